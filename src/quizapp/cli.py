@@ -1,0 +1,81 @@
+"""Command line: `quizapp [--decks DIR] [--data-dir DIR] [COMMAND]`.
+
+Each command lives in `quizapp.commands.<name>` with `register(subparsers)`; registration must
+stay cheap (heavy imports inside the command's run function) so `quizapp --help` and the CLI
+commands start fast and never import Textual unless they open the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from quizapp import __version__, paths
+from quizapp.errors import QuizappError
+
+COMMAND_MODULES: tuple[str, ...] = ("validate", "schema")
+
+EPILOG = """examples:
+  quizapp                         open the study app on the shipped decks
+  quizapp --decks ~/course/decks  study another deck folder
+  quizapp validate decks          check every deck file
+  quizapp COMMAND --help          help on one command
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizapp",
+        description="Study fact-heavy courses in the terminal with spaced repetition.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
+    parser.add_argument(
+        "--decks",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="deck folder (default: $QUIZAPP_DECKS or the project's decks/)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where progress is kept (default: $QUIZAPP_DATA_DIR or the user data dir)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"quizapp.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def resolve_dirs(args: argparse.Namespace) -> None:
+    """Fill in the default deck and data folders the user did not give."""
+    if args.decks is None:
+        args.decks = paths.default_decks_dir()
+    if args.data_dir is None:
+        args.data_dir = paths.default_data_dir()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    resolve_dirs(args)
+    try:
+        if args.command is None:
+            from quizapp.commands.study import run_app
+
+            return run_app(args)
+        result: int = args.run(args)
+        return result
+    except QuizappError as error:
+        print(f"quizapp: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,164 @@
+"""Cards and decks as immutable values.
+
+The deck file format is defined here once: the loader builds these structs, the JSON Schema in
+`docs/deck.schema.json` is generated from them, and the compiled deck cache stores them.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated, TypeAlias
+
+import msgspec
+
+CARD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
+
+CardId = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=CARD_ID_PATTERN,
+        description="Stable identifier, unique across all decks; progress is keyed on it.",
+    ),
+]
+Text = Annotated[str, msgspec.Meta(min_length=1)]
+
+
+class Category(enum.StrEnum):
+    """What kind of fact a card teaches; multiple-choice distractors come from the same kind."""
+
+    DATE = "date"
+    NAME = "name"
+    PERSON = "person"
+    GROUP = "group"
+    MERGER = "merger"
+    DESIGNATION = "designation"
+    PLACE = "place"
+    FIGURE = "figure"
+    CONCEPT = "concept"
+    OBJECTIVE = "objective"
+
+
+class Status(enum.StrEnum):
+    """Whether an instructor has checked a card; the generator never overwrites reviewed cards."""
+
+    GENERATED = "generated"
+    REVIEWED = "reviewed"
+
+
+class Source(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Where a card's fact comes from: a document under `decks/sources/` and its sentence."""
+
+    doc: Text
+    quote: Text
+
+
+class CardBase(
+    msgspec.Struct,
+    frozen=True,
+    kw_only=True,
+    forbid_unknown_fields=True,
+    tag_field="kind",
+):
+    """Fields every kind of card has."""
+
+    id: CardId
+    category: Category
+    source: Source
+    tags: tuple[str, ...] = ()
+    explanation: str | None = None
+    revision: Annotated[int, msgspec.Meta(ge=0)] = 0
+    status: Status = Status.REVIEWED
+
+
+class BasicCard(CardBase, frozen=True, tag="basic"):
+    """Question and answer; `reverse` adds a second card asking the other way."""
+
+    question: Text
+    answer: Text
+    reverse: bool = False
+
+
+class ClozeCard(CardBase, frozen=True, tag="cloze"):
+    """A sentence with `{{...}}` deletions (`{{answer::hint}}` gives a hint); one card each."""
+
+    text: Text
+
+
+class ChoiceCard(CardBase, frozen=True, tag="choice"):
+    """Multiple choice; without `choices`, distractors come from cards of the same category."""
+
+    question: Text
+    answer: Text
+    choices: tuple[str, ...] = ()
+
+
+class TypedCard(CardBase, frozen=True, tag="typed"):
+    """The student types the answer; `aliases` are other accepted spellings."""
+
+    question: Text
+    answer: Text
+    aliases: tuple[str, ...] = ()
+
+
+class OrderItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One event of a timeline; `date` (YYYY, YYYY-MM or YYYY-MM-DD) decides its place."""
+
+    text: Text
+    date: Annotated[str, msgspec.Meta(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+class OrderCard(CardBase, frozen=True, tag="order"):
+    """Put the items in chronological order."""
+
+    prompt: Text
+    items: Annotated[tuple[OrderItem, ...], msgspec.Meta(min_length=2)]
+
+
+class MatchPair(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A left side and the right side it belongs with."""
+
+    left: Text
+    right: Text
+
+
+class MatchCard(CardBase, frozen=True, tag="match"):
+    """Match every left side with its right side."""
+
+    prompt: Text
+    pairs: Annotated[tuple[MatchPair, ...], msgspec.Meta(min_length=2)]
+
+
+Card: TypeAlias = BasicCard | ClozeCard | ChoiceCard | TypedCard | OrderCard | MatchCard
+
+CARD_TYPES: dict[str, type[CardBase]] = {
+    "basic": BasicCard,
+    "cloze": ClozeCard,
+    "choice": ChoiceCard,
+    "typed": TypedCard,
+    "order": OrderCard,
+    "match": MatchCard,
+}
+
+
+class DeckDocument(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """What a deck file holds."""
+
+    title: Text
+    cards: tuple[Card, ...]
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+class Deck(DeckDocument, frozen=True, kw_only=True):
+    """A loaded deck: the file's content plus where it came from.
+
+    `id` is the file's path relative to the decks directory, without `.yaml`; it names the deck
+    in the progress store and on the command line.
+    """
+
+    id: str
+    path: str
+
+    @property
+    def card_count(self) -> int:
+        return len(self.cards)
