@@ -1,0 +1,61 @@
+"""The study app: receives its services (or a loader for them) and a clock, shows Home first.
+
+Only the home screen is imported at start-up; the other screens, and heavy libraries such as
+plotext, are imported when first opened so the app paints its first screen quickly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable, Sequence
+
+from textual.app import App
+from textual.binding import Binding
+
+from quizapp.quiz.context import StudyContext
+from quizapp.ui.screens.home import HomeScreen
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class QuizApp(App[None]):
+    """quizapp's terminal UI."""
+
+    TITLE = "quizapp"
+    CSS_PATH = "styles/app.tcss"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        context: StudyContext | None = None,
+        *,
+        loader: Callable[[], StudyContext] | None = None,
+        clock: Clock = utc_now,
+        seed: int | None = None,
+        editor: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__()
+        if context is None and loader is None:
+            raise ValueError("QuizApp needs a context or a loader")
+        self.context = context
+        self.loader = loader
+        self.clock = clock
+        self.rng = random.Random(seed)
+        self.editor = editor
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+
+    def action_help(self) -> None:
+        from quizapp.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
