@@ -1,1 +1,1 @@
-"""The Textual study app. Only this package imports Textual."""
+"""The Textual user interface: the only package that imports Textual."""
