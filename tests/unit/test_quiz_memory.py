@@ -44,16 +44,16 @@ def test_undo_restores_state_and_log() -> None:
     unit = study.next_unit(None, NOW)
     assert unit is not None
     study.answer(unit, Grade.EASY, NOW, 1.0)
-    assert study.undo() == unit
+    assert study.undo(NOW) == unit
     assert study.history() == []
     assert study.next_unit(None, NOW) == unit
-    assert study.undo() is None
+    assert study.undo(NOW) is None
 
 
 def test_suspend_and_bury_skip() -> None:
     study = MemoryStudy(units(3))
     u0, u1, _ = study.units.values()
-    study.suspend(u0)
+    study.suspend(u0, NOW)
     study.bury(u1, NOW)
     nxt = study.next_unit(None, NOW)
     assert nxt is not None and nxt.uid == "d2"

@@ -109,7 +109,7 @@ class MemoryStudy:
         self._undo.append((unit.uid, before, len(self._log)))
         self._log.append(ReviewEntry(unit.uid, now, grade))
 
-    def undo(self) -> StudyUnit | None:
+    def undo(self, now: dt.datetime) -> StudyUnit | None:
         if not self._undo:
             return None
         uid, before, log_size = self._undo.pop()
@@ -120,7 +120,7 @@ class MemoryStudy:
         del self._log[log_size:]
         return self.units[uid]
 
-    def suspend(self, unit: StudyUnit) -> None:
+    def suspend(self, unit: StudyUnit, now: dt.datetime) -> None:
         self._states[unit.uid] = replace(self._state(unit.uid), suspended=True)
 
     def bury(self, unit: StudyUnit, now: dt.datetime) -> None:

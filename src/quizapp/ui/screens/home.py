@@ -36,6 +36,7 @@ def progress_bar(learned: int, total: int) -> str:
 class HomeScreen(Screen[None]):
     """Deck list with counts, a filter, grouping, and the keys that start everything."""
 
+    AUTO_FOCUS = "#decks"
     BINDINGS = [
         Binding("enter", "review_selected", "Review deck", show=True),
         Binding("a", "review_all", "Review all due"),

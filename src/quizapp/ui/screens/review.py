@@ -103,7 +103,7 @@ class ReviewScreen(Screen[None]):
         self.cursor = 0
         self.shown_at: dt.datetime | None = None
         self.remaining = 0
-        self.log: SessionLog | None = None
+        self.session_log: SessionLog | None = None
 
     @property
     def quiz_app(self) -> QuizApp:
@@ -126,7 +126,7 @@ class ReviewScreen(Screen[None]):
         app = self.quiz_app
         assert app.context is not None
         now = app.clock()
-        self.log = SessionLog(now, self.deck_ids)
+        self.session_log = SessionLog(now, self.deck_ids)
         counts = app.context.study.counts(now)
         wanted = counts if self.deck_ids is None else {d: counts[d] for d in self.deck_ids}
         self.remaining = sum(c.due + c.new for c in wanted.values() if c)
@@ -194,7 +194,7 @@ class ReviewScreen(Screen[None]):
 
     def paint(self) -> None:
         """Redraw the card from the screen's state."""
-        assert self.unit is not None and self.log is not None
+        assert self.unit is not None and self.session_log is not None
         app = self.quiz_app
         assert app.context is not None
         unit, card = self.unit, self.unit.card
@@ -223,10 +223,10 @@ class ReviewScreen(Screen[None]):
             grades.update(render.grades_text(preview, self.suggested))
         else:
             grades.update(Text(HINTS[self.kind], style="italic"))
-        left = max(self.remaining - self.log.done, 0)
-        self.query_one("#counters", Static).update(f"{self.log.done} done · {left} left")
+        left = max(self.remaining - self.session_log.done, 0)
+        self.query_one("#counters", Static).update(f"{self.session_log.done} done · {left} left")
         self.query_one(ProgressBar).update(
-            total=max(self.log.done + left, 1), progress=self.log.done
+            total=max(self.session_log.done + left, 1), progress=self.session_log.done
         )
         self.refresh_bindings()
 
@@ -236,7 +236,7 @@ class ReviewScreen(Screen[None]):
         if action == "reveal":
             return not self.revealed and self.kind != "typed"
         if action in {"undo"}:
-            return bool(self.log and self.log.answers)
+            return bool(self.session_log and self.session_log.answers)
         if action in {"cursor", "move"}:
             return not self.revealed and self.kind in {"order", "match"}
         return True
@@ -335,11 +335,11 @@ class ReviewScreen(Screen[None]):
 
     def grade(self, grade: Grade) -> None:
         app = self.quiz_app
-        assert app.context is not None and self.unit is not None and self.log is not None
+        assert app.context is not None and self.unit is not None and self.session_log is not None
         now = app.clock()
         took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
         app.context.study.answer(self.unit, grade, now, took)
-        self.log.answers.append((self.unit, grade, took))
+        self.session_log.answers.append((self.unit, grade, took))
         if grade is Grade.AGAIN:
             self.remaining += 1
         self.show_next()
@@ -348,13 +348,13 @@ class ReviewScreen(Screen[None]):
 
     def action_undo(self) -> None:
         app = self.quiz_app
-        assert app.context is not None and self.log is not None
-        unit = app.context.study.undo()
+        assert app.context is not None and self.session_log is not None
+        unit = app.context.study.undo(app.clock())
         if unit is None:
             self.notify("Nothing to undo.")
             return
-        if self.log.answers:
-            _, grade, _ = self.log.answers.pop()
+        if self.session_log.answers:
+            _, grade, _ = self.session_log.answers.pop()
             if grade is Grade.AGAIN:
                 self.remaining -= 1
         self.notify("Last answer undone.", timeout=2)
@@ -363,7 +363,7 @@ class ReviewScreen(Screen[None]):
     def action_suspend(self) -> None:
         app = self.quiz_app
         assert app.context is not None and self.unit is not None
-        app.context.study.suspend(self.unit)
+        app.context.study.suspend(self.unit, app.clock())
         self.notify("Card suspended: it will not be shown until unsuspended.", timeout=3)
         self.remaining -= 1
         self.show_next()
@@ -397,7 +397,7 @@ class ReviewScreen(Screen[None]):
         self.notify(f"Edited {deck.path}: changes apply the next time quizapp starts.")
 
     def action_leave(self) -> None:
-        if self.log and self.log.answers:
+        if self.session_log and self.session_log.answers:
             self.finish()
         else:
             self.app.pop_screen()
@@ -405,8 +405,8 @@ class ReviewScreen(Screen[None]):
     def finish(self) -> None:
         from quizapp.ui.screens.summary import SummaryScreen
 
-        assert self.log is not None
-        self.app.switch_screen(SummaryScreen(self.log))
+        assert self.session_log is not None
+        self.app.switch_screen(SummaryScreen(self.session_log))
 
 
 def short_answer(unit: StudyUnit) -> str:

@@ -34,7 +34,7 @@ class SummaryScreen(Screen[None]):
 
     def __init__(self, log: SessionLog) -> None:
         super().__init__()
-        self.log = log
+        self.session_log = log
 
     @property
     def quiz_app(self) -> QuizApp:
@@ -50,7 +50,7 @@ class SummaryScreen(Screen[None]):
         app = self.quiz_app
         assert app.context is not None
         now = app.clock()
-        log = self.log
+        log = self.session_log
         text = Text("Session complete\n\n", style="bold")
         if log.done == 0:
             text.append("Nothing was due here. Pick another deck, or press x on Home for a quiz.\n")
@@ -83,4 +83,4 @@ class SummaryScreen(Screen[None]):
     def action_again(self) -> None:
         from quizapp.ui.screens.review import ReviewScreen
 
-        self.app.switch_screen(ReviewScreen(self.log.deck_ids))
+        self.app.switch_screen(ReviewScreen(self.session_log.deck_ids))
