@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from quizapp.quiz.context import StudyContext
 from quizapp.ui.screens.home import HomeScreen
@@ -28,7 +29,7 @@ class QuizApp(App[None]):
 
     TITLE = "quizapp"
     CSS_PATH = "styles/app.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -71,7 +72,7 @@ def help_text() -> Text:
 class HelpScreen(ModalScreen[None]):
     """A scrollable list of keys; Escape, q or ? closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):

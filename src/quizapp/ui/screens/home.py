@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
@@ -37,7 +37,7 @@ class HomeScreen(Screen[None]):
     """Deck list with counts, a filter, grouping, and the keys that start everything."""
 
     AUTO_FOCUS = "#decks"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "review_selected", "Review deck", show=True),
         Binding("a", "review_all", "Review all due"),
         Binding("x", "quiz", "Quiz"),

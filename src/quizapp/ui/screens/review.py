@@ -7,12 +7,12 @@ import os
 import shlex
 import subprocess
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
@@ -68,7 +68,7 @@ class SessionLog:
 class ReviewScreen(Screen[None]):
     """Shows the next unit, takes the answer, records the grade, and moves on."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "reveal", "Show answer"),
         Binding("1", "key(1)", "Again", show=False),
         Binding("2", "key(2)", "Hard", show=False),

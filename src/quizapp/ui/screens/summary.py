@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -27,7 +27,7 @@ def duration(seconds: float) -> str:
 class SummaryScreen(Screen[None]):
     """Shown when a review session ends (queue empty, or Escape after some answers)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "home", "Home"),
         Binding("r", "again", "Review more"),
     ]
