@@ -35,8 +35,8 @@ async def test_review_every_kind(make_app: Callable[..., QuizApp]) -> None:
         await pilot.press("3")
         # choice: options of the same category, pick the right one → Good suggested
         assert screen.unit.uid == "g-hez-founded"
-        assert screen.choice is not None
-        right = screen.choice.correct + 1
+        assert screen.panel.choice is not None
+        right = screen.panel.choice.correct + 1
         await pilot.press(str(right))
         assert screen.revealed and screen.suggested is Grade.GOOD
         assert "✓" in text_of(app, "#work")
@@ -50,12 +50,12 @@ async def test_review_every_kind(make_app: Callable[..., QuizApp]) -> None:
         # order: move the first item down, check
         assert screen.unit.uid == "g-timeline"
         await pilot.press("enter")
-        assert screen.order_result is not None
+        assert screen.panel.order_result is not None
         await pilot.press("3")
         # match: pick sides in order
         assert screen.unit.uid == "g-match"
         await pilot.press("1", "2", "3", "enter")
-        assert screen.match_ok is not None and screen.suggested is not None
+        assert screen.panel.match_ok is not None and screen.suggested is not None
         await pilot.press("2")
         assert screen.unit.uid.startswith("g-cloze")
         assert "[...]" in text_of(app, "#question") or "[year]" in text_of(app, "#question")

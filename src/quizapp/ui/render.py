@@ -159,7 +159,7 @@ def answer_text(card: Card, answer: str, show_answer: bool = True) -> Text:
 def grades_text(preview: Mapping[Grade, dt.timedelta], suggested: Grade | None) -> Text:
     """`1 Again <1m  2 Hard 6m  3 Good 10m  4 Easy 4d`, the suggestion marked ▶ ◀."""
     text = Text()
-    for grade in Grade:
+    for grade in sorted(preview):
         mark = grade is suggested
         text.append("▶" if mark else " ")
         text.append(f"{int(grade)} ", style="bold reverse" if mark else "bold")
