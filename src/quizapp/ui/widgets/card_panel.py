@@ -34,11 +34,11 @@ HINTS = {
 }
 
 
-def kind_of(unit: StudyUnit, as_choice: bool = False) -> str:
+def kind_of(unit: StudyUnit, as_choice: bool = False, as_typed: bool = False) -> str:
     card = unit.card
     if isinstance(card, ChoiceCard) or as_choice:
         return "choice"
-    if isinstance(card, TypedCard):
+    if isinstance(card, TypedCard) or as_typed:
         return "typed"
     if isinstance(card, OrderCard):
         return "order"
@@ -91,10 +91,11 @@ class CardPanel(VerticalScroll, can_focus=True):
         rng: random.Random,
         index: DistractorIndex,
         choice: ChoiceQuestion | None = None,
+        typed: bool = False,
     ) -> None:
-        """Ask `unit`; a given `choice` turns any single-answer card into multiple choice."""
+        """Ask `unit`; `choice` or `typed` make any single-answer card multiple choice / typed."""
         self.unit = unit
-        self.kind = kind_of(unit, as_choice=choice is not None)
+        self.kind = kind_of(unit, as_choice=choice is not None, as_typed=typed)
         self.revealed = False
         self.choice = choice
         self.picked = None
