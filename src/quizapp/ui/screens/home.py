@@ -257,9 +257,13 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ReviewScreen(deck_ids))
 
     def action_quiz(self) -> None:
-        from quizapp.ui.screens.quiz import QuizSetupScreen
+        from quizapp.ui.screens.quiz import QuizScreen, QuizSetupScreen, QuizSpec
 
-        self.app.push_screen(QuizSetupScreen(self.selected_decks()))
+        def start(spec: QuizSpec | None) -> None:
+            if spec is not None:
+                self.app.push_screen(QuizScreen(spec))
+
+        self.app.push_screen(QuizSetupScreen(self.selected_decks()), start)
 
     def action_stats(self) -> None:
         from quizapp.ui.screens.stats import StatsScreen
