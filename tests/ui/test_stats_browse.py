@@ -46,3 +46,32 @@ async def test_stats_shows_heatmap_forecast_retention(
         assert str(hardest.get_row_at(0)[0]) == "When was Hamas founded?"
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+@run_async
+async def test_browse_search_and_details(
+    make_app: Callable[..., QuizApp], clock: FixedClock
+) -> None:
+    from quizapp.ui.screens.browse import BrowseScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await answer_some(app, clock)
+        await pilot.press("b")
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        table = screen.query_one("#results", DataTable)
+        assert table.row_count == 11  # every unit (the cloze card has two)
+        await pilot.press(*"hamas", "enter")
+        keys = [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+        assert keys == ["g-hamas-founded", "g-cloze/c1", "g-cloze/c2"]
+        detail = str(screen.query_one("#detail", Static).render())
+        assert "State        learning" in detail and "Again" in detail
+        assert "Recall now" in detail and "Next due     2026-01-05" in detail
+        screen.query_one("#search").value = "state:new cat:date"  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "g-hamas-founded" not in [
+            table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)
+        ]
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)

@@ -88,9 +88,7 @@ class StatsScreen(Screen[None]):
             table.add_columns(label, "Passed", "Answers", "Retention")
             rows = retention_by(log, group)
             for row in rows:
-                table.add_row(
-                    literal(row.name), str(row.passed), str(row.total), f"{row.rate:.0%}"
-                )
+                table.add_row(literal(row.name), str(row.passed), str(row.total), f"{row.rate:.0%}")
             if not rows:
                 table.add_row("no reviews yet", "", "", "")
 
