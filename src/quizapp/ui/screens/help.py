@@ -77,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static("Keys", id="help-title")
-            yield Static(help_text(), markup=False)
+            yield Static(help_text(), markup=False, id="help-body")
 
     def action_close(self) -> None:
         self.dismiss(None)
