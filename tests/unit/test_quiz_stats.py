@@ -27,9 +27,9 @@ def test_heatmap_places_days_and_shades() -> None:
     rows = heatmap_rows(reviews_per_day(LOG), T.date(), weeks=2)
     assert len(rows) == 7 and all(len(r) == 4 + 2 for r in rows)
     assert rows[2][-1] == "█"  # today (Wed): 3 reviews, the peak
-    assert rows[1][-1] == "▓"  # Tue: 2 of 3 → 4 of 5 shades
+    assert rows[1][-1] == "▓"  # Tue: 2 of 3 → 3 of 4 shades
     assert rows[3][-1] == " "  # Thursday is in the future
-    assert shade(0, 5) == " " and shade(5, 5) == "█" and shade(1, 100) == "·"
+    assert shade(0, 5) == "·" and shade(5, 5) == "█" and shade(1, 100) == "░"
 
 
 def test_retention_and_hardest() -> None:

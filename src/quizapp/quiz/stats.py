@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from quizapp.quiz.grades import Grade
 from quizapp.quiz.study import ReviewEntry
 
-SHADES = " ·░▒▓█"
+ZERO = "·"
+SHADES = "░▒▓█"
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 
 
@@ -21,10 +22,10 @@ def reviews_per_day(entries: Iterable[ReviewEntry]) -> Counter[dt.date]:
 def shade(count: int, peak: int) -> str:
     """A glyph whose density grows with the count: readable with no colour at all."""
     if count <= 0:
-        return SHADES[0]
-    steps = len(SHADES) - 1
+        return ZERO
+    steps = len(SHADES)
     level = -(-count * steps // max(peak, count))  # ceiling division
-    return SHADES[max(1, min(steps, level))]
+    return SHADES[max(1, min(steps, level)) - 1]
 
 
 def heatmap_rows(per_day: Counter[dt.date], today: dt.date, weeks: int = 53) -> list[str]:

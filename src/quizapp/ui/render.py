@@ -119,7 +119,8 @@ def typed_feedback(given: str, result: TypedResult) -> Text:
         "close": "≈ Almost: accepted with a small difference",
         "wrong": "✗ Not quite",
     }[result.verdict.value]
-    text = Text(verdict + "\n", style="bold")
+    text = Text()
+    text.append(verdict + "\n", style="bold")
     text.append("You typed: ")
     text.append_text(literal(given or "(nothing)"))
     text.append("\nDifference: ")

@@ -59,12 +59,12 @@ def help_text() -> Text:
         screen = getattr(importlib.import_module(module_name), class_name)
         text.append(f"{title}\n", style="bold underline")
         for key, description in bindings_of(screen.BINDINGS) + EXTRA.get(title, []):
-            text.append(f"  {key:<22}", style="bold")
+            text.append(f"  {key:<16}", style="bold")
             text.append(f"{description}\n")
         text.append("\n")
     text.append("Everywhere\n", style="bold underline")
     for key, description in EXTRA["Everywhere"]:
-        text.append(f"  {key:<22}", style="bold")
+        text.append(f"  {key:<16}", style="bold")
         text.append(f"{description}\n")
     return text
 

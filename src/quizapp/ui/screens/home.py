@@ -44,7 +44,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "stats", "Stats"),
         Binding("b", "browse", "Browse"),
         Binding("slash", "filter", "Filter", key_display="/"),
-        Binding("g", "group", "Group"),
+        Binding("g", "group", "Group by tag / folder", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -212,7 +212,8 @@ class HomeScreen(Screen[None]):
                 "Enter, or press x for a practice quiz."
             )
         else:
-            lines.append(f"{total.due} cards due. Press a to review everything due.")
+            noun = "card is" if total.due == 1 else "cards are"
+            lines.append(f"{total.due} {noun} due. Press a to review everything due.")
         if context.problems:
             lines.append(
                 f"⚠ {len(context.problems)} deck problem(s) skipped: run `quizapp validate`."

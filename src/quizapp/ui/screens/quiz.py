@@ -251,7 +251,8 @@ class QuizResultScreen(Screen[None]):
     def report(self) -> Text:
         result = self.result
         minutes, seconds = divmod(round(self.elapsed), 60)
-        text = Text("Quiz finished\n\n", style="bold")
+        text = Text()
+        text.append("Quiz finished\n\n", style="bold")
         text.append(f"Score      {result.right} / {result.total} ({result.percent:.0f}%)\n")
         text.append(f"Answered   {self.answered} of {result.total}\n")
         text.append(f"Time       {minutes} min {seconds:02d} s\n")

@@ -57,10 +57,10 @@ class ReviewScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "reveal", "Show answer"),
-        Binding("1", "key(1)", "Again", show=False),
-        Binding("2", "key(2)", "Hard", show=False),
-        Binding("3", "key(3)", "Good", show=False),
-        Binding("4", "key(4)", "Easy", show=False),
+        Binding("1", "key(1)", "Again (before the answer: pick 1)", show=False),
+        Binding("2", "key(2)", "Hard (before the answer: pick 2)", show=False),
+        Binding("3", "key(3)", "Good (before the answer: pick 3)", show=False),
+        Binding("4", "key(4)", "Easy (before the answer: pick 4)", show=False),
         Binding("enter", "enter", "Check / accept"),
         Binding("up", "cursor(-1)", "Select up", show=False, priority=True),
         Binding("down", "cursor(1)", "Select down", show=False, priority=True),

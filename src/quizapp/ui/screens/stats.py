@@ -58,7 +58,7 @@ class StatsScreen(Screen[None]):
         log = list(context.study.history())
         per_day = reviews_per_day(log)
         heat = Text("\n".join(heatmap_rows(per_day, now.date())))
-        heat.append(f"\n    {len(log)} reviews; less ·░▒▓█ more")
+        heat.append(f"\n    {len(log)} reviews · none · then fewer ░▒▓█ more")
         self.query_one("#heatmap", Static).update(heat)
 
         forecast = context.study.forecast(now, FORECAST_DAYS)

@@ -51,7 +51,8 @@ class SummaryScreen(Screen[None]):
         assert app.context is not None
         now = app.clock()
         log = self.session_log
-        text = Text("Session complete\n\n", style="bold")
+        text = Text()
+        text.append("Session complete\n\n", style="bold")
         if log.done == 0:
             text.append("Nothing was due here. Pick another deck, or press x on Home for a quiz.\n")
         accuracy = log.accuracy
