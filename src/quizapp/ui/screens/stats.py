@@ -65,6 +65,10 @@ class StatsScreen(Screen[None]):
         plot = self.query_one(PlotextPlot)
         plt = plot.plt
         plt.bar(list(range(FORECAST_DAYS)), forecast)
+        plt.xticks([0, 7, 14, 21, 28], ["today", "+7", "+14", "+21", "+28"])
+        peak = max(forecast, default=0)
+        step = max(1, -(-peak // 4))
+        plt.yticks(list(range(0, peak + step, step)))
         plt.xlabel("days from today")
         plt.ylabel("cards")
         self.query_one("#forecast-text", Static).update(
