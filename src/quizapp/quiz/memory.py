@@ -98,7 +98,12 @@ class MemoryStudy:
         state = self._state(unit.uid)
         return {grade: self._after(state, grade) for grade in Grade}
 
-    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> None:
+    def remaining(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
+        counts = self.counts(now)
+        chosen = counts if deck_ids is None else {d: counts[d] for d in deck_ids if d in counts}
+        return sum(c.due + min(c.new, self.new_per_day) for c in chosen.values())
+
+    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> dt.datetime:
         before = self._states.get(unit.uid)
         state = self._state(unit.uid)
         interval = self._after(state, grade)
@@ -108,6 +113,7 @@ class MemoryStudy:
         )
         self._undo.append((unit.uid, before, len(self._log)))
         self._log.append(ReviewEntry(unit.uid, now, grade))
+        return now + interval
 
     def undo(self, now: dt.datetime) -> StudyUnit | None:
         if not self._undo:

@@ -63,14 +63,18 @@ class StoreStudy:
         intervals = self.everything.preview_intervals(unit, now)
         return {Grade(int(rating)): delta for rating, delta in intervals.items()}
 
-    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> None:
+    def remaining(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
+        return self.session(deck_ids).today(now).total
+
+    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> dt.datetime:
         session = self.everything
         for candidate in self._sessions.values():
             if unit.uid in candidate.units and candidate is not self.everything:
                 session = candidate
                 break
-        session.answer(unit, Rating(int(grade)), now, answer_ms=max(0, round(took * 1000)))
+        result = session.answer(unit, Rating(int(grade)), now, answer_ms=max(0, round(took * 1000)))
         self._answered_by.append(session)
+        return result.due
 
     def undo(self, now: dt.datetime) -> StudyUnit | None:
         while self._answered_by:

@@ -67,7 +67,13 @@ class StudyService(Protocol):
         """How long until the unit comes back after each allowed grade (2 in pass/fail mode)."""
         ...
 
-    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> None: ...
+    def remaining(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
+        """Units left to study today in these decks (daily limits applied)."""
+        ...
+
+    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> dt.datetime:
+        """Record an answer (`took` seconds to answer); returns when the unit is due again."""
+        ...
 
     def undo(self, now: dt.datetime) -> StudyUnit | None:
         """Take back the last answer; returns its unit to show again, None if nothing to undo."""
@@ -86,6 +92,10 @@ class StudyService(Protocol):
     def forecast(self, now: dt.datetime, days: int) -> list[int]:
         """How many units fall due on each of the next `days` days (today first)."""
         ...
+
+
+LEARN_AHEAD = dt.timedelta(minutes=20)
+"""Units due again within this window come back in the same session (as in Anki)."""
 
 
 def format_interval(delta: dt.timedelta) -> str:

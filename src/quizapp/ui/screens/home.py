@@ -131,6 +131,7 @@ class HomeScreen(Screen[None]):
         self.counts = context.study.counts(self.quiz_app.clock())
         self.fill_table()
         self.update_message()
+        self.refresh_bindings()
 
     def matches(self, deck_id: str, needle: str) -> bool:
         context = self.quiz_app.context

@@ -19,6 +19,7 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
+from quizapp.quiz.study import LEARN_AHEAD
 from quizapp.ui import render
 from quizapp.ui.widgets.card_panel import CardPanel
 
@@ -32,7 +33,8 @@ class SessionLog:
 
     started: dt.datetime
     deck_ids: list[str] | None
-    answers: list[tuple[StudyUnit, Grade, float]] = field(default_factory=list)
+    answers: list[tuple[StudyUnit, Grade, float, bool]] = field(default_factory=list)
+    """(unit, grade, seconds taken, comes back in this session)"""
 
     @property
     def done(self) -> int:
@@ -42,11 +44,11 @@ class SessionLog:
     def accuracy(self) -> float | None:
         if not self.answers:
             return None
-        return sum(1 for _, grade, _ in self.answers if grade > Grade.AGAIN) / len(self.answers)
+        return sum(1 for a in self.answers if a[1] > Grade.AGAIN) / len(self.answers)
 
     def missed(self) -> list[StudyUnit]:
         seen: dict[str, StudyUnit] = {}
-        for unit, grade, _ in self.answers:
+        for unit, grade, *_ in self.answers:
             if grade is Grade.AGAIN:
                 seen.setdefault(unit.uid, unit)
         return list(seen.values())
@@ -112,13 +114,7 @@ class ReviewScreen(Screen[None]):
         assert app.context is not None
         now = app.clock()
         self.session_log = SessionLog(now, self.deck_ids)
-        counts = app.context.study.counts(now)
-        chosen = (
-            counts.values()
-            if self.deck_ids is None
-            else [counts[d] for d in self.deck_ids if d in counts]
-        )
-        self.remaining = sum(c.due + c.new for c in chosen)
+        self.remaining = app.context.study.remaining(self.deck_ids, now)
         if self.deck_ids and len(self.deck_ids) == 1:
             title = app.context.deck_title(self.deck_ids[0])
         else:
@@ -224,9 +220,9 @@ class ReviewScreen(Screen[None]):
             return
         now = app.clock()
         took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
-        app.context.study.answer(self.unit, grade, now, took)
-        self.session_log.answers.append((self.unit, grade, took))
-        if grade is Grade.AGAIN:
+        due = app.context.study.answer(self.unit, grade, now, took)
+        self.session_log.answers.append((self.unit, grade, took, due <= now + LEARN_AHEAD))
+        if due <= now + LEARN_AHEAD:
             self.remaining += 1
         self.show_next()
 
@@ -240,8 +236,8 @@ class ReviewScreen(Screen[None]):
             self.notify("Nothing to undo.")
             return
         if self.session_log.answers:
-            _, grade, _ = self.session_log.answers.pop()
-            if grade is Grade.AGAIN:
+            *_, again_today = self.session_log.answers.pop()
+            if again_today:
                 self.remaining -= 1
         self.notify("Last answer undone.", timeout=2)
         self.show(unit)

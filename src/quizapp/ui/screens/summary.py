@@ -56,7 +56,7 @@ class SummaryScreen(Screen[None]):
         if log.done == 0:
             text.append("Nothing was due here. Pick another deck, or press x on Home for a quiz.\n")
         accuracy = log.accuracy
-        spent = sum(took for _, _, took in log.answers)
+        spent = sum(answer[2] for answer in log.answers)
         text.append(f"Cards done   {log.done}\n")
         text.append(f"Accuracy     {'-' if accuracy is None else f'{accuracy:.0%}'}\n")
         text.append(f"Time         {duration(spent)}\n")
