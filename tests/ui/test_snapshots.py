@@ -46,7 +46,7 @@ SCREENS: dict[str, tuple[list[str], str | None]] = {
     "summary": (["enter", "space", "1", "escape"], None),
     "quiz": ([], "quiz"),
     "stats": (["s"], "answered"),
-    "browse": (["b", *"hamas"], "answered"),
+    "browse": ([], "browse"),
     "help": (["question_mark"], None),
 }
 
@@ -66,4 +66,13 @@ def test_screen(
         run_before = answered(clock)
     elif before == "quiz":
         run_before = start_quiz
+    elif before == "browse":
+        answer = answered(clock)
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            from quizapp.ui.screens.browse import BrowseScreen
+
+            answer(pilot)
+            await pilot.app.push_screen(BrowseScreen("hamas"))
+
     assert snap_compare(make_app(), press=press, terminal_size=size, run_before=run_before)

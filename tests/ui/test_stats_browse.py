@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 from uikit import FixedClock, run_async
 
 from quizapp.quiz.grades import Grade
@@ -62,13 +62,14 @@ async def test_browse_search_and_details(
         assert isinstance(screen, BrowseScreen)
         table = screen.query_one("#results", DataTable)
         assert table.row_count == 11  # every unit (the cloze card has two)
-        await pilot.press(*"hamas", "enter")
+        screen.query_one("#search", Input).value = "hamas"
+        await pilot.press("enter")
         keys = [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
         assert keys == ["g-hamas-founded", "g-cloze/c1", "g-cloze/c2"]
         detail = str(screen.query_one("#detail", Static).render())
         assert "State        learning" in detail and "Again" in detail
         assert "Recall now" in detail and "Next due     2026-01-05" in detail
-        screen.query_one("#search").value = "state:new cat:date"  # type: ignore[attr-defined]
+        screen.query_one("#search", Input).value = "state:new cat:date"
         await pilot.pause()
         assert "g-hamas-founded" not in [
             table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)

@@ -32,6 +32,10 @@ class BrowseScreen(Screen[None]):
         Binding("slash", "search", "Search", key_display="/"),
     ]
 
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial_query = query
+
     @property
     def quiz_app(self) -> QuizApp:
         return self.app  # type: ignore[return-value]
@@ -51,8 +55,10 @@ class BrowseScreen(Screen[None]):
         table = self.query_one("#results", DataTable)
         table.add_column("Card", key="card")
         table.add_column("Deck", key="deck")
-        table.add_column("Kind", key="kind")
-        self.run_search("")
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):
+            search.value = self.initial_query
+        self.run_search(self.initial_query)
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -75,7 +81,7 @@ class BrowseScreen(Screen[None]):
         table.clear()
         found = list(search(context.units.values(), parse_query(text), state_of, LIMIT))
         for unit in found:
-            question = prompt_of(unit).question.splitlines()[0][:48]
+            question = prompt_of(unit).question.splitlines()[0][:34]
             table.add_row(
                 literal(question),
                 literal(unit.deck_id),
@@ -103,7 +109,9 @@ class BrowseScreen(Screen[None]):
         text.append_text(literal(prompt_of(unit).question, "bold"))
         text.append("\n")
         text.append_text(answer_text(unit.card, prompt_of(unit).answer))
-        text.append(f"\n\nCard {unit.uid} · deck {unit.deck_id} · {unit.card.category.value}")
+        kind = unit.card.__struct_config__.tag
+        text.append(f"\n\nCard {unit.uid} ({kind}) · deck {unit.deck_id}")
+        text.append(f" · {unit.card.category.value}")
         if unit.card.tags:
             text.append(" · tags ")
             text.append_text(literal(", ".join(unit.card.tags)))
