@@ -26,12 +26,15 @@ def build_context(decks_dir: Path, data_dir: Path, now: dt.datetime) -> StudyCon
     deck_set = load_decks([decks_dir])
     store = ProgressStore.open(data_dir)
     study = StoreStudy(store, deck_set.units(), now, random.Random())
-    return StudyContext(
+    context = StudyContext(
         deck_set.decks,
         study,
         problems=tuple(p.format() for p in deck_set.problems),
         decks_dir=decks_dir,
     )
+    if len(context.units) > 20_000:
+        _ = context.distractors  # build the index here, in the worker, not on the first card
+    return context
 
 
 def run_app(args: argparse.Namespace) -> int:
