@@ -11,9 +11,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTH_ALT = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
@@ -26,7 +37,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("mdy", rf"\b(?P<m>{_MONTH_ALT}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{_YEAR})\b"),
         ("dmy", rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH_ALT}),? (?P<y>{_YEAR})\b"),
-        ("range", rf"(?<![\w$.,])(?P<y>{_YEAR}) ?[–—-] ?(?P<y2>{_YEAR}|\d\d)(?![\d%])"),
+        ("range", rf"(?<![\w$.,])(?P<y>{_YEAR}) ?[\u2013\u2014-] ?(?P<y2>{_YEAR}|\d\d)(?![\d%])"),
         ("between", rf"\bbetween (?P<y>{_YEAR}) and (?P<y2>{_YEAR})\b"),
         ("my", rf"\b{_QUAL}(?P<m>{_MONTH_ALT}),? (?:of )?(?P<y>{_YEAR})\b"),
         ("decade", rf"\b(?:the )?{_QUAL}(?P<y>(?:1[6-9]|20)\d0)s\b"),
@@ -79,7 +90,7 @@ def format_value(value: str) -> str:
         return f"{MONTHS[int(parts[1]) - 1].title()} {int(parts[2])}, {parts[0]}"
     if len(parts) == 2 and "/" not in value:
         return f"{MONTHS[int(parts[1]) - 1].title()} {parts[0]}"
-    return value.replace("/", "–")
+    return value.replace("/", "\u2013")
 
 
 @dataclass(slots=True)
@@ -155,9 +166,9 @@ def _relative(
     rel = groups.get("rel")
     if name in ("next_month", "bare_month"):
         month = _month(groups["m"] or "")
-        if rel in ("following", "next") and context.month is not None and month <= context.month:
-            year += 1
-        elif rel in ("following", "next") and context.month is None:
+        if (
+            rel in ("following", "next") and context.month is not None and month <= context.month
+        ) or (rel in ("following", "next") and context.month is None):
             year += 1
     elif name == "rel_year":
         year += {"following": 1, "next": 1, "previous": -1}.get(rel or "", 0)

@@ -13,17 +13,25 @@ from pathlib import Path
 
 from quizapp.errors import QuizappError
 
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a long literal."""
+    return text.split()
+
+
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen lt col maj sgt capt gov sen rep jr sr no vs etc inc co corp e.g i.e "
-    "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n".split()
+    _words(
+        "mr mrs ms dr st gen lt col maj sgt capt gov sen rep jr sr no vs etc inc co corp e.g i.e "
+        "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n"
+    )
 )
-_PARAGRAPH_END = '.!?:;"”’'
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?:\d{1,3})?(?=\s+[\"“‘(\[A-Z0-9])")
+_PARAGRAPH_END = '.!?:;"\u201d\u2019'
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)\]]*(?:\d{1,3})?(?=\s+[\"\u201c\u2018(\[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +67,9 @@ def read_document(path: Path) -> Document:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise QuizappError(f"{path}: no such file; give the path of a text or Markdown document")
+        raise QuizappError(
+            f"{path}: no such file; give the path of a text or Markdown document"
+        ) from None
     except IsADirectoryError:
         raise QuizappError(f"{path} is a folder; give text or Markdown files") from None
     except OSError as error:
@@ -124,7 +134,7 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
 def _unfinished(block: str) -> bool:
     """Whether a paragraph stops mid-sentence (a line break pasted into running text)."""
     clean = clean_markdown(block)
-    if len(clean.split()) <= 6 or re.search(r"(^|[.!?\"”])\s*\([^()]*\)$", clean):
+    if len(clean.split()) <= 6 or re.search(r"(^|[.!?\"\u201d])\s*\([^()]*\)$", clean):
         return False
     return not clean.endswith(tuple(_PARAGRAPH_END))
 
@@ -137,7 +147,7 @@ def _split_sentences(block: str) -> list[str]:
         before = block[start : match.start() + 1]
         word = re.search(r"(\S+)\.$", before)
         if word:
-            token = word.group(1).lower().lstrip('(["“')
+            token = word.group(1).lower().lstrip('(["\u201c')
             if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
                 continue
         pieces.append(block[start : match.end()].strip())

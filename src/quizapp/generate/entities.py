@@ -12,19 +12,28 @@ from dataclasses import dataclass, field
 
 from quizapp.generate import gazetteer as gz
 
-_TOKEN = re.compile(r"[\w’'.-]+|[^\w\s]")
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a long literal."""
+    return text.split()
+
+
+_TOKEN = re.compile(r"[\w\u2019'.-]+|[^\w\s]")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 _ALIAS = re.compile(
     r"\b(?i:also known as|aka|a\.k\.a\.|nicknamed|dubbed|the moniker|the nickname|alias|"
-    r"nom de guerre)\s+(?:the\s+)?(?P<alias>[A-Z][^,;:()“”\"]{1,60}?)(?=\s*[,;:()“”\"]|\.?$)"
+    r"nom de guerre)\s+(?:the\s+)?(?P<alias>[A-Z][^,;:()\u201c\u201d\"]{1,60}?)"
+    r"(?=\s*[,;:()\u201c\u201d\"]|\.?$)"
 )
 _SPEECH = re.compile(
     r"^\s*(?:,\s*)?(?:also |likewise )?(?:said|says|writes|wrote|told|stated|argued|warned|"
     r"described|characterized|characterised|announced|opposed|compared|declared)\b"
 )
+_NAME = r"[A-Z][\w\u2019'-]+(?: (?:[A-Z]|d[\u2019'])[\w\u2019'-]+)?"
+_PLACE_LIST = re.compile(rf"(?:{_NAME}, )+(?:and |or )?{_NAME}")
 _HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
-_NOT_ACRONYMS = frozenset("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR".split())
+_NOT_ACRONYMS = frozenset(_words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
 
 
 @dataclass
@@ -55,7 +64,7 @@ class _Run:
 
 def _is_cap(word: str) -> bool:
     return bool(
-        word[:1].isupper() or re.match(r"^(?:al|el|ad|as|an|ar|ash|at|az|d’|d')-?[A-Z]", word)
+        word[:1].isupper() or re.match(r"^(?:al|el|ad|as|an|ar|ash|at|az|d\u2019|d')-?[A-Z]", word)
     ) and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)+", word)
 
 
@@ -94,7 +103,7 @@ def _runs(text: str) -> list[_Run]:
         current, title = [], None
 
     for index, (word, start, end) in enumerate(tokens):
-        possessive = word.endswith(("'s", "’s"))
+        possessive = word.endswith(("'s", "\u2019s"))
         base = word[:-2] if possessive else word
         if base.endswith(".") and len(base) > 2 and base not in gz.TITLES and "." not in base[:-1]:
             base = base[:-1]
@@ -137,27 +146,44 @@ def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
             first = _Run(before, run.start, run.start + len(" ".join(before)), run.title)
             second = _Run(tuple(after.split()), run.end - len(after), run.end)
             return [*_split_run(first, text, known), *_split_run(second, text, known)]
+    if "in" in run.words:
+        cut = run.words.index("in")
+        group_words = run.words[:cut]
+        place = [w for w in run.words[cut + 1 :] if w != "the"]
+        pieces = {part for word in group_words for part in re.split(r"[-\u2019']", word)}
+        if pieces & gz.ORG_WORDS and place and place[-1] in gz.PLACES:
+            return [run]
     parts: list[_Run] = []
-    words: list[str] = []
+    position = run.start
+    words: list[tuple[str, int]] = []
+
+    def flush() -> None:
+        if words:
+            start = words[0][1]
+            end = words[-1][1] + len(words[-1][0])
+            last = end == run.end
+            title = run.title if not parts else None
+            parts.append(
+                _Run(tuple(w for w, _ in words), start, end, title, run.possessive and last)
+            )
+
     for word in run.words:
+        position = text.find(word, position)
         if word in ("and", "in", "the"):
-            if words:
-                parts.append(
-                    _Run(tuple(words), run.start, run.end, run.title if not parts else None)
-                )
+            flush()
             words = []
         else:
-            words.append(word)
-    if words:
-        parts.append(_Run(tuple(words), run.start, run.end, run.title if not parts else None))
+            words.append((word, position))
+        position += len(word)
+    flush()
     return parts
 
 
 def _classify(run: _Run, text: str, known_acronyms: set[str], surnames: set[str]) -> str | None:
     words = run.words
     name = run.text
-    pieces = {part for word in words for part in re.split(r"[-’']", word)}
-    if name in gz.PLACES or name.replace("’", "'") in gz.PLACES:
+    pieces = {part for word in words for part in re.split(r"[-\u2019']", word)}
+    if name in gz.PLACES or name.replace("\u2019", "'") in gz.PLACES:
         return "place"
     if _ACRONYM_AFTER.match(text[run.end :]) or pieces & gz.ORG_WORDS:
         return "group"
@@ -178,7 +204,7 @@ def _classify(run: _Run, text: str, known_acronyms: set[str], surnames: set[str]
             if word in known_acronyms or run.possessive:
                 return "group"
             before = text[: run.start]
-            if re.search(r"(?:'s|’s|known as) $", before):
+            if re.search(r"(?:'s|\u2019s|known as|\bthe) $", before):
                 return "group"
             return None
         if word in surnames:
@@ -204,7 +230,7 @@ def _role_of(run: _Run, text: str) -> str | None:
             r"(?:is|are|was|were|has|have|had|who|which|said|says|and|but|he|she|it)\b", role
         ):
             return role.strip()
-    tail = re.split(r"[,;:(—]| and ", text[: run.start])[-1].split()[-6:]
+    tail = re.split(r"[,;:(\u2014]| and ", text[: run.start])[-1].split()[-6:]
     if run.title and " ".join(tail).endswith(run.title):
         tail = tail[: len(tail) - len(run.title.split())]
     nouns = [i for i, word in enumerate(tail) if word.lower().rstrip(".") in gz.ROLE_NOUNS]
@@ -289,10 +315,7 @@ def _alias_owner(found: list[tuple[int, Entity]], position: int) -> Entity | Non
 
 def _propagate_places(text: str, entities: dict[tuple[str, str], Entity], index: int) -> None:
     """In a list such as "Gao, Timbuktu, and Kidal", one known place makes the others places."""
-    for match in re.finditer(
-        r"(?:[A-Z][\w’'-]+(?: (?:[A-Z]|d[’'])[\w’'-]+)?, )+(?:and |or )?[A-Z][\w’'-]+(?: (?:[A-Z]|d[’'])[\w’'-]+)?",
-        text,
-    ):
+    for match in _PLACE_LIST.finditer(text):
         items = [item.strip() for item in re.split(r",\s*(?:and |or )?", match.group(0))]
         known = [
             item for item in items if item in gz.PLACES or ("place", item.casefold()) in entities
@@ -308,7 +331,7 @@ def _propagate_places(text: str, entities: dict[tuple[str, str], Entity], index:
                     entities.pop((kind, item.casefold()), None)
                 entities.setdefault(("place", item.casefold()), Entity("place", item, index))
     for match in re.finditer(
-        r"\b(?:in|into|near|outside) (?P<name>[A-Z][\w’'-]+)\b(?! [A-Z]| d[’'])", text
+        r"\b(?:in|into|near|outside) (?P<name>[A-Z][\w\u2019'-]+)\b(?! [A-Z]| d[\u2019'])", text
     ):
         name = match.group("name")
         if (

@@ -42,7 +42,7 @@ class Score:
 
 
 def _fold(text: str) -> str:
-    for typographic, plain in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
+    for typographic, plain in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
         text = text.replace(typographic, plain)
     return " ".join(text.split()).casefold()
 

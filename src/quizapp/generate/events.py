@@ -14,10 +14,11 @@ _MERGER_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for family, pattern in (
         (
             "union",
-            r"\b(?:merged? (?:with|into)|merging with|the merger of|to form\b|aligned (?:itself )?"
-            r"with|announced (?:the|a|its) (?:union|merger|alliance)|joined forces|pledged "
-            r"(?:allegiance|bay'?a)|swore allegiance|(?:a|the) (?:brief |formal )?(?:union|alliance)"
-            r" (?:with|between|of|combating)|after (?:a|the) (?:brief )?union)",
+            r"\b(?:merged? (?:with|into)|merging with|the merger of|to form\b"
+            r"|aligned (?:itself )?with|announced (?:the|a|its) (?:union|merger|alliance)"
+            r"|joined forces|pledged (?:allegiance|bay'?a)|swore allegiance"
+            r"|(?:a|the) (?:brief |formal )?(?:union|alliance) (?:with|between|of|combating)"
+            r"|after (?:a|the) (?:brief )?union)",
         ),
         (
             "rename",
@@ -74,7 +75,5 @@ def find_events(text: str) -> list[Event]:
             if "sanction" in designation.group(0).lower()
             else "designation"
         )
-        events.append(
-            Event("designation", family, designation.group(0), *designation.span())
-        )
+        events.append(Event("designation", family, designation.group(0), *designation.span()))
     return events
