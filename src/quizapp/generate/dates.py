@@ -41,10 +41,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("between", rf"\bbetween (?P<y>{_YEAR}) and (?P<y2>{_YEAR})\b"),
         ("my", rf"\b{_QUAL}(?P<m>{_MONTH_ALT}),? (?:of )?(?P<y>{_YEAR})\b"),
         ("decade", rf"\b(?:the )?{_QUAL}(?P<y>(?:1[6-9]|20)\d0)s\b"),
-        ("year", rf"(?<![\w$.,/-]){_QUAL}(?P<y>{_YEAR})(?![\d%]|s\b|-\d)"),
+        ("year", rf"(?<![\w$.,/-]){_QUAL}(?P<y>{_YEAR})(?![\d%]|s\b|-\d| percent| per cent)"),
         ("next_month", rf"\bthe (?P<rel>following|next|same) (?P<m>{_MONTH_ALT})(?!,? \d)"),
-        ("rel_year", r"\b(?P<rel>that|the same|the following|the next|the previous) year\b"),
-        ("year_later", r"\b(?P<rel>a|one) year later\b"),
+        ("rel_year", r"\b(?P<rel>(?i:that|the same|the following|the next|the previous)) year\b"),
+        ("year_later", r"\b(?P<rel>(?i:a|one)) year later\b"),
         (
             "bare_month",
             rf"\b(?:in|by|during|since|until|from|through) {_QUAL}(?P<m>{_MONTH_ALT})"
@@ -171,7 +171,7 @@ def _relative(
         ) or (rel in ("following", "next") and context.month is None):
             year += 1
     elif name == "rel_year":
-        year += {"following": 1, "next": 1, "previous": -1}.get(rel or "", 0)
+        year += {"following": 1, "next": 1, "previous": -1}.get((rel or "").split()[-1].lower(), 0)
     else:
         year += 1
     context.year, context.month = year, month
