@@ -109,3 +109,11 @@ def test_source_metadata_beside_each_source() -> None:
     for path in SOURCES.glob("*.txt"):
         meta = yaml.safe_load(path.with_suffix(".meta.yaml").read_text(encoding="utf-8"))
         assert {"title", "authors", "date", "kind"} <= set(meta), path.name
+
+
+def test_the_validator_finds_no_problem_in_the_shipped_decks() -> None:
+    from quizapp.decks import load_decks
+
+    loaded = load_decks([ROOT / "decks"], check_sources=True)
+    assert [problem.format() for problem in loaded.problems] == []
+    assert loaded.card_count == sum(len(load(path).cards) for path in DECKS)
