@@ -11,18 +11,12 @@ import msgspec
 import pytest
 import yaml
 
+from quizapp.decks.sources import fold
 from quizapp.model.cards import DeckDocument, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 DECKS = sorted((ROOT / "decks").glob("*.yaml"))
 SOURCES = ROOT / "decks" / "sources"
-
-
-def fold(text: str) -> str:
-    """Whitespace and typographic quotes folded, the way the validator compares quotes."""
-    for typographic, plain in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
-        text = text.replace(typographic, plain)
-    return " ".join(text.split())
 
 
 def load(path: Path) -> DeckDocument:

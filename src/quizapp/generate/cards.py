@@ -19,14 +19,6 @@ Card = dict[str, Any]
 _Base = Callable[[str, str], Card]
 BLANK = "_____"
 ORDER_SET_SIZE = 5
-_CATEGORY = {
-    "date": "date",
-    "person": "person",
-    "group": "group",
-    "place": "place",
-    "merger": "merger",
-    "designation": "designation",
-}
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -72,7 +64,7 @@ def fact_card(fact: Fact, doc: str, tags: Sequence[str] = ()) -> Card | None:
         return {
             "id": card_id(doc, fact.kind, answer, hashed),
             "kind": kind,
-            "category": _CATEGORY[fact.kind],
+            "category": fact.kind,
             "tags": [*tags, fact.kind],
             "status": "generated",
         }
