@@ -114,6 +114,9 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
             if line.strip() and not _RULE.match(line):
                 blocks.append([line])
             continue
+        if current and _field_line(current[-1]) and line.lstrip()[:1].isupper():
+            blocks.append(current)
+            current = []
         current.append(line)
     if current:
         blocks.append(current)
@@ -123,7 +126,10 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
         block = " ".join(part.strip() for part in lines)
         is_heading = bool(_HEADING.match(lines[0]))
         is_text = not is_heading and not _BULLET.match(lines[0])
-        if previous_is_text and is_text and _unfinished(joined[-1][0]):
+        continues = (
+            len(block.split()) > 6 or block[:1].islower() or not _unfinished(block, minimum=0)
+        )
+        if previous_is_text and is_text and continues and _unfinished(joined[-1][0]):
             joined[-1] = (joined[-1][0] + " " + block, False)
         else:
             joined.append((block, is_heading))
@@ -131,10 +137,16 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
     return joined
 
 
-def _unfinished(block: str) -> bool:
-    """Whether a paragraph stops mid-sentence (a line break pasted into running text)."""
+def _field_line(line: str) -> bool:
+    """A short line without end punctuation: a title or a "Field: value" line, not wrapped prose."""
+    clean = clean_markdown(line)
+    return len(clean.split()) <= 8 and not clean.endswith(tuple(_PARAGRAPH_END))
+
+
+def _unfinished(block: str, minimum: int = 6) -> bool:
+    """Whether a paragraph (longer than `minimum` words) stops mid-sentence."""
     clean = clean_markdown(block)
-    if len(clean.split()) <= 6 or re.search(r"(^|[.!?\"\u201d])\s*\([^()]*\)$", clean):
+    if len(clean.split()) <= minimum or re.search(r"(^|[.!?\"\u201d])\s*\([^()]*\)$", clean):
         return False
     return not clean.endswith(tuple(_PARAGRAPH_END))
 

@@ -31,6 +31,12 @@ _SPEECH = re.compile(
 )
 _NAME = r"[A-Z][\w\u2019'-]+(?: (?:[A-Z]|d[\u2019'])[\w\u2019'-]+)?"
 _PLACE_LIST = re.compile(rf"(?:{_NAME}, )+(?:and |or )?{_NAME}")
+_DECLARED_GROUP = re.compile(
+    r"^(?:The )?(?P<name>[A-Z][\w\u2019'-]*(?: (?:(?:al|el|ad|bin|ibn|of|for|and|the) )?"
+    r"[A-Z][\w\u2019'-]*){0,6})(?:,[^,]{1,80},)?"
+    r" (?:is|was|has been|became) (?:a|an|the)\b[^.;]{0,60}?\b(?:group|organi[sz]ation|movement"
+    r"|militia|network|affiliate|faction|insurgency)\b"
+)
 _HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
 _NOT_ACRONYMS = frozenset(_words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
@@ -110,13 +116,17 @@ def _runs(text: str) -> list[_Run]:
         suffix = _HYPHEN_SUFFIX.search(base)
         if suffix:
             base = base[: suffix.start()]
-        if base in gz.TITLES or base.rstrip(".") + "." in gz.TITLES:
+        is_title = base in gz.TITLES or base.rstrip(".") + "." in gz.TITLES
+        if is_title and not (current and base in gz.NAME_TITLES):
             previous = title if not current else None
             close()
             title = f"{previous} {base}" if previous and tokens[index - 1][0] in previous else base
             continue
+        if re.search(r"(?<!^Mc)(?<!^Mac)[a-z][A-Z]", base):
+            close()
+            continue
         if _is_cap(base):
-            if not current and base in gz.FUNCTION_WORDS:
+            if not current and (base in gz.FUNCTION_WORDS or (start == 0 and base.endswith("ing"))):
                 continue
             current.append((base, start, start + len(base)))
             if possessive or suffix:
@@ -179,12 +189,18 @@ def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
     return parts
 
 
-def _classify(run: _Run, text: str, known_acronyms: set[str], surnames: set[str]) -> str | None:
+def _classify(
+    run: _Run, text: str, known_acronyms: set[str], surnames: set[str], groups: set[str]
+) -> str | None:
     words = run.words
     name = run.text
     pieces = {part for word in words for part in re.split(r"[-\u2019']", word)}
     if name in gz.PLACES or name.replace("\u2019", "'") in gz.PLACES:
         return "place"
+    if name.casefold() in gz.DESIGNATION_TERMS:
+        return None
+    if name.casefold() in groups:
+        return "group"
     if _ACRONYM_AFTER.match(text[run.end :]) or pieces & gz.ORG_WORDS:
         return "group"
     if words[-1] in gz.GEOGRAPHIC_WORDS:
@@ -218,6 +234,8 @@ def _classify(run: _Run, text: str, known_acronyms: set[str], surnames: set[str]
         return None
     if run.start == 0 and " ".join(words[1:]) in gz.PLACES:
         return None
+    if run.start == 0 and not text[run.end :].strip(" .:"):
+        return None
     return "person" if 2 <= len(words) <= 5 else None
 
 
@@ -248,6 +266,11 @@ def find_entities(sentences: list[str]) -> list[Entity]:
     known_acronyms: set[str] = set()
     last_person: Entity | None = None
     heading_like = re.compile(r":\s*$")
+    declared = {
+        match.group("name").casefold()
+        for text in sentences
+        if (match := _DECLARED_GROUP.match(text)) is not None
+    }
     for index, text in enumerate(sentences):
         alias_spans = [m.span("alias") for m in _ALIAS.finditer(text)]
         sentence_entities: list[tuple[int, Entity]] = []
@@ -259,7 +282,7 @@ def find_entities(sentences: list[str]) -> list[Entity]:
                 entity.name.split()[-1] for entity in entities.values() if entity.kind == "person"
             }
             for run in _split_run(raw_run, text, known):
-                kind = _classify(run, text, known_acronyms, surnames)
+                kind = _classify(run, text, known_acronyms, surnames, known | declared)
                 if kind is None:
                     continue
                 entity = _record(entities, kind, run, index, text, known_acronyms)
@@ -337,6 +360,7 @@ def _propagate_places(text: str, entities: dict[tuple[str, str], Entity], index:
         if (
             name not in gz.FUNCTION_WORDS
             and not _is_demonym(name)
+            and not re.search(r"(?:ic|ish|ese|ian)$", name)
             and not _ACRONYM_TOKEN.match(name)
             and not any((kind, name.casefold()) in entities for kind in ("person", "group"))
         ):

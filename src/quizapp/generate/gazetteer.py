@@ -134,6 +134,19 @@ Undersecretary Deputy Editor Writer Professor Prof."""
     )
 )
 
+NAME_TITLES = frozenset({"Sheikh", "Shaykh", "Sharif"})
+"""Titles that are also parts of names ("Hassan Sheikh Mohamoud") when a name runs into them."""
+
+DESIGNATION_TERMS = frozenset(
+    {
+        "foreign terrorist organization",
+        "foreign terrorist organisation",
+        "specially designated global terrorist",
+        "state sponsor of terrorism",
+    }
+)
+"""Capitalised legal terms that name a status, not an organisation."""
+
 ROLE_NOUNS = frozenset(
     _words(
         """
@@ -155,7 +168,9 @@ Sea Gulf Fort City Province Region Oasis Plateau Delta Strait"""
 DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "i")
 
 CONNECTORS = frozenset({"of", "for", "and", "in", "the", "de", "du", "la", "le", "bin", "ben"})
-NAME_PARTICLES = frozenset({"bin", "ben", "ibn", "abu", "abou", "de", "van", "von", "el"})
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "bin", "ben", "ibn", "abu", "abou", "de", "van", "von"}
+)
 
 FUNCTION_WORDS = frozenset(
     _words(
