@@ -14,6 +14,7 @@ from typing import Any
 
 from quizapp.generate.dates import format_value
 from quizapp.generate.facts import Fact
+from quizapp.generate.gazetteer import TITLES
 
 Card = dict[str, Any]
 _Base = Callable[[str, str], Card]
@@ -109,9 +110,10 @@ def _entity_card(fact: Fact, base: _Base, text: str) -> Card | None:
         if len(entity.aliases) > 1:
             card["aliases"] = entity.aliases[1:]
         return card
-    if entity.kind == "person" and entity.roles:
+    roles = [role for role in entity.roles if not set(role.split()) <= TITLES]
+    if entity.kind == "person" and roles:
         card = base("choice", entity.name)
-        card["question"] = f"Who is described as \u201c{entity.roles[0]}\u201d?"
+        card["question"] = f"Who is described as \u201c{max(roles, key=len)}\u201d?"
         card["answer"] = entity.name
         return card
     if entity.name not in text:
