@@ -181,11 +181,16 @@ class ProgressStore:
             yield self.db
             self.db.execute("COMMIT")
         except sqlite3.Error as error:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise _storage_error(error, self.path) from error
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        """Roll back if SQLite has not already done so (it does after SQLITE_FULL)."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     def integrity_ok(self) -> bool:
         return bool(self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

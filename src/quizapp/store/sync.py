@@ -128,17 +128,17 @@ def replay(store: ProgressStore) -> dict[str, tuple[MemoryState, bool, bool]]:
     undone = {
         int(row[0]) for row in store.db.execute("SELECT review_id FROM events WHERE kind = 'undo'")
     }
-    timeline: list[tuple[float, int, int, str, str, bytes | None]] = []
-    for rid, time, uid, blob in store.db.execute("SELECT id, time, uid, state_after FROM reviews"):
+    timeline: list[tuple[int, int, int, str, str, bytes | None]] = []
+    for rid, uid, blob in store.db.execute("SELECT id, uid, state_after FROM reviews"):
         if rid not in undone:
-            timeline.append((time, 1, rid, uid, "review", blob))
-    for eid, time, uid, kind, review_id in store.db.execute(
-        "SELECT id, time, uid, kind, review_id FROM events WHERE kind IN "
+            timeline.append((rid, 0, 0, uid, "review", blob))
+    for eid, log_pos, uid, kind, review_id in store.db.execute(
+        "SELECT id, log_pos, uid, kind, review_id FROM events WHERE kind IN "
         "('reset', 'suspend', 'unsuspend', 'leech')"
     ):
         if kind == "leech" and review_id in undone:
             continue
-        timeline.append((time, 0 if kind == "reset" else 2, eid, uid, kind, None))
+        timeline.append((log_pos, 1, eid, uid, kind, None))
     timeline.sort(key=lambda item: (item[0], item[1], item[2]))
     result: dict[str, tuple[MemoryState, bool, bool]] = {}
     for _, _, _, uid, kind, blob in timeline:
