@@ -1,0 +1,71 @@
+"""`quizapp validate PATH...`: check deck files and say exactly what is wrong, where."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+EPILOG = """examples:
+  quizapp validate decks                    every deck under decks/
+  quizapp validate decks/timeline.yaml      one file
+  quizapp validate --sources decks          also check every quote against its document
+  quizapp validate --json decks | jq .      machine-readable problems
+
+exit status: 0 when every deck is clean, 1 when there are problems."""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check deck files and report every problem",
+        description="Check deck files: YAML syntax, fields, kinds, ids unique across decks, "
+        "and (with --sources) that every quote is in its document. Problems are printed as "
+        "FILE:LINE:COL: card ID: message.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="deck files or folders (default: --decks)",
+    )
+    parser.add_argument(
+        "--sources", action="store_true", help="check each quote against its source document"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON report for tools")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import msgspec
+
+    from quizapp.decks import load_decks
+
+    paths: list[Path] = args.paths or [args.decks]
+    deck_set = load_decks(paths, check_sources=args.sources)
+    if args.json:
+        report = {
+            "ok": not deck_set.problems,
+            "decks": len(deck_set.decks),
+            "cards": deck_set.card_count,
+            "problems": [msgspec.to_builtins(p) for p in deck_set.problems],
+        }
+        sys.stdout.write(msgspec.json.encode(report).decode() + "\n")
+    else:
+        for problem in deck_set.problems:
+            print(problem.format())
+        count = len(deck_set.problems)
+        summary = f"{_count(len(deck_set.decks), 'deck')}, {_count(deck_set.card_count, 'card')}"
+        if count:
+            print(f"{_count(count, 'problem')} ({summary})", file=sys.stderr)
+        else:
+            print(f"ok: {summary}", file=sys.stderr)
+    return 1 if deck_set.problems else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -1,0 +1,159 @@
+"""Loading deck files and folders into a DeckSet: the one entry point the rest of quizapp uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizapp.decks.problems import Problem
+from quizapp.decks.reader import ReadProblem, decode, read_yaml
+from quizapp.decks.sources import SourceLibrary
+from quizapp.decks.validate import DeckBuilder
+from quizapp.model.cards import Card, Deck
+from quizapp.model.units import StudyUnit, units_of
+
+DECK_SUFFIXES = (".yaml", ".yml")
+SOURCES_DIRNAME = "sources"
+
+
+@dataclass(frozen=True)
+class DeckFile:
+    """A deck file found on disk, with the id it is known by and the folder of its sources."""
+
+    path: Path
+    deck_id: str
+    sources_dir: Path
+
+
+def find_deck_files(paths: Iterable[Path]) -> tuple[list[DeckFile], list[Problem]]:
+    """Deck files under the given files and folders (skipping `sources/` and hidden folders)."""
+    found: list[DeckFile] = []
+    problems: list[Problem] = []
+    for given in paths:
+        if given.is_dir():
+            for path in sorted(given.rglob("*")):
+                relative = path.relative_to(given)
+                if path.suffix not in DECK_SUFFIXES or not path.is_file():
+                    continue
+                if relative.parts[0] == SOURCES_DIRNAME or any(
+                    part.startswith(".") for part in relative.parts
+                ):
+                    continue
+                deck_id = relative.with_suffix("").as_posix()
+                found.append(DeckFile(path, deck_id, given / SOURCES_DIRNAME))
+        elif given.is_file():
+            found.append(DeckFile(given, given.stem, given.parent / SOURCES_DIRNAME))
+        else:
+            problems.append(Problem(file=str(given), message="no such file or folder"))
+    return found, problems
+
+
+def load_deck_text(
+    data: bytes, file: str, deck_id: str, sources: SourceLibrary | None = None
+) -> tuple[Deck | None, list[Problem]]:
+    """Parse and check one deck's bytes; never raises for bad input."""
+    try:
+        root, duplicates = read_yaml(decode(data))
+    except ReadProblem as problem:
+        line, column = problem.at
+        return None, [
+            Problem(file=file, line=line, column=column, message=problem.message, hint=problem.hint)
+        ]
+    builder = DeckBuilder(file, sources)
+    deck = builder.build(root, duplicates, deck_id)
+    return deck, sorted(builder.problems, key=lambda p: (p.line, p.column))
+
+
+def load_deck_file(
+    deck_file: DeckFile, *, check_sources: bool = False
+) -> tuple[Deck | None, list[Problem]]:
+    """One deck file from disk."""
+    try:
+        data = deck_file.path.read_bytes()
+    except OSError as error:
+        return None, [Problem(file=str(deck_file.path), message=f"cannot read: {error.strerror}")]
+    sources = SourceLibrary(deck_file.sources_dir) if check_sources else None
+    return load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources)
+
+
+@dataclass(frozen=True)
+class DeckSet:
+    """Every deck that loaded, and every problem found on the way."""
+
+    decks: tuple[Deck, ...]
+    problems: tuple[Problem, ...] = ()
+    _cards: dict[str, Card] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for deck in self.decks:
+            for card in deck.cards:
+                self._cards.setdefault(card.id, card)
+
+    def card(self, card_id: str) -> Card:
+        """The card with this id (KeyError when no deck has it)."""
+        return self._cards[card_id]
+
+    def deck(self, deck_id: str) -> Deck:
+        """The deck with this id (KeyError when there is none)."""
+        for deck in self.decks:
+            if deck.id == deck_id:
+                return deck
+        raise KeyError(deck_id)
+
+    @property
+    def card_count(self) -> int:
+        return len(self._cards)
+
+    def units(self) -> list[StudyUnit]:
+        """Every study unit of every deck, in deck and card order."""
+        return [
+            unit for deck in self.decks for card in deck.cards for unit in units_of(card, deck.id)
+        ]
+
+
+def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]]:
+    """Ids must be unique across decks: later duplicates are dropped and reported."""
+    first_seen: dict[str, str] = {}
+    problems: list[Problem] = []
+    result: list[Deck] = []
+    for deck in decks:
+        clash = [card for card in deck.cards if card.id in first_seen]
+        for card in clash:
+            problems.append(
+                Problem(
+                    file=deck.path,
+                    message=f"duplicate id '{card.id}' (also in {first_seen[card.id]})",
+                    card_id=card.id,
+                    field="id",
+                    hint="ids must be unique across all decks",
+                )
+            )
+        for card in deck.cards:
+            first_seen.setdefault(card.id, deck.path)
+        if clash:
+            ids = {card.id for card in clash}
+            kept = tuple(card for card in deck.cards if card.id not in ids)
+            deck = Deck(
+                id=deck.id,
+                path=deck.path,
+                title=deck.title,
+                description=deck.description,
+                tags=deck.tags,
+                cards=kept,
+            )
+        result.append(deck)
+    return result, problems
+
+
+def load_decks(paths: Sequence[Path], *, check_sources: bool = False) -> DeckSet:
+    """Load every deck under `paths`; problems are collected, never raised."""
+    files, problems = find_deck_files(paths)
+    decks: list[Deck] = []
+    for deck_file in files:
+        deck, found = load_deck_file(deck_file, check_sources=check_sources)
+        problems.extend(found)
+        if deck is not None:
+            decks.append(deck)
+    decks, clashes = drop_duplicate_ids(decks)
+    return DeckSet(tuple(decks), tuple(problems + clashes))

@@ -1,0 +1,52 @@
+"""Checking that each card's quote really is in the document it cites."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from quizapp.model.cards import Source
+
+# Typographic quotes, primes and the no-break space, written as escapes so the source stays ASCII.
+_SINGLE = "\u2018\u2019\u201a\u201b\u2032"
+_DOUBLE = "\u201c\u201d\u201e\u201f\u2033"
+_QUOTES = str.maketrans(
+    {**dict.fromkeys(_SINGLE, "'"), **dict.fromkeys(_DOUBLE, '"'), "\u00a0": " "}
+)
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Text with whitespace runs as one space and typographic quotes as plain ones."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+class SourceLibrary:
+    """The documents under a deck folder's `sources/`, read once and folded for quote checks."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._folded: dict[str, str | None] = {}
+
+    def _document(self, doc: str) -> str | None:
+        if doc not in self._folded:
+            path = self.root / doc
+            try:
+                self._folded[doc] = fold(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._folded[doc] = None
+        return self._folded[doc]
+
+    def check(self, source: Source) -> list[tuple[str, str | None]]:
+        """Problems with one citation, as (message, hint) pairs; empty when it checks out."""
+        doc = PurePosixPath(source.doc)
+        if doc.is_absolute() or ".." in doc.parts or "\\" in source.doc:
+            return [(f"source doc '{source.doc}' must be a file name under sources/", None)]
+        text = self._document(source.doc)
+        if text is None:
+            known = sorted(p.name for p in self.root.glob("*") if p.is_file())
+            hint = "known documents: " + ", ".join(known) if known else None
+            return [(f"source document '{source.doc}' not found in {self.root}", hint)]
+        if fold(source.quote) not in text:
+            return [(f"quote not found in '{source.doc}'", "copy the sentence verbatim")]
+        return []
