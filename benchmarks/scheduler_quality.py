@@ -46,7 +46,7 @@ def load(path: Path) -> list[LoggedReview]:
 
 
 def sm2_interval(history: Sequence[tuple[int, int]]) -> float:
-    """The interval (days) plain SM-2 would set after these reviews (Again=fail, Hard..Easy=3..5)."""
+    """The interval (days) plain SM-2 sets after these reviews (Again=fail, Hard..Easy=3..5)."""
     ease, repetitions, interval = 2.5, 0, 0.0
     for _, rating in history:
         quality = {1: 1, 2: 3, 3: 4, 4: 5}[rating]

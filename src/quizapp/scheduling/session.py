@@ -109,6 +109,10 @@ class StudySession:
         self._where = self._scope.where(store.db)
         self._history: list[int] = []
         self._ahead_done: dict[str, tuple[float, int]] = {}
+        self._day_counts: tuple[float, dict[int, int]] = (-1.0, {})
+        self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
+        self._with_siblings = _sibling_keys_shared(units)
+        self._exams: dict[str, tuple[date, float, float]] | None = None
         self.last_sync = SyncReport()
         self._load_settings()
 
@@ -148,6 +152,7 @@ class StudySession:
     # -- settings --------------------------------------------------------------------------------
 
     def _load_settings(self) -> None:
+        self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
         self.settings: Settings = self.store.settings()
         self.adapter = FsrsAdapter(self.settings.scheduler_config())
         self._params_id: int | None = None
@@ -173,7 +178,31 @@ class StudySession:
     # -- the queue -------------------------------------------------------------------------------
 
     def day_start(self, now: datetime) -> datetime:
-        return study_day_start(now, self.tz, self.settings.day_starts_at_hour)
+        """Start of the study day containing `now` (cached: asked several times per answer)."""
+        start, end = self._day_span
+        if not start <= now < end:
+            start = study_day_start(now, self.tz, self.settings.day_starts_at_hour)
+            self._day_span = (start, start + timedelta(days=1))
+        return start
+
+    def _answered_today(self, now: datetime, phase: Phase) -> int:
+        """Answers given today to units that were in `phase`; counted once a day, then kept.
+
+        Kept in memory so choosing a card does not re-count the day's log; another process
+        answering at the same time is only seen from the next study day (limits are soft).
+        """
+        day = self.day_start(now).timestamp()
+        if self._day_counts[0] != day:
+            db = self.store.db
+            counts = {p: queries.answered_since(db, day, p) for p in (Phase.NEW, Phase.REVIEW)}
+            self._day_counts = (day, counts)
+        return self._day_counts[1].get(phase, 0)
+
+    def _count_today(self, now: datetime, phase: int, delta: int) -> None:
+        day = self.day_start(now).timestamp()
+        if self._day_counts[0] == day:
+            counts = self._day_counts[1]
+            counts[phase] = counts.get(phase, 0) + delta
 
     def _first_known(self, uids: list[str]) -> StudyUnit | None:
         for uid in uids:
@@ -190,15 +219,14 @@ class StudySession:
         found = self._first_known(queries.due_units(db, where, ts, learning, 5))
         if found is not None:
             return found
-        day = self.day_start(now).timestamp()
-        if queries.answered_since(db, day, Phase.REVIEW) < self.settings.reviews_per_day:
+        if self._answered_today(now, Phase.REVIEW) < self.settings.reviews_per_day:
             found = self._first_known(queries.due_units(db, where, ts, (Phase.REVIEW,), 5))
             if found is not None:
                 return found
         found = self._review_ahead(now)
         if found is not None:
             return found
-        if queries.answered_since(db, day, Phase.NEW) < self.settings.new_per_day:
+        if self._answered_today(now, Phase.NEW) < self.settings.new_per_day:
             found = self._first_known(queries.new_units(db, where, ts, 5))
             if found is not None:
                 return found
@@ -208,15 +236,14 @@ class StudySession:
     def today(self, now: datetime) -> TodayCounts:
         """Counts left today in this session's scope, with the daily limits applied."""
         db, where, ts = self.store.db, self._where, now.timestamp()
-        day = self.day_start(now).timestamp()
         row = db.execute(
             "SELECT SUM(phase IN (1, 3) AND due <= :ahead), SUM(phase = 2 AND due <= :now), "
             f"SUM(phase = 0) FROM units WHERE present = 1 AND suspended = 0 "
             f"AND buried_until <= :now AND {where}",
             {"now": ts, "ahead": ts + LEARN_AHEAD.total_seconds()},
         ).fetchone()
-        reviews_left = self.settings.reviews_per_day - queries.answered_since(db, day, Phase.REVIEW)
-        new_left = self.settings.new_per_day - queries.answered_since(db, day, Phase.NEW)
+        reviews_left = self.settings.reviews_per_day - self._answered_today(now, Phase.REVIEW)
+        new_left = self.settings.new_per_day - self._answered_today(now, Phase.NEW)
         return TodayCounts(
             learning=int(row[0] or 0),
             due=max(0, min(int(row[1] or 0), reviews_left)),
@@ -255,10 +282,11 @@ class StudySession:
             params_id=self._params_id,
             rng=self.rng,
             leech_threshold=self.settings.leech_threshold,
-            bury_until=next_day.timestamp(),
+            bury_until=next_day.timestamp() if unit.sibling_key in self._with_siblings else None,
             session=self.session_id,
         )
         self._history.append(done.review_id)
+        self._count_today(now, done.before.phase, 1)
         if done.before.phase == Phase.REVIEW:
             self._count_ahead(unit, done.before, now)
         due = done.after.due_at()
@@ -280,6 +308,7 @@ class StudySession:
         while self._history:
             uid = log.undo_review(self.store, self._history.pop(), now.timestamp())
             if uid is not None:
+                self._day_counts = (-1.0, {})
                 return self.units.get(uid)
         return None
 
@@ -309,8 +338,19 @@ class StudySession:
             deck_id, "exam_set_at", repr(now.timestamp()) if exam_date else None
         )
         self._ahead_done.pop(deck_id, None)
+        self._exams = None
 
     def _exam_times(self, deck_id: str) -> tuple[date, float, float] | None:
+        """(exam date, exam start, when it was set) of a deck, read once per session."""
+        if self._exams is None:
+            self._exams = {}
+            for deck in self._exam_decks_stored():
+                times = self._read_exam_times(deck)
+                if times is not None:
+                    self._exams[deck] = times
+        return self._exams.get(deck_id)
+
+    def _read_exam_times(self, deck_id: str) -> tuple[date, float, float] | None:
         exam = self.store.deck_settings(deck_id).exam_date
         since = self.store.deck_setting_raw(deck_id, "exam_set_at")
         if exam is None or since is None:
@@ -329,11 +369,16 @@ class StudySession:
         at_risk = queries.at_risk_count(self.store.db, deck_id, exam_ts, since, now.timestamp())
         return ExamStatus(deck_id, exam, days, at_risk)
 
-    def _exam_decks(self) -> list[str]:
+    def _exam_decks_stored(self) -> list[str]:
         rows = self.store.db.execute(
             "SELECT deck_id FROM deck_settings WHERE key = 'exam_date' ORDER BY deck_id"
         )
-        decks = [str(r[0]) for r in rows]
+        return [str(r[0]) for r in rows]
+
+    def _exam_decks(self) -> list[str]:
+        self._exam_times("")
+        assert self._exams is not None
+        decks = sorted(self._exams)
         if self._scope.deck_ids is not None:
             decks = [d for d in decks if d in self._scope.deck_ids]
         return decks
@@ -374,6 +419,15 @@ class StudySession:
         return CramSession(
             list(units) if units is not None else list(self.units.values()), self.rng
         )
+
+
+def _sibling_keys_shared(units: Sequence[StudyUnit]) -> frozenset[str]:
+    """Sibling keys with more than one unit: only their answers need to bury anything."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for unit in units:
+        (shared if unit.sibling_key in seen else seen).add(unit.sibling_key)
+    return frozenset(shared)
 
 
 def _in_scope(unit: StudyUnit, scope: Scope) -> bool:

@@ -47,10 +47,13 @@ def record_answer(
     params_id: int,
     rng: random.Random | None,
     leech_threshold: int,
-    bury_until: float,
+    bury_until: float | None,
     session: str = "",
 ) -> Answered:
-    """Schedule and commit one answer; the commit happens before this returns."""
+    """Schedule and commit one answer; the commit happens before this returns.
+
+    `bury_until` (None when the unit has no siblings) hides its new and review siblings.
+    """
     from datetime import UTC, datetime
 
     now = datetime.fromtimestamp(now_ts, UTC)
@@ -90,7 +93,7 @@ def record_answer(
                 "INSERT INTO events (time, kind, uid, review_id, detail) VALUES (?,?,?,?,?)",
                 (now_ts, "leech", unit.uid, review_id, f"{after.lapses} lapses"),
             )
-        if after.phase == Phase.REVIEW or before.phase == Phase.NEW:
+        if bury_until is not None and (after.phase == Phase.REVIEW or before.phase == Phase.NEW):
             db.execute(
                 "UPDATE units SET buried_until = max(buried_until, ?) WHERE sibling_key = ? "
                 "AND uid != ? AND phase IN (0, 2)",
