@@ -194,7 +194,7 @@ class StudySession:
         day = self.day_start(now).timestamp()
         if self._day_counts[0] != day:
             db = self.store.db
-            counts = {p: queries.answered_since(db, day, p) for p in (Phase.NEW, Phase.REVIEW)}
+            counts = {int(p): queries.answered_since(db, day, p) for p in (Phase.NEW, Phase.REVIEW)}
             self._day_counts = (day, counts)
         return self._day_counts[1].get(phase, 0)
 
