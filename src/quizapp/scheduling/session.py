@@ -234,20 +234,20 @@ class StudySession:
         return self._first_known(queries.due_units(db, where, ahead, learning, 5))
 
     def today(self, now: datetime) -> TodayCounts:
-        """Counts left today in this session's scope, with the daily limits applied."""
+        """Counts left today in this session's scope, with the daily limits applied.
+
+        Each count stops at its daily limit, so the cost stays flat however large the backlog.
+        """
         db, where, ts = self.store.db, self._where, now.timestamp()
-        row = db.execute(
-            "SELECT SUM(phase IN (1, 3) AND due <= :ahead), SUM(phase = 2 AND due <= :now), "
-            f"SUM(phase = 0) FROM units WHERE present = 1 AND suspended = 0 "
-            f"AND buried_until <= :now AND {where}",
-            {"now": ts, "ahead": ts + LEARN_AHEAD.total_seconds()},
-        ).fetchone()
-        reviews_left = self.settings.reviews_per_day - self._answered_today(now, Phase.REVIEW)
-        new_left = self.settings.new_per_day - self._answered_today(now, Phase.NEW)
+        reviews_left = max(
+            0, self.settings.reviews_per_day - self._answered_today(now, Phase.REVIEW)
+        )
+        new_left = max(0, self.settings.new_per_day - self._answered_today(now, Phase.NEW))
+        ahead = ts + LEARN_AHEAD.total_seconds()
         return TodayCounts(
-            learning=int(row[0] or 0),
-            due=max(0, min(int(row[1] or 0), reviews_left)),
-            new=max(0, min(int(row[2] or 0), new_left)),
+            learning=queries.count_due(db, where, ahead, ts, (Phase.LEARNING, Phase.RELEARNING)),
+            due=queries.count_due(db, where, ts, ts, (Phase.REVIEW,), reviews_left),
+            new=queries.count_new(db, where, ts, new_left),
         )
 
     def deck_counts(self, now: datetime) -> list[DeckCounts]:

@@ -52,6 +52,34 @@ def due_units(
     return [str(row[0]) for row in rows]
 
 
+def count_due(
+    db: sqlite3.Connection,
+    where: str,
+    due_by: float,
+    now: float,
+    phases: Iterable[int],
+    cap: int = 1_000_000_000,
+) -> int:
+    """How many answered units in `phases` are due by `due_by`, counting at most `cap`."""
+    phase_list = ",".join(str(int(p)) for p in phases)
+    row = db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM units WHERE phase > 0 AND due <= :due "
+        f"AND phase IN ({phase_list}) AND {_AVAILABLE} AND {where} LIMIT :cap)",
+        {"due": due_by, "now": now, "cap": cap},
+    ).fetchone()
+    return int(row[0])
+
+
+def count_new(db: sqlite3.Connection, where: str, now: float, cap: int) -> int:
+    """How many never-answered units are available, counting at most `cap`."""
+    row = db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM units WHERE phase = 0 AND {_AVAILABLE} "
+        f"AND {where} LIMIT :cap)",
+        {"now": now, "cap": cap},
+    ).fetchone()
+    return int(row[0])
+
+
 def new_units(db: sqlite3.Connection, where: str, now: float, limit: int) -> list[str]:
     """Never-answered units in introduction order."""
     rows = db.execute(

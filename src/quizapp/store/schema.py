@@ -51,8 +51,10 @@ def _v1(db: sqlite3.Connection) -> None:
             leech INTEGER NOT NULL DEFAULT 0,
             buried_until REAL NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
-        CREATE INDEX units_due ON units (phase, due) WHERE phase > 0;
-        CREATE INDEX units_new ON units (new_rank) WHERE phase = 0;
+        CREATE INDEX units_due ON units (phase, due, present, suspended, buried_until)
+            WHERE phase > 0;
+        CREATE INDEX units_new ON units (new_rank, present, suspended, buried_until)
+            WHERE phase = 0;
         CREATE INDEX units_deck ON units (deck_id);
         CREATE INDEX units_sibling ON units (sibling_key);
 
