@@ -16,7 +16,14 @@ from pathlib import Path
 from quizapp import __version__, paths
 from quizapp.errors import QuizappError
 
-COMMAND_MODULES: tuple[str, ...] = ("validate", "schema")
+COMMAND_MODULES: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "stats",
+    "rebuild",
+    "optimize",
+    "progress",
+)
 
 EPILOG = """examples:
   quizapp                         open the study app on the shipped decks

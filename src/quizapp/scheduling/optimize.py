@@ -102,3 +102,16 @@ def recall_probability(
     decay = parameters[20]
     factor = 0.9 ** (-1.0 / decay) - 1.0
     return float((1.0 + factor * elapsed / state.stability) ** (-decay))
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """How well parameters predict the given history (FSRS's own log loss and RMSE over bins)."""
+
+    log_loss: float
+    rmse_bins: float
+
+
+def evaluate(parameters: Sequence[float], all_histories: Iterable[History]) -> Evaluation:
+    result = rs.FSRS(list(parameters)).evaluate(training_items(all_histories))
+    return Evaluation(float(result.log_loss), float(result.rmse_bins))
