@@ -158,3 +158,24 @@ def test_settings_round_trip(tmp_path: Path) -> None:
         assert (saved.desired_retention, saved.new_per_day, saved.pass_fail) == (0.85, 7, True)
         with pytest.raises(QuizappError, match="retention"):
             store.save_settings(Settings(desired_retention=1.5))
+
+
+def test_damage_found_after_opening_gives_a_clear_message(tmp_path: Path) -> None:
+    units_list = units([basic(f"card-{i:05}") for i in range(3000)])
+    with ProgressStore.open(tmp_path) as store:
+        StudySession.start(store, units_list, T0, rng=random.Random())
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = tmp_path / DB_FILENAME
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 40 * page
+    for number in range(10, 40):
+        data[number * page + 8 : number * page + 300] = b"\x07" * 292
+    path.write_bytes(bytes(data))
+    with pytest.raises(QuizappError, match="damaged") as caught:
+        store = ProgressStore.open(tmp_path)
+        session = StudySession.start(store, units_list, T0, rng=random.Random())
+        session.today(T0)
+        session.deck_counts(T0)
+    assert "mv " in str(caught.value)
+    assert path.read_bytes() == bytes(data)

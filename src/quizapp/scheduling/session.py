@@ -35,7 +35,7 @@ from quizapp.model.units import StudyUnit
 from quizapp.scheduling.cram import CramSession
 from quizapp.scheduling.fsrs_adapter import FsrsAdapter, MemoryState, Phase, Rating, require_utc
 from quizapp.store import log, queries
-from quizapp.store.db import ProgressStore, SyncReport
+from quizapp.store.db import ProgressStore, SyncReport, guarded
 from quizapp.store.queries import DeckCounts, Scope
 from quizapp.store.settings import NewOrder, Settings
 from quizapp.store.sync import new_rank, sync_units
@@ -109,7 +109,6 @@ class StudySession:
         self._where = self._scope.where(store.db)
         self._history: list[int] = []
         self._ahead_done: dict[str, tuple[float, int]] = {}
-        self._day_counts: tuple[float, dict[int, int]] = (-1.0, {})
         self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
         self._with_siblings = _sibling_keys_shared(units)
         self._exams: dict[str, tuple[date, float, float]] | None = None
@@ -117,6 +116,7 @@ class StudySession:
         self._load_settings()
 
     @classmethod
+    @guarded
     def start(
         cls,
         store: ProgressStore,
@@ -157,12 +157,14 @@ class StudySession:
         self.adapter = FsrsAdapter(self.settings.scheduler_config())
         self._params_id: int | None = None
 
+    @guarded
     def update_settings(self, **changes: Any) -> Settings:
         """Change and save settings (desired_retention, new_per_day, pass_fail, ...)."""
         self.store.save_settings(replace(self.settings, **changes))
         self._load_settings()
         return self.settings
 
+    @guarded
     def set_new_order(self, deck_id: str, order: NewOrder) -> None:
         """Choose how a deck's new units are introduced (as written, by category, random)."""
         self.store.save_deck_setting(deck_id, "new_order", order.value)
@@ -186,23 +188,10 @@ class StudySession:
         return start
 
     def _answered_today(self, now: datetime, phase: Phase) -> int:
-        """Answers given today to units that were in `phase`; counted once a day, then kept.
-
-        Kept in memory so choosing a card does not re-count the day's log; another process
-        answering at the same time is only seen from the next study day (limits are soft).
-        """
-        day = self.day_start(now).timestamp()
-        if self._day_counts[0] != day:
-            db = self.store.db
-            counts = {int(p): queries.answered_since(db, day, p) for p in (Phase.NEW, Phase.REVIEW)}
-            self._day_counts = (day, counts)
-        return self._day_counts[1].get(phase, 0)
+        return self.store.answered_on_day(self.day_start(now).timestamp(), phase)
 
     def _count_today(self, now: datetime, phase: int, delta: int) -> None:
-        day = self.day_start(now).timestamp()
-        if self._day_counts[0] == day:
-            counts = self._day_counts[1]
-            counts[phase] = counts.get(phase, 0) + delta
+        self.store.count_answer(self.day_start(now).timestamp(), phase, delta)
 
     def _first_known(self, uids: list[str]) -> StudyUnit | None:
         for uid in uids:
@@ -211,6 +200,7 @@ class StudySession:
                 return unit
         return None
 
+    @guarded
     def next_unit(self, now: datetime) -> StudyUnit | None:
         """The unit to show now, or None when nothing is left for today."""
         require_utc(now)
@@ -233,6 +223,7 @@ class StudySession:
         ahead = (now + LEARN_AHEAD).timestamp()
         return self._first_known(queries.due_units(db, where, ahead, learning, 5))
 
+    @guarded
     def today(self, now: datetime) -> TodayCounts:
         """Counts left today in this session's scope, with the daily limits applied.
 
@@ -250,19 +241,23 @@ class StudySession:
             new=queries.count_new(db, where, ts, new_left),
         )
 
+    @guarded
     def deck_counts(self, now: datetime) -> list[DeckCounts]:
         """Per-deck totals (new, learning, due, learned, suspended) in this session's scope."""
         return queries.deck_counts(self.store.db, self._where, now.timestamp())
 
     # -- answering -------------------------------------------------------------------------------
 
+    @guarded
     def state(self, unit: StudyUnit) -> MemoryState:
         return self.store.state(unit.uid)
 
+    @guarded
     def preview_intervals(self, unit: StudyUnit, now: datetime) -> dict[Rating, timedelta]:
         """The interval each allowed rating would give (two ratings in pass/fail mode)."""
         return self.adapter.preview(self.store.state(unit.uid), now)
 
+    @guarded
     def answer(
         self, unit: StudyUnit, rating: Rating, now: datetime, answer_ms: int = 0
     ) -> AnswerResult:
@@ -299,6 +294,7 @@ class StudySession:
     def can_undo(self) -> bool:
         return bool(self._history)
 
+    @guarded
     def undo(self, now: datetime) -> StudyUnit | None:
         """Take back this session's last answer; return its unit (to show again) or None.
 
@@ -308,20 +304,24 @@ class StudySession:
         while self._history:
             uid = log.undo_review(self.store, self._history.pop(), now.timestamp())
             if uid is not None:
-                self._day_counts = (-1.0, {})
+                self.store.forget_day_counts()
                 return self.units.get(uid)
         return None
 
+    @guarded
     def suspend(self, unit: StudyUnit, now: datetime) -> None:
         log.set_suspended(self.store, [unit.uid], True, now.timestamp())
 
+    @guarded
     def unsuspend(self, unit: StudyUnit, now: datetime) -> None:
         log.set_suspended(self.store, [unit.uid], False, now.timestamp())
 
+    @guarded
     def bury(self, unit: StudyUnit, now: datetime) -> None:
         """Hide a unit until the next study day."""
         log.bury(self.store, [unit.uid], (self.day_start(now) + timedelta(days=1)).timestamp())
 
+    @guarded
     def leeches(self) -> list[StudyUnit]:
         """Units suspended as leeches, for a list the student can work through."""
         rows = self.store.db.execute("SELECT uid FROM units WHERE leech = 1 AND present = 1")
@@ -329,6 +329,7 @@ class StudySession:
 
     # -- exams -----------------------------------------------------------------------------------
 
+    @guarded
     def set_exam(self, deck_id: str, exam_date: date | None, now: datetime) -> None:
         """Set (or clear with None) a deck's exam date."""
         self.store.save_deck_setting(
@@ -359,6 +360,7 @@ class StudySession:
         exam_ts = datetime.combine(exam, hour).astimezone(UTC).timestamp()
         return exam, exam_ts, float(since)
 
+    @guarded
     def exam_status(self, deck_id: str, now: datetime) -> ExamStatus | None:
         """The deck's exam and how many of its units are at risk, or None without an exam."""
         times = self._exam_times(deck_id)

@@ -10,14 +10,15 @@ a quizapp database, is damaged, or comes from a newer quizapp is never written t
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import msgspec
 
@@ -49,7 +50,7 @@ def _move_aside_hint(path: Path) -> str:
     )
 
 
-def _storage_error(error: sqlite3.Error, path: Path) -> QuizappError:
+def storage_error(error: sqlite3.Error, path: Path) -> QuizappError:
     """Turn an SQLite failure into a message that says what the student can do."""
     text = str(error).lower()
     if "full" in text:
@@ -72,6 +73,32 @@ def _storage_error(error: sqlite3.Error, path: Path) -> QuizappError:
     return QuizappError(f"the progress database {path} failed: {error}")
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def guarded(method: Callable[P, R]) -> Callable[P, R]:
+    """Turn SQLite failures inside a store-backed method into a QuizappError with advice.
+
+    The method's first argument must have a `store` attribute (or be the store's class method
+    called with the store second), so the message can name the file.
+    """
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as error:
+            owner = args[0] if args else None
+            store = getattr(owner, "store", None)
+            if store is None:
+                store = next((a for a in args if isinstance(a, ProgressStore)), None)
+            path = store.path if store is not None else Path(DB_FILENAME)
+            raise storage_error(error, path) from error
+
+    return wrapper
+
+
 @dataclass(frozen=True)
 class SyncReport:
     """What changed when the store was matched with the decks on disk."""
@@ -88,6 +115,31 @@ class ProgressStore:
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db = db
         self.path = path
+        self._day_counts: tuple[float, dict[int, int]] = (-1.0, {})
+
+    def answered_on_day(self, day_start: float, phase: int) -> int:
+        """Answers since `day_start` to units that were in `phase` (NEW or REVIEW).
+
+        Counted from the log once per study day, then kept up to date by `count_answer`, so
+        every session on this store shares one tally and picking a card never re-counts the
+        day. Another process's answers are seen from the next study day (limits are soft).
+        """
+        if self._day_counts[0] != day_start:
+            from quizapp.store.queries import answered_since
+
+            self._day_counts = (
+                day_start,
+                {p: answered_since(self.db, day_start, p) for p in (0, 2)},
+            )
+        return self._day_counts[1].get(phase, 0)
+
+    def count_answer(self, day_start: float, phase: int, delta: int) -> None:
+        if self._day_counts[0] == day_start:
+            counts = self._day_counts[1]
+            counts[phase] = counts.get(phase, 0) + delta
+
+    def forget_day_counts(self) -> None:
+        self._day_counts = (-1.0, {})
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -116,7 +168,7 @@ class ProgressStore:
         try:
             db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as error:
-            raise _storage_error(error, path) from error
+            raise storage_error(error, path) from error
         try:
             cls._check_identity(db, path)
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -129,7 +181,7 @@ class ProgressStore:
             raise
         except sqlite3.Error as error:
             db.close()
-            raise _storage_error(error, path) from error
+            raise storage_error(error, path) from error
         return cls(db, path)
 
     @staticmethod
@@ -176,13 +228,13 @@ class ProgressStore:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise _storage_error(error, self.path) from error
+            raise storage_error(error, self.path) from error
         try:
             yield self.db
             self.db.execute("COMMIT")
         except sqlite3.Error as error:
             self._rollback()
-            raise _storage_error(error, self.path) from error
+            raise storage_error(error, self.path) from error
         except BaseException:
             self._rollback()
             raise
