@@ -191,3 +191,34 @@ def test_exam_review_ahead_sees_every_card_before_the_date(tmp_path: Path) -> No
     for unit in session.units.values():
         due = session.state(unit).due_at()
         assert due is not None and due > T0 + timedelta(days=6)
+
+
+def test_reviews_per_day_limit_and_learning_ahead(tmp_path: Path) -> None:
+    session = session_for(tmp_path, units([basic(f"c{i:02}") for i in range(6)]))
+    session.update_settings(new_per_day=6, reviews_per_day=2)
+    _new_sequence(session, 6)
+    later = T0 + timedelta(days=40)
+    assert session.today(later).due == 2
+    assert len(drain(session, later, Rating.EASY)) == 2
+    assert session.next_unit(later) is None and session.today(later).due == 0
+    next_day = T0 + timedelta(days=41)
+    unit = session.next_unit(next_day)
+    assert unit is not None
+    session.answer(unit, Rating.AGAIN, next_day, 900)
+    again = session.next_unit(next_day + timedelta(seconds=5))
+    assert again is not None and again != unit
+    session.answer(again, Rating.EASY, next_day, 900)
+    assert session.today(next_day).learning == 1
+    assert session.next_unit(next_day + timedelta(seconds=10)) == unit
+
+
+def test_pass_fail_session_previews_two_grades(tmp_path: Path) -> None:
+    session = session_for(tmp_path, units([basic("a")]))
+    session.update_settings(pass_fail=True, desired_retention=0.8)
+    unit = session.next_unit(T0)
+    assert unit is not None
+    assert list(session.preview_intervals(unit, T0)) == [Rating.AGAIN, Rating.GOOD]
+    result = session.answer(unit, Rating.GOOD, T0, 500)
+    assert result.phase == Phase.LEARNING and result.interval == timedelta(minutes=10)
+    with ProgressStore.open(tmp_path) as other:
+        assert other.settings().pass_fail is True
