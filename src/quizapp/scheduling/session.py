@@ -131,7 +131,7 @@ class StudySession:
     ) -> StudySession:
         """Match the store with `units` (all loaded decks), then study the chosen part of them.
 
-        `deck_ids`, `tag` (a card or deck tag) and `category` narrow the queue; None means all.
+        `deck_ids`, `tag` (a card tag) and `category` narrow the queue; None means all.
         """
         require_utc(now)
         report = sync_units(store, units, now.timestamp(), rng)
