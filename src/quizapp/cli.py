@@ -16,7 +16,15 @@ from pathlib import Path
 from quizapp import __version__, paths
 from quizapp.errors import QuizappError
 
-COMMAND_MODULES: tuple[str, ...] = ("validate", "schema", "generate")
+COMMAND_MODULES: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "generate",
+    "stats",
+    "rebuild",
+    "optimize",
+    "progress",
+)
 
 EPILOG = """examples:
   quizapp                         open the study app on the shipped decks
