@@ -12,12 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.errors import QuizappError
-
-
-def _words(text: str) -> list[str]:
-    """The whitespace-separated words of a long literal."""
-    return text.split()
-
+from quizapp.generate.gazetteer import words
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
@@ -25,7 +20,7 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _ABBREVIATIONS = frozenset(
-    _words(
+    words(
         "mr mrs ms dr st gen lt col maj sgt capt gov sen rep jr sr no vs etc inc co corp e.g i.e "
         "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n"
     )

@@ -12,12 +12,6 @@ from dataclasses import dataclass, field
 
 from quizapp.generate import gazetteer as gz
 
-
-def _words(text: str) -> list[str]:
-    """The whitespace-separated words of a long literal."""
-    return text.split()
-
-
 _TOKEN = re.compile(r"[\w\u2019'.-]+|[^\w\s]")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 _ALIAS = re.compile(
@@ -39,7 +33,7 @@ _DECLARED_GROUP = re.compile(
 )
 _HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
-_NOT_ACRONYMS = frozenset(_words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
+_NOT_ACRONYMS = frozenset(gz.words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
 
 
 @dataclass
@@ -122,7 +116,7 @@ def _runs(text: str) -> list[_Run]:
             close()
             title = f"{previous} {base}" if previous and tokens[index - 1][0] in previous else base
             continue
-        if re.search(r"(?<!^Mc)(?<!^Mac)[a-z][A-Z]", base):
+        if re.search(r"[a-z][A-Z]", base) and not re.match(r"(?:Mc|Mac)[A-Z][a-z]+$", base):
             close()
             continue
         if _is_cap(base):

@@ -7,13 +7,13 @@ capital cities, and the words that mark an organisation or a person's title.
 from __future__ import annotations
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
     """The whitespace-separated words of a long literal."""
     return text.split()
 
 
 COUNTRIES = frozenset(
-    _words(
+    words(
         """
 Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan
 Bahrain Bangladesh Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei
@@ -100,7 +100,7 @@ REGIONS = frozenset(
 )
 
 CAPITALS = frozenset(
-    _words(
+    words(
         """
 Abidjan Abuja Accra Addis Algiers Amman Ankara Baghdad Bamako Beirut Berlin Brussels Cairo
 Dakar Damascus Djibouti Doha Islamabad Jerusalem Kabul Khartoum Kinshasa Lagos Lisbon London
@@ -112,7 +112,7 @@ Tehran Tripoli Tunis Washington"""
 PLACES = COUNTRIES | REGIONS | CAPITALS
 
 ORG_WORDS = frozenset(
-    _words(
+    words(
         """
 Group Groups Front Movement Battalion Brigade Brigades Army Organization Organisation Council
 Department Committee Command Center Centre Service Office Partnership Community Court Union Party
@@ -125,7 +125,7 @@ Liwa Haram Nations Staff Chiefs"""
 )
 
 TITLES = frozenset(
-    _words(
+    words(
         """
 General Gen. Lt. Colonel Col. Major Maj. Captain Capt. Admiral Sergeant President Minister
 Secretary Senator Sen. Governor Gov. Ambassador Chairman Chairwoman Director Sheikh Shaykh Emir
@@ -148,7 +148,7 @@ DESIGNATION_TERMS = frozenset(
 """Capitalised legal terms that name a status, not an organisation."""
 
 ROLE_NOUNS = frozenset(
-    _words(
+    words(
         """
 secretary minister emir leader commander analyst fellow general president chairman
 undersecretary head founder spokesman spokeswoman chief director member writer editor deputy
@@ -158,7 +158,7 @@ deputy professor researcher reporter journalist national citizen"""
 )
 
 GEOGRAPHIC_WORDS = frozenset(
-    _words(
+    words(
         """
 Point Port Mount Mountains Cape Lake River Island Islands Bay Coast Valley Desert Peninsula
 Sea Gulf Fort City Province Region Oasis Plateau Delta Strait"""
@@ -173,7 +173,7 @@ NAME_PARTICLES = frozenset(
 )
 
 FUNCTION_WORDS = frozenset(
-    _words(
+    words(
         """
 The A An In On At By For From To Of And Or But If As While When Where Though Although
 However According After Before Since During Many Much Most Some Its It Their They This That These
@@ -187,7 +187,7 @@ December"""
 )
 
 ADJECTIVES = frozenset(
-    _words(
+    words(
         """
 Islamic Islamist Islamists Muslim Muslims Salafi Salafist Western Westerners Arab Arabs
 African Africans European Europeans Soviet French Dutch British American Americans Congressional
