@@ -268,19 +268,21 @@ def find_entities(sentences: list[str]) -> list[Entity]:
     for index, text in enumerate(sentences):
         alias_spans = [m.span("alias") for m in _ALIAS.finditer(text)]
         sentence_entities: list[tuple[int, Entity]] = []
+        known = {name for kind, name in entities if kind == "group"}
+        surnames = {e.name.split()[-1] for e in entities.values() if e.kind == "person"}
         for raw_run in _runs(text):
             if any(start <= raw_run.start < end for start, end in alias_spans):
                 continue
-            known = {name for kind, name in entities if kind == "group"}
-            surnames = {
-                entity.name.split()[-1] for entity in entities.values() if entity.kind == "person"
-            }
             for run in _split_run(raw_run, text, known):
                 kind = _classify(run, text, known_acronyms, surnames, known | declared)
                 if kind is None:
                     continue
                 entity = _record(entities, kind, run, index, text, known_acronyms)
                 sentence_entities.append((run.start, entity))
+                if kind == "group":
+                    known.add(entity.name.casefold())
+                elif kind == "person":
+                    surnames.add(entity.name.split()[-1])
         if not heading_like.search(text):
             _propagate_places(text, entities, index)
         for match in _ALIAS.finditer(text):
