@@ -89,6 +89,7 @@ def test_command_writes_then_merges(tmp_path: Path, capsys: pytest.CaptureFixtur
     source.write_text(TEXT, encoding="utf-8")
     output = tmp_path / "elf.yaml"
     assert run_generate(tmp_path, str(source), "-o", str(output)) == 0
+    assert "copy it into" in capsys.readouterr().err
     written = yaml.safe_load(output.read_text(encoding="utf-8"))
     msgspec.convert(written, DeckDocument)
     first_card = written["cards"][0]
