@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizapp.decks.problems import Problem
 from quizapp.decks.reader import ReadProblem, decode, read_yaml
@@ -12,6 +13,11 @@ from quizapp.decks.sources import SourceLibrary
 from quizapp.decks.validate import DeckBuilder
 from quizapp.model.cards import Card, Deck
 from quizapp.model.units import StudyUnit, units_of
+
+if TYPE_CHECKING:
+    from quizapp.decks.cache import DeckCache
+
+Progress = Callable[[int, int], None]
 
 DECK_SUFFIXES = (".yaml", ".yml")
 SOURCES_DIRNAME = "sources"
@@ -66,15 +72,26 @@ def load_deck_text(
 
 
 def load_deck_file(
-    deck_file: DeckFile, *, check_sources: bool = False
+    deck_file: DeckFile, *, check_sources: bool = False, cache: DeckCache | None = None
 ) -> tuple[Deck | None, list[Problem]]:
-    """One deck file from disk."""
+    """One deck file from disk; with a cache, an unchanged file is not parsed again."""
+    data: bytes | None = None
+    stat = None
+    if cache is not None:
+        hit = cache.lookup(deck_file, check_sources=check_sources)
+        if hit.deck is not None:
+            return hit.deck, []
+        data, stat = hit.data, hit.stat
     try:
-        data = deck_file.path.read_bytes()
+        if data is None:
+            data = deck_file.path.read_bytes()
     except OSError as error:
         return None, [Problem(file=str(deck_file.path), message=f"cannot read: {error.strerror}")]
     sources = SourceLibrary(deck_file.sources_dir) if check_sources else None
-    return load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources)
+    deck, problems = load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources)
+    if cache is not None and stat is not None and deck is not None and not problems:
+        cache.store(deck_file, deck, data, stat, sources_checked=check_sources)
+    return deck, problems
 
 
 @dataclass(frozen=True)
@@ -107,7 +124,9 @@ class DeckSet:
 
     def units(self) -> list[StudyUnit]:
         """Every study unit of every deck, in deck and card order."""
-        return [unit for deck in self.decks for card in deck.cards for unit in units_of(card, deck.id)]
+        return [
+            unit for deck in self.decks for card in deck.cards for unit in units_of(card, deck.id)
+        ]
 
 
 def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]]:
@@ -144,14 +163,28 @@ def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]
     return result, problems
 
 
-def load_decks(paths: Sequence[Path], *, check_sources: bool = False) -> DeckSet:
-    """Load every deck under `paths`; problems are collected, never raised."""
+def load_decks(
+    paths: Sequence[Path],
+    *,
+    check_sources: bool = False,
+    cache: DeckCache | None = None,
+    progress: Progress | None = None,
+) -> DeckSet:
+    """Load every deck under `paths`; problems are collected, never raised.
+
+    `progress(done, total)` is called with counts of deck files (0 of N first, then after each
+    file), so a UI running this in a worker can show a progress bar on a cold start.
+    """
     files, problems = find_deck_files(paths)
     decks: list[Deck] = []
-    for deck_file in files:
-        deck, found = load_deck_file(deck_file, check_sources=check_sources)
+    if progress is not None:
+        progress(0, len(files))
+    for done, deck_file in enumerate(files, start=1):
+        deck, found = load_deck_file(deck_file, check_sources=check_sources, cache=cache)
         problems.extend(found)
         if deck is not None:
             decks.append(deck)
+        if progress is not None:
+            progress(done, len(files))
     decks, clashes = drop_duplicate_ids(decks)
     return DeckSet(tuple(decks), tuple(problems + clashes))
