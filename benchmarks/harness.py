@@ -45,21 +45,31 @@ def work_dir() -> Path:
 
 
 def ratio_row(
-    benchmark: str, measure: str, value: float, baseline: float, max_ratio: float | None,
-    unit: str = "s", note: str = "",
+    benchmark: str,
+    measure: str,
+    value: float,
+    baseline: float,
+    max_ratio: float | None,
+    unit: str = "s",
+    note: str = "",
 ) -> Row:
-    """`value` against a baseline measured in the same run; ok when the ratio is at most the target."""
+    """`value` against a baseline measured in the same run; ok when the ratio meets the target."""
     ratio = value / baseline if baseline else float("inf")
     return {
         "benchmark": benchmark, "measure": measure, "value": value, "baseline": baseline,
-        "unit": unit, "ratio": ratio, "target": f"≤ {max_ratio}×" if max_ratio else "",
+        "unit": unit, "ratio": ratio, "target": f"≤ {max_ratio}x" if max_ratio else "",
         "ok": None if max_ratio is None else ratio <= max_ratio, "note": note,
     }  # fmt: skip
 
 
 def limit_row(
-    benchmark: str, measure: str, value: float, limit: float, unit: str,
-    baseline: float | None = None, note: str = "",
+    benchmark: str,
+    measure: str,
+    value: float,
+    limit: float,
+    unit: str,
+    baseline: float | None = None,
+    note: str = "",
 ) -> Row:
     """An absolute target (e.g. peak memory under 300 MB); a baseline is shown when there is one."""
     return {
@@ -107,7 +117,7 @@ def print_rows(rows: Sequence[Row], title: str = "quizapp benchmarks") -> None:
             row.get("measure", ""),
             fmt_value(row.get("value"), row.get("unit", "")),
             fmt_value(row.get("baseline"), row.get("unit", "")),
-            f"{ratio:.2f}×" if isinstance(ratio, (int, float)) else "",
+            f"{ratio:.2f}x" if isinstance(ratio, (int, float)) else "",
             row.get("target", ""),
             {True: "[green]yes[/]", False: "[red]NO[/]", None: ""}[ok],
             row.get("note", ""),
@@ -195,8 +205,13 @@ class ScreenTimes:
 
 
 def time_to_screen(
-    argv: Sequence[str], ready: Callable[[str], bool], *, env: dict[str, str] | None = None,
-    timeout: float = 120, size: tuple[int, int] = (40, 120), min_text: int = 12,
+    argv: Sequence[str],
+    ready: Callable[[str], bool],
+    *,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    size: tuple[int, int] = (40, 120),
+    min_text: int = 12,
 ) -> ScreenTimes:
     """Spawn `argv` on a pty; time the first painted text and the moment `ready(text)` holds.
 
@@ -281,7 +296,7 @@ Bare().run()
 
 
 def bare_textual_start(reps: int) -> tuple[float, float]:
-    """Median seconds from spawn to the first screen of a one-widget Textual app, and its peak MB."""
+    """Median seconds from spawn to a one-widget Textual app's first screen, and its peak MB."""
     times, peaks = [], []
     for _ in range(reps):
         result = time_to_screen(

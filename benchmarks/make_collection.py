@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-SYLLABLES = (
-    "al ar ba da el fa ha ib ja ka la ma na qa ra sa ta ul wa ya za dro kel mun tas vor"
-).split()
+SYLLABLES = tuple(
+    "al ar ba da el fa ha ib ja ka la ma na qa ra sa ta ul wa ya za dro kel mun tas vor".split()  # noqa: SIM905
+)
 GROUP_WORDS = ("Front", "Brigade", "Movement", "Army", "Council", "Network", "Group", "Union")
 PLACES = ("Northern", "Coastal", "Eastern", "Highland", "Delta", "Border", "Central", "Southern")
 CATEGORIES = ("date", "name", "person", "group", "merger", "designation", "place", "figure")
@@ -108,7 +108,9 @@ def card_yaml(rng: random.Random, facts: Facts, card_id: str, doc: str, quote: s
     elif kind == "order":
         lines += [f"    prompt: {q('Put these events in order.')}", "    items:"]
         for _ in range(rng.randint(3, 5)):
-            lines.append(f"      - {{text: {q(f'{facts.group()} formed')}, date: {q(facts.date())}}}")
+            lines.append(
+                f"      - {{text: {q(f'{facts.group()} formed')}, date: {q(facts.date())}}}"
+            )
     else:
         lines += [f"    prompt: {q('Match each leader with a group.')}", "    pairs:"]
         lefts: dict[str, None] = {}
@@ -142,7 +144,9 @@ def write_deck(path: Path, plan: DeckPlan, quotes: list[str], seed: int) -> None
         out.write("cards:\n")
         chunk: list[str] = []
         for n in range(plan.cards):
-            chunk.append(card_yaml(rng, facts, f"{plan.slug}-{n:06d}", plan.doc, rng.choice(quotes)))
+            chunk.append(
+                card_yaml(rng, facts, f"{plan.slug}-{n:06d}", plan.doc, rng.choice(quotes))
+            )
             if len(chunk) >= 2000:
                 out.write("".join(chunk))
                 chunk.clear()
@@ -222,7 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         args.out, args.cards, decks=args.decks, reviews=args.reviews, seed=args.seed
     )
     size = sum(p.stat().st_size for p in made.decks_dir.glob("*.yaml"))
-    print(f"{made.cards} cards in {len(made.titles)} decks ({size / 1e6:.1f} MB) in {made.decks_dir}")
+    print(
+        f"{made.cards} cards in {len(made.titles)} decks ({size / 1e6:.1f} MB) in {made.decks_dir}"
+    )
     if args.reviews:
         print(f"{args.reviews} reviews in {made.reviews}")
     return 0
