@@ -11,7 +11,7 @@ import pytest
 
 from quizapp.decks import loader
 from quizapp.decks.cache import SUFFIX, DeckCache, default_cache
-from quizapp.decks.loader import DeckFile, load_decks
+from quizapp.decks.loader import DeckFile, deck_summaries, load_decks
 
 DECK = """\
 title: Cache test
@@ -197,3 +197,31 @@ def test_default_cache_is_off_with_the_flag_or_the_environment(
 def test_lookup_of_a_missing_file_is_a_miss(cache: DeckCache, tmp_path: Path) -> None:
     missing = DeckFile(tmp_path / "gone.yaml", "gone", tmp_path / "sources")
     assert cache.lookup(missing).deck is None
+
+
+def test_summaries_come_from_headers_once_every_deck_is_cached(
+    decks: Path, cache: DeckCache
+) -> None:
+    (decks / "two.yaml").write_text(DECK.replace("c-", "d-").replace("Cache test", "Second"))
+    assert deck_summaries([decks], cache) is None
+    deck_set = load_decks([decks], cache=cache)
+    summaries = deck_summaries([decks], cache)
+    assert summaries is not None
+    assert [(s.id, s.title, s.card_count) for s in summaries] == [
+        (d.id, d.title, d.card_count) for d in deck_set.decks
+    ]
+    assert sum(s.unit_count for s in summaries) == len(deck_set.units())
+    assert len({s.content_hash for s in summaries}) == 2
+
+
+def test_summaries_need_every_file_unchanged(decks: Path, cache: DeckCache) -> None:
+    load_decks([decks], cache=cache)
+    path = decks / "one.yaml"
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert deck_summaries([decks], cache) is None
+    load_decks([decks], cache=cache)  # the touched file hits and refreshes its header
+    assert deck_summaries([decks], cache) is not None
+    (decks / "new.yaml").write_text(DECK.replace("c-", "n-"))
+    assert deck_summaries([decks], cache) is None
+    assert deck_summaries([decks / "missing"], cache) is None

@@ -40,6 +40,19 @@ _LENGTH = struct.Struct("<I")
 NO_CACHE_ENV = "QUIZAPP_NO_CACHE"
 
 
+class DeckSummary(msgspec.Struct, frozen=True, kw_only=True):
+    """What a home screen shows of a deck, readable from a cache header without decoding cards."""
+
+    id: str
+    path: str
+    title: str
+    description: str | None
+    tags: tuple[str, ...]
+    card_count: int
+    unit_count: int
+    content_hash: str
+
+
 class Header(msgspec.Struct, frozen=True, kw_only=True):
     """What a cache file says about itself and about the deck file it was compiled from."""
 
@@ -53,6 +66,7 @@ class Header(msgspec.Struct, frozen=True, kw_only=True):
     sources_checked: bool
     sources_stamp: str | None
     body_hash: str
+    summary: DeckSummary
 
 
 _HEADER_DECODER = msgspec.msgpack.Decoder(Header)
@@ -158,7 +172,20 @@ class DeckCache:
 
         `stat` must be taken before `data` was read, so a file that changes meanwhile misses later.
         """
+        from quizapp.model.units import units_of
+
         body = msgspec.msgpack.encode(deck)
+        digest = content_hash(data)
+        summary = DeckSummary(
+            id=deck.id,
+            path=deck.path,
+            title=deck.title,
+            description=deck.description,
+            tags=deck.tags,
+            card_count=len(deck.cards),
+            unit_count=sum(len(units_of(card, deck.id)) for card in deck.cards),
+            content_hash=digest,
+        )
         header = Header(
             app_version=__version__,
             format=FORMAT,
@@ -166,12 +193,40 @@ class DeckCache:
             path=str(deck_file.path.absolute()),
             size=stat.st_size,
             mtime_ns=stat.st_mtime_ns,
-            content_hash=content_hash(data),
+            content_hash=digest,
             sources_checked=sources_checked,
             sources_stamp=sources_stamp(deck_file.sources_dir) if sources_checked else None,
             body_hash=content_hash(body),
+            summary=summary,
         )
         return self._write(deck_file.path, header, body)
+
+    def summary(self, deck_file: DeckFile) -> DeckSummary | None:
+        """The deck's summary from the cache header alone, when size and mtime still match.
+
+        Reads a few hundred bytes, not the compiled cards: a UI can paint its home screen from
+        summaries and decode the decks in a worker afterwards.
+        """
+        try:
+            stat = deck_file.path.stat()
+            with self.entry_path(deck_file.path).open("rb") as handle:
+                start = handle.read(len(MAGIC) + _LENGTH.size)
+                if len(start) < len(MAGIC) + _LENGTH.size or start[: len(MAGIC)] != MAGIC:
+                    return None
+                (length,) = _LENGTH.unpack(start[len(MAGIC) :])
+                header = _HEADER_DECODER.decode(handle.read(length))
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            return None
+        if not self._header_usable(header, deck_file, check_sources=False):
+            return None
+        if (header.size, header.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+            return None
+        summary = header.summary
+        if (summary.id, summary.path) != (deck_file.deck_id, str(deck_file.path)):
+            summary = msgspec.structs.replace(
+                summary, id=deck_file.deck_id, path=str(deck_file.path)
+            )
+        return summary
 
     def _header_usable(self, header: Header, deck_file: DeckFile, check_sources: bool) -> bool:
         if (header.app_version, header.format) != (__version__, FORMAT):

@@ -15,7 +15,7 @@ from quizapp.model.cards import Card, Deck
 from quizapp.model.units import StudyUnit, units_of
 
 if TYPE_CHECKING:
-    from quizapp.decks.cache import DeckCache
+    from quizapp.decks.cache import DeckCache, DeckSummary
 
 Progress = Callable[[int, int], None]
 
@@ -188,3 +188,22 @@ def load_decks(
             progress(done, len(files))
     decks, clashes = drop_duplicate_ids(decks)
     return DeckSet(tuple(decks), tuple(problems + clashes))
+
+
+def deck_summaries(paths: Sequence[Path], cache: DeckCache) -> list[DeckSummary] | None:
+    """Title and counts of every deck from cache headers alone, or None unless all are fresh.
+
+    Cheap (no card is decoded), so a UI can paint its home screen at once on a warm start and
+    run `load_decks` in a worker; None means some deck changed or was never cached: load fully.
+    Counts are before cross-deck duplicate ids are dropped (clean collections have none).
+    """
+    files, problems = find_deck_files(paths)
+    if problems:
+        return None
+    summaries = []
+    for deck_file in files:
+        summary = cache.summary(deck_file)
+        if summary is None:
+            return None
+        summaries.append(summary)
+    return summaries
