@@ -102,21 +102,9 @@ def markdown(rows: list[harness.Row], seconds: float, quick: bool) -> str:
         return str(text).replace("|", "\\|")
 
     lines = [
-        "# Benchmarks",
-        "",
-        "Written by `python benchmarks/run_all.py --write-docs`; `make bench` prints it too.",
-        "Every ratio compares two measurements taken in the same run on the same machine;",
-        "absolute times on a shared 2-core machine are noisy, ratios much less so.",
-        "",
         f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- Machine: {harness.machine()}",
         f"- Run: {'quick (smaller sizes)' if quick else 'full'}, {seconds:.0f} s",
-        "",
-        "How to read it: `value` is quizapp's measurement, `baseline` the reference measured in",
-        "the same run (a bare `yaml.load` with CSafeLoader, a one-widget Textual app, the Anki",
-        "backend, ...), `ratio` = value / baseline. Start-up is timed from process spawn to the",
-        "screen's text appearing on a pseudo-terminal; peak memory is each process's own peak",
-        "RSS. Synthetic collections come from `benchmarks/make_collection.py` (fixed seed).",
         "",
         "| benchmark | measure | value | baseline | ratio | target | ok | note |",
         "|---|---|---|---|---|---|---|---|",
@@ -144,6 +132,22 @@ def markdown(rows: list[harness.Row], seconds: float, quick: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def write_docs(results: str) -> None:
+    """Replace the results block of docs/benchmarks.md, keeping the prose around it."""
+    text = (
+        DOCS.read_text(encoding="utf-8") if DOCS.is_file() else f"# Benchmarks\n\n{START}\n{END}\n"
+    )
+    if START not in text or END not in text:
+        text = text.rstrip("\n") + f"\n\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    DOCS.parent.mkdir(parents=True, exist_ok=True)
+    DOCS.write_text(f"{head}{START}\n{results}{END}{tail}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run every quizapp benchmark; print ratios.")
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a quick look")
@@ -161,8 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     harness.print_rows(rows, f"quizapp benchmarks ({'quick' if args.quick else 'full'})")
     if args.write_docs:
-        DOCS.parent.mkdir(parents=True, exist_ok=True)
-        DOCS.write_text(markdown(rows, seconds, args.quick), encoding="utf-8")
+        write_docs(markdown(rows, seconds, args.quick))
         print(f"wrote {DOCS}", file=sys.stderr)
     missed = [row for row in rows if row.get("ok") is False]
     if missed:

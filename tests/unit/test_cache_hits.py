@@ -39,6 +39,15 @@ cards:
 ParseCounter = Callable[[], int]
 
 
+def age(*paths: Path, seconds: int = 60) -> None:
+    """Date files back, as a deck edited a minute ago is (a just-written file is never trusted
+    by its mtime alone)."""
+    for path in paths:
+        stat = path.stat()
+        past = stat.st_mtime_ns - seconds * 1_000_000_000
+        os.utime(path, ns=(stat.st_atime_ns, past))
+
+
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> ParseCounter:
     """How many times the loader parsed YAML since the test started."""
@@ -59,6 +68,7 @@ def decks(tmp_path: Path) -> Path:
     (folder / "sources").mkdir(parents=True)
     (folder / "sources" / "s.txt").write_text("The GSPC was founded in 1998.\n")
     (folder / "one.yaml").write_text(DECK)
+    age(folder / "one.yaml", folder / "sources" / "s.txt")
     return folder
 
 
@@ -90,12 +100,31 @@ def test_touched_but_unchanged_file_still_hits(
 ) -> None:
     load_decks([decks], cache=cache)
     path = decks / "one.yaml"
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
-    load_decks([decks], cache=cache)
-    assert parses() == 1
+    deck_file = DeckFile(path, "one", decks / "sources")
+    assert cache.lookup(deck_file).data is None  # size and mtime match: not even read
+    age(path, seconds=30)
+    touched = cache.lookup(deck_file)
+    assert touched.deck is not None and touched.data is not None  # read and hashed: same bytes
     header, _ = cache._read(cache.entry_path(path)) or (None, None)
     assert header is not None and header.mtime_ns == path.stat().st_mtime_ns
+    assert cache.lookup(deck_file).data is None  # the new mtime was remembered
+    load_decks([decks], cache=cache)
+    assert parses() == 1
+
+
+def test_rewrite_within_one_clock_tick_is_caught_by_the_hash(
+    decks: Path, cache: DeckCache, parses: ParseCounter
+) -> None:
+    """A file written just now may change again with the same size and mtime: hash it."""
+    path = decks / "one.yaml"
+    path.write_text(DECK)
+    load_decks([decks], cache=cache)
+    stat = path.stat()
+    path.write_text(DECK.replace("Cache test", "Cache TEST"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    assert load_decks([decks], cache=cache).decks[0].title == "Cache TEST"
+    assert parses() == 2
 
 
 def test_changed_file_is_parsed_again(decks: Path, cache: DeckCache, parses: ParseCounter) -> None:
@@ -203,6 +232,7 @@ def test_summaries_come_from_headers_once_every_deck_is_cached(
     decks: Path, cache: DeckCache
 ) -> None:
     (decks / "two.yaml").write_text(DECK.replace("c-", "d-").replace("Cache test", "Second"))
+    age(decks / "two.yaml")
     assert deck_summaries([decks], cache) is None
     deck_set = load_decks([decks], cache=cache)
     summaries = deck_summaries([decks], cache)
@@ -217,11 +247,17 @@ def test_summaries_come_from_headers_once_every_deck_is_cached(
 def test_summaries_need_every_file_unchanged(decks: Path, cache: DeckCache) -> None:
     load_decks([decks], cache=cache)
     path = decks / "one.yaml"
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    age(path, seconds=1)
     assert deck_summaries([decks], cache) is None
     load_decks([decks], cache=cache)  # the touched file hits and refreshes its header
     assert deck_summaries([decks], cache) is not None
+    path.write_text(DECK)  # just written: not trusted by its mtime until it is older
+    load_decks([decks], cache=cache)
+    assert deck_summaries([decks], cache) is None
+    age(path)
+    load_decks([decks], cache=cache)
+    assert deck_summaries([decks], cache) is not None
     (decks / "new.yaml").write_text(DECK.replace("c-", "n-"))
+    age(decks / "new.yaml")
     assert deck_summaries([decks], cache) is None
     assert deck_summaries([decks / "missing"], cache) is None

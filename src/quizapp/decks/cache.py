@@ -4,7 +4,8 @@ YAML stays the authoring format, but parsing it is the slowest thing quizapp doe
 large collection). After a deck file loads with no problems, its `Deck` is written to the user
 cache dir; a later load reads it back (a typed msgspec decode, ~50x faster than parsing) when
 the file is unchanged: same size and mtime, or else the same content hash, so a touched but
-unchanged file still hits. Anything odd about a cache file (another quizapp version or model, a
+unchanged file still hits (and a file written in the last two seconds is always hashed, since a
+second write within one clock tick can keep size and mtime). Anything odd about a cache file (another quizapp version or model, a
 truncated or edited file, an unreadable or unwritable dir) makes it a miss: the deck is parsed
 again and nothing is raised. Only clean decks are cached, so a warning is never hidden.
 """
@@ -17,6 +18,7 @@ import logging
 import os
 import struct
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,9 @@ SUFFIX = ".qzdeck"
 SUBDIR = "decks"
 _LENGTH = struct.Struct("<I")
 NO_CACHE_ENV = "QUIZAPP_NO_CACHE"
+# File times tick coarsely (a few ms on Linux): a file changed this recently could change again
+# within the same tick at the same size, so its mtime is not trusted until it is older.
+RACY_NS = 2_000_000_000
 
 
 class DeckSummary(msgspec.Struct, frozen=True, kw_only=True):
@@ -78,6 +83,11 @@ def model_fingerprint() -> str:
     """A hash of the deck model's schema: a cache written for another model is never decoded."""
     schema = msgspec.json.encode(msgspec.json.schema(Deck))
     return hashlib.blake2b(schema, digest_size=8).hexdigest()
+
+
+def trusted_mtime(stat: os.stat_result) -> int:
+    """The mtime to record; -1 (never equal) for a file modified too recently to trust its stat."""
+    return -1 if time.time_ns() - stat.st_mtime_ns < RACY_NS else stat.st_mtime_ns
 
 
 def content_hash(data: bytes | memoryview) -> str:
@@ -149,10 +159,11 @@ class DeckCache:
         deck = self._decode(header, body)
         if deck is None:
             return Lookup(None, data=data, stat=stat)
-        if data is not None:  # touched but unchanged: remember the new mtime for next time
+        if data is not None and header.mtime_ns != trusted_mtime(stat):
+            # touched but unchanged: remember the new mtime so the next start skips the hash
             self._write(
                 deck_file.path,
-                msgspec.structs.replace(header, size=stat.st_size, mtime_ns=stat.st_mtime_ns),
+                msgspec.structs.replace(header, size=stat.st_size, mtime_ns=trusted_mtime(stat)),
                 body,
             )
         if (deck.id, deck.path) != (deck_file.deck_id, str(deck_file.path)):
@@ -192,7 +203,7 @@ class DeckCache:
             model=model_fingerprint(),
             path=str(deck_file.path.absolute()),
             size=stat.st_size,
-            mtime_ns=stat.st_mtime_ns,
+            mtime_ns=trusted_mtime(stat),
             content_hash=digest,
             sources_checked=sources_checked,
             sources_stamp=sources_stamp(deck_file.sources_dir) if sources_checked else None,
