@@ -261,3 +261,17 @@ def test_summaries_need_every_file_unchanged(decks: Path, cache: DeckCache) -> N
     age(decks / "new.yaml")
     assert deck_summaries([decks], cache) is None
     assert deck_summaries([decks / "missing"], cache) is None
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(decks: Path, cache: DeckCache) -> None:
+    import gc
+
+    assert gc.isenabled()
+    load_decks([decks], cache=cache)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_decks([decks], cache=cache)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
