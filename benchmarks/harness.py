@@ -94,34 +94,45 @@ def not_run(benchmark: str, reason: str, measure: str = "") -> Row:
     }  # fmt: skip
 
 
-def fmt_value(value: float | None, unit: str) -> str:
+def fmt_value(value: Any, unit: str) -> str:
     if value is None:
         return "—"
+    if not isinstance(value, (int, float)):
+        return str(value)
     if unit == "s":
         return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
     return f"{value:,.4g} {unit}".strip()
 
 
+def row_cells(row: Row) -> list[str]:
+    """A row as eight display strings; tolerant of rows written by hand (missing keys, None)."""
+    unit = str(row.get("unit") or "")
+    ratio = row.get("ratio")
+    ok = row.get("ok")
+    return [
+        str(row.get("benchmark") or "?"),
+        str(row.get("measure") or ""),
+        fmt_value(row.get("value"), unit),
+        fmt_value(row.get("baseline"), unit),
+        f"{ratio:.2f}x" if isinstance(ratio, (int, float)) else str(ratio or ""),
+        str(row.get("target") or ""),
+        "yes" if ok is True else "**no**" if ok is False else "",
+        str(row.get("note") or ""),
+    ]
+
+
 def print_rows(rows: Sequence[Row], title: str = "quizapp benchmarks") -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=title)
     for column in ("benchmark", "measure", "value", "baseline", "ratio", "target", "ok", "note"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        ratio = row.get("ratio")
-        ok = row.get("ok")
-        table.add_row(
-            row["benchmark"],
-            row.get("measure", ""),
-            fmt_value(row.get("value"), row.get("unit", "")),
-            fmt_value(row.get("baseline"), row.get("unit", "")),
-            f"{ratio:.2f}x" if isinstance(ratio, (int, float)) else "",
-            row.get("target", ""),
-            {True: "[green]yes[/]", False: "[red]NO[/]", None: ""}[ok],
-            row.get("note", ""),
-        )
+        cells = row_cells(row)
+        ok = {"yes": "[green]yes[/]", "**no**": "[red]NO[/]"}.get(cells[6], cells[6])
+        table.add_row(*[escape(c) for c in cells[:6]], ok, escape(cells[7]))
     console = Console()
     if not console.is_terminal:
         console = Console(width=160)

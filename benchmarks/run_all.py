@@ -91,9 +91,10 @@ def run_module(name: str, timeout: float, quick: bool) -> list[harness.Row]:
 def _reason(stderr: str) -> str:
     lines = [line for line in stderr.strip().splitlines() if line.strip()]
     last = lines[-1] if lines else "failed without a message"
-    if "ModuleNotFoundError" in last:
-        missing = last.split("'")[1] if "'" in last else last
-        return f"optional peer '{missing}' not installed (pip install -e '.[bench]')"
+    if "ModuleNotFoundError" in last and "'" in last:
+        missing = last.split("'")[1]
+        if missing.split(".")[0] != "quizapp":
+            return f"optional peer '{missing}' not installed (pip install -e '.[bench]')"
     return f"failed: {last[:160]}"
 
 
@@ -110,25 +111,7 @@ def markdown(rows: list[harness.Row], seconds: float, quick: bool) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        ratio = row.get("ratio")
-        unit = row.get("unit", "")
-        lines.append(
-            "| "
-            + " | ".join(
-                cell(x)
-                for x in (
-                    row["benchmark"],
-                    row.get("measure", ""),
-                    harness.fmt_value(row.get("value"), unit),
-                    harness.fmt_value(row.get("baseline"), unit),
-                    f"{ratio:.2f}x" if isinstance(ratio, (int, float)) else "",
-                    row.get("target", ""),
-                    {True: "yes", False: "**no**", None: ""}[row.get("ok")],
-                    row.get("note", ""),
-                )
-            )
-            + " |"
-        )
+        lines.append("| " + " | ".join(cell(c) for c in harness.row_cells(row)) + " |")
     return "\n".join(lines) + "\n"
 
 
