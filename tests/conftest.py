@@ -1,15 +1,24 @@
-"""Every test runs with its own cache and data folders: never the user's real ones."""
+"""Shared fixtures: every test runs with its own data and cache folders, never the user's."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(autouse=True)
-def _private_dirs(
+def _isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    base = tmp_path_factory.mktemp("quizapp-home")
-    monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(base / "cache"))
-    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(base / "data"))
+    home = tmp_path_factory.mktemp("quizapp-home")
+    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(home / "cache"))
     monkeypatch.delenv("QUIZAPP_NO_CACHE", raising=False)
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA

@@ -16,7 +16,16 @@ from pathlib import Path
 from quizapp import __version__, paths
 from quizapp.errors import QuizappError
 
-COMMAND_MODULES: tuple[str, ...] = ("validate", "schema", "cache")
+COMMAND_MODULES: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "generate",
+    "stats",
+    "rebuild",
+    "optimize",
+    "progress",
+    "cache",
+)
 
 EPILOG = """examples:
   quizapp                         open the study app on the shipped decks

@@ -27,7 +27,11 @@ def register(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="deck files or folders (default: --decks)"
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="deck files or folders (default: --decks)",
     )
     parser.add_argument(
         "--sources", action="store_true", help="check each quote against its source document"
