@@ -16,6 +16,7 @@ def _isolated_dirs(
     home = tmp_path_factory.mktemp("quizapp-home")
     monkeypatch.setenv("QUIZAPP_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(home / "cache"))
+    monkeypatch.delenv("QUIZAPP_NO_CACHE", raising=False)
 
 
 @pytest.fixture
