@@ -167,16 +167,14 @@ def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Loading builds a million small objects without cycles; CPython's cyclic GC would rescan
-    them again and again as they pile up (a large share of a 100,000-card load), so it waits,
-    and the loaded decks are then frozen (`gc.freeze`): they live as long as the app, so later
-    collections need not scan them either. Reference counting still frees them."""
+    """Parsing builds a million short-lived containers without cycles; CPython's cyclic GC would
+    rescan them again and again as they pile up, so it waits until the load is done. (The decks
+    it leaves behind are `gc=False` structs, which the collector never tracks.)"""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 
