@@ -145,9 +145,7 @@ CARD_TYPES: dict[str, type[CardBase]] = {
 }
 
 
-class DeckDocument(
-    msgspec.Struct, frozen=True, gc=False, kw_only=True, forbid_unknown_fields=True
-):
+class DeckDocument(msgspec.Struct, frozen=True, gc=False, kw_only=True, forbid_unknown_fields=True):
     """What a deck file holds."""
 
     title: Text
