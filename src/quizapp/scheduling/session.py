@@ -35,7 +35,7 @@ from quizapp.model.units import StudyUnit
 from quizapp.scheduling.cram import CramSession
 from quizapp.scheduling.fsrs_adapter import FsrsAdapter, MemoryState, Phase, Rating, require_utc
 from quizapp.store import log, queries
-from quizapp.store.db import ProgressStore, SyncReport, guarded
+from quizapp.store.db import ProgressStore, SyncReport, decode_state, guarded
 from quizapp.store.queries import DeckCounts, Scope
 from quizapp.store.settings import NewOrder, Settings
 from quizapp.store.sync import new_rank, sync_units
@@ -108,7 +108,7 @@ class StudySession:
         self._scope = scope or Scope()
         self._where = self._scope.where(store.db)
         self._history: list[int] = []
-        self._ahead_done: dict[str, tuple[float, int]] = {}
+        self._ahead_done: dict[str, tuple[float, int, int]] = {}
         self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
         self._with_siblings = _sibling_keys_shared(units)
         self._exams: dict[str, tuple[date, float, float]] | None = None
@@ -385,21 +385,40 @@ class StudySession:
             decks = [d for d in decks if d in self._scope.deck_ids]
         return decks
 
-    def _review_ahead(self, now: datetime) -> StudyUnit | None:
+    def _ahead_plan(self, deck_id: str, now: datetime) -> tuple[int, int] | None:
+        """(quota, done) of review-ahead for a deck today, planned once per study day.
+
+        The quota spreads the units at risk evenly over the days left; answers already given
+        today (by this or an earlier session) count towards it, so restarting does not add more.
+        """
+        times = self._exam_times(deck_id)
+        if times is None:
+            return None
         day = self.day_start(now).timestamp()
-        for deck_id in self._exam_decks():
-            times = self._exam_times(deck_id)
+        plan = self._ahead_done.get(deck_id)
+        if plan is None or plan[0] != day:
             status = self.exam_status(deck_id, now)
-            if times is None or status is None or status.days_left <= 0:
+            if status is None or status.days_left <= 0:
+                return None
+            rows = self.store.db.execute(
+                "SELECT r.state_before FROM reviews r WHERE r.time >= ? AND r.deck_id = ? "
+                "AND r.phase_before = 2 AND NOT EXISTS (SELECT 1 FROM events e "
+                "WHERE e.kind = 'undo' AND e.review_id = r.id)",
+                (day, deck_id),
+            )
+            done = sum(1 for (blob,) in rows if (decode_state(blob).due or 0) > times[1])
+            quota = math.ceil((status.at_risk + done) / status.days_left)
+            plan = (day, quota, done)
+            self._ahead_done[deck_id] = plan
+        return plan[1], plan[2]
+
+    def _review_ahead(self, now: datetime) -> StudyUnit | None:
+        for deck_id in self._exam_decks():
+            plan = self._ahead_plan(deck_id, now)
+            times = self._exam_times(deck_id)
+            if plan is None or times is None or plan[1] >= plan[0]:
                 continue
             _, exam_ts, since = times
-            start, done = self._ahead_done.get(deck_id, (day, 0))
-            if start != day:
-                done = 0
-            self._ahead_done[deck_id] = (day, done)
-            quota = math.ceil((status.at_risk + done) / status.days_left)
-            if done >= quota:
-                continue
             uids = queries.ahead_units(self.store.db, deck_id, exam_ts, since, now.timestamp(), 5)
             found = self._first_known(uids)
             if found is not None:
@@ -410,9 +429,9 @@ class StudySession:
         times = self._exam_times(unit.deck_id)
         if times is None or before.due is None or before.due <= times[1]:
             return
-        day = self.day_start(now).timestamp()
-        start, done = self._ahead_done.get(unit.deck_id, (day, 0))
-        self._ahead_done[unit.deck_id] = (day, (done if start == day else 0) + 1)
+        plan = self._ahead_done.get(unit.deck_id)
+        if plan is not None and plan[0] == self.day_start(now).timestamp():
+            self._ahead_done[unit.deck_id] = (plan[0], plan[1], plan[2] + 1)
 
     # -- cram ------------------------------------------------------------------------------------
 
