@@ -235,3 +235,13 @@ def test_exam_quota_survives_a_restart_the_same_day(tmp_path: Path) -> None:
         session.store, list(session.units.values()), now, rng=random.Random(8)
     )
     assert len(drain(restarted, now, Rating.GOOD)) == 1
+
+
+def test_two_tag_sessions_on_one_store_keep_their_own_scope(tmp_path: Path) -> None:
+    all_units = units([basic("x", tags=("t1",)), basic("y", tags=("t2",))])
+    store = ProgressStore.open(tmp_path)
+    first = StudySession.start(store, all_units, T0, rng=random.Random(1), tag="t1")
+    second = StudySession.start(store, all_units, T0, rng=random.Random(1), tag="t2")
+    one, two = first.next_unit(T0), second.next_unit(T0)
+    assert one is not None and two is not None
+    assert (one.uid, two.uid) == ("x", "y")

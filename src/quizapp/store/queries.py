@@ -8,12 +8,14 @@ temporary table.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizapp.scheduling.fsrs_adapter import Phase
 
+_SCOPE_TABLES = itertools.count(1)
 _AVAILABLE = "present = 1 AND suspended = 0 AND buried_until <= :now"
 _NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM events e WHERE e.kind = 'undo' AND e.review_id = r.id)"
 
@@ -26,16 +28,16 @@ class Scope:
     uids: frozenset[str] | None = None
 
     def where(self, db: sqlite3.Connection) -> str:
-        """SQL condition for this scope (filling the temporary table if needed)."""
+        """SQL condition for this scope (filling a temporary table of its own if needed)."""
         parts: list[str] = []
         if self.deck_ids is not None:
             quoted = ",".join("'" + d.replace("'", "''") + "'" for d in self.deck_ids)
             parts.append(f"deck_id IN ({quoted})")
         if self.uids is not None:
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (uid TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM temp.scope")
-            db.executemany("INSERT INTO temp.scope VALUES (?)", [(u,) for u in self.uids])
-            parts.append("uid IN (SELECT uid FROM temp.scope)")
+            table = f"scope_{next(_SCOPE_TABLES)}"
+            db.execute(f"CREATE TEMP TABLE {table} (uid TEXT PRIMARY KEY)")
+            db.executemany(f"INSERT INTO temp.{table} VALUES (?)", [(u,) for u in self.uids])
+            parts.append(f"uid IN (SELECT uid FROM temp.{table})")
         return " AND ".join(parts) if parts else "1"
 
 
