@@ -30,6 +30,10 @@ from quizapp.store.settings import DeckSettings, NewOrder, Settings
 DB_FILENAME = "progress.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Checkpoint the WAL into the database every ~40 MB instead of SQLite's ~4 MB: the hot pages an
+# answer touches are rewritten many times between checkpoints, so fewer checkpoints copy and
+# fsync far less (about a third of an answer's cost at the default).
+WAL_CHECKPOINT_PAGES = 10_000
 
 _encode_state = msgspec.msgpack.Encoder().encode
 _decode_state = msgspec.msgpack.Decoder(MemoryState).decode
@@ -174,6 +178,8 @@ class ProgressStore:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
+            db.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+            db.execute(f"PRAGMA journal_size_limit = {WAL_CHECKPOINT_PAGES * 4096 * 2}")
             db.execute("PRAGMA foreign_keys = ON")
             migrate(db)
         except QuizappError:
