@@ -19,6 +19,7 @@ from quizapp.errors import QuizappError
 COMMAND_MODULES: tuple[str, ...] = (
     "validate",
     "schema",
+    "generate",
     "stats",
     "rebuild",
     "optimize",
