@@ -197,7 +197,7 @@ def run(units_count: int = 100_000, reviews_per_unit: int = 10) -> list[dict[str
         },
         {
             "benchmark": "due_queue",
-            "measure": f"session start s: sync with decks ({label}; info)",
+            "measure": f"session start s, decks unchanged since last run ({label}; info)",
             "value": round(big["start"], 3),
             "baseline": f"1,000 units: {small['start']:.3f} s",
             "ratio": round(big["start"] / small["start"], 1),
