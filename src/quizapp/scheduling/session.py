@@ -110,6 +110,7 @@ class StudySession:
         self._history: list[int] = []
         self._ahead_done: dict[str, tuple[float, int, int]] = {}
         self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
+        self._day_ts = (0.0, 0.0)
         self._with_siblings = _sibling_keys_shared(units)
         self._exams: dict[str, tuple[date, float, float]] | None = None
         self.last_sync = SyncReport()
@@ -184,14 +185,21 @@ class StudySession:
         start, end = self._day_span
         if not start <= now < end:
             start = study_day_start(now, self.tz, self.settings.day_starts_at_hour)
-            self._day_span = (start, start + timedelta(days=1))
+            end = start + timedelta(days=1)
+            self._day_span = (start, end)
+            self._day_ts = (start.timestamp(), end.timestamp())
         return start
 
+    def _day_bounds(self, now: datetime) -> tuple[float, float]:
+        """(start, end) of the study day containing `now`, as UNIX seconds."""
+        self.day_start(now)
+        return self._day_ts
+
     def _answered_today(self, now: datetime, phase: Phase) -> int:
-        return self.store.answered_on_day(self.day_start(now).timestamp(), phase)
+        return self.store.answered_on_day(self._day_bounds(now)[0], phase)
 
     def _count_today(self, now: datetime, phase: int, delta: int) -> None:
-        self.store.count_answer(self.day_start(now).timestamp(), phase, delta)
+        self.store.count_answer(self._day_bounds(now)[0], phase, delta)
 
     def _first_known(self, uids: list[str]) -> StudyUnit | None:
         for uid in uids:
@@ -205,14 +213,11 @@ class StudySession:
         """The unit to show now, or None when nothing is left for today."""
         require_utc(now)
         db, where, ts = self.store.db, self._where, now.timestamp()
-        learning = (Phase.LEARNING, Phase.RELEARNING)
-        found = self._first_known(queries.due_units(db, where, ts, learning, 5))
+        reviews_open = self._answered_today(now, Phase.REVIEW) < self.settings.reviews_per_day
+        learning_uids, review_uids = queries.due_now(db, where, ts, 5, 5 if reviews_open else 0)
+        found = self._first_known(learning_uids) or self._first_known(review_uids)
         if found is not None:
             return found
-        if self._answered_today(now, Phase.REVIEW) < self.settings.reviews_per_day:
-            found = self._first_known(queries.due_units(db, where, ts, (Phase.REVIEW,), 5))
-            if found is not None:
-                return found
         found = self._review_ahead(now)
         if found is not None:
             return found
@@ -221,6 +226,7 @@ class StudySession:
             if found is not None:
                 return found
         ahead = (now + LEARN_AHEAD).timestamp()
+        learning = (Phase.LEARNING, Phase.RELEARNING)
         return self._first_known(queries.due_units(db, where, ahead, learning, 5))
 
     @guarded
@@ -263,21 +269,20 @@ class StudySession:
     ) -> AnswerResult:
         """Record an answer; it is committed to disk before this returns."""
         require_utc(now)
-        ts = now.timestamp()
         if self._params_id is None:
-            self._params_id = self.store.params_id(self.settings, ts)
-        next_day = self.day_start(now) + timedelta(days=1)
+            self._params_id = self.store.params_id(self.settings, now.timestamp())
+        next_day = self._day_bounds(now)[1]
         done = log.record_answer(
             self.store,
             unit,
             rating,
-            ts,
+            now,
             answer_ms,
             adapter=self.adapter,
             params_id=self._params_id,
             rng=self.rng,
             leech_threshold=self.settings.leech_threshold,
-            bury_until=next_day.timestamp() if unit.sibling_key in self._with_siblings else None,
+            bury_until=next_day if unit.sibling_key in self._with_siblings else None,
             session=self.session_id,
         )
         self._history.append(done.review_id)

@@ -54,6 +54,23 @@ def due_units(
     return [str(row[0]) for row in rows]
 
 
+def due_now(
+    db: sqlite3.Connection, where: str, now: float, learning_limit: int, review_limit: int
+) -> tuple[list[str], list[str]]:
+    """Learning and review units due by `now`, most overdue first, in one round trip."""
+    rows = db.execute(
+        "SELECT phase, uid FROM (SELECT phase, uid FROM units WHERE phase > 0 AND phase IN (1, 3) "
+        f"AND due <= :now AND {_AVAILABLE} AND {where} ORDER BY due LIMIT :learning) "
+        "UNION ALL SELECT phase, uid FROM (SELECT phase, uid FROM units WHERE phase > 0 "
+        f"AND phase IN (2) AND due <= :now AND {_AVAILABLE} AND {where} ORDER BY due "
+        "LIMIT :reviews)",
+        {"now": now, "learning": learning_limit, "reviews": review_limit},
+    ).fetchall()
+    learning = [str(uid) for phase, uid in rows if phase != Phase.REVIEW]
+    reviews = [str(uid) for phase, uid in rows if phase == Phase.REVIEW]
+    return learning, reviews
+
+
 def count_due(
     db: sqlite3.Connection,
     where: str,
