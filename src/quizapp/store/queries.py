@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from quizapp.scheduling.fsrs_adapter import Phase
 
 _SCOPE_TABLES = itertools.count(1)
+_DUE_NOW_SQL: dict[str, str] = {}
 _AVAILABLE = "present = 1 AND suspended = 0 AND buried_until <= :now"
 _NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM events e WHERE e.kind = 'undo' AND e.review_id = r.id)"
 
@@ -57,18 +58,25 @@ def due_units(
 def due_now(
     db: sqlite3.Connection, where: str, now: float, learning_limit: int, review_limit: int
 ) -> tuple[list[str], list[str]]:
-    """Learning and review units due by `now`, most overdue first, in one round trip."""
+    """Learning and review units due by `now`, most overdue first, in one round trip.
+
+    One index-ordered part per phase (no sorting step): this runs before every card.
+    """
+    sql = _DUE_NOW_SQL.get(where)
+    if sql is None:
+        sql = _DUE_NOW_SQL[where] = " UNION ALL ".join(
+            "SELECT phase, uid, due FROM (SELECT phase, uid, due FROM units WHERE phase > 0 "
+            f"AND phase = {phase} AND due <= :now AND {_AVAILABLE} AND {where} "
+            f"ORDER BY due LIMIT :{limit})"
+            for phase, limit in ((1, "learning"), (3, "learning"), (2, "reviews"))
+        )
     rows = db.execute(
-        "SELECT phase, uid FROM (SELECT phase, uid FROM units WHERE phase > 0 AND phase IN (1, 3) "
-        f"AND due <= :now AND {_AVAILABLE} AND {where} ORDER BY due LIMIT :learning) "
-        "UNION ALL SELECT phase, uid FROM (SELECT phase, uid FROM units WHERE phase > 0 "
-        f"AND phase IN (2) AND due <= :now AND {_AVAILABLE} AND {where} ORDER BY due "
-        "LIMIT :reviews)",
+        sql,
         {"now": now, "learning": learning_limit, "reviews": review_limit},
     ).fetchall()
-    learning = [str(uid) for phase, uid in rows if phase != Phase.REVIEW]
-    reviews = [str(uid) for phase, uid in rows if phase == Phase.REVIEW]
-    return learning, reviews
+    learning = sorted((due, uid) for phase, uid, due in rows if phase != Phase.REVIEW)
+    reviews = [str(uid) for phase, uid, _ in rows if phase == Phase.REVIEW]
+    return [str(uid) for _, uid in learning], reviews
 
 
 def count_due(
