@@ -222,3 +222,26 @@ def test_pass_fail_session_previews_two_grades(tmp_path: Path) -> None:
     assert result.phase == Phase.LEARNING and result.interval == timedelta(minutes=10)
     with ProgressStore.open(tmp_path) as other:
         assert other.settings().pass_fail is True
+
+
+def test_exam_quota_survives_a_restart_the_same_day(tmp_path: Path) -> None:
+    session = session_for(tmp_path, units([basic(f"c{i:02}") for i in range(12)]))
+    session.update_settings(new_per_day=100)
+    drain(session, T0, Rating.EASY)
+    now = T0 + timedelta(days=1)
+    session.set_exam("deck", (T0 + timedelta(days=5)).date(), now)
+    assert len(drain(session, now, Rating.GOOD, limit=2)) == 2
+    restarted = StudySession.start(
+        session.store, list(session.units.values()), now, rng=random.Random(8)
+    )
+    assert len(drain(restarted, now, Rating.GOOD)) == 1
+
+
+def test_two_tag_sessions_on_one_store_keep_their_own_scope(tmp_path: Path) -> None:
+    all_units = units([basic("x", tags=("t1",)), basic("y", tags=("t2",))])
+    store = ProgressStore.open(tmp_path)
+    first = StudySession.start(store, all_units, T0, rng=random.Random(1), tag="t1")
+    second = StudySession.start(store, all_units, T0, rng=random.Random(1), tag="t2")
+    one, two = first.next_unit(T0), second.next_unit(T0)
+    assert one is not None and two is not None
+    assert (one.uid, two.uid) == ("x", "y")

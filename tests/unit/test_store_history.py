@@ -95,3 +95,17 @@ def test_every_review_records_its_parameters_and_states(tmp_path: Path) -> None:
         "ON p.id = r.params_id ORDER BY r.id"
     ).fetchall()
     assert rows == [(0, 0.9), (2, 0.8)]
+
+
+def test_unchanged_decks_skip_the_sync_and_changes_do_not(tmp_path: Path) -> None:
+    store = ProgressStore.open(tmp_path)
+    rng = random.Random(5)
+    cards = [basic("a"), basic("b")]
+    assert StudySession.start(store, units(cards), T0, rng=rng).last_sync.added == 2
+    store.db.execute("UPDATE units SET present = 0 WHERE uid = 'b'")
+    skipped = StudySession.start(store, units(cards), T0, rng=rng)
+    assert skipped.last_sync.returned == 0
+    moved = StudySession.start(store, units([basic("b"), basic("a")]), T0, rng=rng)
+    assert moved.last_sync.returned == 1
+    positions = dict(store.db.execute("SELECT uid, position FROM units").fetchall())
+    assert positions == {"a": 1, "b": 0}
