@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,3 +24,19 @@ def _isolated_dirs(
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
+    """How many times the deck loader has parsed YAML since the test started."""
+    from quizapp.decks import loader
+
+    calls: list[str] = []
+    real = loader.load_deck_text
+
+    def counting(data: bytes, file: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(file)
+        return real(data, file, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "load_deck_text", counting)
+    return lambda: len(calls)

@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from quizapp.decks import loader
 from quizapp.decks.cache import SUFFIX, DeckCache, default_cache
 from quizapp.decks.loader import DeckFile, deck_summaries, load_decks
 
@@ -46,20 +44,6 @@ def age(*paths: Path, seconds: int = 60) -> None:
         stat = path.stat()
         past = stat.st_mtime_ns - seconds * 1_000_000_000
         os.utime(path, ns=(stat.st_atime_ns, past))
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> ParseCounter:
-    """How many times the loader parsed YAML since the test started."""
-    calls: list[str] = []
-    real = loader.load_deck_text
-
-    def counting(data: bytes, file: str, *args: Any, **kwargs: Any) -> Any:
-        calls.append(file)
-        return real(data, file, *args, **kwargs)
-
-    monkeypatch.setattr(loader, "load_deck_text", counting)
-    return lambda: len(calls)
 
 
 @pytest.fixture

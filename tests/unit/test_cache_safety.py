@@ -6,13 +6,11 @@ import logging
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import msgspec
 import pytest
 
 from quizapp.decks import cache as cache_module
-from quizapp.decks import loader
 from quizapp.decks.cache import MAGIC, DeckCache
 from quizapp.decks.loader import load_decks
 
@@ -33,19 +31,6 @@ cards:
     category: group
     source: {doc: s.txt, quote: Droukdal led AQIM.}
 """
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
-    calls: list[str] = []
-    real = loader.load_deck_text
-
-    def counting(data: bytes, file: str, *args: Any, **kwargs: Any) -> Any:
-        calls.append(file)
-        return real(data, file, *args, **kwargs)
-
-    monkeypatch.setattr(loader, "load_deck_text", counting)
-    return lambda: len(calls)
 
 
 @pytest.fixture

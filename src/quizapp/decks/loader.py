@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from quizapp.decks.problems import Problem
 from quizapp.decks.reader import ReadProblem, decode, read_yaml
 from quizapp.decks.sources import SourceLibrary
@@ -153,14 +155,7 @@ def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]
         if clash:
             ids = {card.id for card in clash}
             kept = tuple(card for card in deck.cards if card.id not in ids)
-            deck = Deck(
-                id=deck.id,
-                path=deck.path,
-                title=deck.title,
-                description=deck.description,
-                tags=deck.tags,
-                cards=kept,
-            )
+            deck = msgspec.structs.replace(deck, cards=kept)
         result.append(deck)
     return result, problems
 
