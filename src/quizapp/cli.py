@@ -16,7 +16,16 @@ from pathlib import Path
 from quizapp import __version__, paths
 from quizapp.errors import QuizappError
 
-COMMAND_MODULES: tuple[str, ...] = ("validate", "schema")
+COMMAND_MODULES: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "generate",
+    "stats",
+    "rebuild",
+    "optimize",
+    "progress",
+    "cache",
+)
 
 EPILOG = """examples:
   quizapp                         open the study app on the shipped decks
@@ -47,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="DIR",
         help="where progress is kept (default: $QUIZAPP_DATA_DIR or the user data dir)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every deck file instead of reading the compiled deck cache "
+        "(also: QUIZAPP_NO_CACHE=1)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

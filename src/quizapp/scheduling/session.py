@@ -23,19 +23,19 @@ the units still at risk. `cram(...)` returns a `CramSession` that never writes t
 
 from __future__ import annotations
 
-import math
 import random
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from quizapp.model.units import StudyUnit
 from quizapp.scheduling.cram import CramSession
+from quizapp.scheduling.exam import ExamPlanner, ExamStatus
 from quizapp.scheduling.fsrs_adapter import FsrsAdapter, MemoryState, Phase, Rating, require_utc
 from quizapp.store import log, queries
-from quizapp.store.db import ProgressStore, SyncReport
+from quizapp.store.db import ProgressStore, SyncReport, guarded
 from quizapp.store.queries import DeckCounts, Scope
 from quizapp.store.settings import NewOrder, Settings
 from quizapp.store.sync import new_rank, sync_units
@@ -69,16 +69,6 @@ class TodayCounts:
         return self.learning + self.due + self.new
 
 
-@dataclass(frozen=True)
-class ExamStatus:
-    """A deck's exam: its date, study days left, and units not yet sure to be seen before it."""
-
-    deck_id: str
-    exam_date: date
-    days_left: int
-    at_risk: int
-
-
 def study_day_start(now: datetime, tz: tzinfo, hour: int) -> datetime:
     """Start (UTC) of the study day containing `now`; days begin at `hour` local time."""
     local = now.astimezone(tz)
@@ -108,11 +98,14 @@ class StudySession:
         self._scope = scope or Scope()
         self._where = self._scope.where(store.db)
         self._history: list[int] = []
-        self._ahead_done: dict[str, tuple[float, int]] = {}
+        self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
+        self._day_ts = (0.0, 0.0)
+        self._with_siblings = _sibling_keys_shared(units)
         self.last_sync = SyncReport()
         self._load_settings()
 
     @classmethod
+    @guarded
     def start(
         cls,
         store: ProgressStore,
@@ -127,7 +120,7 @@ class StudySession:
     ) -> StudySession:
         """Match the store with `units` (all loaded decks), then study the chosen part of them.
 
-        `deck_ids`, `tag` (a card or deck tag) and `category` narrow the queue; None means all.
+        `deck_ids`, `tag` (a card tag) and `category` narrow the queue; None means all.
         """
         require_utc(now)
         report = sync_units(store, units, now.timestamp(), rng)
@@ -148,16 +141,22 @@ class StudySession:
     # -- settings --------------------------------------------------------------------------------
 
     def _load_settings(self) -> None:
+        self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
         self.settings: Settings = self.store.settings()
+        self._exams = ExamPlanner(
+            self.store, self.tz, self.settings.day_starts_at_hour, self._scope.deck_ids
+        )
         self.adapter = FsrsAdapter(self.settings.scheduler_config())
         self._params_id: int | None = None
 
+    @guarded
     def update_settings(self, **changes: Any) -> Settings:
         """Change and save settings (desired_retention, new_per_day, pass_fail, ...)."""
         self.store.save_settings(replace(self.settings, **changes))
         self._load_settings()
         return self.settings
 
+    @guarded
     def set_new_order(self, deck_id: str, order: NewOrder) -> None:
         """Choose how a deck's new units are introduced (as written, by category, random)."""
         self.store.save_deck_setting(deck_id, "new_order", order.value)
@@ -173,7 +172,25 @@ class StudySession:
     # -- the queue -------------------------------------------------------------------------------
 
     def day_start(self, now: datetime) -> datetime:
-        return study_day_start(now, self.tz, self.settings.day_starts_at_hour)
+        """Start of the study day containing `now` (cached: asked several times per answer)."""
+        start, end = self._day_span
+        if not start <= now < end:
+            start = study_day_start(now, self.tz, self.settings.day_starts_at_hour)
+            end = start + timedelta(days=1)
+            self._day_span = (start, end)
+            self._day_ts = (start.timestamp(), end.timestamp())
+        return start
+
+    def _day_bounds(self, now: datetime) -> tuple[float, float]:
+        """(start, end) of the study day containing `now`, as UNIX seconds."""
+        self.day_start(now)
+        return self._day_ts
+
+    def _answered_today(self, now: datetime, phase: Phase) -> int:
+        return self.store.answered_on_day(self._day_bounds(now)[0], phase)
+
+    def _count_today(self, now: datetime, phase: int, delta: int) -> None:
+        self.store.count_answer(self._day_bounds(now)[0], phase, delta)
 
     def _first_known(self, uids: list[str]) -> StudyUnit | None:
         for uid in uids:
@@ -182,85 +199,87 @@ class StudySession:
                 return unit
         return None
 
+    @guarded
     def next_unit(self, now: datetime) -> StudyUnit | None:
         """The unit to show now, or None when nothing is left for today."""
         require_utc(now)
         db, where, ts = self.store.db, self._where, now.timestamp()
-        learning = (Phase.LEARNING, Phase.RELEARNING)
-        found = self._first_known(queries.due_units(db, where, ts, learning, 5))
+        reviews_open = self._answered_today(now, Phase.REVIEW) < self.settings.reviews_per_day
+        learning_uids, review_uids = queries.due_now(db, where, ts, 5, 5 if reviews_open else 0)
+        found = self._first_known(learning_uids) or self._first_known(review_uids)
         if found is not None:
             return found
-        day = self.day_start(now).timestamp()
-        if queries.answered_since(db, day, Phase.REVIEW) < self.settings.reviews_per_day:
-            found = self._first_known(queries.due_units(db, where, ts, (Phase.REVIEW,), 5))
-            if found is not None:
-                return found
         found = self._review_ahead(now)
         if found is not None:
             return found
-        if queries.answered_since(db, day, Phase.NEW) < self.settings.new_per_day:
+        if self._answered_today(now, Phase.NEW) < self.settings.new_per_day:
             found = self._first_known(queries.new_units(db, where, ts, 5))
             if found is not None:
                 return found
         ahead = (now + LEARN_AHEAD).timestamp()
+        learning = (Phase.LEARNING, Phase.RELEARNING)
         return self._first_known(queries.due_units(db, where, ahead, learning, 5))
 
+    @guarded
     def today(self, now: datetime) -> TodayCounts:
-        """Counts left today in this session's scope, with the daily limits applied."""
+        """Counts left today in this session's scope, with the daily limits applied.
+
+        Each count stops at its daily limit, so the cost stays flat however large the backlog.
+        """
         db, where, ts = self.store.db, self._where, now.timestamp()
-        day = self.day_start(now).timestamp()
-        row = db.execute(
-            "SELECT SUM(phase IN (1, 3) AND due <= :ahead), SUM(phase = 2 AND due <= :now), "
-            f"SUM(phase = 0) FROM units WHERE present = 1 AND suspended = 0 "
-            f"AND buried_until <= :now AND {where}",
-            {"now": ts, "ahead": ts + LEARN_AHEAD.total_seconds()},
-        ).fetchone()
-        reviews_left = self.settings.reviews_per_day - queries.answered_since(db, day, Phase.REVIEW)
-        new_left = self.settings.new_per_day - queries.answered_since(db, day, Phase.NEW)
+        reviews_left = max(
+            0, self.settings.reviews_per_day - self._answered_today(now, Phase.REVIEW)
+        )
+        new_left = max(0, self.settings.new_per_day - self._answered_today(now, Phase.NEW))
+        ahead = ts + LEARN_AHEAD.total_seconds()
         return TodayCounts(
-            learning=int(row[0] or 0),
-            due=max(0, min(int(row[1] or 0), reviews_left)),
-            new=max(0, min(int(row[2] or 0), new_left)),
+            learning=queries.count_due(db, where, ahead, ts, (Phase.LEARNING, Phase.RELEARNING)),
+            due=queries.count_due(db, where, ts, ts, (Phase.REVIEW,), reviews_left),
+            new=queries.count_new(db, where, ts, new_left),
         )
 
+    @guarded
     def deck_counts(self, now: datetime) -> list[DeckCounts]:
         """Per-deck totals (new, learning, due, learned, suspended) in this session's scope."""
         return queries.deck_counts(self.store.db, self._where, now.timestamp())
 
     # -- answering -------------------------------------------------------------------------------
 
+    @guarded
     def state(self, unit: StudyUnit) -> MemoryState:
         return self.store.state(unit.uid)
 
+    @guarded
     def preview_intervals(self, unit: StudyUnit, now: datetime) -> dict[Rating, timedelta]:
         """The interval each allowed rating would give (two ratings in pass/fail mode)."""
         return self.adapter.preview(self.store.state(unit.uid), now)
 
+    @guarded
     def answer(
         self, unit: StudyUnit, rating: Rating, now: datetime, answer_ms: int = 0
     ) -> AnswerResult:
         """Record an answer; it is committed to disk before this returns."""
         require_utc(now)
-        ts = now.timestamp()
         if self._params_id is None:
-            self._params_id = self.store.params_id(self.settings, ts)
-        next_day = self.day_start(now) + timedelta(days=1)
+            self._params_id = self.store.params_id(self.settings, now.timestamp())
+        next_day = self._day_bounds(now)[1]
         done = log.record_answer(
             self.store,
             unit,
             rating,
-            ts,
+            now,
             answer_ms,
             adapter=self.adapter,
             params_id=self._params_id,
             rng=self.rng,
             leech_threshold=self.settings.leech_threshold,
-            bury_until=next_day.timestamp(),
+            bury_until=next_day if unit.sibling_key in self._with_siblings else None,
             session=self.session_id,
         )
         self._history.append(done.review_id)
+        self._count_today(now, done.before.phase, 1)
         if done.before.phase == Phase.REVIEW:
-            self._count_ahead(unit, done.before, now)
+            self._exams.count_answer(unit.deck_id, done.before, self._day_bounds(now)[0])
         due = done.after.due_at()
         assert due is not None
         return AnswerResult(
@@ -271,6 +290,7 @@ class StudySession:
     def can_undo(self) -> bool:
         return bool(self._history)
 
+    @guarded
     def undo(self, now: datetime) -> StudyUnit | None:
         """Take back this session's last answer; return its unit (to show again) or None.
 
@@ -280,19 +300,24 @@ class StudySession:
         while self._history:
             uid = log.undo_review(self.store, self._history.pop(), now.timestamp())
             if uid is not None:
+                self.store.forget_day_counts()
                 return self.units.get(uid)
         return None
 
+    @guarded
     def suspend(self, unit: StudyUnit, now: datetime) -> None:
         log.set_suspended(self.store, [unit.uid], True, now.timestamp())
 
+    @guarded
     def unsuspend(self, unit: StudyUnit, now: datetime) -> None:
         log.set_suspended(self.store, [unit.uid], False, now.timestamp())
 
+    @guarded
     def bury(self, unit: StudyUnit, now: datetime) -> None:
         """Hide a unit until the next study day."""
         log.bury(self.store, [unit.uid], (self.day_start(now) + timedelta(days=1)).timestamp())
 
+    @guarded
     def leeches(self) -> list[StudyUnit]:
         """Units suspended as leeches, for a list the student can work through."""
         rows = self.store.db.execute("SELECT uid FROM units WHERE leech = 1 AND present = 1")
@@ -300,72 +325,22 @@ class StudySession:
 
     # -- exams -----------------------------------------------------------------------------------
 
+    @guarded
     def set_exam(self, deck_id: str, exam_date: date | None, now: datetime) -> None:
         """Set (or clear with None) a deck's exam date."""
-        self.store.save_deck_setting(
-            deck_id, "exam_date", exam_date.isoformat() if exam_date else None
-        )
-        self.store.save_deck_setting(
-            deck_id, "exam_set_at", repr(now.timestamp()) if exam_date else None
-        )
-        self._ahead_done.pop(deck_id, None)
+        self._exams.set_exam(deck_id, exam_date, now)
 
-    def _exam_times(self, deck_id: str) -> tuple[date, float, float] | None:
-        exam = self.store.deck_settings(deck_id).exam_date
-        since = self.store.deck_setting_raw(deck_id, "exam_set_at")
-        if exam is None or since is None:
-            return None
-        hour = time(self.settings.day_starts_at_hour, tzinfo=self.tz)
-        exam_ts = datetime.combine(exam, hour).astimezone(UTC).timestamp()
-        return exam, exam_ts, float(since)
-
+    @guarded
     def exam_status(self, deck_id: str, now: datetime) -> ExamStatus | None:
         """The deck's exam and how many of its units are at risk, or None without an exam."""
-        times = self._exam_times(deck_id)
-        if times is None:
-            return None
-        exam, exam_ts, since = times
-        days = max(0, math.ceil((exam_ts - self.day_start(now).timestamp()) / 86400))
-        at_risk = queries.at_risk_count(self.store.db, deck_id, exam_ts, since, now.timestamp())
-        return ExamStatus(deck_id, exam, days, at_risk)
-
-    def _exam_decks(self) -> list[str]:
-        rows = self.store.db.execute(
-            "SELECT deck_id FROM deck_settings WHERE key = 'exam_date' ORDER BY deck_id"
-        )
-        decks = [str(r[0]) for r in rows]
-        if self._scope.deck_ids is not None:
-            decks = [d for d in decks if d in self._scope.deck_ids]
-        return decks
+        return self._exams.status(deck_id, now, self._day_bounds(now)[0])
 
     def _review_ahead(self, now: datetime) -> StudyUnit | None:
-        day = self.day_start(now).timestamp()
-        for deck_id in self._exam_decks():
-            times = self._exam_times(deck_id)
-            status = self.exam_status(deck_id, now)
-            if times is None or status is None or status.days_left <= 0:
-                continue
-            _, exam_ts, since = times
-            start, done = self._ahead_done.get(deck_id, (day, 0))
-            if start != day:
-                done = 0
-            self._ahead_done[deck_id] = (day, done)
-            quota = math.ceil((status.at_risk + done) / status.days_left)
-            if done >= quota:
-                continue
-            uids = queries.ahead_units(self.store.db, deck_id, exam_ts, since, now.timestamp(), 5)
+        for uids in self._exams.ahead_candidates(now, self._day_bounds(now)[0]):
             found = self._first_known(uids)
             if found is not None:
                 return found
         return None
-
-    def _count_ahead(self, unit: StudyUnit, before: MemoryState, now: datetime) -> None:
-        times = self._exam_times(unit.deck_id)
-        if times is None or before.due is None or before.due <= times[1]:
-            return
-        day = self.day_start(now).timestamp()
-        start, done = self._ahead_done.get(unit.deck_id, (day, 0))
-        self._ahead_done[unit.deck_id] = (day, (done if start == day else 0) + 1)
 
     # -- cram ------------------------------------------------------------------------------------
 
@@ -374,6 +349,15 @@ class StudySession:
         return CramSession(
             list(units) if units is not None else list(self.units.values()), self.rng
         )
+
+
+def _sibling_keys_shared(units: Sequence[StudyUnit]) -> frozenset[str]:
+    """Sibling keys with more than one unit: only their answers need to bury anything."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for unit in units:
+        (shared if unit.sibling_key in seen else seen).add(unit.sibling_key)
+    return frozenset(shared)
 
 
 def _in_scope(unit: StudyUnit, scope: Scope) -> bool:

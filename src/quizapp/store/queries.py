@@ -8,12 +8,15 @@ temporary table.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizapp.scheduling.fsrs_adapter import Phase
 
+_SCOPE_TABLES = itertools.count(1)
+_DUE_NOW_SQL: dict[str, str] = {}
 _AVAILABLE = "present = 1 AND suspended = 0 AND buried_until <= :now"
 _NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM events e WHERE e.kind = 'undo' AND e.review_id = r.id)"
 
@@ -26,16 +29,16 @@ class Scope:
     uids: frozenset[str] | None = None
 
     def where(self, db: sqlite3.Connection) -> str:
-        """SQL condition for this scope (filling the temporary table if needed)."""
+        """SQL condition for this scope (filling a temporary table of its own if needed)."""
         parts: list[str] = []
         if self.deck_ids is not None:
             quoted = ",".join("'" + d.replace("'", "''") + "'" for d in self.deck_ids)
             parts.append(f"deck_id IN ({quoted})")
         if self.uids is not None:
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS scope (uid TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM temp.scope")
-            db.executemany("INSERT INTO temp.scope VALUES (?)", [(u,) for u in self.uids])
-            parts.append("uid IN (SELECT uid FROM temp.scope)")
+            table = f"scope_{next(_SCOPE_TABLES)}"
+            db.execute(f"CREATE TEMP TABLE {table} (uid TEXT PRIMARY KEY)")
+            db.executemany(f"INSERT INTO temp.{table} VALUES (?)", [(u,) for u in self.uids])
+            parts.append(f"uid IN (SELECT uid FROM temp.{table})")
         return " AND ".join(parts) if parts else "1"
 
 
@@ -50,6 +53,58 @@ def due_units(
         {"now": now, "limit": limit},
     )
     return [str(row[0]) for row in rows]
+
+
+def due_now(
+    db: sqlite3.Connection, where: str, now: float, learning_limit: int, review_limit: int
+) -> tuple[list[str], list[str]]:
+    """Learning and review units due by `now`, most overdue first, in one round trip.
+
+    One index-ordered part per phase (no sorting step): this runs before every card.
+    """
+    sql = _DUE_NOW_SQL.get(where)
+    if sql is None:
+        sql = _DUE_NOW_SQL[where] = " UNION ALL ".join(
+            "SELECT phase, uid, due FROM (SELECT phase, uid, due FROM units WHERE phase > 0 "
+            f"AND phase = {phase} AND due <= :now AND {_AVAILABLE} AND {where} "
+            f"ORDER BY due LIMIT :{limit})"
+            for phase, limit in ((1, "learning"), (3, "learning"), (2, "reviews"))
+        )
+    rows = db.execute(
+        sql,
+        {"now": now, "learning": learning_limit, "reviews": review_limit},
+    ).fetchall()
+    learning = sorted((due, uid) for phase, uid, due in rows if phase != Phase.REVIEW)
+    reviews = [str(uid) for phase, uid, _ in rows if phase == Phase.REVIEW]
+    return [str(uid) for _, uid in learning], reviews
+
+
+def count_due(
+    db: sqlite3.Connection,
+    where: str,
+    due_by: float,
+    now: float,
+    phases: Iterable[int],
+    cap: int = 1_000_000_000,
+) -> int:
+    """How many answered units in `phases` are due by `due_by`, counting at most `cap`."""
+    phase_list = ",".join(str(int(p)) for p in phases)
+    row = db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM units WHERE phase > 0 AND due <= :due "
+        f"AND phase IN ({phase_list}) AND {_AVAILABLE} AND {where} LIMIT :cap)",
+        {"due": due_by, "now": now, "cap": cap},
+    ).fetchone()
+    return int(row[0])
+
+
+def count_new(db: sqlite3.Connection, where: str, now: float, cap: int) -> int:
+    """How many never-answered units are available, counting at most `cap`."""
+    row = db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM units WHERE phase = 0 AND {_AVAILABLE} "
+        f"AND {where} LIMIT :cap)",
+        {"now": now, "cap": cap},
+    ).fetchone()
+    return int(row[0])
 
 
 def new_units(db: sqlite3.Connection, where: str, now: float, limit: int) -> list[str]:

@@ -15,13 +15,20 @@ APPLICATION_ID = 0x51554941  # "QUIA"
 
 def _run(db: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: `executescript` would commit the migration's transaction."""
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            db.execute(buffer)
+            buffer = ""
 
 
 def _v1(db: sqlite3.Connection) -> None:
-    """Units with their current state, the append-only review log, events, settings."""
+    """Units with their current state, the append-only review log, events, settings.
+
+    An event's `log_pos` is the id of the last review logged before it, so a replay orders
+    events and reviews exactly even when their clocks tie.
+    """
     _run(
         db,
         """
@@ -44,9 +51,11 @@ def _v1(db: sqlite3.Connection) -> None:
             leech INTEGER NOT NULL DEFAULT 0,
             buried_until REAL NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
-        CREATE INDEX units_due ON units (due) WHERE phase > 0;
-        CREATE INDEX units_new ON units (new_rank) WHERE phase = 0;
-        CREATE INDEX units_deck ON units (deck_id, phase);
+        CREATE INDEX units_due ON units (phase, due, present, suspended, buried_until)
+            WHERE phase > 0;
+        CREATE INDEX units_new ON units (new_rank, present, suspended, buried_until)
+            WHERE phase = 0;
+        CREATE INDEX units_deck ON units (deck_id);
         CREATE INDEX units_sibling ON units (sibling_key);
 
         CREATE TABLE params (
@@ -78,8 +87,13 @@ def _v1(db: sqlite3.Connection) -> None:
             kind TEXT NOT NULL,
             uid TEXT,
             review_id INTEGER,
-            detail TEXT NOT NULL DEFAULT ''
+            detail TEXT NOT NULL DEFAULT '',
+            log_pos INTEGER NOT NULL DEFAULT 0
         );
+        CREATE TRIGGER events_log_pos AFTER INSERT ON events BEGIN
+            UPDATE events SET log_pos = (SELECT IFNULL(MAX(id), 0) FROM reviews)
+            WHERE id = NEW.id;
+        END;
         CREATE INDEX events_uid ON events (uid, id);
         CREATE UNIQUE INDEX events_undo ON events (review_id) WHERE kind = 'undo';
 
