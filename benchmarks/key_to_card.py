@@ -15,6 +15,7 @@ import asyncio
 import datetime as dt
 import random
 import statistics
+import sys
 import tempfile
 import time
 from dataclasses import replace
@@ -104,37 +105,32 @@ def sample(count: int, samples: int) -> tuple[float, float]:
     return statistics.median(times), setup
 
 
-def run(cards: int = 100_000, samples: int = 40) -> list[dict[str, object]]:
+def run(cards: int | None = None, samples: int | None = None) -> list[dict[str, Any]]:
+    import harness
+
+    cards = cards or (10_000 if harness.quick() else 100_000)
+    samples = samples or (15 if harness.quick() else 40)
     small, _ = sample(100, samples)
     large, setup = sample(cards, samples)
-    ratio = large / small
+    note = f"median of {samples} keys; setup of the {cards:,}-card store {setup:.1f} s"
     return [
-        {
-            "benchmark": "key_to_card",
-            "measure": f"key to next card, {cards} cards (ms, median)",
-            "value": round(large * 1000, 2),
-            "baseline": round(small * 1000, 2),
-            "ratio": round(ratio, 3),
-            "target": TARGET,
-            "ok": ratio <= TARGET,
-            "setup_s": round(setup, 1),
-        }
-    ]
+        harness.ratio_row(
+            "key to card", f"key to next card, {cards:,} vs 100 cards", large * 1000,
+            small * 1000, TARGET, unit="ms", note=note,
+        )
+    ]  # fmt: skip
 
 
 def main() -> None:
+    import harness
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cards", type=int, default=100_000)
-    parser.add_argument("--samples", type=int, default=40)
+    parser.add_argument("--cards", type=int, default=None)
+    parser.add_argument("--samples", type=int, default=None)
     args = parser.parse_args()
-    for row in run(args.cards, args.samples):
-        verdict = "ok" if row["ok"] else "MISSED"
-        print(
-            f"key to next card: {row['value']} ms with {args.cards} cards vs {row['baseline']} ms "
-            f"with 100, ratio {row['ratio']} (target <= {row['target']}x: {verdict}); "
-            f"setup {row['setup_s']} s"
-        )
+    harness.print_rows(run(args.cards, args.samples), "key press to next card")
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     main()

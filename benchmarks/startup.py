@@ -1,132 +1,58 @@
-"""Start-up: process start to quizapp's home screen vs. a bare one-widget Textual app.
+"""Start-up: process start to quizapp's home screen with the shipped decks vs. a bare app.
 
-Both run headless in fresh processes of the same interpreter, alternating, several times; the
-median wall-clock time from spawning the process to the app's ready point is compared.
-quizapp is "ready" when the home screen shows the decks (loaded by the worker, counts read from
-the progress store in a temporary data folder); its first paint (loading indicator) is reported
-too. Target: ready <= 1.3x the bare app.
+Both are timed in a pseudo-terminal from process spawn to a text on screen (the lead's
+`harness.time_to_screen`): the bare one-widget Textual app's line, and quizapp's home screen
+showing the title of its last shipped deck (decks loaded by the worker, counts read from a
+progress store in a temporary folder, deck cache warm). quizapp's first screen (the loading
+indicator) is reported too. Target (issue 5): home screen <= 1.3x the bare app.
 
-    python benchmarks/startup.py [--decks DIR] [--runs N]
+    python benchmarks/startup.py
 """
 
 from __future__ import annotations
 
-import argparse
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+import harness
+
+NAME = "startup"
 TARGET = 1.3
 
-BARE = """
-import sys, time
-from textual.app import App
-from textual.widgets import Static
 
-class Bare(App):
-    def compose(self):
-        yield Static("hello")
-    def on_mount(self):
-        self.call_after_refresh(self.done)
-    def done(self):
-        print("READY", time.time(), flush=True)
-        self.exit()
+def run() -> list[harness.Row]:
+    from quizapp.decks import load_decks
 
-Bare().run(headless=True)
-"""
-
-QUIZAPP = """
-import sys, time
-from pathlib import Path
-from quizapp.commands.study import build_context
-from quizapp.ui.app import QuizApp, utc_now
-from quizapp.ui.screens.home import HomeScreen
-
-decks, data = Path(sys.argv[1]), Path(sys.argv[2])
-
-class TimedHome(HomeScreen):
-    # Textual calls the base class's handlers too: these only add the time marks.
-    def on_mount(self):
-        self.app.call_after_refresh(lambda: print("PAINT", time.time(), flush=True))
-    def on_home_screen_loaded(self, message):
-        self.app.call_after_refresh(self.done)
-    def done(self):
-        print("READY", time.time(), flush=True)
-        self.app.exit()
-
-import quizapp.ui.app
-quizapp.ui.app.HomeScreen = TimedHome  # the app pushes this home screen on mount
-QuizApp(loader=lambda: build_context(decks, data, utc_now())).run(headless=True)
-"""
-
-
-def timed(code: str, *args: str) -> dict[str, float]:
-    start = time.time()
-    result = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
-    )
-    marks = {}
-    for line in result.stdout.splitlines():
-        parts = line.split()
-        if len(parts) == 2 and parts[0] in {"READY", "PAINT"}:
-            marks[parts[0]] = float(parts[1]) - start
-    if "READY" not in marks:
-        raise RuntimeError(f"no READY mark:\n{result.stdout}\n{result.stderr}")
-    return marks
-
-
-def run(decks: Path | None = None, runs: int = 7) -> list[dict[str, object]]:
-    from quizapp.paths import default_decks_dir
-
-    deck_dir = decks or default_decks_dir()
-    bare: list[float] = []
+    reps = 3 if harness.quick() else 7
+    decks = harness.ROOT / "decks"
+    deck_set = load_decks([decks])
+    if not deck_set.decks:
+        return [harness.not_run(NAME, f"no decks in {decks}")]
+    marker = deck_set.decks[-1].title[:24]
+    cards = sum(d.card_count for d in deck_set.decks)
+    bare_time, _ = harness.bare_textual_start(reps)
     ready: list[float] = []
-    paint: list[float] = []
-    timed(BARE)  # warm the file cache for both
-    with tempfile.TemporaryDirectory() as data:
-        timed(QUIZAPP, str(deck_dir), data)
-        for _ in range(runs):
-            bare.append(timed(BARE)["READY"])
-            marks = timed(QUIZAPP, str(deck_dir), data)
-            ready.append(marks["READY"])
-            paint.append(marks.get("PAINT", marks["READY"]))
-    baseline = statistics.median(bare)
-    rows: list[dict[str, object]] = []
-    for measure, values, target in (
-        ("home screen with decks (s)", ready, TARGET),
-        ("first paint (s)", paint, None),
-    ):
-        value = statistics.median(values)
-        ratio = value / baseline
-        rows.append(
-            {
-                "benchmark": "startup",
-                "measure": measure,
-                "value": round(value, 4),
-                "baseline": round(baseline, 4),
-                "ratio": round(ratio, 3),
-                "target": target,
-                "ok": None if target is None else ratio <= target,
-            }
-        )
-    return rows
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--decks", type=Path, default=None)
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    for row in run(args.decks, args.runs):
-        target = f" (target <= {row['target']}x: {'ok' if row['ok'] else 'MISSED'})"
-        print(
-            f"{row['measure']}: {row['value']} s vs bare Textual app {row['baseline']} s, "
-            f"ratio {row['ratio']}{target if row['target'] else ''}"
-        )
+    first: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="quizapp-bench-startup-") as tmp:
+        argv = [sys.executable, "-m", "quizapp", "--decks", str(decks), "--data-dir", tmp]
+        env = {"QUIZAPP_CACHE_DIR": str(Path(tmp) / "cache")}
+        for attempt in range(reps + 1):
+            result = harness.time_to_screen(argv, lambda text: marker in text, env=env)
+            if result.ready is None:
+                raise RuntimeError(f"quizapp did not show {marker!r}: {result.screen[-300:]!r}")
+            if attempt:  # the first run fills the deck cache and the progress store
+                ready.append(result.ready)
+                first.append(result.first_text or result.ready)
+    what = f"{len(deck_set.decks)} shipped decks, {cards} cards"
+    return [
+        harness.ratio_row(
+            NAME, f"start to home ({what})", harness.median(ready), bare_time, TARGET
+        ),
+        harness.ratio_row(NAME, "start to first screen", harness.median(first), bare_time, None),
+    ]
 
 
 if __name__ == "__main__":
-    main()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    harness.print_rows(run(), "start-up with the shipped decks")
