@@ -107,3 +107,13 @@ def test_exam_one_question_per_card_and_choices() -> None:
     result = score([ExamAnswer(exam[0], True, "x"), ExamAnswer(exam[1], False, "y")], 4)
     assert (result.right, result.total, len(result.mistakes)) == (1, 4, 1)
     assert result.percent == 25.0
+
+
+def test_distractors_prefer_similar_length() -> None:
+    names = ["Ann", "Bob", "Cy", "Dee", "A very long name that nobody would pick as a distractor"]
+    cards = [basic(f"n{i}", Category.NAME, name) for i, name in enumerate(names)]
+    index = DistractorIndex.from_cards(cards)
+    for seed in range(10):
+        question = build_choice(Category.NAME, "Eve", index, random.Random(seed))
+        assert names[-1] not in question.options
+        assert len(question.options) == 4

@@ -151,6 +151,8 @@ def build_choice(
         if category is not Category.DATE:
             pool = list(pool)
             rng.shuffle(pool)
+            # Of the sampled candidates, those closest in length look most plausible.
+            pool.sort(key=lambda candidate: abs(len(candidate) - len(answer)))
         distractors = pick_distractors(answer, pool, need, rng)
         if category is Category.DATE and len(distractors) < need:
             more = shifted_dates(answer, rng, need * 2)

@@ -139,22 +139,23 @@ def typed_feedback(given: str, result: TypedResult) -> Text:
 
 
 def answer_text(card: Card, answer: str, show_answer: bool = True) -> Text:
-    """The answer, its explanation and its source (document and quote)."""
-    text = Text()
+    """The answer, its explanation and its source (document and quote), a blank line apart."""
+    parts: list[Text] = []
     if show_answer:
-        text.append("Answer: ", style="bold")
-        text.append_text(literal(answer))
-        text.append("\n")
+        line = Text()
+        line.append("Answer: ", style="bold")
+        line.append_text(literal(answer))
+        parts.append(line)
     if card.explanation:
-        text.append("\n")
-        text.append_text(literal(card.explanation))
-        text.append("\n")
-    text.append("\nSource: ", style="italic")
-    text.append_text(literal(card.source.doc, "italic"))
-    text.append("\n“")
-    text.append_text(literal(card.source.quote, "italic"))
-    text.append("”")
-    return text
+        parts.append(literal(card.explanation))
+    source = Text()
+    source.append("Source: ", style="italic")
+    source.append_text(literal(card.source.doc, "italic"))
+    source.append("\n“")
+    source.append_text(literal(card.source.quote, "italic"))
+    source.append("”")
+    parts.append(source)
+    return Text("\n\n").join(parts)
 
 
 def grades_text(preview: Mapping[Grade, dt.timedelta], suggested: Grade | None) -> Text:

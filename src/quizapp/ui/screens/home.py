@@ -113,6 +113,10 @@ class HomeScreen(Screen[None]):
         self.refresh_decks()
         self.query_one(DataTable).focus()
 
+    def on_resize(self) -> None:
+        if self.quiz_app.context is not None and self.row_decks:
+            self.fill_table()
+
     def on_screen_resume(self) -> None:
         if self.quiz_app.context is not None:
             self.refresh_decks()
@@ -171,9 +175,11 @@ class HomeScreen(Screen[None]):
         for group, deck_ids in sorted(groups.items()):
             if group:
                 self.add_row(f"group:{group}", Text(f"▸ {group}", style="bold"), deck_ids)
+            room = max(16, self.app.size.width - 44)  # the count and progress columns stay visible
             for deck_id in deck_ids:
                 indent = "  " if group else ""
-                title = literal(indent + context.deck_title(deck_id))
+                name = indent + context.deck_title(deck_id)
+                title = literal(name if len(name) <= room else name[: room - 1] + "…")
                 self.add_row(f"deck:{deck_id}", title, [deck_id])
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
