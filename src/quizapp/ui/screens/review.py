@@ -21,6 +21,7 @@ from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
 from quizapp.quiz.study import LEARN_AHEAD
 from quizapp.ui import render
+from quizapp.ui.literal import literal
 from quizapp.ui.widgets.card_panel import CardPanel
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class ReviewScreen(Screen[None]):
             title = app.context.deck_title(self.deck_ids[0])
         else:
             title = "All due cards"
-        self.query_one("#title", Static).update(render.literal(title))
+        self.query_one("#title", Static).update(literal(title))
         self.show_next()
 
     # -- showing a unit --------------------------------------------------------------------

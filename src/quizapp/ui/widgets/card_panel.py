@@ -112,12 +112,12 @@ class CardPanel(VerticalScroll, can_focus=True):
             self.order = shuffled(card.items, rng)
         elif isinstance(card, MatchCard):
             self.rights = shuffled_rights(card.pairs, rng)
-        typed = self.query_one("#typed", Input)
-        typed.display = self.kind == "typed"
-        typed.value = ""
-        typed.disabled = False
+        answer_box = self.query_one("#typed", Input)
+        answer_box.display = self.kind == "typed"
+        answer_box.value = ""
+        answer_box.disabled = False
         if self.kind == "typed":
-            typed.focus()
+            answer_box.focus()
         else:
             self.focus()
         self.scroll_home(animate=False)
@@ -220,10 +220,10 @@ class CardPanel(VerticalScroll, can_focus=True):
     @on(Input.Submitted, "#typed")
     def typed_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        card = self.unit.card if self.unit else None
-        if self.revealed or card is None:
+        if self.revealed or self.unit is None:
             return
-        answer = card.answer if isinstance(card, TypedCard) else prompt_of(self.unit).answer  # type: ignore[union-attr]
+        card = self.unit.card
+        answer = card.answer if isinstance(card, TypedCard) else prompt_of(self.unit).answer
         aliases = card.aliases if isinstance(card, TypedCard) else ()
         self.given = event.value
         self.typed = check_typed(event.value, answer, aliases)
