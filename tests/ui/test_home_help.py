@@ -149,3 +149,20 @@ async def test_no_color_and_palette_commands(
         for title in ("Review all due", "Practice quiz", "Statistics", "Browse cards", "Keys"):
             assert title in titles
         assert "Theme" in " ".join(titles)
+
+
+@run_async
+async def test_review_with_nothing_due_says_so(tmp_path: Path, clock: FixedClock) -> None:
+    from quizapp.ui.screens.summary import SummaryScreen
+
+    context = make_context(tmp_path / "data", clock)
+    study = MemoryStudy(context.units.values())
+    for unit in context.units.values():
+        study.answer(unit, Grade.EASY, clock(), 1.0)
+    app = QuizApp(StudyContext(context.decks, study), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Nothing was due here" in str(app.screen.query_one("#summary-text").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
