@@ -16,7 +16,13 @@ from pathlib import Path
 from quizapp import __version__, paths
 from quizapp.errors import QuizappError
 
-COMMAND_MODULES: tuple[str, ...] = ("validate", "schema", "report")
+COMMAND_MODULES: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "fmt",
+    "new_card",
+    "report",
+)
 
 EPILOG = """examples:
   quizapp                         open the study app on the shipped decks
