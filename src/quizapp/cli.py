@@ -21,6 +21,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "schema",
     "fmt",
     "new_card",
+    "export",
+    "import_cards",
     "report",
 )
 
