@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "import_cards",
     "report",
+    "quiz_sheet",
 )
 
 EPILOG = """examples:
