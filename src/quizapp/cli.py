@@ -19,6 +19,11 @@ from quizapp.errors import QuizappError
 COMMAND_MODULES: tuple[str, ...] = (
     "validate",
     "schema",
+    "generate",
+    "stats",
+    "rebuild",
+    "optimize",
+    "progress",
     "fmt",
     "new_card",
     "export",

@@ -107,7 +107,9 @@ class DeckSet:
 
     def units(self) -> list[StudyUnit]:
         """Every study unit of every deck, in deck and card order."""
-        return [unit for deck in self.decks for card in deck.cards for unit in units_of(card, deck.id)]
+        return [
+            unit for deck in self.decks for card in deck.cards for unit in units_of(card, deck.id)
+        ]
 
 
 def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]]:

@@ -33,7 +33,7 @@ ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
 class YamlMap(dict[str, Any]):
     """A mapping that remembers where it and each of its keys start."""
 
-    __slots__ = ("keys_at", "at")
+    __slots__ = ("at", "keys_at")
 
     def __init__(self, at: Position) -> None:
         super().__init__()
@@ -96,19 +96,34 @@ def decode(data: bytes) -> str:
         ) from None
 
 
-def _yaml_problem(error: yaml.YAMLError) -> ReadProblem:
+def _yaml_problem(error: yaml.YAMLError, text: str) -> ReadProblem:
     mark = getattr(error, "problem_mark", None)
     at = _position(mark) if mark is not None else (0, 0)
+    if isinstance(error, yaml.reader.ReaderError):
+        return ReadProblem(f"unreadable character: {error.reason}", at, "remove control characters")
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
+    context_mark = getattr(error, "context_mark", None)
+    if context and context_mark is not None and context_mark.line != getattr(mark, "line", -1):
+        context += (
+            f" that started at line {context_mark.line + 1}, column {context_mark.column + 1}"
+        )
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    hint = None
-    if "'\\t'" in problem or "\\t" in problem or "tab" in problem:
-        hint = "indent with spaces, not tabs"
-    if isinstance(error, yaml.reader.ReaderError):
-        message = f"unreadable character: {error.reason}"
-        hint = "remove control characters from the file"
+    hint = "indent with spaces, not tabs" if _tab_near(text, at) else None
     return ReadProblem(message, at, hint)
+
+
+def _tab_near(text: str, at: Position) -> bool:
+    """Whether the line of an error holds a tab in its indentation or at the error itself."""
+    line_no, column = at
+    if line_no < 1:
+        return False
+    lines = text.split("\n", line_no)
+    if len(lines) < line_no:
+        return False
+    line = lines[line_no - 1]
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    return "\t" in indent or line[column - 1 : column] == "\t"
 
 
 def read_yaml(text: str) -> tuple[Any, list[Duplicate]]:
@@ -121,12 +136,12 @@ def read_yaml(text: str) -> tuple[Any, list[Duplicate]]:
     try:
         return _build(parser)
     except yaml.YAMLError as error:
-        raise _yaml_problem(error) from None
+        raise _yaml_problem(error, text) from None
     finally:
         parser.dispose()
 
 
-def _build(parser: Any) -> tuple[Any, list[Duplicate]]:  # noqa: C901 - one tight event loop
+def _build(parser: Any) -> tuple[Any, list[Duplicate]]:
     get_event = parser.get_event
     scalar_t, map_t, seq_t = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     map_end_t, seq_end_t = yaml.MappingEndEvent, yaml.SequenceEndEvent

@@ -7,8 +7,12 @@ from pathlib import Path, PurePosixPath
 
 from quizapp.model.cards import Source
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
-                         "„": '"', "‟": '"', "′": "'", "″": '"', "\u00a0": " "})
+# Typographic quotes, primes and the no-break space, written as escapes so the source stays ASCII.
+_SINGLE = "\u2018\u2019\u201a\u201b\u2032"
+_DOUBLE = "\u201c\u201d\u201e\u201f\u2033"
+_QUOTES = str.maketrans(
+    {**dict.fromkeys(_SINGLE, "'"), **dict.fromkeys(_DOUBLE, '"'), "\u00a0": " "}
+)
 _SPACE = re.compile(r"\s+")
 
 

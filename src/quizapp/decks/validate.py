@@ -43,8 +43,8 @@ LIST_FIELDS = ("tags", "aliases", "choices")
 KINDS = tuple(CARD_TYPES)
 CATEGORIES = tuple(c.value for c in Category)
 STATUSES = tuple(s.value for s in Status)
-FIELD_ORDER = ("id", "kind", "category", "question", "answer", "text", "prompt", "items")
-FIELD_ORDER += ("pairs", "source")
+FIELD_ORDER: tuple[str, ...] = ("id", "kind", "category", "question", "answer", "text")
+FIELD_ORDER += ("prompt", "items", "pairs", "source")
 
 
 def _describe(value: Any) -> str:
@@ -145,7 +145,7 @@ class DeckBuilder:
             cards.append(card)
         return cards
 
-    def _card(self, raw: Any, at: Position) -> Card | None:  # noqa: C901 - one rule per field
+    def _card(self, raw: Any, at: Position) -> Card | None:
         if not isinstance(raw, YamlMap):
             self.report(at, f"a card must be a mapping of fields, not {_describe(raw)}")
             return None
@@ -157,16 +157,16 @@ class DeckBuilder:
             if "question" in raw:
                 kind = "basic"
             else:
-                hint = "a card with 'question' and 'answer' is basic; otherwise one of "
-                self.report(raw.at, "missing field 'kind'", "kind", hint + ", ".join(KINDS))
+                basic = "a card with 'question' and 'answer' is basic; otherwise one of "
+                self.report(raw.at, "missing field 'kind'", "kind", basic + ", ".join(KINDS))
                 return None
         elif kind not in CARD_TYPES:
-            hint = did_you_mean(kind, KINDS) if isinstance(kind, str) else None
+            close = did_you_mean(kind, KINDS) if isinstance(kind, str) else None
             self.report(
                 raw.keys_at["kind"],
                 f"unknown kind '{kind}'" if isinstance(kind, str) else "'kind' must be text",
                 "kind",
-                hint or "one of " + ", ".join(KINDS),
+                close or "one of " + ", ".join(KINDS),
             )
             return None
         allowed = CARD_FIELDS[kind]
@@ -280,8 +280,8 @@ class DeckBuilder:
             return None
         source = Source(doc=fields["doc"], quote=fields["quote"])
         if self.sources is not None:
-            for message, hint in self.sources.check(source):
-                self.report(value.keys_at["quote"], message, "source", hint)
+            for message, advice in self.sources.check(source):
+                self.report(value.keys_at["quote"], message, "source", advice)
         return source
 
     def _sub_mapping(
@@ -376,7 +376,9 @@ def _field_rank(name: str) -> int:
 Check = Callable[[DeckBuilder, Position, Any], Any]
 CHECKS: dict[str, Check] = {
     "id": lambda b, at, v: b._check_id(at, v, "id"),
-    "category": lambda b, at, v: _maybe(Category, b._check_choice_of(at, v, "category", CATEGORIES)),
+    "category": lambda b, at, v: _maybe(
+        Category, b._check_choice_of(at, v, "category", CATEGORIES)
+    ),
     "status": lambda b, at, v: _maybe(Status, b._check_choice_of(at, v, "status", STATUSES)),
     "reverse": lambda b, at, v: b._check_bool(at, v, "reverse"),
     "revision": lambda b, at, v: b._check_revision(at, v, "revision"),
@@ -384,7 +386,15 @@ CHECKS: dict[str, Check] = {
     "items": lambda b, at, v: b._check_items(at, v, "items"),
     "pairs": lambda b, at, v: b._check_pairs(at, v, "pairs"),
 }
-for _name in TEXT_FIELDS:
-    CHECKS[_name] = lambda b, at, v, _n=_name: b._check_text(at, v, _n)
-for _name in LIST_FIELDS:
-    CHECKS[_name] = lambda b, at, v, _n=_name: b._check_strings(at, v, _n)
+
+
+def _text_check(name: str) -> Check:
+    return lambda b, at, v: b._check_text(at, v, name)
+
+
+def _strings_check(name: str) -> Check:
+    return lambda b, at, v: b._check_strings(at, v, name)
+
+
+CHECKS.update({name: _text_check(name) for name in TEXT_FIELDS})
+CHECKS.update({name: _strings_check(name) for name in LIST_FIELDS})

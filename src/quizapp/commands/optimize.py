@@ -1,0 +1,78 @@
+"""`quizapp optimize`: fit FSRS parameters to the student's own review history."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+EPILOG = """examples:
+  quizapp optimize            fit and use personal parameters
+  quizapp optimize --dry-run  show the fit without saving it
+  quizapp optimize --reset    go back to the default FSRS-6 parameters"""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "optimize",
+        help="fit scheduling parameters to your own review history",
+        description="Fit FSRS-6 parameters to your review history (Anki's Rust optimizer, "
+        "fsrs-rs-python). They are saved and used from the next answer on only if they "
+        "predict your history better than the current ones.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--dry-run", action="store_true", help="fit and report, save nothing")
+    group.add_argument("--reset", action="store_true", help="use the default parameters again")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from quizapp.commands.progress_common import open_store
+    from quizapp.errors import QuizappError
+    from quizapp.scheduling.fsrs_adapter import DEFAULT_PARAMETERS, parameters_ok
+    from quizapp.scheduling.optimize import (
+        LoggedReview,
+        NotEnoughHistory,
+        evaluate,
+        fit_parameters,
+        histories,
+    )
+
+    with open_store(args) as store:
+        settings = store.settings()
+        if args.reset:
+            store.save_settings(replace(settings, parameters=DEFAULT_PARAMETERS))
+            print("using the default FSRS-6 parameters again")
+            return 0
+        rows = store.db.execute(
+            "SELECT uid, time, rating FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM events e "
+            "WHERE e.kind = 'undo' AND e.review_id = r.id)"
+        ).fetchall()
+        found = histories((LoggedReview(u, t, r) for u, t, r in rows), settings.day_starts_at_hour)
+        try:
+            fit = fit_parameters(found.values())
+        except NotEnoughHistory as error:
+            raise QuizappError(
+                f"not enough review history to fit personal parameters yet ({error}). "
+                "Keep studying for a few more days and try again."
+            ) from error
+        if not parameters_ok(fit.parameters):
+            raise QuizappError("the optimizer returned parameters FSRS rejects; nothing saved")
+        current = evaluate(settings.parameters, found.values())
+        fitted = evaluate(fit.parameters, found.values())
+        print(f"fitted on {fit.items} reviews in {fit.seconds:.2f} s")
+        print(
+            f"  current parameters: log loss {current.log_loss:.4f}, RMSE {current.rmse_bins:.4f}"
+        )
+        print(f"  fitted parameters:  log loss {fitted.log_loss:.4f}, RMSE {fitted.rmse_bins:.4f}")
+        if args.dry_run:
+            print("dry run: nothing saved")
+        elif fitted.log_loss < current.log_loss:
+            store.save_settings(replace(settings, parameters=fit.parameters))
+            print("saved: the fitted parameters are used from the next answer on")
+        else:
+            print("kept the current parameters: the fit does not predict your history better")
+    return 0

@@ -1,0 +1,187 @@
+"""Finding dates in sentences and resolving relative ones from the dates before them.
+
+A date mention has a machine value (`2006-09-11`, `2007-01`, `2012`, `2003/2011`, `1990s`) and
+the words the text used. Relative phrases ("the following January", "that year", "in May")
+take their year from the last explicit date read, the way a reader does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_ALT = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+)
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_QUAL = r"(?:(?:early|mid|late|the end of|the start of|the beginning of)[- ])?"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("mdy", rf"\b(?P<m>{_MONTH_ALT}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{_YEAR})\b"),
+        ("dmy", rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH_ALT}),? (?P<y>{_YEAR})\b"),
+        ("range", rf"(?<![\w$.,])(?P<y>{_YEAR}) ?[\u2013\u2014-] ?(?P<y2>{_YEAR}|\d\d)(?![\d%])"),
+        ("between", rf"\bbetween (?P<y>{_YEAR}) and (?P<y2>{_YEAR})\b"),
+        ("my", rf"\b{_QUAL}(?P<m>{_MONTH_ALT}),? (?:of )?(?P<y>{_YEAR})\b"),
+        ("decade", rf"\b(?:the )?{_QUAL}(?P<y>(?:1[6-9]|20)\d0)s\b"),
+        ("year", rf"(?<![\w$.,/-]){_QUAL}(?P<y>{_YEAR})(?![\d%]|s\b|-\d| percent| per cent)"),
+        ("next_month", rf"\bthe (?P<rel>following|next|same) (?P<m>{_MONTH_ALT})(?!,? \d)"),
+        ("rel_year", r"\b(?P<rel>(?i:that|the same|the following|the next|the previous)) year\b"),
+        ("year_later", r"\b(?P<rel>(?i:a|one)) year later\b"),
+        (
+            "bare_month",
+            rf"\b(?:in|by|during|since|until|from|through) {_QUAL}(?P<m>{_MONTH_ALT})"
+            r"(?!,? ?\d)\b",
+        ),
+    )
+)
+_RELATIVE = frozenset({"next_month", "rel_year", "year_later", "bare_month"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date in a sentence: `value` for sorting and cards, `phrase` as written."""
+
+    value: str
+    phrase: str
+    start: int
+    end: int
+    relative: bool = False
+    context: str | None = None
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+    def display(self) -> str:
+        """How a card shows it: a resolved relative date in full, else the written phrase."""
+        return format_value(self.value) if self.relative else self.phrase
+
+
+def _month(word: str) -> int:
+    key = word.lower().rstrip(".")
+    for index, name in enumerate(MONTHS, start=1):
+        if name.startswith(key[:3]):
+            return index
+    raise ValueError(word)
+
+
+def format_value(value: str) -> str:
+    """`2007-01` → `January 2007`; `2006-09-11` → `September 11, 2006`."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{MONTHS[int(parts[1]) - 1].title()} {int(parts[2])}, {parts[0]}"
+    if len(parts) == 2 and "/" not in value:
+        return f"{MONTHS[int(parts[1]) - 1].title()} {parts[0]}"
+    return value.replace("/", "\u2013")
+
+
+@dataclass(slots=True)
+class DateContext:
+    """The reader's sense of "now": the last explicit year and month seen."""
+
+    year: int | None = None
+    month: int | None = None
+
+
+def find_dates(text: str, context: DateContext) -> list[DateMention]:
+    """Every date in `text`, left to right; updates `context` as it reads."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for name, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end, _, _ in found):
+                continue
+            if name in _RELATIVE and re.match(rf",? {_YEAR}\b", text[span[1] :]):
+                continue
+            found.append((span[0], span[1], name, match))
+    mentions: list[DateMention] = []
+    for start, end, name, match in sorted(found, key=lambda item: item[0]):
+        mention = _mention(name, match, start, end, context)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _mention(
+    name: str, match: re.Match[str], start: int, end: int, context: DateContext
+) -> DateMention | None:
+    phrase = match.group(0)
+    groups = match.groupdict()
+    if name in ("mdy", "dmy", "my", "year"):
+        year = int(groups["y"])
+        month = _month(groups["m"]) if groups.get("m") else None
+        if name in ("mdy", "dmy"):
+            value = f"{year:04d}-{month:02d}-{int(groups['d']):02d}"
+        elif month is not None:
+            value = f"{year:04d}-{month:02d}"
+        else:
+            value = f"{year:04d}"
+        context.year, context.month = year, month
+        return DateMention(value, phrase, start, end)
+    if name in ("range", "between"):
+        first, second = groups["y"], groups["y2"]
+        if len(second) == 2:
+            second = first[:2] + second
+        if int(second) <= int(first):
+            return None
+        return DateMention(f"{first}/{second}", phrase, start, end)
+    if name == "decade":
+        return DateMention(f"{groups['y']}s", phrase.removeprefix("the "), start, end)
+    return _relative(name, groups, phrase, start, end, context)
+
+
+def _relative(
+    name: str,
+    groups: dict[str, str | None],
+    phrase: str,
+    start: int,
+    end: int,
+    context: DateContext,
+) -> DateMention | None:
+    if context.year is None:
+        return None
+    anchor = format_value(
+        f"{context.year}-{context.month:02d}" if context.month else str(context.year)
+    )
+    year = context.year
+    month: int | None = None
+    rel = groups.get("rel")
+    if name in ("next_month", "bare_month"):
+        month = _month(groups["m"] or "")
+        if (
+            rel in ("following", "next") and context.month is not None and month <= context.month
+        ) or (rel in ("following", "next") and context.month is None):
+            year += 1
+    elif name == "rel_year":
+        year += {"following": 1, "next": 1, "previous": -1}.get((rel or "").split()[-1].lower(), 0)
+    else:
+        year += 1
+    context.year, context.month = year, month
+    value = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+    return DateMention(value, phrase, start, end, relative=True, context=anchor)
+
+
+def iter_dates(texts: Iterable[str]) -> Iterable[tuple[int, DateMention]]:
+    """Dates of consecutive sentences, sharing one context (the index of each sentence)."""
+    context = DateContext()
+    for index, text in enumerate(texts):
+        for mention in find_dates(text, context):
+            yield index, mention

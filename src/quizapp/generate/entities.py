@@ -1,0 +1,374 @@
+"""Finding people, organisations and places, with roles, acronyms and aliases.
+
+Rules, not a model: runs of capitalised words are cut at titles and connectors, then sorted by
+what surrounds them (an acronym in brackets or an organisation word makes a group, a gazetteer
+or a list of places makes a place, a title, a role or a verb of speech makes a person).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quizapp.generate import gazetteer as gz
+
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a long literal."""
+    return text.split()
+
+
+_TOKEN = re.compile(r"[\w\u2019'.-]+|[^\w\s]")
+_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+_ALIAS = re.compile(
+    r"\b(?i:also known as|aka|a\.k\.a\.|nicknamed|dubbed|the moniker|the nickname|alias|"
+    r"nom de guerre)\s+(?:the\s+)?(?P<alias>[A-Z][^,;:()\u201c\u201d\"]{1,60}?)"
+    r"(?=\s*[,;:()\u201c\u201d\"]|\.?$)"
+)
+_SPEECH = re.compile(
+    r"^\s*(?:,\s*)?(?:also |likewise )?(?:said|says|writes|wrote|told|stated|argued|warned|"
+    r"described|characterized|characterised|announced|opposed|compared|declared)\b"
+)
+_NAME = r"[A-Z][\w\u2019'-]+(?: (?:[A-Z]|d[\u2019'])[\w\u2019'-]+)?"
+_PLACE_LIST = re.compile(rf"(?:{_NAME}, )+(?:and |or )?{_NAME}")
+_HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
+_ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
+_NOT_ACRONYMS = frozenset(_words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
+
+
+@dataclass
+class Entity:
+    """A named person, group or place, gathered over one document."""
+
+    kind: str
+    name: str
+    sentence: int
+    acronym: str | None = None
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    detail_sentence: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    words: tuple[str, ...]
+    start: int
+    end: int
+    title: str | None = None
+    possessive: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def _is_cap(word: str) -> bool:
+    return bool(
+        word[:1].isupper() or re.match(r"^(?:al|el|ad|as|an|ar|ash|at|az|d\u2019|d')-?[A-Z]", word)
+    ) and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)+", word)
+
+
+def _next_is_cap(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """Whether a connector at `index` is followed (past other connectors) by a capital word."""
+    for word, _, _ in tokens[index + 1 :]:
+        if word not in gz.CONNECTORS:
+            return _is_cap(word)
+    return False
+
+
+def _is_demonym(word: str) -> bool:
+    if word in gz.ADJECTIVES or word in gz.PLACES:
+        return word in gz.ADJECTIVES
+    stem = word.rstrip("s")
+    return any(
+        stem.endswith(suffix) and any(place.startswith(stem[:4]) for place in gz.PLACES)
+        for suffix in gz.DEMONYM_SUFFIXES
+    )
+
+
+def _runs(text: str) -> list[_Run]:
+    """Capitalised word runs with their character spans, cut at titles and possessives."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    runs: list[_Run] = []
+    current: list[tuple[str, int, int]] = []
+    title: str | None = None
+
+    def close(possessive: bool = False) -> None:
+        nonlocal current, title
+        while current and current[-1][0] in gz.CONNECTORS:
+            current.pop()
+        if current:
+            words = tuple(w for w, _, _ in current)
+            runs.append(_Run(words, current[0][1], current[-1][2], title, possessive))
+        current, title = [], None
+
+    for index, (word, start, end) in enumerate(tokens):
+        possessive = word.endswith(("'s", "\u2019s"))
+        base = word[:-2] if possessive else word
+        if base.endswith(".") and len(base) > 2 and base not in gz.TITLES and "." not in base[:-1]:
+            base = base[:-1]
+        suffix = _HYPHEN_SUFFIX.search(base)
+        if suffix:
+            base = base[: suffix.start()]
+        if base in gz.TITLES or base.rstrip(".") + "." in gz.TITLES:
+            previous = title if not current else None
+            close()
+            title = f"{previous} {base}" if previous and tokens[index - 1][0] in previous else base
+            continue
+        if _is_cap(base):
+            if not current and base in gz.FUNCTION_WORDS:
+                continue
+            current.append((base, start, start + len(base)))
+            if possessive or suffix:
+                close(possessive)
+        elif current and base in gz.CONNECTORS | gz.NAME_PARTICLES and _next_is_cap(tokens, index):
+            current.append((base, start, end))
+        else:
+            close()
+    close()
+    return runs
+
+
+def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
+    """Cut a run at "and", "in" and "the" unless an acronym follows it or it is a known name."""
+    if _ACRONYM_AFTER.match(text[run.end :]) and " and the " in run.text:
+        head, _, tail = run.text.rpartition(" and the ")
+        head_run = _Run(tuple(head.split()), run.start, run.start + len(head), run.title)
+        tail_run = _Run(tuple(tail.split()), run.end - len(tail), run.end)
+        return [*_split_run(head_run, text, known), tail_run]
+    if _ACRONYM_AFTER.match(text[run.end :]) or run.text.casefold() in known:
+        return [run]
+    if "of" in run.words:
+        cut = run.words.index("of")
+        before = run.words[:cut]
+        if len(before) >= 2 and not set(before) & gz.ORG_WORDS:
+            after = " ".join(run.words[cut + 1 :])
+            first = _Run(before, run.start, run.start + len(" ".join(before)), run.title)
+            second = _Run(tuple(after.split()), run.end - len(after), run.end)
+            return [*_split_run(first, text, known), *_split_run(second, text, known)]
+    if "in" in run.words:
+        cut = run.words.index("in")
+        group_words = run.words[:cut]
+        place = [w for w in run.words[cut + 1 :] if w != "the"]
+        pieces = {part for word in group_words for part in re.split(r"[-\u2019']", word)}
+        if pieces & gz.ORG_WORDS and place and place[-1] in gz.PLACES:
+            return [run]
+    parts: list[_Run] = []
+    position = run.start
+    words: list[tuple[str, int]] = []
+
+    def flush() -> None:
+        if words:
+            start = words[0][1]
+            end = words[-1][1] + len(words[-1][0])
+            last = end == run.end
+            title = run.title if not parts else None
+            parts.append(
+                _Run(tuple(w for w, _ in words), start, end, title, run.possessive and last)
+            )
+
+    for word in run.words:
+        position = text.find(word, position)
+        if word in ("and", "in", "the"):
+            flush()
+            words = []
+        else:
+            words.append((word, position))
+        position += len(word)
+    flush()
+    return parts
+
+
+def _classify(run: _Run, text: str, known_acronyms: set[str], surnames: set[str]) -> str | None:
+    words = run.words
+    name = run.text
+    pieces = {part for word in words for part in re.split(r"[-\u2019']", word)}
+    if name in gz.PLACES or name.replace("\u2019", "'") in gz.PLACES:
+        return "place"
+    if _ACRONYM_AFTER.match(text[run.end :]) or pieces & gz.ORG_WORDS:
+        return "group"
+    if words[-1] in gz.GEOGRAPHIC_WORDS:
+        return "place"
+    if re.search(r"\([^()]*$", text[: run.start]) and text[run.end :].startswith(")"):
+        return None
+    if any(word in ("of", "for") for word in words):
+        before_of = words[: next(i for i, w in enumerate(words) if w in ("of", "for"))]
+        return "group" if len(before_of) == 1 or set(before_of) & gz.ORG_WORDS else None
+    if all(_is_demonym(word) or word in gz.FUNCTION_WORDS for word in words):
+        return None
+    if len(words) == 1:
+        word = words[0]
+        if _ACRONYM_TOKEN.match(word):
+            if word in _NOT_ACRONYMS:
+                return None
+            if word in known_acronyms or run.possessive:
+                return "group"
+            before = text[: run.start]
+            if re.search(r"(?:'s|\u2019s|known as|\bthe) $", before):
+                return "group"
+            return None
+        if word in surnames:
+            return "person"
+        if re.match(r"^(?:al|el|ad|as|an|ar|ash|at|az)-[A-Z]", word):
+            return "group"
+        if run.title or _SPEECH.match(text[run.end :]):
+            return "person"
+        return None
+    if any(_ACRONYM_TOKEN.match(word) or word in gz.ADJECTIVES for word in words):
+        return None
+    if run.start == 0 and " ".join(words[1:]) in gz.PLACES:
+        return None
+    return "person" if 2 <= len(words) <= 5 else None
+
+
+def _role_of(run: _Run, text: str) -> str | None:
+    """A role given beside a name: an appositive after it, role words or a title before it."""
+    after = re.match(r"^,\s+(?P<role>[^,;:]{3,120}?)(?:,|\.$|$)", text[run.end :])
+    if after:
+        role = after.group("role")
+        if not re.match(
+            r"(?:is|are|was|were|has|have|had|who|which|said|says|and|but|he|she|it)\b", role
+        ):
+            return role.strip()
+    tail = re.split(r"[,;:(\u2014]| and ", text[: run.start])[-1].split()[-6:]
+    if run.title and " ".join(tail).endswith(run.title):
+        tail = tail[: len(tail) - len(run.title.split())]
+    nouns = [i for i, word in enumerate(tail) if word.lower().rstrip(".") in gz.ROLE_NOUNS]
+    if nouns:
+        words = tail[max(0, nouns[0] - 1) :]
+        if run.title:
+            words.append(run.title)
+        return " ".join(words)
+    return run.title
+
+
+def find_entities(sentences: list[str]) -> list[Entity]:
+    """Every person, group and place named in the sentences of one document, merged by name."""
+    entities: dict[tuple[str, str], Entity] = {}
+    known_acronyms: set[str] = set()
+    last_person: Entity | None = None
+    heading_like = re.compile(r":\s*$")
+    for index, text in enumerate(sentences):
+        alias_spans = [m.span("alias") for m in _ALIAS.finditer(text)]
+        sentence_entities: list[tuple[int, Entity]] = []
+        for raw_run in _runs(text):
+            if any(start <= raw_run.start < end for start, end in alias_spans):
+                continue
+            known = {name for kind, name in entities if kind == "group"}
+            surnames = {
+                entity.name.split()[-1] for entity in entities.values() if entity.kind == "person"
+            }
+            for run in _split_run(raw_run, text, known):
+                kind = _classify(run, text, known_acronyms, surnames)
+                if kind is None:
+                    continue
+                entity = _record(entities, kind, run, index, text, known_acronyms)
+                sentence_entities.append((run.start, entity))
+        if not heading_like.search(text):
+            _propagate_places(text, entities, index)
+        for match in _ALIAS.finditer(text):
+            owner = _alias_owner(sentence_entities, match.start()) or last_person
+            alias = match.group("alias").strip()
+            if owner is not None and alias not in owner.aliases and alias != owner.name:
+                owner.aliases.append(alias)
+                owner.detail_sentence = index
+        people = [entity for _, entity in sentence_entities if entity.kind == "person"]
+        if people:
+            last_person = people[-1]
+    return _merge_surnames(list(entities.values()))
+
+
+def _record(
+    entities: dict[tuple[str, str], Entity],
+    kind: str,
+    run: _Run,
+    index: int,
+    text: str,
+    known_acronyms: set[str],
+) -> Entity:
+    name = run.text
+    if kind == "group" and name in known_acronyms:
+        owner = next(e for e in entities.values() if e.acronym == name)
+        return owner
+    entity = entities.get((kind, name.casefold()))
+    if entity is None:
+        entity = entities[(kind, name.casefold())] = Entity(kind, name, index)
+    acronym = _ACRONYM_AFTER.match(text[run.end :])
+    if kind == "group" and acronym and entity.acronym is None:
+        entity.acronym = acronym.group("acr")
+        entity.detail_sentence = index
+        known_acronyms.add(entity.acronym)
+        entities.pop(("group", entity.acronym.casefold()), None)
+    if kind == "person":
+        role = _role_of(run, text)
+        if role and role not in entity.roles:
+            entity.roles.append(role)
+            if entity.detail_sentence is None:
+                entity.detail_sentence = index
+    return entity
+
+
+def _alias_owner(found: list[tuple[int, Entity]], position: int) -> Entity | None:
+    before = [entity for start, entity in found if start < position and entity.kind != "place"]
+    return before[-1] if before else None
+
+
+def _propagate_places(text: str, entities: dict[tuple[str, str], Entity], index: int) -> None:
+    """In a list such as "Gao, Timbuktu, and Kidal", one known place makes the others places."""
+    for match in _PLACE_LIST.finditer(text):
+        items = [item.strip() for item in re.split(r",\s*(?:and |or )?", match.group(0))]
+        known = [
+            item for item in items if item in gz.PLACES or ("place", item.casefold()) in entities
+        ]
+        others = [item for item in items if item not in known]
+        if known and not any(
+            (kind, item.casefold()) in entities for item in others for kind in ("person", "group")
+        ):
+            for item in items:
+                if item in gz.FUNCTION_WORDS or _is_demonym(item):
+                    continue
+                for kind in ("person", "group"):
+                    entities.pop((kind, item.casefold()), None)
+                entities.setdefault(("place", item.casefold()), Entity("place", item, index))
+    for match in re.finditer(
+        r"\b(?:in|into|near|outside) (?P<name>[A-Z][\w\u2019'-]+)\b(?! [A-Z]| d[\u2019'])", text
+    ):
+        name = match.group("name")
+        if (
+            name not in gz.FUNCTION_WORDS
+            and not _is_demonym(name)
+            and not _ACRONYM_TOKEN.match(name)
+            and not any((kind, name.casefold()) in entities for kind in ("person", "group"))
+        ):
+            entities.setdefault(("place", name.casefold()), Entity("place", name, index))
+
+
+def _merge_surnames(entities: list[Entity]) -> list[Entity]:
+    """A one-word person ("Ham") who is the surname of a fuller name joins that person; a group
+    named without its organisation word ("al-Mulathamun" for "al-Mulathamun Battalion") too."""
+    people = [entity for entity in entities if entity.kind == "person" and " " in entity.name]
+    groups = [entity for entity in entities if entity.kind == "group"]
+    kept: list[Entity] = []
+    for entity in entities:
+        if entity.kind == "group":
+            longer = next(
+                (
+                    g
+                    for g in groups
+                    if g.name.startswith(entity.name + " ")
+                    and g.name[len(entity.name) + 1 :] in gz.ORG_WORDS
+                ),
+                None,
+            )
+            if longer is not None:
+                if entity.name not in longer.aliases:
+                    longer.aliases.append(entity.name)
+                continue
+        if entity.kind == "person" and " " not in entity.name:
+            full = next((p for p in people if p.name.split()[-1] == entity.name), None)
+            if full is not None:
+                full.roles.extend(role for role in entity.roles if role not in full.roles)
+                full.aliases.extend(a for a in entity.aliases if a not in full.aliases)
+                continue
+        kept.append(entity)
+    return kept

@@ -1,0 +1,182 @@
+"""General knowledge the name finder leans on: places, demonyms, titles, organisation words.
+
+These are lists about the world, not about any one document: countries, a few world regions,
+capital cities, and the words that mark an organisation or a person's title.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a long literal."""
+    return text.split()
+
+
+COUNTRIES = frozenset(
+    _words(
+        """
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan
+Bahrain Bangladesh Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei
+Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros Congo Croatia Cuba
+Cyprus Czechia Denmark Djibouti Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland
+France Gabon Gambia Georgia Germany Ghana Greece Guatemala Guinea Guyana Haiti Honduras Hungary
+Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya
+Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Lithuania Luxembourg
+Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Moldova Mongolia
+Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands Nicaragua Niger Nigeria Norway
+Oman Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia
+Rwanda Senegal Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden
+Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tunisia Turkey Turkmenistan Uganda
+Ukraine Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe"""
+    )
+) | frozenset(
+    (
+        "Burkina Faso",
+        "Cape Verde",
+        "Central African Republic",
+        "Côte d'Ivoire",
+        "Côte d\u2019Ivoire",
+        "Ivory Coast",
+        "Costa Rica",
+        "Dominican Republic",
+        "El Salvador",
+        "Equatorial Guinea",
+        "Guinea Bissau",
+        "Guinea-Bissau",
+        "New Zealand",
+        "North Korea",
+        "North Macedonia",
+        "Saudi Arabia",
+        "Sierra Leone",
+        "South Africa",
+        "South Korea",
+        "South Sudan",
+        "Sri Lanka",
+        "United Arab Emirates",
+        "United Kingdom",
+        "United States",
+        "Western Sahara",
+    )
+)
+
+REGIONS = frozenset(
+    (
+        "Africa",
+        "North Africa",
+        "West Africa",
+        "East Africa",
+        "Central Africa",
+        "Southern Africa",
+        "Horn of Africa",
+        "Sahara",
+        "Sahel",
+        "Maghreb",
+        "Middle East",
+        "Near East",
+        "Levant",
+        "Arabian Peninsula",
+        "Iberian Peninsula",
+        "Balkans",
+        "Caucasus",
+        "Central Asia",
+        "South Asia",
+        "Southeast Asia",
+        "Europe",
+        "Asia",
+        "Latin America",
+        "North America",
+        "South America",
+        "Mediterranean",
+        "Atlantic",
+        "Pacific",
+        "Red Sea",
+        "Persian Gulf",
+        "Gulf of Aden",
+        "Nile",
+        "Lake Chad",
+        "Sinai",
+        "Kurdistan",
+    )
+)
+
+CAPITALS = frozenset(
+    _words(
+        """
+Abidjan Abuja Accra Addis Algiers Amman Ankara Baghdad Bamako Beirut Berlin Brussels Cairo
+Dakar Damascus Djibouti Doha Islamabad Jerusalem Kabul Khartoum Kinshasa Lagos Lisbon London
+Madrid Mogadishu Moscow Nairobi Niamey Nouakchott Ouagadougou Paris Rabat Riyadh Rome Sanaa
+Tehran Tripoli Tunis Washington"""
+    )
+)
+
+PLACES = COUNTRIES | REGIONS | CAPITALS
+
+ORG_WORDS = frozenset(
+    _words(
+        """
+Group Groups Front Movement Battalion Brigade Brigades Army Organization Organisation Council
+Department Committee Command Center Centre Service Office Partnership Community Court Union Party
+Agency Ministry Force Forces Coalition Alliance Network Institute Foundation Bureau Commission
+Mission Association Society Administration Government Parliament Assembly Congress Senate
+Brotherhood State Emirate Authority University Bank Fund Corps Guard Police Tribunal
+Taliban Qaeda Qaida Shabab Ansar Jamaat Harakat Hizb Hezbollah Hamas Jabhat Katibat Tanzim Jund
+Liwa Haram Nations Staff Chiefs"""
+    )
+)
+
+TITLES = frozenset(
+    _words(
+        """
+General Gen. Lt. Colonel Col. Major Maj. Captain Capt. Admiral Sergeant President Minister
+Secretary Senator Sen. Governor Gov. Ambassador Chairman Chairwoman Director Sheikh Shaykh Emir
+Amir Imam King Queen Prince Dr. Mr. Mrs. Ms. Judge Justice Commander Chief Senior Fellow
+Undersecretary Deputy Editor Writer Professor Prof."""
+    )
+)
+
+ROLE_NOUNS = frozenset(
+    _words(
+        """
+secretary minister emir leader commander analyst fellow general president chairman
+undersecretary head founder spokesman spokeswoman chief director member writer editor deputy
+official officer envoy ambassador emissary ideologue cleric preacher financier lieutenant
+deputy professor researcher reporter journalist national citizen"""
+    )
+)
+
+GEOGRAPHIC_WORDS = frozenset(
+    _words(
+        """
+Point Port Mount Mountains Cape Lake River Island Islands Bay Coast Valley Desert Peninsula
+Sea Gulf Fort City Province Region Oasis Plateau Delta Strait"""
+    )
+)
+
+DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "i")
+
+CONNECTORS = frozenset({"of", "for", "and", "in", "the", "de", "du", "la", "le", "bin", "ben"})
+NAME_PARTICLES = frozenset({"bin", "ben", "ibn", "abu", "abou", "de", "van", "von", "el"})
+
+FUNCTION_WORDS = frozenset(
+    _words(
+        """
+The A An In On At By For From To Of And Or But If As While When Where Though Although
+However According After Before Since During Many Much Most Some Its It Their They This That These
+Those He She His Her We Our Us You I Sometimes Beginning Prior Among Additionally Specifically
+Also Then Once Only Both Each Every Such Other Another Why What Who How Analysts Authors Updated
+Photo Courtesy Introduction Monday Tuesday Wednesday Thursday Friday Saturday Sunday God PDF
+Active Recruitment Methods Rebranding Adopting Launches Perceives Cigarettes Kidnappings Money
+Varying Its January February March April May June July August September October November
+December"""
+    )
+)
+
+ADJECTIVES = frozenset(
+    _words(
+        """
+Islamic Islamist Islamists Muslim Muslims Salafi Salafist Western Westerners Arab Arabs
+African Africans European Europeans Soviet French Dutch British American Americans Congressional
+Sharia Jihadist Jihadists Sunni Shia Shiite Christian Christians Jewish North South East West
+Central Northern Southern Eastern Sub-Saharan"""
+    )
+)

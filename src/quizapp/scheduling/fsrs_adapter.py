@@ -1,0 +1,211 @@
+"""The one place that talks to `fsrs` (py-fsrs 6): ratings in, memory states out.
+
+Everything here is pure: the clock (`now`, timezone-aware UTC) and the random source for
+interval fuzz are arguments. py-fsrs's own fuzz reads the global `random`, so it is switched off
+and the adapter fuzzes review intervals itself with the `random.Random` it is given.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import fsrs
+import msgspec
+
+DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.Scheduler().parameters)
+
+
+class Rating(enum.IntEnum):
+    """How well the student remembered; pass/fail mode uses only AGAIN and GOOD."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+PASS_FAIL_RATINGS: tuple[Rating, ...] = (Rating.AGAIN, Rating.GOOD)
+ALL_RATINGS: tuple[Rating, ...] = tuple(Rating)
+
+
+class Phase(enum.IntEnum):
+    """Where a unit is in its life; NEW units have never been answered."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+class MemoryState(msgspec.Struct, frozen=True, array_like=True):
+    """A unit's scheduling state; times are UNIX seconds (UTC) so SQLite can index them."""
+
+    phase: int = Phase.NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: float | None = None
+    last_review: float | None = None
+    reps: int = 0
+    lapses: int = 0
+
+    def due_at(self) -> datetime | None:
+        return None if self.due is None else datetime.fromtimestamp(self.due, UTC)
+
+
+NEW_STATE = MemoryState()
+
+
+@dataclass(frozen=True)
+class SchedulerConfig:
+    """The knobs a student or `quizapp optimize` can turn."""
+
+    parameters: tuple[float, ...] = DEFAULT_PARAMETERS
+    desired_retention: float = 0.90
+    learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
+    relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
+    maximum_interval_days: int = 36500
+    fuzz: bool = True
+    pass_fail: bool = False
+
+    @property
+    def ratings(self) -> tuple[Rating, ...]:
+        return PASS_FAIL_RATINGS if self.pass_fail else ALL_RATINGS
+
+
+def fuzz_days(days: int, rng: random.Random, maximum: int) -> int:
+    """Spread an interval of `days` a little so cards learned together do not stay together.
+
+    The spread grows with the interval (15% up to a week, 10% up to 20 days, 5% beyond), the
+    shape Anki and FSRS use; intervals under three days are not fuzzed.
+    """
+    if days < 3:
+        return days
+    delta = 1.0
+    delta += 0.15 * max(min(days, 7) - 2.5, 0.0)
+    delta += 0.10 * max(min(days, 20) - 7, 0.0)
+    delta += 0.05 * max(days - 20, 0.0)
+    low = max(2, round(days - delta))
+    high = min(round(days + delta), maximum)
+    low = min(low, high)
+    return min(low + math.floor(rng.random() * (high - low + 1)), high)
+
+
+def _ts(moment: datetime | None) -> float | None:
+    return None if moment is None else moment.timestamp()
+
+
+def _dt(seconds: float | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+
+
+def require_utc(now: datetime) -> None:
+    """Reject naive or non-UTC clocks early: FSRS arithmetic assumes UTC."""
+    if now.tzinfo is None or now.utcoffset() != timedelta(0):
+        raise ValueError(f"time must be timezone-aware UTC, got {now!r}")
+
+
+@dataclass
+class FsrsAdapter:
+    """Computes the next memory state of a unit for a rating at a given time."""
+
+    config: SchedulerConfig = field(default_factory=SchedulerConfig)
+
+    def __post_init__(self) -> None:
+        c = self.config
+        self._scheduler = fsrs.Scheduler(
+            parameters=c.parameters,
+            desired_retention=c.desired_retention,
+            learning_steps=c.learning_steps,
+            relearning_steps=c.relearning_steps,
+            maximum_interval=c.maximum_interval_days,
+            enable_fuzzing=False,
+        )
+
+    def _to_card(self, state: MemoryState, now: datetime) -> fsrs.Card:
+        if state.phase == Phase.NEW:
+            return fsrs.Card(card_id=0, state=fsrs.State.Learning, step=0, due=now)
+        return fsrs.Card(
+            card_id=0,
+            state=fsrs.State(state.phase),
+            step=state.step,
+            stability=state.stability,
+            difficulty=state.difficulty,
+            due=_dt(state.due),
+            last_review=_dt(state.last_review),
+        )
+
+    def review(
+        self,
+        state: MemoryState,
+        rating: Rating,
+        now: datetime,
+        rng: random.Random | None = None,
+    ) -> MemoryState:
+        """The state after answering with `rating` at `now`; fuzzed when `rng` is given."""
+        require_utc(now)
+        if self.config.pass_fail and rating not in PASS_FAIL_RATINGS:
+            raise ValueError(f"{rating.name} is not a rating in pass/fail mode")
+        card, _ = self._scheduler.review_card(self._to_card(state, now), fsrs.Rating(rating), now)
+        due = card.due
+        if rng is not None and self.config.fuzz and card.state == fsrs.State.Review:
+            days = (due - now).days
+            fuzzed = fuzz_days(days, rng, self.config.maximum_interval_days)
+            due = now + timedelta(days=fuzzed)
+        lapsed = state.phase == Phase.REVIEW and rating == Rating.AGAIN
+        return MemoryState(
+            phase=int(card.state),
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            due=due.timestamp(),
+            last_review=now.timestamp(),
+            reps=state.reps + 1,
+            lapses=state.lapses + (1 if lapsed else 0),
+        )
+
+    def preview(self, state: MemoryState, now: datetime) -> dict[Rating, timedelta]:
+        """The unfuzzed interval each allowed rating would give, for showing on the keys."""
+        result: dict[Rating, timedelta] = {}
+        for rating in self.config.ratings:
+            after = self.review(state, rating, now)
+            assert after.due is not None
+            result[rating] = timedelta(seconds=round(after.due - now.timestamp()))
+        return result
+
+    def retrievability(self, state: MemoryState, now: datetime) -> float:
+        """Probability of recall at `now` (0 for units never answered)."""
+        if state.phase == Phase.NEW or state.stability is None:
+            return 0.0
+        return float(self._scheduler.get_card_retrievability(self._to_card(state, now), now))
+
+
+def format_interval(interval: timedelta) -> str:
+    """Short human form for rating keys: 45s, 10m, 3h, 4d, 2.5mo, 1.2y."""
+    seconds = interval.total_seconds()
+    if seconds < 60:
+        return f"{max(seconds, 0):.0f}s"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f}m"
+    if seconds < 86400:
+        return f"{seconds / 3600:.0f}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{days:.0f}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo"
+    return f"{days / 365:.1f}y"
+
+
+def parameters_ok(parameters: Sequence[float]) -> bool:
+    """Whether py-fsrs accepts these parameters (21 numbers within its bounds)."""
+    try:
+        fsrs.Scheduler(parameters=tuple(parameters), enable_fuzzing=False)
+    except (ValueError, TypeError):
+        return False
+    return True

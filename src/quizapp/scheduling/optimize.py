@@ -1,0 +1,117 @@
+"""Personal FSRS parameters fitted to a student's own review history.
+
+The fit uses `fsrs-rs-python`, the Rust optimizer Anki uses: it fits 12,580 reviews in well under
+a second with no PyTorch (py-fsrs's own optimizer needs torch and takes about a minute). Reviews
+are grouped per unit into histories of (days since previous review, rating); days are counted in
+study days that start at `rollover_hour` UTC, as FSRS expects.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import fsrs_rs_python as rs
+
+MIN_TRAINING_ITEMS = 64
+SECONDS_PER_DAY = 86400.0
+
+
+@dataclass(frozen=True)
+class LoggedReview:
+    """One review as the optimizer needs it: which unit, when (UNIX seconds), which rating."""
+
+    uid: str
+    time: float
+    rating: int
+
+
+History = list[tuple[int, int]]
+
+
+def study_day(ts: float, rollover_hour: int) -> int:
+    return math.floor((ts - rollover_hour * 3600) / SECONDS_PER_DAY)
+
+
+def histories(reviews: Iterable[LoggedReview], rollover_hour: int = 4) -> dict[str, History]:
+    """Each unit's reviews in time order as (study day, rating)."""
+    result: dict[str, History] = {}
+    for review in sorted(reviews, key=lambda r: r.time):
+        result.setdefault(review.uid, []).append(
+            (study_day(review.time, rollover_hour), review.rating)
+        )
+    return result
+
+
+def to_rs_reviews(history: Sequence[tuple[int, int]]) -> list[rs.FSRSReview]:
+    """(day, rating) pairs as FSRSReviews with days since the previous review (0 first)."""
+    out: list[rs.FSRSReview] = []
+    previous: int | None = None
+    for day, rating in history:
+        out.append(rs.FSRSReview(rating, 0 if previous is None else day - previous))
+        previous = day
+    return out
+
+
+def training_items(all_histories: Iterable[History]) -> list[rs.FSRSItem]:
+    """One item per review that follows a gap of at least a day: the history up to it."""
+    items: list[rs.FSRSItem] = []
+    for history in all_histories:
+        reviews = to_rs_reviews(history)
+        for end in range(1, len(reviews)):
+            if history[end][0] > history[end - 1][0]:
+                items.append(rs.FSRSItem(reviews[: end + 1]))
+    return items
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """Fitted parameters, how many training items they came from, and how long the fit took."""
+
+    parameters: tuple[float, ...]
+    items: int
+    seconds: float
+
+
+class NotEnoughHistory(ValueError):
+    """Too few reviews after a gap of a day or more to fit parameters reliably."""
+
+
+def fit_parameters(all_histories: Iterable[History]) -> FitResult:
+    """Fit FSRS-6 parameters; raises NotEnoughHistory below MIN_TRAINING_ITEMS items."""
+    items = training_items(all_histories)
+    if len(items) < MIN_TRAINING_ITEMS:
+        raise NotEnoughHistory(
+            f"{len(items)} reviews after a gap of a day or more; at least "
+            f"{MIN_TRAINING_ITEMS} are needed"
+        )
+    started = time.perf_counter()
+    parameters = rs.FSRS(list(rs.DEFAULT_PARAMETERS)).compute_parameters(items)
+    seconds = time.perf_counter() - started
+    return FitResult(tuple(float(p) for p in parameters), len(items), seconds)
+
+
+def recall_probability(
+    model: rs.FSRS, parameters: Sequence[float], history: Sequence[tuple[int, int]], day: int
+) -> float:
+    """FSRS's predicted chance of recalling a unit on `day`, given its earlier `history`."""
+    state = model.memory_state(rs.FSRSItem(to_rs_reviews(history)))
+    elapsed = max(0, day - history[-1][0])
+    decay = parameters[20]
+    factor = 0.9 ** (-1.0 / decay) - 1.0
+    return float((1.0 + factor * elapsed / state.stability) ** (-decay))
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """How well parameters predict the given history (FSRS's own log loss and RMSE over bins)."""
+
+    log_loss: float
+    rmse_bins: float
+
+
+def evaluate(parameters: Sequence[float], all_histories: Iterable[History]) -> Evaluation:
+    result = rs.FSRS(list(parameters)).evaluate(training_items(all_histories))
+    return Evaluation(float(result.log_loss), float(result.rmse_bins))

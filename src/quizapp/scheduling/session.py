@@ -1,0 +1,457 @@
+"""The study facade the UI talks to: what to show next, what an answer does, undo, exams, cram.
+
+Typical use (the clock and random source are always handed in)::
+
+    store = ProgressStore.open(data_dir)              # QuizappError with a way forward if not
+    session = StudySession.start(store, deck_set.units(), now, rng=random.Random())
+    unit = session.next_unit(now)                     # StudyUnit | None when done for today
+    keys = session.preview_intervals(unit, now)       # {Rating.AGAIN: timedelta(minutes=1), ...}
+    result = session.answer(unit, Rating.GOOD, now, answer_ms=4200)  # committed on return
+    session.undo(now)                                 # the unit answered last, to show again
+
+Order of a queue: learning steps due now, then reviews due (up to reviews/day), then review-ahead
+for decks with an exam date, then new units (up to new/day), then learning steps due within the
+next 20 minutes. Limits count answers across all decks for the current study day, which starts
+at `Settings.day_starts_at_hour` in the session's time zone. Answering a unit buries its siblings
+(other units of the same card) until the next study day.
+
+Exam mode: `set_exam(deck_id, date, now)`; until that date the queue adds, each day, a share of
+the deck's units that would otherwise not come up before the exam (review-ahead). FSRS gives an
+early review little stability gain, so the long-term schedule stays sound. `exam_status` reports
+the units still at risk. `cram(...)` returns a `CramSession` that never writes to the store.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from quizapp.model.units import StudyUnit
+from quizapp.scheduling.cram import CramSession
+from quizapp.scheduling.fsrs_adapter import FsrsAdapter, MemoryState, Phase, Rating, require_utc
+from quizapp.store import log, queries
+from quizapp.store.db import ProgressStore, SyncReport, decode_state, guarded
+from quizapp.store.queries import DeckCounts, Scope
+from quizapp.store.settings import NewOrder, Settings
+from quizapp.store.sync import new_rank, sync_units
+
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    """What an answer did: when the unit comes back, and whether it just became a leech."""
+
+    review_id: int
+    uid: str
+    rating: Rating
+    due: datetime
+    interval: timedelta
+    phase: Phase
+    leech: bool
+
+
+@dataclass(frozen=True)
+class TodayCounts:
+    """What is left today in this session's scope, daily limits applied."""
+
+    learning: int
+    due: int
+    new: int
+
+    @property
+    def total(self) -> int:
+        return self.learning + self.due + self.new
+
+
+@dataclass(frozen=True)
+class ExamStatus:
+    """A deck's exam: its date, study days left, and units not yet sure to be seen before it."""
+
+    deck_id: str
+    exam_date: date
+    days_left: int
+    at_risk: int
+
+
+def study_day_start(now: datetime, tz: tzinfo, hour: int) -> datetime:
+    """Start (UTC) of the study day containing `now`; days begin at `hour` local time."""
+    local = now.astimezone(tz)
+    start = local.replace(hour=hour, minute=0, second=0, microsecond=0)
+    if local < start:
+        start -= timedelta(days=1)
+    return start.astimezone(UTC)
+
+
+class StudySession:
+    """A study session over some units; all writes go through the store and commit at once."""
+
+    def __init__(
+        self,
+        store: ProgressStore,
+        units: Sequence[StudyUnit],
+        *,
+        rng: random.Random,
+        scope: Scope | None = None,
+        tz: tzinfo = UTC,
+    ) -> None:
+        self.store = store
+        self.units: dict[str, StudyUnit] = {unit.uid: unit for unit in units}
+        self.rng = rng
+        self.tz = tz
+        self.session_id = uuid.UUID(int=rng.getrandbits(128)).hex
+        self._scope = scope or Scope()
+        self._where = self._scope.where(store.db)
+        self._history: list[int] = []
+        self._ahead_done: dict[str, tuple[float, int, int]] = {}
+        self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
+        self._with_siblings = _sibling_keys_shared(units)
+        self._exams: dict[str, tuple[date, float, float]] | None = None
+        self.last_sync = SyncReport()
+        self._load_settings()
+
+    @classmethod
+    @guarded
+    def start(
+        cls,
+        store: ProgressStore,
+        units: Sequence[StudyUnit],
+        now: datetime,
+        *,
+        rng: random.Random,
+        deck_ids: Sequence[str] | None = None,
+        tag: str | None = None,
+        category: str | None = None,
+        tz: tzinfo = UTC,
+    ) -> StudySession:
+        """Match the store with `units` (all loaded decks), then study the chosen part of them.
+
+        `deck_ids`, `tag` (a card tag) and `category` narrow the queue; None means all.
+        """
+        require_utc(now)
+        report = sync_units(store, units, now.timestamp(), rng)
+        uids: frozenset[str] | None = None
+        if tag is not None or category is not None:
+            uids = frozenset(
+                u.uid
+                for u in units
+                if (tag is None or tag in u.card.tags)
+                and (category is None or u.card.category.value == category)
+            )
+        scope = Scope(tuple(deck_ids) if deck_ids is not None else None, uids)
+        chosen = [u for u in units if _in_scope(u, scope)]
+        session = cls(store, chosen, rng=rng, scope=scope, tz=tz)
+        session.last_sync = report
+        return session
+
+    # -- settings --------------------------------------------------------------------------------
+
+    def _load_settings(self) -> None:
+        self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
+        self.settings: Settings = self.store.settings()
+        self.adapter = FsrsAdapter(self.settings.scheduler_config())
+        self._params_id: int | None = None
+
+    @guarded
+    def update_settings(self, **changes: Any) -> Settings:
+        """Change and save settings (desired_retention, new_per_day, pass_fail, ...)."""
+        self.store.save_settings(replace(self.settings, **changes))
+        self._load_settings()
+        return self.settings
+
+    @guarded
+    def set_new_order(self, deck_id: str, order: NewOrder) -> None:
+        """Choose how a deck's new units are introduced (as written, by category, random)."""
+        self.store.save_deck_setting(deck_id, "new_order", order.value)
+        rows = self.store.db.execute(
+            "SELECT uid, position, category, rand FROM units WHERE deck_id = ?", (deck_id,)
+        ).fetchall()
+        with self.store.write() as db:
+            db.executemany(
+                "UPDATE units SET new_rank = ? WHERE uid = ?",
+                [(new_rank(order, r[1], r[2], r[3]), r[0]) for r in rows],
+            )
+
+    # -- the queue -------------------------------------------------------------------------------
+
+    def day_start(self, now: datetime) -> datetime:
+        """Start of the study day containing `now` (cached: asked several times per answer)."""
+        start, end = self._day_span
+        if not start <= now < end:
+            start = study_day_start(now, self.tz, self.settings.day_starts_at_hour)
+            self._day_span = (start, start + timedelta(days=1))
+        return start
+
+    def _answered_today(self, now: datetime, phase: Phase) -> int:
+        return self.store.answered_on_day(self.day_start(now).timestamp(), phase)
+
+    def _count_today(self, now: datetime, phase: int, delta: int) -> None:
+        self.store.count_answer(self.day_start(now).timestamp(), phase, delta)
+
+    def _first_known(self, uids: list[str]) -> StudyUnit | None:
+        for uid in uids:
+            unit = self.units.get(uid)
+            if unit is not None:
+                return unit
+        return None
+
+    @guarded
+    def next_unit(self, now: datetime) -> StudyUnit | None:
+        """The unit to show now, or None when nothing is left for today."""
+        require_utc(now)
+        db, where, ts = self.store.db, self._where, now.timestamp()
+        learning = (Phase.LEARNING, Phase.RELEARNING)
+        found = self._first_known(queries.due_units(db, where, ts, learning, 5))
+        if found is not None:
+            return found
+        if self._answered_today(now, Phase.REVIEW) < self.settings.reviews_per_day:
+            found = self._first_known(queries.due_units(db, where, ts, (Phase.REVIEW,), 5))
+            if found is not None:
+                return found
+        found = self._review_ahead(now)
+        if found is not None:
+            return found
+        if self._answered_today(now, Phase.NEW) < self.settings.new_per_day:
+            found = self._first_known(queries.new_units(db, where, ts, 5))
+            if found is not None:
+                return found
+        ahead = (now + LEARN_AHEAD).timestamp()
+        return self._first_known(queries.due_units(db, where, ahead, learning, 5))
+
+    @guarded
+    def today(self, now: datetime) -> TodayCounts:
+        """Counts left today in this session's scope, with the daily limits applied.
+
+        Each count stops at its daily limit, so the cost stays flat however large the backlog.
+        """
+        db, where, ts = self.store.db, self._where, now.timestamp()
+        reviews_left = max(
+            0, self.settings.reviews_per_day - self._answered_today(now, Phase.REVIEW)
+        )
+        new_left = max(0, self.settings.new_per_day - self._answered_today(now, Phase.NEW))
+        ahead = ts + LEARN_AHEAD.total_seconds()
+        return TodayCounts(
+            learning=queries.count_due(db, where, ahead, ts, (Phase.LEARNING, Phase.RELEARNING)),
+            due=queries.count_due(db, where, ts, ts, (Phase.REVIEW,), reviews_left),
+            new=queries.count_new(db, where, ts, new_left),
+        )
+
+    @guarded
+    def deck_counts(self, now: datetime) -> list[DeckCounts]:
+        """Per-deck totals (new, learning, due, learned, suspended) in this session's scope."""
+        return queries.deck_counts(self.store.db, self._where, now.timestamp())
+
+    # -- answering -------------------------------------------------------------------------------
+
+    @guarded
+    def state(self, unit: StudyUnit) -> MemoryState:
+        return self.store.state(unit.uid)
+
+    @guarded
+    def preview_intervals(self, unit: StudyUnit, now: datetime) -> dict[Rating, timedelta]:
+        """The interval each allowed rating would give (two ratings in pass/fail mode)."""
+        return self.adapter.preview(self.store.state(unit.uid), now)
+
+    @guarded
+    def answer(
+        self, unit: StudyUnit, rating: Rating, now: datetime, answer_ms: int = 0
+    ) -> AnswerResult:
+        """Record an answer; it is committed to disk before this returns."""
+        require_utc(now)
+        ts = now.timestamp()
+        if self._params_id is None:
+            self._params_id = self.store.params_id(self.settings, ts)
+        next_day = self.day_start(now) + timedelta(days=1)
+        done = log.record_answer(
+            self.store,
+            unit,
+            rating,
+            ts,
+            answer_ms,
+            adapter=self.adapter,
+            params_id=self._params_id,
+            rng=self.rng,
+            leech_threshold=self.settings.leech_threshold,
+            bury_until=next_day.timestamp() if unit.sibling_key in self._with_siblings else None,
+            session=self.session_id,
+        )
+        self._history.append(done.review_id)
+        self._count_today(now, done.before.phase, 1)
+        if done.before.phase == Phase.REVIEW:
+            self._count_ahead(unit, done.before, now)
+        due = done.after.due_at()
+        assert due is not None
+        return AnswerResult(
+            done.review_id, unit.uid, rating, due, due - now, Phase(done.after.phase), done.leech
+        )
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._history)
+
+    @guarded
+    def undo(self, now: datetime) -> StudyUnit | None:
+        """Take back this session's last answer; return its unit (to show again) or None.
+
+        Several undos walk back through the session. An answer another process has built on
+        since cannot be undone and is skipped.
+        """
+        while self._history:
+            uid = log.undo_review(self.store, self._history.pop(), now.timestamp())
+            if uid is not None:
+                self.store.forget_day_counts()
+                return self.units.get(uid)
+        return None
+
+    @guarded
+    def suspend(self, unit: StudyUnit, now: datetime) -> None:
+        log.set_suspended(self.store, [unit.uid], True, now.timestamp())
+
+    @guarded
+    def unsuspend(self, unit: StudyUnit, now: datetime) -> None:
+        log.set_suspended(self.store, [unit.uid], False, now.timestamp())
+
+    @guarded
+    def bury(self, unit: StudyUnit, now: datetime) -> None:
+        """Hide a unit until the next study day."""
+        log.bury(self.store, [unit.uid], (self.day_start(now) + timedelta(days=1)).timestamp())
+
+    @guarded
+    def leeches(self) -> list[StudyUnit]:
+        """Units suspended as leeches, for a list the student can work through."""
+        rows = self.store.db.execute("SELECT uid FROM units WHERE leech = 1 AND present = 1")
+        return [self.units[r[0]] for r in rows if r[0] in self.units]
+
+    # -- exams -----------------------------------------------------------------------------------
+
+    @guarded
+    def set_exam(self, deck_id: str, exam_date: date | None, now: datetime) -> None:
+        """Set (or clear with None) a deck's exam date."""
+        self.store.save_deck_setting(
+            deck_id, "exam_date", exam_date.isoformat() if exam_date else None
+        )
+        self.store.save_deck_setting(
+            deck_id, "exam_set_at", repr(now.timestamp()) if exam_date else None
+        )
+        self._ahead_done.pop(deck_id, None)
+        self._exams = None
+
+    def _exam_times(self, deck_id: str) -> tuple[date, float, float] | None:
+        """(exam date, exam start, when it was set) of a deck, read once per session."""
+        if self._exams is None:
+            self._exams = {}
+            for deck in self._exam_decks_stored():
+                times = self._read_exam_times(deck)
+                if times is not None:
+                    self._exams[deck] = times
+        return self._exams.get(deck_id)
+
+    def _read_exam_times(self, deck_id: str) -> tuple[date, float, float] | None:
+        exam = self.store.deck_settings(deck_id).exam_date
+        since = self.store.deck_setting_raw(deck_id, "exam_set_at")
+        if exam is None or since is None:
+            return None
+        hour = time(self.settings.day_starts_at_hour, tzinfo=self.tz)
+        exam_ts = datetime.combine(exam, hour).astimezone(UTC).timestamp()
+        return exam, exam_ts, float(since)
+
+    @guarded
+    def exam_status(self, deck_id: str, now: datetime) -> ExamStatus | None:
+        """The deck's exam and how many of its units are at risk, or None without an exam."""
+        times = self._exam_times(deck_id)
+        if times is None:
+            return None
+        exam, exam_ts, since = times
+        days = max(0, math.ceil((exam_ts - self.day_start(now).timestamp()) / 86400))
+        at_risk = queries.at_risk_count(self.store.db, deck_id, exam_ts, since, now.timestamp())
+        return ExamStatus(deck_id, exam, days, at_risk)
+
+    def _exam_decks_stored(self) -> list[str]:
+        rows = self.store.db.execute(
+            "SELECT deck_id FROM deck_settings WHERE key = 'exam_date' ORDER BY deck_id"
+        )
+        return [str(r[0]) for r in rows]
+
+    def _exam_decks(self) -> list[str]:
+        self._exam_times("")
+        assert self._exams is not None
+        decks = sorted(self._exams)
+        if self._scope.deck_ids is not None:
+            decks = [d for d in decks if d in self._scope.deck_ids]
+        return decks
+
+    def _ahead_plan(self, deck_id: str, now: datetime) -> tuple[int, int] | None:
+        """(quota, done) of review-ahead for a deck today, planned once per study day.
+
+        The quota spreads the units at risk evenly over the days left; answers already given
+        today (by this or an earlier session) count towards it, so restarting does not add more.
+        """
+        times = self._exam_times(deck_id)
+        if times is None:
+            return None
+        day = self.day_start(now).timestamp()
+        plan = self._ahead_done.get(deck_id)
+        if plan is None or plan[0] != day:
+            status = self.exam_status(deck_id, now)
+            if status is None or status.days_left <= 0:
+                return None
+            rows = self.store.db.execute(
+                "SELECT r.state_before FROM reviews r WHERE r.time >= ? AND r.deck_id = ? "
+                "AND r.phase_before = 2 AND NOT EXISTS (SELECT 1 FROM events e "
+                "WHERE e.kind = 'undo' AND e.review_id = r.id)",
+                (day, deck_id),
+            )
+            done = sum(1 for (blob,) in rows if (decode_state(blob).due or 0) > times[1])
+            quota = math.ceil((status.at_risk + done) / status.days_left)
+            plan = (day, quota, done)
+            self._ahead_done[deck_id] = plan
+        return plan[1], plan[2]
+
+    def _review_ahead(self, now: datetime) -> StudyUnit | None:
+        for deck_id in self._exam_decks():
+            plan = self._ahead_plan(deck_id, now)
+            times = self._exam_times(deck_id)
+            if plan is None or times is None or plan[1] >= plan[0]:
+                continue
+            _, exam_ts, since = times
+            uids = queries.ahead_units(self.store.db, deck_id, exam_ts, since, now.timestamp(), 5)
+            found = self._first_known(uids)
+            if found is not None:
+                return found
+        return None
+
+    def _count_ahead(self, unit: StudyUnit, before: MemoryState, now: datetime) -> None:
+        times = self._exam_times(unit.deck_id)
+        if times is None or before.due is None or before.due <= times[1]:
+            return
+        plan = self._ahead_done.get(unit.deck_id)
+        if plan is not None and plan[0] == self.day_start(now).timestamp():
+            self._ahead_done[unit.deck_id] = (plan[0], plan[1], plan[2] + 1)
+
+    # -- cram ------------------------------------------------------------------------------------
+
+    def cram(self, units: Sequence[StudyUnit] | None = None) -> CramSession:
+        """A practice run over `units` (default: this session's) that never touches the store."""
+        return CramSession(
+            list(units) if units is not None else list(self.units.values()), self.rng
+        )
+
+
+def _sibling_keys_shared(units: Sequence[StudyUnit]) -> frozenset[str]:
+    """Sibling keys with more than one unit: only their answers need to bury anything."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for unit in units:
+        (shared if unit.sibling_key in seen else seen).add(unit.sibling_key)
+    return frozenset(shared)
+
+
+def _in_scope(unit: StudyUnit, scope: Scope) -> bool:
+    if scope.deck_ids is not None and unit.deck_id not in scope.deck_ids:
+        return False
+    return scope.uids is None or unit.uid in scope.uids

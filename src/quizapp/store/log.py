@@ -1,0 +1,171 @@
+"""Writing answers to the append-only review log, and taking them back.
+
+The log is never updated or deleted from: an undo is an `undo` event naming the review, and the
+unit's state goes back to the review's `state_before`. Suspensions, leeches and resets are events
+too, so `rebuild` can recompute every unit from the log alone.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quizapp.errors import QuizappError
+from quizapp.model.units import StudyUnit
+from quizapp.scheduling.fsrs_adapter import FsrsAdapter, MemoryState, Phase, Rating
+from quizapp.store.db import ProgressStore, decode_state, encode_state
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What one committed answer did."""
+
+    review_id: int
+    uid: str
+    rating: Rating
+    before: MemoryState
+    after: MemoryState
+    leech: bool
+
+
+def is_leech(before: MemoryState, after: MemoryState, threshold: int) -> bool:
+    """A lapse that reaches the threshold, and every half-threshold lapse after it."""
+    if after.lapses <= before.lapses or after.lapses < threshold:
+        return False
+    return (after.lapses - threshold) % max(1, threshold // 2) == 0
+
+
+def record_answer(
+    store: ProgressStore,
+    unit: StudyUnit,
+    rating: Rating,
+    now_ts: float,
+    answer_ms: int,
+    *,
+    adapter: FsrsAdapter,
+    params_id: int,
+    rng: random.Random | None,
+    leech_threshold: int,
+    bury_until: float | None,
+    session: str = "",
+) -> Answered:
+    """Schedule and commit one answer; the commit happens before this returns.
+
+    `bury_until` (None when the unit has no siblings) hides its new and review siblings.
+    """
+    from datetime import UTC, datetime
+
+    now = datetime.fromtimestamp(now_ts, UTC)
+    with store.write() as db:
+        row = db.execute("SELECT state FROM units WHERE uid = ?", (unit.uid,)).fetchone()
+        if row is None:
+            raise QuizappError(f"{unit.uid} is not in the progress database; reopen the deck.")
+        before = decode_state(row[0])
+        after = adapter.review(before, rating, now, rng)
+        blob_after = encode_state(after)
+        cursor = db.execute(
+            "INSERT INTO reviews (uid, deck_id, time, rating, answer_ms, phase_before, "
+            "state_before, state_after, params_id, session) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                unit.uid,
+                unit.deck_id,
+                now_ts,
+                int(rating),
+                max(0, int(answer_ms)),
+                before.phase,
+                encode_state(before),
+                blob_after,
+                params_id,
+                session,
+            ),
+        )
+        review_id = cursor.lastrowid
+        assert review_id is not None
+        leech = is_leech(before, after, leech_threshold)
+        db.execute(
+            "UPDATE units SET phase = ?, state = ?, due = ?, last_review = ?, lapses = ?, "
+            "suspended = suspended OR ?, leech = leech OR ? WHERE uid = ?",
+            (after.phase, blob_after, after.due, now_ts, after.lapses, leech, leech, unit.uid),
+        )
+        if leech:
+            db.execute(
+                "INSERT INTO events (time, kind, uid, review_id, detail) VALUES (?,?,?,?,?)",
+                (now_ts, "leech", unit.uid, review_id, f"{after.lapses} lapses"),
+            )
+        if bury_until is not None and (after.phase == Phase.REVIEW or before.phase == Phase.NEW):
+            db.execute(
+                "UPDATE units SET buried_until = max(buried_until, ?) WHERE sibling_key = ? "
+                "AND uid != ? AND phase IN (0, 2)",
+                (bury_until, unit.sibling_key, unit.uid),
+            )
+    return Answered(review_id, unit.uid, rating, before, after, leech)
+
+
+def undo_review(store: ProgressStore, review_id: int, now_ts: float) -> str | None:
+    """Take back a review if it is still the unit's latest; return its uid, or None if not."""
+    with store.write() as db:
+        row = db.execute(
+            "SELECT uid, state_before FROM reviews WHERE id = ?", (review_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        uid, blob_before = str(row[0]), bytes(row[1])
+        latest = db.execute(
+            "SELECT MAX(r.id) FROM reviews r WHERE r.uid = ? AND NOT EXISTS "
+            "(SELECT 1 FROM events e WHERE e.kind = 'undo' AND e.review_id = r.id)",
+            (uid,),
+        ).fetchone()[0]
+        if latest != review_id:
+            return None
+        before = decode_state(blob_before)
+        was_leech = db.execute(
+            "SELECT 1 FROM events WHERE kind = 'leech' AND review_id = ?", (review_id,)
+        ).fetchone()
+        db.execute(
+            "UPDATE units SET phase = ?, state = ?, due = ?, last_review = ?, lapses = ? "
+            "WHERE uid = ?",
+            (
+                before.phase,
+                None if before.phase == Phase.NEW else blob_before,
+                before.due,
+                before.last_review,
+                before.lapses,
+                uid,
+            ),
+        )
+        if was_leech:
+            db.execute("UPDATE units SET suspended = 0, leech = 0 WHERE uid = ?", (uid,))
+        db.execute(
+            "INSERT INTO events (time, kind, uid, review_id) VALUES (?, 'undo', ?, ?)",
+            (now_ts, uid, review_id),
+        )
+    return uid
+
+
+def set_suspended(store: ProgressStore, uids: Iterable[str], suspended: bool, now_ts: float) -> int:
+    """Suspend or unsuspend units (logged as events); return how many changed."""
+    kind = "suspend" if suspended else "unsuspend"
+    changed = 0
+    with store.write() as db:
+        for uid in uids:
+            cursor = db.execute(
+                "UPDATE units SET suspended = ?, leech = CASE WHEN ? THEN leech ELSE 0 END "
+                "WHERE uid = ? AND suspended != ?",
+                (int(suspended), int(suspended), uid, int(suspended)),
+            )
+            if cursor.rowcount:
+                changed += 1
+                db.execute(
+                    "INSERT INTO events (time, kind, uid) VALUES (?, ?, ?)", (now_ts, kind, uid)
+                )
+    return changed
+
+
+def bury(store: ProgressStore, uids: Iterable[str], until_ts: float) -> None:
+    """Hide units until `until_ts` (the start of the next study day)."""
+    with store.write() as db:
+        db.executemany(
+            "UPDATE units SET buried_until = max(buried_until, ?) WHERE uid = ?",
+            [(until_ts, uid) for uid in uids],
+        )

@@ -1,0 +1,154 @@
+"""Read-only questions the queue and the statistics ask: what is due, what is new, counts.
+
+Queue queries use the partial indexes on `due` (answered units) and `new_rank` (new units), so
+choosing the next unit costs the same with a thousand units or a hundred thousand. A scope limits
+them to some decks or to an arbitrary set of units (a tag or category), the latter through a
+temporary table.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quizapp.scheduling.fsrs_adapter import Phase
+
+_SCOPE_TABLES = itertools.count(1)
+_AVAILABLE = "present = 1 AND suspended = 0 AND buried_until <= :now"
+_NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM events e WHERE e.kind = 'undo' AND e.review_id = r.id)"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which units a queue draws from: all, some decks, or an explicit set of unit ids."""
+
+    deck_ids: tuple[str, ...] | None = None
+    uids: frozenset[str] | None = None
+
+    def where(self, db: sqlite3.Connection) -> str:
+        """SQL condition for this scope (filling a temporary table of its own if needed)."""
+        parts: list[str] = []
+        if self.deck_ids is not None:
+            quoted = ",".join("'" + d.replace("'", "''") + "'" for d in self.deck_ids)
+            parts.append(f"deck_id IN ({quoted})")
+        if self.uids is not None:
+            table = f"scope_{next(_SCOPE_TABLES)}"
+            db.execute(f"CREATE TEMP TABLE {table} (uid TEXT PRIMARY KEY)")
+            db.executemany(f"INSERT INTO temp.{table} VALUES (?)", [(u,) for u in self.uids])
+            parts.append(f"uid IN (SELECT uid FROM temp.{table})")
+        return " AND ".join(parts) if parts else "1"
+
+
+def due_units(
+    db: sqlite3.Connection, where: str, now: float, phases: Iterable[int], limit: int
+) -> list[str]:
+    """Answered units in `phases` due by `now`, most overdue first."""
+    phase_list = ",".join(str(int(p)) for p in phases)
+    rows = db.execute(
+        f"SELECT uid FROM units WHERE phase > 0 AND due <= :now AND phase IN ({phase_list}) "
+        f"AND {_AVAILABLE} AND {where} ORDER BY due LIMIT :limit",
+        {"now": now, "limit": limit},
+    )
+    return [str(row[0]) for row in rows]
+
+
+def count_due(
+    db: sqlite3.Connection,
+    where: str,
+    due_by: float,
+    now: float,
+    phases: Iterable[int],
+    cap: int = 1_000_000_000,
+) -> int:
+    """How many answered units in `phases` are due by `due_by`, counting at most `cap`."""
+    phase_list = ",".join(str(int(p)) for p in phases)
+    row = db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM units WHERE phase > 0 AND due <= :due "
+        f"AND phase IN ({phase_list}) AND {_AVAILABLE} AND {where} LIMIT :cap)",
+        {"due": due_by, "now": now, "cap": cap},
+    ).fetchone()
+    return int(row[0])
+
+
+def count_new(db: sqlite3.Connection, where: str, now: float, cap: int) -> int:
+    """How many never-answered units are available, counting at most `cap`."""
+    row = db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM units WHERE phase = 0 AND {_AVAILABLE} "
+        f"AND {where} LIMIT :cap)",
+        {"now": now, "cap": cap},
+    ).fetchone()
+    return int(row[0])
+
+
+def new_units(db: sqlite3.Connection, where: str, now: float, limit: int) -> list[str]:
+    """Never-answered units in introduction order."""
+    rows = db.execute(
+        f"SELECT uid FROM units WHERE phase = 0 AND {_AVAILABLE} AND {where} "
+        "ORDER BY new_rank LIMIT :limit",
+        {"now": now, "limit": limit},
+    )
+    return [str(row[0]) for row in rows]
+
+
+def ahead_units(
+    db: sqlite3.Connection, deck_id: str, exam_ts: float, since_ts: float, now: float, limit: int
+) -> list[str]:
+    """Review units of a deck due after its exam and not seen since the exam was set."""
+    rows = db.execute(
+        f"SELECT uid FROM units WHERE phase > 0 AND due > :exam AND deck_id = :deck "
+        f"AND last_review < :since AND {_AVAILABLE} ORDER BY due LIMIT :limit",
+        {"exam": exam_ts, "deck": deck_id, "since": since_ts, "now": now, "limit": limit},
+    )
+    return [str(row[0]) for row in rows]
+
+
+def at_risk_count(
+    db: sqlite3.Connection, deck_id: str, exam_ts: float, since_ts: float, now: float
+) -> int:
+    """Units of a deck that will not be seen before the exam as things stand."""
+    row = db.execute(
+        "SELECT COUNT(*) FROM units WHERE deck_id = :deck AND present = 1 AND suspended = 0 "
+        "AND (phase = 0 OR (due > :exam AND last_review < :since))",
+        {"deck": deck_id, "exam": exam_ts, "since": since_ts, "now": now},
+    ).fetchone()
+    return int(row[0])
+
+
+def answered_since(db: sqlite3.Connection, since: float, phase_before: int) -> int:
+    """Answers given since `since` to units that were in `phase_before` (undone ones excluded)."""
+    row = db.execute(
+        f"SELECT COUNT(*) FROM reviews r WHERE time >= ? AND phase_before = ? AND {_NOT_UNDONE}",
+        (since, phase_before),
+    ).fetchone()
+    return int(row[0])
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    """How a deck stands: units due now, new ones, learned ones, and the rest."""
+
+    deck_id: str
+    total: int
+    new: int
+    learning: int
+    due: int
+    learned: int
+    suspended: int
+
+
+def deck_counts(db: sqlite3.Connection, where: str, now: float) -> list[DeckCounts]:
+    """Per-deck counts of present units (due counts ignore daily limits)."""
+    rows = db.execute(
+        "SELECT deck_id, COUNT(*), "
+        f"SUM(phase = 0 AND suspended = 0), SUM(phase IN ({Phase.LEARNING}, {Phase.RELEARNING})), "
+        "SUM(phase > 0 AND due <= :now AND suspended = 0 AND buried_until <= :now), "
+        "SUM(phase > 0), SUM(suspended) "
+        f"FROM units WHERE present = 1 AND {where} GROUP BY deck_id ORDER BY deck_id",
+        {"now": now},
+    )
+    return [
+        DeckCounts(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]), int(r[6]))
+        for r in rows
+    ]

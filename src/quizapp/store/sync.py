@@ -1,0 +1,220 @@
+"""Matching the progress database with the decks on disk, and rebuilding it from the log.
+
+Decks change under a student's feet. A unit keeps its history while its id stays the same, even if
+its text changes or it disappears for a while (`present = 0` hides it from queues); an instructor
+forces a fresh start by raising a card's `revision`, which resets the unit and logs a `reset` event
+while the old reviews stay in the log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizapp.model.cards import Category
+from quizapp.model.units import StudyUnit
+from quizapp.scheduling.fsrs_adapter import NEW_STATE, MemoryState, Phase
+from quizapp.store.db import ProgressStore, SyncReport, decode_state
+from quizapp.store.settings import NewOrder
+
+_CATEGORY_RANK = {category.value: rank for rank, category in enumerate(Category)}
+
+
+def new_rank(order: NewOrder, position: int, category: str, rand: float) -> float:
+    """Sort key for introducing new units under a deck's chosen order."""
+    if order is NewOrder.RANDOM:
+        return rand * 1e9
+    if order is NewOrder.BY_CATEGORY:
+        return _CATEGORY_RANK.get(category, len(_CATEGORY_RANK)) * 1e7 + position
+    return float(position)
+
+
+FINGERPRINT_KEY = "_units_fingerprint"
+
+
+def units_fingerprint(units: Sequence[StudyUnit]) -> str:
+    """A digest of everything sync looks at, in order: equal digests mean nothing to do."""
+    digest = hashlib.blake2b(digest_size=16)
+    for unit in units:
+        card = unit.card
+        digest.update(
+            f"{unit.uid}\x1f{unit.deck_id}\x1f{unit.sibling_key}\x1f{card.category.value}"
+            f"\x1f{card.revision}\x1e".encode()
+        )
+    return digest.hexdigest()
+
+
+def sync_units(
+    store: ProgressStore, units: Sequence[StudyUnit], now_ts: float, rng: random.Random
+) -> SyncReport:
+    """Add new units, reset those whose card revision went up, mark present/absent ones.
+
+    Skipped when the units are exactly those of the last sync (the usual start-up), which keeps
+    opening a 100,000-unit collection fast.
+    """
+    fingerprint = units_fingerprint(units)
+    row = store.db.execute(
+        "SELECT value FROM settings WHERE key = ?", (FINGERPRINT_KEY,)
+    ).fetchone()
+    if row is not None and row[0] == fingerprint:
+        return SyncReport()
+    existing = {
+        row[0]: row[1:]
+        for row in store.db.execute(
+            "SELECT uid, revision, present, deck_id, sibling_key, category, position, new_rank, "
+            "rand FROM units"
+        )
+    }
+    orders: dict[str, NewOrder] = {}
+    inserts: list[tuple[object, ...]] = []
+    updates: list[tuple[object, ...]] = []
+    resets: list[tuple[str, int, int]] = []
+    returned = 0
+    positions: dict[str, int] = {}
+    for unit in units:
+        deck = unit.deck_id
+        if deck not in orders:
+            orders[deck] = store.deck_settings(deck).new_order
+        position = positions.get(deck, 0)
+        positions[deck] = position + 1
+        category = unit.card.category.value
+        revision = unit.card.revision
+        old = existing.pop(unit.uid, None)
+        if old is None:
+            rand = rng.random()
+            rank = new_rank(orders[deck], position, category, rand)
+            inserts.append(
+                (unit.uid, deck, unit.sibling_key, revision, category, position, rand, rank)
+            )
+            continue
+        old_revision, present, old_deck, old_sibling, old_category, old_position, _, rand = old
+        rank = new_rank(orders[deck], position, category, rand)
+        if revision > old_revision:
+            resets.append((unit.uid, old_revision, revision))
+        if not present:
+            returned += 1
+        if (old_deck, old_sibling, old_category, old_position, present, old[6]) != (
+            deck,
+            unit.sibling_key,
+            category,
+            position,
+            1,
+            rank,
+        ) or revision > old_revision:
+            updates.append(
+                (
+                    deck,
+                    unit.sibling_key,
+                    category,
+                    position,
+                    rank,
+                    max(revision, old_revision),
+                    unit.uid,
+                )
+            )
+    gone = [uid for uid, row in existing.items() if row[1]]
+    with store.write() as db:
+        db.executemany(
+            "INSERT INTO units (uid, deck_id, sibling_key, revision, category, position, rand, "
+            "new_rank) VALUES (?,?,?,?,?,?,?,?)",
+            inserts,
+        )
+        db.executemany(
+            "UPDATE units SET deck_id = ?, sibling_key = ?, category = ?, position = ?, "
+            "new_rank = ?, revision = ?, present = 1 WHERE uid = ?",
+            updates,
+        )
+        for uid, old_revision, revision in resets:
+            db.execute(
+                "UPDATE units SET phase = 0, state = NULL, due = NULL, last_review = NULL, "
+                "lapses = 0, leech = 0, suspended = 0, buried_until = 0 WHERE uid = ?",
+                (uid,),
+            )
+            db.execute(
+                "INSERT INTO events (time, kind, uid, detail) VALUES (?, 'reset', ?, ?)",
+                (now_ts, uid, f"revision {old_revision} -> {revision}"),
+            )
+        db.executemany("UPDATE units SET present = 0 WHERE uid = ?", [(uid,) for uid in gone])
+        db.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            (FINGERPRINT_KEY, fingerprint),
+        )
+    return SyncReport(added=len(inserts), reset=len(resets), returned=returned, gone=len(gone))
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    """How a rebuild went: units recomputed and how many differed from the stored state."""
+
+    units: int
+    reviews: int
+    differed: int
+
+
+def replay(store: ProgressStore) -> dict[str, tuple[MemoryState, bool, bool]]:
+    """Each logged unit's state, suspension and leech flag, computed from the log alone."""
+    undone = {
+        int(row[0]) for row in store.db.execute("SELECT review_id FROM events WHERE kind = 'undo'")
+    }
+    timeline: list[tuple[int, int, int, str, str, bytes | None]] = []
+    for rid, uid, blob in store.db.execute("SELECT id, uid, state_after FROM reviews"):
+        if rid not in undone:
+            timeline.append((rid, 0, 0, uid, "review", blob))
+    for eid, log_pos, uid, kind, review_id in store.db.execute(
+        "SELECT id, log_pos, uid, kind, review_id FROM events WHERE kind IN "
+        "('reset', 'suspend', 'unsuspend', 'leech')"
+    ):
+        if kind == "leech" and review_id in undone:
+            continue
+        timeline.append((log_pos, 1, eid, uid, kind, None))
+    timeline.sort(key=lambda item: (item[0], item[1], item[2]))
+    result: dict[str, tuple[MemoryState, bool, bool]] = {}
+    for _, _, _, uid, kind, blob in timeline:
+        state, suspended, leech = result.get(uid, (NEW_STATE, False, False))
+        if kind == "review":
+            state = decode_state(blob)
+        elif kind == "reset":
+            state, suspended, leech = NEW_STATE, False, False
+        elif kind in ("suspend", "leech"):
+            suspended, leech = True, leech or kind == "leech"
+        else:
+            suspended, leech = False, False
+        result[uid] = (state, suspended, leech)
+    return result
+
+
+def rebuild(store: ProgressStore) -> RebuildReport:
+    """Recompute every unit's stored state from the review log and events."""
+    from quizapp.store.db import encode_state
+
+    replayed = replay(store)
+    current = {
+        row[0]: (decode_state(row[1]), bool(row[2]), bool(row[3]))
+        for row in store.db.execute("SELECT uid, state, suspended, leech FROM units")
+    }
+    changes = [(uid, value) for uid, value in replayed.items() if current.get(uid, value) != value]
+    changes += [
+        (uid, (NEW_STATE, False, False))
+        for uid, value in current.items()
+        if uid not in replayed and value != (NEW_STATE, False, False)
+    ]
+    with store.write() as db:
+        for uid, (state, suspended, leech) in changes:
+            db.execute(
+                "UPDATE units SET phase = ?, state = ?, due = ?, last_review = ?, lapses = ?, "
+                "suspended = ?, leech = ? WHERE uid = ?",
+                (
+                    state.phase,
+                    None if state.phase == Phase.NEW else encode_state(state),
+                    state.due,
+                    state.last_review,
+                    state.lapses,
+                    int(suspended),
+                    int(leech),
+                    uid,
+                ),
+            )
+    reviews = int(store.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
+    return RebuildReport(units=len(replayed), reviews=reviews, differed=len(changes))

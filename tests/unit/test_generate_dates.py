@@ -1,0 +1,67 @@
+"""Dates: explicit forms, ranges, decades, and relative dates resolved from context."""
+
+from __future__ import annotations
+
+from quizapp.generate.dates import DateContext, find_dates, format_value, iter_dates
+
+
+def values(text: str, context: DateContext | None = None) -> list[str]:
+    return [mention.value for mention in find_dates(text, context or DateContext())]
+
+
+def test_explicit_forms() -> None:
+    assert values("It began on September 11, 2006 and on 3 March 2001.") == [
+        "2006-09-11",
+        "2001-03-03",
+    ]
+    assert values("In January 2013, in late 2012, and by May 27th, 2014.") == [
+        "2013-01",
+        "2012",
+        "2014-05-27",
+    ]
+
+
+def test_ranges_and_decades() -> None:
+    assert values("the 2003\u20132011 war and the 1979-89 war") == ["2003/2011", "1979/1989"]
+    assert values("in the 1990s and the early 2000s") == ["1990s", "2000s"]
+    assert values("between 1954 and 1962") == ["1954/1962"]
+
+
+def test_numbers_that_are_not_years() -> None:
+    assert values("$44.3 million, 12,640 troops, F2000 rifles, 2012 percent") == []
+
+
+def test_the_following_month_rolls_the_year() -> None:
+    sentences = [
+        "The union was announced on September 11, 2006.",
+        "It was renamed the following January.",
+    ]
+    found = list(iter_dates(sentences))
+    assert [(index, mention.value) for index, mention in found] == [
+        (0, "2006-09-11"),
+        (1, "2007-01"),
+    ]
+    relative = found[1][1]
+    assert relative.relative
+    assert relative.context == "September 2006"
+    assert relative.display() == "January 2007"
+
+
+def test_bare_month_and_that_year_take_the_last_year() -> None:
+    sentences = [
+        "That year, 2007, was the worst.",
+        "In Algiers in December, bombs went off.",
+        "That year ended.",
+    ]
+    found = [mention.value for _, mention in iter_dates(sentences)]
+    assert found == ["2007", "2007-12", "2007"]
+
+
+def test_relative_date_without_context_is_skipped() -> None:
+    assert values("It happened the following January and that year.") == []
+
+
+def test_format_value() -> None:
+    assert format_value("2006-09-11") == "September 11, 2006"
+    assert format_value("2007-01") == "January 2007"
+    assert format_value("2003/2011") == "2003\u20132011"

@@ -1,0 +1,61 @@
+"""Reading documents: sentences, Markdown, pasted line breaks, and clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.errors import QuizappError
+from quizapp.generate.document import clean_markdown, parse_document, read_document
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    doc = parse_document("x.md", "Gen. Ham met U.S. officials. Martin E. Dempsey spoke. It ended.")
+    assert [s.text for s in doc.sentences] == [
+        "Gen. Ham met U.S. officials.",
+        "Martin E. Dempsey spoke.",
+        "It ended.",
+    ]
+
+
+def test_markdown_is_cleaned_but_raw_text_is_kept() -> None:
+    doc = parse_document("x.md", "# Title\n\nThe [Armed Islamic Group](#) (GIA) *fought*.\n")
+    heading, body = doc.sentences
+    assert heading.heading and heading.text == "Title"
+    assert body.text == "The Armed Islamic Group (GIA) fought."
+    assert body.raw == "The [Armed Islamic Group](#) (GIA) *fought*."
+    assert clean_markdown("- a [b](c)") == "a b"
+
+
+def test_paragraph_cut_mid_sentence_is_joined() -> None:
+    text = (
+        "In 1998 several commanders broke away to found the Salafist\n\n"
+        "Group for Preaching and Combat.\n"
+    )
+    doc = parse_document("x.txt", text)
+    assert len(doc.sentences) == 1
+    assert "Salafist Group for Preaching" in doc.sentences[0].text
+
+
+def test_bullets_stay_separate() -> None:
+    doc = parse_document("x.txt", "Active in:\n\n  • Algeria\n  • Mali\n")
+    assert [s.text for s in doc.sentences] == ["Active in:", "Algeria", "Mali"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"  \n\n", "empty"), (b"\x00\x01ELF", "binary"), (b"\xff\xfe\xfa", "UTF-8")],
+)
+def test_bad_input_gives_clear_errors(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(content)
+    with pytest.raises(QuizappError, match=message):
+        read_document(path)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(QuizappError, match="no such file"):
+        read_document(tmp_path / "absent.txt")
+    with pytest.raises(QuizappError, match="folder"):
+        read_document(tmp_path)
