@@ -1,14 +1,44 @@
-"""The default command: open the study app on the deck folder."""
+"""The default command: open the study app on the deck folder.
+
+Decks are loaded and the progress store opened in a worker inside the app, so the home screen
+appears at once with a progress indicator, even for a very large deck set.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import random
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizapp.quiz.context import StudyContext
+
+
+def build_context(decks_dir: Path, data_dir: Path, now: dt.datetime) -> StudyContext:
+    """Load the decks and open the progress store (raises QuizappError with a way forward)."""
+    from quizapp.decks import load_decks
+    from quizapp.quiz.context import StudyContext
+    from quizapp.quiz.stored import StoreStudy
+    from quizapp.store.db import ProgressStore
+
+    deck_set = load_decks([decks_dir])
+    store = ProgressStore.open(data_dir)
+    study = StoreStudy(store, deck_set.units(), now, random.Random())
+    return StudyContext(
+        deck_set.decks,
+        study,
+        problems=tuple(p.format() for p in deck_set.problems),
+        decks_dir=decks_dir,
+    )
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from quizapp.decks import load_decks
-    from quizapp.ui.app import QuizApp
+    from quizapp.ui.app import QuizApp, utc_now
 
-    deck_set = load_decks([args.decks])
-    QuizApp(deck_set).run()
+    decks_dir: Path = args.decks
+    data_dir: Path = args.data_dir
+    app = QuizApp(loader=lambda: build_context(decks_dir, data_dir, utc_now()))
+    app.run()
     return 0

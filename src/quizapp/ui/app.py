@@ -1,39 +1,62 @@
-"""The Textual application: receives its services, shows the home screen."""
+"""The study app: receives its services (or a loader for them) and a clock, shows Home first.
+
+Only the home screen is imported at start-up; the other screens, and heavy libraries such as
+plotext, are imported when first opened so the app paints its first screen quickly.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import datetime as dt
+import random
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
-from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.binding import BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.app import App
+from textual.binding import Binding, BindingType
 
-from quizapp.decks import DeckSet
+from quizapp.quiz.context import StudyContext
+from quizapp.ui.screens.home import HomeScreen
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 class QuizApp(App[None]):
     """quizapp's terminal UI."""
 
-    CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"
     TITLE = "quizapp"
-    BINDINGS: ClassVar[list[BindingType]] = [("q", "quit", "Quit")]
+    CSS_PATH = "styles/app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
 
-    def __init__(self, deck_set: DeckSet) -> None:
+    def __init__(
+        self,
+        context: StudyContext | None = None,
+        *,
+        loader: Callable[[], StudyContext] | None = None,
+        clock: Clock = utc_now,
+        seed: int | None = None,
+        editor: Sequence[str] | None = None,
+    ) -> None:
         super().__init__()
-        self.deck_set = deck_set
+        if context is None and loader is None:
+            raise ValueError("QuizApp needs a context or a loader")
+        self.context = context
+        self.loader = loader
+        self.clock = clock
+        self.rng = random.Random(seed)
+        self.editor = editor
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        table: DataTable[Text | int] = DataTable(id="decks", cursor_type="row")
-        table.add_columns("Deck", "Cards")
-        for deck in self.deck_set.decks:
-            table.add_row(Text(deck.title), deck.card_count, key=deck.id)
-        yield table
-        if not self.deck_set.decks:
-            yield Static(Text("No decks found. Put deck files (*.yaml) in the deck folder."))
-        if self.deck_set.problems:
-            lines = "\n".join(p.format() for p in self.deck_set.problems[:20])
-            yield Static(Text(f"Problems in the decks:\n{lines}"), id="problems")
-        yield Footer()
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+
+    def action_help(self) -> None:
+        from quizapp.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

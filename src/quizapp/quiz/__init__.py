@@ -1,0 +1,8 @@
+"""Question builders: pure functions that turn a study unit into something to ask and check.
+
+Nothing here imports Textual; randomness is an injected `random.Random` so results repeat.
+"""
+
+from quizapp.quiz.grades import Grade
+
+__all__ = ["Grade"]

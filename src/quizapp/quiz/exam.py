@@ -1,0 +1,84 @@
+"""Exam practice: N questions drawn from chosen decks, scored at the end; never scheduled.
+
+Cards with a single short answer become multiple-choice questions with same-category
+distractors (when there are enough), so an exam feels like one; typed, timeline and matching
+cards keep their own form, and other single-answer cards are typed. One question per card:
+siblings are never both asked.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizapp.model.cards import ChoiceCard, MatchCard, OrderCard, TypedCard
+from quizapp.model.units import StudyUnit
+from quizapp.quiz.choices import ChoiceQuestion, DistractorIndex, answer_of, build_choice
+from quizapp.quiz.prompts import prompt_of
+
+MIN_OPTIONS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ExamQuestion:
+    """A unit to ask; `choice` set when it is asked as multiple choice."""
+
+    unit: StudyUnit
+    choice: ChoiceQuestion | None = None
+
+    @property
+    def typed(self) -> bool:
+        """Asked as a typed answer: no choice, and not a timeline or a matching card."""
+        return self.choice is None and not isinstance(self.unit.card, OrderCard | MatchCard)
+
+
+@dataclass(frozen=True, slots=True)
+class ExamAnswer:
+    question: ExamQuestion
+    correct: bool
+    given: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExamScore:
+    right: int
+    total: int
+    mistakes: tuple[ExamAnswer, ...]
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.right / self.total if self.total else 0.0
+
+
+def build_exam(
+    units: Sequence[StudyUnit], count: int, rng: random.Random, index: DistractorIndex
+) -> list[ExamQuestion]:
+    """Up to `count` questions from distinct cards, in random order."""
+    by_card: dict[str, StudyUnit] = {}
+    for unit in units:
+        by_card.setdefault(unit.card.id, unit)
+    chosen = rng.sample(list(by_card.values()), min(count, len(by_card)))
+    questions: list[ExamQuestion] = []
+    for unit in chosen:
+        card = unit.card
+        answer = answer_of(card)
+        if isinstance(card, TypedCard) or answer is None or unit.variant == "reverse":
+            questions.append(ExamQuestion(unit))
+            continue
+        given = card.choices if isinstance(card, ChoiceCard) else ()
+        choice = build_choice(card.category, answer, index, rng, given)
+        questions.append(ExamQuestion(unit, choice if len(choice.options) >= MIN_OPTIONS else None))
+    return questions
+
+
+def score(answers: Sequence[ExamAnswer], asked: int) -> ExamScore:
+    """Right answers out of the questions asked; unanswered ones (time ran out) count wrong."""
+    right = sum(1 for a in answers if a.correct)
+    return ExamScore(right, asked, tuple(a for a in answers if not a.correct))
+
+
+def expected_answer(question: ExamQuestion) -> str:
+    if question.choice is not None:
+        return question.choice.options[question.choice.correct]
+    return prompt_of(question.unit).answer

@@ -1,0 +1,163 @@
+"""An in-memory `StudyService`: a simple interval-doubling scheduler whose progress is not kept.
+
+Tests use it (fast, deterministic, no database), and the app can run on it when the progress
+store is unavailable. It is not FSRS: Again → 1 minute, Hard → x1.2, Good → x2.5, Easy → x4.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from quizapp.model.units import StudyUnit
+from quizapp.quiz.grades import Grade
+from quizapp.quiz.study import Counts, ReviewEntry, UnitInfo
+
+DAY = dt.timedelta(days=1)
+FACTORS = {Grade.HARD: 1.2, Grade.GOOD: 2.5, Grade.EASY: 4.0}
+FIRST = {
+    Grade.AGAIN: dt.timedelta(minutes=1),
+    Grade.HARD: dt.timedelta(minutes=6),
+    Grade.GOOD: dt.timedelta(minutes=10),
+    Grade.EASY: dt.timedelta(days=4),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    due: dt.datetime | None = None
+    interval: dt.timedelta = dt.timedelta(0)
+    reps: int = 0
+    lapses: int = 0
+    suspended: bool = False
+    buried_until: dt.datetime | None = None
+
+
+class MemoryStudy:
+    """Units in deck order; due ones first, then new ones; nothing is written anywhere."""
+
+    def __init__(self, units: Iterable[StudyUnit], new_per_day: int = 20) -> None:
+        self.units: dict[str, StudyUnit] = {u.uid: u for u in units}
+        self.new_per_day = new_per_day
+        self._states: dict[str, _State] = {}
+        self._log: list[ReviewEntry] = []
+        self._undo: list[tuple[str, _State | None, int]] = []
+        self._order: list[str] = list(self.units)
+
+    def _state(self, uid: str) -> _State:
+        return self._states.get(uid, _State())
+
+    def counts(self, now: dt.datetime) -> dict[str, Counts]:
+        result: dict[str, list[int]] = {}
+        for unit in self.units.values():
+            row = result.setdefault(unit.deck_id, [0, 0, 0])
+            state = self._state(unit.uid)
+            if state.reps == 0:
+                row[1] += 1
+            else:
+                row[2] += 1
+                if self._available(state, now) and state.due is not None and state.due <= now:
+                    row[0] += 1
+        return {deck: Counts(*row) for deck, row in result.items()}
+
+    @staticmethod
+    def _available(state: _State, now: dt.datetime) -> bool:
+        return not state.suspended and (state.buried_until is None or state.buried_until <= now)
+
+    def next_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
+        wanted = None if deck_ids is None else set(deck_ids)
+        best: tuple[dt.datetime, str] | None = None
+        for uid, state in self._states.items():
+            unit = self.units[uid]
+            if wanted is not None and unit.deck_id not in wanted:
+                continue
+            due = state.due
+            if not state.reps or due is None or due > now or not self._available(state, now):
+                continue
+            if best is None or (due, uid) < best:
+                best = (due, uid)
+        if best is not None:
+            return self.units[best[1]]
+        for uid in self._order:
+            unit = self.units[uid]
+            state = self._state(uid)
+            in_decks = wanted is None or unit.deck_id in wanted
+            if state.reps == 0 and in_decks and self._available(state, now):
+                return unit
+        return None
+
+    def _after(self, state: _State, grade: Grade) -> dt.timedelta:
+        if state.reps == 0 or grade is Grade.AGAIN:
+            return FIRST[grade]
+        base = max(state.interval, DAY)
+        return dt.timedelta(days=math.ceil(base / DAY * FACTORS[grade]))
+
+    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Grade, dt.timedelta]:
+        state = self._state(unit.uid)
+        return {grade: self._after(state, grade) for grade in Grade}
+
+    def remaining(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
+        counts = self.counts(now)
+        chosen = counts if deck_ids is None else {d: counts[d] for d in deck_ids if d in counts}
+        return sum(c.due + min(c.new, self.new_per_day) for c in chosen.values())
+
+    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> dt.datetime:
+        before = self._states.get(unit.uid)
+        state = self._state(unit.uid)
+        interval = self._after(state, grade)
+        lapses = state.lapses + (1 if grade is Grade.AGAIN and state.reps else 0)
+        self._states[unit.uid] = replace(
+            state, due=now + interval, interval=interval, reps=state.reps + 1, lapses=lapses
+        )
+        self._undo.append((unit.uid, before, len(self._log)))
+        self._log.append(ReviewEntry(unit.uid, now, grade))
+        return now + interval
+
+    def undo(self, now: dt.datetime) -> StudyUnit | None:
+        if not self._undo:
+            return None
+        uid, before, log_size = self._undo.pop()
+        if before is None:
+            self._states.pop(uid, None)
+        else:
+            self._states[uid] = before
+        del self._log[log_size:]
+        return self.units[uid]
+
+    def suspend(self, unit: StudyUnit, now: dt.datetime) -> None:
+        self._states[unit.uid] = replace(self._state(unit.uid), suspended=True)
+
+    def bury(self, unit: StudyUnit, now: dt.datetime) -> None:
+        tomorrow = (now + DAY).replace(hour=0, minute=0, second=0, microsecond=0)
+        self._states[unit.uid] = replace(self._state(unit.uid), buried_until=tomorrow)
+
+    def info(self, uid: str, now: dt.datetime) -> UnitInfo:
+        state = self._state(uid)
+        if state.suspended:
+            label = "suspended"
+        elif state.reps == 0:
+            label = "new"
+        else:
+            label = "review" if state.interval >= DAY else "learning"
+        stability = state.interval / DAY if state.reps else None
+        retrievability = None
+        if state.reps and state.due is not None and stability:
+            elapsed = (now - (state.due - state.interval)) / DAY
+            retrievability = 0.9 ** (max(elapsed, 0.0) / max(stability, 1e-9))
+        return UnitInfo(label, state.due, stability, None, retrievability, state.reps, state.lapses)
+
+    def history(self, uid: str | None = None) -> Sequence[ReviewEntry]:
+        return [e for e in self._log if uid is None or e.uid == uid]
+
+    def forecast(self, now: dt.datetime, days: int) -> list[int]:
+        start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        buckets = [0] * days
+        for state in self._states.values():
+            if state.reps == 0 or state.due is None or state.suspended:
+                continue
+            index = max(0, (state.due - start) // DAY)
+            if index < days:
+                buckets[index] += 1
+        return buckets

@@ -1,0 +1,131 @@
+"""`StudyService` over the SQLite progress store and its `StudySession` facade (FSRS).
+
+The store's sessions are scoped to a set of decks when they start; this adapter keeps one per
+scope the UI asks for, all sharing the store, and remembers which one took each answer so that
+undo walks back across them in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+
+from quizapp.model.units import StudyUnit
+from quizapp.quiz.grades import Grade
+from quizapp.quiz.study import Counts, ReviewEntry, UnitInfo
+from quizapp.scheduling.fsrs_adapter import Phase, Rating
+from quizapp.scheduling.session import StudySession
+from quizapp.store.db import ProgressStore
+from quizapp.store.queries import Scope
+
+DAY = 86400.0
+PHASE_NAMES = {Phase.NEW: "new", Phase.LEARNING: "learning", Phase.REVIEW: "review"}
+PHASE_NAMES[Phase.RELEARNING] = "relearning"
+NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM events e WHERE e.kind = 'undo' AND e.review_id = r.id)"
+
+
+class StoreStudy:
+    """The UI's study service, backed by `quizapp.store` (every answer committed at once)."""
+
+    def __init__(
+        self,
+        store: ProgressStore,
+        units: Sequence[StudyUnit],
+        now: dt.datetime,
+        rng: random.Random,
+    ) -> None:
+        self.store = store
+        self.rng = rng
+        self.units = {u.uid: u for u in units}
+        self.everything = StudySession.start(store, units, now, rng=rng)
+        self._sessions: dict[tuple[str, ...] | None, StudySession] = {None: self.everything}
+        self._answered_by: list[StudySession] = []
+
+    def session(self, deck_ids: Sequence[str] | None) -> StudySession:
+        key = None if deck_ids is None else tuple(sorted(set(deck_ids)))
+        found = self._sessions.get(key)
+        if found is None:
+            chosen = [u for u in self.units.values() if key is not None and u.deck_id in key]
+            found = StudySession(self.store, chosen, rng=self.rng, scope=Scope(key, None))
+            self._sessions[key] = found
+        return found
+
+    def counts(self, now: dt.datetime) -> dict[str, Counts]:
+        return {
+            c.deck_id: Counts(c.due, c.new, c.learned) for c in self.everything.deck_counts(now)
+        }
+
+    def next_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
+        return self.session(deck_ids).next_unit(now)
+
+    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Grade, dt.timedelta]:
+        intervals = self.everything.preview_intervals(unit, now)
+        return {Grade(int(rating)): delta for rating, delta in intervals.items()}
+
+    def remaining(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
+        return self.session(deck_ids).today(now).total
+
+    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> dt.datetime:
+        session = self.everything
+        for candidate in self._sessions.values():
+            if unit.uid in candidate.units and candidate is not self.everything:
+                session = candidate
+                break
+        result = session.answer(unit, Rating(int(grade)), now, answer_ms=max(0, round(took * 1000)))
+        self._answered_by.append(session)
+        return result.due
+
+    def undo(self, now: dt.datetime) -> StudyUnit | None:
+        while self._answered_by:
+            unit = self._answered_by.pop().undo(now)
+            if unit is not None:
+                return unit
+        return None
+
+    def suspend(self, unit: StudyUnit, now: dt.datetime) -> None:
+        self.everything.suspend(unit, now)
+
+    def bury(self, unit: StudyUnit, now: dt.datetime) -> None:
+        self.everything.bury(unit, now)
+
+    def info(self, uid: str, now: dt.datetime) -> UnitInfo:
+        state = self.store.state(uid)
+        row = self.store.db.execute("SELECT suspended FROM units WHERE uid = ?", (uid,)).fetchone()
+        suspended = bool(row and row[0])
+        phase = Phase(state.phase)
+        retrievability = None
+        if phase is not Phase.NEW:
+            retrievability = self.everything.adapter.retrievability(state, now)
+        return UnitInfo(
+            "suspended" if suspended else PHASE_NAMES[phase],
+            state.due_at() if phase is not Phase.NEW else None,
+            state.stability,
+            state.difficulty,
+            retrievability,
+            state.reps,
+            state.lapses,
+        )
+
+    def history(self, uid: str | None = None) -> Sequence[ReviewEntry]:
+        where = "uid = ? AND " if uid is not None else ""
+        rows = self.store.db.execute(
+            f"SELECT uid, time, rating FROM reviews r WHERE {where}{NOT_UNDONE} ORDER BY id",
+            (uid,) if uid is not None else (),
+        )
+        return [
+            ReviewEntry(str(r[0]), dt.datetime.fromtimestamp(r[1], dt.UTC), Grade(r[2]))
+            for r in rows
+        ]
+
+    def forecast(self, now: dt.datetime, days: int) -> list[int]:
+        start = now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+        rows = self.store.db.execute(
+            "SELECT MAX(0, CAST((due - :start) / :day AS INTEGER)) AS d, COUNT(*) FROM units "
+            "WHERE present = 1 AND suspended = 0 AND phase > 0 AND due < :end GROUP BY d",
+            {"start": start, "day": DAY, "end": start + days * DAY},
+        )
+        buckets = [0] * days
+        for day, count in rows:
+            buckets[int(day)] += int(count)
+        return buckets

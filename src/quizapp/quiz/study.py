@@ -1,0 +1,115 @@
+"""What the study screens need from the progress store, as a Protocol.
+
+The UI is written against this interface; `quizapp.quiz.memory.MemoryStudy` implements it in
+memory (tests, and a session whose progress is not kept), and an adapter implements it over the
+SQLite store. Every time is a timezone-aware UTC datetime given by the caller's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from quizapp.model.units import StudyUnit
+from quizapp.quiz.grades import Grade
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Units due for review now, never seen, and seen at least once."""
+
+    due: int = 0
+    new: int = 0
+    learned: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learned
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.due + other.due, self.new + other.new, self.learned + other.learned)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    """A unit's memory as the Browse screen shows it."""
+
+    state: str
+    due: dt.datetime | None
+    stability: float | None
+    difficulty: float | None
+    retrievability: float | None
+    reps: int
+    lapses: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    uid: str
+    at: dt.datetime
+    grade: Grade
+
+
+class StudyService(Protocol):
+    """The study-session facade: queue, answers, undo, and the numbers the screens show."""
+
+    def counts(self, now: dt.datetime) -> dict[str, Counts]:
+        """Counts per deck id."""
+        ...
+
+    def next_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
+        """The next unit to study from these decks (all decks when None), or None when done."""
+        ...
+
+    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Grade, dt.timedelta]:
+        """How long until the unit comes back after each allowed grade (2 in pass/fail mode)."""
+        ...
+
+    def remaining(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
+        """Units left to study today in these decks (daily limits applied)."""
+        ...
+
+    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> dt.datetime:
+        """Record an answer (`took` seconds to answer); returns when the unit is due again."""
+        ...
+
+    def undo(self, now: dt.datetime) -> StudyUnit | None:
+        """Take back the last answer; returns its unit to show again, None if nothing to undo."""
+        ...
+
+    def suspend(self, unit: StudyUnit, now: dt.datetime) -> None: ...
+
+    def bury(self, unit: StudyUnit, now: dt.datetime) -> None: ...
+
+    def info(self, uid: str, now: dt.datetime) -> UnitInfo: ...
+
+    def history(self, uid: str | None = None) -> Sequence[ReviewEntry]:
+        """Reviews of one unit, or of every unit, oldest first."""
+        ...
+
+    def forecast(self, now: dt.datetime, days: int) -> list[int]:
+        """How many units fall due on each of the next `days` days (today first)."""
+        ...
+
+
+LEARN_AHEAD = dt.timedelta(minutes=20)
+"""Units due again within this window come back in the same session (as in Anki)."""
+
+
+def format_interval(delta: dt.timedelta) -> str:
+    """`<1m`, `10m`, `3h`, `4d`, `2.5mo`, `1.2y`: Anki-style labels for a grade's interval."""
+    seconds = delta.total_seconds()
+    if seconds < 60:
+        return "<1m"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo"
+    return f"{days / 365:.1f}y"

@@ -1,0 +1,175 @@
+"""Turn card state into Rich `Text` for the review and quiz screens.
+
+Deck text always goes through `literal`, so markup and escape codes in a deck show as text.
+Right and wrong are marked with ✓ / ✗ and words, never by colour alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from rich.text import Text
+
+from quizapp.model.cards import Card, MatchPair, OrderItem
+from quizapp.model.units import StudyUnit
+from quizapp.quiz.choices import ChoiceQuestion
+from quizapp.quiz.cloze import render_cloze
+from quizapp.quiz.grades import Grade
+from quizapp.quiz.order import OrderResult
+from quizapp.quiz.study import format_interval
+from quizapp.quiz.typed import DiffKind, TypedResult
+from quizapp.ui.literal import literal
+
+
+def question_text(unit: StudyUnit, reveal: bool) -> Text:
+    """The question; a cloze shows its active deletion highlighted (and filled when revealed)."""
+    from quizapp.model.cards import ClozeCard
+    from quizapp.quiz.prompts import prompt_of
+
+    card = unit.card
+    if isinstance(card, ClozeCard):
+        text = Text()
+        for part in render_cloze(card.text, unit.variant, reveal):
+            text.append_text(literal(part.text, "bold reverse" if part.active else ""))
+        return text
+    return literal(prompt_of(unit).question, "bold")
+
+
+def choices_text(question: ChoiceQuestion, picked: int | None, reveal: bool) -> Text:
+    text = Text()
+    for index, option in enumerate(question.options):
+        mark = "  "
+        if reveal and index == question.correct:
+            mark = "✓ "
+        elif reveal and index == picked:
+            mark = "✗ "
+        elif index == picked:
+            mark = "▶ "
+        text.append(mark)
+        text.append(f"{index + 1}  ", style="bold")
+        text.append_text(literal(option, "bold" if reveal and index == question.correct else ""))
+        if reveal and index == picked:
+            text.append("  (your answer)", style="italic")
+        text.append("\n")
+    return text
+
+
+def order_text(
+    items: Sequence[OrderItem], order: Sequence[int], cursor: int, result: OrderResult | None
+) -> Text:
+    text = Text()
+    for position, index in enumerate(order):
+        pointer = "▶ " if position == cursor and result is None else "  "
+        text.append(pointer)
+        if result is not None:
+            ok = result.placed_ok[position]
+            text.append("✓ " if ok else "✗ ", style="bold")
+        text.append(f"{position + 1}. ", style="bold")
+        text.append_text(literal(items[index].text, "reverse" if pointer.strip() else ""))
+        if result is not None:
+            text.append(f"  ({items[index].date})", style="italic")
+        text.append("\n")
+    if result is not None and not result.correct:
+        text.append("\nRight order:\n", style="bold")
+        for position, index in enumerate(result.solution):
+            text.append(f"  {position + 1}. {items[index].date}  ")
+            text.append_text(literal(items[index].text))
+            text.append("\n")
+    return text
+
+
+def match_text(
+    pairs: Sequence[MatchPair],
+    rights: Sequence[int],
+    chosen: Mapping[int, int],
+    cursor: int,
+    ok: Sequence[bool] | None,
+) -> Text:
+    """Left sides with the right side picked for each, then the numbered right sides."""
+    text = Text()
+    for i, pair in enumerate(pairs):
+        pointer = "▶ " if i == cursor and ok is None else "  "
+        text.append(pointer)
+        if ok is not None:
+            text.append("✓ " if ok[i] else "✗ ", style="bold")
+        text.append_text(literal(pair.left, "bold"))
+        text.append("  →  ")
+        if i in chosen:
+            text.append_text(literal(pairs[chosen[i]].right))
+        else:
+            text.append("?", style="dim")
+        if ok is not None and not ok[i]:
+            text.append("   right: ", style="italic")
+            text.append_text(literal(pair.right))
+        text.append("\n")
+    if ok is None:
+        text.append("\n")
+        for number, index in enumerate(rights, start=1):
+            text.append(f"  {number}  ", style="bold")
+            text.append_text(literal(pairs[index].right))
+            text.append("\n")
+    return text
+
+
+def typed_feedback(given: str, result: TypedResult) -> Text:
+    """The verdict in words and the diff: [-typed-] {+missing+}, bold/struck for colour users."""
+    verdict = {
+        "exact": "✓ Correct",
+        "close": "≈ Almost: accepted with a small difference",
+        "wrong": "✗ Not quite",
+    }[result.verdict.value]
+    text = Text()
+    text.append(verdict + "\n", style="bold")
+    text.append("You typed: ")
+    text.append_text(literal(given or "(nothing)"))
+    text.append("\nDifference: ")
+    for segment in result.diff:
+        if segment.kind is DiffKind.SAME:
+            text.append_text(literal(segment.text))
+        elif segment.kind is DiffKind.EXTRA:
+            text.append("[-")
+            text.append_text(literal(segment.text, "strike"))
+            text.append("-]")
+        else:
+            text.append("{+")
+            text.append_text(literal(segment.text, "bold underline"))
+            text.append("+}")
+    return text
+
+
+def answer_text(card: Card, answer: str, show_answer: bool = True) -> Text:
+    """The answer, its explanation and its source (document and quote)."""
+    text = Text()
+    if show_answer:
+        text.append("Answer: ", style="bold")
+        text.append_text(literal(answer))
+        text.append("\n")
+    if card.explanation:
+        text.append("\n")
+        text.append_text(literal(card.explanation))
+        text.append("\n")
+    text.append("\nSource: ", style="italic")
+    text.append_text(literal(card.source.doc, "italic"))
+    text.append("\n“")
+    text.append_text(literal(card.source.quote, "italic"))
+    text.append("”")
+    return text
+
+
+def grades_text(preview: Mapping[Grade, dt.timedelta], suggested: Grade | None) -> Text:
+    """`1 Again <1m  2 Hard 6m  3 Good 10m  4 Easy 4d`, the suggestion marked ▶ ◀."""
+    text = Text()
+    for grade in sorted(preview):
+        mark = grade is suggested
+        text.append("▶" if mark else " ")
+        text.append(f"{int(grade)} ", style="bold reverse" if mark else "bold")
+        text.append(
+            f"{grade.label} {format_interval(preview[grade])}", style="bold" if mark else ""
+        )
+        text.append("◀ " if mark else "  ")
+    if suggested is not None:
+        text.append(
+            f"\nSuggested: {suggested.label}. Enter accepts, 1-4 overrides.", style="italic"
+        )
+    return text

@@ -1,0 +1,141 @@
+"""Browse: search cards by text, tag, category, deck and state; see a card's memory and history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from quizapp.quiz.prompts import prompt_of
+from quizapp.quiz.search import parse_query, search
+from quizapp.ui.literal import literal
+from quizapp.ui.render import answer_text
+
+if TYPE_CHECKING:
+    from quizapp.ui.app import QuizApp
+
+LIMIT = 200
+
+
+class BrowseScreen(Screen[None]):
+    """A search box, the matching cards, and the highlighted card's details."""
+
+    AUTO_FOCUS = "#search"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Home"),
+        Binding("slash", "search", "Search", key_display="/"),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial_query = query
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            placeholder="words  tag:T  deck:D  cat:date  state:new|learning|review", id="search"
+        )
+        with Horizontal(id="browse-body"):
+            yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="detail-box"):
+                yield Static(id="detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#results", DataTable)
+        table.add_column("Card", key="card")
+        table.add_column("Deck", key="deck")
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):
+            search.value = self.initial_query
+        self.run_search(self.initial_query)
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def search_done(self) -> None:
+        self.query_one("#results", DataTable).focus()
+
+    def run_search(self, text: str) -> None:
+        app = self.quiz_app
+        context = app.context
+        assert context is not None
+        now = app.clock()
+
+        def state_of(uid: str) -> str:
+            return context.study.info(uid, now).state
+
+        table = self.query_one("#results", DataTable)
+        table.clear()
+        found = list(search(context.units.values(), parse_query(text), state_of, LIMIT))
+        for unit in found:
+            question = prompt_of(unit).question.splitlines()[0][:34]
+            table.add_row(
+                literal(question),
+                literal(unit.deck_id),
+                unit.card.__struct_config__.tag,
+                key=unit.uid,
+            )
+        if found:
+            self.show_detail(found[0].uid)
+        else:
+            self.query_one("#detail", Static).update("No card matches. Esc goes home.")
+
+    @on(DataTable.RowHighlighted, "#results")
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.show_detail(event.row_key.value)
+
+    def show_detail(self, uid: str) -> None:
+        app = self.quiz_app
+        context = app.context
+        assert context is not None
+        unit = context.units[uid]
+        now = app.clock()
+        info = context.study.info(uid, now)
+        text = Text()
+        text.append_text(literal(prompt_of(unit).question, "bold"))
+        text.append("\n")
+        text.append_text(answer_text(unit.card, prompt_of(unit).answer))
+        kind = unit.card.__struct_config__.tag
+        text.append(f"\n\nCard {unit.uid} ({kind}) · deck {unit.deck_id}")
+        text.append(f" · {unit.card.category.value}")
+        if unit.card.tags:
+            text.append(" · tags ")
+            text.append_text(literal(", ".join(unit.card.tags)))
+        text.append("\n\nState        ", style="bold")
+        text.append(info.state)
+        due = info.due.strftime("%Y-%m-%d %H:%M UTC") if info.due else "-"
+        text.append(f"\nNext due     {due}")
+        stability = f"{info.stability:.1f} days" if info.stability is not None else "-"
+        text.append(f"\nStability    {stability}")
+        difficulty = f"{info.difficulty:.1f} / 10" if info.difficulty is not None else "-"
+        text.append(f"\nDifficulty   {difficulty}")
+        recall = f"{info.retrievability:.0%}" if info.retrievability is not None else "-"
+        text.append(f"\nRecall now   {recall}")
+        text.append(f"\nReviews      {info.reps} (lapses {info.lapses})")
+        history = context.study.history(uid)
+        text.append("\n\nHistory\n", style="bold")
+        if not history:
+            text.append("  never reviewed\n")
+        for entry in history[-12:]:
+            text.append(f"  {entry.at:%Y-%m-%d %H:%M}  {entry.grade.label}\n")
+        self.query_one("#detail", Static).update(text)
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

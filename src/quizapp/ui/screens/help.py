@@ -1,0 +1,83 @@
+"""Help (`?`): every key of every screen, read from the screens' declared bindings."""
+
+from __future__ import annotations
+
+import importlib
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+SCREENS = (
+    ("Home", "quizapp.ui.screens.home", "HomeScreen"),
+    ("Review", "quizapp.ui.screens.review", "ReviewScreen"),
+    ("Session summary", "quizapp.ui.screens.summary", "SummaryScreen"),
+    ("Quiz", "quizapp.ui.screens.quiz", "QuizScreen"),
+    ("Stats", "quizapp.ui.screens.stats", "StatsScreen"),
+    ("Browse", "quizapp.ui.screens.browse", "BrowseScreen"),
+)
+
+KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "minus": "-",
+    "plus": "+",
+    "space": "Space",
+    "enter": "Enter",
+    "escape": "Esc",
+}
+
+EXTRA = {
+    "Review": [("5-9", "Pick option / match 5-9")],
+    "Everywhere": [
+        ("?", "This help"),
+        ("Ctrl+P", "Command palette (themes, screens, quit)"),
+        ("Ctrl+Q", "Quit"),
+    ],
+}
+
+
+def key_label(keys: str) -> str:
+    return " / ".join(KEY_NAMES.get(k, k.replace("shift+", "Shift+")) for k in keys.split(","))
+
+
+def bindings_of(bindings: list[BindingType]) -> list[tuple[str, str]]:
+    rows = []
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            rows.append((key_label(binding.key), binding.description))
+    return rows
+
+
+def help_text() -> Text:
+    text = Text()
+    for title, module_name, class_name in SCREENS:
+        screen = getattr(importlib.import_module(module_name), class_name)
+        text.append(f"{title}\n", style="bold underline")
+        for key, description in bindings_of(screen.BINDINGS) + EXTRA.get(title, []):
+            text.append(f"  {key:<16}", style="bold")
+            text.append(f"{description}\n")
+        text.append("\n")
+    text.append("Everywhere\n", style="bold underline")
+    for key, description in EXTRA["Everywhere"]:
+        text.append(f"  {key:<16}", style="bold")
+        text.append(f"{description}\n")
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable list of keys; Escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static("Keys", id="help-title")
+            yield Static(help_text(), markup=False, id="help-body")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,286 @@
+"""Home: every deck with due / new / learned counts and progress; the hub to every other screen."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
+
+from quizapp.quiz.context import StudyContext
+from quizapp.quiz.study import Counts
+from quizapp.ui.literal import literal
+
+if TYPE_CHECKING:
+    from quizapp.ui.app import QuizApp
+
+GROUPINGS = ("none", "tag", "folder")
+BAR_CELLS = 10
+
+
+def progress_bar(learned: int, total: int) -> str:
+    """`██████░░░░  60%`: readable without colour."""
+    share = learned / total if total else 0.0
+    filled = round(share * BAR_CELLS)
+    return "█" * filled + "░" * (BAR_CELLS - filled) + f" {round(share * 100):3d}%"
+
+
+class HomeScreen(Screen[None]):
+    """Deck list with counts, a filter, grouping, and the keys that start everything."""
+
+    AUTO_FOCUS = "#decks"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "review_selected", "Review deck", show=True),
+        Binding("a", "review_all", "Review all due"),
+        Binding("x", "quiz", "Quiz"),
+        Binding("s", "stats", "Stats"),
+        Binding("b", "browse", "Browse"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("g", "group", "Group by tag / folder", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    class Loaded(Message):
+        """The loader worker finished."""
+
+        def __init__(self, context: StudyContext | None, error: str | None) -> None:
+            super().__init__()
+            self.context = context
+            self.error = error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.grouping = "none"
+        self.row_decks: dict[str, list[str]] = {}
+        self.counts: dict[str, Counts] = {}
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filter-row"):
+            yield Static("Filter", id="filter-label")
+            yield Input(placeholder="deck, tag or category", id="filter")
+        yield LoadingIndicator(id="loading")
+        yield Static("Loading decks…", id="loading-label")
+        yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield Static(id="message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Deck", key="deck")
+        table.add_column("Due", key="due")
+        table.add_column("New", key="new")
+        table.add_column("Learned", key="learned")
+        table.add_column("Progress", key="progress")
+        if self.quiz_app.context is None:
+            self.set_class(True, "-loading")
+            self.load()
+        else:
+            self.refresh_decks()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        """Load decks and open the store off the UI thread; report back with a message."""
+        loader = self.quiz_app.loader
+        assert loader is not None
+        try:
+            context = loader()
+        except Exception as error:
+            self.post_message(self.Loaded(None, str(error)))
+        else:
+            self.post_message(self.Loaded(context, None))
+
+    def on_home_screen_loaded(self, message: Loaded) -> None:
+        self.set_class(False, "-loading")
+        if message.error is not None:
+            self.query_one("#message", Static).update(
+                f"Could not load the decks: {message.error}\n"
+                "Fix the problem (try `quizapp validate`) and start again; q quits."
+            )
+            return
+        self.quiz_app.context = message.context
+        self.refresh_decks()
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.quiz_app.context is not None:
+            self.refresh_decks()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"review_selected", "review_all", "quiz", "stats", "browse", "group"}:
+            return self.quiz_app.context is not None and bool(self.quiz_app.context.decks)
+        return True
+
+    # -- the table -------------------------------------------------------------------------
+
+    def refresh_decks(self) -> None:
+        context = self.quiz_app.context
+        assert context is not None
+        self.counts = context.study.counts(self.quiz_app.clock())
+        self.fill_table()
+        self.update_message()
+        self.refresh_bindings()
+
+    def matches(self, deck_id: str, needle: str) -> bool:
+        context = self.quiz_app.context
+        assert context is not None
+        deck = context.deck(deck_id)
+        if deck is None:
+            return False
+        if not needle:
+            return True
+        haystack = [deck.id, deck.title, *deck.tags, *(c.category.value for c in deck.cards)]
+        haystack += [t for c in deck.cards for t in c.tags]
+        return any(needle in h.casefold() for h in haystack)
+
+    def group_of(self, deck_id: str) -> str:
+        context = self.quiz_app.context
+        assert context is not None
+        deck = context.deck(deck_id)
+        if self.grouping == "tag":
+            return deck.tags[0] if deck and deck.tags else "(no tag)"
+        return posixpath.dirname(deck_id) or "(top level)"
+
+    def fill_table(self) -> None:
+        context = self.quiz_app.context
+        assert context is not None
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        self.row_decks = {}
+        needle = self.query_one("#filter", Input).value.strip().casefold()
+        shown = [d.id for d in context.decks if self.matches(d.id, needle)]
+        if self.grouping == "none":
+            groups: dict[str, list[str]] = {"": shown}
+        else:
+            groups = {}
+            for deck_id in shown:
+                groups.setdefault(self.group_of(deck_id), []).append(deck_id)
+        for group, deck_ids in sorted(groups.items()):
+            if group:
+                self.add_row(f"group:{group}", Text(f"▸ {group}", style="bold"), deck_ids)
+            for deck_id in deck_ids:
+                indent = "  " if group else ""
+                title = literal(indent + context.deck_title(deck_id))
+                self.add_row(f"deck:{deck_id}", title, [deck_id])
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    def add_row(self, key: str, label: Text, deck_ids: Sequence[str]) -> None:
+        total = sum((self.counts.get(d, Counts()) for d in deck_ids), Counts())
+        self.row_decks[key] = list(deck_ids)
+        self.query_one(DataTable).add_row(
+            label,
+            Text(str(total.due), justify="right"),
+            Text(str(total.new), justify="right"),
+            Text(str(total.learned), justify="right"),
+            progress_bar(total.learned, total.total),
+            key=key,
+        )
+
+    def update_message(self) -> None:
+        context = self.quiz_app.context
+        assert context is not None
+        message = self.query_one("#message", Static)
+        lines: list[str] = []
+        total = sum(self.counts.values(), Counts())
+        if not context.decks:
+            where = f" in {context.decks_dir}" if context.decks_dir else ""
+            lines.append(
+                f"No decks found{where}. Add YAML deck files there (see README, "
+                "`quizapp validate`), or start with --decks DIR."
+            )
+        elif total.learned == 0:
+            lines.append(
+                f"Welcome! {total.new} new cards are waiting. Highlight a deck and press Enter "
+                "to learn your first cards; ? lists every key."
+            )
+        elif total.due == 0:
+            lines.append(
+                "All caught up: nothing is due now. Come back tomorrow, learn new cards with "
+                "Enter, or press x for a practice quiz."
+            )
+        else:
+            noun = "card is" if total.due == 1 else "cards are"
+            lines.append(f"{total.due} {noun} due. Press a to review everything due.")
+        if context.problems:
+            lines.append(
+                f"⚠ {len(context.problems)} deck problem(s) skipped: run `quizapp validate`."
+            )
+        if not context.persistent:
+            lines.append("⚠ Progress store unavailable: this session's progress is not saved.")
+        message.update("\n".join(lines))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        if self.quiz_app.context is not None:
+            self.fill_table()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected)
+    def row_selected(self) -> None:
+        self.action_review_selected()
+
+    def selected_decks(self) -> list[str] | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.row_decks.get(key or "")
+
+    def action_review_selected(self) -> None:
+        deck_ids = self.selected_decks()
+        if deck_ids:
+            self.start_review(deck_ids)
+
+    def action_review_all(self) -> None:
+        self.start_review(None)
+
+    def start_review(self, deck_ids: list[str] | None) -> None:
+        from quizapp.ui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(deck_ids))
+
+    def action_quiz(self) -> None:
+        from quizapp.ui.screens.quiz import QuizScreen, QuizSetupScreen, QuizSpec
+
+        def start(spec: QuizSpec | None) -> None:
+            if spec is not None:
+                self.app.push_screen(QuizScreen(spec))
+
+        self.app.push_screen(QuizSetupScreen(self.selected_decks()), start)
+
+    def action_stats(self) -> None:
+        from quizapp.ui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
+
+    def action_browse(self) -> None:
+        from quizapp.ui.screens.browse import BrowseScreen
+
+        self.app.push_screen(BrowseScreen())
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_group(self) -> None:
+        self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
+        self.notify(f"Grouped by {self.grouping}", timeout=2)
+        self.fill_table()

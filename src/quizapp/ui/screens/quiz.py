@@ -1,0 +1,278 @@
+"""Quiz / exam practice: N questions from chosen decks, optionally timed, scored at the end.
+
+A quiz never touches the schedule: answers go to the score, not to the progress store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
+
+from quizapp.quiz.exam import ExamAnswer, ExamQuestion, ExamScore, build_exam, expected_answer
+from quizapp.quiz.exam import score as score_exam
+from quizapp.quiz.prompts import prompt_of
+from quizapp.ui.literal import literal
+from quizapp.ui.widgets.card_panel import CardPanel
+
+if TYPE_CHECKING:
+    from quizapp.ui.app import QuizApp
+
+
+@dataclass(frozen=True)
+class QuizSpec:
+    deck_ids: tuple[str, ...]
+    count: int
+    minutes: int
+
+
+class QuizSetupScreen(ModalScreen[QuizSpec | None]):
+    """Choose decks, the number of questions and an optional time limit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "start", "Start"),
+    ]
+
+    def __init__(self, deck_ids: list[str] | None) -> None:
+        super().__init__()
+        self.preselected = set(deck_ids or [])
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        context = self.quiz_app.context
+        assert context is not None
+        everything = not self.preselected
+        with Vertical(id="quiz-setup"):
+            yield Static("Practice quiz: scored at the end, your schedule is not changed.")
+            with Horizontal(classes="field"):
+                yield Label("Questions")
+                yield Input("10", id="count", type="integer")
+            with Horizontal(classes="field"):
+                yield Label("Minutes (0 = untimed)")
+                yield Input("0", id="minutes", type="integer")
+            yield SelectionList[str](
+                *(
+                    (literal(d.title), d.id, everything or d.id in self.preselected)
+                    for d in context.decks
+                ),
+                id="quiz-decks",
+            )
+            with Horizontal(id="quiz-buttons"):
+                yield Button("Start", id="start", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#count", Input).focus()
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted)
+    def action_start(self) -> None:
+        decks = tuple(self.query_one(SelectionList).selected)
+        count = int(self.query_one("#count", Input).value or 0)
+        minutes = int(self.query_one("#minutes", Input).value or 0)
+        if not decks or count <= 0:
+            self.notify("Choose at least one deck and one question.", severity="warning")
+            return
+        self.dismiss(QuizSpec(decks, count, max(minutes, 0)))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class QuizScreen(Screen[None]):
+    """One question after another, no feedback until the end (like an exam)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "key(1)", "Pick 1", show=False),
+        Binding("2", "key(2)", "Pick 2", show=False),
+        Binding("3", "key(3)", "Pick 3", show=False),
+        Binding("4", "key(4)", "Pick 4", show=False),
+        Binding("enter", "enter", "Check"),
+        Binding("space", "skip", "Skip (counts wrong)"),
+        Binding("up", "cursor(-1)", "Select up", show=False, priority=True),
+        Binding("down", "cursor(1)", "Select down", show=False, priority=True),
+        Binding("shift+up,minus", "move(-1)", "Move up", show=False, priority=True),
+        Binding("shift+down,plus", "move(1)", "Move down", show=False, priority=True),
+        Binding("escape", "finish", "End quiz"),
+    ]
+
+    def __init__(self, spec: QuizSpec) -> None:
+        super().__init__()
+        self.spec = spec
+        self.questions: list[ExamQuestion] = []
+        self.answers: list[ExamAnswer] = []
+        self.position = 0
+        self.started: dt.datetime | None = None
+        self.finished = False
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def panel(self) -> CardPanel:
+        return self.query_one(CardPanel)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="quiz-top"):
+            yield Static(id="quiz-position", markup=False)
+            yield Static(id="quiz-timer", markup=False)
+        yield CardPanel(id="card")
+        yield Static(id="quiz-hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.quiz_app
+        assert app.context is not None
+        units = app.context.units_in(list(self.spec.deck_ids))
+        self.questions = build_exam(units, self.spec.count, app.rng, app.context.distractors)
+        self.started = app.clock()
+        if not self.questions:
+            self.notify("These decks have no cards to ask.", severity="warning")
+            self.app.pop_screen()
+            return
+        if self.spec.minutes:
+            self.set_interval(1.0, self.tick)
+        self.ask()
+
+    def time_left(self) -> dt.timedelta | None:
+        if not self.spec.minutes or self.started is None:
+            return None
+        spent = self.quiz_app.clock() - self.started
+        return dt.timedelta(minutes=self.spec.minutes) - spent
+
+    def tick(self) -> None:
+        left = self.time_left()
+        if left is not None and left <= dt.timedelta(0):
+            self.notify("Time is up.")
+            self.action_finish()
+            return
+        self.paint_top()
+
+    def paint_top(self) -> None:
+        self.query_one("#quiz-position", Static).update(
+            f"Question {self.position + 1} of {len(self.questions)}"
+        )
+        left = self.time_left()
+        if left is None:
+            timer = "untimed"
+        else:
+            seconds = max(0, int(left.total_seconds()))
+            timer = f"time left {seconds // 60}:{seconds % 60:02d}"
+        self.query_one("#quiz-timer", Static).update(timer)
+
+    def ask(self) -> None:
+        app = self.quiz_app
+        assert app.context is not None
+        question = self.questions[self.position]
+        self.panel.show(
+            question.unit, app.rng, app.context.distractors, question.choice, question.typed
+        )
+        self.query_one("#quiz-hint", Static).update(Text(self.panel.hint, style="italic"))
+        self.paint_top()
+
+    def on_card_panel_checked(self, message: CardPanel.Checked) -> None:
+        if self.finished:
+            return
+        question = self.questions[self.position]
+        self.answers.append(ExamAnswer(question, message.correct, message.given))
+        self.position += 1
+        if self.position >= len(self.questions):
+            self.action_finish()
+        else:
+            self.ask()
+
+    def action_key(self, number: int) -> None:
+        self.panel.pick(number)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character in {"5", "6", "7", "8", "9"} and not self.panel.revealed:
+            self.panel.pick(int(event.character))
+
+    def action_enter(self) -> None:
+        self.panel.check()
+
+    def action_skip(self) -> None:
+        if self.panel.kind == "typed":
+            return
+        self.panel.reveal()
+
+    def action_cursor(self, delta: int) -> None:
+        self.panel.cursor_by(delta)
+
+    def action_move(self, delta: int) -> None:
+        self.panel.move_by(delta)
+
+    def action_finish(self) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        assert self.started is not None
+        elapsed = (self.quiz_app.clock() - self.started).total_seconds()
+        answered = len(self.answers)
+        unanswered = [ExamAnswer(q, False, "") for q in self.questions[answered:]]
+        result = score_exam([*self.answers, *unanswered], len(self.questions))
+        self.app.switch_screen(QuizResultScreen(self.spec, result, elapsed, answered))
+
+
+class QuizResultScreen(Screen[None]):
+    """The score and every mistake with the right answer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "home", "Home"),
+        Binding("r", "retry", "New quiz, same settings"),
+    ]
+
+    def __init__(self, spec: QuizSpec, result: ExamScore, elapsed: float, answered: int) -> None:
+        super().__init__()
+        self.spec = spec
+        self.result = result
+        self.elapsed = elapsed
+        self.answered = answered
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="quiz-result"):
+            yield Static(self.report(), markup=False)
+        yield Footer()
+
+    def report(self) -> Text:
+        result = self.result
+        minutes, seconds = divmod(round(self.elapsed), 60)
+        text = Text()
+        text.append("Quiz finished\n\n", style="bold")
+        text.append(f"Score      {result.right} / {result.total} ({result.percent:.0f}%)\n")
+        text.append(f"Answered   {self.answered} of {result.total}\n")
+        text.append(f"Time       {minutes} min {seconds:02d} s\n")
+        text.append("\nYour schedule was not changed.\n", style="italic")
+        text.append(f"\nMistakes ({len(result.mistakes)})\n", style="bold")
+        if not result.mistakes:
+            text.append("  none: perfect.\n")
+        for mistake in result.mistakes:
+            prompt = prompt_of(mistake.question.unit)
+            text.append("  ✗ ")
+            text.append_text(literal(prompt.question.splitlines()[0][:72]))
+            text.append("\n     you: ")
+            text.append_text(literal((mistake.given or "(no answer)")[:72]))
+            text.append("\n     right: ")
+            text.append_text(literal(expected_answer(mistake.question).replace("\n", "; ")[:72]))
+            text.append("\n")
+        return text
+
+    def action_home(self) -> None:
+        self.app.pop_screen()
+
+    def action_retry(self) -> None:
+        self.app.switch_screen(QuizScreen(self.spec))

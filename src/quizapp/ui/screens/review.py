@@ -1,0 +1,291 @@
+"""Review: one card at a time; the card's kind decides how it is answered; 1-4 grades it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shlex
+import subprocess
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from quizapp.model.units import StudyUnit
+from quizapp.quiz.grades import Grade
+from quizapp.quiz.study import LEARN_AHEAD
+from quizapp.ui import render
+from quizapp.ui.widgets.card_panel import CardPanel
+
+if TYPE_CHECKING:
+    from quizapp.ui.app import QuizApp
+
+
+@dataclass
+class SessionLog:
+    """What the summary shows: every answer of this session, in order."""
+
+    started: dt.datetime
+    deck_ids: list[str] | None
+    answers: list[tuple[StudyUnit, Grade, float, bool]] = field(default_factory=list)
+    """(unit, grade, seconds taken, comes back in this session)"""
+
+    @property
+    def done(self) -> int:
+        return len(self.answers)
+
+    @property
+    def accuracy(self) -> float | None:
+        if not self.answers:
+            return None
+        return sum(1 for a in self.answers if a[1] > Grade.AGAIN) / len(self.answers)
+
+    def missed(self) -> list[StudyUnit]:
+        seen: dict[str, StudyUnit] = {}
+        for unit, grade, *_ in self.answers:
+            if grade is Grade.AGAIN:
+                seen.setdefault(unit.uid, unit)
+        return list(seen.values())
+
+
+class ReviewScreen(Screen[None]):
+    """Shows the next unit, takes the answer, records the grade, and moves on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "reveal", "Show answer"),
+        Binding("1", "key(1)", "Again (before the answer: pick 1)", show=False),
+        Binding("2", "key(2)", "Hard (before the answer: pick 2)", show=False),
+        Binding("3", "key(3)", "Good (before the answer: pick 3)", show=False),
+        Binding("4", "key(4)", "Easy (before the answer: pick 4)", show=False),
+        Binding("enter", "enter", "Check / accept"),
+        Binding("up", "cursor(-1)", "Select up", show=False, priority=True),
+        Binding("down", "cursor(1)", "Select down", show=False, priority=True),
+        Binding("shift+up,minus", "move(-1)", "Move up", show=False, priority=True),
+        Binding("shift+down,plus", "move(1)", "Move down", show=False, priority=True),
+        Binding("u", "undo", "Undo"),
+        Binding("s", "suspend", "Suspend"),
+        Binding("b", "bury", "Bury"),
+        Binding("e", "edit", "Edit card"),
+        Binding("escape", "leave", "Home"),
+    ]
+
+    def __init__(self, deck_ids: list[str] | None) -> None:
+        super().__init__()
+        self.deck_ids = deck_ids
+        self.unit: StudyUnit | None = None
+        self.suggested: Grade | None = None
+        self.shown_at: dt.datetime | None = None
+        self.remaining = 0
+        self.session_log: SessionLog | None = None
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def panel(self) -> CardPanel:
+        return self.query_one(CardPanel)
+
+    @property
+    def revealed(self) -> bool:
+        return self.panel.revealed
+
+    @property
+    def kind(self) -> str:
+        return self.panel.kind
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="review-top"):
+            yield Static(id="title", markup=False)
+            yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+            yield Static(id="counters", markup=False)
+        yield CardPanel(id="card")
+        yield Static(id="grades", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.quiz_app
+        assert app.context is not None
+        now = app.clock()
+        self.session_log = SessionLog(now, self.deck_ids)
+        self.remaining = app.context.study.remaining(self.deck_ids, now)
+        if self.deck_ids and len(self.deck_ids) == 1:
+            title = app.context.deck_title(self.deck_ids[0])
+        else:
+            title = "All due cards"
+        self.query_one("#title", Static).update(render.literal(title))
+        self.show_next()
+
+    # -- showing a unit --------------------------------------------------------------------
+
+    def show_next(self) -> None:
+        app = self.quiz_app
+        assert app.context is not None
+        unit = app.context.study.next_unit(self.deck_ids, app.clock())
+        if unit is None:
+            self.finish()
+            return
+        self.show(unit)
+
+    def show(self, unit: StudyUnit) -> None:
+        app = self.quiz_app
+        assert app.context is not None
+        self.unit = unit
+        self.suggested = None
+        self.shown_at = app.clock()
+        self.panel.show(unit, app.rng, app.context.distractors)
+        self.paint()
+
+    def paint(self) -> None:
+        """Redraw the counters and the grade bar from the screen's state."""
+        assert self.unit is not None and self.session_log is not None
+        app = self.quiz_app
+        assert app.context is not None
+        grades = self.query_one("#grades", Static)
+        if self.revealed:
+            preview = app.context.study.preview(self.unit, app.clock())
+            grades.update(render.grades_text(preview, self.suggested))
+        else:
+            grades.update(Text(self.panel.hint, style="italic"))
+        done = self.session_log.done
+        left = max(self.remaining - done, 0)
+        self.query_one("#counters", Static).update(f"{done} done · {left} left")
+        self.query_one(ProgressBar).update(total=max(done + left, 1), progress=done)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.unit is None:
+            return action == "leave"
+        if action == "reveal":
+            return not self.revealed and self.kind != "typed"
+        if action == "undo":
+            return bool(self.session_log and self.session_log.answers)
+        if action in {"cursor", "move"}:
+            return not self.revealed and self.kind in {"order", "match"}
+        return True
+
+    # -- answering ----------------------------------------------------------------------------
+
+    def on_card_panel_checked(self, message: CardPanel.Checked) -> None:
+        self.suggested = message.suggested
+        self.paint()
+
+    def action_reveal(self) -> None:
+        self.panel.reveal()
+        self.paint()
+
+    def action_key(self, number: int) -> None:
+        if self.unit is None:
+            return
+        if self.revealed:
+            self.grade(Grade(number))
+        else:
+            self.panel.pick(number)
+
+    def on_key(self, event: events.Key) -> None:
+        """5-9 only pick (options, match sides); they are never grades, so no binding."""
+        if event.character in {"5", "6", "7", "8", "9"} and self.unit and not self.revealed:
+            self.panel.pick(int(event.character))
+
+    def action_enter(self) -> None:
+        if self.unit is None:
+            return
+        if self.revealed:
+            if self.suggested is not None:
+                self.grade(self.suggested)
+        elif self.kind == "basic":
+            self.action_reveal()
+        else:
+            self.panel.check()
+
+    def action_cursor(self, delta: int) -> None:
+        self.panel.cursor_by(delta)
+
+    def action_move(self, delta: int) -> None:
+        self.panel.move_by(delta)
+
+    def grade(self, grade: Grade) -> None:
+        app = self.quiz_app
+        assert app.context is not None and self.unit is not None
+        assert self.session_log is not None
+        preview = app.context.study.preview(self.unit, app.clock())
+        if grade not in preview:
+            self.notify(f"{grade.label} is not used in pass/fail mode.", timeout=2)
+            return
+        now = app.clock()
+        took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
+        due = app.context.study.answer(self.unit, grade, now, took)
+        self.session_log.answers.append((self.unit, grade, took, due <= now + LEARN_AHEAD))
+        if due <= now + LEARN_AHEAD:
+            self.remaining += 1
+        self.show_next()
+
+    # -- instructor and navigation actions ----------------------------------------------------
+
+    def action_undo(self) -> None:
+        app = self.quiz_app
+        assert app.context is not None and self.session_log is not None
+        unit = app.context.study.undo(app.clock())
+        if unit is None:
+            self.notify("Nothing to undo.")
+            return
+        if self.session_log.answers:
+            *_, again_today = self.session_log.answers.pop()
+            if again_today:
+                self.remaining -= 1
+        self.notify("Last answer undone.", timeout=2)
+        self.show(unit)
+
+    def action_suspend(self) -> None:
+        app = self.quiz_app
+        assert app.context is not None and self.unit is not None
+        app.context.study.suspend(self.unit, app.clock())
+        self.notify("Card suspended: it will not be shown until unsuspended.", timeout=3)
+        self.remaining -= 1
+        self.show_next()
+
+    def action_bury(self) -> None:
+        app = self.quiz_app
+        assert app.context is not None and self.unit is not None
+        app.context.study.bury(self.unit, app.clock())
+        self.notify("Card buried until tomorrow.", timeout=3)
+        self.remaining -= 1
+        self.show_next()
+
+    def action_edit(self) -> None:
+        """Open the card's deck file in $VISUAL / $EDITOR (instructors fix cards in place)."""
+        app = self.quiz_app
+        assert app.context is not None and self.unit is not None
+        deck = app.context.deck(self.unit.deck_id)
+        editor = app.editor or shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR", ""))
+        if deck is None or not editor:
+            self.notify("Set $EDITOR to edit cards from here.", severity="warning")
+            return
+        path = str(deck.path)
+        if app.context.decks_dir is not None and not os.path.isabs(path):
+            path = str(app.context.decks_dir / path)
+        try:
+            with self.app.suspend():
+                subprocess.run([*editor, path], check=False)
+        except OSError as error:
+            self.notify(f"Could not start the editor: {error}", severity="error")
+            return
+        self.notify(f"Edited {deck.path}: changes apply the next time quizapp starts.")
+
+    def action_leave(self) -> None:
+        if self.session_log and self.session_log.answers:
+            self.finish()
+        else:
+            self.app.pop_screen()
+
+    def finish(self) -> None:
+        from quizapp.ui.screens.summary import SummaryScreen
+
+        assert self.session_log is not None
+        self.app.switch_screen(SummaryScreen(self.session_log))

@@ -1,0 +1,87 @@
+"""Session summary: cards done, accuracy, time, what is due next, and the cards missed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from quizapp.quiz.prompts import prompt_of
+from quizapp.ui.literal import literal
+
+if TYPE_CHECKING:
+    from quizapp.ui.app import QuizApp
+    from quizapp.ui.screens.review import SessionLog
+
+
+def duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+class SummaryScreen(Screen[None]):
+    """Shown when a review session ends (queue empty, or Escape after some answers)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "home", "Home"),
+        Binding("r", "again", "Review more"),
+    ]
+
+    def __init__(self, log: SessionLog) -> None:
+        super().__init__()
+        self.session_log = log
+
+    @property
+    def quiz_app(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="summary"):
+            yield Static(self.summary(), id="summary-text", markup=False)
+        yield Footer()
+
+    def summary(self) -> Text:
+        app = self.quiz_app
+        assert app.context is not None
+        now = app.clock()
+        log = self.session_log
+        text = Text()
+        text.append("Session complete\n\n", style="bold")
+        if log.done == 0:
+            text.append("Nothing was due here. Pick another deck, or press x on Home for a quiz.\n")
+        accuracy = log.accuracy
+        spent = sum(answer[2] for answer in log.answers)
+        text.append(f"Cards done   {log.done}\n")
+        text.append(f"Accuracy     {'-' if accuracy is None else f'{accuracy:.0%}'}\n")
+        text.append(f"Time         {duration(spent)}\n")
+        forecast = app.context.study.forecast(now, 7)
+        text.append(
+            f"Due next     {forecast[0]} later today, {forecast[1] if len(forecast) > 1 else 0} "
+            f"tomorrow, {sum(forecast)} this week\n"
+        )
+        missed = log.missed()
+        text.append(f"\nMissed ({len(missed)})\n", style="bold")
+        if not missed:
+            text.append("  none: well done.\n")
+        for unit in missed:
+            prompt = prompt_of(unit)
+            text.append("  ✗ ")
+            text.append_text(literal(prompt.question.splitlines()[0][:70]))
+            text.append("\n     → ")
+            text.append_text(literal(prompt.answer.splitlines()[0][:70], "bold"))
+            text.append("\n")
+        return text
+
+    def action_home(self) -> None:
+        self.app.pop_screen()
+
+    def action_again(self) -> None:
+        from quizapp.ui.screens.review import ReviewScreen
+
+        self.app.switch_screen(ReviewScreen(self.session_log.deck_ids))

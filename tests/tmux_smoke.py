@@ -1,0 +1,124 @@
+"""Drive the real app in a real terminal (tmux): start, review three cards with Space and 3, quit.
+
+Run directly (`python tests/tmux_smoke.py`, prints the captured screens) or through pytest
+(`tests/ui/test_tmux.py`, skipped with a reason when tmux is missing).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+DECKS = Path(__file__).parent / "ui" / "data" / "smoke"
+QUESTIONS = (
+    "Which group carried out the 2004 Madrid train bombings?",
+    "In which year was Hezbollah founded?",
+    "In which city is Europol based?",
+)
+
+
+class Tmux:
+    """A private tmux server running one command in a 100x30 xterm-256color pane."""
+
+    def __init__(self, command: str) -> None:
+        self.server = f"quizapp-smoke-{uuid.uuid4().hex[:8]}"
+        self.tmux("new-session", "-d", "-s", "S", "-x", "100", "-y", "30")
+        self.tmux("set-option", "-t", "S", "remain-on-exit", "on")
+        self.tmux("respawn-pane", "-k", "-t", "S", command)
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.server, "-f", os.devnull, *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "TERM": "xterm-256color"},
+        )
+        return result.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "S")
+
+    def wait_for(self, text: str, timeout: float = 8.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+            time.sleep(0.05)
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "S", *keys)
+
+    def pane_dead(self) -> bool:
+        return self.tmux("display-message", "-p", "-t", "S", "#{pane_dead}").strip() == "1"
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.server, "kill-server"], capture_output=True)
+
+
+def run_smoke() -> list[str]:
+    """The screens captured along the way; raises AssertionError when something is off."""
+    if shutil.which("tmux") is None:
+        raise RuntimeError("tmux is not installed")
+    screens: list[str] = []
+    with tempfile.TemporaryDirectory() as data:
+        command = " ".join(
+            shlex.quote(part)
+            for part in (
+                "env",
+                "TERM=xterm-256color",
+                sys.executable,
+                "-m",
+                "quizapp",
+                "--decks",
+                str(DECKS),
+                "--data-dir",
+                data,
+            )
+        )
+        tmux = Tmux(command)
+        try:
+            screens.append(tmux.wait_for("Review all due", timeout=10))
+            assert "Smoke test" in screens[-1] and "3 new cards" in screens[-1]
+            tmux.keys("Enter")
+            for number, question in enumerate(QUESTIONS, start=1):
+                tmux.wait_for(question)
+                tmux.keys("Space")
+                screen = tmux.wait_for("3 Good")
+                assert "Answer:" in screen and "Source: smoke.md" in screen
+                screens.append(screen)
+                tmux.keys("3")
+                tmux.wait_for(f"{number} done")
+            tmux.keys("Escape")  # learning steps would bring the cards back in a few minutes
+            screens.append(tmux.wait_for("Session complete"))
+            assert "Cards done   3" in screens[-1] and "Accuracy     100%" in screens[-1]
+            tmux.keys("Escape")
+            screens.append(tmux.wait_for("Review all due"))
+            tmux.keys("q")
+            deadline = time.monotonic() + 5
+            while not tmux.pane_dead():
+                if time.monotonic() > deadline:
+                    raise AssertionError("quizapp did not quit on q:\n" + tmux.screen())
+                time.sleep(0.05)
+        finally:
+            tmux.close()
+        assert Path(data, "progress.sqlite3").exists() or any(Path(data).iterdir())
+    return screens
+
+
+if __name__ == "__main__":
+    started = time.monotonic()
+    for captured in run_smoke():
+        print(captured.rstrip())
+        print("-" * 100)
+    print(f"tmux smoke test passed in {time.monotonic() - started:.1f} s")

@@ -1,0 +1,136 @@
+"""Home (counts, filter, grouping, empty / first-run / all-done states, loading worker), help,
+and literal deck text."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+from uikit import FixedClock, make_context, run_async
+
+from quizapp.quiz.context import StudyContext
+from quizapp.quiz.grades import Grade
+from quizapp.quiz.memory import MemoryStudy
+from quizapp.ui.app import QuizApp
+from quizapp.ui.screens.help import HelpScreen
+from quizapp.ui.screens.home import HomeScreen
+from quizapp.ui.screens.review import ReviewScreen
+
+
+def message(app: QuizApp) -> str:
+    return str(app.screen.query_one("#message", Static).render())
+
+
+def row_labels(app: QuizApp) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
+
+
+@run_async
+async def test_home_counts_filter_group(make_app: Callable[..., QuizApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.screen.query_one(DataTable)
+        assert row_labels(app) == ["Groups and dates", "Key dates"]
+        assert [str(c) for c in table.get_row_at(0)[1:4]] == ["0", "8", "0"]
+        assert "Welcome!" in message(app)
+        await pilot.press("slash")
+        app.screen.query_one("#filter", Input).value = "history"
+        await pilot.pause()
+        assert row_labels(app) == ["Key dates"]
+        app.screen.query_one("#filter", Input).value = ""
+        await pilot.press("enter", "g")  # back to the table, group by tag
+        assert row_labels(app) == ["▸ groups", "Groups and dates", "▸ history", "Key dates"]
+        await pilot.press("down", "down", "enter")  # the "history" group row
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.deck_ids == ["history/dates"]
+
+
+@run_async
+async def test_empty_and_all_done_states(tmp_path: Path, clock: FixedClock) -> None:
+    empty = QuizApp(StudyContext((), MemoryStudy([]), decks_dir=tmp_path), clock=clock)
+    async with empty.run_test(size=(80, 24)) as pilot:
+        assert "No decks found in" in message(empty)
+        await pilot.press("a")  # hidden and inert without decks
+        assert isinstance(empty.screen, HomeScreen)
+    context = make_context(tmp_path / "data", clock)
+    study = MemoryStudy(context.units.values())
+    for unit in context.units.values():
+        study.answer(unit, Grade.EASY, clock(), 1.0)
+    done = QuizApp(StudyContext(context.decks, study), clock=clock)
+    async with done.run_test(size=(80, 24)):
+        assert "All caught up" in message(done)
+
+
+@run_async
+async def test_loading_runs_in_a_worker(tmp_path: Path, clock: FixedClock) -> None:
+    release = threading.Event()
+
+    def slow_loader() -> StudyContext:
+        assert release.wait(5)
+        return make_context(tmp_path / "data", clock)
+
+    app = QuizApp(loader=slow_loader, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert home.has_class("-loading")
+        assert home.query_one("#loading").display
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not home.has_class("-loading")
+        assert row_labels(app) == ["Groups and dates", "Key dates"]
+
+    def broken() -> StudyContext:
+        from quizapp.errors import QuizappError
+
+        raise QuizappError("the data folder is read-only")
+
+    app = QuizApp(loader=broken, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "read-only" in message(app)
+
+
+@run_async
+async def test_help_lists_every_key(make_app: Callable[..., QuizApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-body", Static).render())
+        from quizapp.ui.screens.browse import BrowseScreen
+        from quizapp.ui.screens.quiz import QuizScreen
+        from quizapp.ui.screens.stats import StatsScreen
+        from quizapp.ui.screens.summary import SummaryScreen
+
+        screens = (HomeScreen, ReviewScreen, SummaryScreen, QuizScreen, StatsScreen, BrowseScreen)
+        for screen in screens:
+            for binding in screen.BINDINGS:
+                assert binding.description in text  # type: ignore[union-attr]
+        for key in ("Space", "Esc", "u ", "Shift+up", "Ctrl+P"):
+            assert key in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+@run_async
+async def test_deck_text_is_literal(make_app: Callable[..., QuizApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and app.context is not None
+        screen.show(app.context.units["g-markup"])
+        await pilot.press("space")
+        question = screen.query_one("#question", Static).render()
+        plain = str(question)
+        assert "[bold]x[/bold]" in plain and "[link=http://e]y[/link]" in plain
+        assert "\x1b" not in plain and "␛[31mred" in plain
+        answer = str(screen.query_one("#answer", Static).render())
+        assert "[i]literal[/i]" in answer
+        spans = getattr(question, "spans", [])
+        assert not any("link" in str(span.style) for span in spans)

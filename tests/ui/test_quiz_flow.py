@@ -1,0 +1,51 @@
+"""Pilot test of a quiz: setup dialog, questions, timed end, score and mistakes, no scheduling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Input, Static
+from uikit import FixedClock, run_async
+
+from quizapp.ui.app import QuizApp
+from quizapp.ui.screens.home import HomeScreen
+from quizapp.ui.screens.quiz import QuizResultScreen, QuizScreen, QuizSetupScreen
+
+
+@run_async
+async def test_quiz_scores_and_leaves_schedule_alone(
+    make_app: Callable[..., QuizApp], clock: FixedClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.context is not None
+        before = app.context.study.counts(clock())
+        await pilot.press("x")
+        assert isinstance(app.screen, QuizSetupScreen)
+        app.screen.query_one("#count", Input).value = "3"
+        app.screen.query_one("#minutes", Input).value = "1"
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, QuizScreen) and len(screen.questions) == 3
+        first = screen.questions[0]
+        panel = screen.panel
+        if panel.kind == "typed":
+            await pilot.press(*"zzz", "enter")
+        elif panel.kind == "choice":
+            assert first.choice is not None
+            wrong = (first.choice.correct + 1) % len(first.choice.options)
+            await pilot.press(str(wrong + 1))
+        else:
+            await pilot.press("space")
+        assert screen.position == 1 and screen.answers[0].correct is False
+        clock.advance(minutes=2)
+        await pilot.pause(1.1)
+        result = app.screen
+        assert isinstance(result, QuizResultScreen)
+        assert result.result.total == 3 and result.result.right == 0
+        report = str(result.query_one(Static).render())
+        assert "Score      0 / 3" in report and "Mistakes (3)" in report
+        assert "Answered   1 of 3" in report
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.context.study.counts(clock()) == before

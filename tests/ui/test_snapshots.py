@@ -1,0 +1,78 @@
+"""Snapshot tests: each screen at 80x24 and 120x40, fixed clock, fixed data, seeded randomness.
+
+Review the report (`snapshot_report.html`) before `pytest --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from uikit import FixedClock
+
+from quizapp.quiz.grades import Grade
+from quizapp.ui.app import QuizApp
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+def answered(clock: FixedClock) -> Callable[[Pilot[Any]], None]:
+    """Record three answers through the study service before the screenshot's key presses."""
+
+    def run(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        study = app.context.study  # type: ignore[attr-defined]
+        units = app.context.units  # type: ignore[attr-defined]
+        for uid, grade in (("g-hamas-founded", Grade.AGAIN), ("g-aq-leader", Grade.GOOD)):
+            study.answer(units[uid], grade, clock(), 3.0)
+        study.answer(units["h-911"], Grade.GOOD, clock(), 3.0)
+        clock.advance(minutes=2)
+        app.screen.refresh_decks()  # type: ignore[attr-defined]
+
+    return run
+
+
+async def start_quiz(pilot: Pilot[Any]) -> None:
+    from quizapp.ui.screens.quiz import QuizScreen, QuizSpec
+
+    await pilot.app.push_screen(QuizScreen(QuizSpec(("groups",), 3, 10)))
+
+
+SCREENS: dict[str, tuple[list[str], str | None]] = {
+    "home": ([], "answered"),
+    "review": (["enter", "space"], None),
+    "summary": (["enter", "space", "1", "escape"], None),
+    "quiz": ([], "quiz"),
+    "stats": (["s"], "answered"),
+    "browse": ([], "browse"),
+    "help": (["question_mark"], None),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(
+    screen: str,
+    size: tuple[int, int],
+    snap_compare: Any,
+    make_app: Callable[..., QuizApp],
+    clock: FixedClock,
+) -> None:
+    press, before = SCREENS[screen]
+    run_before: Any = None
+    if before == "answered":
+        run_before = answered(clock)
+    elif before == "quiz":
+        run_before = start_quiz
+    elif before == "browse":
+        answer = answered(clock)
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            from quizapp.ui.screens.browse import BrowseScreen
+
+            answer(pilot)
+            await pilot.app.push_screen(BrowseScreen("hamas"))
+
+    assert snap_compare(make_app(), press=press, terminal_size=size, run_before=run_before)
