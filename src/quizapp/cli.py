@@ -27,7 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "fmt",
     "new_card",
     "export",
-    "import_cards",
+    "import",
     "report",
     "quiz_sheet",
 )
