@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "import",
     "report",
     "quiz_sheet",
+    "preview",
 )
 
 EPILOG = """examples:
