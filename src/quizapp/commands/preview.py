@@ -62,7 +62,7 @@ def build_preview_app(deck_set: DeckSet) -> QuizApp:
 
     class PreviewApp(QuizApp):
         TITLE = "quizapp preview"
-        CSS_PATH = Path(quizapp.ui.app.__file__).parent / "styles" / "app.tcss"
+        CSS_PATH = str(Path(quizapp.ui.app.__file__).parent / "styles" / "app.tcss")
 
         def on_mount(self) -> None:
             # Textual also runs QuizApp.on_mount (it pushes Home); review goes on top of it.
