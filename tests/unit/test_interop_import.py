@@ -33,7 +33,7 @@ def test_anki_text_export_with_separator_header_and_cloze(tmp_path: Path) -> Non
         "#separator:semicolon\n#html:true\n{{c1::AQIM}} was founded;2007 <i>note</i>;t1 t2\n"
     )
     note = read_any(path).notes[0]
-    assert (note.kind, note.front, note.back, note.tags) == (
+    assert (note.kind, note.front, note.explanation, note.tags) == (
         "cloze", "{{AQIM}} was founded", "2007 note", ("t1", "t2"),
     )  # fmt: skip
 
@@ -60,7 +60,19 @@ def test_apkg_round_trip_to_a_valid_deck(
     assert [c.question for c in reverse] == ["Leader of AQIM?"]
     cloze = next(c for c in cards if isinstance(c, ClozeCard))
     assert cloze.text.startswith("The {{GSPC}} became {{AQIM::a group}}")
+    explained = next(c for c in cards if isinstance(c, BasicCard) and c.question == "AQIM founded?")
+    assert explained.explanation == "Renamed from GSPC."
     assert main(argv) == 2  # never overwrites
+
+
+def test_package_categories_are_kept_without_override(tmp_path: Path) -> None:
+    package = tmp_path / "aqim.apkg"
+    export_apkg([sample_deck()], package)
+    out = tmp_path / "d.yaml"
+    assert main(["--decks", str(tmp_path), "import", str(package), "-o", str(out)]) == 0
+    cards = load_decks([out]).decks[0].cards
+    original = {c.id: c.category for c in sample_deck().cards}
+    assert sorted(c.category.value for c in cards) == sorted(v.value for v in original.values())
 
 
 def test_bad_inputs_give_clear_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -71,3 +71,15 @@ def test_command_writes_sheet_and_refuses_bad_input(
     assert main(["quiz-sheet", str(deck), "--seed", "1", "-o", str(out)]) == 2
     assert main(["quiz-sheet", str(deck), "--seed", "1", "-o", str(tmp_path / "q.pdf")]) == 2
     assert "exists" in capsys.readouterr().err
+
+
+def test_choice_options_are_unique_when_choices_list_the_answer() -> None:
+    import msgspec
+
+    deck = sample_deck()
+    choice = deck.cards[3]
+    listed = msgspec.structs.replace(choice, choices=("Algeria", "Mali", "Niger", "Mali"))  # type: ignore[type-var]
+    deck = msgspec.structs.replace(deck, cards=(listed,))
+    for seed in range(10):
+        (question,) = build_quiz([deck], 1, seed=seed)
+        assert sorted(question.options) == ["Algeria", "Mali", "Niger"]

@@ -31,7 +31,7 @@ CARD_KEY_ORDER = (
 )  # fmt: skip
 NESTED_KEY_ORDER = {
     "source": ("doc", "quote"),
-    "items": ("date", "text"),
+    "items": ("text", "date"),
     "pairs": ("left", "right"),
 }
 CONTENT_FIELDS = ("question", "text", "prompt")

@@ -38,7 +38,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help=".apkg, .csv, .tsv or .txt")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DECK.yaml")
     parser.add_argument("--title", help="deck title (default: from the file name)")
-    parser.add_argument("--category", choices=CATEGORIES, default="concept")
+    parser.add_argument(
+        "--category",
+        choices=CATEGORIES,
+        help="category of every card (default: the package's own if it has one, else concept)",
+    )
     parser.add_argument(
         "--sources-dir", type=Path, metavar="DIR", help="write a text copy here for quote checks"
     )

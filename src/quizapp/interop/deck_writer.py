@@ -17,6 +17,10 @@ from quizapp.authoring.roundtrip import check_text, derive_id, dump, normalise_c
 from quizapp.errors import QuizappError
 from quizapp.interop.importers import Imported
 from quizapp.interop.sides import cloze_back
+from quizapp.model.cards import Category
+
+CATEGORIES = {c.value for c in Category}
+DEFAULT_CATEGORY = Category.CONCEPT.value
 
 
 def quote_of(note: Imported) -> str:
@@ -25,10 +29,12 @@ def quote_of(note: Imported) -> str:
     return " ".join(text.split())
 
 
-def card_for(note: Imported, category: str, doc: str, taken: set[str]) -> CommentedMap:
+def card_for(note: Imported, category: str | None, doc: str, taken: set[str]) -> CommentedMap:
+    """One card; `category` overrides the note's own (quizapp packages carry one)."""
     card = CommentedMap()
     card["kind"] = note.kind
-    card["category"] = category
+    own = note.category if note.category in CATEGORIES else DEFAULT_CATEGORY
+    card["category"] = category or own
     if note.tags:
         tags = CommentedSeq(note.tags)
         tags.fa.set_flow_style()
@@ -36,13 +42,13 @@ def card_for(note: Imported, category: str, doc: str, taken: set[str]) -> Commen
     card["status"] = "generated"
     if note.kind == "cloze":
         card["text"] = note.front
-        if note.back:
-            card["explanation"] = note.back
     else:
         card["question"] = note.front
         card["answer"] = note.back
         if note.reverse:
             card["reverse"] = True
+    if note.explanation:
+        card["explanation"] = note.explanation
     card["source"] = CommentedMap(doc=doc, quote=quote_of(note))
     card.insert(0, "id", derive_id(card, taken))
     taken.add(str(card["id"]))
@@ -60,7 +66,7 @@ def write_deck(
     output: Path,
     *,
     title: str,
-    category: str,
+    category: str | None,
     doc: str,
     taken: set[str],
     sources_dir: Path | None = None,

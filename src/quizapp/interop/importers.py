@@ -36,6 +36,8 @@ class Imported:
     reverse: bool = False
     tags: tuple[str, ...] = ()
     origin: str = ""  # where in the file, for messages
+    explanation: str = ""
+    category: str = ""  # when the source says (quizapp's own packages do)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ def _note(front: str, back: str, origin: str, result: ImportResult, **extra: obj
     if not front_text or (kind != "cloze" and not back_text):
         result.skipped.append(Skipped(origin, "empty front or back after removing HTML/media"))
         return
+    if isinstance(extra.get("explanation"), str):
+        extra["explanation"] = html_to_text(str(extra["explanation"]))[0]
     result.notes.append(Imported(front_text, back_text, origin=origin, **extra))  # type: ignore[arg-type]
 
 
@@ -134,7 +138,10 @@ def read_delimited(path: Path) -> ImportResult:
         tags = tuple(cells[2].split()) if len(cells) > 2 else ()
         kind = "cloze" if ANKI_CLOZE.search(cells[0]) else "basic"
         front = ANKI_CLOZE.sub(_cloze_group, cells[0]) if kind == "cloze" else cells[0]
-        _note(front, cells[1], origin, result, kind=kind, tags=tags)
+        if kind == "cloze":
+            _note(front, "", origin, result, kind=kind, tags=tags, explanation=cells[1])
+        else:
+            _note(front, cells[1], origin, result, kind=kind, tags=tags)
     return result
 
 
@@ -168,47 +175,64 @@ def read_apkg(path: Path) -> ImportResult:
             db.close()
 
 
-def _model_kinds(db: sqlite3.Connection) -> dict[int, tuple[str, bool]]:
-    """Note type id → (kind, reversed) from the legacy `col.models` JSON."""
-    kinds: dict[int, tuple[str, bool]] = {}
+EXTRA_FIELDS = ("explanation", "extra", "back extra", "notes")
+
+
+@dataclass(frozen=True)
+class NoteType:
+    kind: str
+    reverse: bool
+    fields: tuple[str, ...]
+
+
+def _note_types(db: sqlite3.Connection) -> dict[int, NoteType]:
+    """Note type id → kind, reversed, field names, from the legacy `col.models` JSON."""
+    types: dict[int, NoteType] = {}
     row = db.execute("SELECT models FROM col").fetchone()
     models = json.loads(row[0]) if row and row[0] else {}
     for model_id, model in models.items():
         templates = model.get("tmpls", [])
+        names = tuple(str(f.get("name", "")).lower() for f in model.get("flds", []))
         if model.get("type") == 1:
-            kinds[int(model_id)] = ("cloze", False)
+            kind, reverse = "cloze", False
         elif any("{{type:" in t.get("qfmt", "") for t in templates):
-            kinds[int(model_id)] = ("typed", False)
+            kind, reverse = "typed", False
         else:
-            kinds[int(model_id)] = ("basic", len(templates) == 2)
-    return kinds
+            kind, reverse = "basic", len(templates) == 2
+        types[int(model_id)] = NoteType(kind, reverse, names)
+    return types
 
 
 def _read_collection(db: sqlite3.Connection, name: str) -> ImportResult:
-    kinds = _model_kinds(db)
+    types = _note_types(db)
     result = ImportResult()
     for note_id, mid, fields, tags in db.execute(
         "SELECT id, mid, flds, tags FROM notes ORDER BY id"
     ):
         origin = f"{name} note {note_id}"
         values = str(fields).split("\x1f")
-        kind, reverse = kinds.get(int(mid), ("basic", False))
+        note_type = types.get(int(mid), NoteType("basic", False, ()))
+        named = dict(zip(note_type.fields, values, strict=False))
+        kind = note_type.kind
         if kind == "basic" and ANKI_CLOZE.search(values[0]):
             kind = "cloze"
-        if len([v for v in values if v.strip()]) > 2 and kind != "cloze":
-            result.lost.append(
-                Skipped(origin, f"{len(values) - 2} field(s) after the second ignored")
-            )
+        main = 1 if kind == "cloze" else 2
+        extra = next((named[f] for f in EXTRA_FIELDS if named.get(f, "").strip()), "")
+        known = {named.get(f, "") for f in (*EXTRA_FIELDS, "source", "category")}
+        ignored = [v for v in values[main:] if v.strip() and v not in known]
+        if ignored:
+            result.lost.append(Skipped(origin, f"{len(ignored)} extra field(s) ignored"))
+        category = html_to_text(named.get("category", ""))[0]
+        common = {"tags": tuple(str(tags).split()), "category": category}
         if kind == "cloze":
-            extra = values[1] if len(values) > 1 else ""
-            _note(ANKI_CLOZE.sub(_cloze_group, values[0]), extra, origin, result,
-                  kind="cloze", tags=tuple(str(tags).split()))  # fmt: skip
+            front = ANKI_CLOZE.sub(_cloze_group, values[0])
+            _note(front, "", origin, result, kind="cloze", explanation=extra, **common)
             continue
         if len(values) < 2:
             result.skipped.append(Skipped(origin, "note type with a single field"))
             continue
-        _note(values[0], values[1], origin, result, kind=kind, reverse=reverse,
-              tags=tuple(str(tags).split()))  # fmt: skip
+        _note(values[0], values[1], origin, result, kind=kind, reverse=note_type.reverse,
+              explanation=extra, **common)  # fmt: skip
     return result
 
 

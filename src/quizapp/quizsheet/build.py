@@ -81,9 +81,8 @@ def question_for(card: Card, rng: random.Random, pool: dict[str, list[str]]) -> 
     kind = kind_of(card)
     make = partial(Question, card.id, kind, INSTRUCTIONS[kind])
     if isinstance(card, ChoiceCard):
-        wrong = list(card.choices) or [
-            a for a in pool.get(card.category.value, []) if a != card.answer
-        ]
+        given = sorted({c for c in card.choices if c != card.answer})
+        wrong = given or [a for a in pool.get(card.category.value, []) if a != card.answer]
         options = [card.answer, *rng.sample(wrong, min(3, len(wrong)))]
         rng.shuffle(options)
         letter = LETTERS[options.index(card.answer)]
