@@ -67,7 +67,7 @@ def test_anonymous_export_command_function(tmp_path: Path) -> None:
         "    answer: A\n    reverse: true\n    source: {doc: s.md, quote: q}\n"
     )
     out = tmp_path / "me.json"
-    args = argparse.Namespace(decks=decks, data_dir=tmp_path / "data", output=out)
+    args = argparse.Namespace(decks=decks, data_dir=tmp_path / "data", output=out, no_cache=True)
     assert run_anonymous_export(args) == 0
     body = decode_summary(out.read_bytes())
     assert [u.uid for u in body.units] == ["a", "a/reverse"]
