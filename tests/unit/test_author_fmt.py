@@ -87,3 +87,46 @@ def test_not_a_deck_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixtu
     deck.write_text("title: [unclosed\n")
     assert main(["fmt", str(deck)]) == 2
     assert "not valid YAML" in capsys.readouterr().err
+
+
+SECTIONS = """\
+title: T
+cards:
+  - id: a
+    kind: typed
+    category: date
+    question: Q1
+    answer: A1
+    source:
+      quote: q
+      doc: d
+    # about aliases
+    aliases:
+      - one
+      - two
+  # Section two
+  - id: b
+    kind: basic
+    category: date
+    question: Q2
+    answer: A2
+    source: {doc: d, quote: q}
+    explanation: why  # trailing
+  # Section three
+  - id: c
+    kind: basic
+    category: date
+    question: Q3
+    answer: A3
+    source: {doc: d, quote: q}
+"""
+
+
+def test_comments_stay_above_what_they_describe_when_keys_move() -> None:
+    text, _ = format_text(SECTIONS, "t.yaml", set())
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines.index("# about aliases") == lines.index("aliases:") - 1
+    assert lines.index("# Section two") == lines.index("- id: b") - 1
+    assert lines.index("# Section three") == lines.index("- id: c") - 1
+    assert lines.index("explanation: why  # trailing") < lines.index("- id: c")
+    assert format_text(text, "t.yaml", set())[0] == text

@@ -18,7 +18,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.tokens import CommentToken
 
 from quizapp.decks import Problem, load_deck_text
 from quizapp.errors import QuizappError
@@ -62,13 +63,72 @@ def dump(tree: Any) -> str:
 
 
 def reorder(mapping: CommentedMap, order: Iterable[str]) -> None:
-    """Put known keys in `order`, unknown ones after, in place (comments follow their keys)."""
+    """Put known keys in `order`, unknown ones after, in place, comments moving with their keys.
+
+    ruamel.yaml stores a full-line comment as the tail of the value *before* it, so a comment
+    above a key is taken from its predecessor's tail and re-attached after the key's new
+    predecessor; comments after the last value stay at the end.
+    """
     rank = {key: i for i, key in enumerate(order)}
-    keys = sorted(mapping, key=lambda k: (rank.get(str(k), len(rank)), list(mapping).index(k)))
-    if keys == list(mapping):
+    current = list(mapping)
+    keys = sorted(current, key=lambda k: (rank.get(str(k), len(rank)), current.index(k)))
+    if keys == current:
         return
+    tails = {key: _take_tail(mapping, key) for key in current}
+    above = {current[i + 1]: tails[current[i]] for i in range(len(current) - 1)}
     for key in keys:
         mapping.move_to_end(key)
+    for position, key in enumerate(keys):
+        comment = above.get(key)
+        if comment:
+            _put_tail(mapping, keys[position - 1] if position else key, comment)
+    end = tails[current[-1]]
+    if end:
+        _put_tail(mapping, keys[-1], end)
+
+
+def _tail_slot(mapping: CommentedMap, key: Any) -> tuple[dict[Any, Any], Any, int]:
+    """Where ruamel keeps the comments that follow `key`'s value: (ca.items, index, slot)."""
+    value = mapping[key]
+    if isinstance(value, CommentedMap) and value and not value.fa.flow_style():
+        return _tail_slot(value, list(value)[-1])
+    if isinstance(value, CommentedSeq) and value and not value.fa.flow_style():
+        item = value[-1]
+        if isinstance(item, CommentedMap) and item and not item.fa.flow_style():
+            return _tail_slot(item, list(item)[-1])
+        return value.ca.items, len(value) - 1, 0
+    return mapping.ca.items, key, 2
+
+
+def _take_tail(mapping: CommentedMap, key: Any) -> str | None:
+    """Remove and return the full-line comments after `key`'s value (its end-of-line stays)."""
+    items, index, slot = _tail_slot(mapping, key)
+    entry = items.get(index)
+    if not entry or len(entry) <= slot or entry[slot] is None:
+        return None
+    head, _newline, tail = str(entry[slot].value).partition("\n")
+    if not tail.strip():
+        return None
+    if head.strip():
+        entry[slot].value = head + "\n"
+    else:
+        entry[slot] = None
+    return tail
+
+
+def _put_tail(mapping: CommentedMap, key: Any, tail: str) -> None:
+    """Append full-line comments after `key`'s value."""
+    items, index, slot = _tail_slot(mapping, key)
+    entry = items.setdefault(index, [None] * (4 if slot == 2 else 2))
+    entry[slot] = _joined(entry[slot], tail)
+
+
+def _joined(token: CommentToken | None, tail: str) -> CommentToken:
+    if token is None:
+        return CommentToken("\n" + tail, CommentMark(0), None)
+    value = str(token.value)
+    token.value = (value if value.endswith("\n") else value + "\n") + tail
+    return token
 
 
 def normalise_card(card: CommentedMap) -> None:
