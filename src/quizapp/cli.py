@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "report",
     "quiz_sheet",
     "preview",
+    "cache",
 )
 
 EPILOG = """examples:
@@ -62,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="DIR",
         help="where progress is kept (default: $QUIZAPP_DATA_DIR or the user data dir)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every deck file instead of reading the compiled deck cache "
+        "(also: QUIZAPP_NO_CACHE=1)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

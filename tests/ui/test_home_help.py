@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 from uikit import FixedClock, make_context, run_async
 
@@ -134,3 +135,17 @@ async def test_deck_text_is_literal(make_app: Callable[..., QuizApp]) -> None:
         assert "[i]literal[/i]" in answer
         spans = getattr(question, "spans", [])
         assert not any("link" in str(span.style) for span in spans)
+
+
+@run_async
+async def test_no_color_and_palette_commands(
+    make_app: Callable[..., QuizApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert app.no_color
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for title in ("Review all due", "Practice quiz", "Statistics", "Browse cards", "Keys"):
+            assert title in titles
+        assert "Theme" in " ".join(titles)

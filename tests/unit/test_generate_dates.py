@@ -65,3 +65,8 @@ def test_format_value() -> None:
     assert format_value("2006-09-11") == "September 11, 2006"
     assert format_value("2007-01") == "January 2007"
     assert format_value("2003/2011") == "2003\u20132011"
+
+
+def test_dates_glued_to_a_label_by_a_scraper() -> None:
+    assert values("FormedDecember 2006") == ["2006-12"]
+    assert values("First AttackMarch 26, 2007: a bombing") == ["2007-03-26"]

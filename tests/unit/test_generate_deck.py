@@ -89,6 +89,7 @@ def test_command_writes_then_merges(tmp_path: Path, capsys: pytest.CaptureFixtur
     source.write_text(TEXT, encoding="utf-8")
     output = tmp_path / "elf.yaml"
     assert run_generate(tmp_path, str(source), "-o", str(output)) == 0
+    assert "copy it into" in capsys.readouterr().err
     written = yaml.safe_load(output.read_text(encoding="utf-8"))
     msgspec.convert(written, DeckDocument)
     first_card = written["cards"][0]
@@ -113,3 +114,22 @@ def test_command_refuses_to_overwrite_a_non_deck(tmp_path: Path) -> None:
     assert output.read_text(encoding="utf-8") == "- just\n- a list\n"
     with pytest.raises(QuizappError, match=r"\.yaml"):
         run_generate(tmp_path, str(source), "-o", str(tmp_path / "out.txt"))
+
+
+def test_generated_decks_pass_the_validator_with_sources(tmp_path: Path) -> None:
+    from quizapp.decks import load_decks
+
+    decks = tmp_path / "decks"
+    (decks / "sources").mkdir(parents=True)
+    shipped = Path(__file__).resolve().parents[2] / "decks" / "sources"
+    documents = []
+    for path in sorted(shipped.glob("*.txt")):
+        target = decks / "sources" / path.name
+        target.write_bytes(path.read_bytes())
+        documents.append(str(target))
+    assert run_generate(tmp_path, *documents, "-o", str(decks / "generated.yaml")) == 0
+    text = (decks / "generated.yaml").read_text(encoding="utf-8")
+    assert "&id" not in text and "*id" not in text
+    loaded = load_decks([decks], check_sources=True)
+    assert [problem.format() for problem in loaded.problems] == []
+    assert loaded.card_count > 100

@@ -59,3 +59,15 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         read_document(tmp_path / "absent.txt")
     with pytest.raises(QuizappError, match="folder"):
         read_document(tmp_path)
+
+
+def test_short_field_lines_are_not_run_into_the_next_line() -> None:
+    doc = parse_document(
+        "x.txt", "Formed 2006\nLast update 2016\n\nSummary\n\nThe group grew fast.\n"
+    )
+    assert [s.text for s in doc.sentences] == [
+        "Formed 2006",
+        "Last update 2016",
+        "Summary",
+        "The group grew fast.",
+    ]

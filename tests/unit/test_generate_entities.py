@@ -69,3 +69,27 @@ def test_merger_split_and_designation_events() -> None:
     delisted = find_events("The group was delisted as an FTO in 2010.")
     assert [e.family for e in delisted] == ["delisting"]
     assert find_events("The weather was fine.") == []
+
+
+def test_declared_groups_names_with_sheikh_and_what_is_not_a_name() -> None:
+    found = by_name(
+        [
+            "Jund al Tawhid, founded by exiles, is a small armed group in the south.",
+            "Jund al Tawhid attacked a convoy near Baidoa.",
+            "Following Godane's death, the president Hassan Sheikh Mohamoud spoke in Arabic.",
+            "The United States listed it as a Foreign Terrorist Organization.",
+        ]
+    )
+    assert found["Jund al Tawhid"].kind == "group"
+    assert found["Hassan Sheikh Mohamoud"].kind == "person"
+    assert "Following Godane" not in found
+    assert "Arabic" not in found
+    assert "Foreign Terrorist Organization" not in found
+    assert found["Baidoa"].kind == "place"
+
+
+def test_offshoots_and_breaking_away_are_splits() -> None:
+    assert [e.family for e in find_events("It emerged as a radical offshoot of the ICU.")] == [
+        "split"
+    ]
+    assert [e.family for e in find_events("It rose after breaking away from the ICU.")] == ["split"]

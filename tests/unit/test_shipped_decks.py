@@ -11,18 +11,12 @@ import msgspec
 import pytest
 import yaml
 
+from quizapp.decks.sources import fold
 from quizapp.model.cards import DeckDocument, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 DECKS = sorted((ROOT / "decks").glob("*.yaml"))
 SOURCES = ROOT / "decks" / "sources"
-
-
-def fold(text: str) -> str:
-    """Whitespace and typographic quotes folded, the way the validator compares quotes."""
-    for typographic, plain in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
-        text = text.replace(typographic, plain)
-    return " ".join(text.split())
 
 
 def load(path: Path) -> DeckDocument:
@@ -109,3 +103,11 @@ def test_source_metadata_beside_each_source() -> None:
     for path in SOURCES.glob("*.txt"):
         meta = yaml.safe_load(path.with_suffix(".meta.yaml").read_text(encoding="utf-8"))
         assert {"title", "authors", "date", "kind"} <= set(meta), path.name
+
+
+def test_the_validator_finds_no_problem_in_the_shipped_decks() -> None:
+    from quizapp.decks import load_decks
+
+    loaded = load_decks([ROOT / "decks"], check_sources=True)
+    assert [problem.format() for problem in loaded.problems] == []
+    assert loaded.card_count == sum(len(load(path).cards) for path in DECKS)

@@ -85,6 +85,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     write_deck(output, deck)
     print(f"wrote {output} ({len(deck['cards'])} cards)")
+    sources = output.resolve().parent / "sources"
+    for path in documents:
+        if not (sources / path.name).is_file():
+            print(
+                f"note: cards cite {path.name}; copy it into {sources} so "
+                "`quizapp validate --sources` can check their quotes",
+                file=sys.stderr,
+            )
     return 0
 
 

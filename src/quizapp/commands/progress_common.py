@@ -32,8 +32,9 @@ def open_store(args: argparse.Namespace) -> ProgressStore:
 def load_deck_set(args: argparse.Namespace) -> DeckSet:
     """The decks under --decks; problems are only counted here (`quizapp validate` lists them)."""
     from quizapp.decks import load_decks
+    from quizapp.decks.cache import default_cache
 
-    deck_set = load_decks([args.decks])
+    deck_set = load_decks([args.decks], cache=default_cache(not args.no_cache))
     if deck_set.problems:
         print(
             f"quizapp: {len(deck_set.problems)} deck problems; cards with problems are left out "

@@ -16,22 +16,28 @@ if TYPE_CHECKING:
     from quizapp.quiz.context import StudyContext
 
 
-def build_context(decks_dir: Path, data_dir: Path, now: dt.datetime) -> StudyContext:
+def build_context(
+    decks_dir: Path, data_dir: Path, now: dt.datetime, use_cache: bool = True
+) -> StudyContext:
     """Load the decks and open the progress store (raises QuizappError with a way forward)."""
     from quizapp.decks import load_decks
+    from quizapp.decks.cache import default_cache
     from quizapp.quiz.context import StudyContext
     from quizapp.quiz.stored import StoreStudy
     from quizapp.store.db import ProgressStore
 
-    deck_set = load_decks([decks_dir])
+    deck_set = load_decks([decks_dir], cache=default_cache(use_cache))
     store = ProgressStore.open(data_dir)
     study = StoreStudy(store, deck_set.units(), now, random.Random())
-    return StudyContext(
+    context = StudyContext(
         deck_set.decks,
         study,
         problems=tuple(p.format() for p in deck_set.problems),
         decks_dir=decks_dir,
     )
+    if len(context.units) > 20_000:
+        _ = context.distractors  # build the index here, in the worker, not on the first card
+    return context
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -39,6 +45,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     decks_dir: Path = args.decks
     data_dir: Path = args.data_dir
-    app = QuizApp(loader=lambda: build_context(decks_dir, data_dir, utc_now()))
+    use_cache = not getattr(args, "no_cache", False)
+    app = QuizApp(loader=lambda: build_context(decks_dir, data_dir, utc_now(), use_cache))
     app.run()
     return 0

@@ -75,9 +75,11 @@ def check(args: argparse.Namespace) -> int:
     import msgspec
 
     from quizapp.decks import load_decks
+    from quizapp.decks.cache import default_cache
 
     paths: list[Path] = args.paths or [args.decks]
-    deck_set = load_decks(paths, check_sources=args.sources)
+    cache = default_cache(not args.no_cache)
+    deck_set = load_decks(paths, check_sources=args.sources, cache=cache)
     if args.json:
         report = {
             "ok": not deck_set.problems,

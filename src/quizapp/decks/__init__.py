@@ -3,6 +3,7 @@
 from quizapp.decks.loader import (
     DeckFile,
     DeckSet,
+    deck_summaries,
     find_deck_files,
     load_deck_file,
     load_deck_text,
@@ -15,6 +16,7 @@ __all__ = [
     "DeckFile",
     "DeckSet",
     "Problem",
+    "deck_summaries",
     "find_deck_files",
     "load_deck_file",
     "load_deck_text",

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
 
 from quizapp.decks.problems import Problem
 from quizapp.decks.reader import ReadProblem, decode, read_yaml
@@ -12,6 +17,11 @@ from quizapp.decks.sources import SourceLibrary
 from quizapp.decks.validate import DeckBuilder
 from quizapp.model.cards import Card, Deck
 from quizapp.model.units import StudyUnit, units_of
+
+if TYPE_CHECKING:
+    from quizapp.decks.cache import DeckCache, DeckSummary
+
+Progress = Callable[[int, int], None]
 
 DECK_SUFFIXES = (".yaml", ".yml")
 SOURCES_DIRNAME = "sources"
@@ -66,15 +76,26 @@ def load_deck_text(
 
 
 def load_deck_file(
-    deck_file: DeckFile, *, check_sources: bool = False
+    deck_file: DeckFile, *, check_sources: bool = False, cache: DeckCache | None = None
 ) -> tuple[Deck | None, list[Problem]]:
-    """One deck file from disk."""
+    """One deck file from disk; with a cache, an unchanged file is not parsed again."""
+    data: bytes | None = None
+    stat = None
+    if cache is not None:
+        hit = cache.lookup(deck_file, check_sources=check_sources)
+        if hit.deck is not None:
+            return hit.deck, []
+        data, stat = hit.data, hit.stat
     try:
-        data = deck_file.path.read_bytes()
+        if data is None:
+            data = deck_file.path.read_bytes()
     except OSError as error:
         return None, [Problem(file=str(deck_file.path), message=f"cannot read: {error.strerror}")]
     sources = SourceLibrary(deck_file.sources_dir) if check_sources else None
-    return load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources)
+    deck, problems = load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources)
+    if cache is not None and stat is not None and deck is not None and not problems:
+        cache.store(deck_file, deck, data, stat, sources_checked=check_sources)
+    return deck, problems
 
 
 @dataclass(frozen=True)
@@ -134,26 +155,67 @@ def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]
         if clash:
             ids = {card.id for card in clash}
             kept = tuple(card for card in deck.cards if card.id not in ids)
-            deck = Deck(
-                id=deck.id,
-                path=deck.path,
-                title=deck.title,
-                description=deck.description,
-                tags=deck.tags,
-                cards=kept,
-            )
+            deck = msgspec.structs.replace(deck, cards=kept)
         result.append(deck)
     return result, problems
 
 
-def load_decks(paths: Sequence[Path], *, check_sources: bool = False) -> DeckSet:
-    """Load every deck under `paths`; problems are collected, never raised."""
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Parsing builds a million short-lived containers without cycles; CPython's cyclic GC would
+    rescan them again and again as they pile up, so it waits until the load is done. (The decks
+    it leaves behind are `gc=False` structs, which the collector never tracks.)"""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_decks(
+    paths: Sequence[Path],
+    *,
+    check_sources: bool = False,
+    cache: DeckCache | None = None,
+    progress: Progress | None = None,
+) -> DeckSet:
+    """Load every deck under `paths`; problems are collected, never raised.
+
+    `progress(done, total)` is called with counts of deck files (0 of N first, then after each
+    file), so a UI running this in a worker can show a progress bar on a cold start.
+    """
     files, problems = find_deck_files(paths)
     decks: list[Deck] = []
+    if progress is not None:
+        progress(0, len(files))
+    with gc_paused():
+        for done, deck_file in enumerate(files, start=1):
+            deck, found = load_deck_file(deck_file, check_sources=check_sources, cache=cache)
+            problems.extend(found)
+            if deck is not None:
+                decks.append(deck)
+            if progress is not None:
+                progress(done, len(files))
+        decks, clashes = drop_duplicate_ids(decks)
+        return DeckSet(tuple(decks), tuple(problems + clashes))
+
+
+def deck_summaries(paths: Sequence[Path], cache: DeckCache) -> list[DeckSummary] | None:
+    """Title and counts of every deck from cache headers alone, or None unless all are fresh.
+
+    Cheap (no card is decoded), so a UI can paint its home screen at once on a warm start and
+    run `load_decks` in a worker; None means some deck changed or was never cached: load fully.
+    Counts are before cross-deck duplicate ids are dropped (clean collections have none).
+    """
+    files, problems = find_deck_files(paths)
+    if problems:
+        return None
+    summaries = []
     for deck_file in files:
-        deck, found = load_deck_file(deck_file, check_sources=check_sources)
-        problems.extend(found)
-        if deck is not None:
-            decks.append(deck)
-    decks, clashes = drop_duplicate_ids(decks)
-    return DeckSet(tuple(decks), tuple(problems + clashes))
+        summary = cache.summary(deck_file)
+        if summary is None:
+            return None
+        summaries.append(summary)
+    return summaries

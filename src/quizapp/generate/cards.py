@@ -14,19 +14,12 @@ from typing import Any
 
 from quizapp.generate.dates import format_value
 from quizapp.generate.facts import Fact
+from quizapp.generate.gazetteer import TITLES
 
 Card = dict[str, Any]
 _Base = Callable[[str, str], Card]
 BLANK = "_____"
 ORDER_SET_SIZE = 5
-_CATEGORY = {
-    "date": "date",
-    "person": "person",
-    "group": "group",
-    "place": "place",
-    "merger": "merger",
-    "designation": "designation",
-}
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -72,7 +65,7 @@ def fact_card(fact: Fact, doc: str, tags: Sequence[str] = ()) -> Card | None:
         return {
             "id": card_id(doc, fact.kind, answer, hashed),
             "kind": kind,
-            "category": _CATEGORY[fact.kind],
+            "category": fact.kind,
             "tags": [*tags, fact.kind],
             "status": "generated",
         }
@@ -117,9 +110,10 @@ def _entity_card(fact: Fact, base: _Base, text: str) -> Card | None:
         if len(entity.aliases) > 1:
             card["aliases"] = entity.aliases[1:]
         return card
-    if entity.kind == "person" and entity.roles:
+    roles = [role for role in entity.roles if not set(role.split()) <= TITLES]
+    if entity.kind == "person" and roles:
         card = base("choice", entity.name)
-        card["question"] = f"Who is described as \u201c{entity.roles[0]}\u201d?"
+        card["question"] = f"Who is described as \u201c{max(roles, key=len)}\u201d?"
         card["answer"] = entity.name
         return card
     if entity.name not in text:

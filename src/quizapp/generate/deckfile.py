@@ -133,10 +133,19 @@ def merge(
 
 
 def dump(deck: dict[str, Any]) -> str:
-    """YAML text for a deck, keys in the order given, readable Unicode."""
+    """YAML text for a deck, keys in the order given, readable Unicode, never an alias.
+
+    The loader refuses anchors and aliases, which PyYAML writes for repeated objects.
+    """
     import yaml
 
-    text: str = yaml.safe_dump(deck, sort_keys=False, allow_unicode=True, width=100)
+    class NoAliasDumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    text: str = yaml.dump(
+        deck, Dumper=NoAliasDumper, sort_keys=False, allow_unicode=True, width=100
+    )
     return text
 
 

@@ -12,12 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.errors import QuizappError
-
-
-def _words(text: str) -> list[str]:
-    """The whitespace-separated words of a long literal."""
-    return text.split()
-
+from quizapp.generate.gazetteer import words
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
@@ -25,7 +20,7 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _ABBREVIATIONS = frozenset(
-    _words(
+    words(
         "mr mrs ms dr st gen lt col maj sgt capt gov sen rep jr sr no vs etc inc co corp e.g i.e "
         "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n"
     )
@@ -114,6 +109,9 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
             if line.strip() and not _RULE.match(line):
                 blocks.append([line])
             continue
+        if current and _field_line(current[-1]) and line.lstrip()[:1].isupper():
+            blocks.append(current)
+            current = []
         current.append(line)
     if current:
         blocks.append(current)
@@ -123,7 +121,10 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
         block = " ".join(part.strip() for part in lines)
         is_heading = bool(_HEADING.match(lines[0]))
         is_text = not is_heading and not _BULLET.match(lines[0])
-        if previous_is_text and is_text and _unfinished(joined[-1][0]):
+        continues = (
+            len(block.split()) > 6 or block[:1].islower() or not _unfinished(block, minimum=0)
+        )
+        if previous_is_text and is_text and continues and _unfinished(joined[-1][0]):
             joined[-1] = (joined[-1][0] + " " + block, False)
         else:
             joined.append((block, is_heading))
@@ -131,10 +132,16 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
     return joined
 
 
-def _unfinished(block: str) -> bool:
-    """Whether a paragraph stops mid-sentence (a line break pasted into running text)."""
+def _field_line(line: str) -> bool:
+    """A short line without end punctuation: a title or a "Field: value" line, not wrapped prose."""
+    clean = clean_markdown(line)
+    return len(clean.split()) <= 8 and not clean.endswith(tuple(_PARAGRAPH_END))
+
+
+def _unfinished(block: str, minimum: int = 6) -> bool:
+    """Whether a paragraph (longer than `minimum` words) stops mid-sentence."""
     clean = clean_markdown(block)
-    if len(clean.split()) <= 6 or re.search(r"(^|[.!?\"\u201d])\s*\([^()]*\)$", clean):
+    if len(clean.split()) <= minimum or re.search(r"(^|[.!?\"\u201d])\s*\([^()]*\)$", clean):
         return False
     return not clean.endswith(tuple(_PARAGRAPH_END))
 

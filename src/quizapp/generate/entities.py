@@ -12,12 +12,6 @@ from dataclasses import dataclass, field
 
 from quizapp.generate import gazetteer as gz
 
-
-def _words(text: str) -> list[str]:
-    """The whitespace-separated words of a long literal."""
-    return text.split()
-
-
 _TOKEN = re.compile(r"[\w\u2019'.-]+|[^\w\s]")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 _ALIAS = re.compile(
@@ -31,9 +25,15 @@ _SPEECH = re.compile(
 )
 _NAME = r"[A-Z][\w\u2019'-]+(?: (?:[A-Z]|d[\u2019'])[\w\u2019'-]+)?"
 _PLACE_LIST = re.compile(rf"(?:{_NAME}, )+(?:and |or )?{_NAME}")
+_DECLARED_GROUP = re.compile(
+    r"^(?:The )?(?P<name>[A-Z][\w\u2019'-]*(?: (?:(?:al|el|ad|bin|ibn|of|for|and|the) )?"
+    r"[A-Z][\w\u2019'-]*){0,6})(?:,[^,]{1,80},)?"
+    r" (?:is|was|has been|became) (?:a|an|the)\b[^.;]{0,60}?\b(?:group|organi[sz]ation|movement"
+    r"|militia|network|affiliate|faction|insurgency)\b"
+)
 _HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
-_NOT_ACRONYMS = frozenset(_words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
+_NOT_ACRONYMS = frozenset(gz.words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
 
 
 @dataclass
@@ -110,13 +110,17 @@ def _runs(text: str) -> list[_Run]:
         suffix = _HYPHEN_SUFFIX.search(base)
         if suffix:
             base = base[: suffix.start()]
-        if base in gz.TITLES or base.rstrip(".") + "." in gz.TITLES:
+        is_title = base in gz.TITLES or base.rstrip(".") + "." in gz.TITLES
+        if is_title and not (current and base in gz.NAME_TITLES):
             previous = title if not current else None
             close()
             title = f"{previous} {base}" if previous and tokens[index - 1][0] in previous else base
             continue
+        if re.search(r"[a-z][A-Z]", base) and not re.match(r"(?:Mc|Mac)[A-Z][a-z]+$", base):
+            close()
+            continue
         if _is_cap(base):
-            if not current and base in gz.FUNCTION_WORDS:
+            if not current and (base in gz.FUNCTION_WORDS or (start == 0 and base.endswith("ing"))):
                 continue
             current.append((base, start, start + len(base)))
             if possessive or suffix:
@@ -179,12 +183,18 @@ def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
     return parts
 
 
-def _classify(run: _Run, text: str, known_acronyms: set[str], surnames: set[str]) -> str | None:
+def _classify(
+    run: _Run, text: str, known_acronyms: set[str], surnames: set[str], groups: set[str]
+) -> str | None:
     words = run.words
     name = run.text
     pieces = {part for word in words for part in re.split(r"[-\u2019']", word)}
     if name in gz.PLACES or name.replace("\u2019", "'") in gz.PLACES:
         return "place"
+    if name.casefold() in gz.DESIGNATION_TERMS:
+        return None
+    if name.casefold() in groups:
+        return "group"
     if _ACRONYM_AFTER.match(text[run.end :]) or pieces & gz.ORG_WORDS:
         return "group"
     if words[-1] in gz.GEOGRAPHIC_WORDS:
@@ -218,6 +228,8 @@ def _classify(run: _Run, text: str, known_acronyms: set[str], surnames: set[str]
         return None
     if run.start == 0 and " ".join(words[1:]) in gz.PLACES:
         return None
+    if run.start == 0 and not text[run.end :].strip(" .:"):
+        return None
     return "person" if 2 <= len(words) <= 5 else None
 
 
@@ -248,22 +260,29 @@ def find_entities(sentences: list[str]) -> list[Entity]:
     known_acronyms: set[str] = set()
     last_person: Entity | None = None
     heading_like = re.compile(r":\s*$")
+    declared = {
+        match.group("name").casefold()
+        for text in sentences
+        if (match := _DECLARED_GROUP.match(text)) is not None
+    }
     for index, text in enumerate(sentences):
         alias_spans = [m.span("alias") for m in _ALIAS.finditer(text)]
         sentence_entities: list[tuple[int, Entity]] = []
+        known = {name for kind, name in entities if kind == "group"}
+        surnames = {e.name.split()[-1] for e in entities.values() if e.kind == "person"}
         for raw_run in _runs(text):
             if any(start <= raw_run.start < end for start, end in alias_spans):
                 continue
-            known = {name for kind, name in entities if kind == "group"}
-            surnames = {
-                entity.name.split()[-1] for entity in entities.values() if entity.kind == "person"
-            }
             for run in _split_run(raw_run, text, known):
-                kind = _classify(run, text, known_acronyms, surnames)
+                kind = _classify(run, text, known_acronyms, surnames, known | declared)
                 if kind is None:
                     continue
                 entity = _record(entities, kind, run, index, text, known_acronyms)
                 sentence_entities.append((run.start, entity))
+                if kind == "group":
+                    known.add(entity.name.casefold())
+                elif kind == "person":
+                    surnames.add(entity.name.split()[-1])
         if not heading_like.search(text):
             _propagate_places(text, entities, index)
         for match in _ALIAS.finditer(text):
@@ -337,6 +356,7 @@ def _propagate_places(text: str, entities: dict[tuple[str, str], Entity], index:
         if (
             name not in gz.FUNCTION_WORDS
             and not _is_demonym(name)
+            and not re.search(r"(?:ic|ish|ese|ian)$", name)
             and not _ACRONYM_TOKEN.match(name)
             and not any((kind, name.casefold()) in entities for kind in ("person", "group"))
         ):

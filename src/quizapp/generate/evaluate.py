@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quizapp.decks.sources import fold
 from quizapp.generate.document import Document
 from quizapp.generate.facts import KINDS, Fact
 
@@ -41,28 +42,26 @@ class Score:
         return self.matched / self.labelled if self.labelled else 1.0
 
 
-def _fold(text: str) -> str:
-    for typographic, plain in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
-        text = text.replace(typographic, plain)
-    return " ".join(text.split()).casefold()
+def _key(name: str) -> str:
+    return fold(name).casefold()
 
 
 def _names(label: dict[str, Any]) -> set[str]:
-    names = {_fold(str(label["name"]))}
-    names.update(_fold(str(alias)) for alias in label.get("aliases") or ())
+    names = {_key(str(label["name"]))}
+    names.update(_key(str(alias)) for alias in label.get("aliases") or ())
     if label.get("acronym"):
-        names.add(_fold(str(label["acronym"])))
+        names.add(_key(str(label["acronym"])))
     return names
 
 
 def _matches(kind: str, fact: Fact, label: dict[str, Any], document: Document) -> bool:
-    quote = _fold(fact.quote)
+    quote = fold(fact.quote).casefold()
     if kind == "date":
-        return fact.key == str(label["value"]) and _fold(str(label["anchor"])) in quote
+        return fact.key == str(label["value"]) and _key(str(label["anchor"])) in quote
     if kind in ("merger", "designation"):
-        return _fold(str(label["anchor"])) in quote
+        return _key(str(label["anchor"])) in quote
     assert fact.entity is not None
-    proposed = {_fold(fact.entity.name), *(_fold(alias) for alias in fact.entity.aliases)}
+    proposed = {_key(fact.entity.name), *(_key(alias) for alias in fact.entity.aliases)}
     return bool(proposed & _names(label))
 
 

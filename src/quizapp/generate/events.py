@@ -27,9 +27,10 @@ _MERGER_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "split",
-            r"\b(?:broke away|broke with|split (?:from|with|off)|splintered|splinter (?:group|"
-            r"faction)s?|breakaway (?:group|faction)|defected (?:from|to)|created (?:his|her|their|"
-            r"its) own|to found\b|left .{0,40} to (?:form|found|create))",
+            r"\b(?:(?:broke|break|breaking|broken) (?:away|with)|split(?:ting)? (?:from|with|off)"
+            r"|splintered|splinter (?:group|faction)s?|breakaway (?:group|faction)|offshoot of"
+            r"|defected (?:from|to)|created (?:his|her|their|its) own|to found\b"
+            r"|left .{0,40} to (?:form|found|create))",
         ),
     )
 )

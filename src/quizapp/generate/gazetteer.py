@@ -7,13 +7,13 @@ capital cities, and the words that mark an organisation or a person's title.
 from __future__ import annotations
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
     """The whitespace-separated words of a long literal."""
     return text.split()
 
 
 COUNTRIES = frozenset(
-    _words(
+    words(
         """
 Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan
 Bahrain Bangladesh Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei
@@ -100,7 +100,7 @@ REGIONS = frozenset(
 )
 
 CAPITALS = frozenset(
-    _words(
+    words(
         """
 Abidjan Abuja Accra Addis Algiers Amman Ankara Baghdad Bamako Beirut Berlin Brussels Cairo
 Dakar Damascus Djibouti Doha Islamabad Jerusalem Kabul Khartoum Kinshasa Lagos Lisbon London
@@ -112,7 +112,7 @@ Tehran Tripoli Tunis Washington"""
 PLACES = COUNTRIES | REGIONS | CAPITALS
 
 ORG_WORDS = frozenset(
-    _words(
+    words(
         """
 Group Groups Front Movement Battalion Brigade Brigades Army Organization Organisation Council
 Department Committee Command Center Centre Service Office Partnership Community Court Union Party
@@ -125,7 +125,7 @@ Liwa Haram Nations Staff Chiefs"""
 )
 
 TITLES = frozenset(
-    _words(
+    words(
         """
 General Gen. Lt. Colonel Col. Major Maj. Captain Capt. Admiral Sergeant President Minister
 Secretary Senator Sen. Governor Gov. Ambassador Chairman Chairwoman Director Sheikh Shaykh Emir
@@ -134,8 +134,21 @@ Undersecretary Deputy Editor Writer Professor Prof."""
     )
 )
 
+NAME_TITLES = frozenset({"Sheikh", "Shaykh", "Sharif"})
+"""Titles that are also parts of names ("Hassan Sheikh Mohamoud") when a name runs into them."""
+
+DESIGNATION_TERMS = frozenset(
+    {
+        "foreign terrorist organization",
+        "foreign terrorist organisation",
+        "specially designated global terrorist",
+        "state sponsor of terrorism",
+    }
+)
+"""Capitalised legal terms that name a status, not an organisation."""
+
 ROLE_NOUNS = frozenset(
-    _words(
+    words(
         """
 secretary minister emir leader commander analyst fellow general president chairman
 undersecretary head founder spokesman spokeswoman chief director member writer editor deputy
@@ -145,7 +158,7 @@ deputy professor researcher reporter journalist national citizen"""
 )
 
 GEOGRAPHIC_WORDS = frozenset(
-    _words(
+    words(
         """
 Point Port Mount Mountains Cape Lake River Island Islands Bay Coast Valley Desert Peninsula
 Sea Gulf Fort City Province Region Oasis Plateau Delta Strait"""
@@ -155,10 +168,12 @@ Sea Gulf Fort City Province Region Oasis Plateau Delta Strait"""
 DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "i")
 
 CONNECTORS = frozenset({"of", "for", "and", "in", "the", "de", "du", "la", "le", "bin", "ben"})
-NAME_PARTICLES = frozenset({"bin", "ben", "ibn", "abu", "abou", "de", "van", "von", "el"})
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "bin", "ben", "ibn", "abu", "abou", "de", "van", "von"}
+)
 
 FUNCTION_WORDS = frozenset(
-    _words(
+    words(
         """
 The A An In On At By For From To Of And Or But If As While When Where Though Although
 However According After Before Since During Many Much Most Some Its It Their They This That These
@@ -172,7 +187,7 @@ December"""
 )
 
 ADJECTIVES = frozenset(
-    _words(
+    words(
         """
 Islamic Islamist Islamists Muslim Muslims Salafi Salafist Western Westerners Arab Arabs
 African Africans European Europeans Soviet French Dutch British American Americans Congressional

@@ -1,5 +1,9 @@
 """Cards and decks as immutable values.
 
+Structs are declared `gc=False`: they hold only text, tuples and other structs, so they can never
+form a reference cycle, and a 100,000-card collection then costs the cyclic garbage collector
+nothing to keep.
+
 The deck file format is defined here once: the loader builds these structs, the JSON Schema in
 `docs/deck.schema.json` is generated from them, and the compiled deck cache stores them.
 """
@@ -45,7 +49,7 @@ class Status(enum.StrEnum):
     REVIEWED = "reviewed"
 
 
-class Source(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class Source(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
     """Where a card's fact comes from: a document under `decks/sources/` and its sentence."""
 
     doc: Text
@@ -55,6 +59,7 @@ class Source(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 class CardBase(
     msgspec.Struct,
     frozen=True,
+    gc=False,
     kw_only=True,
     forbid_unknown_fields=True,
     tag_field="kind",
@@ -100,7 +105,7 @@ class TypedCard(CardBase, frozen=True, tag="typed"):
     aliases: tuple[str, ...] = ()
 
 
-class OrderItem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class OrderItem(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
     """One event of a timeline; `date` (YYYY, YYYY-MM or YYYY-MM-DD) decides its place."""
 
     text: Text
@@ -114,7 +119,7 @@ class OrderCard(CardBase, frozen=True, tag="order"):
     items: Annotated[tuple[OrderItem, ...], msgspec.Meta(min_length=2)]
 
 
-class MatchPair(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class MatchPair(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
     """A left side and the right side it belongs with."""
 
     left: Text
@@ -140,7 +145,7 @@ CARD_TYPES: dict[str, type[CardBase]] = {
 }
 
 
-class DeckDocument(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+class DeckDocument(msgspec.Struct, frozen=True, gc=False, kw_only=True, forbid_unknown_fields=True):
     """What a deck file holds."""
 
     title: Text

@@ -16,7 +16,7 @@ from quizapp.model.cards import BasicCard, Card, ClozeCard
 CLOZE_PATTERN = re.compile(r"\{\{(.+?)\}\}", re.DOTALL)
 
 
-class StudyUnit(msgspec.Struct, frozen=True):
+class StudyUnit(msgspec.Struct, frozen=True, gc=False):
     """One schedulable item: a card, seen one way (`variant`)."""
 
     uid: str

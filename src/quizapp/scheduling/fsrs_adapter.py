@@ -104,9 +104,12 @@ def _dt(seconds: float | None) -> datetime | None:
     return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
 
 
+_ZERO = timedelta(0)
+
+
 def require_utc(now: datetime) -> None:
     """Reject naive or non-UTC clocks early: FSRS arithmetic assumes UTC."""
-    if now.tzinfo is None or now.utcoffset() != timedelta(0):
+    if now.tzinfo is not UTC and (now.tzinfo is None or now.utcoffset() != _ZERO):
         raise ValueError(f"time must be timezone-aware UTC, got {now!r}")
 
 
@@ -151,6 +154,7 @@ class FsrsAdapter:
         require_utc(now)
         if self.config.pass_fail and rating not in PASS_FAIL_RATINGS:
             raise ValueError(f"{rating.name} is not a rating in pass/fail mode")
+        now_ts = now.timestamp()
         card, _ = self._scheduler.review_card(self._to_card(state, now), fsrs.Rating(rating), now)
         due = card.due
         if rng is not None and self.config.fuzz and card.state == fsrs.State.Review:
@@ -164,7 +168,7 @@ class FsrsAdapter:
             stability=card.stability,
             difficulty=card.difficulty,
             due=due.timestamp(),
-            last_review=now.timestamp(),
+            last_review=now_ts,
             reps=state.reps + 1,
             lapses=state.lapses + (1 if lapsed else 0),
         )

@@ -23,19 +23,19 @@ the units still at risk. `cram(...)` returns a `CramSession` that never writes t
 
 from __future__ import annotations
 
-import math
 import random
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from quizapp.model.units import StudyUnit
 from quizapp.scheduling.cram import CramSession
+from quizapp.scheduling.exam import ExamPlanner, ExamStatus
 from quizapp.scheduling.fsrs_adapter import FsrsAdapter, MemoryState, Phase, Rating, require_utc
 from quizapp.store import log, queries
-from quizapp.store.db import ProgressStore, SyncReport, decode_state, guarded
+from quizapp.store.db import ProgressStore, SyncReport, guarded
 from quizapp.store.queries import DeckCounts, Scope
 from quizapp.store.settings import NewOrder, Settings
 from quizapp.store.sync import new_rank, sync_units
@@ -69,16 +69,6 @@ class TodayCounts:
         return self.learning + self.due + self.new
 
 
-@dataclass(frozen=True)
-class ExamStatus:
-    """A deck's exam: its date, study days left, and units not yet sure to be seen before it."""
-
-    deck_id: str
-    exam_date: date
-    days_left: int
-    at_risk: int
-
-
 def study_day_start(now: datetime, tz: tzinfo, hour: int) -> datetime:
     """Start (UTC) of the study day containing `now`; days begin at `hour` local time."""
     local = now.astimezone(tz)
@@ -108,10 +98,9 @@ class StudySession:
         self._scope = scope or Scope()
         self._where = self._scope.where(store.db)
         self._history: list[int] = []
-        self._ahead_done: dict[str, tuple[float, int, int]] = {}
         self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
+        self._day_ts = (0.0, 0.0)
         self._with_siblings = _sibling_keys_shared(units)
-        self._exams: dict[str, tuple[date, float, float]] | None = None
         self.last_sync = SyncReport()
         self._load_settings()
 
@@ -154,6 +143,9 @@ class StudySession:
     def _load_settings(self) -> None:
         self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
         self.settings: Settings = self.store.settings()
+        self._exams = ExamPlanner(
+            self.store, self.tz, self.settings.day_starts_at_hour, self._scope.deck_ids
+        )
         self.adapter = FsrsAdapter(self.settings.scheduler_config())
         self._params_id: int | None = None
 
@@ -184,14 +176,21 @@ class StudySession:
         start, end = self._day_span
         if not start <= now < end:
             start = study_day_start(now, self.tz, self.settings.day_starts_at_hour)
-            self._day_span = (start, start + timedelta(days=1))
+            end = start + timedelta(days=1)
+            self._day_span = (start, end)
+            self._day_ts = (start.timestamp(), end.timestamp())
         return start
 
+    def _day_bounds(self, now: datetime) -> tuple[float, float]:
+        """(start, end) of the study day containing `now`, as UNIX seconds."""
+        self.day_start(now)
+        return self._day_ts
+
     def _answered_today(self, now: datetime, phase: Phase) -> int:
-        return self.store.answered_on_day(self.day_start(now).timestamp(), phase)
+        return self.store.answered_on_day(self._day_bounds(now)[0], phase)
 
     def _count_today(self, now: datetime, phase: int, delta: int) -> None:
-        self.store.count_answer(self.day_start(now).timestamp(), phase, delta)
+        self.store.count_answer(self._day_bounds(now)[0], phase, delta)
 
     def _first_known(self, uids: list[str]) -> StudyUnit | None:
         for uid in uids:
@@ -205,14 +204,11 @@ class StudySession:
         """The unit to show now, or None when nothing is left for today."""
         require_utc(now)
         db, where, ts = self.store.db, self._where, now.timestamp()
-        learning = (Phase.LEARNING, Phase.RELEARNING)
-        found = self._first_known(queries.due_units(db, where, ts, learning, 5))
+        reviews_open = self._answered_today(now, Phase.REVIEW) < self.settings.reviews_per_day
+        learning_uids, review_uids = queries.due_now(db, where, ts, 5, 5 if reviews_open else 0)
+        found = self._first_known(learning_uids) or self._first_known(review_uids)
         if found is not None:
             return found
-        if self._answered_today(now, Phase.REVIEW) < self.settings.reviews_per_day:
-            found = self._first_known(queries.due_units(db, where, ts, (Phase.REVIEW,), 5))
-            if found is not None:
-                return found
         found = self._review_ahead(now)
         if found is not None:
             return found
@@ -221,6 +217,7 @@ class StudySession:
             if found is not None:
                 return found
         ahead = (now + LEARN_AHEAD).timestamp()
+        learning = (Phase.LEARNING, Phase.RELEARNING)
         return self._first_known(queries.due_units(db, where, ahead, learning, 5))
 
     @guarded
@@ -263,27 +260,26 @@ class StudySession:
     ) -> AnswerResult:
         """Record an answer; it is committed to disk before this returns."""
         require_utc(now)
-        ts = now.timestamp()
         if self._params_id is None:
-            self._params_id = self.store.params_id(self.settings, ts)
-        next_day = self.day_start(now) + timedelta(days=1)
+            self._params_id = self.store.params_id(self.settings, now.timestamp())
+        next_day = self._day_bounds(now)[1]
         done = log.record_answer(
             self.store,
             unit,
             rating,
-            ts,
+            now,
             answer_ms,
             adapter=self.adapter,
             params_id=self._params_id,
             rng=self.rng,
             leech_threshold=self.settings.leech_threshold,
-            bury_until=next_day.timestamp() if unit.sibling_key in self._with_siblings else None,
+            bury_until=next_day if unit.sibling_key in self._with_siblings else None,
             session=self.session_id,
         )
         self._history.append(done.review_id)
         self._count_today(now, done.before.phase, 1)
         if done.before.phase == Phase.REVIEW:
-            self._count_ahead(unit, done.before, now)
+            self._exams.count_answer(unit.deck_id, done.before, self._day_bounds(now)[0])
         due = done.after.due_at()
         assert due is not None
         return AnswerResult(
@@ -332,106 +328,19 @@ class StudySession:
     @guarded
     def set_exam(self, deck_id: str, exam_date: date | None, now: datetime) -> None:
         """Set (or clear with None) a deck's exam date."""
-        self.store.save_deck_setting(
-            deck_id, "exam_date", exam_date.isoformat() if exam_date else None
-        )
-        self.store.save_deck_setting(
-            deck_id, "exam_set_at", repr(now.timestamp()) if exam_date else None
-        )
-        self._ahead_done.pop(deck_id, None)
-        self._exams = None
-
-    def _exam_times(self, deck_id: str) -> tuple[date, float, float] | None:
-        """(exam date, exam start, when it was set) of a deck, read once per session."""
-        if self._exams is None:
-            self._exams = {}
-            for deck in self._exam_decks_stored():
-                times = self._read_exam_times(deck)
-                if times is not None:
-                    self._exams[deck] = times
-        return self._exams.get(deck_id)
-
-    def _read_exam_times(self, deck_id: str) -> tuple[date, float, float] | None:
-        exam = self.store.deck_settings(deck_id).exam_date
-        since = self.store.deck_setting_raw(deck_id, "exam_set_at")
-        if exam is None or since is None:
-            return None
-        hour = time(self.settings.day_starts_at_hour, tzinfo=self.tz)
-        exam_ts = datetime.combine(exam, hour).astimezone(UTC).timestamp()
-        return exam, exam_ts, float(since)
+        self._exams.set_exam(deck_id, exam_date, now)
 
     @guarded
     def exam_status(self, deck_id: str, now: datetime) -> ExamStatus | None:
         """The deck's exam and how many of its units are at risk, or None without an exam."""
-        times = self._exam_times(deck_id)
-        if times is None:
-            return None
-        exam, exam_ts, since = times
-        days = max(0, math.ceil((exam_ts - self.day_start(now).timestamp()) / 86400))
-        at_risk = queries.at_risk_count(self.store.db, deck_id, exam_ts, since, now.timestamp())
-        return ExamStatus(deck_id, exam, days, at_risk)
-
-    def _exam_decks_stored(self) -> list[str]:
-        rows = self.store.db.execute(
-            "SELECT deck_id FROM deck_settings WHERE key = 'exam_date' ORDER BY deck_id"
-        )
-        return [str(r[0]) for r in rows]
-
-    def _exam_decks(self) -> list[str]:
-        self._exam_times("")
-        assert self._exams is not None
-        decks = sorted(self._exams)
-        if self._scope.deck_ids is not None:
-            decks = [d for d in decks if d in self._scope.deck_ids]
-        return decks
-
-    def _ahead_plan(self, deck_id: str, now: datetime) -> tuple[int, int] | None:
-        """(quota, done) of review-ahead for a deck today, planned once per study day.
-
-        The quota spreads the units at risk evenly over the days left; answers already given
-        today (by this or an earlier session) count towards it, so restarting does not add more.
-        """
-        times = self._exam_times(deck_id)
-        if times is None:
-            return None
-        day = self.day_start(now).timestamp()
-        plan = self._ahead_done.get(deck_id)
-        if plan is None or plan[0] != day:
-            status = self.exam_status(deck_id, now)
-            if status is None or status.days_left <= 0:
-                return None
-            rows = self.store.db.execute(
-                "SELECT r.state_before FROM reviews r WHERE r.time >= ? AND r.deck_id = ? "
-                "AND r.phase_before = 2 AND NOT EXISTS (SELECT 1 FROM events e "
-                "WHERE e.kind = 'undo' AND e.review_id = r.id)",
-                (day, deck_id),
-            )
-            done = sum(1 for (blob,) in rows if (decode_state(blob).due or 0) > times[1])
-            quota = math.ceil((status.at_risk + done) / status.days_left)
-            plan = (day, quota, done)
-            self._ahead_done[deck_id] = plan
-        return plan[1], plan[2]
+        return self._exams.status(deck_id, now, self._day_bounds(now)[0])
 
     def _review_ahead(self, now: datetime) -> StudyUnit | None:
-        for deck_id in self._exam_decks():
-            plan = self._ahead_plan(deck_id, now)
-            times = self._exam_times(deck_id)
-            if plan is None or times is None or plan[1] >= plan[0]:
-                continue
-            _, exam_ts, since = times
-            uids = queries.ahead_units(self.store.db, deck_id, exam_ts, since, now.timestamp(), 5)
+        for uids in self._exams.ahead_candidates(now, self._day_bounds(now)[0]):
             found = self._first_known(uids)
             if found is not None:
                 return found
         return None
-
-    def _count_ahead(self, unit: StudyUnit, before: MemoryState, now: datetime) -> None:
-        times = self._exam_times(unit.deck_id)
-        if times is None or before.due is None or before.due <= times[1]:
-            return
-        plan = self._ahead_done.get(unit.deck_id)
-        if plan is not None and plan[0] == self.day_start(now).timestamp():
-            self._ahead_done[unit.deck_id] = (plan[0], plan[1], plan[2] + 1)
 
     # -- cram ------------------------------------------------------------------------------------
 

@@ -9,12 +9,11 @@ a quizapp database, is damaged, or comes from a newer quizapp is never written t
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
@@ -75,6 +74,37 @@ def storage_error(error: sqlite3.Error, path: Path) -> QuizappError:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return QuizappError(f"the progress database {path} is damaged. " + _move_aside_hint(path))
     return QuizappError(f"the progress database {path} failed: {error}")
+
+
+class _Write:
+    """`with store.write() as db:` -- BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on error.
+
+    A small class rather than a generator context manager: it runs on every answer.
+    """
+
+    __slots__ = ("store",)
+
+    def __init__(self, store: ProgressStore) -> None:
+        self.store = store
+
+    def __enter__(self) -> sqlite3.Connection:
+        try:
+            self.store.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise storage_error(error, self.store.path) from error
+        return self.store.db
+
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        if error is None:
+            try:
+                self.store.db.execute("COMMIT")
+                return
+            except sqlite3.Error as commit_error:
+                self.store._rollback()
+                raise storage_error(commit_error, self.store.path) from commit_error
+        self.store._rollback()
+        if isinstance(error, sqlite3.Error):
+            raise storage_error(error, self.store.path) from error
 
 
 P = ParamSpec("P")
@@ -228,22 +258,9 @@ class ProgressStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> _Write:
         """One write transaction, taken with the write lock up front, committed on exit."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            raise storage_error(error, self.path) from error
-        try:
-            yield self.db
-            self.db.execute("COMMIT")
-        except sqlite3.Error as error:
-            self._rollback()
-            raise storage_error(error, self.path) from error
-        except BaseException:
-            self._rollback()
-            raise
+        return _Write(self)
 
     def _rollback(self) -> None:
         """Roll back if SQLite has not already done so (it does after SQLITE_FULL)."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from quizapp.errors import QuizappError
 from quizapp.model.units import StudyUnit
-from quizapp.scheduling.fsrs_adapter import FsrsAdapter, MemoryState, Phase, Rating
+from quizapp.scheduling.fsrs_adapter import NEW_STATE, FsrsAdapter, MemoryState, Phase, Rating
 from quizapp.store.db import ProgressStore, decode_state, encode_state
 
 
@@ -40,7 +41,7 @@ def record_answer(
     store: ProgressStore,
     unit: StudyUnit,
     rating: Rating,
-    now_ts: float,
+    now: datetime,
     answer_ms: int,
     *,
     adapter: FsrsAdapter,
@@ -54,14 +55,13 @@ def record_answer(
 
     `bury_until` (None when the unit has no siblings) hides its new and review siblings.
     """
-    from datetime import UTC, datetime
-
-    now = datetime.fromtimestamp(now_ts, UTC)
+    now_ts = now.timestamp()
     with store.write() as db:
         row = db.execute("SELECT state FROM units WHERE uid = ?", (unit.uid,)).fetchone()
         if row is None:
             raise QuizappError(f"{unit.uid} is not in the progress database; reopen the deck.")
-        before = decode_state(row[0])
+        blob_before: bytes = row[0] if row[0] is not None else encode_state(NEW_STATE)
+        before = decode_state(blob_before)
         after = adapter.review(before, rating, now, rng)
         blob_after = encode_state(after)
         cursor = db.execute(
@@ -74,7 +74,7 @@ def record_answer(
                 int(rating),
                 max(0, int(answer_ms)),
                 before.phase,
-                encode_state(before),
+                blob_before,
                 blob_after,
                 params_id,
                 session,
@@ -84,11 +84,12 @@ def record_answer(
         assert review_id is not None
         leech = is_leech(before, after, leech_threshold)
         db.execute(
-            "UPDATE units SET phase = ?, state = ?, due = ?, last_review = ?, lapses = ?, "
-            "suspended = suspended OR ?, leech = leech OR ? WHERE uid = ?",
-            (after.phase, blob_after, after.due, now_ts, after.lapses, leech, leech, unit.uid),
+            "UPDATE units SET phase = ?, state = ?, due = ?, last_review = ?, lapses = ? "
+            "WHERE uid = ?",
+            (after.phase, blob_after, after.due, now_ts, after.lapses, unit.uid),
         )
         if leech:
+            db.execute("UPDATE units SET suspended = 1, leech = 1 WHERE uid = ?", (unit.uid,))
             db.execute(
                 "INSERT INTO events (time, kind, uid, review_id, detail) VALUES (?,?,?,?,?)",
                 (now_ts, "leech", unit.uid, review_id, f"{after.lapses} lapses"),

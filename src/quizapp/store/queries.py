@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from quizapp.scheduling.fsrs_adapter import Phase
 
 _SCOPE_TABLES = itertools.count(1)
+_DUE_NOW_SQL: dict[str, str] = {}
 _AVAILABLE = "present = 1 AND suspended = 0 AND buried_until <= :now"
 _NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM events e WHERE e.kind = 'undo' AND e.review_id = r.id)"
 
@@ -52,6 +53,30 @@ def due_units(
         {"now": now, "limit": limit},
     )
     return [str(row[0]) for row in rows]
+
+
+def due_now(
+    db: sqlite3.Connection, where: str, now: float, learning_limit: int, review_limit: int
+) -> tuple[list[str], list[str]]:
+    """Learning and review units due by `now`, most overdue first, in one round trip.
+
+    One index-ordered part per phase (no sorting step): this runs before every card.
+    """
+    sql = _DUE_NOW_SQL.get(where)
+    if sql is None:
+        sql = _DUE_NOW_SQL[where] = " UNION ALL ".join(
+            "SELECT phase, uid, due FROM (SELECT phase, uid, due FROM units WHERE phase > 0 "
+            f"AND phase = {phase} AND due <= :now AND {_AVAILABLE} AND {where} "
+            f"ORDER BY due LIMIT :{limit})"
+            for phase, limit in ((1, "learning"), (3, "learning"), (2, "reviews"))
+        )
+    rows = db.execute(
+        sql,
+        {"now": now, "learning": learning_limit, "reviews": review_limit},
+    ).fetchall()
+    learning = sorted((due, uid) for phase, uid, due in rows if phase != Phase.REVIEW)
+    reviews = [str(uid) for phase, uid, _ in rows if phase == Phase.REVIEW]
+    return [str(uid) for _, uid in learning], reviews
 
 
 def count_due(

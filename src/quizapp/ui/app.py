@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Sequence
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from quizapp.quiz.context import StudyContext
 from quizapp.ui.screens.home import HomeScreen
@@ -28,7 +30,7 @@ class QuizApp(App[None]):
     """quizapp's terminal UI."""
 
     TITLE = "quizapp"
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -54,6 +56,26 @@ class QuizApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette (Ctrl+P) offers the study actions beside Textual's own (themes, quit)."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, HomeScreen) and self.context is not None:
+            yield SystemCommand(
+                "Review all due", "Start a review of every due card", screen.action_review_all
+            )
+            yield SystemCommand(
+                "Practice quiz",
+                "An exam-style quiz that does not change the schedule",
+                screen.action_quiz,
+            )
+            yield SystemCommand(
+                "Statistics", "Heatmap, forecast, retention, hardest cards", screen.action_stats
+            )
+            yield SystemCommand(
+                "Browse cards", "Search cards and see their history", screen.action_browse
+            )
+        yield SystemCommand("Keys", "Every key of every screen", self.action_help)
 
     def action_help(self) -> None:
         from quizapp.ui.screens.help import HelpScreen

@@ -82,12 +82,7 @@ class BrowseScreen(Screen[None]):
         found = list(search(context.units.values(), parse_query(text), state_of, LIMIT))
         for unit in found:
             question = prompt_of(unit).question.splitlines()[0][:34]
-            table.add_row(
-                literal(question),
-                literal(unit.deck_id),
-                unit.card.__struct_config__.tag,
-                key=unit.uid,
-            )
+            table.add_row(literal(question), literal(unit.deck_id), key=unit.uid)
         if found:
             self.show_detail(found[0].uid)
         else:

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, LoadingIndicator, Static
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 
 from quizapp.quiz.context import StudyContext
 from quizapp.quiz.study import Counts
@@ -67,12 +67,11 @@ class HomeScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(id="filter-row"):
-            yield Static("Filter", id="filter-label")
-            yield Input(placeholder="deck, tag or category", id="filter")
-        yield LoadingIndicator(id="loading")
-        yield Static("Loading decks…", id="loading-label")
+        # A plain title bar and a filter mounted on first use keep start-up light.
+        yield Static("quizapp · your decks", id="title-bar")
+        yield Horizontal(id="filter-row")
+        yield Static("Loading decks and progress…", id="loading-label")
+        yield ProgressBar(id="loading", show_eta=False, show_percentage=False)
         yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield Static(id="message", markup=False)
         yield Footer()
@@ -86,7 +85,7 @@ class HomeScreen(Screen[None]):
         table.add_column("Progress", key="progress")
         if self.quiz_app.context is None:
             self.set_class(True, "-loading")
-            self.load()
+            self.call_after_refresh(self.load)
         else:
             self.refresh_decks()
 
@@ -160,7 +159,8 @@ class HomeScreen(Screen[None]):
         cursor = table.cursor_row
         table.clear()
         self.row_decks = {}
-        needle = self.query_one("#filter", Input).value.strip().casefold()
+        filters = self.query("#filter").results(Input)
+        needle = next((f.value.strip().casefold() for f in filters), "")
         shown = [d.id for d in context.decks if self.matches(d.id, needle)]
         if self.grouping == "none":
             groups: dict[str, list[str]] = {"": shown}
@@ -278,7 +278,14 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(BrowseScreen())
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        existing = self.query("#filter").results(Input)
+        found = next(existing, None)
+        if found is None:
+            found = Input(placeholder="deck, tag or category", id="filter")
+            row = self.query_one("#filter-row", Horizontal)
+            row.mount(Static("Filter", id="filter-label"), found)
+            row.display = True
+        found.focus()
 
     def action_group(self) -> None:
         self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]

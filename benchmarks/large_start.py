@@ -1,0 +1,65 @@
+"""Start-up with a large collection against a bare one-widget Textual app, in one run.
+
+Both are timed the same way, from process spawn to a text on a pseudo-terminal: the bare app's
+one line, quizapp's home screen (the last deck title of the collection). Warm start: the compiled
+deck cache is filled; cold start: it is empty, so every deck is parsed. Targets (issue 7): warm
+start at most 1.5x the bare app, peak memory under 300 MB, and on a cold start a first screen
+(a progress indicator) about as soon as the bare app's instead of a frozen terminal.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import harness
+
+NAME = "large start"
+
+
+def quizapp_start(decks: Path, cache: Path, marker: str) -> harness.ScreenTimes:
+    with tempfile.TemporaryDirectory(prefix="quizapp-bench-data-") as data:
+        argv = [sys.executable, "-m", "quizapp", "--decks", str(decks), "--data-dir", data]
+        result = harness.time_to_screen(
+            argv, lambda text: marker in text, env={"QUIZAPP_CACHE_DIR": str(cache)}, timeout=300
+        )
+    if result.ready is None:
+        tail = " ".join(result.screen.split())[-200:]
+        raise RuntimeError(f"quizapp did not show its home screen; it showed: {tail!r}")
+    return result
+
+
+def run() -> list[harness.Row]:
+    cards = 10_000 if harness.quick() else 100_000
+    reps = 3 if harness.quick() else 5
+    made = harness.collection(cards)
+    marker = made.titles[-1]
+    cache = harness.work_dir() / f"start-cache-{cards}"
+    shutil.rmtree(cache, ignore_errors=True)
+    bare_time, bare_peak = harness.bare_textual_start(reps)
+    cold = quizapp_start(made.decks_dir, cache, marker)  # also fills the cache
+    warm = [quizapp_start(made.decks_dir, cache, marker) for _ in range(reps)]
+    shutil.rmtree(cache, ignore_errors=True)
+    warm_time = harness.median([w.ready or 0.0 for w in warm])
+    warm_peak = max(w.peak_mb for w in warm)
+    first = cold.first_text or 0.0
+    shown = " ".join(cold.first_screen.split())
+    if (cold.ready or 0.0) - first < 0.1:
+        note = "nothing shown before the home screen: frozen while parsing"
+    else:
+        note = f"first screen: {shown[:60]!r}"
+    what = f"{cards:,} cards"
+    return [
+        harness.ratio_row(NAME, f"warm start to home ({what})", warm_time, bare_time, 1.5),
+        harness.limit_row(NAME, "warm start peak memory", warm_peak, 300, "MB", bare_peak),
+        harness.ratio_row(NAME, "cold start: first screen", first, bare_time, 1.5, note=note),
+        harness.ratio_row(NAME, "cold start to home", cold.ready or 0.0, bare_time, None),
+        harness.info_row(NAME, "cold start peak memory", cold.peak_mb, "MB"),
+    ]
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    harness.print_rows(run(), "start-up with a large collection")

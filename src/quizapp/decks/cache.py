@@ -1,0 +1,337 @@
+"""The compiled deck cache: a validated deck stored as msgpack, so unchanged YAML is parsed once.
+
+YAML stays the authoring format, but parsing it is the slowest thing quizapp does (seconds for a
+large collection). After a deck file loads with no problems, its `Deck` is written to the user
+cache dir; a later load reads it back (a typed msgspec decode, many times faster than parsing)
+when the file is unchanged: same size and mtime, or else the same content hash, so a touched but
+unchanged file still hits. A file written in the last two seconds is always hashed, since a
+second write within one clock tick can keep both size and mtime.
+
+Anything odd about a cache file (another quizapp version or deck model, a truncated or edited
+file, an unreadable or unwritable dir) makes it a miss: the deck is parsed again and nothing is
+raised. Only clean decks are cached, so a warning is never hidden.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import struct
+import tempfile
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from quizapp import __version__
+from quizapp.model.cards import Deck
+
+if TYPE_CHECKING:
+    from quizapp.decks.loader import DeckFile
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+MAGIC = b"QZDECK\x00\x01"
+SUFFIX = ".qzdeck"
+SUBDIR = "decks"
+_LENGTH = struct.Struct("<I")
+NO_CACHE_ENV = "QUIZAPP_NO_CACHE"
+# File times tick coarsely (a few ms on Linux): a file changed this recently could change again
+# within the same tick at the same size, so its mtime is not trusted until it is older.
+RACY_NS = 2_000_000_000
+
+
+class DeckSummary(msgspec.Struct, frozen=True, kw_only=True):
+    """What a home screen shows of a deck, readable from a cache header without decoding cards."""
+
+    id: str
+    path: str
+    title: str
+    description: str | None
+    tags: tuple[str, ...]
+    card_count: int
+    unit_count: int
+    content_hash: str
+
+
+class Header(msgspec.Struct, frozen=True, kw_only=True):
+    """What a cache file says about itself and about the deck file it was compiled from."""
+
+    app_version: str
+    format: int
+    model: str
+    path: str
+    size: int
+    mtime_ns: int
+    content_hash: str
+    sources_checked: bool
+    sources_stamp: str | None
+    body_crc: int
+    summary: DeckSummary
+
+
+_HEADER_DECODER = msgspec.msgpack.Decoder(Header)
+_DECK_DECODER = msgspec.msgpack.Decoder(Deck)
+
+
+@functools.cache
+def model_fingerprint() -> str:
+    """A hash of the deck model's schema: a cache written for another model is never decoded."""
+    schema = msgspec.json.encode(msgspec.json.schema(Deck))
+    return hashlib.blake2b(schema, digest_size=8).hexdigest()
+
+
+def trusted_mtime(stat: os.stat_result) -> int:
+    """The mtime to record; -1 (never equal) for a file modified too recently to trust its stat."""
+    return -1 if time.time_ns() - stat.st_mtime_ns < RACY_NS else stat.st_mtime_ns
+
+
+def content_hash(data: bytes | memoryview) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def sources_stamp(sources_dir: Path) -> str:
+    """Names, sizes and mtimes of the source documents: quote checks are valid while it holds."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        files = sorted(p for p in sources_dir.rglob("*") if p.is_file())
+        for path in files:
+            info = path.stat()
+            digest.update(
+                f"{path.relative_to(sources_dir)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode()
+            )
+    except OSError:
+        digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+@dataclass
+class Lookup:
+    """A cache answer: the deck on a hit; on a miss, the file bytes if they were already read."""
+
+    deck: Deck | None
+    data: bytes | None = None
+    stat: os.stat_result | None = None
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    root: Path
+    entries: int
+    size: int
+
+
+class DeckCache:
+    """One cache file per deck file, named by a hash of the deck file's absolute path."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.dir = root / SUBDIR
+
+    def entry_path(self, deck_path: Path) -> Path:
+        key = hashlib.blake2b(str(deck_path.absolute()).encode(), digest_size=16).hexdigest()
+        return self.dir / f"{key}{SUFFIX}"
+
+    def lookup(self, deck_file: DeckFile, *, check_sources: bool = False) -> Lookup:
+        """The cached deck when it matches the file on disk; never raises."""
+        try:
+            stat = deck_file.path.stat()
+        except OSError:
+            return Lookup(None)
+        raw = self._read(self.entry_path(deck_file.path))
+        if raw is None:
+            return Lookup(None, stat=stat)
+        header, body = raw
+        if not self._header_usable(header, deck_file, check_sources):
+            return Lookup(None, stat=stat)
+        data: bytes | None = None
+        if (header.size, header.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+            try:
+                data = deck_file.path.read_bytes()
+            except OSError:
+                return Lookup(None, stat=stat)
+            if content_hash(data) != header.content_hash:
+                return Lookup(None, data=data, stat=stat)
+        deck = self._decode(header, body)
+        if deck is None:
+            return Lookup(None, data=data, stat=stat)
+        if data is not None and header.mtime_ns != trusted_mtime(stat):
+            # touched but unchanged: remember the new mtime so the next start skips the hash
+            self._write(
+                deck_file.path,
+                msgspec.structs.replace(header, size=stat.st_size, mtime_ns=trusted_mtime(stat)),
+                body,
+            )
+        if (deck.id, deck.path) != (deck_file.deck_id, str(deck_file.path)):
+            deck = msgspec.structs.replace(deck, id=deck_file.deck_id, path=str(deck_file.path))
+        return Lookup(deck, data=data, stat=stat)
+
+    def store(
+        self,
+        deck_file: DeckFile,
+        deck: Deck,
+        data: bytes,
+        stat: os.stat_result,
+        *,
+        sources_checked: bool = False,
+    ) -> bool:
+        """Compile a deck that loaded cleanly; False (and nothing raised) when it cannot be written.
+
+        `stat` must be taken before `data` was read, so a file that changes meanwhile misses later.
+        """
+        from quizapp.model.units import units_of
+
+        body = msgspec.msgpack.encode(deck)
+        digest = content_hash(data)
+        summary = DeckSummary(
+            id=deck.id,
+            path=deck.path,
+            title=deck.title,
+            description=deck.description,
+            tags=deck.tags,
+            card_count=len(deck.cards),
+            unit_count=sum(len(units_of(card, deck.id)) for card in deck.cards),
+            content_hash=digest,
+        )
+        header = Header(
+            app_version=__version__,
+            format=FORMAT,
+            model=model_fingerprint(),
+            path=str(deck_file.path.absolute()),
+            size=stat.st_size,
+            mtime_ns=trusted_mtime(stat),
+            content_hash=digest,
+            sources_checked=sources_checked,
+            sources_stamp=sources_stamp(deck_file.sources_dir) if sources_checked else None,
+            body_crc=zlib.crc32(body),
+            summary=summary,
+        )
+        return self._write(deck_file.path, header, body)
+
+    def summary(self, deck_file: DeckFile) -> DeckSummary | None:
+        """The deck's summary from the cache header alone, when size and mtime still match.
+
+        Reads a few hundred bytes, not the compiled cards: a UI can paint its home screen from
+        summaries and decode the decks in a worker afterwards.
+        """
+        try:
+            stat = deck_file.path.stat()
+            with self.entry_path(deck_file.path).open("rb") as handle:
+                start = handle.read(len(MAGIC) + _LENGTH.size)
+                if len(start) < len(MAGIC) + _LENGTH.size or start[: len(MAGIC)] != MAGIC:
+                    return None
+                (length,) = _LENGTH.unpack(start[len(MAGIC) :])
+                header = _HEADER_DECODER.decode(handle.read(length))
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            return None
+        if not self._header_usable(header, deck_file, check_sources=False):
+            return None
+        if (header.size, header.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+            return None
+        summary = header.summary
+        if (summary.id, summary.path) != (deck_file.deck_id, str(deck_file.path)):
+            summary = msgspec.structs.replace(
+                summary, id=deck_file.deck_id, path=str(deck_file.path)
+            )
+        return summary
+
+    def _header_usable(self, header: Header, deck_file: DeckFile, check_sources: bool) -> bool:
+        if (header.app_version, header.format) != (__version__, FORMAT):
+            return False
+        if header.model != model_fingerprint():
+            return False
+        if header.path != str(deck_file.path.absolute()):
+            return False
+        if check_sources:
+            return header.sources_checked and header.sources_stamp == sources_stamp(
+                deck_file.sources_dir
+            )
+        return True
+
+    def _read(self, entry: Path) -> tuple[Header, memoryview] | None:
+        try:
+            raw = memoryview(entry.read_bytes())
+        except OSError:
+            return None
+        start = len(MAGIC) + _LENGTH.size
+        if len(raw) < start or raw[: len(MAGIC)] != MAGIC:
+            return None
+        (length,) = _LENGTH.unpack(raw[len(MAGIC) : start])
+        try:
+            header = _HEADER_DECODER.decode(raw[start : start + length])
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return None
+        return header, raw[start + length :]
+
+    def _decode(self, header: Header, body: memoryview) -> Deck | None:
+        if zlib.crc32(body) != header.body_crc:
+            log.debug("ignoring a truncated or edited deck cache entry for %s", header.path)
+            return None
+        try:
+            return _DECK_DECODER.decode(body)
+        except (msgspec.DecodeError, msgspec.ValidationError) as error:
+            log.debug("ignoring a deck cache entry that does not decode: %s", error)
+            return None
+
+    def _write(self, deck_path: Path, header: Header, body: bytes | memoryview) -> bool:
+        head = msgspec.msgpack.encode(header)
+        target = self.entry_path(deck_path)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-", suffix=SUFFIX)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(MAGIC + _LENGTH.pack(len(head)) + head)
+                    out.write(body)
+                os.replace(temp, target)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            log.debug("deck cache not written (%s): %s", target, error)
+            return False
+        return True
+
+    def entries(self) -> Iterator[Path]:
+        try:
+            yield from (p for p in self.dir.iterdir() if p.name.endswith(SUFFIX))
+        except OSError:
+            return
+
+    def info(self) -> CacheInfo:
+        sizes = []
+        for path in self.entries():
+            try:
+                sizes.append(path.stat().st_size)
+            except OSError:
+                continue
+        return CacheInfo(self.root, len(sizes), sum(sizes))
+
+    def clear(self) -> int:
+        """Delete every cache file (only ours: `*.qzdeck` in the cache's own folder)."""
+        removed = 0
+        for path in list(self.entries()):
+            try:
+                path.unlink()
+                removed += 1
+            except FileNotFoundError:
+                continue
+        return removed
+
+
+def default_cache(enabled: bool = True, root: Path | None = None) -> DeckCache | None:
+    """The cache the app and CLI use: None when turned off (`--no-cache`, QUIZAPP_NO_CACHE=1)."""
+    if not enabled or os.environ.get(NO_CACHE_ENV, "").strip().lower() in {"1", "true", "yes"}:
+        return None
+    if root is None:
+        from quizapp import paths
+
+        root = paths.default_cache_dir()
+    return DeckCache(root)
