@@ -49,7 +49,6 @@ def load_preview(paths: list[Path]) -> DeckSet:
 
 def build_preview_app(deck_set: DeckSet) -> QuizApp:
     """The study app on an in-memory study service, opening straight on the review screen."""
-    import quizapp.ui.app
     from quizapp.quiz.context import StudyContext
     from quizapp.quiz.memory import MemoryStudy
     from quizapp.ui.app import QuizApp
@@ -62,7 +61,6 @@ def build_preview_app(deck_set: DeckSet) -> QuizApp:
 
     class PreviewApp(QuizApp):
         TITLE = "quizapp preview"
-        CSS_PATH = str(Path(quizapp.ui.app.__file__).parent / "styles" / "app.tcss")
 
         def on_mount(self) -> None:
             # Textual also runs QuizApp.on_mount (it pushes Home); review goes on top of it.
