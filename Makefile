@@ -20,6 +20,7 @@ test: $(STAMP) lint typecheck unit
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks main.py
 	$(BIN)/ruff format --check src tests benchmarks main.py
+	$(BIN)/quizapp fmt --check decks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -24,6 +24,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rebuild",
     "optimize",
     "progress",
+    "fmt",
+    "new_card",
+    "export",
+    "import",
+    "report",
+    "quiz_sheet",
+    "preview",
     "cache",
 )
 

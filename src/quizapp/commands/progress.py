@@ -27,10 +27,20 @@ def register(subparsers: Any) -> None:
     export = actions.add_parser(
         "export",
         help="write the review history as JSON or CSV",
-        description="Write every logged review (undone ones marked) as JSON or CSV.",
+        description="Write every logged review (undone ones marked) as JSON or CSV; with "
+        "--anonymous, a compact per-card summary to hand in to an instructor.",
+        epilog="examples:\n"
+        "  quizapp progress export -o history.csv\n"
+        "  quizapp progress export --anonymous -o summary.json   (for `quizapp report`)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument("--format", choices=("json", "csv"), default=None, help="default: json")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    export.add_argument(
+        "--anonymous",
+        action="store_true",
+        help="write the anonymous per-card summary an instructor's `quizapp report` reads",
+    )
     export.set_defaults(run=run_export)
     exam = actions.add_parser(
         "exam",
@@ -44,6 +54,10 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.anonymous:
+        from quizapp.commands.anonymous_export import run_anonymous_export
+
+        return run_anonymous_export(args)
     from quizapp.commands.progress_common import open_store
     from quizapp.errors import QuizappError
     from quizapp.store.export import export_history

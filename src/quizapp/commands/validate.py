@@ -12,6 +12,7 @@ EPILOG = """examples:
   quizapp validate decks/timeline.yaml      one file
   quizapp validate --sources decks          also check every quote against its document
   quizapp validate --json decks | jq .      machine-readable problems
+  quizapp validate --watch decks            re-check on every save (Ctrl-C to stop)
 
 exit status: 0 when every deck is clean, 1 when there are problems."""
 
@@ -37,10 +38,40 @@ def register(subparsers: Any) -> None:
         "--sources", action="store_true", help="check each quote against its source document"
     )
     parser.add_argument("--json", action="store_true", help="print a JSON report for tools")
+    parser.add_argument(
+        "--watch", action="store_true", help="keep running; re-validate whenever a file changes"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.watch:
+        return run_watch(args)
+    return check(args)
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    """Validate now and after every save until Ctrl-C."""
+    import datetime as dt
+
+    from quizapp.authoring.watch import watch
+
+    paths: list[Path] = args.paths or [args.decks]
+
+    def once() -> None:
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        print(f"--- {stamp} validating {' '.join(map(str, paths))}", file=sys.stderr)
+        check(args)
+        sys.stdout.flush()
+
+    try:
+        watch(paths, once)
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
     import msgspec
 
     from quizapp.decks import load_decks

@@ -1,0 +1,1 @@
+"""The authoring loop: formatting decks, adding cards, re-validating on save."""

@@ -1,0 +1,86 @@
+"""`quizapp fmt`: give every card an id and every deck a stable key order, keeping comments.
+
+Ids are derived from card content and unique across all the deck files being formatted (and
+any other ids passed in). A formatted file is only written when it validates and differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml.comments import CommentedMap
+
+from quizapp.authoring.roundtrip import (
+    DECK_KEY_ORDER,
+    cards_of,
+    check_text,
+    derive_id,
+    dump,
+    ids_in,
+    normalise_card,
+    parse,
+    reorder,
+    write_atomic,
+)
+from quizapp.decks import Problem, find_deck_files
+from quizapp.errors import QuizappError
+
+
+@dataclass
+class FormatResult:
+    """What formatting one file did (or would do)."""
+
+    path: Path
+    changed: bool
+    added_ids: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""
+
+
+def format_text(text: str, file: str, taken: set[str]) -> tuple[str, list[str]]:
+    """The formatted deck text and the ids it added; `taken` is updated with new ids."""
+    tree = parse(text, file)
+    cards = cards_of(tree, file)
+    added: list[str] = []
+    for card in cards:
+        if not isinstance(card, CommentedMap):
+            continue
+        if not str(card.get("id") or "").strip():
+            new_id = derive_id(card, taken)
+            if "id" in card:
+                card["id"] = new_id
+            else:
+                card.insert(0, "id", new_id)
+            taken.add(new_id)
+            added.append(new_id)
+        normalise_card(card)
+    reorder(tree, DECK_KEY_ORDER)
+    return dump(tree), added
+
+
+def format_files(paths: Sequence[Path], *, write: bool) -> list[FormatResult]:
+    """Format every deck file under `paths`; write changed files that validate when `write`."""
+    files, missing = find_deck_files(paths)
+    if missing:
+        raise QuizappError("; ".join(p.format() for p in missing))
+    texts: dict[Path, str] = {}
+    taken: set[str] = set()
+    for deck_file in files:
+        try:
+            texts[deck_file.path] = deck_file.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise QuizappError(f"cannot read {deck_file.path}: {error}") from None
+        taken |= ids_in(parse(texts[deck_file.path], str(deck_file.path)))
+    results: list[FormatResult] = []
+    for deck_file in files:
+        original = texts[deck_file.path]
+        new_text, added = format_text(original, str(deck_file.path), taken)
+        result = FormatResult(deck_file.path, new_text != original, added, text=new_text)
+        if result.changed:
+            result.problems = check_text(new_text, str(deck_file.path), deck_file.deck_id)
+            if write and not result.problems:
+                write_atomic(deck_file.path, new_text)
+        results.append(result)
+    return results

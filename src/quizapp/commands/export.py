@@ -1,0 +1,73 @@
+"""`quizapp export`: decks to an Anki package, CSV or Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from quizapp.errors import QuizappError
+
+EPILOG = """examples:
+  quizapp export --format apkg -o course.apkg            every deck, for Anki
+  quizapp export --format apkg -o aqim.apkg decks/aqim.yaml
+  quizapp export --format csv -o cards.csv               one row per card
+  quizapp export --format md -o study-sheet.md decks/
+
+Anki: basic → Basic, reversed → Basic (and reversed card), cloze → Cloze, typed → type-in
+answer; choice/order/match become Basic cards with the options or the list on them. Tags,
+category and source citation are kept in fields; exporting again updates the same notes."""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export decks to Anki (.apkg), CSV or Markdown",
+        description="Export deck files to another format. Decks must validate first.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="DECK",
+        help="deck files or folders (default: --decks)",
+    )
+    parser.add_argument("--format", choices=("apkg", "csv", "md"), required=True)
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.authoring.roundtrip import write_atomic
+    from quizapp.commands.bar import progress_bar
+    from quizapp.decks import load_decks
+
+    if args.output.exists() and not args.force:
+        raise QuizappError(f"{args.output} exists; pass --force to replace it")
+    deck_set = load_decks(args.paths or [args.decks])
+    if deck_set.problems:
+        for problem in deck_set.problems[:20]:
+            print(problem.format(), file=sys.stderr)
+        raise QuizappError("the decks have problems; fix them first (quizapp validate)")
+    if not deck_set.decks:
+        raise QuizappError("no deck found to export")
+    decks = list(deck_set.decks)
+    if args.format == "apkg":
+        from quizapp.interop.anki_export import export_apkg
+
+        with progress_bar("Exporting", deck_set.card_count) as advance:
+            try:
+                count = export_apkg(decks, args.output, advance)
+            except OSError as error:
+                raise QuizappError(f"cannot write {args.output}: {error.strerror}") from None
+    else:
+        from quizapp.interop.text_export import to_csv, to_markdown
+
+        write_atomic(args.output, to_csv(decks) if args.format == "csv" else to_markdown(decks))
+        count = deck_set.card_count
+    print(f"wrote {count} cards from {len(decks)} decks to {args.output}", file=sys.stderr)
+    return 0

@@ -1,0 +1,123 @@
+"""`quizapp new-card`: add a card to a deck, by prompts or by flags for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from quizapp.errors import QuizappError
+
+EPILOG = """examples:
+  quizapp new-card --deck decks/aqim.yaml            asks for each field
+  quizapp new-card --deck decks/aqim.yaml --kind basic --category date \\
+      --question "When was AQIM founded?" --answer 2007 \\
+      --doc aqim.md --quote "AQIM was founded in 2007."
+  quizapp new-card --deck decks/t.yaml --kind order --category date --prompt "Order these" \\
+      --item "1998: GSPC founded" --item "2007: AQIM named" --doc t.md --quote "..."
+  quizapp new-card --deck decks/new.yaml --title "New deck" ...   creates the deck
+
+The card gets an id derived from its content (unless --id), is validated with the deck and
+written atomically; comments in the deck are kept."""
+
+KINDS = ("basic", "cloze", "choice", "typed", "order", "match")
+CATEGORIES = (
+    "date", "name", "person", "group", "merger", "designation", "place", "figure", "concept",
+    "objective",
+)  # fmt: skip
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "new-card",
+        help="add a card to a deck (prompts, or flags for scripts)",
+        description="Append one card to a deck file. Fields not given as flags are asked for "
+        "when the terminal is interactive; otherwise a missing field is an error.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add = parser.add_argument
+    add("--deck", type=Path, required=True, metavar="FILE", help="deck file to append to")
+    add("--title", help="title when the deck file does not exist yet")
+    add("--kind", choices=KINDS, help="card kind")
+    add("--category", choices=CATEGORIES, help="what kind of fact")
+    add("--id", dest="card_id", default="", help="card id (default: derived from the content)")
+    for name in ("question", "answer", "text", "prompt", "explanation"):
+        add(f"--{name}", default="", help=f"the card's {name}")
+    add("--reverse", action="store_true", help="basic: also ask the other way")
+    add("--choice", dest="choices", action="append", default=[], help="choice: a wrong option")
+    add("--alias", dest="aliases", action="append", default=[], help="typed: accepted spelling")
+    add("--item", dest="items", action="append", default=[], metavar="DATE: TEXT", help="order")
+    add("--pair", dest="pairs", action="append", default=[], metavar="LEFT = RIGHT", help="match")
+    add("--tag", dest="tags", action="append", default=[], help="a tag (repeatable)")
+    add("--doc", default="", help="source document name under sources/")
+    add("--quote", default="", help="the sentence of the document that states the fact")
+    parser.set_defaults(run=run)
+
+
+def _split(value: str, sep: str, what: str) -> tuple[str, str]:
+    left, found, right = value.partition(sep)
+    if not found or not left.strip() or not right.strip():
+        raise QuizappError(f"{what} must look like 'A{sep}B', got '{value}'")
+    return left.strip(), right.strip()
+
+
+def _asker(interactive: bool) -> Callable[[str, str], str]:
+    def ask(name: str, given: str) -> str:
+        if given:
+            return given
+        if not interactive:
+            raise QuizappError(f"--{name} is required (or run in a terminal to be asked)")
+        while True:
+            answer = input(f"{name}: ").strip()
+            if answer:
+                return answer
+
+    return ask
+
+
+def _ask_list(interactive: bool, name: str, given: list[str]) -> list[str]:
+    if given or not interactive:
+        return given
+    print(f"{name} (one per line, empty line to finish):")
+    values: list[str] = []
+    while line := input("  ").strip():
+        values.append(line)
+    return values
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.authoring.newcard import KIND_FIELDS, NewCard, add_card
+
+    interactive = sys.stdin.isatty()
+    ask = _asker(interactive)
+    kind = ask("kind", args.kind or "")
+    if kind not in KINDS:
+        raise QuizappError(f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
+    category = ask("category", args.category or "")
+    if category not in CATEGORIES:
+        raise QuizappError(f"unknown category '{category}' (one of: {', '.join(CATEGORIES)})")
+    fields = {name: ask(name, getattr(args, name)) for name in KIND_FIELDS[kind]}
+    items = _ask_list(interactive, "items as 'DATE: TEXT'", args.items) if kind == "order" else []
+    pairs = _ask_list(interactive, "pairs as 'LEFT = RIGHT'", args.pairs) if kind == "match" else []
+    card = NewCard(
+        kind=kind,
+        category=category,
+        doc=ask("doc", args.doc),
+        quote=ask("quote", args.quote),
+        explanation=args.explanation,
+        card_id=args.card_id,
+        tags=args.tags,
+        choices=args.choices,
+        aliases=args.aliases,
+        items=[_split(i, ":", "--item") for i in items],
+        pairs=[_split(p, "=", "--pair") for p in pairs],
+        reverse=args.reverse,
+        **fields,
+    )
+    decks_dir = args.decks if args.deck.resolve().is_relative_to(args.decks.resolve()) else None
+    card_id = add_card(args.deck, card, title=args.title, decks_dir=decks_dir)
+    print(f"added {card_id} to {args.deck}", file=sys.stderr)
+    return 0

@@ -1,0 +1,70 @@
+"""`quizapp quiz-sheet`: a printable Markdown or HTML exam with an answer key."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from quizapp.errors import QuizappError
+
+EPILOG = """examples:
+  quizapp quiz-sheet -n 20 --seed 7 -o quiz.md           from every deck
+  quizapp quiz-sheet decks/aqim.yaml -n 10 --seed 1 -o quiz.html
+  quizapp quiz-sheet decks/ -n 30 --seed 2026 --title "Midterm" -o midterm.html
+
+Questions alternate between card kinds (short answer, typed, multiple choice, cloze, timeline
+order, matching); the answer key comes last (its own page when printed from HTML). The same
+decks and seed always give the same sheet. Format follows -o's extension (.md or .html)."""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "quiz-sheet",
+        help="write a printable quiz with an answer key (Markdown or HTML)",
+        description="Draw questions of every kind from the decks and write a printable exam.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="DECK",
+        help="deck files or folders (default: --decks)",
+    )
+    parser.add_argument("-n", "--count", type=int, default=20, help="questions (default 20)")
+    parser.add_argument("--seed", type=int, required=True, help="same seed, same quiz")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.md|FILE.html")
+    parser.add_argument("--title", default="Quiz", help="heading of the sheet")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.authoring.roundtrip import write_atomic
+    from quizapp.decks import load_decks
+    from quizapp.quizsheet.build import build_quiz
+    from quizapp.quizsheet.render import to_html, to_markdown
+
+    suffix = args.output.suffix.lower()
+    if suffix not in (".md", ".html", ".htm"):
+        raise QuizappError("-o must end in .md or .html")
+    if args.count < 1:
+        raise QuizappError("-n must be at least 1")
+    if args.output.exists() and not args.force:
+        raise QuizappError(f"{args.output} exists; pass --force to replace it")
+    deck_set = load_decks(args.paths or [args.decks])
+    if deck_set.problems:
+        for problem in deck_set.problems[:20]:
+            print(problem.format(), file=sys.stderr)
+        raise QuizappError("the decks have problems; fix them first (quizapp validate)")
+    questions = build_quiz(deck_set.decks, args.count, args.seed)
+    if not questions:
+        raise QuizappError("the decks have no cards to ask")
+    render = to_markdown if suffix == ".md" else to_html
+    write_atomic(args.output, render(questions, args.title, args.seed))
+    short = f" (only {len(questions)} cards available)" if len(questions) < args.count else ""
+    print(f"wrote {len(questions)} questions to {args.output}{short}", file=sys.stderr)
+    return 0

@@ -1,0 +1,1 @@
+"""Moving cards in and out of quizapp: Anki packages, CSV/TSV, Markdown."""

@@ -1,0 +1,1 @@
+"""Printable quizzes: a reproducible selection of questions with an answer key."""

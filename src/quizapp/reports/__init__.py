@@ -1,0 +1,1 @@
+"""Class reports without a server: anonymous student summaries in, aggregated facts out."""

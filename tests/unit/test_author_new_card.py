@@ -1,0 +1,79 @@
+"""`quizapp new-card`: flags, validation before writing, ids unique across the folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.authoring.newcard import NewCard, add_card
+from quizapp.cli import main
+from quizapp.decks import load_decks
+
+DECK = """\
+title: AQIM  # the deck
+cards:
+  - id: gspc
+    kind: cloze
+    category: group
+    text: The {{GSPC}} became AQIM.
+    source: {doc: aqim.md, quote: The GSPC became AQIM.}
+"""
+
+
+def test_flags_append_a_valid_card_and_keep_comments(tmp_path: Path) -> None:
+    deck = tmp_path / "aqim.yaml"
+    deck.write_text(DECK)
+    argv = ["--decks", str(tmp_path), "new-card", "--deck", str(deck), "--kind", "basic"]
+    argv += ["--category", "date", "--question", "When was AQIM named?", "--answer", "2007"]
+    argv += ["--doc", "aqim.md", "--quote", "AQIM was named in 2007.", "--reverse"]
+    assert main(argv) == 0
+    text = deck.read_text()
+    assert text.startswith(DECK) and "# the deck" in text
+    deck_set = load_decks([deck])
+    assert not deck_set.problems
+    card = deck_set.decks[0].cards[1]
+    assert card.id.startswith("when-was-aqim-named-") and card.answer == "2007"  # type: ignore[union-attr]
+
+
+def test_order_and_match_cards(tmp_path: Path) -> None:
+    deck = tmp_path / "t.yaml"
+    order = NewCard(
+        "order", "date", "t.md", "q", prompt="Order", items=[("1998", "A"), ("2007", "B")]
+    )
+    match = NewCard("match", "person", "t.md", "q", prompt="Match", pairs=[("a", "1"), ("b", "2")])
+    add_card(deck, order, title="Timeline")
+    add_card(deck, match)
+    deck_set = load_decks([deck])
+    assert not deck_set.problems and [type(c).__name__ for c in deck_set.decks[0].cards] == [
+        "OrderCard",
+        "MatchCard",
+    ]
+
+
+def test_invalid_card_is_not_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    deck = tmp_path / "aqim.yaml"
+    deck.write_text(DECK)
+    argv = ["new-card", "--deck", str(deck), "--kind", "cloze", "--category", "group"]
+    argv += ["--text", "no deletion here", "--doc", "aqim.md", "--quote", "q"]
+    assert main(argv) == 2
+    assert deck.read_text() == DECK
+    assert "would not validate" in capsys.readouterr().err
+
+
+def test_duplicate_id_and_missing_deck_are_refused(tmp_path: Path) -> None:
+    deck = tmp_path / "aqim.yaml"
+    deck.write_text(DECK)
+    card = NewCard("basic", "date", "d", "q", question="Q", answer="A", card_id="gspc")
+    with pytest.raises(Exception, match="already used"):
+        add_card(deck, card, decks_dir=tmp_path)
+    with pytest.raises(Exception, match="--title"):
+        add_card(tmp_path / "new.yaml", card)
+
+
+def test_missing_flag_without_terminal_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["new-card", "--deck", str(tmp_path / "x.yaml"), "--kind", "basic", "--category", "date"]
+    assert main(argv) == 2
+    assert "--question is required" in capsys.readouterr().err
