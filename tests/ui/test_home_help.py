@@ -79,8 +79,10 @@ async def test_loading_runs_in_a_worker(tmp_path: Path, clock: FixedClock) -> No
         assert home.has_class("-loading")
         assert home.query_one("#loading").display
         release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(100):  # the worker starts just after the first frame
+            await pilot.pause(0.02)
+            if not home.has_class("-loading"):
+                break
         assert not home.has_class("-loading")
         assert row_labels(app) == ["Groups and dates", "Key dates"]
 
@@ -91,8 +93,10 @@ async def test_loading_runs_in_a_worker(tmp_path: Path, clock: FixedClock) -> No
 
     app = QuizApp(loader=broken, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if "read-only" in message(app):
+                break
         assert "read-only" in message(app)
 
 
