@@ -13,13 +13,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from quizapp.quiz.context import StudyContext
 from quizapp.quiz.study import Counts
 from quizapp.ui.literal import literal
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from quizapp.ui.app import QuizApp
 
 GROUPINGS = ("none", "tag", "folder")
@@ -163,8 +165,7 @@ class HomeScreen(Screen[None]):
         cursor = table.cursor_row
         table.clear()
         self.row_decks = {}
-        filters = self.query("#filter").results(Input)
-        needle = next((f.value.strip().casefold() for f in filters), "")
+        needle = self.filter_text()
         shown = [d.id for d in context.decks if self.matches(d.id, needle)]
         if self.grouping == "none":
             groups: dict[str, list[str]] = {"": shown}
@@ -231,14 +232,22 @@ class HomeScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------
 
-    @on(Input.Changed, "#filter")
-    def filter_changed(self) -> None:
-        if self.quiz_app.context is not None:
+    def filter_input(self) -> Input | None:
+        """The filter box, mounted on first use (Input is imported then, not at start-up)."""
+        found = self.query("#filter")
+        return found.first() if found else None  # type: ignore[return-value]
+
+    def filter_text(self) -> str:
+        box = self.filter_input()
+        return box.value.strip().casefold() if box is not None else ""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter" and self.quiz_app.context is not None:
             self.fill_table()
 
-    @on(Input.Submitted, "#filter")
-    def filter_done(self) -> None:
-        self.query_one(DataTable).focus()
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.query_one(DataTable).focus()
 
     @on(DataTable.RowSelected)
     def row_selected(self) -> None:
@@ -284,9 +293,10 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(BrowseScreen())
 
     def action_filter(self) -> None:
-        existing = self.query("#filter").results(Input)
-        found = next(existing, None)
+        found = self.filter_input()
         if found is None:
+            from textual.widgets import Input
+
             found = Input(placeholder="deck, tag or category", id="filter")
             row = self.query_one("#filter-row", Horizontal)
             row.mount(Static("Filter", id="filter-label"), found)
