@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, SelectionList, Static
 from uikit import FixedClock, run_async
 
 from quizapp.ui.app import QuizApp
@@ -24,9 +24,13 @@ async def test_quiz_scores_and_leaves_schedule_alone(
         assert isinstance(app.screen, QuizSetupScreen)
         app.screen.query_one("#count", Input).value = "3"
         app.screen.query_one("#minutes", Input).value = "1"
+        categories = app.screen.query_one("#quiz-categories", SelectionList)
+        categories.deselect("group")  # no matching question then
         await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, QuizScreen) and len(screen.questions) == 3
+        assert screen.spec.categories is not None and "group" not in screen.spec.categories
+        assert all(q.unit.card.category.value != "group" for q in screen.questions)
         first = screen.questions[0]
         panel = screen.panel
         if panel.kind == "typed":

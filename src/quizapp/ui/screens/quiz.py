@@ -32,6 +32,8 @@ class QuizSpec:
     deck_ids: tuple[str, ...]
     count: int
     minutes: int
+    categories: tuple[str, ...] | None = None
+    """None: every category."""
 
 
 class QuizSetupScreen(ModalScreen[QuizSpec | None]):
@@ -62,13 +64,18 @@ class QuizSetupScreen(ModalScreen[QuizSpec | None]):
             with Horizontal(classes="field"):
                 yield Label("Minutes (0 = untimed)")
                 yield Input("0", id="minutes", type="integer")
-            yield SelectionList[str](
-                *(
-                    (literal(d.title), d.id, everything or d.id in self.preselected)
-                    for d in context.decks
-                ),
-                id="quiz-decks",
-            )
+            categories = sorted({c.category.value for d in context.decks for c in d.cards})
+            with Horizontal(id="quiz-lists"):
+                yield SelectionList[str](
+                    *(
+                        (literal(d.title), d.id, everything or d.id in self.preselected)
+                        for d in context.decks
+                    ),
+                    id="quiz-decks",
+                )
+                yield SelectionList[str](
+                    *((name, name, True) for name in categories), id="quiz-categories"
+                )
             with Horizontal(id="quiz-buttons"):
                 yield Button("Start", id="start", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -79,13 +86,19 @@ class QuizSetupScreen(ModalScreen[QuizSpec | None]):
     @on(Button.Pressed, "#start")
     @on(Input.Submitted)
     def action_start(self) -> None:
-        decks = tuple(self.query_one(SelectionList).selected)
+        decks = tuple(self.query_one("#quiz-decks", SelectionList).selected)
+        categories_list = self.query_one("#quiz-categories", SelectionList)
+        categories = tuple(categories_list.selected)
         count = int(self.query_one("#count", Input).value or 0)
         minutes = int(self.query_one("#minutes", Input).value or 0)
-        if not decks or count <= 0:
-            self.notify("Choose at least one deck and one question.", severity="warning")
+        if not decks or not categories or count <= 0:
+            self.notify(
+                "Choose at least one deck, one category and one question.", severity="warning"
+            )
             return
-        self.dismiss(QuizSpec(decks, count, max(minutes, 0)))
+        every = len(categories) == categories_list.option_count
+        spec = QuizSpec(decks, count, max(minutes, 0), None if every else categories)
+        self.dismiss(spec)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -138,6 +151,9 @@ class QuizScreen(Screen[None]):
         app = self.quiz_app
         assert app.context is not None
         units = app.context.units_in(list(self.spec.deck_ids))
+        if self.spec.categories is not None:
+            wanted = set(self.spec.categories)
+            units = [u for u in units if u.card.category.value in wanted]
         self.questions = build_exam(units, self.spec.count, app.rng, app.context.distractors)
         self.started = app.clock()
         if not self.questions:
