@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -268,12 +268,13 @@ class ReviewScreen(Screen[None]):
         if deck is None or not editor:
             self.notify("Set $EDITOR to edit cards from here.", severity="warning")
             return
-        path = str(deck.path)
-        if app.context.decks_dir is not None and not os.path.isabs(path):
-            path = str(app.context.decks_dir / path)
+        path = str(deck.path)  # as the loader found it: absolute, or relative to the cwd
         try:
             with self.app.suspend():
                 subprocess.run([*editor, path], check=False)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to an editor.", severity="warning")
+            return
         except OSError as error:
             self.notify(f"Could not start the editor: {error}", severity="error")
             return
