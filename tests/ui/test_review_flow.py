@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.widgets import Input, Static
 from uikit import run_async
@@ -10,7 +11,7 @@ from uikit import run_async
 from quizapp.quiz.grades import Grade
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.home import HomeScreen
-from quizapp.ui.screens.review import ReviewScreen
+from quizapp.ui.screens.review import ReviewScreen, card_line
 from quizapp.ui.screens.summary import SummaryScreen
 
 
@@ -101,3 +102,14 @@ async def test_typed_input_takes_digits_and_letters(make_app: Callable[..., Quiz
         assert isinstance(screen, ReviewScreen) and screen.kind == "typed"
         await pilot.press("s", "u", "3")
         assert app.screen.query_one("#typed", Input).value == "su3"
+
+
+def test_card_line_for_the_editor(tmp_path: Path) -> None:
+    deck = tmp_path / "d.yaml"
+    deck.write_text(
+        "title: T\ncards:\n  - kind: basic\n    id: a1\n  - id: 'b2'\n    kind: basic\n"
+    )
+    assert card_line(str(deck), "a1") == 4
+    assert card_line(str(deck), "b2") == 5
+    assert card_line(str(deck), "zz") is None
+    assert card_line(str(tmp_path / "missing.yaml"), "a1") is None

@@ -55,6 +55,23 @@ class SessionLog:
         return list(seen.values())
 
 
+LINE_EDITORS = {"vi", "vim", "nvim", "nano", "emacs", "micro", "hx", "kak", "joe", "mg"}
+"""Editors that understand `+LINE` before the file name."""
+
+
+def card_line(path: str, card_id: str) -> int | None:
+    """The 1-based line of `id: CARD_ID` in a deck file, so the editor can open there."""
+    try:
+        with open(path, encoding="utf-8") as deck_file:
+            for number, text in enumerate(deck_file, start=1):
+                key, _, value = text.strip().lstrip("- ").partition(":")
+                if key == "id" and value.strip().strip("\"'") == card_id:
+                    return number
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
 class ReviewScreen(Screen[None]):
     """Shows the next unit, takes the answer, records the grade, and moves on."""
 
@@ -269,9 +286,11 @@ class ReviewScreen(Screen[None]):
             self.notify("Set $EDITOR to edit cards from here.", severity="warning")
             return
         path = str(deck.path)  # as the loader found it: absolute, or relative to the cwd
+        line = card_line(path, self.unit.card.id)
+        jump = [f"+{line}"] if line and os.path.basename(editor[0]) in LINE_EDITORS else []
         try:
             with self.app.suspend():
-                subprocess.run([*editor, path], check=False)
+                subprocess.run([*editor, *jump, path], check=False)
         except SuspendNotSupported:
             self.notify("This terminal cannot hand over to an editor.", severity="warning")
             return
