@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 
 CORE = ("model", "decks", "scheduling", "store", "quiz", "generate", "authoring", "interop")
 CORE += ("reports",)
@@ -33,3 +34,18 @@ def test_cli_help_imports_no_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr.strip().endswith("False")
+
+
+def test_a_warm_cache_start_never_imports_yaml(tmp_path: Path) -> None:
+    decks = Path(__file__).parents[1] / "data" / "good"
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from quizapp.decks import load_decks\nfrom quizapp.decks.cache import DeckCache\n"
+        f"deck_set = load_decks([Path({str(decks)!r})], cache=DeckCache(Path(sys.argv[1])))\n"
+        "print(len(deck_set.decks), 'yaml' in sys.modules)\n"
+    )
+    argv = [sys.executable, "-c", code, str(tmp_path / "cache")]
+    cold = subprocess.run(argv, capture_output=True, text=True, check=True)
+    warm = subprocess.run(argv, capture_output=True, text=True, check=True)
+    assert cold.stdout.split() == ["1", "True"], "the first load parses the YAML"
+    assert warm.stdout.split() == ["1", "False"], "an unchanged deck is read from the cache"

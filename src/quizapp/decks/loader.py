@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from quizapp.decks.problems import Problem
-from quizapp.decks.reader import ReadProblem, decode, read_yaml
-from quizapp.decks.sources import SourceLibrary
-from quizapp.decks.validate import DeckBuilder
 from quizapp.model.cards import Card, Deck
 from quizapp.model.units import StudyUnit, units_of
 
 if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache, DeckSummary
+    from quizapp.decks.sources import SourceLibrary
 
 Progress = Callable[[int, int], None]
 
@@ -63,6 +61,10 @@ def load_deck_text(
     data: bytes, file: str, deck_id: str, sources: SourceLibrary | None = None
 ) -> tuple[Deck | None, list[Problem]]:
     """Parse and check one deck's bytes; never raises for bad input."""
+    # Imported here: a start-up served from the deck cache never needs PyYAML or the checks.
+    from quizapp.decks.reader import ReadProblem, decode, read_yaml
+    from quizapp.decks.validate import DeckBuilder
+
     try:
         root, duplicates = read_yaml(decode(data))
     except ReadProblem as problem:
@@ -91,7 +93,11 @@ def load_deck_file(
             data = deck_file.path.read_bytes()
     except OSError as error:
         return None, [Problem(file=str(deck_file.path), message=f"cannot read: {error.strerror}")]
-    sources = SourceLibrary(deck_file.sources_dir) if check_sources else None
+    sources = None
+    if check_sources:
+        from quizapp.decks.sources import SourceLibrary
+
+        sources = SourceLibrary(deck_file.sources_dir)
     deck, problems = load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources)
     if cache is not None and stat is not None and deck is not None and not problems:
         cache.store(deck_file, deck, data, stat, sources_checked=check_sources)

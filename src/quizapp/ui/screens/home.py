@@ -87,7 +87,7 @@ class HomeScreen(Screen[None]):
         table.add_column("Progress", key="progress")
         if self.quiz_app.context is None:
             self.set_class(True, "-loading")
-            self.set_timer(0.03, self.load)  # let the first frame reach the terminal first
+            self.call_after_refresh(self.load)  # the first frame reaches the terminal first
         else:
             self.refresh_decks()
 
