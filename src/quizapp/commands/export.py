@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from quizapp.commands.deck_args import add_deck_paths, load_given_decks
 from quizapp.errors import QuizappError
 
 EPILOG = """examples:
@@ -28,13 +29,7 @@ def register(subparsers: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="DECK",
-        help="deck files or folders (default: --decks)",
-    )
+    add_deck_paths(parser)
     parser.add_argument("--format", choices=("apkg", "csv", "md"), required=True)
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -44,11 +39,10 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from quizapp.authoring.roundtrip import write_atomic
     from quizapp.commands.bar import progress_bar
-    from quizapp.decks import load_decks
 
     if args.output.exists() and not args.force:
         raise QuizappError(f"{args.output} exists; pass --force to replace it")
-    deck_set = load_decks(args.paths or [args.decks])
+    deck_set = load_given_decks(args)
     if deck_set.problems:
         for problem in deck_set.problems[:20]:
             print(problem.format(), file=sys.stderr)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
+
+from quizapp.commands.deck_args import add_deck_paths, deck_paths
 
 EPILOG = """examples:
   quizapp fmt                         format every deck under --decks
@@ -29,13 +30,7 @@ def register(subparsers: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="deck files or folders (default: --decks)",
-    )
+    add_deck_paths(parser, "PATH")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if changes")
     parser.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
     parser.set_defaults(run=run)
@@ -47,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.authoring.fmt import format_files
 
     dry = args.check or args.diff
-    results = format_files(args.paths or [args.decks], write=not dry)
+    results = format_files(deck_paths(args), write=not dry)
     status = 0
     for result in results:
         if not result.changed:

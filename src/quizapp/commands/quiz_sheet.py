@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from quizapp.commands.deck_args import add_deck_paths, load_given_decks
 from quizapp.errors import QuizappError
 
 EPILOG = """examples:
@@ -27,13 +28,7 @@ def register(subparsers: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="DECK",
-        help="deck files or folders (default: --decks)",
-    )
+    add_deck_paths(parser)
     parser.add_argument("-n", "--count", type=int, default=20, help="questions (default 20)")
     parser.add_argument("--seed", type=int, required=True, help="same seed, same quiz")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.md|FILE.html")
@@ -44,7 +39,6 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.authoring.roundtrip import write_atomic
-    from quizapp.decks import load_decks
     from quizapp.quizsheet.build import build_quiz
     from quizapp.quizsheet.render import to_html, to_markdown
 
@@ -55,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         raise QuizappError("-n must be at least 1")
     if args.output.exists() and not args.force:
         raise QuizappError(f"{args.output} exists; pass --force to replace it")
-    deck_set = load_decks(args.paths or [args.decks])
+    deck_set = load_given_decks(args)
     if deck_set.problems:
         for problem in deck_set.problems[:20]:
             print(problem.format(), file=sys.stderr)

@@ -27,17 +27,16 @@ def build_context(
     from quizapp.store.db import ProgressStore
 
     deck_set = load_decks([decks_dir], cache=default_cache(use_cache))
+    units = deck_set.units()
     store = ProgressStore.open(data_dir)
-    study = StoreStudy(store, deck_set.units(), now, random.Random())
-    context = StudyContext(
+    study = StoreStudy(store, units, now, random.Random())
+    return StudyContext(
         deck_set.decks,
         study,
         problems=tuple(p.format() for p in deck_set.problems),
         decks_dir=decks_dir,
+        units={unit.uid: unit for unit in units},
     )
-    if len(context.units) > 20_000:
-        _ = context.distractors  # build the index here, in the worker, not on the first card
-    return context
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
+
+from quizapp.commands.deck_args import add_deck_paths, deck_paths, load_given_decks
 
 EPILOG = """examples:
   quizapp validate decks                    every deck under decks/
@@ -27,13 +28,7 @@ def register(subparsers: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="deck files or folders (default: --decks)",
-    )
+    add_deck_paths(parser, "PATH")
     parser.add_argument(
         "--sources", action="store_true", help="check each quote against its source document"
     )
@@ -56,7 +51,7 @@ def run_watch(args: argparse.Namespace) -> int:
 
     from quizapp.authoring.watch import watch
 
-    paths: list[Path] = args.paths or [args.decks]
+    paths = deck_paths(args)
 
     def once() -> None:
         stamp = dt.datetime.now().strftime("%H:%M:%S")
@@ -74,12 +69,7 @@ def run_watch(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     import msgspec
 
-    from quizapp.decks import load_decks
-    from quizapp.decks.cache import default_cache
-
-    paths: list[Path] = args.paths or [args.decks]
-    cache = default_cache(not args.no_cache)
-    deck_set = load_decks(paths, check_sources=args.sources, cache=cache)
+    deck_set = load_given_decks(args, check_sources=args.sources)
     if args.json:
         report = {
             "ok": not deck_set.problems,
