@@ -101,29 +101,6 @@ async def test_loading_runs_in_a_worker(tmp_path: Path, clock: FixedClock) -> No
 
 
 @run_async
-async def test_big_deck_sets_index_distractors_after_home_is_up(
-    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from quizapp.ui.screens import home
-
-    monkeypatch.setattr(home, "BACKGROUND_INDEX_UNITS", 0)  # every set counts as big here
-    contexts: list[StudyContext] = []
-
-    def loader() -> StudyContext:
-        contexts.append(make_context(tmp_path / "data", clock))
-        return contexts[-1]
-
-    app = QuizApp(loader=loader, clock=clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if contexts and contexts[0]._index is not None:
-                break
-        assert not app.screen.has_class("-loading")
-        assert contexts[0]._index is not None, "the index is built without asking a question"
-
-
-@run_async
 async def test_help_lists_every_key(make_app: Callable[..., QuizApp]) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -12,6 +12,8 @@ _ARTICLES = ("the ", "a ", "an ")
 
 def strip_accents(text: str) -> str:
     """`Qaïda` → `Qaida`: drop combining marks after compatibility decomposition."""
+    if text.isascii():  # nothing to decompose: most answers, and the 100,000-card index
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -26,9 +26,6 @@ if TYPE_CHECKING:
 
 GROUPINGS = ("none", "tag", "folder")
 BAR_CELLS = 10
-# Above this many study units the distractor index is built in the background (see
-# `HomeScreen.index_distractors`); below it, building it on the first question is instant.
-BACKGROUND_INDEX_UNITS = 20_000
 
 
 def progress_bar(learned: int, total: int) -> str:
@@ -106,14 +103,6 @@ class HomeScreen(Screen[None]):
         else:
             self.post_message(self.Loaded(context, None))
 
-    @work(thread=True, group="index")
-    def index_distractors(self, context: StudyContext) -> None:
-        """Index multiple-choice distractors of a big deck set once the home screen is up.
-
-        Building it takes seconds at 100,000 cards: done here, neither the home screen nor the
-        first question waits for it (a question asked sooner builds it itself)."""
-        _ = context.distractors
-
     def on_home_screen_loaded(self, message: Loaded) -> None:
         self.set_class(False, "-loading")
         if message.error is not None:
@@ -125,8 +114,6 @@ class HomeScreen(Screen[None]):
         self.quiz_app.context = message.context
         self.refresh_decks()
         self.query_one(DataTable).focus()
-        if message.context is not None and len(message.context.units) > BACKGROUND_INDEX_UNITS:
-            self.index_distractors(message.context)
 
     def on_resize(self) -> None:
         if self.quiz_app.context is not None and self.row_decks:
