@@ -47,6 +47,7 @@ class HomeScreen(Screen[None]):
         Binding("b", "browse", "Browse"),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("g", "group", "Group by tag / folder", show=False),
+        Binding("p", "problems", "Deck problems", show=False),  # the status line names it
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -126,6 +127,8 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"review_selected", "review_all", "quiz", "stats", "browse", "group"}:
             return self.quiz_app.context is not None and bool(self.quiz_app.context.decks)
+        if action == "problems":
+            return self.quiz_app.context is not None and bool(self.quiz_app.context.problems)
         return True
 
     # -- the table -------------------------------------------------------------------------
@@ -223,14 +226,23 @@ class HomeScreen(Screen[None]):
             noun = "card is" if total.due == 1 else "cards are"
             lines.append(f"{total.due} {noun} due. Press a to review everything due.")
         if context.problems:
+            count = len(context.problems)
             lines.append(
-                f"⚠ {len(context.problems)} deck problem(s) skipped: run `quizapp validate`."
+                f"⚠ {count} deck problem{'s' if count != 1 else ''}: those cards are left out; "
+                "p shows them."
             )
         if not context.persistent:
             lines.append("⚠ Progress store unavailable: this session's progress is not saved.")
         message.update("\n".join(lines))
 
     # -- actions ---------------------------------------------------------------------------
+
+    def action_problems(self) -> None:
+        from quizapp.ui.screens.problems import ProblemsScreen
+
+        context = self.quiz_app.context
+        if context is not None and context.problems:
+            self.app.push_screen(ProblemsScreen(context.problems))
 
     def filter_input(self) -> Input | None:
         """The filter box, mounted on first use (Input is imported then, not at start-up)."""
