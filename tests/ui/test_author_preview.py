@@ -45,6 +45,12 @@ async def test_preview_opens_review_and_writes_nothing(tmp_path: Path) -> None:
         await pilot.press("3")
         await pilot.pause()
         assert screen.unit is not None and screen.unit.uid == "p2"
+        await pilot.press("escape")  # review -> session summary
+        await pilot.press("escape")  # summary -> home
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen", type(app.screen).__name__
+        home_message = str(app.screen.query_one("#message").render())
+        assert "Preview: nothing you answer here is saved" in home_message
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
 

@@ -232,7 +232,7 @@ class HomeScreen(Screen[None]):
                 "p shows them."
             )
         if not context.persistent:
-            lines.append("⚠ Progress store unavailable: this session's progress is not saved.")
+            lines.append("Preview: nothing you answer here is saved; your progress is untouched.")
         message.update("\n".join(lines))
 
     # -- actions ---------------------------------------------------------------------------
