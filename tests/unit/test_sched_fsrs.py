@@ -14,7 +14,6 @@ from quizapp.scheduling.fsrs_adapter import (
     Phase,
     Rating,
     SchedulerConfig,
-    format_interval,
     fuzz_days,
 )
 
@@ -95,9 +94,3 @@ def test_retrievability_falls_with_time() -> None:
     soon = adapter.retrievability(state, T0 + timedelta(days=1))
     late = adapter.retrievability(state, T0 + timedelta(days=60))
     assert 1.0 >= soon > late > 0.0
-
-
-def test_format_interval() -> None:
-    assert [
-        format_interval(timedelta(seconds=s)) for s in (30, 600, 7200, 86400 * 4, 86400 * 90)
-    ] == ["30s", "10m", "2h", "4d", "3.0mo"]

@@ -13,7 +13,6 @@ from quizapp.scheduling.fsrs_adapter import (
     Phase,
     Rating,
     SchedulerConfig,
-    format_interval,
 )
 
 _SESSION_NAMES = ("AnswerResult", "ExamStatus", "StudySession", "TodayCounts")
@@ -29,7 +28,6 @@ __all__ = [
     "SchedulerConfig",
     "StudySession",
     "TodayCounts",
-    "format_interval",
 ]
 
 

@@ -189,23 +189,6 @@ class FsrsAdapter:
         return float(self._scheduler.get_card_retrievability(self._to_card(state, now), now))
 
 
-def format_interval(interval: timedelta) -> str:
-    """Short human form for rating keys: 45s, 10m, 3h, 4d, 2.5mo, 1.2y."""
-    seconds = interval.total_seconds()
-    if seconds < 60:
-        return f"{max(seconds, 0):.0f}s"
-    if seconds < 3600:
-        return f"{seconds / 60:.0f}m"
-    if seconds < 86400:
-        return f"{seconds / 3600:.0f}h"
-    days = seconds / 86400
-    if days < 30:
-        return f"{days:.0f}d"
-    if days < 365:
-        return f"{days / 30:.1f}mo"
-    return f"{days / 365:.1f}y"
-
-
 def parameters_ok(parameters: Sequence[float]) -> bool:
     """Whether py-fsrs accepts these parameters (21 numbers within its bounds)."""
     try:
