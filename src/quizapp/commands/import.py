@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.errors import QuizappError
+from quizapp.model.cards import Category
 
 EPILOG = """examples:
   quizapp import anki-export.apkg -o decks/imported.yaml
@@ -20,10 +21,7 @@ text; images and sounds are dropped and reported. Imported cards get `status: ge
 cite the imported file; with --sources-dir a text copy is written there so that
 `quizapp validate --sources` finds every quote. The output file is never overwritten."""
 
-CATEGORIES = (
-    "date", "name", "person", "group", "merger", "designation", "place", "figure", "concept",
-    "objective",
-)  # fmt: skip
+CATEGORIES = tuple(category.value for category in Category)
 
 
 def register(subparsers: Any) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.errors import QuizappError
+from quizapp.model.cards import CARD_TYPES, Category
 
 EPILOG = """examples:
   quizapp new-card --deck decks/aqim.yaml            asks for each field
@@ -22,11 +23,8 @@ EPILOG = """examples:
 The card gets an id derived from its content (unless --id), is validated with the deck and
 written atomically; comments in the deck are kept."""
 
-KINDS = ("basic", "cloze", "choice", "typed", "order", "match")
-CATEGORIES = (
-    "date", "name", "person", "group", "merger", "designation", "place", "figure", "concept",
-    "objective",
-)  # fmt: skip
+KINDS = tuple(CARD_TYPES)
+CATEGORIES = tuple(category.value for category in Category)
 
 
 def register(subparsers: Any) -> None:
