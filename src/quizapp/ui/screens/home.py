@@ -150,7 +150,9 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"review_selected", "review_all", "quiz", "stats", "browse", "group"}:
-            return self.quiz_app.context is not None and bool(self.quiz_app.context.decks)
+            if self.quiz_app.context is None:
+                return None  # hidden while loading: the key line then means "ready"
+            return bool(self.quiz_app.context.decks)
         if action == "problems":
             return self.quiz_app.context is not None and bool(self.quiz_app.context.problems)
         return True
