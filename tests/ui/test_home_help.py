@@ -48,6 +48,9 @@ async def test_home_counts_filter_group(make_app: Callable[..., QuizApp]) -> Non
         await pilot.press("down", "down", "enter")  # the "history" group row
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen.deck_ids == ["history/dates"]
+        home = app.screen_stack[-2]
+        assert isinstance(home, HomeScreen)
+        assert not home.fresh  # Home's first resume was seen, so returning here refreshes
 
 
 @run_async

@@ -66,6 +66,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.grouping = "none"
         self.loading = False
+        self.fresh = False
         self.row_decks: dict[str, list[str]] = {}
         self.counts: dict[str, Counts] = {}
 
@@ -102,6 +103,7 @@ class HomeScreen(Screen[None]):
             self.set_timer(SHOW_BAR_AFTER, self.show_progress_bar)
         else:
             self.refresh_decks()
+            self.fresh = True
 
     def show_progress_bar(self) -> None:
         """A slow load (a big deck set, a cold cache) gets an animated bar."""
@@ -145,7 +147,9 @@ class HomeScreen(Screen[None]):
             self.fill_table()
 
     def on_screen_resume(self) -> None:
-        if self.quiz_app.context is not None:
+        if self.fresh:  # just mounted and filled: the first resume would fill it again
+            self.fresh = False
+        elif self.quiz_app.context is not None:
             self.refresh_decks()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
