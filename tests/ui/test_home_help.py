@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from quizapp.quiz.grades import Grade
 from quizapp.quiz.memory import MemoryStudy
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.help import HelpScreen
-from quizapp.ui.screens.home import HomeScreen
+from quizapp.ui.screens.home import SHOW_BAR_AFTER, HomeScreen
 from quizapp.ui.screens.review import ReviewScreen
 
 
@@ -47,6 +48,9 @@ async def test_home_counts_filter_group(make_app: Callable[..., QuizApp]) -> Non
         await pilot.press("down", "down", "enter")  # the "history" group row
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen.deck_ids == ["history/dates"]
+        home = app.screen_stack[-2]
+        assert isinstance(home, HomeScreen)
+        assert not home.fresh  # Home's first resume was seen, so returning here refreshes
 
 
 @run_async
@@ -76,14 +80,29 @@ async def test_loading_runs_in_a_worker(tmp_path: Path, clock: FixedClock) -> No
     app = QuizApp(loader=slow_loader, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         home = app.screen
-        assert home.has_class("-loading")
-        assert home.query_one("#loading").display
+        assert isinstance(home, HomeScreen)
+        assert home.loading
+        assert home.query_one("#loading-label").display
+        assert not home.query_one("#decks").display
+        await pilot.pause(SHOW_BAR_AFTER + 0.2)  # a slow load gets an animated bar
+        assert home.query("#loading")
         release.set()
-        for _ in range(100):  # the worker starts just after the first frame
+        for _ in range(100):
             await pilot.pause(0.02)
-            if not home.has_class("-loading"):
+            if not home.loading:
                 break
-        assert not home.has_class("-loading")
+        assert not home.loading
+        await pilot.pause()  # the bar's removal completes
+        assert not home.query("#loading") and not home.query_one("#loading-label").display
+        assert row_labels(app) == ["Groups and dates", "Key dates"]
+
+    # A load that ended before the app mounted: Home is drawn with the decks, no loading state.
+    pending: Future[StudyContext] = Future()
+    pending.set_result(make_context(tmp_path / "data2", clock))
+    app = QuizApp(pending=pending, clock=clock)
+    async with app.run_test(size=(80, 24)):
+        home = app.screen
+        assert isinstance(home, HomeScreen) and not home.loading
         assert row_labels(app) == ["Groups and dates", "Key dates"]
 
     def broken() -> StudyContext:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -41,13 +42,17 @@ class QuizApp(App[None]):
         context: StudyContext | None = None,
         *,
         loader: Callable[[], StudyContext] | None = None,
+        pending: Future[StudyContext] | None = None,
         clock: Clock = utc_now,
         seed: int | None = None,
         editor: Sequence[str] | None = None,
     ) -> None:
         super().__init__()
+        if pending is not None:
+            loader = pending.result  # waits in the loading worker if not done yet
         if context is None and loader is None:
-            raise ValueError("QuizApp needs a context or a loader")
+            raise ValueError("QuizApp needs a context, a loader or a pending load")
+        self.pending = pending
         self.context = context
         self.loader = loader
         self.clock = clock
@@ -55,6 +60,10 @@ class QuizApp(App[None]):
         self.editor = editor
 
     def on_mount(self) -> None:
+        pending = self.pending
+        done = pending is not None and pending.done() and pending.exception() is None
+        if self.context is None and pending is not None and done:
+            self.context = pending.result()  # Home is drawn once, with the decks
         self.push_screen(HomeScreen())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

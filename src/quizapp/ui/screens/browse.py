@@ -26,6 +26,13 @@ LIMIT = 200
 class BrowseScreen(Screen[None]):
     """A search box, the matching cards, and the highlighted card's details."""
 
+    # Parsed when the screen is first shown, not at start-up (issue 5).
+    CSS = """
+    BrowseScreen #browse-body { height: 1fr; }
+    BrowseScreen #results { width: 1fr; height: 1fr; }
+    BrowseScreen #detail-box { width: 1fr; height: 1fr; border-left: solid $primary; padding: 0 1; }
+    """
+
     AUTO_FOCUS = "#search"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Home"),

@@ -72,6 +72,20 @@ def help_text() -> Text:
 class HelpScreen(ModalScreen[None]):
     """A scrollable list of keys; Escape, q or ? closes it."""
 
+    # Parsed when the screen is first shown, not at start-up (issue 5).
+    CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen #help {
+        width: 76;
+        max-width: 100%;
+        height: 90%;
+        border: round $primary;
+        padding: 0 1;
+        background: $surface;
+    }
+    HelpScreen #help-title { text-style: bold; content-align: center middle; width: 100%; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:

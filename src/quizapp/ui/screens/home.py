@@ -13,11 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.quiz.context import StudyContext
 from quizapp.quiz.study import Counts
 from quizapp.ui.literal import literal
+from quizapp.ui.widgets.key_line import KeyLine
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 GROUPINGS = ("none", "tag", "folder")
 BAR_CELLS = 10
+# A load that ends sooner is not worth an animated bar: animating it slowed a 0.1 s load to 0.2 s.
+SHOW_BAR_AFTER = 0.3
 
 
 def progress_bar(learned: int, total: int) -> str:
@@ -62,6 +65,8 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.grouping = "none"
+        self.loading = False
+        self.fresh = False
         self.row_decks: dict[str, list[str]] = {}
         self.counts: dict[str, Counts] = {}
 
@@ -73,11 +78,15 @@ class HomeScreen(Screen[None]):
         # A plain title bar and a filter mounted on first use keep start-up light.
         yield Static("quizapp · your decks", id="title-bar")
         yield Horizontal(id="filter-row")
-        yield Static("Loading decks and progress…", id="loading-label")
-        yield ProgressBar(id="loading", show_eta=False, show_percentage=False)
-        yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        loading = self.quiz_app.context is None
+        label = Static("Loading decks and progress…", id="loading-label")
+        label.display = loading
+        yield label
+        table: DataTable[Text | str] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        table.display = not loading
+        yield table
         yield Static(id="message", markup=False)
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -87,10 +96,22 @@ class HomeScreen(Screen[None]):
         table.add_column("Learned", key="learned")
         table.add_column("Progress", key="progress")
         if self.quiz_app.context is None:
-            self.set_class(True, "-loading")
-            self.call_after_refresh(self.load)  # the first frame reaches the terminal first
+            # Styles set on the widgets, not a class on the screen: toggling a screen class
+            # makes Textual restyle every widget under it.
+            self.loading = True
+            self.load()
+            self.set_timer(SHOW_BAR_AFTER, self.show_progress_bar)
         else:
             self.refresh_decks()
+            self.fresh = True
+
+    def show_progress_bar(self) -> None:
+        """A slow load (a big deck set, a cold cache) gets an animated bar."""
+        if self.loading and not self.query("#loading"):
+            from textual.widgets import ProgressBar
+
+            bar = ProgressBar(id="loading", show_eta=False, show_percentage=False)
+            self.mount(bar, after="#loading-label")
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
@@ -105,7 +126,10 @@ class HomeScreen(Screen[None]):
             self.post_message(self.Loaded(context, None))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
-        self.set_class(False, "-loading")
+        self.loading = False
+        self.query_one("#loading-label").display = False
+        for bar in self.query("#loading"):
+            bar.remove()
         if message.error is not None:
             self.query_one("#message", Static).update(
                 f"Could not load the decks: {message.error}\n"
@@ -113,20 +137,26 @@ class HomeScreen(Screen[None]):
             )
             return
         self.quiz_app.context = message.context
+        table = self.query_one(DataTable)
+        table.display = True
         self.refresh_decks()
-        self.query_one(DataTable).focus()
+        table.focus()
 
     def on_resize(self) -> None:
         if self.quiz_app.context is not None and self.row_decks:
             self.fill_table()
 
     def on_screen_resume(self) -> None:
-        if self.quiz_app.context is not None:
+        if self.fresh:  # just mounted and filled: the first resume would fill it again
+            self.fresh = False
+        elif self.quiz_app.context is not None:
             self.refresh_decks()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"review_selected", "review_all", "quiz", "stats", "browse", "group"}:
-            return self.quiz_app.context is not None and bool(self.quiz_app.context.decks)
+            if self.quiz_app.context is None:
+                return None  # hidden while loading: the key line then means "ready"
+            return bool(self.quiz_app.context.decks)
         if action == "problems":
             return self.quiz_app.context is not None and bool(self.quiz_app.context.problems)
         return True

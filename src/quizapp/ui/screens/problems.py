@@ -15,6 +15,21 @@ from textual.widgets import Static
 class ProblemsScreen(ModalScreen[None]):
     """Every problem found while loading, as `FILE:LINE:COL: card ID: message`; Escape closes."""
 
+    # Parsed when the screen is first shown, not at start-up (issue 5).
+    CSS = """
+    ProblemsScreen { align: center middle; }
+    ProblemsScreen #problems {
+        width: 96;
+        max-width: 100%;
+        height: 80%;
+        border: round $warning;
+        padding: 0 1;
+        background: $surface;
+    }
+    ProblemsScreen #problems-title { text-style: bold; width: 100%; }
+    ProblemsScreen #problems-body { margin: 1 0; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,p", "close", "Close")]
 
     def __init__(self, problems: tuple[str, ...]) -> None:

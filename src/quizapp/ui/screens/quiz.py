@@ -39,6 +39,27 @@ class QuizSpec:
 class QuizSetupScreen(ModalScreen[QuizSpec | None]):
     """Choose decks, the number of questions and an optional time limit."""
 
+    # Parsed when the screen is first shown, not at start-up (issue 5).
+    CSS = """
+    QuizSetupScreen { align: center middle; }
+    QuizSetupScreen #quiz-setup {
+        width: 70;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $primary;
+        padding: 0 1;
+        background: $surface;
+    }
+    QuizSetupScreen .field { height: 3; }
+    QuizSetupScreen .field Label { width: 24; padding: 1 1 0 0; }
+    QuizSetupScreen .field Input { width: 12; }
+    QuizSetupScreen #quiz-lists { height: auto; max-height: 10; }
+    QuizSetupScreen #quiz-decks { width: 2fr; height: auto; max-height: 10; }
+    QuizSetupScreen #quiz-categories { width: 1fr; height: auto; max-height: 10; }
+    QuizSetupScreen #quiz-buttons { height: 3; align: right middle; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "start", "Start"),
@@ -107,6 +128,14 @@ class QuizSetupScreen(ModalScreen[QuizSpec | None]):
 
 class QuizScreen(Screen[None]):
     """One question after another, no feedback until the end (like an exam)."""
+
+    # Parsed when the screen is first shown, not at start-up (issue 5).
+    CSS = """
+    QuizScreen #quiz-top { height: 1; padding: 0 1; }
+    QuizScreen #quiz-position { width: 1fr; text-style: bold; }
+    QuizScreen #quiz-timer { width: auto; }
+    QuizScreen #quiz-hint { height: 1; padding: 0 1; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "key(1)", "Pick 1", show=False),
@@ -246,6 +275,11 @@ class QuizScreen(Screen[None]):
 
 class QuizResultScreen(Screen[None]):
     """The score and every mistake with the right answer."""
+
+    # Parsed when the screen is first shown, not at start-up (issue 5).
+    CSS = """
+    QuizResultScreen #quiz-result { padding: 1 2; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "home", "Home"),

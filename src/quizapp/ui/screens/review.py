@@ -75,6 +75,15 @@ def card_line(path: str, card_id: str) -> int | None:
 class ReviewScreen(Screen[None]):
     """Shows the next unit, takes the answer, records the grade, and moves on."""
 
+    # Parsed when the screen is first shown, not at start-up (issue 5).
+    CSS = """
+    ReviewScreen #review-top { height: 1; padding: 0 1; }
+    ReviewScreen #title { width: 1fr; text-style: bold; }
+    ReviewScreen #progress { width: 24; }
+    ReviewScreen #counters { width: auto; padding: 0 0 0 1; }
+    ReviewScreen #grades { height: auto; min-height: 2; padding: 0 1; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "reveal", "Show answer"),
         Binding("1", "key(1)", "Again (before the answer: pick 1)", show=False),

@@ -28,6 +28,14 @@ FORECAST_DAYS = 30
 class StatsScreen(Screen[None]):
     """Everything is computed once when the screen opens."""
 
+    # Parsed when the screen is first shown, not at start-up (issue 5).
+    CSS = """
+    StatsScreen #stats { padding: 0 1; }
+    StatsScreen .stats-title { text-style: bold underline; margin-top: 1; }
+    StatsScreen #forecast { height: 12; }
+    StatsScreen .stats-table { height: auto; max-height: 12; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "app.pop_screen", "Home")]
 
     @property

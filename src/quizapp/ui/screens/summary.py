@@ -27,6 +27,11 @@ def duration(seconds: float) -> str:
 class SummaryScreen(Screen[None]):
     """Shown when a review session ends (queue empty, or Escape after some answers)."""
 
+    # Parsed when the screen is first shown, not at start-up (issue 5).
+    CSS = """
+    SummaryScreen #summary { padding: 1 2; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "home", "Home"),
         Binding("r", "again", "Review more"),

@@ -50,6 +50,14 @@ def kind_of(unit: StudyUnit, as_choice: bool = False, as_typed: bool = False) ->
 class CardPanel(VerticalScroll, can_focus=True):
     """Shows one unit and takes its answer; knows nothing about grading or scheduling."""
 
+    # Default (not app) rules: parsed when a card is first shown, not at start-up.
+    DEFAULT_CSS = """
+    CardPanel { height: 1fr; padding: 1 2; border: round $primary; overflow-x: hidden; }
+    CardPanel #question { margin-bottom: 1; }
+    CardPanel #typed { width: 100%; margin-bottom: 1; }
+    CardPanel #answer { border-top: dashed $secondary; padding-top: 1; }
+    """
+
     class Checked(Message):
         """The answer was checked (or the student gave up with Space on an auto-checked card)."""
 
