@@ -7,7 +7,10 @@ siblings and are not shown on the same day.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable, Sequence
+from itertools import groupby
 
 import msgspec
 
@@ -52,3 +55,35 @@ def units_of(card: Card, deck_id: str) -> list[StudyUnit]:
                 StudyUnit(f"{card.id}/c{n}", card, deck_id, f"c{n}") for n in range(1, count + 1)
             ]
     return [StudyUnit(card.id, card, deck_id)]
+
+
+def deck_units_digest(units: Iterable[StudyUnit]) -> str:
+    """A digest of what sync looks at in one deck's units, in order (the deck id left out, so a
+    compiled deck cache can store it and keep it when the deck file moves)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for unit in units:
+        card = unit.card
+        digest.update(
+            f"{unit.uid}\x1f{card.id}\x1f{card.category.value}\x1f{card.revision}\x1e".encode()
+        )
+    return digest.hexdigest()
+
+
+def combine_digests(decks: Iterable[tuple[str, str]]) -> str:
+    """The fingerprint of a deck set from each deck's `(deck_id, deck_units_digest)`, in order."""
+    digest = hashlib.blake2b(digest_size=16)
+    for deck_id, part in decks:
+        digest.update(f"{deck_id}\x1f{part}\x1e".encode())
+    return digest.hexdigest()
+
+
+def units_fingerprint(units: Sequence[StudyUnit]) -> str:
+    """A digest of everything sync looks at, in order: equal digests mean nothing to do.
+
+    Built per run of units of one deck, so `DeckSet.units_fingerprint` gives the same value from
+    per-deck digests kept in the deck cache, without hashing every unit at each start.
+    """
+    runs = [
+        (deck_id, deck_units_digest(run)) for deck_id, run in groupby(units, lambda u: u.deck_id)
+    ]
+    return combine_digests(runs)
