@@ -11,7 +11,7 @@ from store_fixtures import T0, basic, cloze, units
 
 from quizapp.decks.cache import DeckCache
 from quizapp.decks.loader import DeckSet, load_decks
-from quizapp.model.units import units_fingerprint
+from quizapp.model.units import units_fingerprint, units_of, units_of_deck
 from quizapp.scheduling.session import StudySession, _sibling_keys_shared
 from quizapp.store.db import ProgressStore
 
@@ -112,3 +112,20 @@ def test_sibling_keys_shared_are_cards_with_several_units() -> None:
     cards = [basic("a", reverse=True), basic("b"), cloze("c", "{{x}} {{y}}"), cloze("d", "{{x}}")]
     assert _sibling_keys_shared(units(cards)) == frozenset({"a", "c"})
     assert _sibling_keys_shared(units([basic("a"), basic("b")])) == frozenset()
+
+
+def test_units_of_deck_is_units_of_every_card() -> None:
+    shipped = load_decks([Path(__file__).resolve().parents[2] / "decks"])
+    kinds = {type(card).__name__ for deck in shipped.decks for card in deck.cards}
+    assert {"BasicCard", "ClozeCard", "ChoiceCard", "TypedCard", "OrderCard"} <= kinds
+    made = [
+        basic("r", reverse=True),
+        basic("s"),
+        cloze("c0", "no deletion"),
+        cloze("c1", "one {{x}}"),
+        cloze("c3", "{{x}} {{y::hint}} {{z}}"),
+    ]
+    for cards, deck_id in [*((d.cards, d.id) for d in shipped.decks), (made, "made")]:
+        expected = [unit for card in cards for unit in units_of(card, deck_id)]
+        assert units_of_deck(cards, deck_id) == expected
+    assert len(units_of_deck(made, "made")) == 2 + 1 + 1 + 1 + 3

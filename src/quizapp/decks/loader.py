@@ -18,7 +18,7 @@ from quizapp.model.units import (
     combine_digests,
     deck_units_digest,
     units_fingerprint,
-    units_of,
+    units_of_deck,
 )
 
 if TYPE_CHECKING:
@@ -151,9 +151,10 @@ class DeckSet:
 
     def units(self) -> list[StudyUnit]:
         """Every study unit of every deck, in deck and card order."""
-        return [
-            unit for deck in self.decks for card in deck.cards for unit in units_of(card, deck.id)
-        ]
+        units: list[StudyUnit] = []
+        for deck in self.decks:
+            units += units_of_deck(deck.cards, deck.id)
+        return units
 
     def units_fingerprint(self, units: Sequence[StudyUnit] | None = None) -> str:
         """`units_fingerprint(self.units())` for the progress store's sync, without hashing every
@@ -168,7 +169,7 @@ class DeckSet:
         parts = []
         for deck, digest in zip(self.decks, digests, strict=True):
             if digest is None:
-                digest = deck_units_digest(u for c in deck.cards for u in units_of(c, deck.id))
+                digest = deck_units_digest(units_of_deck(deck.cards, deck.id))
             if deck.cards:
                 parts.append((deck.id, digest))
         return combine_digests(parts)
