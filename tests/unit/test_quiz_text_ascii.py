@@ -36,3 +36,32 @@ def test_known_keys() -> None:
     assert normalize("AN_OUTFIT") == "outfit"
     assert normalize("the") == "the"
     assert normalize("  The Al-Qaïda  ") == "al qaida"  # not ASCII: the regex path
+
+
+def test_distractor_index_keeps_the_first_spelling_per_category() -> None:
+    from quizapp.model.cards import BasicCard, Category, OrderCard, OrderItem, Source
+    from quizapp.quiz.choices import DistractorIndex
+
+    src = Source(doc="d.md", quote="q")
+
+    def card(cid: str, category: Category, answer: str) -> BasicCard:
+        return BasicCard(id=cid, category=category, source=src, question="Q", answer=answer)
+
+    order = OrderCard(
+        id="o", category=Category.DATE, source=src, prompt="p", items=(OrderItem("a", "1990"),)
+    )
+    index = DistractorIndex.from_cards(
+        [
+            card("p1", Category.PERSON, "Osama bin Laden"),
+            card("d1", Category.DATE, "2001"),
+            order,
+            card("p2", Category.PERSON, "osama bin  laden!"),
+            card("g1", Category.GROUP, "osama bin laden"),
+            card("d2", Category.DATE, "June 1993"),
+            card("d3", Category.DATE, "The 2001"),
+        ]
+    )
+    assert list(index.by_category) == [Category.PERSON, Category.DATE, Category.GROUP]
+    assert index.by_category[Category.PERSON] == ["Osama bin Laden"]
+    assert index.by_category[Category.DATE] == ["2001", "June 1993"]
+    assert index.dated == [(1993, "June 1993"), (2001, "2001")]
