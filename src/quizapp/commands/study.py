@@ -40,13 +40,15 @@ def build_context(
     deck_set = load_decks([decks_dir], cache=default_cache(use_cache))
     units = deck_set.units()
     store = ProgressStore.open(data_dir)
-    study = StoreStudy(store, units, now, random.Random())
+    # On a warm start the deck cache knows each deck's units digest: no hashing of every unit.
+    fingerprint = deck_set.units_fingerprint(units)
+    study = StoreStudy(store, units, now, random.Random(), fingerprint=fingerprint)
     context = StudyContext(
         deck_set.decks,
         study,
         problems=tuple(p.format() for p in deck_set.problems),
         decks_dir=decks_dir,
-        units={unit.uid: unit for unit in units},
+        units=study.units,  # the session's uid -> unit map, not a second copy
     )
     if len(units) > PREBUILD_INDEX_UNITS:
         # Here, in the loading worker, and not in a thread of its own once home is up: pure

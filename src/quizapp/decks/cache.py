@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # 2: the header keeps the deck's units digest
 MAGIC = b"QZDECK\x00\x01"
 SUFFIX = ".qzdeck"
 SUBDIR = "decks"
@@ -75,6 +75,7 @@ class Header(msgspec.Struct, frozen=True, kw_only=True):
     sources_stamp: str | None
     body_crc: int
     summary: DeckSummary
+    units_digest: str
 
 
 _HEADER_DECODER = msgspec.msgpack.Decoder(Header)
@@ -119,6 +120,7 @@ class Lookup:
     deck: Deck | None
     data: bytes | None = None
     stat: os.stat_result | None = None
+    units_digest: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ class DeckCache:
             )
         if (deck.id, deck.path) != (deck_file.deck_id, str(deck_file.path)):
             deck = msgspec.structs.replace(deck, id=deck_file.deck_id, path=str(deck_file.path))
-        return Lookup(deck, data=data, stat=stat)
+        return Lookup(deck, data=data, stat=stat, units_digest=header.units_digest)
 
     def store(
         self,
@@ -186,10 +188,11 @@ class DeckCache:
 
         `stat` must be taken before `data` was read, so a file that changes meanwhile misses later.
         """
-        from quizapp.model.units import units_of
+        from quizapp.model.units import deck_units_digest, units_of
 
         body = msgspec.msgpack.encode(deck)
         digest = content_hash(data)
+        units = [unit for card in deck.cards for unit in units_of(card, deck.id)]
         summary = DeckSummary(
             id=deck.id,
             path=deck.path,
@@ -197,7 +200,7 @@ class DeckCache:
             description=deck.description,
             tags=deck.tags,
             card_count=len(deck.cards),
-            unit_count=sum(len(units_of(card, deck.id)) for card in deck.cards),
+            unit_count=len(units),
             content_hash=digest,
         )
         header = Header(
@@ -212,6 +215,7 @@ class DeckCache:
             sources_stamp=sources_stamp(deck_file.sources_dir) if sources_checked else None,
             body_crc=zlib.crc32(body),
             summary=summary,
+            units_digest=deck_units_digest(units),
         )
         return self._write(deck_file.path, header, body)
 

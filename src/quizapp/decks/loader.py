@@ -13,7 +13,13 @@ import msgspec
 
 from quizapp.decks.problems import Problem
 from quizapp.model.cards import Card, Deck
-from quizapp.model.units import StudyUnit, units_of
+from quizapp.model.units import (
+    StudyUnit,
+    combine_digests,
+    deck_units_digest,
+    units_fingerprint,
+    units_of_deck,
+)
 
 if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache, DeckSummary
@@ -81,18 +87,27 @@ def load_deck_file(
     deck_file: DeckFile, *, check_sources: bool = False, cache: DeckCache | None = None
 ) -> tuple[Deck | None, list[Problem]]:
     """One deck file from disk; with a cache, an unchanged file is not parsed again."""
+    deck, problems, _ = _load_deck_file(deck_file, check_sources, cache)
+    return deck, problems
+
+
+def _load_deck_file(
+    deck_file: DeckFile, check_sources: bool, cache: DeckCache | None
+) -> tuple[Deck | None, list[Problem], str | None]:
+    """`load_deck_file`, plus the deck's units digest when the cache had it (else None)."""
     data: bytes | None = None
     stat = None
     if cache is not None:
         hit = cache.lookup(deck_file, check_sources=check_sources)
         if hit.deck is not None:
-            return hit.deck, []
+            return hit.deck, [], hit.units_digest
         data, stat = hit.data, hit.stat
     try:
         if data is None:
             data = deck_file.path.read_bytes()
     except OSError as error:
-        return None, [Problem(file=str(deck_file.path), message=f"cannot read: {error.strerror}")]
+        problem = Problem(file=str(deck_file.path), message=f"cannot read: {error.strerror}")
+        return None, [problem], None
     sources = None
     if check_sources:
         from quizapp.decks.sources import SourceLibrary
@@ -101,7 +116,7 @@ def load_deck_file(
     deck, problems = load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources)
     if cache is not None and stat is not None and deck is not None and not problems:
         cache.store(deck_file, deck, data, stat, sources_checked=check_sources)
-    return deck, problems
+    return deck, problems, None
 
 
 @dataclass(frozen=True)
@@ -110,6 +125,8 @@ class DeckSet:
 
     decks: tuple[Deck, ...]
     problems: tuple[Problem, ...] = ()
+    # Each deck's units digest (`deck_units_digest`) when known, from the deck cache; else None.
+    unit_digests: tuple[str | None, ...] = field(default=(), repr=False, compare=False)
     _cards: dict[str, Card] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -134,9 +151,28 @@ class DeckSet:
 
     def units(self) -> list[StudyUnit]:
         """Every study unit of every deck, in deck and card order."""
-        return [
-            unit for deck in self.decks for card in deck.cards for unit in units_of(card, deck.id)
-        ]
+        units: list[StudyUnit] = []
+        for deck in self.decks:
+            units += units_of_deck(deck.cards, deck.id)
+        return units
+
+    def units_fingerprint(self, units: Sequence[StudyUnit] | None = None) -> str:
+        """`units_fingerprint(self.units())` for the progress store's sync, without hashing every
+        unit when the deck cache gave each deck's digest (a warm start). `units`, if given, must
+        be `self.units()`: it is hashed for the decks whose digest is not known."""
+        digests = self.unit_digests
+        if len(digests) != len(self.decks) or any(
+            a.id == b.id for a, b in zip(self.decks, self.decks[1:], strict=False)
+        ):
+            # a digest is per run of one deck id: two decks with one id in a row make one run
+            return units_fingerprint(self.units() if units is None else units)
+        parts = []
+        for deck, digest in zip(self.decks, digests, strict=True):
+            if digest is None:
+                digest = deck_units_digest(units_of_deck(deck.cards, deck.id))
+            if deck.cards:
+                parts.append((deck.id, digest))
+        return combine_digests(parts)
 
 
 def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]]:
@@ -194,18 +230,24 @@ def load_decks(
     """
     files, problems = find_deck_files(paths)
     decks: list[Deck] = []
+    digests: list[str | None] = []
     if progress is not None:
         progress(0, len(files))
     with gc_paused():
         for done, deck_file in enumerate(files, start=1):
-            deck, found = load_deck_file(deck_file, check_sources=check_sources, cache=cache)
+            deck, found, digest = _load_deck_file(deck_file, check_sources, cache)
             problems.extend(found)
             if deck is not None:
                 decks.append(deck)
+                digests.append(digest)
             if progress is not None:
                 progress(done, len(files))
-        decks, clashes = drop_duplicate_ids(decks)
-        return DeckSet(tuple(decks), tuple(problems + clashes))
+        kept, clashes = drop_duplicate_ids(decks)
+        # a deck that lost cards to a clash no longer has the units its cached digest describes
+        digests = [
+            d if new is old else None for d, new, old in zip(digests, kept, decks, strict=True)
+        ]
+        return DeckSet(tuple(kept), tuple(problems + clashes), tuple(digests))
 
 
 def deck_summaries(paths: Sequence[Path], cache: DeckCache) -> list[DeckSummary] | None:

@@ -38,9 +38,12 @@ def year_of(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_ANSWERED = (BasicCard, ChoiceCard, TypedCard)
+
+
 def answer_of(card: Card) -> str | None:
     """The single short answer of a card, when it has one."""
-    if isinstance(card, BasicCard | ChoiceCard | TypedCard):
+    if isinstance(card, _ANSWERED):
         return card.answer
     return None
 
@@ -54,19 +57,25 @@ class DistractorIndex:
 
     @classmethod
     def from_cards(cls, cards: Iterable[Card]) -> DistractorIndex:
+        # Built while a 100,000-card collection starts: one pass, no call per card but normalize.
         index = cls()
         seen: dict[Category, set[str]] = {}
+        by_category = index.by_category
         for card in cards:
-            answer = answer_of(card)
-            if answer is None:
+            if not isinstance(card, _ANSWERED):
                 continue
-            keys = seen.setdefault(card.category, set())
+            answer = card.answer
+            category = card.category
+            keys = seen.get(category)
+            if keys is None:
+                keys = seen[category] = set()
+                by_category[category] = []
             key = normalize(answer)
             if key in keys:
                 continue
             keys.add(key)
-            index.by_category.setdefault(card.category, []).append(answer)
-            if card.category is Category.DATE:
+            by_category[category].append(answer)
+            if category is Category.DATE:
                 year = year_of(answer)
                 if year is not None:
                     index.dated.append((year, answer))

@@ -34,11 +34,12 @@ class StoreStudy:
         units: Sequence[StudyUnit],
         now: dt.datetime,
         rng: random.Random,
+        fingerprint: str | None = None,
     ) -> None:
         self.store = store
         self.rng = rng
-        self.units = {u.uid: u for u in units}
-        self.everything = StudySession.start(store, units, now, rng=rng)
+        self.everything = StudySession.start(store, units, now, rng=rng, fingerprint=fingerprint)
+        self.units = self.everything.units  # the same uid -> unit map: no second copy to build
         self._sessions: dict[tuple[str, ...] | None, StudySession] = {None: self.everything}
         self._answered_by: list[StudySession] = []
 

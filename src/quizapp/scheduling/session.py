@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -117,13 +118,15 @@ class StudySession:
         tag: str | None = None,
         category: str | None = None,
         tz: tzinfo = UTC,
+        fingerprint: str | None = None,
     ) -> StudySession:
         """Match the store with `units` (all loaded decks), then study the chosen part of them.
 
         `deck_ids`, `tag` (a card tag) and `category` narrow the queue; None means all.
+        `fingerprint` is `DeckSet.units_fingerprint()` when known (saves hashing every unit).
         """
         require_utc(now)
-        report = sync_units(store, units, now.timestamp(), rng)
+        report = sync_units(store, units, now.timestamp(), rng, fingerprint)
         uids: frozenset[str] | None = None
         if tag is not None or category is not None:
             uids = frozenset(
@@ -133,7 +136,7 @@ class StudySession:
                 and (category is None or u.card.category.value == category)
             )
         scope = Scope(tuple(deck_ids) if deck_ids is not None else None, uids)
-        chosen = [u for u in units if _in_scope(u, scope)]
+        chosen = units if scope == Scope() else [u for u in units if _in_scope(u, scope)]
         session = cls(store, chosen, rng=rng, scope=scope, tz=tz)
         session.last_sync = report
         return session
@@ -353,11 +356,10 @@ class StudySession:
 
 def _sibling_keys_shared(units: Sequence[StudyUnit]) -> frozenset[str]:
     """Sibling keys with more than one unit: only their answers need to bury anything."""
-    seen: set[str] = set()
-    shared: set[str] = set()
-    for unit in units:
-        (shared if unit.sibling_key in seen else seen).add(unit.sibling_key)
-    return frozenset(shared)
+    counts = Counter([unit.card.id for unit in units])  # card.id is sibling_key, without a call
+    if len(counts) == len(units):
+        return frozenset()
+    return frozenset(key for key, count in counts.items() if count > 1)
 
 
 def _in_scope(unit: StudyUnit, scope: Scope) -> bool:

@@ -8,13 +8,12 @@ while the old reviews stay in the log.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizapp.model.cards import Category
-from quizapp.model.units import StudyUnit
+from quizapp.model.units import StudyUnit, units_fingerprint
 from quizapp.scheduling.fsrs_adapter import NEW_STATE, MemoryState, Phase
 from quizapp.store.db import ProgressStore, SyncReport, decode_state
 from quizapp.store.settings import NewOrder
@@ -34,27 +33,21 @@ def new_rank(order: NewOrder, position: int, category: str, rand: float) -> floa
 FINGERPRINT_KEY = "_units_fingerprint"
 
 
-def units_fingerprint(units: Sequence[StudyUnit]) -> str:
-    """A digest of everything sync looks at, in order: equal digests mean nothing to do."""
-    digest = hashlib.blake2b(digest_size=16)
-    for unit in units:
-        card = unit.card
-        digest.update(
-            f"{unit.uid}\x1f{unit.deck_id}\x1f{unit.sibling_key}\x1f{card.category.value}"
-            f"\x1f{card.revision}\x1e".encode()
-        )
-    return digest.hexdigest()
-
-
 def sync_units(
-    store: ProgressStore, units: Sequence[StudyUnit], now_ts: float, rng: random.Random
+    store: ProgressStore,
+    units: Sequence[StudyUnit],
+    now_ts: float,
+    rng: random.Random,
+    fingerprint: str | None = None,
 ) -> SyncReport:
     """Add new units, reset those whose card revision went up, mark present/absent ones.
 
     Skipped when the units are exactly those of the last sync (the usual start-up), which keeps
-    opening a 100,000-unit collection fast.
+    opening a 100,000-unit collection fast. `fingerprint`, when given, must be
+    `units_fingerprint(units)` (a loaded `DeckSet` knows it without hashing every unit).
     """
-    fingerprint = units_fingerprint(units)
+    if fingerprint is None:
+        fingerprint = units_fingerprint(units)
     row = store.db.execute(
         "SELECT value FROM settings WHERE key = ?", (FINGERPRINT_KEY,)
     ).fetchone()
