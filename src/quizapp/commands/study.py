@@ -76,9 +76,29 @@ def run_app(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
     use_cache = not getattr(args, "no_cache", False)
     now = dt.datetime.now(dt.UTC)
-    pending = load_in_background(lambda: build_context(decks_dir, data_dir, now, use_cache))
 
-    from quizapp.ui.app import QuizApp  # ~0.4 s of Textual import, while the decks load
+    def load() -> StudyContext:
+        return build_context(decks_dir, data_dir, now, use_cache)
 
-    QuizApp(pending=pending).run()
+    if decks_are_compiled(decks_dir, use_cache):
+        # Quick: load during the ~0.4 s Textual import and draw Home once, with its decks.
+        pending = load_in_background(load)
+        from quizapp.ui.app import QuizApp
+
+        QuizApp(pending=pending).run()
+    else:
+        # Parsing YAML takes a while and would hold the interpreter lock through the Textual
+        # import: paint first, then load in a worker behind a progress bar.
+        from quizapp.ui.app import QuizApp
+
+        QuizApp(loader=load).run()
     return 0
+
+
+def decks_are_compiled(decks_dir: Path, use_cache: bool) -> bool:
+    """Whether every deck under `decks_dir` is fresh in the deck cache (read from headers only)."""
+    from quizapp.decks.cache import default_cache
+    from quizapp.decks.loader import deck_summaries
+
+    cache = default_cache(use_cache)
+    return cache is not None and deck_summaries([decks_dir], cache) is not None
