@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
+from quizapp.quiz.overview import counts_by_deck
 from quizapp.quiz.study import Counts, ReviewEntry, UnitInfo
 from quizapp.scheduling.fsrs_adapter import Phase, Rating
 from quizapp.scheduling.session import StudySession
@@ -53,9 +54,7 @@ class StoreStudy:
         return found
 
     def counts(self, now: dt.datetime) -> dict[str, Counts]:
-        return {
-            c.deck_id: Counts(c.due, c.new, c.learned) for c in self.everything.deck_counts(now)
-        }
+        return counts_by_deck(self.everything.deck_counts(now))
 
     def next_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
         return self.session(deck_ids).next_unit(now)

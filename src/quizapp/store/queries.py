@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quizapp.scheduling.fsrs_adapter import Phase
+from quizapp.scheduling.states import Phase
 
 _SCOPE_TABLES = itertools.count(1)
 _DUE_NOW_SQL: dict[str, str] = {}

@@ -11,6 +11,9 @@ import sqlite3
 from collections.abc import Callable
 
 APPLICATION_ID = 0x51554941  # "QUIA"
+DB_FILENAME = "progress.sqlite3"
+# The settings row holding the units fingerprint of the last sync with the decks.
+FINGERPRINT_KEY = "_units_fingerprint"
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
