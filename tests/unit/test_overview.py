@@ -99,3 +99,24 @@ def test_listings_match_what_home_filters_on(decks: Path) -> None:
             assert listing.matches(card.category.value)
             assert all(listing.matches(tag.casefold()) for tag in card.tags)
         assert not listing.matches("zzz-no-such-term")
+
+
+def test_home_counts_agree_with_the_full_count_query(decks: Path, tmp_path: Path) -> None:
+    from quizapp.store.queries import deck_counts
+
+    context = build_context(decks, tmp_path / "data", NOW)
+    study = context.study
+    units = sorted(context.units.values(), key=lambda u: u.uid)
+    grades = [Grade.AGAIN, Grade.GOOD, Grade.EASY, Grade.HARD]
+    for unit, grade in zip(units[:4], grades, strict=True):
+        study.answer(unit, grade, NOW, 1.0)
+    study.suspend(units[1], NOW)  # a seen unit
+    study.suspend(units[-1], NOW)  # a new one
+    study.bury(units[2], NOW)
+    db = study.store.db  # type: ignore[attr-defined]
+    for later in (NOW, NOW + dt.timedelta(minutes=30), NOW + dt.timedelta(days=90)):
+        rows = deck_counts(db, "1", later.timestamp())
+        full = {c.deck_id: (c.due, c.new, c.learned) for c in rows}
+        quick = study.counts(later)
+        assert {d: (c.due, c.new, c.learned) for d, c in quick.items()} == full
+    assert sum(c.learned for c in quick.values()) == 4

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from quizapp.decks.cache import DeckCache, DeckSummary
 from quizapp.decks.files import deck_summaries
 from quizapp.model.units import combine_digests
 from quizapp.quiz.study import Counts
-from quizapp.store.queries import DeckCounts, deck_counts
+from quizapp.store.queries import progress_counts
 from quizapp.store.schema import APPLICATION_ID, DB_FILENAME, FINGERPRINT_KEY, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -67,9 +67,15 @@ class Overview:
     decks_dir: Path
 
 
-def counts_by_deck(rows: Iterable[DeckCounts]) -> dict[str, Counts]:
-    """Due, new and learned units per deck id (due ignores daily limits, as Home shows it)."""
-    return {row.deck_id: Counts(row.due, row.new, row.learned) for row in rows}
+def home_counts(
+    db: sqlite3.Connection, unit_totals: Mapping[str, int], now: dt.datetime
+) -> dict[str, Counts]:
+    """Due, new and learned units per deck id (due ignores daily limits, as Home shows it).
+
+    `unit_totals` (units per deck) must match the store's present units: true once synced.
+    """
+    found = progress_counts(db, unit_totals, now.timestamp())
+    return {deck_id: Counts(*counts) for deck_id, counts in found.items()}
 
 
 def quick_overview(
@@ -85,13 +91,16 @@ def quick_overview(
     if summaries is None or len({s.id for s in summaries}) != len(summaries):
         return None
     fingerprint = combine_digests((s.id, s.units_digest) for s in summaries if s.card_count)
-    counts = _synced_counts(data_dir / DB_FILENAME, fingerprint, now)
+    totals = {s.id: s.unit_count for s in summaries}
+    counts = _synced_counts(data_dir / DB_FILENAME, fingerprint, totals, now)
     if counts is None:
         return None
     return Overview(tuple(DeckListing.of_summary(s) for s in summaries), counts, decks_dir)
 
 
-def _synced_counts(path: Path, fingerprint: str, now: dt.datetime) -> dict[str, Counts] | None:
+def _synced_counts(
+    path: Path, fingerprint: str, totals: Mapping[str, int], now: dt.datetime
+) -> dict[str, Counts] | None:
     """Per-deck counts read from the store when it was last synced with `fingerprint`."""
     if not path.is_file():
         return None
@@ -107,7 +116,7 @@ def _synced_counts(path: Path, fingerprint: str, now: dt.datetime) -> dict[str, 
         row = db.execute("SELECT value FROM settings WHERE key = ?", (FINGERPRINT_KEY,)).fetchone()
         if row is None or row[0] != fingerprint:
             return None
-        return counts_by_deck(deck_counts(db, "1", now.timestamp()))
+        return home_counts(db, totals, now)
     except sqlite3.Error:
         return None
     finally:
