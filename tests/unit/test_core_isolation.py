@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 CORE = ("model", "decks", "scheduling", "store", "quiz", "generate", "authoring", "interop")
 CORE += ("reports",)
 
@@ -49,3 +51,31 @@ def test_a_warm_cache_start_never_imports_yaml(tmp_path: Path) -> None:
     warm = subprocess.run(argv, capture_output=True, text=True, check=True)
     assert cold.stdout.split() == ["1", "True"], "the first load parses the YAML"
     assert warm.stdout.split() == ["1", "False"], "an unchanged deck is read from the cache"
+
+
+def test_a_warm_first_paint_needs_no_scheduler_or_command_parsers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home's first paint reads cache headers and counts only: py-fsrs, the card decoder's
+    users and the subcommands' parsers load later (or never), which keeps start-up short."""
+    import datetime as dt
+
+    from quizapp.commands.study import build_context
+
+    decks = Path(__file__).parents[1] / "data" / "good"
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    code = (
+        "import sys, datetime as dt\nfrom pathlib import Path\nfrom quizapp import cli\n"
+        "from quizapp.decks.cache import DeckCache\n"
+        "from quizapp.quiz.overview import quick_overview\n"
+        f"args = cli.parse(['--decks', {str(decks)!r}, '--data-dir', {str(data)!r}])\n"
+        "overview = quick_overview(args.decks, args.data_dir, dt.datetime.now(dt.UTC),"
+        f" DeckCache(Path({str(cache)!r})))\n"
+        "loaded = [m for m in ('fsrs', 'quizapp.quiz.stored', 'quizapp.decks.loader',"
+        " 'quizapp.commands.validate', 'yaml') if m in sys.modules]\n"
+        "print(overview is not None, args.command, loaded)\n"
+    )
+    monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(cache))
+    build_context(decks, data, dt.datetime.now(dt.UTC))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip().split(maxsplit=2) == ["True", "None", "[]"], result.stderr
