@@ -81,7 +81,7 @@ class ExamScreen(Screen[None]):
         with VerticalScroll(id="exam-body"):
             yield Static(id="exam-status", markup=False)
             with Horizontal(id="exam-date-row"):
-                yield Label("Exam date (YYYY-MM-DD)", id="exam-date-label")
+                yield Label("New date (YYYY-MM-DD)", id="exam-date-label")
                 yield Input(
                     placeholder="YYYY-MM-DD", id="exam-date", restrict=r"[0-9-]*", max_length=10
                 )
@@ -114,14 +114,15 @@ class ExamScreen(Screen[None]):
             text.append("Exam date   ", style="bold")
             text.append(f"{info.exam_date}, {days_phrase(info.days_left)}\n")
             text.append("At risk     ", style="bold")
-            text.append(f"{cards_phrase(info.at_risk)} of {self.cards}")
+            text.append(f"{info.at_risk} of {cards_phrase(self.cards)}\n\n")
             if info.at_risk:
                 text.append(
-                    "\n            not sure to come up before the exam yet: your reviews bring "
-                    "them up a few each day."
+                    "Cards at risk would not come up again before the exam as things stand. "
+                    "Your daily reviews bring them up a few at a time, without upsetting your "
+                    "long-term schedule."
                 )
             else:
-                text.append(": every card comes up before the exam.")
+                text.append("Every card of this deck comes up before the exam.")
         self.query_one("#exam-status", Static).update(text)
         if info is not None:
             self.query_one("#exam-date", Input).value = info.exam_date.isoformat()
@@ -142,9 +143,9 @@ class ExamScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear":
-            return self.info is not None
+            return True if self.info is not None else None  # hidden, not just dimmed
         if action == "cram":
-            return self.cards > 0
+            return True if self.cards else None
         return True
 
     # -- actions -----------------------------------------------------------------------------
