@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -53,12 +54,13 @@ class ExamScreen(Screen[None]):
     ExamScreen #exam-cram { height: auto; margin-top: 1; }
     """
 
-    AUTO_FOCUS = ""  # the keys below work at once; d moves into the date box
+    AUTO_FOCUS = ""  # the keys below work at once; d or a digit moves into the date box
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "edit_date", "Set date"),
         Binding("x", "clear", "Clear date"),
         Binding("c", "cram", "Cram this deck"),
         Binding("escape", "back", "Back"),
+        Binding("enter", "submit", "Set the typed date", show=False),
     ]
 
     def __init__(self, deck_id: str) -> None:
@@ -83,7 +85,11 @@ class ExamScreen(Screen[None]):
             with Horizontal(id="exam-date-row"):
                 yield Label("New date (YYYY-MM-DD)", id="exam-date-label")
                 yield Input(
-                    placeholder="YYYY-MM-DD", id="exam-date", restrict=r"[0-9-]*", max_length=10
+                    placeholder="YYYY-MM-DD",
+                    id="exam-date",
+                    restrict=r"[0-9-]*",
+                    max_length=10,
+                    select_on_focus=False,
                 )
             yield Static(id="exam-feedback", markup=False)
             yield Static(self.cram_text(), id="exam-cram", markup=False)
@@ -124,8 +130,6 @@ class ExamScreen(Screen[None]):
             else:
                 text.append("Every card of this deck comes up before the exam.")
         self.query_one("#exam-status", Static).update(text)
-        if info is not None:
-            self.query_one("#exam-date", Input).value = info.exam_date.isoformat()
         self.refresh_bindings()
 
     def cram_text(self) -> Text:
@@ -143,9 +147,9 @@ class ExamScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear":
-            return True if self.info is not None else None  # hidden, not just dimmed
+            return self.info is not None  # False hides the key, None would only dim it
         if action == "cram":
-            return True if self.cards else None
+            return self.cards > 0
         return True
 
     # -- actions -----------------------------------------------------------------------------
@@ -153,17 +157,38 @@ class ExamScreen(Screen[None]):
     def action_edit_date(self) -> None:
         self.query_one("#exam-date", Input).focus()
 
+    def on_key(self, event: events.Key) -> None:
+        """Digits typed outside the date box go into it, so a date can be typed without d.
+
+        Keys typed right after d can also arrive before the focus has moved: none is lost.
+        """
+        box = self.query_one("#exam-date", Input)
+        if event.character is not None and event.character.isdigit() and not box.has_focus:
+            event.stop()
+            box.insert_text_at_cursor(event.character)
+            box.focus()
+
+    def action_submit(self) -> None:
+        """Enter outside the date box (pressed before the focus moved in) submits it too."""
+        box = self.query_one("#exam-date", Input)
+        if box.value:
+            self.submit(box.value)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.submit(event.value)
+
+    def submit(self, typed: str) -> None:
         context = self.quiz_app.context
         assert context is not None
         now = self.quiz_app.clock()
         try:
-            exam = parse_exam_date(event.value, now.date())
+            exam = parse_exam_date(typed, now.date())
         except ValueError as error:
             self.feedback(False, str(error))
             return
         context.study.set_exam(self.deck_id, exam, now)
+        self.query_one("#exam-date", Input).value = ""
         self.refresh_status()
         self.feedback(True, f"Exam date set to {exam}.")
         self.set_focus(None)

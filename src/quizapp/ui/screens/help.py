@@ -34,7 +34,7 @@ KEY_NAMES = {
 
 EXTRA = {
     "Review": [("5-9", "Pick option / match 5-9")],
-    "Exam and cram (e on Home)": [("Enter", "In the date box: set the exam date")],
+    "Exam and cram (e on Home)": [("0-9", "Start typing the exam date (YYYY-MM-DD)")],
     "Everywhere": [
         ("?", "This help"),
         ("Ctrl+P", "Command palette (themes, screens, quit)"),

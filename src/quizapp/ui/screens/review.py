@@ -219,7 +219,7 @@ class ReviewScreen(Screen[None]):
         if self.unit is None:
             return action == "leave"
         if self.cramming and action in WRITES:
-            return None
+            return False  # hidden
         if action == "reveal":
             return not self.revealed and self.kind != "typed"
         if action == "undo":
