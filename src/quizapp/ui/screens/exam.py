@@ -163,9 +163,10 @@ class ExamScreen(Screen[None]):
         Keys typed right after d can also arrive before the focus has moved: none is lost.
         """
         box = self.query_one("#exam-date", Input)
-        if event.character is not None and event.character.isdigit() and not box.has_focus:
+        typed = event.character
+        if typed is not None and (typed.isdigit() or typed == "-") and not box.has_focus:
             event.stop()
-            box.insert_text_at_cursor(event.character)
+            box.insert_text_at_cursor(typed)
             box.focus()
 
     def action_submit(self) -> None:
