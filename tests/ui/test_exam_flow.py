@@ -112,6 +112,14 @@ async def test_bad_dates_are_refused_with_a_reason(
         box = app.screen.query_one("#exam-date", Input)
         await pilot.press("x", "c")  # letters are not typed into the date box
         assert box.value == "" and isinstance(app.screen, ExamScreen)
+        box.value = "2026-03-01"  # Enter that lands before the focus has moved in
+        app.screen.set_focus(None)
+        await pilot.press("enter")
+        info = app.context.study.exam_status(GROUPS, clock())  # type: ignore[union-attr]
+        assert info is not None and info.exam_date == dt.date(2026, 3, 1)
+        clock.advance(days=60)  # the exam has passed
+        await pilot.press("escape", "e")
+        assert "2026-03-01: passed" in text_of(app, "#exam-status")
 
 
 @run_async

@@ -10,12 +10,13 @@ import pytest
 from store_fixtures import T0, basic, units
 
 from quizapp.model.units import StudyUnit
+from quizapp.quiz.context import StudyContext
 from quizapp.quiz.grades import Grade
 from quizapp.quiz.memory import MemoryStudy
 from quizapp.quiz.stored import StoreStudy
 from quizapp.quiz.study import StudyService
 from quizapp.store import ProgressStore
-from quizapp.ui.exams import days_phrase, parse_exam_date
+from quizapp.ui.exams import days_phrase, exam_lines, parse_exam_date
 
 DAY = dt.timedelta(days=1)
 
@@ -147,3 +148,22 @@ def test_parse_exam_date() -> None:
         with pytest.raises(ValueError, match=reason):
             parse_exam_date(typed, today)
     assert [days_phrase(d) for d in (0, 1, 5)] == ["today", "tomorrow", "in 5 days"]
+
+
+def test_home_lines_soonest_first_without_past_exams() -> None:
+    more = units([basic(f"g{i}") for i in range(2)], "gamma") + units([basic("d0")], "delta")
+    study = MemoryStudy(deck_units() + more)
+    context = StudyContext((), study, units={u.uid: u for u in study.units.values()})
+    study.set_exam("alpha", (T0 + DAY).date(), T0)
+    study.set_exam("beta", (T0 + 5 * DAY).date(), T0)
+    assert exam_lines(context, T0) == [
+        "Exam for alpha tomorrow: 6 cards at risk",
+        "Exam for beta in 5 days: 3 cards at risk",
+    ]
+    study.set_exam("gamma", (T0 + 9 * DAY).date(), T0)
+    study.set_exam("delta", (T0 + 9 * DAY).date(), T0)
+    later = T0 + 2 * DAY  # alpha's exam has passed: no longer listed
+    lines = exam_lines(context, later)
+    assert lines[0] == "Exam for beta in 3 days: 3 cards at risk"
+    assert lines[1] == "Exam for delta in 7 days: 1 card at risk"
+    assert lines[2].startswith("… and 1 more exam ")
