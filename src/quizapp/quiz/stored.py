@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Sequence
+from functools import cached_property
 
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.cram import Cram
@@ -44,7 +45,6 @@ class StoreStudy:
         self.units = self.everything.units  # the same uid -> unit map: no second copy to build
         self._sessions: dict[tuple[str, ...] | None, StudySession] = {None: self.everything}
         self._answered_by: list[StudySession] = []
-        self._deck_ids = sorted({unit.deck_id for unit in self.units.values()})
 
     def session(self, deck_ids: Sequence[str] | None) -> StudySession:
         key = None if deck_ids is None else tuple(sorted(set(deck_ids)))
@@ -134,6 +134,11 @@ class StoreStudy:
             buckets[int(day)] += int(count)
         return buckets
 
+    @cached_property
+    def deck_ids(self) -> list[str]:
+        """Every loaded deck's id, for the exams Home lists."""
+        return sorted({unit.deck_id for unit in self.units.values()})
+
     def set_exam(self, deck_id: str, exam_date: dt.date | None, now: dt.datetime) -> None:
         self.everything.set_exam(deck_id, exam_date, now)
         # Scoped sessions cache the exam plan; undo keeps its own references to them.
@@ -146,7 +151,7 @@ class StoreStudy:
         return ExamInfo(status.deck_id, status.exam_date, status.days_left, status.at_risk)
 
     def exams(self, now: dt.datetime) -> list[ExamInfo]:
-        found = [self.exam_status(deck_id, now) for deck_id in self._deck_ids]
+        found = [self.exam_status(deck_id, now) for deck_id in self.deck_ids]
         return sorted((e for e in found if e is not None), key=lambda e: (e.exam_date, e.deck_id))
 
     def cram(self, deck_ids: Sequence[str] | None) -> Cram:
