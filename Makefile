@@ -12,7 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Bytecode is written first (pip does so for installed packages, not for an editable one):
+# with PYTHONDONTWRITEBYTECODE set, every start would otherwise compile quizapp from source.
 run: $(STAMP)
+	$(BIN)/python -m compileall -q src
 	$(BIN)/quizapp --decks decks
 
 test: $(STAMP) lint typecheck unit

@@ -213,6 +213,7 @@ class ScreenTimes:
     peak_mb: float
     screen: str
     first_screen: str
+    settled: float | None = None  # with `settle`: when the child's CPU went idle after `ready`
 
 
 def time_to_screen(
@@ -223,11 +224,14 @@ def time_to_screen(
     timeout: float = 120,
     size: tuple[int, int] = (40, 120),
     min_text: int = 12,
+    settle: bool = False,
 ) -> ScreenTimes:
     """Spawn `argv` on a pty; time the first painted text and the moment `ready(text)` holds.
 
     The child is killed once ready (or at the timeout); its peak RSS comes from `wait4`, so it
-    covers the process up to that screen. Text is the terminal output with escapes removed.
+    covers the process up to that screen. With `settle`, it is killed only once its CPU time has
+    stopped growing (work done after the screen, such as loading cards, is then covered too).
+    Text is the terminal output with escapes removed.
     """
     import fcntl
     import pty
@@ -247,6 +251,7 @@ def time_to_screen(
     raw = bytearray()
     first: float | None = None
     done: float | None = None
+    settled: float | None = None
     text = first_screen = ""
     try:
         while time.perf_counter() - started < timeout:
@@ -268,12 +273,36 @@ def time_to_screen(
                     break
             elif process.poll() is not None:
                 break
+        if settle and done is not None:
+            settled = _wait_until_idle(process.pid, master, started, timeout)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
         _, _, usage = os.wait4(process.pid, 0)
         os.close(master)
-    return ScreenTimes(first, done, usage.ru_maxrss / 1024, text, first_screen)
+    return ScreenTimes(first, done, usage.ru_maxrss / 1024, text, first_screen, settled)
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime, all threads
+
+
+def _wait_until_idle(pid: int, master: int, started: float, timeout: float) -> float | None:
+    """Seconds from spawn until `pid` used no CPU for 0.3 s (its output drained meanwhile)."""
+    last, still_since = _cpu_ticks(pid), time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if select.select([master], [], [], 0.05)[0]:
+            try:
+                os.read(master, 65536)
+            except OSError:
+                return None
+        ticks = _cpu_ticks(pid)
+        if ticks != last:
+            last, still_since = ticks, time.perf_counter()
+        elif time.perf_counter() - still_since >= 0.3:
+            return still_since - started
+    return None
 
 
 # ----- synthetic collections
@@ -304,6 +333,18 @@ class Bare(App):
         yield Static("bare textual app ready")
 Bare().run()
 """
+
+
+def compile_sources() -> None:
+    """Write quizapp's bytecode, as pip does for Textual's at install time.
+
+    Start-up is compared with a bare Textual app whose modules are precompiled; an editable
+    install of quizapp under PYTHONDONTWRITEBYTECODE=1 would otherwise be compiled from source
+    at every start and the ratio would measure the compiler.
+    """
+    import compileall
+
+    compileall.compile_dir(ROOT / "src", quiet=1)
 
 
 def bare_textual_start(reps: int) -> tuple[float, float]:

@@ -19,10 +19,13 @@ import harness
 NAME = "large start"
 
 
-def quizapp_start(decks: Path, cache: Path, data: Path, marker: str) -> harness.ScreenTimes:
+def quizapp_start(
+    decks: Path, cache: Path, data: Path, marker: str, settle: bool = False
+) -> harness.ScreenTimes:
     argv = [sys.executable, "-m", "quizapp", "--decks", str(decks), "--data-dir", str(data)]
+    env = {"QUIZAPP_CACHE_DIR": str(cache)}
     result = harness.time_to_screen(
-        argv, lambda text: marker in text, env={"QUIZAPP_CACHE_DIR": str(cache)}, timeout=300
+        argv, lambda text: marker in text, env=env, timeout=300, settle=settle
     )
     if result.ready is None:
         tail = " ".join(result.screen.split())[-200:]
@@ -31,6 +34,7 @@ def quizapp_start(decks: Path, cache: Path, data: Path, marker: str) -> harness.
 
 
 def run() -> list[harness.Row]:
+    harness.compile_sources()
     cards = 10_000 if harness.quick() else 100_000
     reps = 3 if harness.quick() else 5
     made = harness.collection(cards)
@@ -44,11 +48,13 @@ def run() -> list[harness.Row]:
         data = Path(tmp) / "returning"
         cold = quizapp_start(made.decks_dir, cache, data, marker)
         warm = [quizapp_start(made.decks_dir, cache, data, marker) for _ in range(reps)]
+        # Home is painted before the cards load: memory is measured once they have loaded.
+        loaded = quizapp_start(made.decks_dir, cache, data, marker, settle=True)
         # A new student on a machine whose deck cache is warm: every unit enters the store.
         first_day = quizapp_start(made.decks_dir, cache, Path(tmp) / "new", marker)
     shutil.rmtree(cache, ignore_errors=True)
     warm_time = harness.median([w.ready or 0.0 for w in warm])
-    warm_peak = max(w.peak_mb for w in warm)
+    warm_peak = loaded.peak_mb
     first = cold.first_text or 0.0
     shown = " ".join(cold.first_screen.split())
     if (cold.ready or 0.0) - first < 0.1:
@@ -58,7 +64,12 @@ def run() -> list[harness.Row]:
     what = f"{cards:,} cards"
     return [
         harness.ratio_row(NAME, f"warm start to home ({what})", warm_time, bare_time, 1.5),
-        harness.limit_row(NAME, "warm start peak memory", warm_peak, 300, "MB", bare_peak),
+        harness.limit_row(
+            NAME, "warm start peak memory, cards loaded", warm_peak, 300, "MB", bare_peak
+        ),
+        harness.ratio_row(
+            NAME, "warm start: cards loaded (CPU idle)", loaded.settled or 0.0, bare_time, None
+        ),
         harness.ratio_row(NAME, "cold start: first screen", first, bare_time, 1.5, note=note),
         harness.ratio_row(NAME, "cold start to home", cold.ready or 0.0, bare_time, None),
         harness.ratio_row(

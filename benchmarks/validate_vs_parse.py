@@ -30,7 +30,8 @@ QUIZAPP = """
 import json, sys, time
 from pathlib import Path
 from quizapp.decks.cache import DeckCache
-from quizapp.decks.loader import DeckFile, load_deck_file
+from quizapp.decks.files import DeckFile
+from quizapp.decks.loader import load_deck_file
 path, cache_dir = Path(sys.argv[1]), sys.argv[2]
 cache = DeckCache(Path(cache_dir)) if cache_dir != "-" else None
 started = time.perf_counter()

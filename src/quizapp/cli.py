@@ -42,12 +42,14 @@ EPILOG = """examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without commands it only knows the global options (a quick start)."""
     parser = argparse.ArgumentParser(
         prog="quizapp",
         description="Study fact-heavy courses in the terminal with spaced repetition.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=with_commands,
     )
     parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
     parser.add_argument(
@@ -70,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="parse every deck file instead of reading the compiled deck cache "
         "(also: QUIZAPP_NO_CACHE=1)",
     )
+    if not with_commands:
+        parser.add_argument("command", nargs="?", default=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"quizapp.commands.{name}")
@@ -85,9 +90,18 @@ def resolve_dirs(args: argparse.Namespace) -> None:
         args.data_dir = paths.default_data_dir()
 
 
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse `argv`; building every command's parser costs ~25 ms, so opening the app (no
+    command, only global options) skips it, and anything else goes to the full parser."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    quick, rest = build_parser(with_commands=False).parse_known_args(args)
+    if quick.command is None and not rest:
+        return quick
+    return build_parser().parse_args(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     resolve_dirs(args)
     try:
         if args.command is None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Static
-from uikit import FixedClock, make_context, run_async
+from uikit import DECKS, FixedClock, make_context, run_async
 
 from quizapp.quiz.context import StudyContext
 from quizapp.quiz.grades import Grade
@@ -96,15 +95,6 @@ async def test_loading_runs_in_a_worker(tmp_path: Path, clock: FixedClock) -> No
         assert not home.query("#loading") and not home.query_one("#loading-label").display
         assert row_labels(app) == ["Groups and dates", "Key dates"]
 
-    # A load that ended before the app mounted: Home is drawn with the decks, no loading state.
-    pending: Future[StudyContext] = Future()
-    pending.set_result(make_context(tmp_path / "data2", clock))
-    app = QuizApp(pending=pending, clock=clock)
-    async with app.run_test(size=(80, 24)):
-        home = app.screen
-        assert isinstance(home, HomeScreen) and not home.loading
-        assert row_labels(app) == ["Groups and dates", "Key dates"]
-
     def broken() -> StudyContext:
         from quizapp.errors import QuizappError
 
@@ -117,6 +107,52 @@ async def test_loading_runs_in_a_worker(tmp_path: Path, clock: FixedClock) -> No
             if "read-only" in message(app):
                 break
         assert "read-only" in message(app)
+
+
+@run_async
+async def test_a_warm_start_paints_home_before_loading(tmp_path: Path, clock: FixedClock) -> None:
+    import shutil
+
+    from quizapp.commands.study import build_context
+    from quizapp.decks.cache import default_cache
+    from quizapp.quiz.overview import quick_overview
+
+    decks, data = tmp_path / "decks", tmp_path / "data"
+    shutil.copytree(DECKS, decks)
+    build_context(decks, data, clock())  # the first start: compiles the decks, syncs the store
+    cache = default_cache()
+    assert cache is not None
+    overview = quick_overview(decks, data, clock(), cache)
+    assert overview is not None
+    release = threading.Event()
+
+    def slow_loader() -> StudyContext:
+        assert release.wait(5)
+        return build_context(decks, data, clock())
+
+    app = QuizApp(loader=slow_loader, overview=overview, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen) and not home.loading
+        assert app.context is None  # drawn from the overview alone
+        assert row_labels(app) == ["Groups and dates", "Key dates"]
+        assert [str(c) for c in home.query_one(DataTable).get_row_at(0)[1:4]] == ["0", "8", "0"]
+        assert "Welcome!" in message(app)
+        await pilot.press("slash")  # the filter works on the overview too
+        home.query_one("#filter", Input).value = "history"
+        await pilot.pause()
+        assert row_labels(app) == ["Key dates"]
+        await pilot.press("enter", "enter")  # leave the filter, then review the deck
+        assert isinstance(app.screen, HomeScreen)
+        assert "as soon as the cards are loaded" in message(app)
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ReviewScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.deck_ids == ["history/dates"]
+        assert app.context is not None
 
 
 @run_async

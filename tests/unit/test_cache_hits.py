@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from quizapp.decks.cache import SUFFIX, DeckCache, default_cache
-from quizapp.decks.loader import DeckFile, deck_summaries, load_decks
+from quizapp.decks.files import DeckFile, deck_summaries
+from quizapp.decks.loader import load_decks
 
 DECK = """\
 title: Cache test

@@ -34,6 +34,22 @@ def test_migration_1_creates_the_schema_and_marks_the_file(tmp_path: Path) -> No
     assert migrate(db) == SCHEMA_VERSION
 
 
+def test_migration_2_adds_the_progress_index_and_keeps_the_data(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
+    MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO units (uid, deck_id, sibling_key) VALUES ('a', 'd', 'a')")
+    assert migrate(db) == 1
+    indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "units_progress" in indexes
+    assert db.execute("SELECT uid, deck_id FROM units").fetchall() == [("a", "d")]
+    plan = db.execute(
+        "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM units WHERE deck_id = 'd' AND present = 1 "
+        "AND phase > 0"
+    ).fetchall()
+    assert "units_progress" in str(plan)
+
+
 def test_open_sets_wal_and_busy_timeout(tmp_path: Path) -> None:
     with ProgressStore.open(tmp_path) as store:
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -28,20 +28,3 @@ def _units(deck: object) -> list[object]:
     from quizapp.model import units_of
 
     return [u for c in deck.cards for u in units_of(c, deck.id)]  # type: ignore[attr-defined]
-
-
-def test_only_compiled_decks_are_loaded_before_the_first_frame(tmp_path: Path) -> None:
-    import shutil
-
-    from quizapp.decks import load_decks
-    from quizapp.decks.cache import default_cache
-
-    decks = tmp_path / "decks"
-    shutil.copytree(GOOD, decks)
-    assert not study.decks_are_compiled(decks, use_cache=True), "an empty cache: paint first"
-    load_decks([decks], cache=default_cache(True))
-    assert study.decks_are_compiled(decks, use_cache=True)
-    assert not study.decks_are_compiled(decks, use_cache=False)
-    deck = decks / "all-kinds.yaml"
-    deck.write_text(deck.read_text().replace("title: All kinds", "title: All the kinds"))
-    assert not study.decks_are_compiled(decks, use_cache=True), "an edited deck is parsed again"

@@ -30,14 +30,15 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from quizapp import __version__
+from quizapp.model import cards
 from quizapp.model.cards import Deck
 
 if TYPE_CHECKING:
-    from quizapp.decks.loader import DeckFile
+    from quizapp.decks.files import DeckFile
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # 2: the header keeps the deck's units digest
+FORMAT = 3  # 2: the header keeps the deck's units digest; 3: in the summary, with search terms
 MAGIC = b"QZDECK\x00\x01"
 SUFFIX = ".qzdeck"
 SUBDIR = "decks"
@@ -59,6 +60,9 @@ class DeckSummary(msgspec.Struct, frozen=True, kw_only=True):
     card_count: int
     unit_count: int
     content_hash: str
+    units_digest: str  # `deck_units_digest`: the progress store's sync fingerprint, per deck
+    categories: tuple[str, ...]  # of its cards, with their tags: what a deck filter matches
+    card_tags: tuple[str, ...]
 
 
 class Header(msgspec.Struct, frozen=True, kw_only=True):
@@ -75,18 +79,28 @@ class Header(msgspec.Struct, frozen=True, kw_only=True):
     sources_stamp: str | None
     body_crc: int
     summary: DeckSummary
-    units_digest: str
 
 
 _HEADER_DECODER = msgspec.msgpack.Decoder(Header)
-_DECK_DECODER = msgspec.msgpack.Decoder(Deck)
+
+
+@functools.cache
+def _deck_decoder() -> msgspec.msgpack.Decoder[Deck]:
+    return msgspec.msgpack.Decoder(Deck)  # built on first use: a warm start reads headers first
 
 
 @functools.cache
 def model_fingerprint() -> str:
-    """A hash of the deck model's schema: a cache written for another model is never decoded."""
-    schema = msgspec.json.encode(msgspec.json.schema(Deck))
-    return hashlib.blake2b(schema, digest_size=8).hexdigest()
+    """A hash of the deck model: a cache written for another model is never decoded.
+
+    The model module's source with msgspec's version (read at every start, so cheaper than
+    deriving the schema); any edit of it, even a comment, only costs one re-parse.
+    """
+    try:
+        model = Path(cards.__file__).read_bytes()
+    except (OSError, TypeError):  # no source beside the bytecode: the schema says the same
+        model = msgspec.json.encode(msgspec.json.schema(Deck))
+    return hashlib.blake2b(model + msgspec.__version__.encode(), digest_size=8).hexdigest()
 
 
 def trusted_mtime(stat: os.stat_result) -> int:
@@ -173,7 +187,7 @@ class DeckCache:
             )
         if (deck.id, deck.path) != (deck_file.deck_id, str(deck_file.path)):
             deck = msgspec.structs.replace(deck, id=deck_file.deck_id, path=str(deck_file.path))
-        return Lookup(deck, data=data, stat=stat, units_digest=header.units_digest)
+        return Lookup(deck, data=data, stat=stat, units_digest=header.summary.units_digest)
 
     def store(
         self,
@@ -202,6 +216,9 @@ class DeckCache:
             card_count=len(deck.cards),
             unit_count=len(units),
             content_hash=digest,
+            units_digest=deck_units_digest(units),
+            categories=tuple(sorted({card.category.value for card in deck.cards})),
+            card_tags=tuple(sorted({tag for card in deck.cards for tag in card.tags})),
         )
         header = Header(
             app_version=__version__,
@@ -215,7 +232,6 @@ class DeckCache:
             sources_stamp=sources_stamp(deck_file.sources_dir) if sources_checked else None,
             body_crc=zlib.crc32(body),
             summary=summary,
-            units_digest=deck_units_digest(units),
         )
         return self._write(deck_file.path, header, body)
 
@@ -279,7 +295,7 @@ class DeckCache:
             log.debug("ignoring a truncated or edited deck cache entry for %s", header.path)
             return None
         try:
-            return _DECK_DECODER.decode(body)
+            return _deck_decoder().decode(body)
         except (msgspec.DecodeError, msgspec.ValidationError) as error:
             log.debug("ignoring a deck cache entry that does not decode: %s", error)
             return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from quizapp.decks.files import DeckFile, find_deck_files
 from quizapp.decks.problems import Problem
 from quizapp.model.cards import Card, Deck
 from quizapp.model.units import (
@@ -22,45 +23,10 @@ from quizapp.model.units import (
 )
 
 if TYPE_CHECKING:
-    from quizapp.decks.cache import DeckCache, DeckSummary
+    from quizapp.decks.cache import DeckCache
     from quizapp.decks.sources import SourceLibrary
 
 Progress = Callable[[int, int], None]
-
-DECK_SUFFIXES = (".yaml", ".yml")
-SOURCES_DIRNAME = "sources"
-
-
-@dataclass(frozen=True)
-class DeckFile:
-    """A deck file found on disk, with the id it is known by and the folder of its sources."""
-
-    path: Path
-    deck_id: str
-    sources_dir: Path
-
-
-def find_deck_files(paths: Iterable[Path]) -> tuple[list[DeckFile], list[Problem]]:
-    """Deck files under the given files and folders (skipping `sources/` and hidden folders)."""
-    found: list[DeckFile] = []
-    problems: list[Problem] = []
-    for given in paths:
-        if given.is_dir():
-            for path in sorted(given.rglob("*")):
-                relative = path.relative_to(given)
-                if path.suffix not in DECK_SUFFIXES or not path.is_file():
-                    continue
-                if relative.parts[0] == SOURCES_DIRNAME or any(
-                    part.startswith(".") for part in relative.parts
-                ):
-                    continue
-                deck_id = relative.with_suffix("").as_posix()
-                found.append(DeckFile(path, deck_id, given / SOURCES_DIRNAME))
-        elif given.is_file():
-            found.append(DeckFile(given, given.stem, given.parent / SOURCES_DIRNAME))
-        else:
-            problems.append(Problem(file=str(given), message="no such file or folder"))
-    return found, problems
 
 
 def load_deck_text(
@@ -248,22 +214,3 @@ def load_decks(
             d if new is old else None for d, new, old in zip(digests, kept, decks, strict=True)
         ]
         return DeckSet(tuple(kept), tuple(problems + clashes), tuple(digests))
-
-
-def deck_summaries(paths: Sequence[Path], cache: DeckCache) -> list[DeckSummary] | None:
-    """Title and counts of every deck from cache headers alone, or None unless all are fresh.
-
-    Cheap (no card is decoded), so a UI can paint its home screen at once on a warm start and
-    run `load_decks` in a worker; None means some deck changed or was never cached: load fully.
-    Counts are before cross-deck duplicate ids are dropped (clean collections have none).
-    """
-    files, problems = find_deck_files(paths)
-    if problems:
-        return None
-    summaries = []
-    for deck_file in files:
-        summary = cache.summary(deck_file)
-        if summary is None:
-            return None
-        summaries.append(summary)
-    return summaries

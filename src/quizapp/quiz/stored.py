@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.cram import Cram
 from quizapp.quiz.grades import Grade
+from quizapp.quiz.overview import home_counts
 from quizapp.quiz.study import Counts, ExamInfo, ReviewEntry, UnitInfo
 from quizapp.scheduling.fsrs_adapter import Phase, Rating
 from quizapp.scheduling.session import StudySession
@@ -45,6 +47,7 @@ class StoreStudy:
         self.units = self.everything.units  # the same uid -> unit map: no second copy to build
         self._sessions: dict[tuple[str, ...] | None, StudySession] = {None: self.everything}
         self._answered_by: list[StudySession] = []
+        self._unit_totals = Counter(unit.deck_id for unit in units)
 
     def session(self, deck_ids: Sequence[str] | None) -> StudySession:
         key = None if deck_ids is None else tuple(sorted(set(deck_ids)))
@@ -56,9 +59,7 @@ class StoreStudy:
         return found
 
     def counts(self, now: dt.datetime) -> dict[str, Counts]:
-        return {
-            c.deck_id: Counts(c.due, c.new, c.learned) for c in self.everything.deck_counts(now)
-        }
+        return home_counts(self.store.db, self._unit_totals, now)
 
     def next_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
         return self.session(deck_ids).next_unit(now)

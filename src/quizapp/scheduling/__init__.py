@@ -1,21 +1,34 @@
 """Spaced repetition: the FSRS adapter, study queues, exam review-ahead and cram sessions.
 
-The UI's entry point is `quizapp.scheduling.session.StudySession` (also importable from here;
-it is loaded lazily because it depends on `quizapp.store`, which depends on the adapter).
+The UI's entry point is `quizapp.scheduling.session.StudySession` (also importable from here).
+Names are loaded on first use: importing a light module such as `scheduling.states` must not
+import py-fsrs or the store.
 """
 
-from typing import Any
+from __future__ import annotations
 
-from quizapp.scheduling.cram import CramSession
-from quizapp.scheduling.fsrs_adapter import (
-    FsrsAdapter,
-    MemoryState,
-    Phase,
-    Rating,
-    SchedulerConfig,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
 
-_SESSION_NAMES = ("AnswerResult", "ExamStatus", "StudySession", "TodayCounts")
+if TYPE_CHECKING:
+    from quizapp.scheduling.cram import CramSession
+    from quizapp.scheduling.exam import ExamStatus
+    from quizapp.scheduling.fsrs_adapter import FsrsAdapter, SchedulerConfig
+    from quizapp.scheduling.session import AnswerResult, StudySession, TodayCounts
+    from quizapp.scheduling.states import MemoryState, Phase, Rating
+
+_HOMES = {
+    "AnswerResult": "session",
+    "CramSession": "cram",
+    "ExamStatus": "exam",
+    "FsrsAdapter": "fsrs_adapter",
+    "MemoryState": "states",
+    "Phase": "states",
+    "Rating": "states",
+    "SchedulerConfig": "fsrs_adapter",
+    "StudySession": "session",
+    "TodayCounts": "session",
+}
 
 __all__ = [
     "AnswerResult",
@@ -32,8 +45,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in _SESSION_NAMES:
-        from quizapp.scheduling import session
-
-        return getattr(session, name)
-    raise AttributeError(name)
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(name)
+    return getattr(importlib.import_module(f"quizapp.scheduling.{home}"), name)

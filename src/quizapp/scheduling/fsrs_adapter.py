@@ -7,7 +7,6 @@ and the adapter fuzzes review intervals itself with the `random.Random` it is gi
 
 from __future__ import annotations
 
-import enum
 import math
 import random
 from collections.abc import Sequence
@@ -15,50 +14,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import fsrs
-import msgspec
+
+# Re-exported: callers speak of ratings, phases and states through the adapter.
+from quizapp.scheduling.states import ALL_RATINGS as ALL_RATINGS
+from quizapp.scheduling.states import NEW_STATE as NEW_STATE
+from quizapp.scheduling.states import PASS_FAIL_RATINGS as PASS_FAIL_RATINGS
+from quizapp.scheduling.states import MemoryState as MemoryState
+from quizapp.scheduling.states import Phase as Phase
+from quizapp.scheduling.states import Rating as Rating
 
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.Scheduler().parameters)
-
-
-class Rating(enum.IntEnum):
-    """How well the student remembered; pass/fail mode uses only AGAIN and GOOD."""
-
-    AGAIN = 1
-    HARD = 2
-    GOOD = 3
-    EASY = 4
-
-
-PASS_FAIL_RATINGS: tuple[Rating, ...] = (Rating.AGAIN, Rating.GOOD)
-ALL_RATINGS: tuple[Rating, ...] = tuple(Rating)
-
-
-class Phase(enum.IntEnum):
-    """Where a unit is in its life; NEW units have never been answered."""
-
-    NEW = 0
-    LEARNING = 1
-    REVIEW = 2
-    RELEARNING = 3
-
-
-class MemoryState(msgspec.Struct, frozen=True, array_like=True):
-    """A unit's scheduling state; times are UNIX seconds (UTC) so SQLite can index them."""
-
-    phase: int = Phase.NEW
-    step: int | None = None
-    stability: float | None = None
-    difficulty: float | None = None
-    due: float | None = None
-    last_review: float | None = None
-    reps: int = 0
-    lapses: int = 0
-
-    def due_at(self) -> datetime | None:
-        return None if self.due is None else datetime.fromtimestamp(self.due, UTC)
-
-
-NEW_STATE = MemoryState()
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,9 @@ import msgspec
 from quizapp.errors import QuizappError
 from quizapp.scheduling.fsrs_adapter import NEW_STATE, MemoryState
 from quizapp.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from quizapp.store.schema import DB_FILENAME as DB_FILENAME
 from quizapp.store.settings import DeckSettings, NewOrder, Settings
 
-DB_FILENAME = "progress.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # Checkpoint the WAL into the database every ~40 MB instead of SQLite's ~4 MB: the hot pages an

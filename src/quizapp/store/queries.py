@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from quizapp.scheduling.fsrs_adapter import Phase
+from quizapp.scheduling.states import Phase
 
 _SCOPE_TABLES = itertools.count(1)
 _DUE_NOW_SQL: dict[str, str] = {}
@@ -161,6 +161,31 @@ class DeckCounts:
     due: int
     learned: int
     suspended: int
+
+
+_SEEN = "SELECT COUNT(*) FROM units WHERE deck_id = ? AND present = 1 AND phase > 0"
+_DUE = _SEEN + " AND suspended = 0 AND due <= ? AND buried_until <= ?"
+_SUSPENDED_NEW = (
+    "SELECT COUNT(*) FROM units WHERE deck_id = ? AND present = 1 AND phase = 0 AND suspended = 1"
+)
+
+
+def progress_counts(
+    db: sqlite3.Connection, unit_totals: Mapping[str, int], now: float
+) -> dict[str, tuple[int, int, int]]:
+    """(due, new, learned) per deck, as `deck_counts` has them, for Home.
+
+    `unit_totals` gives each deck's number of units, which must be what the store holds as
+    present (true after a sync with those decks): new units are then counted by subtraction,
+    and every query is a range of the `units_progress` index over seen units only.
+    """
+    counts = {}
+    for deck_id, total in unit_totals.items():
+        seen = db.execute(_SEEN, (deck_id,)).fetchone()[0]
+        due = db.execute(_DUE, (deck_id, now, now)).fetchone()[0]
+        suspended_new = db.execute(_SUSPENDED_NEW, (deck_id,)).fetchone()[0]
+        counts[deck_id] = (int(due), max(0, total - seen - suspended_new), int(seen))
+    return counts
 
 
 def deck_counts(db: sqlite3.Connection, where: str, now: float) -> list[DeckCounts]:

@@ -11,6 +11,9 @@ import sqlite3
 from collections.abc import Callable
 
 APPLICATION_ID = 0x51554941  # "QUIA"
+DB_FILENAME = "progress.sqlite3"
+# The settings row holding the units fingerprint of the last sync with the decks.
+FINGERPRINT_KEY = "_units_fingerprint"
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
@@ -108,7 +111,23 @@ def _v1(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+def _v2(db: sqlite3.Connection) -> None:
+    """An index that answers Home's per-deck counts without reading unit rows or sorting.
+
+    Counting a deck's seen units is then a range of this index; new units are the deck's
+    units minus those (Home knows how many units a deck has), so the cost follows what the
+    student has seen, not the size of the collection.
+    """
+    _run(
+        db,
+        """
+        CREATE INDEX units_progress
+            ON units (deck_id, present, phase, suspended, due, buried_until);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

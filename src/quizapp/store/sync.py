@@ -16,6 +16,7 @@ from quizapp.model.cards import Category
 from quizapp.model.units import StudyUnit, units_fingerprint
 from quizapp.scheduling.fsrs_adapter import NEW_STATE, MemoryState, Phase
 from quizapp.store.db import ProgressStore, SyncReport, decode_state
+from quizapp.store.schema import FINGERPRINT_KEY
 from quizapp.store.settings import NewOrder
 
 _CATEGORY_RANK = {category.value: rank for rank, category in enumerate(Category)}
@@ -28,9 +29,6 @@ def new_rank(order: NewOrder, position: int, category: str, rand: float) -> floa
     if order is NewOrder.BY_CATEGORY:
         return _CATEGORY_RANK.get(category, len(_CATEGORY_RANK)) * 1e7 + position
     return float(position)
-
-
-FINGERPRINT_KEY = "_units_fingerprint"
 
 
 def sync_units(

@@ -1,7 +1,8 @@
 """The study app: receives its services (or a loader for them) and a clock, shows Home first.
 
 Only the home screen is imported at start-up; the other screens, and heavy libraries such as
-plotext, are imported when first opened so the app paints its first screen quickly.
+plotext, are imported when first opened so the app paints its first screen quickly. Given an
+`Overview` (a warm start), Home is drawn from it at once and the loader runs right after.
 """
 
 from __future__ import annotations
@@ -9,16 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from quizapp.quiz.context import StudyContext
 from quizapp.ui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from quizapp.quiz.context import StudyContext
+    from quizapp.quiz.overview import Overview
 
 Clock = Callable[[], dt.datetime]
 
@@ -42,34 +45,28 @@ class QuizApp(App[None]):
         context: StudyContext | None = None,
         *,
         loader: Callable[[], StudyContext] | None = None,
-        pending: Future[StudyContext] | None = None,
+        overview: Overview | None = None,
         clock: Clock = utc_now,
         seed: int | None = None,
         editor: Sequence[str] | None = None,
     ) -> None:
         super().__init__()
-        if pending is not None:
-            loader = pending.result  # waits in the loading worker if not done yet
         if context is None and loader is None:
-            raise ValueError("QuizApp needs a context, a loader or a pending load")
-        self.pending = pending
+            raise ValueError("QuizApp needs a context or a loader")
         self.context = context
         self.loader = loader
+        self.overview = overview
         self.clock = clock
         self.rng = random.Random(seed)
         self.editor = editor
 
     def on_mount(self) -> None:
-        pending = self.pending
-        done = pending is not None and pending.done() and pending.exception() is None
-        if self.context is None and pending is not None and done:
-            self.context = pending.result()  # Home is drawn once, with the decks
         self.push_screen(HomeScreen())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette (Ctrl+P) offers the study actions beside Textual's own (themes, quit)."""
         yield from super().get_system_commands(screen)
-        if isinstance(screen, HomeScreen) and self.context is not None:
+        if isinstance(screen, HomeScreen) and screen.has_decks():
             yield SystemCommand(
                 "Review all due", "Start a review of every due card", screen.action_review_all
             )

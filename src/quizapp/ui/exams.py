@@ -60,11 +60,14 @@ def risk_phrase(info: ExamInfo) -> str:
     return f"{cards_phrase(info.at_risk)} at risk"
 
 
-def exam_lines(context: StudyContext, now: dt.datetime) -> list[str]:
+def exam_lines(context: StudyContext | None, now: dt.datetime) -> list[str]:
     """`Exam for <deck> in 5 days: 12 cards at risk`, soonest first; past exams left out.
 
-    Plain strings (Home's message is not markup); deck titles have control characters shown.
+    None until the study context is loaded. Plain strings (Home's message is not markup); deck
+    titles have control characters shown.
     """
+    if context is None:
+        return []
     upcoming = [e for e in context.study.exams(now) if e.exam_date >= now.date()]
     lines = [
         f"Exam for {visible(context.deck_title(e.deck_id))} {days_phrase(e.days_left)}: "

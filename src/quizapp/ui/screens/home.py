@@ -1,9 +1,13 @@
-"""Home: every deck with due / new / learned counts and progress; the hub to every other screen."""
+"""Home: every deck with due / new / learned counts and progress; the hub to every other screen.
+
+Home is drawn from the app's study context, or, on a warm start, from an `Overview` (cache
+headers and store counts) while the context loads: keys pressed meanwhile wait for it.
+"""
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -15,7 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from quizapp.quiz.context import StudyContext
+from quizapp.quiz.overview import DeckListing
 from quizapp.quiz.study import Counts
 from quizapp.ui.literal import literal
 from quizapp.ui.widgets.key_line import KeyLine
@@ -23,12 +27,17 @@ from quizapp.ui.widgets.key_line import KeyLine
 if TYPE_CHECKING:
     from textual.widgets import Input
 
+    from quizapp.quiz.context import StudyContext
     from quizapp.ui.app import QuizApp
 
 GROUPINGS = ("none", "tag", "folder")
 BAR_CELLS = 10
 # A load that ends sooner is not worth an animated bar: animating it slowed a 0.1 s load to 0.2 s.
 SHOW_BAR_AFTER = 0.3
+# On a warm start the cards load this long after Home is mounted: a loader thread started at
+# once competes for the interpreter lock with the first frames' layout and output and delays
+# them, and nobody presses a key within a tenth of a second of seeing the screen.
+LOAD_AFTER_PAINT = 0.1
 
 
 def progress_bar(learned: int, total: int) -> str:
@@ -70,6 +79,9 @@ class HomeScreen(Screen[None]):
         self.fresh = False
         self.row_decks: dict[str, list[str]] = {}
         self.counts: dict[str, Counts] = {}
+        self.listings: tuple[DeckListing, ...] = ()
+        self.listed: StudyContext | None = None
+        self.after_load: Callable[[], None] | None = None
 
     @property
     def quiz_app(self) -> QuizApp:
@@ -79,7 +91,7 @@ class HomeScreen(Screen[None]):
         # A plain title bar and a filter mounted on first use keep start-up light.
         yield Static("quizapp · your decks", id="title-bar")
         yield Horizontal(id="filter-row")
-        loading = self.quiz_app.context is None
+        loading = self.quiz_app.context is None and self.quiz_app.overview is None
         label = Static("Loading decks and progress…", id="loading-label")
         label.display = loading
         yield label
@@ -96,15 +108,22 @@ class HomeScreen(Screen[None]):
         table.add_column("New", key="new")
         table.add_column("Learned", key="learned")
         table.add_column("Progress", key="progress")
-        if self.quiz_app.context is None:
+        overview = self.quiz_app.overview
+        if self.quiz_app.context is not None:
+            self.refresh_decks()
+        elif overview is not None:
+            # Drawn from cache headers and store counts; the cards load once it is on screen.
+            self.listings, self.counts = overview.decks, overview.counts
+            self.fill_table()
+            self.update_message()
+            self.set_timer(LOAD_AFTER_PAINT, self.load)
+        else:
             # Styles set on the widgets, not a class on the screen: toggling a screen class
             # makes Textual restyle every widget under it.
             self.loading = True
             self.load()
             self.set_timer(SHOW_BAR_AFTER, self.show_progress_bar)
-        else:
-            self.refresh_decks()
-            self.fresh = True
+        self.fresh = True
 
     def show_progress_bar(self) -> None:
         """A slow load (a big deck set, a cold cache) gets an animated bar."""
@@ -132,6 +151,8 @@ class HomeScreen(Screen[None]):
         for bar in self.query("#loading"):
             bar.remove()
         if message.error is not None:
+            self.after_load = None
+            self.query_one(DataTable).display = False
             self.query_one("#message", Static).update(
                 f"Could not load the decks: {message.error}\n"
                 "Fix the problem (try `quizapp validate`) and start again; q quits."
@@ -139,12 +160,17 @@ class HomeScreen(Screen[None]):
             return
         self.quiz_app.context = message.context
         table = self.query_one(DataTable)
+        was_shown = table.display
         table.display = True
         self.refresh_decks()
-        table.focus()
+        if not was_shown:
+            table.focus()
+        action, self.after_load = self.after_load, None
+        if action is not None and self.app.screen is self:
+            action()
 
     def on_resize(self) -> None:
-        if self.quiz_app.context is not None and self.row_decks:
+        if self.row_decks:
             self.fill_table()
 
     def on_screen_resume(self) -> None:
@@ -153,13 +179,24 @@ class HomeScreen(Screen[None]):
         elif self.quiz_app.context is not None:
             self.refresh_decks()
 
+    def has_decks(self) -> bool:
+        return bool(self.listings)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"review_selected", "review_all", "quiz", "stats", "browse", "group"}:
-            if self.quiz_app.context is None:
+            if self.quiz_app.context is None and self.quiz_app.overview is None:
                 return None  # hidden while loading: the key line then means "ready"
-            return bool(self.quiz_app.context.decks)
+            return self.has_decks()
         if action == "problems":
             return self.quiz_app.context is not None and bool(self.quiz_app.context.problems)
+        return True
+
+    def when_loaded(self, action: Callable[[], None]) -> bool:
+        """Run `action` once the cards are loaded if they are not yet; True if it must wait."""
+        if self.quiz_app.context is not None:
+            return False
+        self.after_load = action
+        self.query_one("#message", Static).update("Opening as soon as the cards are loaded…")
         return True
 
     # -- the table -------------------------------------------------------------------------
@@ -167,55 +204,42 @@ class HomeScreen(Screen[None]):
     def refresh_decks(self) -> None:
         context = self.quiz_app.context
         assert context is not None
+        if self.listed is not context:  # built once per context: it walks every card
+            self.listings = tuple(DeckListing.of_deck(deck) for deck in context.decks)
+            self.listed = context
         self.counts = context.study.counts(self.quiz_app.clock())
         self.fill_table()
         self.update_message()
         self.refresh_bindings()
 
-    def matches(self, deck_id: str, needle: str) -> bool:
-        context = self.quiz_app.context
-        assert context is not None
-        deck = context.deck(deck_id)
-        if deck is None:
-            return False
-        if not needle:
-            return True
-        haystack = [deck.id, deck.title, *deck.tags, *(c.category.value for c in deck.cards)]
-        haystack += [t for c in deck.cards for t in c.tags]
-        return any(needle in h.casefold() for h in haystack)
-
-    def group_of(self, deck_id: str) -> str:
-        context = self.quiz_app.context
-        assert context is not None
-        deck = context.deck(deck_id)
+    def group_of(self, listing: DeckListing) -> str:
         if self.grouping == "tag":
-            return deck.tags[0] if deck and deck.tags else "(no tag)"
-        return posixpath.dirname(deck_id) or "(top level)"
+            return listing.tags[0] if listing.tags else "(no tag)"
+        return posixpath.dirname(listing.id) or "(top level)"
 
     def fill_table(self) -> None:
-        context = self.quiz_app.context
-        assert context is not None
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
         self.row_decks = {}
         needle = self.filter_text()
-        shown = [d.id for d in context.decks if self.matches(d.id, needle)]
+        shown = [listing for listing in self.listings if listing.matches(needle)]
         if self.grouping == "none":
-            groups: dict[str, list[str]] = {"": shown}
+            groups: dict[str, list[DeckListing]] = {"": shown}
         else:
             groups = {}
-            for deck_id in shown:
-                groups.setdefault(self.group_of(deck_id), []).append(deck_id)
-        for group, deck_ids in sorted(groups.items()):
+            for listing in shown:
+                groups.setdefault(self.group_of(listing), []).append(listing)
+        for group, listings in sorted(groups.items()):
             if group:
-                self.add_row(f"group:{group}", Text(f"▸ {group}", style="bold"), deck_ids)
+                label = Text(f"▸ {group}", style="bold")
+                self.add_row(f"group:{group}", label, [listing.id for listing in listings])
             room = max(16, self.app.size.width - 44)  # the count and progress columns stay visible
-            for deck_id in deck_ids:
+            for listing in listings:
                 indent = "  " if group else ""
-                name = indent + context.deck_title(deck_id)
+                name = indent + listing.title
                 title = literal(name if len(name) <= room else name[: room - 1] + "…")
-                self.add_row(f"deck:{deck_id}", title, [deck_id])
+                self.add_row(f"deck:{listing.id}", title, [listing.id])
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
 
@@ -232,13 +256,14 @@ class HomeScreen(Screen[None]):
         )
 
     def update_message(self) -> None:
-        context = self.quiz_app.context
-        assert context is not None
+        context, overview = self.quiz_app.context, self.quiz_app.overview
         message = self.query_one("#message", Static)
         lines: list[str] = []
         total = sum(self.counts.values(), Counts())
-        if not context.decks:
-            where = f" in {context.decks_dir}" if context.decks_dir else ""
+        problems = context.problems if context is not None else ()
+        decks_dir = context.decks_dir if context is not None else overview and overview.decks_dir
+        if not self.listings:
+            where = f" in {decks_dir}" if decks_dir else ""
             lines.append(
                 f"No decks found{where}. Add YAML deck files there (see README, "
                 "`quizapp validate`), or start with --decks DIR."
@@ -259,13 +284,13 @@ class HomeScreen(Screen[None]):
         from quizapp.ui.exams import exam_lines
 
         lines += exam_lines(context, self.quiz_app.clock())
-        if context.problems:
-            count = len(context.problems)
+        if problems:
+            count = len(problems)
             lines.append(
                 f"⚠ {count} deck problem{'s' if count != 1 else ''}: those cards are left out; "
                 "p shows them."
             )
-        if not context.persistent:
+        if context is not None and not context.persistent:
             lines.append("Preview: nothing you answer here is saved; your progress is untouched.")
         message.update("\n".join(lines))
 
@@ -288,7 +313,7 @@ class HomeScreen(Screen[None]):
         return box.value.strip().casefold() if box is not None else ""
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "filter" and self.quiz_app.context is not None:
+        if event.input.id == "filter":
             self.fill_table()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -317,10 +342,14 @@ class HomeScreen(Screen[None]):
     def start_review(self, deck_ids: list[str] | None) -> None:
         from quizapp.ui.screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(deck_ids))
+        if not self.when_loaded(lambda: self.start_review(deck_ids)):
+            self.app.push_screen(ReviewScreen(deck_ids))
 
     def action_quiz(self) -> None:
         from quizapp.ui.screens.quiz import QuizScreen, QuizSetupScreen, QuizSpec
+
+        if self.when_loaded(self.action_quiz):
+            return
 
         def start(spec: QuizSpec | None) -> None:
             if spec is not None:
@@ -331,12 +360,14 @@ class HomeScreen(Screen[None]):
     def action_stats(self) -> None:
         from quizapp.ui.screens.stats import StatsScreen
 
-        self.app.push_screen(StatsScreen())
+        if not self.when_loaded(self.action_stats):
+            self.app.push_screen(StatsScreen())
 
     def action_browse(self) -> None:
         from quizapp.ui.screens.browse import BrowseScreen
 
-        self.app.push_screen(BrowseScreen())
+        if not self.when_loaded(self.action_browse):
+            self.app.push_screen(BrowseScreen())
 
     def action_filter(self) -> None:
         found = self.filter_input()
@@ -357,4 +388,5 @@ class HomeScreen(Screen[None]):
     def action_exam(self) -> None:
         from quizapp.ui.screens.exam import open_exam
 
-        open_exam(self, self.selected_decks())
+        if not self.when_loaded(self.action_exam):
+            open_exam(self, self.selected_decks())

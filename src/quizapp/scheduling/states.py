@@ -1,0 +1,53 @@
+"""Ratings, phases and the memory state: the scheduling vocabulary without the scheduler.
+
+Kept apart from `fsrs_adapter` so that what only reads progress (the store's queries, Home's
+first paint) does not import py-fsrs.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+
+import msgspec
+
+
+class Rating(enum.IntEnum):
+    """How well the student remembered; pass/fail mode uses only AGAIN and GOOD."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+PASS_FAIL_RATINGS: tuple[Rating, ...] = (Rating.AGAIN, Rating.GOOD)
+ALL_RATINGS: tuple[Rating, ...] = tuple(Rating)
+
+
+class Phase(enum.IntEnum):
+    """Where a unit is in its life; NEW units have never been answered."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+class MemoryState(msgspec.Struct, frozen=True, array_like=True):
+    """A unit's scheduling state; times are UNIX seconds (UTC) so SQLite can index them."""
+
+    phase: int = Phase.NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: float | None = None
+    last_review: float | None = None
+    reps: int = 0
+    lapses: int = 0
+
+    def due_at(self) -> datetime | None:
+        return None if self.due is None else datetime.fromtimestamp(self.due, UTC)
+
+
+NEW_STATE = MemoryState()
