@@ -172,6 +172,10 @@ async def test_cram_writes_nothing_and_ends_in_a_summary(
         assert first is not None and answers == size + 1
         assert store_writes(app) == before
         assert app.context.study.counts(clock()) == counts  # type: ignore[union-attr]
+        await pilot.press("r")  # "Review more" after a cram is another cram
+        again = app.screen
+        assert isinstance(again, ReviewScreen) and again.cram is not None
+        assert again.cram.remaining == size
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
