@@ -129,6 +129,8 @@ class ExamScreen(Screen[None]):
                 )
             else:
                 text.append("Every card of this deck comes up before the exam.")
+        if not context.persistent:
+            text.append("\n\nPreview: the exam date is kept only until you quit.", style="italic")
         self.query_one("#exam-status", Static).update(text)
         self.refresh_bindings()
 
