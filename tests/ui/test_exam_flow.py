@@ -181,21 +181,9 @@ async def test_cram_writes_nothing_and_ends_in_a_summary(
 
 
 @run_async
-async def test_cram_grade_bar_and_escape_without_answers(make_app: Callable[..., QuizApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_exam(pilot)
-        await pilot.press("c", "space")
-        review = app.screen
-        assert isinstance(review, ReviewScreen) and review.revealed
-        grades = text_of(app, "#grades")
-        assert "1 Again soon" in grades and "3 Good done" in grades
-        await pilot.press("escape")
-        assert isinstance(app.screen, HomeScreen)
-
-
-@run_async
-async def test_escape_goes_back_and_help_lists_the_keys(make_app: Callable[..., QuizApp]) -> None:
+async def test_escape_goes_back_help_lists_the_keys_and_cram_grades(
+    make_app: Callable[..., QuizApp],
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_exam(pilot)
@@ -208,3 +196,12 @@ async def test_escape_goes_back_and_help_lists_the_keys(make_app: Callable[..., 
         for binding in ExamScreen.BINDINGS:
             assert binding.description in text  # type: ignore[union-attr]
         assert "Exam date and cram" in text
+        await pilot.press("escape")
+        await open_exam(pilot)
+        await pilot.press("c", "space")
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and review.revealed
+        grades = text_of(app, "#grades")
+        assert "1 Again soon" in grades and "3 Good done" in grades
+        await pilot.press("escape")  # no answers yet: straight back to Home
+        assert isinstance(app.screen, HomeScreen)
