@@ -48,6 +48,7 @@ SCREENS: dict[str, tuple[list[str], str | None]] = {
     "stats": (["s"], "answered"),
     "browse": ([], "browse"),
     "help": (["question_mark"], None),
+    "exam": (["e"], "exam"),
 }
 
 
@@ -74,5 +75,15 @@ def test_screen(
 
             answer(pilot)
             await pilot.app.push_screen(BrowseScreen("hamas"))
+
+    elif before == "exam":
+        answer = answered(clock)
+
+        def run_before(pilot: Pilot[Any]) -> None:
+            import datetime as dt
+
+            study = pilot.app.context.study  # type: ignore[attr-defined]
+            study.set_exam("groups", dt.date(2026, 1, 20), clock())
+            answer(pilot)
 
     assert snap_compare(make_app(), press=press, terminal_size=size, run_before=run_before)

@@ -2,18 +2,22 @@
 
 Tests use it (fast, deterministic, no database), and the app can run on it when the progress
 store is unavailable. It is not FSRS: Again → 1 minute, Hard → x1.2, Good → x2.5, Easy → x4.
+Exam dates live in memory too, with the store's rule for "at risk" (days start at 00:00 UTC);
+the queue does not review ahead for them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from quizapp.model.units import StudyUnit
+from quizapp.quiz.cram import Cram
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.study import Counts, ReviewEntry, UnitInfo
+from quizapp.quiz.study import Counts, ExamInfo, ReviewEntry, UnitInfo
 
 DAY = dt.timedelta(days=1)
 FACTORS = {Grade.HARD: 1.2, Grade.GOOD: 2.5, Grade.EASY: 4.0}
@@ -38,9 +42,16 @@ class _State:
 class MemoryStudy:
     """Units in deck order; due ones first, then new ones; nothing is written anywhere."""
 
-    def __init__(self, units: Iterable[StudyUnit], new_per_day: int = 20) -> None:
+    def __init__(
+        self,
+        units: Iterable[StudyUnit],
+        new_per_day: int = 20,
+        rng: random.Random | None = None,
+    ) -> None:
         self.units: dict[str, StudyUnit] = {u.uid: u for u in units}
         self.new_per_day = new_per_day
+        self.rng = rng if rng is not None else random.Random()
+        self._exams: dict[str, tuple[dt.date, dt.datetime]] = {}  # deck -> (date, set at)
         self._states: dict[str, _State] = {}
         self._log: list[ReviewEntry] = []
         self._undo: list[tuple[str, _State | None, int]] = []
@@ -161,3 +172,46 @@ class MemoryStudy:
             if index < days:
                 buckets[index] += 1
         return buckets
+
+    def set_exam(self, deck_id: str, exam_date: dt.date | None, now: dt.datetime) -> None:
+        if exam_date is None:
+            self._exams.pop(deck_id, None)
+        else:
+            self._exams[deck_id] = (exam_date, now)
+
+    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamInfo | None:
+        if deck_id not in self._exams:
+            return None
+        exam_date, set_at = self._exams[deck_id]
+        starts = dt.datetime.combine(exam_date, dt.time(tzinfo=dt.UTC))
+        at_risk = sum(
+            1
+            for unit in self.units.values()
+            if unit.deck_id == deck_id and _at_risk(self._state(unit.uid), starts, set_at)
+        )
+        days_left = max(0, (exam_date - now.date()).days)
+        return ExamInfo(deck_id, exam_date, days_left, at_risk)
+
+    def exams(self, now: dt.datetime) -> list[ExamInfo]:
+        known = {unit.deck_id for unit in self.units.values()}
+        found = [self.exam_status(deck_id, now) for deck_id in sorted(self._exams)]
+        return sorted(
+            (e for e in found if e is not None and e.deck_id in known),
+            key=lambda e: (e.exam_date, e.deck_id),
+        )
+
+    def cram(self, deck_ids: Sequence[str] | None) -> Cram:
+        from quizapp.scheduling.cram import CramSession
+
+        wanted = None if deck_ids is None else set(deck_ids)
+        chosen = [u for u in self.units.values() if wanted is None or u.deck_id in wanted]
+        return Cram(CramSession(chosen, self.rng))
+
+
+def _at_risk(state: _State, exam_starts: dt.datetime, set_at: dt.datetime) -> bool:
+    """New, or next due after the exam and last seen before the exam date was set."""
+    if state.suspended:
+        return False
+    if state.reps == 0 or state.due is None:
+        return True
+    return state.due > exam_starts and state.due - state.interval < set_at

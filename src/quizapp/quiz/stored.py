@@ -2,7 +2,8 @@
 
 The store's sessions are scoped to a set of decks when they start; this adapter keeps one per
 scope the UI asks for, all sharing the store, and remembers which one took each answer so that
-undo walks back across them in order.
+undo walks back across them in order. Exam dates go through the all-decks session; setting
+one starts the scoped sessions afresh, so each queue's review-ahead plan sees the new date.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import datetime as dt
 import random
 from collections import Counter
 from collections.abc import Sequence
+from functools import cached_property
 
 from quizapp.model.units import StudyUnit
+from quizapp.quiz.cram import Cram
 from quizapp.quiz.grades import Grade
 from quizapp.quiz.overview import home_counts
-from quizapp.quiz.study import Counts, ReviewEntry, UnitInfo
+from quizapp.quiz.study import Counts, ExamInfo, ReviewEntry, UnitInfo
 from quizapp.scheduling.fsrs_adapter import Phase, Rating
 from quizapp.scheduling.session import StudySession
 from quizapp.store.db import ProgressStore
@@ -131,3 +134,28 @@ class StoreStudy:
         for day, count in rows:
             buckets[int(day)] += int(count)
         return buckets
+
+    @cached_property
+    def deck_ids(self) -> list[str]:
+        """Every loaded deck's id, for the exams Home lists."""
+        return sorted({unit.deck_id for unit in self.units.values()})
+
+    def set_exam(self, deck_id: str, exam_date: dt.date | None, now: dt.datetime) -> None:
+        self.everything.set_exam(deck_id, exam_date, now)
+        # Scoped sessions cache the exam plan; undo keeps its own references to them.
+        self._sessions = {None: self.everything}
+
+    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamInfo | None:
+        status = self.everything.exam_status(deck_id, now)
+        if status is None:
+            return None
+        return ExamInfo(status.deck_id, status.exam_date, status.days_left, status.at_risk)
+
+    def exams(self, now: dt.datetime) -> list[ExamInfo]:
+        found = [self.exam_status(deck_id, now) for deck_id in self.deck_ids]
+        return sorted((e for e in found if e is not None), key=lambda e: (e.exam_date, e.deck_id))
+
+    def cram(self, deck_ids: Sequence[str] | None) -> Cram:
+        wanted = None if deck_ids is None else set(deck_ids)
+        chosen = [u for u in self.units.values() if wanted is None or u.deck_id in wanted]
+        return Cram(self.everything.cram(chosen))

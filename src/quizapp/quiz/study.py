@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
+
+if TYPE_CHECKING:
+    from quizapp.quiz.cram import Cram
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,16 @@ class ReviewEntry:
     uid: str
     at: dt.datetime
     grade: Grade
+
+
+@dataclass(frozen=True, slots=True)
+class ExamInfo:
+    """A deck's exam: its date, study days left, and units not yet sure to be seen before it."""
+
+    deck_id: str
+    exam_date: dt.date
+    days_left: int
+    at_risk: int
 
 
 class StudyService(Protocol):
@@ -91,6 +104,22 @@ class StudyService(Protocol):
 
     def forecast(self, now: dt.datetime, days: int) -> list[int]:
         """How many units fall due on each of the next `days` days (today first)."""
+        ...
+
+    def set_exam(self, deck_id: str, exam_date: dt.date | None, now: dt.datetime) -> None:
+        """Set a deck's exam date (None clears it); until then the queue reviews ahead."""
+        ...
+
+    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamInfo | None:
+        """The deck's exam and its units at risk, or None when the deck has no exam date."""
+        ...
+
+    def exams(self, now: dt.datetime) -> list[ExamInfo]:
+        """Every loaded deck's exam, soonest first."""
+        ...
+
+    def cram(self, deck_ids: Sequence[str] | None) -> Cram:
+        """A drill over every unit of these decks (all when None) that never touches the store."""
         ...
 
 

@@ -160,14 +160,25 @@ def answer_text(card: Card, answer: str, show_answer: bool = True) -> Text:
 
 def grades_text(preview: Mapping[Grade, dt.timedelta], suggested: Grade | None) -> Text:
     """`1 Again <1m  2 Hard 6m  3 Good 10m  4 Easy 4d`, the suggestion marked ▶ ◀."""
+    return _grade_bar(
+        {grade: format_interval(delta) for grade, delta in preview.items()}, suggested
+    )
+
+
+def cram_grades_text(suggested: Grade | None) -> Text:
+    """`1 Again soon  2 Hard soon  3 Good done  4 Easy done`: in a cram, what a grade does."""
+    outcomes = {grade: "soon" if grade <= Grade.HARD else "done" for grade in Grade}
+    return _grade_bar(outcomes, suggested)
+
+
+def _grade_bar(outcomes: Mapping[Grade, str], suggested: Grade | None) -> Text:
+    """Each grade's key, name and outcome; the suggestion marked ▶ ◀ as well as styled."""
     text = Text()
-    for grade in sorted(preview):
+    for grade in sorted(outcomes):
         mark = grade is suggested
         text.append("▶" if mark else " ")
         text.append(f"{int(grade)} ", style="bold reverse" if mark else "bold")
-        text.append(
-            f"{grade.label} {format_interval(preview[grade])}", style="bold" if mark else ""
-        )
+        text.append(f"{grade.label} {outcomes[grade]}", style="bold" if mark else "")
         text.append("◀ " if mark else "  ")
     if suggested is not None:
         text.append(

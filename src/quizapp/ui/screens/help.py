@@ -16,6 +16,7 @@ SCREENS = (
     ("Home", "quizapp.ui.screens.home", "HomeScreen"),
     ("Review", "quizapp.ui.screens.review", "ReviewScreen"),
     ("Session summary", "quizapp.ui.screens.summary", "SummaryScreen"),
+    ("Exam and cram (e on Home)", "quizapp.ui.screens.exam", "ExamScreen"),
     ("Quiz", "quizapp.ui.screens.quiz", "QuizScreen"),
     ("Stats", "quizapp.ui.screens.stats", "StatsScreen"),
     ("Browse", "quizapp.ui.screens.browse", "BrowseScreen"),
@@ -33,6 +34,7 @@ KEY_NAMES = {
 
 EXTRA = {
     "Review": [("5-9", "Pick option / match 5-9")],
+    "Exam and cram (e on Home)": [("0-9", "Start typing the exam date (YYYY-MM-DD)")],
     "Everywhere": [
         ("?", "This help"),
         ("Ctrl+P", "Command palette (themes, screens, quit)"),

@@ -60,6 +60,7 @@ class HomeScreen(Screen[None]):
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("g", "group", "Group by tag / folder", show=False),
         Binding("p", "problems", "Deck problems", show=False),  # the status line names it
+        Binding("e", "exam", "Exam date and cram (highlighted deck)", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -280,6 +281,9 @@ class HomeScreen(Screen[None]):
         else:
             noun = "card is" if total.due == 1 else "cards are"
             lines.append(f"{total.due} {noun} due. Press a to review everything due.")
+        from quizapp.ui.exams import exam_lines
+
+        lines += exam_lines(context, self.quiz_app.clock())
         if problems:
             count = len(problems)
             lines.append(
@@ -380,3 +384,9 @@ class HomeScreen(Screen[None]):
         self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
         self.notify(f"Grouped by {self.grouping}", timeout=2)
         self.fill_table()
+
+    def action_exam(self) -> None:
+        from quizapp.ui.screens.exam import open_exam
+
+        if not self.when_loaded(self.action_exam):
+            open_exam(self, self.selected_decks())

@@ -1,4 +1,9 @@
-"""Review: one card at a time; the card's kind decides how it is answered; 1-4 grades it."""
+"""Review: one card at a time; the card's kind decides how it is answered; 1-4 grades it.
+
+In cram mode the same screen drills every card of the chosen decks from a `Cram` queue: grades
+only decide whether a card comes back in the drill, nothing reaches the store, and the actions
+that would write (undo, suspend, bury) are hidden.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +30,14 @@ from quizapp.ui.literal import literal
 from quizapp.ui.widgets.card_panel import CardPanel
 
 if TYPE_CHECKING:
+    from quizapp.quiz.cram import Cram
     from quizapp.ui.app import QuizApp
+
+CRAM_NOTE = (
+    "Cram: your schedule is not changed. Again / Hard bring a card back, Good / Easy pass it."
+)
+WRITES = {"undo", "suspend", "bury"}
+"""Actions that change the progress store: not offered while cramming."""
 
 
 @dataclass
@@ -36,6 +48,8 @@ class SessionLog:
     deck_ids: list[str] | None
     answers: list[tuple[StudyUnit, Grade, float, bool]] = field(default_factory=list)
     """(unit, grade, seconds taken, comes back in this session)"""
+    cram: bool = False
+    """A cram session: nothing was written to the schedule."""
 
     @property
     def done(self) -> int:
@@ -82,6 +96,7 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #progress { width: 24; }
     ReviewScreen #counters { width: auto; padding: 0 0 0 1; }
     ReviewScreen #grades { height: auto; min-height: 2; padding: 0 1; }
+    ReviewScreen #cram-note { height: auto; padding: 0 1; text-style: italic; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -102,9 +117,11 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "leave", "Home"),
     ]
 
-    def __init__(self, deck_ids: list[str] | None) -> None:
+    def __init__(self, deck_ids: list[str] | None, *, cram: bool = False) -> None:
         super().__init__()
         self.deck_ids = deck_ids
+        self.cramming = cram
+        self.cram: Cram | None = None
         self.unit: StudyUnit | None = None
         self.suggested: Grade | None = None
         self.shown_at: dt.datetime | None = None
@@ -132,6 +149,8 @@ class ReviewScreen(Screen[None]):
             yield Static(id="title", markup=False)
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield Static(id="counters", markup=False)
+        if self.cramming:
+            yield Static(CRAM_NOTE, id="cram-note", markup=False)
         yield CardPanel(id="card")
         yield Static(id="grades", markup=False)
         yield Footer()
@@ -140,12 +159,17 @@ class ReviewScreen(Screen[None]):
         app = self.quiz_app
         assert app.context is not None
         now = app.clock()
-        self.session_log = SessionLog(now, self.deck_ids)
-        self.remaining = app.context.study.remaining(self.deck_ids, now)
+        self.session_log = SessionLog(now, self.deck_ids, cram=self.cramming)
+        if self.cramming:
+            self.cram = app.context.study.cram(self.deck_ids)
+        else:
+            self.remaining = app.context.study.remaining(self.deck_ids, now)
         if self.deck_ids and len(self.deck_ids) == 1:
             title = app.context.deck_title(self.deck_ids[0])
         else:
-            title = "All due cards"
+            title = "All cards" if self.cramming else "All due cards"
+        if self.cramming:
+            title = f"Cram · {title}"
         self.query_one("#title", Static).update(literal(title))
         self.show_next()
 
@@ -154,7 +178,10 @@ class ReviewScreen(Screen[None]):
     def show_next(self) -> None:
         app = self.quiz_app
         assert app.context is not None
-        unit = app.context.study.next_unit(self.deck_ids, app.clock())
+        if self.cram is not None:
+            unit = self.cram.next_unit()
+        else:
+            unit = app.context.study.next_unit(self.deck_ids, app.clock())
         if unit is None:
             self.finish()
             return
@@ -175,13 +202,15 @@ class ReviewScreen(Screen[None]):
         app = self.quiz_app
         assert app.context is not None
         grades = self.query_one("#grades", Static)
-        if self.revealed:
+        if self.revealed and self.cram is not None:
+            grades.update(render.cram_grades_text(self.suggested))
+        elif self.revealed:
             preview = app.context.study.preview(self.unit, app.clock())
             grades.update(render.grades_text(preview, self.suggested))
         else:
             grades.update(Text(self.panel.hint, style="italic"))
         done = self.session_log.done
-        left = max(self.remaining - done, 0)
+        left = self.cram.remaining if self.cram is not None else max(self.remaining - done, 0)
         self.query_one("#counters", Static).update(f"{done} done · {left} left")
         self.query_one(ProgressBar).update(total=max(done + left, 1), progress=done)
         self.refresh_bindings()
@@ -189,6 +218,8 @@ class ReviewScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.unit is None:
             return action == "leave"
+        if self.cramming and action in WRITES:
+            return False  # hidden
         if action == "reveal":
             return not self.revealed and self.kind != "typed"
         if action == "undo":
@@ -241,6 +272,9 @@ class ReviewScreen(Screen[None]):
         app = self.quiz_app
         assert app.context is not None and self.unit is not None
         assert self.session_log is not None
+        if self.cram is not None:
+            self.cram_grade(grade)
+            return
         preview = app.context.study.preview(self.unit, app.clock())
         if grade not in preview:
             self.notify(f"{grade.label} is not used in pass/fail mode.", timeout=2)
@@ -251,6 +285,15 @@ class ReviewScreen(Screen[None]):
         self.session_log.answers.append((self.unit, grade, took, due <= now + LEARN_AHEAD))
         if due <= now + LEARN_AHEAD:
             self.remaining += 1
+        self.show_next()
+
+    def cram_grade(self, grade: Grade) -> None:
+        """A cram answer: the drill decides whether the card comes back; the store is untouched."""
+        assert self.cram is not None and self.unit is not None and self.session_log is not None
+        now = self.quiz_app.clock()
+        took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
+        again = self.cram.answer(self.unit, grade)
+        self.session_log.answers.append((self.unit, grade, took, again))
         self.show_next()
 
     # -- instructor and navigation actions ----------------------------------------------------

@@ -57,8 +57,14 @@ class SummaryScreen(Screen[None]):
         now = app.clock()
         log = self.session_log
         text = Text()
-        text.append("Session complete\n\n", style="bold")
-        if log.done == 0:
+        if log.cram:
+            text.append("Cram complete\n", style="bold")
+            text.append("Cram: your schedule was not changed.\n\n")
+        else:
+            text.append("Session complete\n\n", style="bold")
+        if log.done == 0 and log.cram:
+            text.append("No cards to cram here. Pick another deck on Home.\n")
+        elif log.done == 0:
             text.append("Nothing was due here. Pick another deck, or press x on Home for a quiz.\n")
         accuracy = log.accuracy
         spent = sum(answer[2] for answer in log.answers)
@@ -89,4 +95,4 @@ class SummaryScreen(Screen[None]):
     def action_again(self) -> None:
         from quizapp.ui.screens.review import ReviewScreen
 
-        self.app.switch_screen(ReviewScreen(self.session_log.deck_ids))
+        self.app.switch_screen(ReviewScreen(self.session_log.deck_ids, cram=self.session_log.cram))
