@@ -185,7 +185,7 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"review_selected", "review_all", "quiz", "stats", "browse", "group"}:
             if self.quiz_app.context is None and self.quiz_app.overview is None:
-                return None  # hidden while loading: the key line then means "ready"
+                return None  # dimmed (disabled) until the decks are known
             return self.has_decks()
         if action == "problems":
             return self.quiz_app.context is not None and bool(self.quiz_app.context.problems)
