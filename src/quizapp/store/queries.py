@@ -132,13 +132,21 @@ def ahead_units(
 def at_risk_count(
     db: sqlite3.Connection, deck_id: str, exam_ts: float, since_ts: float, now: float
 ) -> int:
-    """Units of a deck that will not be seen before the exam as things stand."""
-    row = db.execute(
-        "SELECT COUNT(*) FROM units WHERE deck_id = :deck AND present = 1 AND suspended = 0 "
-        "AND (phase = 0 OR (due > :exam AND last_review < :since))",
-        {"deck": deck_id, "exam": exam_ts, "since": since_ts, "now": now},
-    ).fetchone()
-    return int(row[0])
+    """Units of a deck that will not be seen before the exam as things stand.
+
+    New units and seen ones are counted apart: each is then a range of `units_progress`.
+    """
+    new = db.execute(
+        "SELECT COUNT(*) FROM units WHERE deck_id = ? AND present = 1 AND phase = 0 "
+        "AND suspended = 0",
+        (deck_id,),
+    ).fetchone()[0]
+    seen = db.execute(
+        "SELECT COUNT(*) FROM units WHERE deck_id = ? AND present = 1 AND phase > 0 "
+        "AND suspended = 0 AND due > ? AND last_review < ?",
+        (deck_id, exam_ts, since_ts),
+    ).fetchone()[0]
+    return int(new) + int(seen)
 
 
 def answered_since(db: sqlite3.Connection, since: float, phase_before: int) -> int:

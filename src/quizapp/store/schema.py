@@ -112,7 +112,7 @@ def _v1(db: sqlite3.Connection) -> None:
 
 
 def _v2(db: sqlite3.Connection) -> None:
-    """An index that answers Home's per-deck counts without reading unit rows or sorting.
+    """An index that answers per-deck counts (Home, exams) without reading rows or sorting.
 
     Counting a deck's seen units is then a range of this index; new units are the deck's
     units minus those (Home knows how many units a deck has), so the cost follows what the
@@ -122,7 +122,7 @@ def _v2(db: sqlite3.Connection) -> None:
         db,
         """
         CREATE INDEX units_progress
-            ON units (deck_id, present, phase, suspended, due, buried_until);
+            ON units (deck_id, present, phase, suspended, due, buried_until, last_review);
         """,
     )
 
