@@ -205,7 +205,8 @@ async def test_no_color_and_palette_commands(
     async with app.run_test(size=(80, 24)):
         assert app.no_color
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for title in ("Review all due", "Practice quiz", "Statistics", "Browse cards", "Keys"):
+        for title in ("Review all due", "Practice quiz", "Statistics", "Browse cards", "Keys",
+                      "Exam date and cram"):  # fmt: skip
             assert title in titles
         assert "Theme" in " ".join(titles)
 

@@ -81,6 +81,11 @@ class QuizApp(App[None]):
             yield SystemCommand(
                 "Browse cards", "Search cards and see their history", screen.action_browse
             )
+            yield SystemCommand(
+                "Exam date and cram",
+                "Set the highlighted deck's exam date, see what is at risk, cram it",
+                screen.action_exam,
+            )
         yield SystemCommand("Keys", "Every key of every screen", self.action_help)
 
     def action_help(self) -> None:
