@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 LIMIT = 200
 
 
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class BrowseScreen(Screen[None]):
     """A search box, the matching cards, and the highlighted card's details."""
 
@@ -87,13 +91,23 @@ class BrowseScreen(Screen[None]):
         table = self.query_one("#results", DataTable)
         table.clear()
         found = list(search(context.units.values(), parse_query(text), state_of, LIMIT))
+        card_width, deck_width = self.column_widths()
         for unit in found:
-            question = prompt_of(unit).question.splitlines()[0][:34]
-            table.add_row(literal(question), literal(unit.deck_id), key=unit.uid)
+            question = clip(prompt_of(unit).question.splitlines()[0], card_width)
+            table.add_row(literal(question), literal(clip(unit.deck_id, deck_width)), key=unit.uid)
         if found:
             self.show_detail(found[0].uid)
         else:
             self.query_one("#detail", Static).update("No card matches. Esc goes home.")
+
+    def column_widths(self) -> tuple[int, int]:
+        """Card and deck column widths that fit the results pane (half the screen, at first)."""
+        pane = self.query_one("#results", DataTable).size.width or self.app.size.width // 2
+        deck = min(18, max(6, pane // 3))
+        return max(12, pane - deck - 5), deck
+
+    def on_resize(self) -> None:
+        self.run_search(self.query_one("#search", Input).value)
 
     @on(DataTable.RowHighlighted, "#results")
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
