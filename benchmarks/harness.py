@@ -347,15 +347,17 @@ def compile_sources() -> None:
     compileall.compile_dir(ROOT / "src", quiet=1)
 
 
+def bare_textual_once() -> ScreenTimes:
+    """One spawn of a one-widget Textual app, timed to its first screen."""
+    result = time_to_screen(
+        [sys.executable, "-c", BARE_APP], lambda text: "bare textual app ready" in text
+    )
+    if result.ready is None:
+        raise RuntimeError("the bare Textual app did not paint")
+    return result
+
+
 def bare_textual_start(reps: int) -> tuple[float, float]:
     """Median seconds from spawn to a one-widget Textual app's first screen, and its peak MB."""
-    times, peaks = [], []
-    for _ in range(reps):
-        result = time_to_screen(
-            [sys.executable, "-c", BARE_APP], lambda text: "bare textual app ready" in text
-        )
-        if result.ready is None:
-            raise RuntimeError("the bare Textual app did not paint")
-        times.append(result.ready)
-        peaks.append(result.peak_mb)
-    return median(times), median(peaks)
+    runs = [bare_textual_once() for _ in range(reps)]
+    return median([r.ready or 0.0 for r in runs]), median([r.peak_mb for r in runs])
