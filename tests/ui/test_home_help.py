@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 from uikit import DECKS, FixedClock, make_context, run_async
 
 from quizapp.quiz.context import StudyContext
@@ -18,6 +18,7 @@ from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.help import HelpScreen
 from quizapp.ui.screens.home import SHOW_BAR_AFTER, HomeScreen
 from quizapp.ui.screens.review import ReviewScreen
+from quizapp.ui.widgets.deck_list import DeckList
 
 
 def message(app: QuizApp) -> str:
@@ -25,17 +26,20 @@ def message(app: QuizApp) -> str:
 
 
 def row_labels(app: QuizApp) -> list[str]:
-    table = app.screen.query_one(DataTable)
-    return [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
+    return [row.label.plain.strip() for row in app.screen.query_one(DeckList).rows]
+
+
+def first_counts(app: QuizApp) -> list[int]:
+    row = app.screen.query_one(DeckList).rows[0]
+    return [row.due, row.new, row.learned]
 
 
 @run_async
 async def test_home_counts_filter_group(make_app: Callable[..., QuizApp]) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        table = app.screen.query_one(DataTable)
         assert row_labels(app) == ["Groups and dates", "Key dates"]
-        assert [str(c) for c in table.get_row_at(0)[1:4]] == ["0", "8", "0"]
+        assert first_counts(app) == [0, 8, 0]
         assert "Welcome!" in message(app)
         await pilot.press("slash")
         app.screen.query_one("#filter", Input).value = "history"
@@ -136,7 +140,7 @@ async def test_a_warm_start_paints_home_before_loading(tmp_path: Path, clock: Fi
         assert isinstance(home, HomeScreen) and not home.loading
         assert app.context is None  # drawn from the overview alone
         assert row_labels(app) == ["Groups and dates", "Key dates"]
-        assert [str(c) for c in home.query_one(DataTable).get_row_at(0)[1:4]] == ["0", "8", "0"]
+        assert first_counts(app) == [0, 8, 0]
         assert "Welcome!" in message(app)
         await pilot.press("slash")  # the filter works on the overview too
         home.query_one("#filter", Input).value = "history"

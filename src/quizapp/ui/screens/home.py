@@ -17,11 +17,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from quizapp.quiz.overview import DeckListing
 from quizapp.quiz.study import Counts
 from quizapp.ui.literal import literal
+from quizapp.ui.widgets.deck_list import DeckList, DeckRow
 from quizapp.ui.widgets.key_line import KeyLine
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from quizapp.ui.app import QuizApp
 
 GROUPINGS = ("none", "tag", "folder")
-BAR_CELLS = 10
 # A load that ends sooner is not worth an animated bar: animating it slowed a 0.1 s load to 0.2 s.
 SHOW_BAR_AFTER = 0.3
 # On a warm start the cards load this long after Home is mounted: a loader thread started at
@@ -40,19 +40,12 @@ SHOW_BAR_AFTER = 0.3
 LOAD_AFTER_PAINT = 0.1
 
 
-def progress_bar(learned: int, total: int) -> str:
-    """`██████░░░░  60%`: readable without colour."""
-    share = learned / total if total else 0.0
-    filled = round(share * BAR_CELLS)
-    return "█" * filled + "░" * (BAR_CELLS - filled) + f" {round(share * 100):3d}%"
-
-
 class HomeScreen(Screen[None]):
     """Deck list with counts, a filter, grouping, and the keys that start everything."""
 
     AUTO_FOCUS = "#decks"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "review_selected", "Review deck", show=True),
+        Binding("enter", "review_selected", "Review deck", show=False),  # the message says so
         Binding("a", "review_all", "Review all due"),
         Binding("x", "quiz", "Quiz"),
         Binding("s", "stats", "Stats"),
@@ -95,19 +88,13 @@ class HomeScreen(Screen[None]):
         label = Static("Loading decks and progress…", id="loading-label")
         label.display = loading
         yield label
-        table: DataTable[Text | str] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        table = DeckList(id="decks")
         table.display = not loading
         yield table
         yield Static(id="message", markup=False)
         yield KeyLine()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Deck", key="deck")
-        table.add_column("Due", key="due")
-        table.add_column("New", key="new")
-        table.add_column("Learned", key="learned")
-        table.add_column("Progress", key="progress")
         overview = self.quiz_app.overview
         if self.quiz_app.context is not None:
             self.refresh_decks()
@@ -152,14 +139,14 @@ class HomeScreen(Screen[None]):
             bar.remove()
         if message.error is not None:
             self.after_load = None
-            self.query_one(DataTable).display = False
+            self.query_one(DeckList).display = False
             self.query_one("#message", Static).update(
                 f"Could not load the decks: {message.error}\n"
                 "Fix the problem (try `quizapp validate`) and start again; q quits."
             )
             return
         self.quiz_app.context = message.context
-        table = self.query_one(DataTable)
+        table = self.query_one(DeckList)
         was_shown = table.display
         table.display = True
         self.refresh_decks()
@@ -218,10 +205,8 @@ class HomeScreen(Screen[None]):
         return posixpath.dirname(listing.id) or "(top level)"
 
     def fill_table(self) -> None:
-        table = self.query_one(DataTable)
-        cursor = table.cursor_row
-        table.clear()
         self.row_decks = {}
+        rows: list[DeckRow] = []
         needle = self.filter_text()
         shown = [listing for listing in self.listings if listing.matches(needle)]
         if self.grouping == "none":
@@ -233,27 +218,18 @@ class HomeScreen(Screen[None]):
         for group, listings in sorted(groups.items()):
             if group:
                 label = Text(f"▸ {group}", style="bold")
-                self.add_row(f"group:{group}", label, [listing.id for listing in listings])
-            room = max(16, self.app.size.width - 44)  # the count and progress columns stay visible
+                rows.append(self.row(f"group:{group}", label, [item.id for item in listings]))
+            indent = "  " if group else ""
             for listing in listings:
-                indent = "  " if group else ""
-                name = indent + listing.title
-                title = literal(name if len(name) <= room else name[: room - 1] + "…")
-                self.add_row(f"deck:{listing.id}", title, [listing.id])
-        if table.row_count:
-            table.move_cursor(row=min(cursor, table.row_count - 1))
+                rows.append(
+                    self.row(f"deck:{listing.id}", literal(indent + listing.title), [listing.id])
+                )
+        self.query_one(DeckList).set_rows(rows)
 
-    def add_row(self, key: str, label: Text, deck_ids: Sequence[str]) -> None:
+    def row(self, key: str, label: Text, deck_ids: Sequence[str]) -> DeckRow:
         total = sum((self.counts.get(d, Counts()) for d in deck_ids), Counts())
         self.row_decks[key] = list(deck_ids)
-        self.query_one(DataTable).add_row(
-            label,
-            Text(str(total.due), justify="right"),
-            Text(str(total.new), justify="right"),
-            Text(str(total.learned), justify="right"),
-            progress_bar(total.learned, total.total),
-            key=key,
-        )
+        return DeckRow(key, label, total.due, total.new, total.learned)
 
     def update_message(self) -> None:
         context, overview = self.quiz_app.context, self.quiz_app.overview
@@ -318,18 +294,15 @@ class HomeScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
-            self.query_one(DataTable).focus()
+            self.query_one(DeckList).focus()
 
-    @on(DataTable.RowSelected)
+    @on(DeckList.Selected)
     def row_selected(self) -> None:
         self.action_review_selected()
 
     def selected_decks(self) -> list[str] | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.row_decks.get(key or "")
+        row = self.query_one(DeckList).highlighted
+        return None if row is None else self.row_decks.get(row.key)
 
     def action_review_selected(self) -> None:
         deck_ids = self.selected_decks()
