@@ -23,7 +23,6 @@ import tempfile
 import time
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,8 +126,7 @@ def sources_stamp(sources_dir: Path) -> str:
     return digest.hexdigest()
 
 
-@dataclass
-class Lookup:
+class Lookup(msgspec.Struct):
     """A cache answer: the deck on a hit; on a miss, the file bytes if they were already read."""
 
     deck: Deck | None
@@ -137,8 +135,7 @@ class Lookup:
     units_digest: str | None = None
 
 
-@dataclass(frozen=True)
-class CacheInfo:
+class CacheInfo(msgspec.Struct, frozen=True):
     root: Path
     entries: int
     size: int

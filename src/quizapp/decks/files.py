@@ -6,9 +6,10 @@ Kept light (no deck model, no YAML) so a warm start can list decks before anythi
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from quizapp.decks.problems import Problem
 
@@ -19,8 +20,7 @@ DECK_SUFFIXES = (".yaml", ".yml")
 SOURCES_DIRNAME = "sources"
 
 
-@dataclass(frozen=True)
-class DeckFile:
+class DeckFile(msgspec.Struct, frozen=True):
     """A deck file found on disk, with the id it is known by and the folder of its sources."""
 
     path: Path

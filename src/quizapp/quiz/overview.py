@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from quizapp.decks.cache import DeckCache, DeckSummary
 from quizapp.decks.files import deck_summaries
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
     from quizapp.model.cards import Deck
 
 
-@dataclass(frozen=True, slots=True)
-class DeckListing:
+class DeckListing(msgspec.Struct, frozen=True):
     """A deck as Home lists it; `terms` (casefolded) are what the deck filter looks in."""
 
     id: str
@@ -58,8 +58,7 @@ class DeckListing:
         return not needle or any(needle in term for term in self.terms)
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(msgspec.Struct, frozen=True):
     """Home's first paint on a warm start."""
 
     decks: tuple[DeckListing, ...]

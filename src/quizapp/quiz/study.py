@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+
+import msgspec
 
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
@@ -19,8 +20,7 @@ if TYPE_CHECKING:
     from quizapp.quiz.cram import Cram
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
+class Counts(msgspec.Struct, frozen=True):
     """Units due for review now, never seen, and seen at least once."""
 
     due: int = 0
@@ -35,8 +35,7 @@ class Counts:
         return Counts(self.due + other.due, self.new + other.new, self.learned + other.learned)
 
 
-@dataclass(frozen=True, slots=True)
-class UnitInfo:
+class UnitInfo(msgspec.Struct, frozen=True):
     """A unit's memory as the Browse screen shows it."""
 
     state: str
@@ -48,15 +47,13 @@ class UnitInfo:
     lapses: int
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewEntry:
+class ReviewEntry(msgspec.Struct, frozen=True):
     uid: str
     at: dt.datetime
     grade: Grade
 
 
-@dataclass(frozen=True, slots=True)
-class ExamInfo:
+class ExamInfo(msgspec.Struct, frozen=True):
     """A deck's exam: its date, study days left, and units not yet sure to be seen before it."""
 
     deck_id: str

@@ -8,9 +8,9 @@ well as by colour), the usual movement keys and mouse support.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
+import msgspec
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -35,8 +35,7 @@ def progress_bar(learned: int, total: int) -> str:
     return "█" * filled + "░" * (BAR_CELLS - filled) + f" {round(share * 100):3d}%"
 
 
-@dataclass(frozen=True)
-class DeckRow:
+class DeckRow(msgspec.Struct, frozen=True):
     """One line of the list: a deck, or a group heading that stands for several decks."""
 
     key: str
