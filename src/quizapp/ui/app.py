@@ -60,8 +60,9 @@ class QuizApp(App[None]):
         self.rng = random.Random(seed)
         self.editor = editor
 
-    def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the bottom of the stack itself, not pushed over an empty default screen."""
+        return HomeScreen()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette (Ctrl+P) offers the study actions beside Textual's own (themes, quit)."""
