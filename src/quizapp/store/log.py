@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
+
+import msgspec
 
 from quizapp.errors import QuizappError
 from quizapp.model.units import StudyUnit
@@ -18,9 +19,8 @@ from quizapp.scheduling.fsrs_adapter import NEW_STATE, FsrsAdapter, MemoryState,
 from quizapp.store.db import ProgressStore, decode_state, encode_state
 
 
-@dataclass(frozen=True)
-class Answered:
-    """What one committed answer did."""
+class Answered(msgspec.Struct, frozen=True):
+    """What one committed answer did (a Struct: one is made per answer)."""
 
     review_id: int
     uid: str
@@ -28,6 +28,9 @@ class Answered:
     before: MemoryState
     after: MemoryState
     leech: bool
+
+
+_NEW_BLOB = encode_state(NEW_STATE)
 
 
 def is_leech(before: MemoryState, after: MemoryState, threshold: int) -> bool:
@@ -60,8 +63,11 @@ def record_answer(
         row = db.execute("SELECT state FROM units WHERE uid = ?", (unit.uid,)).fetchone()
         if row is None:
             raise QuizappError(f"{unit.uid} is not in the progress database; reopen the deck.")
-        blob_before: bytes = row[0] if row[0] is not None else encode_state(NEW_STATE)
-        before = decode_state(blob_before)
+        blob_before: bytes = row[0]
+        if blob_before is None:
+            blob_before, before = _NEW_BLOB, NEW_STATE
+        else:
+            before = decode_state(blob_before)
         after = adapter.review(before, rating, now, rng)
         blob_after = encode_state(after)
         cursor = db.execute(
