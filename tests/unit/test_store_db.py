@@ -34,6 +34,23 @@ def test_migration_1_creates_the_schema_and_marks_the_file(tmp_path: Path) -> No
     assert migrate(db) == SCHEMA_VERSION
 
 
+def test_migration_2_adds_burials_and_keeps_a_version_1_file(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
+    db.execute("BEGIN")
+    MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("COMMIT")
+    db.execute("INSERT INTO units (uid, deck_id, sibling_key) VALUES ('a', 'd', 'a')")
+    assert "burials" not in tables(db)
+    assert migrate(db) == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "burials" in tables(db)
+    assert db.execute("SELECT uid FROM units").fetchall() == [("a",)]
+    columns = [r[1] for r in db.execute("PRAGMA table_info(burials)")]
+    assert columns == ["uid", "review_id", "until", "previous"]
+
+
 def test_open_sets_wal_and_busy_timeout(tmp_path: Path) -> None:
     with ProgressStore.open(tmp_path) as store:
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -317,8 +317,9 @@ class StudySession:
     def undo(self, now: datetime) -> StudyUnit | None:
         """Take back this session's last answer; return its unit (to show again) or None.
 
-        Several undos walk back through the session. An answer another process has built on
-        since cannot be undone and is skipped.
+        Several undos walk back through the session. Siblings the answer buried come back
+        (ones buried by hand stay buried). An answer another process has built on since cannot
+        be undone and is skipped.
         """
         while self._history:
             uid = log.undo_review(self.store, self._history.pop(), now.timestamp())

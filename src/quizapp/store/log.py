@@ -2,12 +2,14 @@
 
 The log is never updated or deleted from: an undo is an `undo` event naming the review, and the
 unit's state goes back to the review's `state_before`. Suspensions, leeches and resets are events
-too, so `rebuild` can recompute every unit from the log alone.
+too, so `rebuild` can recompute every unit from the log alone. The siblings an answer buries are
+noted in `burials` with the value each replaced, so an undo gives back exactly those.
 """
 
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -101,12 +103,39 @@ def record_answer(
                 (now_ts, "leech", unit.uid, review_id, f"{after.lapses} lapses"),
             )
         if bury_until is not None and (after.phase == Phase.REVIEW or before.phase == Phase.NEW):
-            db.execute(
-                "UPDATE units SET buried_until = max(buried_until, ?) WHERE sibling_key = ? "
-                "AND uid != ? AND phase IN (0, 2)",
-                (bury_until, unit.sibling_key, unit.uid),
-            )
+            _bury_siblings(db, unit, review_id, bury_until)
     return Answered(review_id, unit.uid, rating, before, after, leech)
+
+
+def _bury_siblings(db: sqlite3.Connection, unit: StudyUnit, review_id: int, until: float) -> None:
+    """Hide the unit's new and review siblings until `until`, noting what each was before."""
+    cursor = db.execute(
+        "INSERT INTO burials (uid, review_id, until, previous) "
+        "SELECT uid, ?, ?, buried_until FROM units WHERE sibling_key = ? AND uid != ? "
+        "AND phase IN (0, 2) AND buried_until < ?",
+        (review_id, until, unit.sibling_key, unit.uid, until),
+    )
+    if cursor.rowcount:
+        db.execute(
+            "UPDATE units SET buried_until = ? WHERE sibling_key = ? AND uid != ? "
+            "AND phase IN (0, 2) AND buried_until < ?",
+            (until, unit.sibling_key, unit.uid, until),
+        )
+
+
+def _unbury_siblings(db: sqlite3.Connection, uid: str, review_id: int) -> None:
+    """Give back the siblings' `buried_until` the answer `review_id` replaced, where it still
+    holds the value that answer set."""
+    rows = db.execute(
+        "SELECT b.uid, b.until, b.previous FROM units me "
+        "JOIN units sibling ON sibling.sibling_key = me.sibling_key "
+        "JOIN burials b ON b.uid = sibling.uid AND b.review_id = ? WHERE me.uid = ?",
+        (review_id, uid),
+    ).fetchall()
+    db.executemany(
+        "UPDATE units SET buried_until = ? WHERE uid = ? AND buried_until = ?",
+        [(previous, sibling, until) for sibling, until, previous in rows],
+    )
 
 
 def undo_review(store: ProgressStore, review_id: int, now_ts: float) -> str | None:
@@ -127,7 +156,8 @@ def undo_review(store: ProgressStore, review_id: int, now_ts: float) -> str | No
             return None
         before = decode_state(blob_before)
         was_leech = db.execute(
-            "SELECT 1 FROM events WHERE kind = 'leech' AND review_id = ?", (review_id,)
+            "SELECT 1 FROM events WHERE uid = ? AND kind = 'leech' AND review_id = ?",
+            (uid, review_id),
         ).fetchone()
         db.execute(
             "UPDATE units SET phase = ?, state = ?, due = ?, last_review = ?, lapses = ? "
@@ -143,6 +173,7 @@ def undo_review(store: ProgressStore, review_id: int, now_ts: float) -> str | No
         )
         if was_leech:
             db.execute("UPDATE units SET suspended = 0, leech = 0 WHERE uid = ?", (uid,))
+        _unbury_siblings(db, uid, review_id)
         db.execute(
             "INSERT INTO events (time, kind, uid, review_id) VALUES (?, 'undo', ?, ?)",
             (now_ts, uid, review_id),
@@ -170,9 +201,11 @@ def set_suspended(store: ProgressStore, uids: Iterable[str], suspended: bool, no
 
 
 def bury(store: ProgressStore, uids: Iterable[str], until_ts: float) -> None:
-    """Hide units until `until_ts` (the start of the next study day)."""
+    """Hide units until `until_ts` (the start of the next study day).
+
+    A burial by hand outlasts the undo of an answer that had buried the same unit.
+    """
+    pairs = [(until_ts, uid) for uid in uids]
     with store.write() as db:
-        db.executemany(
-            "UPDATE units SET buried_until = max(buried_until, ?) WHERE uid = ?",
-            [(until_ts, uid) for uid in uids],
-        )
+        db.executemany("UPDATE units SET buried_until = max(buried_until, ?) WHERE uid = ?", pairs)
+        db.executemany("UPDATE burials SET previous = max(previous, ?) WHERE uid = ?", pairs)
