@@ -36,7 +36,7 @@ NOW = datetime(2026, 3, 2, 12, tzinfo=UTC)
 TARGET_SPEEDUP = 5.0
 ROUNDS = 41
 QUICK_ROUNDS = 15
-CHUNK = 100
+CHUNK = 150
 
 
 class QuizappLoop:

@@ -228,16 +228,20 @@ class StudySession:
         """The most overdue learning unit due by `ts`, else review unit while the daily review
         limit is open.
 
-        One row per phase is enough unless the store holds units this session does not know
-        (another process synced other decks); only then is a wider window read.
+        One row per phase is enough when the first is a unit this session knows; otherwise (the
+        store holds units of decks another process synced) a wider window is read.
         """
-        db, where, units = self.store.db, self._where, self.units
+        db, where = self.store.db, self._where
         done = self.store.answered_on_day(day_start, Phase.REVIEW, version)
         review_limit = 1 if done < self.settings.reviews_per_day else 0
         learning, reviews = queries.due_now(db, where, ts, 1, review_limit)
-        if not all(uid in units for uid in (*learning, *reviews)):
-            wide = WIDE_WINDOW * review_limit
-            learning, reviews = queries.due_now(db, where, ts, WIDE_WINDOW, wide)
+        uids = learning or reviews
+        if not uids:
+            return None
+        found = self.units.get(uids[0])
+        if found is not None:
+            return found
+        learning, reviews = queries.due_now(db, where, ts, WIDE_WINDOW, WIDE_WINDOW * review_limit)
         return self._first_known(learning) or self._first_known(reviews)
 
     @guarded
