@@ -37,6 +37,7 @@ TARGET_SPEEDUP = 5.0
 ROUNDS = 41
 QUICK_ROUNDS = 15
 CHUNK = 150
+ANKI_MAX_PER_DAY = 9999  # Anki does not apply a larger daily limit (it runs out of cards)
 
 
 class QuizappLoop:
@@ -82,8 +83,8 @@ class AnkiLoop:
         deck_id = col.decks.id("bench")
         assert deck_id is not None
         config = col.decks.config_dict_for_deck_id(deck_id)
-        config["rev"]["perDay"] = count * 2
-        config["new"]["perDay"] = count
+        config["rev"]["perDay"] = min(count * 2, ANKI_MAX_PER_DAY)
+        config["new"]["perDay"] = min(count, ANKI_MAX_PER_DAY)
         col.decks.save(config)
         model = col.models.by_name("Basic")
         assert model is not None

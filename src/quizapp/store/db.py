@@ -164,7 +164,7 @@ class ProgressStore:
         store shares one tally and picking a card does not re-count the day. It is counted again
         on a new study day and whenever another connection has committed since (its data
         version moved), so a second quizapp answering at the same time counts at once. A caller
-        that has just read `data_version` in its own statement passes it and saves one.
+        asking several counts at once reads `data_version()` first and passes it to each.
         """
         if data_version is None:
             data_version = self.data_version()

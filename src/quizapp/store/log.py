@@ -65,7 +65,7 @@ def record_answer(
         row = db.execute("SELECT state FROM units WHERE uid = ?", (unit.uid,)).fetchone()
         if row is None:
             raise QuizappError(f"{unit.uid} is not in the progress database; reopen the deck.")
-        blob_before: bytes = row[0]
+        blob_before: bytes | None = row[0]
         if blob_before is None:
             blob_before, before = _NEW_BLOB, NEW_STATE
         else:
