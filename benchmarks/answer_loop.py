@@ -183,6 +183,10 @@ def run(rounds: int | None = None, chunk: int = CHUNK) -> list[dict[str, object]
         spread=f"{low:.2f}..{high:.2f}",
         cpu_ratio=round(statistics.median(cpu_ratios), 2),
     )
+    row["note"] = (
+        f"round ratios, 25th..75th percentile: {row['spread']}; "
+        f"median ratio in CPU time: {row['cpu_ratio']}"
+    )
     row["measure"] = (
         str(row["measure"]) + "; ratio = median over rounds of Anki time / quizapp time"
     )
