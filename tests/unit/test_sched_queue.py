@@ -245,3 +245,19 @@ def test_two_tag_sessions_on_one_store_keep_their_own_scope(tmp_path: Path) -> N
     one, two = first.next_unit(T0), second.next_unit(T0)
     assert one is not None and two is not None
     assert (one.uid, two.uid) == ("x", "y")
+
+
+def test_units_of_decks_this_session_did_not_load_are_skipped(tmp_path: Path) -> None:
+    mine = units([basic("a0")], "mine")
+    others = units([basic(f"b{i}") for i in range(3)], "other")
+    store = ProgressStore.open(tmp_path)
+    everything = StudySession.start(store, others + mine, T0, rng=random.Random(1))
+    for unit in others:
+        everything.answer(unit, Rating.GOOD, T0 - timedelta(days=30), 500)
+        everything.answer(unit, Rating.GOOD, T0 - timedelta(days=30, minutes=-10), 500)
+    everything.answer(mine[0], Rating.GOOD, T0 - timedelta(days=2), 500)
+    everything.answer(mine[0], Rating.GOOD, T0 - timedelta(days=2, minutes=-10), 500)
+    later = T0 + timedelta(days=20)
+    assert everything.next_unit(later) in others
+    only_mine = StudySession(store, mine, rng=random.Random(2))
+    assert only_mine.next_unit(later) == mine[0]

@@ -34,12 +34,30 @@ def test_migration_1_creates_the_schema_and_marks_the_file(tmp_path: Path) -> No
     assert migrate(db) == SCHEMA_VERSION
 
 
-def test_migration_2_adds_the_progress_index_and_keeps_the_data(tmp_path: Path) -> None:
+def test_migration_2_adds_burials_and_keeps_a_version_1_file(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
+    db.execute("BEGIN")
     MIGRATIONS[0](db)
     db.execute("PRAGMA user_version = 1")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("COMMIT")
     db.execute("INSERT INTO units (uid, deck_id, sibling_key) VALUES ('a', 'd', 'a')")
+    assert "burials" not in tables(db)
     assert migrate(db) == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "burials" in tables(db)
+    assert db.execute("SELECT uid FROM units").fetchall() == [("a",)]
+    columns = [r[1] for r in db.execute("PRAGMA table_info(burials)")]
+    assert columns == ["uid", "review_id", "until", "previous"]
+
+
+def test_migration_3_adds_the_progress_index_and_keeps_the_data(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
+    MIGRATIONS[0](db)
+    MIGRATIONS[1](db)
+    db.execute("PRAGMA user_version = 2")
+    db.execute("INSERT INTO units (uid, deck_id, sibling_key) VALUES ('a', 'd', 'a')")
+    assert migrate(db) == 2
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "units_progress" in indexes
     assert db.execute("SELECT uid, deck_id FROM units").fetchall() == [("a", "d")]

@@ -51,14 +51,21 @@ def fuzz_days(days: int, rng: random.Random, maximum: int) -> int:
     """
     if days < 3:
         return days
-    delta = 1.0
-    delta += 0.15 * max(min(days, 7) - 2.5, 0.0)
-    delta += 0.10 * max(min(days, 20) - 7, 0.0)
-    delta += 0.05 * max(days - 20, 0.0)
-    low = max(2, round(days - delta))
-    high = min(round(days + delta), maximum)
-    low = min(low, high)
-    return min(low + math.floor(rng.random() * (high - low + 1)), high)
+    delta = 1.0 + 0.15 * ((days if days < 7 else 7) - 2.5)
+    if days > 7:
+        delta += 0.10 * ((days if days < 20 else 20) - 7)
+        if days > 20:
+            delta += 0.05 * (days - 20)
+    low = round(days - delta)
+    high = round(days + delta)
+    if high > maximum:
+        high = maximum
+    if low < 2:
+        low = 2
+    if low > high:
+        low = high
+    fuzzed = low + math.floor(rng.random() * (high - low + 1))
+    return fuzzed if fuzzed < high else high
 
 
 def _ts(moment: datetime | None) -> float | None:
@@ -70,6 +77,10 @@ def _dt(seconds: float | None) -> datetime | None:
 
 
 _ZERO = timedelta(0)
+# Looked up rather than converted: an enum call costs more than the rest of a state conversion.
+_FSRS_STATE = {int(state): state for state in fsrs.State}
+_FSRS_RATING = {int(rating): rating for rating in fsrs.Rating}
+_REVIEW = fsrs.State.Review
 
 
 def require_utc(now: datetime) -> None:
@@ -100,7 +111,7 @@ class FsrsAdapter:
             return fsrs.Card(card_id=0, state=fsrs.State.Learning, step=0, due=now)
         return fsrs.Card(
             card_id=0,
-            state=fsrs.State(state.phase),
+            state=_FSRS_STATE[state.phase],
             step=state.step,
             stability=state.stability,
             difficulty=state.difficulty,
@@ -117,25 +128,24 @@ class FsrsAdapter:
     ) -> MemoryState:
         """The state after answering with `rating` at `now`; fuzzed when `rng` is given."""
         require_utc(now)
-        if self.config.pass_fail and rating not in PASS_FAIL_RATINGS:
+        config = self.config
+        if config.pass_fail and rating not in PASS_FAIL_RATINGS:
             raise ValueError(f"{rating.name} is not a rating in pass/fail mode")
-        now_ts = now.timestamp()
-        card, _ = self._scheduler.review_card(self._to_card(state, now), fsrs.Rating(rating), now)
+        card, _ = self._scheduler.review_card(self._to_card(state, now), _FSRS_RATING[rating], now)
         due = card.due
-        if rng is not None and self.config.fuzz and card.state == fsrs.State.Review:
+        if rng is not None and config.fuzz and card.state is _REVIEW:
             days = (due - now).days
-            fuzzed = fuzz_days(days, rng, self.config.maximum_interval_days)
-            due = now + timedelta(days=fuzzed)
+            due = now + timedelta(days=fuzz_days(days, rng, config.maximum_interval_days))
         lapsed = state.phase == Phase.REVIEW and rating == Rating.AGAIN
         return MemoryState(
-            phase=int(card.state),
-            step=card.step,
-            stability=card.stability,
-            difficulty=card.difficulty,
-            due=due.timestamp(),
-            last_review=now_ts,
-            reps=state.reps + 1,
-            lapses=state.lapses + (1 if lapsed else 0),
+            int(card.state),
+            card.step,
+            card.stability,
+            card.difficulty,
+            due.timestamp(),
+            now.timestamp(),
+            state.reps + 1,
+            state.lapses + 1 if lapsed else state.lapses,
         )
 
     def preview(self, state: MemoryState, now: datetime) -> dict[Rating, timedelta]:

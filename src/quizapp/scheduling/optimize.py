@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import fsrs_rs_python as rs
 
+from quizapp.scheduling.metrics import Bin, Scores, review_bin, score
+
 MIN_TRAINING_ITEMS = 64
 SECONDS_PER_DAY = 86400.0
 
@@ -93,25 +95,43 @@ def fit_parameters(all_histories: Iterable[History]) -> FitResult:
     return FitResult(tuple(float(p) for p in parameters), len(items), seconds)
 
 
-def recall_probability(
-    model: rs.FSRS, parameters: Sequence[float], history: Sequence[tuple[int, int]], day: int
-) -> float:
-    """FSRS's predicted chance of recalling a unit on `day`, given its earlier `history`."""
-    state = model.memory_state(rs.FSRSItem(to_rs_reviews(history)))
-    elapsed = max(0, day - history[-1][0])
+@dataclass(frozen=True)
+class Prediction:
+    """FSRS's predicted recall for the review at `index` of a history, and what happened."""
+
+    index: int
+    recall: float
+    recalled: int
+    bin: Bin
+
+
+def predictions(
+    model: rs.FSRS, parameters: Sequence[float], history: Sequence[tuple[int, int]]
+) -> list[Prediction]:
+    """A prediction for each review that follows a gap of at least a day, from the memory state
+    after the reviews before it and FSRS-6's forgetting curve."""
+    if len(history) < 2:
+        return []
+    states = model.historical_memory_states(rs.FSRSItem(to_rs_reviews(history)))
     decay = parameters[20]
     factor = 0.9 ** (-1.0 / decay) - 1.0
-    return float((1.0 + factor * elapsed / state.stability) ** (-decay))
+    pairs = [(history[0][1], 0)] + [
+        (rating, day - history[i][0]) for i, (day, rating) in enumerate(history[1:])
+    ]
+    found: list[Prediction] = []
+    for index in range(1, len(history)):
+        elapsed = pairs[index][1]
+        if elapsed <= 0:
+            continue
+        recall = (1.0 + factor * elapsed / states[index - 1].stability) ** -decay
+        recalled = 0 if pairs[index][0] == 1 else 1
+        found.append(Prediction(index, recall, recalled, review_bin(pairs[: index + 1])))
+    return found
 
 
-@dataclass(frozen=True)
-class Evaluation:
-    """How well parameters predict the given history (FSRS's own log loss and RMSE over bins)."""
-
-    log_loss: float
-    rmse_bins: float
-
-
-def evaluate(parameters: Sequence[float], all_histories: Iterable[History]) -> Evaluation:
-    result = rs.FSRS(list(parameters)).evaluate(training_items(all_histories))
-    return Evaluation(float(result.log_loss), float(result.rmse_bins))
+def evaluate(parameters: Sequence[float], all_histories: Iterable[History]) -> Scores:
+    """How well `parameters` predict the given history (log loss, RMSE (bins), AUC), measured
+    as the FSRS benchmark does (see `quizapp.scheduling.metrics`)."""
+    model = rs.FSRS(list(parameters))
+    found = [p for history in all_histories for p in predictions(model, parameters, history)]
+    return score([p.recall for p in found], [p.recalled for p in found], [p.bin for p in found])

@@ -31,6 +31,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
+import msgspec
+
 from quizapp.model.units import StudyUnit
 from quizapp.scheduling.cram import CramSession
 from quizapp.scheduling.exam import ExamPlanner, ExamStatus
@@ -42,11 +44,16 @@ from quizapp.store.settings import NewOrder, Settings
 from quizapp.store.sync import new_rank, sync_units
 
 LEARN_AHEAD = timedelta(minutes=20)
+# Due units read per phase when the first ones belong to decks this session did not load.
+WIDE_WINDOW = 50
+_PHASES = {int(phase): phase for phase in Phase}
 
 
-@dataclass(frozen=True)
-class AnswerResult:
-    """What an answer did: when the unit comes back, and whether it just became a leech."""
+class AnswerResult(msgspec.Struct, frozen=True):
+    """What an answer did: when the unit comes back, and whether it just became a leech.
+
+    A Struct rather than a frozen dataclass: one is made per answer, and it costs a tenth.
+    """
 
     review_id: int
     uid: str
@@ -189,12 +196,6 @@ class StudySession:
         self.day_start(now)
         return self._day_ts
 
-    def _answered_today(self, now: datetime, phase: Phase) -> int:
-        return self.store.answered_on_day(self._day_bounds(now)[0], phase)
-
-    def _count_today(self, now: datetime, phase: int, delta: int) -> None:
-        self.store.count_answer(self._day_bounds(now)[0], phase, delta)
-
     def _first_known(self, uids: list[str]) -> StudyUnit | None:
         for uid in uids:
             unit = self.units.get(uid)
@@ -207,21 +208,41 @@ class StudySession:
         """The unit to show now, or None when nothing is left for today."""
         require_utc(now)
         db, where, ts = self.store.db, self._where, now.timestamp()
-        reviews_open = self._answered_today(now, Phase.REVIEW) < self.settings.reviews_per_day
-        learning_uids, review_uids = queries.due_now(db, where, ts, 5, 5 if reviews_open else 0)
-        found = self._first_known(learning_uids) or self._first_known(review_uids)
+        day_start = self._day_bounds(now)[0]
+        version = self.store.data_version()
+        found = self._first_due(ts, day_start, version)
         if found is not None:
             return found
         found = self._review_ahead(now)
         if found is not None:
             return found
-        if self._answered_today(now, Phase.NEW) < self.settings.new_per_day:
+        if self.store.answered_on_day(day_start, Phase.NEW, version) < self.settings.new_per_day:
             found = self._first_known(queries.new_units(db, where, ts, 5))
             if found is not None:
                 return found
         ahead = (now + LEARN_AHEAD).timestamp()
         learning = (Phase.LEARNING, Phase.RELEARNING)
         return self._first_known(queries.due_units(db, where, ahead, learning, 5))
+
+    def _first_due(self, ts: float, day_start: float, version: int) -> StudyUnit | None:
+        """The most overdue learning unit due by `ts`, else review unit while the daily review
+        limit is open.
+
+        One row per phase is enough when the first is a unit this session knows; otherwise (the
+        store holds units of decks another process synced) a wider window is read.
+        """
+        db, where = self.store.db, self._where
+        done = self.store.answered_on_day(day_start, Phase.REVIEW, version)
+        review_limit = 1 if done < self.settings.reviews_per_day else 0
+        learning, reviews = queries.due_now(db, where, ts, 1, review_limit)
+        uids = learning or reviews
+        if not uids:
+            return None
+        found = self.units.get(uids[0])
+        if found is not None:
+            return found
+        learning, reviews = queries.due_now(db, where, ts, WIDE_WINDOW, WIDE_WINDOW * review_limit)
+        return self._first_known(learning) or self._first_known(reviews)
 
     @guarded
     def today(self, now: datetime) -> TodayCounts:
@@ -230,10 +251,12 @@ class StudySession:
         Each count stops at its daily limit, so the cost stays flat however large the backlog.
         """
         db, where, ts = self.store.db, self._where, now.timestamp()
-        reviews_left = max(
-            0, self.settings.reviews_per_day - self._answered_today(now, Phase.REVIEW)
+        day_start, version = self._day_bounds(now)[0], self.store.data_version()
+        done_reviews = self.store.answered_on_day(day_start, Phase.REVIEW, version)
+        reviews_left = max(0, self.settings.reviews_per_day - done_reviews)
+        new_left = max(
+            0, self.settings.new_per_day - self.store.answered_on_day(day_start, Phase.NEW, version)
         )
-        new_left = max(0, self.settings.new_per_day - self._answered_today(now, Phase.NEW))
         ahead = ts + LEARN_AHEAD.total_seconds()
         return TodayCounts(
             learning=queries.count_due(db, where, ahead, ts, (Phase.LEARNING, Phase.RELEARNING)),
@@ -265,7 +288,7 @@ class StudySession:
         require_utc(now)
         if self._params_id is None:
             self._params_id = self.store.params_id(self.settings, now.timestamp())
-        next_day = self._day_bounds(now)[1]
+        day_start, next_day = self._day_bounds(now)
         done = log.record_answer(
             self.store,
             unit,
@@ -280,13 +303,14 @@ class StudySession:
             session=self.session_id,
         )
         self._history.append(done.review_id)
-        self._count_today(now, done.before.phase, 1)
-        if done.before.phase == Phase.REVIEW:
-            self._exams.count_answer(unit.deck_id, done.before, self._day_bounds(now)[0])
-        due = done.after.due_at()
-        assert due is not None
+        before, after = done.before, done.after
+        self.store.count_answer(day_start, before.phase, 1)
+        if before.phase == Phase.REVIEW:
+            self._exams.count_answer(unit.deck_id, before, day_start)
+        assert after.due is not None
+        due = datetime.fromtimestamp(after.due, UTC)
         return AnswerResult(
-            done.review_id, unit.uid, rating, due, due - now, Phase(done.after.phase), done.leech
+            done.review_id, unit.uid, rating, due, due - now, _PHASES[after.phase], done.leech
         )
 
     @property
@@ -297,8 +321,9 @@ class StudySession:
     def undo(self, now: datetime) -> StudyUnit | None:
         """Take back this session's last answer; return its unit (to show again) or None.
 
-        Several undos walk back through the session. An answer another process has built on
-        since cannot be undone and is skipped.
+        Several undos walk back through the session. Siblings the answer buried come back
+        (ones buried by hand stay buried). An answer another process has built on since cannot
+        be undone and is skipped.
         """
         while self._history:
             uid = log.undo_review(self.store, self._history.pop(), now.timestamp())

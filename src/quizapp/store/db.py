@@ -150,21 +150,32 @@ class ProgressStore:
         self.db = db
         self.path = path
         self._day_counts: tuple[float, dict[int, int]] = (-1.0, {})
+        self._counted_version = -1
 
-    def answered_on_day(self, day_start: float, phase: int) -> int:
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (another quizapp) has committed;
+        this connection's own commits leave it alone."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def answered_on_day(self, day_start: float, phase: int, data_version: int | None = None) -> int:
         """Answers since `day_start` to units that were in `phase` (NEW or REVIEW).
 
-        Counted from the log once per study day, then kept up to date by `count_answer`, so
-        every session on this store shares one tally and picking a card never re-counts the
-        day. Another process's answers are seen from the next study day (limits are soft).
+        Counted from the log, then kept up to date by `count_answer`, so every session on this
+        store shares one tally and picking a card does not re-count the day. It is counted again
+        on a new study day and whenever another connection has committed since (its data
+        version moved), so a second quizapp answering at the same time counts at once. A caller
+        asking several counts at once reads `data_version()` first and passes it to each.
         """
-        if self._day_counts[0] != day_start:
+        if data_version is None:
+            data_version = self.data_version()
+        if self._day_counts[0] != day_start or self._counted_version != data_version:
             from quizapp.store.queries import answered_since
 
             self._day_counts = (
                 day_start,
                 {p: answered_since(self.db, day_start, p) for p in (0, 2)},
             )
+            self._counted_version = data_version
         return self._day_counts[1].get(phase, 0)
 
     def count_answer(self, day_start: float, phase: int, delta: int) -> None:

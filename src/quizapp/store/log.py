@@ -2,15 +2,18 @@
 
 The log is never updated or deleted from: an undo is an `undo` event naming the review, and the
 unit's state goes back to the review's `state_before`. Suspensions, leeches and resets are events
-too, so `rebuild` can recompute every unit from the log alone.
+too, so `rebuild` can recompute every unit from the log alone. The siblings an answer buries are
+noted in `burials` with the value each replaced, so an undo gives back exactly those.
 """
 
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
+
+import msgspec
 
 from quizapp.errors import QuizappError
 from quizapp.model.units import StudyUnit
@@ -18,9 +21,8 @@ from quizapp.scheduling.fsrs_adapter import NEW_STATE, FsrsAdapter, MemoryState,
 from quizapp.store.db import ProgressStore, decode_state, encode_state
 
 
-@dataclass(frozen=True)
-class Answered:
-    """What one committed answer did."""
+class Answered(msgspec.Struct, frozen=True):
+    """What one committed answer did (a Struct: one is made per answer)."""
 
     review_id: int
     uid: str
@@ -28,6 +30,9 @@ class Answered:
     before: MemoryState
     after: MemoryState
     leech: bool
+
+
+_NEW_BLOB = encode_state(NEW_STATE)
 
 
 def is_leech(before: MemoryState, after: MemoryState, threshold: int) -> bool:
@@ -60,8 +65,11 @@ def record_answer(
         row = db.execute("SELECT state FROM units WHERE uid = ?", (unit.uid,)).fetchone()
         if row is None:
             raise QuizappError(f"{unit.uid} is not in the progress database; reopen the deck.")
-        blob_before: bytes = row[0] if row[0] is not None else encode_state(NEW_STATE)
-        before = decode_state(blob_before)
+        blob_before: bytes | None = row[0]
+        if blob_before is None:
+            blob_before, before = _NEW_BLOB, NEW_STATE
+        else:
+            before = decode_state(blob_before)
         after = adapter.review(before, rating, now, rng)
         blob_after = encode_state(after)
         cursor = db.execute(
@@ -95,12 +103,39 @@ def record_answer(
                 (now_ts, "leech", unit.uid, review_id, f"{after.lapses} lapses"),
             )
         if bury_until is not None and (after.phase == Phase.REVIEW or before.phase == Phase.NEW):
-            db.execute(
-                "UPDATE units SET buried_until = max(buried_until, ?) WHERE sibling_key = ? "
-                "AND uid != ? AND phase IN (0, 2)",
-                (bury_until, unit.sibling_key, unit.uid),
-            )
+            _bury_siblings(db, unit, review_id, bury_until)
     return Answered(review_id, unit.uid, rating, before, after, leech)
+
+
+def _bury_siblings(db: sqlite3.Connection, unit: StudyUnit, review_id: int, until: float) -> None:
+    """Hide the unit's new and review siblings until `until`, noting what each was before."""
+    cursor = db.execute(
+        "INSERT INTO burials (uid, review_id, until, previous) "
+        "SELECT uid, ?, ?, buried_until FROM units WHERE sibling_key = ? AND uid != ? "
+        "AND phase IN (0, 2) AND buried_until < ?",
+        (review_id, until, unit.sibling_key, unit.uid, until),
+    )
+    if cursor.rowcount:
+        db.execute(
+            "UPDATE units SET buried_until = ? WHERE sibling_key = ? AND uid != ? "
+            "AND phase IN (0, 2) AND buried_until < ?",
+            (until, unit.sibling_key, unit.uid, until),
+        )
+
+
+def _unbury_siblings(db: sqlite3.Connection, uid: str, review_id: int) -> None:
+    """Give back the siblings' `buried_until` the answer `review_id` replaced, where it still
+    holds the value that answer set."""
+    rows = db.execute(
+        "SELECT b.uid, b.until, b.previous FROM units me "
+        "JOIN units sibling ON sibling.sibling_key = me.sibling_key "
+        "JOIN burials b ON b.uid = sibling.uid AND b.review_id = ? WHERE me.uid = ?",
+        (review_id, uid),
+    ).fetchall()
+    db.executemany(
+        "UPDATE units SET buried_until = ? WHERE uid = ? AND buried_until = ?",
+        [(previous, sibling, until) for sibling, until, previous in rows],
+    )
 
 
 def undo_review(store: ProgressStore, review_id: int, now_ts: float) -> str | None:
@@ -121,7 +156,8 @@ def undo_review(store: ProgressStore, review_id: int, now_ts: float) -> str | No
             return None
         before = decode_state(blob_before)
         was_leech = db.execute(
-            "SELECT 1 FROM events WHERE kind = 'leech' AND review_id = ?", (review_id,)
+            "SELECT 1 FROM events WHERE uid = ? AND kind = 'leech' AND review_id = ?",
+            (uid, review_id),
         ).fetchone()
         db.execute(
             "UPDATE units SET phase = ?, state = ?, due = ?, last_review = ?, lapses = ? "
@@ -137,6 +173,7 @@ def undo_review(store: ProgressStore, review_id: int, now_ts: float) -> str | No
         )
         if was_leech:
             db.execute("UPDATE units SET suspended = 0, leech = 0 WHERE uid = ?", (uid,))
+        _unbury_siblings(db, uid, review_id)
         db.execute(
             "INSERT INTO events (time, kind, uid, review_id) VALUES (?, 'undo', ?, ?)",
             (now_ts, uid, review_id),
@@ -164,9 +201,11 @@ def set_suspended(store: ProgressStore, uids: Iterable[str], suspended: bool, no
 
 
 def bury(store: ProgressStore, uids: Iterable[str], until_ts: float) -> None:
-    """Hide units until `until_ts` (the start of the next study day)."""
+    """Hide units until `until_ts` (the start of the next study day).
+
+    A burial by hand outlasts the undo of an answer that had buried the same unit.
+    """
+    pairs = [(until_ts, uid) for uid in uids]
     with store.write() as db:
-        db.executemany(
-            "UPDATE units SET buried_until = max(buried_until, ?) WHERE uid = ?",
-            [(until_ts, uid) for uid in uids],
-        )
+        db.executemany("UPDATE units SET buried_until = max(buried_until, ?) WHERE uid = ?", pairs)
+        db.executemany("UPDATE burials SET previous = max(previous, ?) WHERE uid = ?", pairs)

@@ -60,23 +60,30 @@ def due_now(
 ) -> tuple[list[str], list[str]]:
     """Learning and review units due by `now`, most overdue first, in one round trip.
 
-    One index-ordered part per phase (no sorting step): this runs before every card.
+    One index-ordered part per phase (no sorting step): this runs before every card, so callers
+    ask for one unit per phase and widen the limits only when those are not theirs to show.
     """
     sql = _DUE_NOW_SQL.get(where)
     if sql is None:
         sql = _DUE_NOW_SQL[where] = " UNION ALL ".join(
-            "SELECT phase, uid, due FROM (SELECT phase, uid, due FROM units WHERE phase > 0 "
+            "SELECT * FROM (SELECT phase, uid, due FROM units WHERE phase > 0 "
             f"AND phase = {phase} AND due <= :now AND {_AVAILABLE} AND {where} "
             f"ORDER BY due LIMIT :{limit})"
             for phase, limit in ((1, "learning"), (3, "learning"), (2, "reviews"))
         )
     rows = db.execute(
-        sql,
-        {"now": now, "learning": learning_limit, "reviews": review_limit},
+        sql, {"now": now, "learning": learning_limit, "reviews": review_limit}
     ).fetchall()
-    learning = sorted((due, uid) for phase, uid, due in rows if phase != Phase.REVIEW)
-    reviews = [str(uid) for phase, uid, _ in rows if phase == Phase.REVIEW]
-    return [str(uid) for _, uid in learning], reviews
+    learning: list[tuple[float, str]] = []
+    reviews: list[str] = []
+    for phase, uid, due in rows:
+        if phase == Phase.REVIEW:
+            reviews.append(uid)
+        else:
+            learning.append((due, uid))
+    if len(learning) > 1:
+        learning.sort()
+    return [uid for _, uid in learning], reviews
 
 
 def count_due(

@@ -112,6 +112,28 @@ def _v1(db: sqlite3.Connection) -> None:
 
 
 def _v2(db: sqlite3.Connection) -> None:
+    """The sibling burials each answer made, with the value each one replaced.
+
+    Undoing the answer puts exactly those back, so a sibling buried by hand stays buried. Keyed
+    by unit first: undo finds a unit's siblings through `units_sibling`, and burying by hand
+    looks up a unit's rows. Bookkeeping for undo only: burials end with the study day, so
+    `rebuild` does not replay them.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE burials (
+            uid TEXT NOT NULL,
+            review_id INTEGER NOT NULL REFERENCES reviews (id),
+            until REAL NOT NULL,
+            previous REAL NOT NULL,
+            PRIMARY KEY (uid, review_id)
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
+def _v3(db: sqlite3.Connection) -> None:
     """An index that answers per-deck counts (Home, exams) without reading rows or sorting.
 
     Counting a deck's seen units is then a range of this index; new units are the deck's
@@ -127,7 +149,7 @@ def _v2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
