@@ -245,7 +245,7 @@ def time_to_screen(
     started = time.perf_counter()
     process = subprocess.Popen(
         list(argv), stdin=slave, stdout=slave, stderr=slave, env=child_env, cwd=ROOT,
-        start_new_session=True, close_fds=True,
+        preexec_fn=_own_session_dying_with_parent, close_fds=True,
     )  # fmt: skip
     os.close(slave)
     raw = bytearray()
@@ -281,6 +281,19 @@ def time_to_screen(
         _, _, usage = os.wait4(process.pid, 0)
         os.close(master)
     return ScreenTimes(first, done, usage.ru_maxrss / 1024, text, first_screen, settled)
+
+
+def _own_session_dying_with_parent() -> None:
+    """In the child: a session of its own, killed if the benchmark dies first.
+
+    A Textual app whose pty master is gone reads end-of-file forever at full CPU; left behind
+    by an interrupted run, one skews every later measurement on the machine.
+    """
+    os.setsid()
+    if sys.platform == "linux":
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _cpu_ticks(pid: int) -> int:
