@@ -96,7 +96,7 @@ async def test_loading_runs_in_a_worker(tmp_path: Path, clock: FixedClock) -> No
                 break
         assert not home.loading
         await pilot.pause()  # the bar's removal completes
-        assert not home.query("#loading") and not home.query_one("#loading-label").display
+        assert not home.query("#loading") and not home.query("#loading-label")
         assert row_labels(app) == ["Groups and dates", "Key dates"]
 
     def broken() -> StudyContext:

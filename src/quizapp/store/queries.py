@@ -11,7 +11,8 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+
+import msgspec
 
 from quizapp.scheduling.states import Phase
 
@@ -21,8 +22,7 @@ _AVAILABLE = "present = 1 AND suspended = 0 AND buried_until <= :now"
 _NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM events e WHERE e.kind = 'undo' AND e.review_id = r.id)"
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(msgspec.Struct, frozen=True):
     """Which units a queue draws from: all, some decks, or an explicit set of unit ids."""
 
     deck_ids: tuple[str, ...] | None = None
@@ -165,8 +165,7 @@ def answered_since(db: sqlite3.Connection, since: float, phase_before: int) -> i
     return int(row[0])
 
 
-@dataclass(frozen=True)
-class DeckCounts:
+class DeckCounts(msgspec.Struct, frozen=True):
     """How a deck stands: units due now, new ones, learned ones, and the rest."""
 
     deck_id: str

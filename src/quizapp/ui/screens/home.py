@@ -83,11 +83,9 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # A plain title bar and a filter mounted on first use keep start-up light.
         yield Static("quizapp · your decks", id="title-bar")
-        yield Horizontal(id="filter-row")
         loading = self.quiz_app.context is None and self.quiz_app.overview is None
-        label = Static("Loading decks and progress…", id="loading-label")
-        label.display = loading
-        yield label
+        if loading:
+            yield Static("Loading decks and progress…", id="loading-label")
         table = DeckList(id="decks")
         table.display = not loading
         yield table
@@ -134,7 +132,8 @@ class HomeScreen(Screen[None]):
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         self.loading = False
-        self.query_one("#loading-label").display = False
+        for label in self.query("#loading-label"):
+            label.remove()
         for bar in self.query("#loading"):
             bar.remove()
         if message.error is not None:
@@ -342,15 +341,14 @@ class HomeScreen(Screen[None]):
         if not self.when_loaded(self.action_browse):
             self.app.push_screen(BrowseScreen())
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
         found = self.filter_input()
-        if found is None:
+        if found is None:  # mounted on first use: start-up does not pay for it
             from textual.widgets import Input
 
             found = Input(placeholder="deck, tag or category", id="filter")
-            row = self.query_one("#filter-row", Horizontal)
-            row.mount(Static("Filter", id="filter-label"), found)
-            row.display = True
+            row = Horizontal(Static("Filter", id="filter-label"), found, id="filter-row")
+            await self.mount(row, after="#title-bar")
         found.focus()
 
     def action_group(self) -> None:
