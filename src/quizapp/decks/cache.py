@@ -102,6 +102,12 @@ def model_fingerprint() -> str:
     return hashlib.blake2b(model + msgspec.__version__.encode(), digest_size=8).hexdigest()
 
 
+def search_terms(deck: Deck) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A deck's card categories and card tags, sorted: what Home's deck filter matches."""
+    categories = sorted({card.category.value for card in deck.cards})
+    return tuple(categories), tuple(sorted({tag for card in deck.cards for tag in card.tags}))
+
+
 def trusted_mtime(stat: os.stat_result) -> int:
     """The mtime to record; -1 (never equal) for a file modified too recently to trust its stat."""
     return -1 if time.time_ns() - stat.st_mtime_ns < RACY_NS else stat.st_mtime_ns
@@ -204,6 +210,7 @@ class DeckCache:
         body = msgspec.msgpack.encode(deck)
         digest = content_hash(data)
         units = [unit for card in deck.cards for unit in units_of(card, deck.id)]
+        categories, card_tags = search_terms(deck)
         summary = DeckSummary(
             id=deck.id,
             path=deck.path,
@@ -214,8 +221,8 @@ class DeckCache:
             unit_count=len(units),
             content_hash=digest,
             units_digest=deck_units_digest(units),
-            categories=tuple(sorted({card.category.value for card in deck.cards})),
-            card_tags=tuple(sorted({tag for card in deck.cards for tag in card.tags})),
+            categories=categories,
+            card_tags=card_tags,
         )
         header = Header(
             app_version=__version__,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from quizapp.decks.cache import DeckCache, DeckSummary
+from quizapp.decks.cache import DeckCache, DeckSummary, search_terms
 from quizapp.decks.files import deck_summaries
 from quizapp.model.units import combine_digests
 from quizapp.quiz.study import Counts
@@ -37,9 +37,8 @@ class DeckListing(msgspec.Struct, frozen=True):
 
     @classmethod
     def of_deck(cls, deck: Deck) -> DeckListing:
-        categories = {card.category.value for card in deck.cards}
-        card_tags = {tag for card in deck.cards for tag in card.tags}
-        return cls._make(deck.id, deck.title, deck.tags, (*sorted(categories), *sorted(card_tags)))
+        categories, card_tags = search_terms(deck)
+        return cls._make(deck.id, deck.title, deck.tags, (*categories, *card_tags))
 
     @classmethod
     def of_summary(cls, summary: DeckSummary) -> DeckListing:
