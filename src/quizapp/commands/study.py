@@ -24,10 +24,7 @@ PREBUILD_INDEX_UNITS = 20_000
 
 
 def build_context(
-    decks_dir: Path,
-    data_dir: Path,
-    now: dt.datetime,
-    use_cache: bool = True,
+    decks_dir: Path, data_dir: Path, now: dt.datetime, use_cache: bool = True
 ) -> StudyContext:
     """Load the decks and open the progress store (raises QuizappError with a way forward)."""
     from quizapp.decks import load_decks
