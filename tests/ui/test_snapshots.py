@@ -49,6 +49,7 @@ SCREENS: dict[str, tuple[list[str], str | None]] = {
     "browse": ([], "browse"),
     "help": (["question_mark"], None),
     "exam": (["e"], "exam"),
+    "problems": ([], "problems"),
 }
 
 
@@ -85,5 +86,18 @@ def test_screen(
             study = pilot.app.context.study  # type: ignore[attr-defined]
             study.set_exam("groups", dt.date(2026, 1, 20), clock())
             answer(pilot)
+
+    elif before == "problems":
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            from quizapp.ui.screens.problems import ProblemsScreen
+
+            problems = (
+                "decks/groups.yaml:14:5: card g-aqim-merger: missing field 'answer' (every "
+                "basic card needs a question and an answer)",
+                "decks/history/dates.yaml:3:1: card h-911: id also used in decks/groups.yaml "
+                "(ids must be unique across decks; this card was left out)",
+            )
+            await pilot.app.push_screen(ProblemsScreen(problems))
 
     assert snap_compare(make_app(), press=press, terminal_size=size, run_before=run_before)
