@@ -34,9 +34,9 @@ if TYPE_CHECKING:
 GROUPINGS = ("none", "tag", "folder")
 # A load that ends sooner is not worth an animated bar: animating it slowed a 0.1 s load to 0.2 s.
 SHOW_BAR_AFTER = 0.3
-# On a warm start the cards load this long after Home is mounted: a loader thread started at
-# once competes for the interpreter lock with the first frames' layout and output and delays
-# them, and nobody presses a key within a tenth of a second of seeing the screen.
+# The decks load this long after Home is mounted: a loader thread started at once competes for
+# the interpreter lock with the first frames' layout and output and delays them (Home, or the
+# loading label on a cold start), and nobody presses a key within a tenth of a second.
 LOAD_AFTER_PAINT = 0.1
 
 
@@ -106,7 +106,7 @@ class HomeScreen(Screen[None]):
             # Styles set on the widgets, not a class on the screen: toggling a screen class
             # makes Textual restyle every widget under it.
             self.loading = True
-            self.load()
+            self.set_timer(LOAD_AFTER_PAINT, self.load)
             self.set_timer(SHOW_BAR_AFTER, self.show_progress_bar)
         self.fresh = True
 
