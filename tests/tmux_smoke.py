@@ -117,6 +117,36 @@ def run_smoke() -> list[str]:
     return screens
 
 
+def run_hangup() -> float:
+    """Seconds quizapp takes to quit once its terminal hangs up without sending it SIGHUP.
+
+    quizapp runs under make, as `make run` does: make takes the hang-up and waits, quizapp's
+    stdin is left at end-of-file, and Textual's input thread alone would spin for ever.
+    """
+    if shutil.which("tmux") is None:
+        raise RuntimeError("tmux is not installed")
+    with tempfile.TemporaryDirectory(prefix="quizapp-hangup-") as data:
+        app = [sys.executable, "-m", "quizapp", "--decks", str(DECKS), "--data-dir", data]
+        makefile = Path(data, "Makefile")
+        makefile.write_text(f"run:\n\t{shlex.join(app)}\n")
+        tmux = Tmux(shlex.join(["make", "-s", "-f", str(makefile), "run"]))
+        try:
+            tmux.wait_for("3 new cards", timeout=10)
+            found = subprocess.run(["pgrep", "-f", data], capture_output=True)
+            pids = [int(p) for p in found.stdout.split()]
+            assert pids, "quizapp's process was not found"
+        finally:
+            tmux.close()
+        hung_up = time.monotonic()
+        while any(Path(f"/proc/{pid}").exists() for pid in pids):
+            if time.monotonic() - hung_up > 10:
+                for pid in pids:
+                    os.kill(pid, 9)
+                raise AssertionError("quizapp kept running after its terminal hung up")
+            time.sleep(0.1)
+        return time.monotonic() - hung_up
+
+
 if __name__ == "__main__":
     started = time.monotonic()
     for captured in run_smoke():
