@@ -138,13 +138,17 @@ def _v3(db: sqlite3.Connection) -> None:
 
     Counting a deck's seen units is then a range of this index; new units are the deck's
     units minus those (Home knows how many units a deck has), so the cost follows what the
-    student has seen, not the size of the collection.
+    student has seen, not the size of the collection. Only columns that an answer rarely
+    changes (a new unit's first answer, a suspension): answers do not pay for it. `units_due`
+    gains the deck id, so units due now are counted per deck from that index alone.
     """
     _run(
         db,
         """
-        CREATE INDEX units_progress
-            ON units (deck_id, present, phase, suspended, due, buried_until, last_review);
+        CREATE INDEX units_progress ON units (deck_id, present, phase, suspended);
+        DROP INDEX units_due;
+        CREATE INDEX units_due ON units (phase, due, present, suspended, buried_until, deck_id)
+            WHERE phase > 0;
         """,
     )
 
