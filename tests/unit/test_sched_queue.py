@@ -237,6 +237,20 @@ def test_exam_quota_survives_a_restart_the_same_day(tmp_path: Path) -> None:
     assert len(drain(restarted, now, Rating.GOOD)) == 1
 
 
+def test_two_processes_share_the_exam_quota(tmp_path: Path) -> None:
+    session = session_for(tmp_path, units([basic(f"c{i:02}") for i in range(12)]))
+    session.update_settings(new_per_day=100)
+    drain(session, T0, Rating.EASY)
+    now = T0 + timedelta(days=1)
+    session.set_exam("deck", (T0 + timedelta(days=5)).date(), now)
+    assert len(drain(session, now, Rating.GOOD, limit=1)) == 1  # quota 3 planned, 1 done
+    other = StudySession.start(
+        ProgressStore.open(tmp_path), list(session.units.values()), now, rng=random.Random(8)
+    )
+    assert len(drain(other, now, Rating.GOOD, limit=1)) == 1  # another window takes one
+    assert len(drain(session, now, Rating.GOOD)) == 1, "the first window sees the other's"
+
+
 def test_two_tag_sessions_on_one_store_keep_their_own_scope(tmp_path: Path) -> None:
     all_units = units([basic("x", tags=("t1",)), basic("y", tags=("t2",))])
     store = ProgressStore.open(tmp_path)

@@ -53,7 +53,8 @@ class ExamPlanner:
         self.hour = day_starts_at_hour
         self.deck_scope = deck_scope
         self._exams: dict[str, _Exam] | None = None
-        self._plans: dict[str, tuple[float, int, int]] = {}
+        # deck id -> (study day start, today's quota, done so far, store data_version then)
+        self._plans: dict[str, tuple[float, int, int, int]] = {}
 
     def set_exam(self, deck_id: str, exam_date: date | None, now: datetime) -> None:
         """Set (or clear with None) a deck's exam date; the at-risk clock starts now."""
@@ -97,23 +98,33 @@ class ExamPlanner:
         """(quota, done) for today, planned once per study day.
 
         Answers already given today (by this or an earlier session) count towards the quota,
-        so restarting quizapp does not add more.
+        so restarting quizapp does not add more; when another process has committed since
+        (`data_version`), the day's answers are counted again, so two windows share the quota.
         """
         plan = self._plans.get(deck_id)
+        version = self.store.data_version()
         if plan is None or plan[0] != day_start:
             status = self.status(deck_id, now, day_start)
             if status is None or status.days_left <= 0:
                 return 0, 0
-            rows = self.store.db.execute(
-                "SELECT r.state_before FROM reviews r WHERE r.time >= ? AND r.deck_id = ? "
-                "AND r.phase_before = 2 AND NOT EXISTS (SELECT 1 FROM events e "
-                "WHERE e.kind = 'undo' AND e.review_id = r.id)",
-                (day_start, deck_id),
-            )
-            done = sum(1 for (blob,) in rows if (decode_state(blob).due or 0) > exam.starts)
-            plan = (day_start, math.ceil((status.at_risk + done) / status.days_left), done)
+            done = self._done_today(deck_id, exam, day_start)
+            quota = math.ceil((status.at_risk + done) / status.days_left)
+            plan = (day_start, quota, done, version)
+            self._plans[deck_id] = plan
+        elif plan[3] != version:
+            plan = (day_start, plan[1], self._done_today(deck_id, exam, day_start), version)
             self._plans[deck_id] = plan
         return plan[1], plan[2]
+
+    def _done_today(self, deck_id: str, exam: _Exam, day_start: float) -> int:
+        """Reviews ahead of the exam answered in this deck since `day_start` (undone ones not)."""
+        rows = self.store.db.execute(
+            "SELECT r.state_before FROM reviews r WHERE r.time >= ? AND r.deck_id = ? "
+            "AND r.phase_before = 2 AND NOT EXISTS (SELECT 1 FROM events e "
+            "WHERE e.kind = 'undo' AND e.review_id = r.id)",
+            (day_start, deck_id),
+        )
+        return sum(1 for (blob,) in rows if (decode_state(blob).due or 0) > exam.starts)
 
     def ahead_candidates(self, now: datetime, day_start: float) -> Iterator[list[str]]:
         """For each deck in scope still under today's quota, a few units to review ahead."""
@@ -133,4 +144,4 @@ class ExamPlanner:
             return
         plan = self._plans.get(deck_id)
         if plan is not None and plan[0] == day_start:
-            self._plans[deck_id] = (plan[0], plan[1], plan[2] + 1)
+            self._plans[deck_id] = (plan[0], plan[1], plan[2] + 1, plan[3])
