@@ -16,9 +16,10 @@ from quizapp.quiz.prompts import prompt_of
 from quizapp.quiz.search import parse_query, search
 from quizapp.ui.literal import literal
 from quizapp.ui.render import answer_text
+from quizapp.ui.screens.base import UsesQuizApp
 
 if TYPE_CHECKING:
-    from quizapp.ui.app import QuizApp
+    pass
 
 LIMIT = 200
 
@@ -27,7 +28,7 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class BrowseScreen(Screen[None]):
+class BrowseScreen(UsesQuizApp, Screen[None]):
     """A search box, the matching cards, and the highlighted card's details."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -46,10 +47,6 @@ class BrowseScreen(Screen[None]):
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self.initial_query = query
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

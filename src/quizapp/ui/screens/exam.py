@@ -19,9 +19,9 @@ from textual.widgets import Footer, Input, Label, Static
 from quizapp.quiz.study import ExamInfo
 from quizapp.ui.exams import cards_phrase, days_phrase, parse_exam_date
 from quizapp.ui.literal import literal
+from quizapp.ui.screens.base import UsesQuizApp
 
 if TYPE_CHECKING:
-    from quizapp.ui.app import QuizApp
     from quizapp.ui.screens.home import HomeScreen
 
 
@@ -36,7 +36,7 @@ def open_exam(home: HomeScreen, deck_ids: list[str] | None) -> None:
     home.app.push_screen(ExamScreen(deck_ids[0]))
 
 
-class ExamScreen(Screen[None]):
+class ExamScreen(UsesQuizApp, Screen[None]):
     """One deck's exam date (set, change, clear), its cards at risk, and the way into cram."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -68,10 +68,6 @@ class ExamScreen(Screen[None]):
         self.deck_id = deck_id
         self.info: ExamInfo | None = None
         self.cards = 0
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         context = self.quiz_app.context

@@ -22,6 +22,7 @@ from textual.widgets import Static
 from quizapp.quiz.overview import DeckListing
 from quizapp.quiz.study import Counts
 from quizapp.ui.literal import literal
+from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.deck_list import DeckList, DeckRow
 from quizapp.ui.widgets.key_line import KeyLine
 
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from textual.widgets import Input
 
     from quizapp.quiz.context import StudyContext
-    from quizapp.ui.app import QuizApp
 
 GROUPINGS = ("none", "tag", "folder")
 # A load that ends sooner is not worth an animated bar: animating it slowed a 0.1 s load to 0.2 s.
@@ -40,7 +40,7 @@ SHOW_BAR_AFTER = 0.3
 LOAD_AFTER_PAINT = 0.1
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(UsesQuizApp, Screen[None]):
     """Deck list with counts, a filter, grouping, and the keys that start everything."""
 
     AUTO_FOCUS = "#decks"
@@ -75,10 +75,6 @@ class HomeScreen(Screen[None]):
         self.listings: tuple[DeckListing, ...] = ()
         self.listed: StudyContext | None = None
         self.after_load: Callable[[], None] | None = None
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         # A plain title bar and a filter mounted on first use keep start-up light.

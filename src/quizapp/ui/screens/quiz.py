@@ -21,10 +21,11 @@ from quizapp.quiz.exam import ExamAnswer, ExamQuestion, ExamScore, build_exam, e
 from quizapp.quiz.exam import score as score_exam
 from quizapp.quiz.prompts import prompt_of
 from quizapp.ui.literal import literal
+from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
 if TYPE_CHECKING:
-    from quizapp.ui.app import QuizApp
+    pass
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class QuizSpec:
     """None: every category."""
 
 
-class QuizSetupScreen(ModalScreen[QuizSpec | None]):
+class QuizSetupScreen(UsesQuizApp, ModalScreen[QuizSpec | None]):
     """Choose decks, the number of questions and an optional time limit."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -68,10 +69,6 @@ class QuizSetupScreen(ModalScreen[QuizSpec | None]):
     def __init__(self, deck_ids: list[str] | None) -> None:
         super().__init__()
         self.preselected = set(deck_ids or [])
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         context = self.quiz_app.context
@@ -126,7 +123,7 @@ class QuizSetupScreen(ModalScreen[QuizSpec | None]):
         self.dismiss(None)
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(UsesQuizApp, Screen[None]):
     """One question after another, no feedback until the end (like an exam)."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -159,10 +156,6 @@ class QuizScreen(Screen[None]):
         self.position = 0
         self.started: dt.datetime | None = None
         self.finished = False
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def panel(self) -> CardPanel:

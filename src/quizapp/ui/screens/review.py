@@ -27,11 +27,11 @@ from quizapp.quiz.grades import Grade
 from quizapp.quiz.study import LEARN_AHEAD
 from quizapp.ui import render
 from quizapp.ui.literal import literal
+from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
 if TYPE_CHECKING:
     from quizapp.quiz.cram import Cram
-    from quizapp.ui.app import QuizApp
 
 CRAM_NOTE = (
     "Cram: your schedule is not changed. Again / Hard bring a card back, Good / Easy pass it."
@@ -86,7 +86,7 @@ def card_line(path: str, card_id: str) -> int | None:
     return None
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(UsesQuizApp, Screen[None]):
     """Shows the next unit, takes the answer, records the grade, and moves on."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -127,10 +127,6 @@ class ReviewScreen(Screen[None]):
         self.shown_at: dt.datetime | None = None
         self.remaining = 0
         self.session_log: SessionLog | None = None
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def panel(self) -> CardPanel:

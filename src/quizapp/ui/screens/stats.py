@@ -18,14 +18,15 @@ from textual_plotext import PlotextPlot
 from quizapp.quiz.prompts import prompt_of
 from quizapp.quiz.stats import hardest, heatmap_rows, retention_by, reviews_per_day
 from quizapp.ui.literal import literal
+from quizapp.ui.screens.base import UsesQuizApp
 
 if TYPE_CHECKING:
-    from quizapp.ui.app import QuizApp
+    pass
 
 FORECAST_DAYS = 30
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(UsesQuizApp, Screen[None]):
     """Everything is computed once when the screen opens."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -37,10 +38,6 @@ class StatsScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "app.pop_screen", "Home")]
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -13,9 +13,9 @@ from textual.widgets import Footer, Header, Static
 
 from quizapp.quiz.prompts import prompt_of
 from quizapp.ui.literal import literal
+from quizapp.ui.screens.base import UsesQuizApp
 
 if TYPE_CHECKING:
-    from quizapp.ui.app import QuizApp
     from quizapp.ui.screens.review import SessionLog
 
 
@@ -24,7 +24,7 @@ def duration(seconds: float) -> str:
     return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(UsesQuizApp, Screen[None]):
     """Shown when a review session ends (queue empty, or Escape after some answers)."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -40,10 +40,6 @@ class SummaryScreen(Screen[None]):
     def __init__(self, log: SessionLog) -> None:
         super().__init__()
         self.session_log = log
-
-    @property
-    def quiz_app(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
