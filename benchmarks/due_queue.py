@@ -21,8 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from quizapp.model.cards import BasicCard, Category, Source
+from quizapp.model.progress import MemoryState, Phase, Rating
 from quizapp.model.units import StudyUnit, units_of
-from quizapp.scheduling.fsrs_adapter import MemoryState, Phase, Rating
 from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore
 from quizapp.store.db import encode_state

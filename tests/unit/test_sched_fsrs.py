@@ -8,14 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 from store_fixtures import T0
 
-from quizapp.scheduling.fsrs_adapter import (
-    NEW_STATE,
-    FsrsAdapter,
-    Phase,
-    Rating,
-    SchedulerConfig,
-    fuzz_days,
-)
+from quizapp.model.progress import NEW_STATE, Phase, Rating
+from quizapp.scheduling.fsrs_adapter import FsrsAdapter, SchedulerConfig, fuzz_days
 
 
 def test_repeated_good_follows_fsrs6_golden_intervals() -> None:

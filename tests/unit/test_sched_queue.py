@@ -9,7 +9,7 @@ from pathlib import Path
 from store_fixtures import T0, basic, cloze, units
 
 from quizapp.model.cards import Category
-from quizapp.scheduling.fsrs_adapter import Phase, Rating
+from quizapp.model.progress import Phase, Rating
 from quizapp.scheduling.session import StudySession
 from quizapp.store import NewOrder, ProgressStore
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from store_fixtures import T0, basic, units
 
-from quizapp.scheduling.fsrs_adapter import Phase, Rating
+from quizapp.model.progress import Phase, Rating
 from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore
 from quizapp.store.sync import rebuild

@@ -13,7 +13,7 @@ import pytest
 
 from quizapp import cli
 from quizapp.decks import load_decks
-from quizapp.scheduling.fsrs_adapter import Rating
+from quizapp.model.progress import Rating
 from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore
 

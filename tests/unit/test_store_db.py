@@ -14,7 +14,7 @@ import pytest
 from store_fixtures import T0, basic, units
 
 from quizapp.errors import QuizappError
-from quizapp.scheduling.fsrs_adapter import Rating
+from quizapp.model.progress import Rating
 from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore, Settings
 from quizapp.store.db import DB_FILENAME

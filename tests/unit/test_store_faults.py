@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from quizapp.model.cards import BasicCard, Category, Source
 from quizapp.model.units import units_of
-from quizapp.scheduling.fsrs_adapter import Rating
+from quizapp.model.progress import Rating
 from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore
 

@@ -37,7 +37,7 @@ class Cram:
 
     def answer(self, unit: StudyUnit, grade: Grade) -> bool:
         """Take the answer; True when the unit comes back later in this drill."""
-        from quizapp.scheduling.fsrs_adapter import Rating
+        from quizapp.model.progress import Rating
 
         self.session.answer(unit, Rating(int(grade)))
         return unit.uid not in self.session.passed

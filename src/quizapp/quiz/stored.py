@@ -14,12 +14,12 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 
+from quizapp.model.progress import Phase, Rating
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.cram import Cram
 from quizapp.quiz.grades import Grade
 from quizapp.quiz.overview import home_counts
 from quizapp.quiz.study import Counts, ExamInfo, ReviewEntry, UnitInfo
-from quizapp.scheduling.fsrs_adapter import Phase, Rating
 from quizapp.scheduling.session import StudySession
 from quizapp.store.db import ProgressStore
 from quizapp.store.queries import Scope

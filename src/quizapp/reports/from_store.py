@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from quizapp.model.progress import Phase
 from quizapp.reports.anonymous import UnitProgress
-from quizapp.scheduling.fsrs_adapter import FsrsAdapter, Phase
+from quizapp.scheduling.fsrs_adapter import FsrsAdapter
 from quizapp.store.db import ProgressStore, decode_state
 
 _REVIEW_COUNTS = """

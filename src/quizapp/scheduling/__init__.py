@@ -1,8 +1,8 @@
 """Spaced repetition: the FSRS adapter, study queues, exam review-ahead and cram sessions.
 
 The UI's entry point is `quizapp.scheduling.session.StudySession` (also importable from here).
-Names are loaded on first use: importing a light module such as `scheduling.states` must not
-import py-fsrs or the store.
+Names are loaded on first use: importing one light module of the package must not import
+py-fsrs or the store. Ratings, phases and memory states are plain values in `quizapp.model`.
 """
 
 from __future__ import annotations
@@ -15,16 +15,12 @@ if TYPE_CHECKING:
     from quizapp.scheduling.exam import ExamStatus
     from quizapp.scheduling.fsrs_adapter import FsrsAdapter, SchedulerConfig
     from quizapp.scheduling.session import AnswerResult, StudySession, TodayCounts
-    from quizapp.scheduling.states import MemoryState, Phase, Rating
 
 _HOMES = {
     "AnswerResult": "session",
     "CramSession": "cram",
     "ExamStatus": "exam",
     "FsrsAdapter": "fsrs_adapter",
-    "MemoryState": "states",
-    "Phase": "states",
-    "Rating": "states",
     "SchedulerConfig": "fsrs_adapter",
     "StudySession": "session",
     "TodayCounts": "session",
@@ -35,9 +31,6 @@ __all__ = [
     "CramSession",
     "ExamStatus",
     "FsrsAdapter",
-    "MemoryState",
-    "Phase",
-    "Rating",
     "SchedulerConfig",
     "StudySession",
     "TodayCounts",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
 
-from quizapp.scheduling.fsrs_adapter import MemoryState
+from quizapp.model.progress import MemoryState
 from quizapp.store import queries
 from quizapp.store.db import ProgressStore, decode_state
 

@@ -15,13 +15,13 @@ from datetime import UTC, datetime, timedelta
 
 import fsrs
 
-# Re-exported: callers speak of ratings, phases and states through the adapter.
-from quizapp.scheduling.states import ALL_RATINGS as ALL_RATINGS
-from quizapp.scheduling.states import NEW_STATE as NEW_STATE
-from quizapp.scheduling.states import PASS_FAIL_RATINGS as PASS_FAIL_RATINGS
-from quizapp.scheduling.states import MemoryState as MemoryState
-from quizapp.scheduling.states import Phase as Phase
-from quizapp.scheduling.states import Rating as Rating
+from quizapp.model.progress import (
+    ALL_RATINGS,
+    PASS_FAIL_RATINGS,
+    MemoryState,
+    Phase,
+    Rating,
+)
 
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.Scheduler().parameters)
 

@@ -33,10 +33,11 @@ from typing import Any
 
 import msgspec
 
+from quizapp.model.progress import MemoryState, Phase, Rating
 from quizapp.model.units import StudyUnit
 from quizapp.scheduling.cram import CramSession
 from quizapp.scheduling.exam import ExamPlanner, ExamStatus
-from quizapp.scheduling.fsrs_adapter import FsrsAdapter, MemoryState, Phase, Rating, require_utc
+from quizapp.scheduling.fsrs_adapter import FsrsAdapter, require_utc
 from quizapp.store import log, queries
 from quizapp.store.db import ProgressStore, SyncReport, guarded
 from quizapp.store.queries import DeckCounts, Scope

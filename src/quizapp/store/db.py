@@ -22,7 +22,7 @@ from typing import Any, ParamSpec, TypeVar
 import msgspec
 
 from quizapp.errors import QuizappError
-from quizapp.scheduling.fsrs_adapter import NEW_STATE, MemoryState
+from quizapp.model.progress import NEW_STATE, MemoryState
 from quizapp.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from quizapp.store.schema import DB_FILENAME as DB_FILENAME
 from quizapp.store.settings import DeckSettings, NewOrder, Settings

@@ -16,8 +16,9 @@ from datetime import datetime
 import msgspec
 
 from quizapp.errors import QuizappError
+from quizapp.model.progress import NEW_STATE, MemoryState, Phase, Rating
 from quizapp.model.units import StudyUnit
-from quizapp.scheduling.fsrs_adapter import NEW_STATE, FsrsAdapter, MemoryState, Phase, Rating
+from quizapp.scheduling.fsrs_adapter import FsrsAdapter
 from quizapp.store.db import ProgressStore, decode_state, encode_state
 
 

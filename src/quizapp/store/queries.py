@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import msgspec
 
-from quizapp.scheduling.states import Phase
+from quizapp.model.progress import Phase
 
 _SCOPE_TABLES = itertools.count(1)
 _DUE_NOW_SQL: dict[str, str] = {}

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizapp.model.cards import Category
+from quizapp.model.progress import NEW_STATE, MemoryState, Phase
 from quizapp.model.units import StudyUnit, units_fingerprint
-from quizapp.scheduling.fsrs_adapter import NEW_STATE, MemoryState, Phase
 from quizapp.store.db import ProgressStore, SyncReport, decode_state
 from quizapp.store.schema import FINGERPRINT_KEY
 from quizapp.store.settings import NewOrder

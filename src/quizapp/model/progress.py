@@ -1,7 +1,7 @@
-"""Ratings, phases and the memory state: the scheduling vocabulary without the scheduler.
+"""Ratings, phases and the memory state: the vocabulary of a unit's progress.
 
-Kept apart from `fsrs_adapter` so that what only reads progress (the store's queries, Home's
-first paint) does not import py-fsrs.
+Plain values, so the store can keep them and the screens show them without importing the
+scheduler (py-fsrs), which is the only thing that computes a next state.
 """
 
 from __future__ import annotations
