@@ -88,3 +88,11 @@ def test_retrievability_falls_with_time() -> None:
     soon = adapter.retrievability(state, T0 + timedelta(days=1))
     late = adapter.retrievability(state, T0 + timedelta(days=60))
     assert 1.0 >= soon > late > 0.0
+
+
+def test_stored_settings_start_from_py_fsrs_default_parameters() -> None:
+    import fsrs
+
+    from quizapp.model.progress import DEFAULT_PARAMETERS
+
+    assert tuple(fsrs.Scheduler().parameters) == DEFAULT_PARAMETERS

@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
 
     from quizapp.commands.progress_common import open_store
     from quizapp.errors import QuizappError
-    from quizapp.scheduling.fsrs_adapter import DEFAULT_PARAMETERS, parameters_ok
+    from quizapp.model.progress import DEFAULT_PARAMETERS
+    from quizapp.scheduling.fsrs_adapter import parameters_ok
     from quizapp.scheduling.optimize import (
         LoggedReview,
         NotEnoughHistory,

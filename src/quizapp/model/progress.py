@@ -25,6 +25,14 @@ PASS_FAIL_RATINGS: tuple[Rating, ...] = (Rating.AGAIN, Rating.GOOD)
 ALL_RATINGS: tuple[Rating, ...] = tuple(Rating)
 
 
+# FSRS-6's default weights, as py-fsrs ships them (a test checks they still agree): stored settings
+# start from them without importing the scheduler.
+DEFAULT_PARAMETERS: tuple[float, ...] = (
+    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+)  # fmt: skip
+
+
 class Phase(enum.IntEnum):
     """Where a unit is in its life; NEW units have never been answered."""
 

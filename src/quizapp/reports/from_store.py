@@ -10,7 +10,7 @@ import datetime as dt
 
 from quizapp.model.progress import Phase
 from quizapp.reports.anonymous import UnitProgress
-from quizapp.scheduling.fsrs_adapter import FsrsAdapter
+from quizapp.scheduling.fsrs_adapter import FsrsAdapter, config_of
 from quizapp.store.db import ProgressStore, decode_state
 
 _REVIEW_COUNTS = """
@@ -24,7 +24,7 @@ def unit_progress(store: ProgressStore, now: dt.datetime) -> list[UnitProgress]:
     """One row per unit present in the decks, with what the summary needs."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    adapter = FsrsAdapter(store.settings().scheduler_config())
+    adapter = FsrsAdapter(config_of(store.settings()))
     counts: dict[str, tuple[int, int]] = {
         uid: (int(n), int(last)) for uid, n, last in store.db.execute(_REVIEW_COUNTS)
     }
