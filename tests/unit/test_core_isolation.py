@@ -87,14 +87,7 @@ def test_a_warm_first_paint_needs_no_scheduler_or_command_parsers(
 SQL = re.compile(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|PRAGMA)\b")
 # Modules outside store/ that still hold SQL; issue 12 empties this set.
 SQL_OUTSIDE_STORE_TODAY = {
-    "commands/optimize.py",
     "interop/importers.py",
-    "quiz/overview.py",
-    "quiz/stored.py",
-    "reports/from_store.py",
-    "scheduling/exam.py",
-    "scheduling/session.py",
-    "scheduling/summary.py",
 }
 
 

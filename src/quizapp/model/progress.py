@@ -59,3 +59,18 @@ class MemoryState(msgspec.Struct, frozen=True, array_like=True):
 
 
 NEW_STATE = MemoryState()
+
+
+class Counts(msgspec.Struct, frozen=True):
+    """Units due for review now, never seen, and seen at least once."""
+
+    due: int = 0
+    new: int = 0
+    learned: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learned
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.due + other.due, self.new + other.new, self.learned + other.learned)

@@ -44,7 +44,7 @@ from quizapp.store import log, queries
 from quizapp.store.db import ProgressStore, SyncReport, guarded
 from quizapp.store.queries import DeckCounts, Scope
 from quizapp.store.settings import NewOrder, Settings
-from quizapp.store.sync import new_rank, sync_units
+from quizapp.store.sync import reorder_new, sync_units
 
 LEARN_AHEAD = timedelta(minutes=20)
 # An answer is scheduled from the state read just before it; if another process answered the
@@ -175,15 +175,7 @@ class StudySession:
     @guarded
     def set_new_order(self, deck_id: str, order: NewOrder) -> None:
         """Choose how a deck's new units are introduced (as written, by category, random)."""
-        self.store.save_deck_setting(deck_id, "new_order", order.value)
-        rows = self.store.db.execute(
-            "SELECT uid, position, category, rand FROM units WHERE deck_id = ?", (deck_id,)
-        ).fetchall()
-        with self.store.write() as db:
-            db.executemany(
-                "UPDATE units SET new_rank = ? WHERE uid = ?",
-                [(new_rank(order, r[1], r[2], r[3]), r[0]) for r in rows],
-            )
+        reorder_new(self.store, deck_id, order)
 
     # -- the queue -------------------------------------------------------------------------------
 
@@ -365,8 +357,7 @@ class StudySession:
     @guarded
     def leeches(self) -> list[StudyUnit]:
         """Units suspended as leeches, for a list the student can work through."""
-        rows = self.store.db.execute("SELECT uid FROM units WHERE leech = 1 AND present = 1")
-        return [self.units[r[0]] for r in rows if r[0] in self.units]
+        return [self.units[uid] for uid in queries.leech_uids(self.store.db) if uid in self.units]
 
     # -- exams -----------------------------------------------------------------------------------
 

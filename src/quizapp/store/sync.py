@@ -31,6 +31,25 @@ def new_rank(order: NewOrder, position: int, category: str, rand: float) -> floa
     return float(position)
 
 
+def reorder_new(store: ProgressStore, deck_id: str, order: NewOrder) -> None:
+    """Save a deck's new-unit order and re-rank its units under it, in one transaction."""
+    rows = store.db.execute(
+        "SELECT uid, position, category, rand FROM units WHERE deck_id = ?", (deck_id,)
+    ).fetchall()
+    with store.write() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO deck_settings (deck_id, key, value) VALUES (?, 'new_order', ?)",
+            (deck_id, order.value),
+        )
+        db.executemany(
+            "UPDATE units SET new_rank = ? WHERE uid = ?",
+            [
+                (new_rank(order, position, category, rand), uid)
+                for uid, position, category, rand in rows
+            ],
+        )
+
+
 def sync_units(
     store: ProgressStore,
     units: Sequence[StudyUnit],

@@ -19,8 +19,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizapp.model.progress import Counts
 from quizapp.quiz.overview import DeckListing
-from quizapp.quiz.study import Counts
 from quizapp.ui.literal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.deck_list import DeckList, DeckRow
