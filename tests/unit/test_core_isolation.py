@@ -13,7 +13,7 @@ import pytest
 import quizapp
 
 CORE = ("model", "decks", "scheduling", "store", "quiz", "generate", "authoring", "interop")
-CORE += ("reports",)
+CORE += ("reports", "study", "quizsheet")
 
 
 def test_core_packages_import_no_textual() -> None:
@@ -70,11 +70,11 @@ def test_a_warm_first_paint_needs_no_scheduler_or_command_parsers(
     code = (
         "import sys, datetime as dt\nfrom pathlib import Path\nfrom quizapp import cli\n"
         "from quizapp.decks.cache import DeckCache\n"
-        "from quizapp.quiz.overview import quick_overview\n"
+        "from quizapp.study.overview import quick_overview\n"
         f"args = cli.parse(['--decks', {str(decks)!r}, '--data-dir', {str(data)!r}])\n"
         "overview = quick_overview(args.decks, args.data_dir, dt.datetime.now(dt.UTC),"
         f" DeckCache(Path({str(cache)!r})))\n"
-        "loaded = [m for m in ('fsrs', 'quizapp.quiz.stored', 'quizapp.decks.loader',"
+        "loaded = [m for m in ('fsrs', 'quizapp.study.stored', 'quizapp.decks.loader',"
         " 'quizapp.commands.validate', 'yaml') if m in sys.modules]\n"
         "print(overview is not None, args.command, loaded)\n"
     )

@@ -10,9 +10,9 @@ import pytest
 from store_fixtures import T0, basic, units
 
 from quizapp.model.progress import Phase, Rating
-from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore, log
 from quizapp.store.sync import rebuild
+from quizapp.study.session import StudySession
 
 
 def answer_next(session: StudySession, rating: Rating = Rating.EASY) -> str:

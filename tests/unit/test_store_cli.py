@@ -14,8 +14,8 @@ import pytest
 from quizapp import cli
 from quizapp.decks import load_decks
 from quizapp.model.progress import Rating
-from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore
+from quizapp.study.session import StudySession
 
 DECKS = Path(__file__).parents[1] / "data" / "good"
 

@@ -15,10 +15,10 @@ from store_fixtures import T0, basic, units
 
 from quizapp.errors import QuizappError
 from quizapp.model.progress import Rating
-from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore, Settings
 from quizapp.store.db import DB_FILENAME
 from quizapp.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
+from quizapp.study.session import StudySession
 
 
 def tables(db: sqlite3.Connection) -> set[str]:

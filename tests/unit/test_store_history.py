@@ -9,9 +9,9 @@ from pathlib import Path
 from store_fixtures import T0, basic, units
 
 from quizapp.model.progress import Phase, Rating
-from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore
 from quizapp.store.sync import rebuild
+from quizapp.study.session import StudySession
 
 
 def answer_all(session: StudySession, now, rating: Rating = Rating.EASY) -> int:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
 
 if TYPE_CHECKING:
-    from quizapp.scheduling.cram import CramSession
+    from quizapp.study.cram import CramSession
 
 
 class Cram:

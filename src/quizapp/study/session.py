@@ -36,8 +36,6 @@ import msgspec
 from quizapp.errors import QuizappError
 from quizapp.model.progress import MemoryState, Phase, Rating
 from quizapp.model.units import StudyUnit
-from quizapp.scheduling.cram import CramSession
-from quizapp.scheduling.exam import ExamPlanner, ExamStatus
 from quizapp.scheduling.fsrs_adapter import FsrsAdapter, config_of, require_utc
 from quizapp.scheduling.leech import is_leech
 from quizapp.store import log, queries
@@ -45,6 +43,8 @@ from quizapp.store.db import ProgressStore, SyncReport, guarded
 from quizapp.store.queries import DeckCounts, Scope
 from quizapp.store.settings import NewOrder, Settings
 from quizapp.store.sync import reorder_new, sync_units
+from quizapp.study.cram import CramSession
+from quizapp.study.exam import ExamPlanner, ExamStatus
 
 LEARN_AHEAD = timedelta(minutes=20)
 # An answer is scheduled from the state read just before it; if another process answered the

@@ -1,6 +1,6 @@
 """What the study screens need from the progress store, as a Protocol.
 
-The UI is written against this interface; `quizapp.quiz.memory.MemoryStudy` implements it in
+The UI is written against this interface; `quizapp.study.memory.MemoryStudy` implements it in
 memory (tests, and a session whose progress is not kept), and an adapter implements it over the
 SQLite store. Every time is a timezone-aware UTC datetime given by the caller's clock.
 """

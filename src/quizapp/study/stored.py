@@ -18,11 +18,11 @@ from quizapp.model.progress import Counts, Phase, Rating
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.cram import Cram
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.study import ExamInfo, ReviewEntry, UnitInfo
-from quizapp.scheduling.session import StudySession
 from quizapp.store import history, queries
 from quizapp.store.db import ProgressStore
 from quizapp.store.queries import Scope
+from quizapp.study.service import ExamInfo, ReviewEntry, UnitInfo
+from quizapp.study.session import StudySession
 
 PHASE_NAMES = {Phase.NEW: "new", Phase.LEARNING: "learning", Phase.REVIEW: "review"}
 PHASE_NAMES[Phase.RELEARNING] = "relearning"

@@ -7,9 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from quizapp.model.cards import Deck
-from quizapp.scheduling.session import StudySession
 from quizapp.store import queries
 from quizapp.store.history import reviews_since
+from quizapp.study.session import StudySession
 
 
 def progress_summary(session: StudySession, decks: Sequence[Deck], now: datetime) -> dict[str, Any]:
