@@ -28,7 +28,7 @@ LABELS = sorted((EVAL / "labels").glob("*.yaml"))
 TYPES = {"event", "person", "group", "place", "relation", "designation", "statement"}
 RELATIONS = {"merger", "split", "rename", "allegiance", "affiliation", "leadership"}
 ACTIONS = {"designated", "amended", "delisted", "revoked"}
-COMMON_KEYS = {"id", "type", "sources", "time_sensitive", "caveat", "disputed"}
+COMMON_KEYS = {"id", "type", "sources", "as_of", "time_sensitive", "caveat", "disputed"}
 TYPE_KEYS = {
     "event": {"what", "date", "place", "actors", "figures"},
     "person": {"name", "aliases", "acronym", "roles"},
@@ -195,7 +195,12 @@ def test_labels_are_well_formed(path: Path) -> None:
     assert label_problems(load(path), document_text) == []
 
 
-@pytest.mark.parametrize("path", LABELS, ids=lambda path: path.stem)
+# The other groups' documents are whole evaluation documents; the AQIM sources' labels
+# (decks/sources) include short excerpts that need not hold every kind of fact.
+EVAL_SET = [path for path in LABELS if (EVAL / "docs" / load(path)["doc"]).is_file()]
+
+
+@pytest.mark.parametrize("path", EVAL_SET, ids=lambda path: path.stem)
 def test_every_key_fact_type_is_labelled(path: Path) -> None:
     facts = load(path)["facts"]
     assert len(facts) >= 20
