@@ -93,7 +93,7 @@ def _tags(card: Card, deck: Deck) -> list[str]:
 
 def note_for(card: Card, deck: Deck, models: dict[str, genanki.Model]) -> genanki.Note:
     """One Anki note for one card."""
-    source = _html(f"{card.source.doc}: “{card.source.quote}”")
+    source = _html(f"{card.source.doc}: “{card.source.quote}”") if card.source else ""
     explanation = _html(card.explanation or "")
     category = card.category.value
     guid = genanki.guid_for("quizapp", card.id)

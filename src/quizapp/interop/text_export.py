@@ -25,7 +25,8 @@ def to_csv(decks: Sequence[Deck]) -> str:
             front, back = plain_sides(card)
             writer.writerow([
                 card.id, deck.id, kind_of(card), card.category.value, front, back,
-                card.explanation or "", card.source.doc, card.source.quote, " ".join(card.tags),
+                card.explanation or "", card.source.doc if card.source else "",
+                card.source.quote if card.source else "", " ".join(card.tags),
             ])  # fmt: skip
     return out.getvalue()
 
@@ -47,5 +48,6 @@ def to_markdown(decks: Sequence[Deck]) -> str:
             lines += ["", _md_escape(front), "", f"**Answer:** {_md_escape(back)}", ""]
             if card.explanation:
                 lines += [f"*{_md_escape(card.explanation)}*", ""]
-            lines += [f"> {card.source.doc}: {card.source.quote}", ""]
+            if card.source:
+                lines += [f"> {card.source.doc}: {card.source.quote}", ""]
     return "\n".join(lines)

@@ -148,13 +148,14 @@ def answer_text(card: Card, answer: str, show_answer: bool = True) -> Text:
         parts.append(line)
     if card.explanation:
         parts.append(literal(card.explanation))
-    source = Text()
-    source.append("Source: ", style="italic")
-    source.append_text(literal(card.source.doc, "italic"))
-    source.append("\n“")
-    source.append_text(literal(card.source.quote, "italic"))
-    source.append("”")
-    parts.append(source)
+    if card.source is not None:
+        source = Text()
+        source.append("Source: ", style="italic")
+        source.append_text(literal(card.source.doc, "italic"))
+        source.append("\n“")
+        source.append_text(literal(card.source.quote, "italic"))
+        source.append("”")
+        parts.append(source)
     return Text("\n\n").join(parts)
 
 
