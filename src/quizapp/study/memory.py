@@ -48,8 +48,10 @@ class MemoryStudy:
         units: Iterable[StudyUnit],
         new_per_day: int = 20,
         rng: random.Random | None = None,
+        tz: dt.tzinfo = dt.UTC,
     ) -> None:
         self.units: dict[str, StudyUnit] = {u.uid: u for u in units}
+        self.tz = tz
         self.new_per_day = new_per_day
         self.rng = rng if rng is not None else random.Random()
         self._exams: dict[str, tuple[dt.date, dt.datetime]] = {}  # deck -> (date, set at)
@@ -163,8 +165,12 @@ class MemoryStudy:
     def history(self, uid: str | None = None) -> Sequence[ReviewEntry]:
         return [e for e in self._log if uid is None or e.uid == uid]
 
+    def study_date(self, at: dt.datetime) -> dt.date:
+        return at.astimezone(self.tz).date()
+
     def forecast(self, now: dt.datetime, days: int) -> list[int]:
-        start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        local = now.astimezone(self.tz).replace(hour=0, minute=0, second=0, microsecond=0)
+        start = local.astimezone(dt.UTC)
         buckets = [0] * days
         for state in self._states.values():
             if state.reps == 0 or state.due is None or state.suspended:

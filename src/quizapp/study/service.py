@@ -86,7 +86,11 @@ class StudyService(Protocol):
         ...
 
     def forecast(self, now: dt.datetime, days: int) -> list[int]:
-        """How many units fall due on each of the next `days` days (today first)."""
+        """How many units fall due on each of the next `days` study days (today first)."""
+        ...
+
+    def study_date(self, at: dt.datetime) -> dt.date:
+        """The local study day an instant belongs to (the heatmap's day of a review)."""
         ...
 
     def set_exam(self, deck_id: str, exam_date: dt.date | None, now: dt.datetime) -> None:

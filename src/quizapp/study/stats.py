@@ -15,8 +15,13 @@ SHADES = "░▒▓█"
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 
 
-def reviews_per_day(entries: Iterable[ReviewEntry]) -> Counter[dt.date]:
-    return Counter(entry.at.date() for entry in entries)
+def reviews_per_day(
+    entries: Iterable[ReviewEntry], day_of: Callable[[dt.datetime], dt.date] | None = None
+) -> Counter[dt.date]:
+    """Reviews per study day; `day_of` gives an instant's local study day (UTC date if None)."""
+    if day_of is None:
+        return Counter(entry.at.date() for entry in entries)
+    return Counter(day_of(entry.at) for entry in entries)
 
 
 def shade(count: int, peak: int) -> str:

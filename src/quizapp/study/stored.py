@@ -21,6 +21,7 @@ from quizapp.quiz.grades import Grade
 from quizapp.store import history, queries
 from quizapp.store.db import ProgressStore
 from quizapp.store.queries import Scope
+from quizapp.study.localtime import local_zone, study_date
 from quizapp.study.service import ExamInfo, ReviewEntry, UnitInfo
 from quizapp.study.session import StudySession
 
@@ -38,10 +39,14 @@ class StoreStudy:
         now: dt.datetime,
         rng: random.Random,
         fingerprint: str | None = None,
+        tz: dt.tzinfo | None = None,
     ) -> None:
         self.store = store
         self.rng = rng
-        self.everything = StudySession.start(store, units, now, rng=rng, fingerprint=fingerprint)
+        self.tz = local_zone() if tz is None else tz
+        self.everything = StudySession.start(
+            store, units, now, rng=rng, fingerprint=fingerprint, tz=self.tz
+        )
         self.units = self.everything.units  # the same uid -> unit map: no second copy to build
         self._sessions: dict[tuple[str, ...] | None, StudySession] = {None: self.everything}
         self._answered_by: list[StudySession] = []
@@ -52,7 +57,9 @@ class StoreStudy:
         found = self._sessions.get(key)
         if found is None:
             chosen = [u for u in self.units.values() if key is not None and u.deck_id in key]
-            found = StudySession(self.store, chosen, rng=self.rng, scope=Scope(key, None))
+            found = StudySession(
+                self.store, chosen, rng=self.rng, scope=Scope(key, None), tz=self.tz
+            )
             self._sessions[key] = found
         return found
 
@@ -116,8 +123,11 @@ class StoreStudy:
         ]
 
     def forecast(self, now: dt.datetime, days: int) -> list[int]:
-        start = now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+        start = self.everything.day_start(now).timestamp()
         return history.due_forecast(self.store, start, days)
+
+    def study_date(self, at: dt.datetime) -> dt.date:
+        return study_date(at, self.tz, self.everything.settings.day_starts_at_hour)
 
     @cached_property
     def deck_ids(self) -> list[str]:

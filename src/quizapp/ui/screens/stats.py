@@ -61,8 +61,8 @@ class StatsScreen(UsesQuizApp, Screen[None]):
         assert context is not None
         now = app.clock()
         log = list(context.study.history())
-        per_day = reviews_per_day(log)
-        heat = Text("\n".join(heatmap_rows(per_day, now.date())))
+        per_day = reviews_per_day(log, context.study.study_date)
+        heat = Text("\n".join(heatmap_rows(per_day, context.study.study_date(now))))
         heat.append(f"\n    {len(log)} reviews · none · then fewer ░▒▓█ more")
         self.query_one("#heatmap", Static).update(heat)
 
