@@ -22,8 +22,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
-from quizapp.quiz.grades import Grade
 from quizapp.study.service import LEARN_AHEAD
 from quizapp.ui import render
 from quizapp.ui.literal import literal
@@ -31,7 +31,7 @@ from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
 if TYPE_CHECKING:
-    from quizapp.quiz.cram import Cram
+    from quizapp.study.cram import Cram
 
 CRAM_NOTE = (
     "Cram: your schedule is not changed. Again / Hard bring a card back, Good / Easy pass it."
@@ -46,7 +46,7 @@ class SessionLog:
 
     started: dt.datetime
     deck_ids: list[str] | None
-    answers: list[tuple[StudyUnit, Grade, float, bool]] = field(default_factory=list)
+    answers: list[tuple[StudyUnit, Rating, float, bool]] = field(default_factory=list)
     """(unit, grade, seconds taken, comes back in this session)"""
     cram: bool = False
     """A cram session: nothing was written to the schedule."""
@@ -59,12 +59,12 @@ class SessionLog:
     def accuracy(self) -> float | None:
         if not self.answers:
             return None
-        return sum(1 for a in self.answers if a[1] > Grade.AGAIN) / len(self.answers)
+        return sum(1 for a in self.answers if a[1] > Rating.AGAIN) / len(self.answers)
 
     def missed(self) -> list[StudyUnit]:
         seen: dict[str, StudyUnit] = {}
         for unit, grade, *_ in self.answers:
-            if grade is Grade.AGAIN:
+            if grade is Rating.AGAIN:
                 seen.setdefault(unit.uid, unit)
         return list(seen.values())
 
@@ -123,7 +123,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         self.cramming = cram
         self.cram: Cram | None = None
         self.unit: StudyUnit | None = None
-        self.suggested: Grade | None = None
+        self.suggested: Rating | None = None
         self.shown_at: dt.datetime | None = None
         self.remaining = 0
         self.session_log: SessionLog | None = None
@@ -238,7 +238,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         if self.unit is None:
             return
         if self.revealed:
-            self.grade(Grade(number))
+            self.grade(Rating(number))
         else:
             self.panel.pick(number)
 
@@ -264,7 +264,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
     def action_move(self, delta: int) -> None:
         self.panel.move_by(delta)
 
-    def grade(self, grade: Grade) -> None:
+    def grade(self, grade: Rating) -> None:
         app = self.quiz_app
         assert app.context is not None and self.unit is not None
         assert self.session_log is not None
@@ -283,7 +283,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
             self.remaining += 1
         self.show_next()
 
-    def cram_grade(self, grade: Grade) -> None:
+    def cram_grade(self, grade: Rating) -> None:
         """A cram answer: the drill decides whether the card comes back; the store is untouched."""
         assert self.cram is not None and self.unit is not None and self.session_log is not None
         now = self.quiz_app.clock()
