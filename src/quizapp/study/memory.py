@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from quizapp.model.progress import Counts, Rating
 from quizapp.model.units import StudyUnit
 from quizapp.study.cram import Cram
-from quizapp.study.service import ExamInfo, ReviewEntry, UnitInfo
+from quizapp.study.service import ExamStatus, ReviewEntry, UnitInfo
 
 DAY = dt.timedelta(days=1)
 FACTORS = {Rating.HARD: 1.2, Rating.GOOD: 2.5, Rating.EASY: 4.0}
@@ -179,7 +179,7 @@ class MemoryStudy:
         else:
             self._exams[deck_id] = (exam_date, now)
 
-    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamInfo | None:
+    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamStatus | None:
         if deck_id not in self._exams:
             return None
         exam_date, set_at = self._exams[deck_id]
@@ -190,9 +190,9 @@ class MemoryStudy:
             if unit.deck_id == deck_id and _at_risk(self._state(unit.uid), starts, set_at)
         )
         days_left = max(0, (exam_date - now.date()).days)
-        return ExamInfo(deck_id, exam_date, days_left, at_risk)
+        return ExamStatus(deck_id, exam_date, days_left, at_risk)
 
-    def exams(self, now: dt.datetime) -> list[ExamInfo]:
+    def exams(self, now: dt.datetime) -> list[ExamStatus]:
         known = {unit.deck_id for unit in self.units.values()}
         found = [self.exam_status(deck_id, now) for deck_id in sorted(self._exams)]
         return sorted(

@@ -38,7 +38,7 @@ class ReviewEntry(msgspec.Struct, frozen=True):
     rating: Rating
 
 
-class ExamInfo(msgspec.Struct, frozen=True):
+class ExamStatus(msgspec.Struct, frozen=True):
     """A deck's exam: its date, study days left, and units not yet sure to be seen before it."""
 
     deck_id: str
@@ -92,11 +92,11 @@ class StudyService(Protocol):
         """Set a deck's exam date (None clears it); until then the queue reviews ahead."""
         ...
 
-    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamInfo | None:
+    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamStatus | None:
         """The deck's exam and its units at risk, or None when the deck has no exam date."""
         ...
 
-    def exams(self, now: dt.datetime) -> list[ExamInfo]:
+    def exams(self, now: dt.datetime) -> list[ExamStatus]:
         """Every loaded deck's exam, soonest first."""
         ...
 

@@ -44,9 +44,9 @@ from quizapp.store.queries import DeckCounts, Scope
 from quizapp.store.settings import NewOrder, Settings
 from quizapp.store.sync import reorder_new, sync_units
 from quizapp.study.cram import Cram
-from quizapp.study.exam import ExamPlanner, ExamStatus
+from quizapp.study.exam import ExamPlanner
+from quizapp.study.service import LEARN_AHEAD, ExamStatus
 
-LEARN_AHEAD = timedelta(minutes=20)
 # An answer is scheduled from the state read just before it; if another process answered the
 # unit in between, the answer is scheduled again from the new state, a few times at most.
 ANSWER_ATTEMPTS = 3

@@ -20,7 +20,7 @@ from quizapp.store import history, queries
 from quizapp.store.db import ProgressStore
 from quizapp.store.queries import Scope
 from quizapp.study.cram import Cram
-from quizapp.study.service import ExamInfo, ReviewEntry, UnitInfo
+from quizapp.study.service import ExamStatus, ReviewEntry, UnitInfo
 from quizapp.study.session import StudySession
 
 PHASE_NAMES = {Phase.NEW: "new", Phase.LEARNING: "learning", Phase.REVIEW: "review"}
@@ -127,13 +127,10 @@ class StoreStudy:
         # Scoped sessions cache the exam plan; undo keeps its own references to them.
         self._sessions = {None: self.everything}
 
-    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamInfo | None:
-        status = self.everything.exam_status(deck_id, now)
-        if status is None:
-            return None
-        return ExamInfo(status.deck_id, status.exam_date, status.days_left, status.at_risk)
+    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamStatus | None:
+        return self.everything.exam_status(deck_id, now)
 
-    def exams(self, now: dt.datetime) -> list[ExamInfo]:
+    def exams(self, now: dt.datetime) -> list[ExamStatus]:
         found = [self.exam_status(deck_id, now) for deck_id in self.deck_ids]
         return sorted((e for e in found if e is not None), key=lambda e: (e.exam_date, e.deck_id))
 
