@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import shlex
 import subprocess
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -25,6 +24,7 @@ from textual.widgets import Footer, ProgressBar, Static
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.study.service import LEARN_AHEAD
+from quizapp.study.session_log import SessionAnswer, SessionLog
 from quizapp.ui import render
 from quizapp.ui.literal import literal
 from quizapp.ui.screens.base import UsesQuizApp
@@ -38,35 +38,6 @@ CRAM_NOTE = (
 )
 WRITES = {"undo", "suspend", "bury"}
 """Actions that change the progress store: not offered while cramming."""
-
-
-@dataclass
-class SessionLog:
-    """What the summary shows: every answer of this session, in order."""
-
-    started: dt.datetime
-    deck_ids: list[str] | None
-    answers: list[tuple[StudyUnit, Rating, float, bool]] = field(default_factory=list)
-    """(unit, grade, seconds taken, comes back in this session)"""
-    cram: bool = False
-    """A cram session: nothing was written to the schedule."""
-
-    @property
-    def done(self) -> int:
-        return len(self.answers)
-
-    @property
-    def accuracy(self) -> float | None:
-        if not self.answers:
-            return None
-        return sum(1 for a in self.answers if a[1] > Rating.AGAIN) / len(self.answers)
-
-    def missed(self) -> list[StudyUnit]:
-        seen: dict[str, StudyUnit] = {}
-        for unit, grade, *_ in self.answers:
-            if grade is Rating.AGAIN:
-                seen.setdefault(unit.uid, unit)
-        return list(seen.values())
 
 
 LINE_EDITORS = {"vi", "vim", "nvim", "nano", "emacs", "micro", "hx", "kak", "joe", "mg"}
@@ -278,7 +249,9 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         now = app.clock()
         took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
         due = app.context.study.answer(self.unit, grade, now, took)
-        self.session_log.answers.append((self.unit, grade, took, due <= now + LEARN_AHEAD))
+        self.session_log.answers.append(
+            SessionAnswer(self.unit, grade, took, due <= now + LEARN_AHEAD)
+        )
         if due <= now + LEARN_AHEAD:
             self.remaining += 1
         self.show_next()
@@ -289,7 +262,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         now = self.quiz_app.clock()
         took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
         again = self.cram.answer(self.unit, grade)
-        self.session_log.answers.append((self.unit, grade, took, again))
+        self.session_log.answers.append(SessionAnswer(self.unit, grade, took, again))
         self.show_next()
 
     # -- instructor and navigation actions ----------------------------------------------------
@@ -302,7 +275,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
             self.notify("Nothing to undo.")
             return
         if self.session_log.answers:
-            *_, again_today = self.session_log.answers.pop()
+            again_today = self.session_log.answers.pop().again_today
             if again_today:
                 self.remaining -= 1
         self.notify("Last answer undone.", timeout=2)
