@@ -11,9 +11,9 @@ import pytest
 from textual.widgets import Input, Static
 from uikit import DECKS, FixedClock, make_context, run_async
 
-from quizapp.quiz.context import StudyContext
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.memory import MemoryStudy
+from quizapp.study.context import StudyContext
+from quizapp.study.memory import MemoryStudy
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.help import HelpScreen
 from quizapp.ui.screens.home import SHOW_BAR_AFTER, HomeScreen
@@ -119,7 +119,7 @@ async def test_a_warm_start_paints_home_before_loading(tmp_path: Path, clock: Fi
 
     from quizapp.commands.study import build_context
     from quizapp.decks.cache import default_cache
-    from quizapp.quiz.overview import quick_overview
+    from quizapp.study.overview import quick_overview
 
     decks, data = tmp_path / "decks", tmp_path / "data"
     shutil.copytree(DECKS, decks)

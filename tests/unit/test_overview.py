@@ -13,8 +13,8 @@ import pytest
 from quizapp.commands.study import build_context
 from quizapp.decks.cache import DeckCache, default_cache
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.overview import DeckListing, quick_overview
 from quizapp.store.schema import DB_FILENAME
+from quizapp.study.overview import DeckListing, quick_overview
 
 GOOD = Path(__file__).parents[1] / "data" / "good"
 NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)

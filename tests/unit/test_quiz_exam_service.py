@@ -10,12 +10,12 @@ import pytest
 from store_fixtures import T0, basic, units
 
 from quizapp.model.units import StudyUnit
-from quizapp.quiz.context import StudyContext
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.memory import MemoryStudy
-from quizapp.quiz.stored import StoreStudy
-from quizapp.quiz.study import StudyService
 from quizapp.store import ProgressStore
+from quizapp.study.context import StudyContext
+from quizapp.study.memory import MemoryStudy
+from quizapp.study.service import StudyService
+from quizapp.study.stored import StoreStudy
 from quizapp.ui.exams import days_phrase, exam_lines, parse_exam_date
 
 DAY = dt.timedelta(days=1)

@@ -5,8 +5,8 @@ import datetime as dt
 from quizapp.model.cards import BasicCard, Category, Source
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.memory import MemoryStudy
-from quizapp.quiz.study import format_interval
+from quizapp.study.memory import MemoryStudy
+from quizapp.study.service import format_interval
 
 NOW = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.UTC)
 

@@ -3,8 +3,8 @@
 import datetime as dt
 
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.stats import hardest, heatmap_rows, retention_by, reviews_per_day, shade
-from quizapp.quiz.study import ReviewEntry
+from quizapp.study.service import ReviewEntry
+from quizapp.study.stats import hardest, heatmap_rows, retention_by, reviews_per_day, shade
 
 T = dt.datetime(2026, 1, 7, 10, tzinfo=dt.UTC)  # a Wednesday
 

@@ -13,7 +13,7 @@ from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
 
 if TYPE_CHECKING:
-    from quizapp.scheduling.cram import CramSession
+    from quizapp.study.cram import CramSession
 
 
 class Cram:
@@ -37,7 +37,7 @@ class Cram:
 
     def answer(self, unit: StudyUnit, grade: Grade) -> bool:
         """Take the answer; True when the unit comes back later in this drill."""
-        from quizapp.scheduling.fsrs_adapter import Rating
+        from quizapp.model.progress import Rating
 
         self.session.answer(unit, Rating(int(grade)))
         return unit.uid not in self.session.passed

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizapp.model.cards import Category
+from quizapp.model.progress import NEW_STATE, MemoryState, Phase
 from quizapp.model.units import StudyUnit, units_fingerprint
-from quizapp.scheduling.fsrs_adapter import NEW_STATE, MemoryState, Phase
 from quizapp.store.db import ProgressStore, SyncReport, decode_state
 from quizapp.store.schema import FINGERPRINT_KEY
 from quizapp.store.settings import NewOrder
@@ -29,6 +29,25 @@ def new_rank(order: NewOrder, position: int, category: str, rand: float) -> floa
     if order is NewOrder.BY_CATEGORY:
         return _CATEGORY_RANK.get(category, len(_CATEGORY_RANK)) * 1e7 + position
     return float(position)
+
+
+def reorder_new(store: ProgressStore, deck_id: str, order: NewOrder) -> None:
+    """Save a deck's new-unit order and re-rank its units under it, in one transaction."""
+    rows = store.db.execute(
+        "SELECT uid, position, category, rand FROM units WHERE deck_id = ?", (deck_id,)
+    ).fetchall()
+    with store.write() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO deck_settings (deck_id, key, value) VALUES (?, 'new_order', ?)",
+            (deck_id, order.value),
+        )
+        db.executemany(
+            "UPDATE units SET new_rank = ? WHERE uid = ?",
+            [
+                (new_rank(order, position, category, rand), uid)
+                for uid, position, category, rand in rows
+            ],
+        )
 
 
 def sync_units(

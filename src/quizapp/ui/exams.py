@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from quizapp.quiz.context import StudyContext
-from quizapp.quiz.study import ExamInfo
+from quizapp.study.context import StudyContext
+from quizapp.study.service import ExamInfo
 from quizapp.ui.literal import visible
 
 DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")

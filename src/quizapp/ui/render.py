@@ -17,8 +17,8 @@ from quizapp.quiz.choices import ChoiceQuestion
 from quizapp.quiz.cloze import render_cloze
 from quizapp.quiz.grades import Grade
 from quizapp.quiz.order import OrderResult
-from quizapp.quiz.study import format_interval
 from quizapp.quiz.typed import DiffKind, TypedResult
+from quizapp.study.service import format_interval
 from quizapp.ui.literal import literal
 
 

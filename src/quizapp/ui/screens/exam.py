@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from quizapp.quiz.study import ExamInfo
+from quizapp.study.service import ExamInfo
 from quizapp.ui.exams import cards_phrase, days_phrase, parse_exam_date
 from quizapp.ui.literal import literal
 from quizapp.ui.screens.base import UsesQuizApp

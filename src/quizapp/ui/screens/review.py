@@ -24,7 +24,7 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.study import LEARN_AHEAD
+from quizapp.study.service import LEARN_AHEAD
 from quizapp.ui import render
 from quizapp.ui.literal import literal
 from quizapp.ui.screens.base import UsesQuizApp

@@ -1,7 +1,7 @@
-"""Ratings, phases and the memory state: the scheduling vocabulary without the scheduler.
+"""Ratings, phases and the memory state: the vocabulary of a unit's progress.
 
-Kept apart from `fsrs_adapter` so that what only reads progress (the store's queries, Home's
-first paint) does not import py-fsrs.
+Plain values, so the store can keep them and the screens show them without importing the
+scheduler (py-fsrs), which is the only thing that computes a next state.
 """
 
 from __future__ import annotations
@@ -23,6 +23,14 @@ class Rating(enum.IntEnum):
 
 PASS_FAIL_RATINGS: tuple[Rating, ...] = (Rating.AGAIN, Rating.GOOD)
 ALL_RATINGS: tuple[Rating, ...] = tuple(Rating)
+
+
+# FSRS-6's default weights, as py-fsrs ships them (a test checks they still agree): stored settings
+# start from them without importing the scheduler.
+DEFAULT_PARAMETERS: tuple[float, ...] = (
+    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+)  # fmt: skip
 
 
 class Phase(enum.IntEnum):
@@ -51,3 +59,18 @@ class MemoryState(msgspec.Struct, frozen=True, array_like=True):
 
 
 NEW_STATE = MemoryState()
+
+
+class Counts(msgspec.Struct, frozen=True):
+    """Units due for review now, never seen, and seen at least once."""
+
+    due: int = 0
+    new: int = 0
+    learned: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learned
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.due + other.due, self.new + other.new, self.learned + other.learned)

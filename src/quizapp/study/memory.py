@@ -14,10 +14,11 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from quizapp.model.progress import Counts
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.cram import Cram
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.study import Counts, ExamInfo, ReviewEntry, UnitInfo
+from quizapp.study.service import ExamInfo, ReviewEntry, UnitInfo
 
 DAY = dt.timedelta(days=1)
 FACTORS = {Grade.HARD: 1.2, Grade.GOOD: 2.5, Grade.EASY: 4.0}
@@ -201,7 +202,7 @@ class MemoryStudy:
         )
 
     def cram(self, deck_ids: Sequence[str] | None) -> Cram:
-        from quizapp.scheduling.cram import CramSession
+        from quizapp.study.cram import CramSession
 
         wanted = None if deck_ids is None else set(deck_ids)
         chosen = [u for u in self.units.values() if wanted is None or u.deck_id in wanted]

@@ -1,6 +1,6 @@
 """What the study screens need from the progress store, as a Protocol.
 
-The UI is written against this interface; `quizapp.quiz.memory.MemoryStudy` implements it in
+The UI is written against this interface; `quizapp.study.memory.MemoryStudy` implements it in
 memory (tests, and a session whose progress is not kept), and an adapter implements it over the
 SQLite store. Every time is a timezone-aware UTC datetime given by the caller's clock.
 """
@@ -13,26 +13,12 @@ from typing import TYPE_CHECKING, Protocol
 
 import msgspec
 
+from quizapp.model.progress import Counts
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
 
 if TYPE_CHECKING:
     from quizapp.quiz.cram import Cram
-
-
-class Counts(msgspec.Struct, frozen=True):
-    """Units due for review now, never seen, and seen at least once."""
-
-    due: int = 0
-    new: int = 0
-    learned: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.new + self.learned
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(self.due + other.due, self.new + other.new, self.learned + other.learned)
 
 
 class UnitInfo(msgspec.Struct, frozen=True):

@@ -14,20 +14,18 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 
+from quizapp.model.progress import Counts, Phase, Rating
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.cram import Cram
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.overview import home_counts
-from quizapp.quiz.study import Counts, ExamInfo, ReviewEntry, UnitInfo
-from quizapp.scheduling.fsrs_adapter import Phase, Rating
-from quizapp.scheduling.session import StudySession
+from quizapp.store import history, queries
 from quizapp.store.db import ProgressStore
 from quizapp.store.queries import Scope
+from quizapp.study.service import ExamInfo, ReviewEntry, UnitInfo
+from quizapp.study.session import StudySession
 
-DAY = 86400.0
 PHASE_NAMES = {Phase.NEW: "new", Phase.LEARNING: "learning", Phase.REVIEW: "review"}
 PHASE_NAMES[Phase.RELEARNING] = "relearning"
-NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM events e WHERE e.kind = 'undo' AND e.review_id = r.id)"
 
 
 class StoreStudy:
@@ -59,7 +57,7 @@ class StoreStudy:
         return found
 
     def counts(self, now: dt.datetime) -> dict[str, Counts]:
-        return home_counts(self.store.db, self._unit_totals, now)
+        return queries.progress_counts(self.store.db, self._unit_totals, now.timestamp())
 
     def next_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
         return self.session(deck_ids).next_unit(now)
@@ -96,8 +94,7 @@ class StoreStudy:
 
     def info(self, uid: str, now: dt.datetime) -> UnitInfo:
         state = self.store.state(uid)
-        row = self.store.db.execute("SELECT suspended FROM units WHERE uid = ?", (uid,)).fetchone()
-        suspended = bool(row and row[0])
+        suspended = queries.is_suspended(self.store.db, uid)
         phase = Phase(state.phase)
         retrievability = None
         if phase is not Phase.NEW:
@@ -113,27 +110,14 @@ class StoreStudy:
         )
 
     def history(self, uid: str | None = None) -> Sequence[ReviewEntry]:
-        where = "uid = ? AND " if uid is not None else ""
-        rows = self.store.db.execute(
-            f"SELECT uid, time, rating FROM reviews r WHERE {where}{NOT_UNDONE} ORDER BY id",
-            (uid,) if uid is not None else (),
-        )
         return [
-            ReviewEntry(str(r[0]), dt.datetime.fromtimestamp(r[1], dt.UTC), Grade(r[2]))
-            for r in rows
+            ReviewEntry(r.uid, dt.datetime.fromtimestamp(r.time, dt.UTC), Grade(r.rating))
+            for r in history.reviews(self.store, uid)
         ]
 
     def forecast(self, now: dt.datetime, days: int) -> list[int]:
         start = now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
-        rows = self.store.db.execute(
-            "SELECT MAX(0, CAST((due - :start) / :day AS INTEGER)) AS d, COUNT(*) FROM units "
-            "WHERE present = 1 AND suspended = 0 AND phase > 0 AND due < :end GROUP BY d",
-            {"start": start, "day": DAY, "end": start + days * DAY},
-        )
-        buckets = [0] * days
-        for day, count in rows:
-            buckets[int(day)] += int(count)
-        return buckets
+        return history.due_forecast(self.store, start, days)
 
     @cached_property
     def deck_ids(self) -> list[str]:

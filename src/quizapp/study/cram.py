@@ -6,8 +6,8 @@ import random
 from collections import deque
 from collections.abc import Sequence
 
+from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
-from quizapp.scheduling.fsrs_adapter import Rating
 
 AGAIN_GAP = 3
 

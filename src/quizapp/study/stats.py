@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from quizapp.quiz.grades import Grade
-from quizapp.quiz.study import ReviewEntry
+from quizapp.study.service import ReviewEntry
 
 ZERO = "·"
 SHADES = "░▒▓█"
