@@ -32,6 +32,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "quiz_sheet",
     "preview",
     "cache",
+    "settings",
+    "unsuspend",
 )
 
 EPILOG = """examples:
