@@ -78,13 +78,14 @@ async def test_undo_suspend_bury_and_summary(make_app: Callable[..., QuizApp]) -
         assert (
             screen.unit == first and screen.session_log is not None and screen.session_log.done == 0
         )
-        await pilot.press("space", "1", "s")  # answer Again, then suspend the next card
+        await pilot.press("space", "1", "@")  # answer Again, then suspend the next card
         suspended = "g-hez-founded"
         assert screen.unit is not None and screen.unit.uid != suspended
-        await pilot.press("b")
+        await pilot.press("=")
         await pilot.press("escape")
         assert isinstance(app.screen, SummaryScreen)
         summary = str(app.screen.query_one("#summary-text", Static).render())
+        assert "Session paused — " in summary and "Session complete" not in summary
         assert "Cards done   1" in summary and "Missed (1)" in summary
         assert "When was Hamas founded?" in summary
         await pilot.press("escape")

@@ -50,3 +50,17 @@ def derived_card_id(text: str, digits: int = HASH_DIGITS) -> str:
     """The id of a card whose question (cloze text, prompt) is `text`."""
     slug = ascii_slug(card_text(text)) or "card"
     return f"{slug}-{text_digest(text)[:digits]}"
+
+
+def derived_id_line(lines: list[str], card_id: str) -> int | None:
+    """The 1-based line of the one-line question (cloze text, prompt) whose derived id is
+    `card_id`, for a card written without an `id:` (the editor opens there)."""
+    for number, line in enumerate(lines, start=1):
+        key, sep, value = line.strip().removeprefix("- ").partition(":")
+        if sep and key.strip() in CONTENT_FIELDS:
+            text = value.strip()
+            if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+                text = text[1:-1]
+            if text and derived_card_id(text) == card_id:
+                return number
+    return None

@@ -58,7 +58,12 @@ def search(
             if not all(word in text for word in query.words):
                 continue
         state = query.filters.get("state")
-        if state and state_of is not None and not state_of(unit.uid).startswith(state):
+        # a state may have two words ("suspended leech"): state:leech finds leeches
+        if (
+            state
+            and state_of is not None
+            and not any(word.startswith(state) for word in state_of(unit.uid).split())
+        ):
             continue
         yield unit
         found += 1

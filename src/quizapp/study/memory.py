@@ -181,6 +181,11 @@ class MemoryStudy:
         del self._log[log_size:]
         return self.units[uid]
 
+    def replace_units(self, units: Sequence[StudyUnit]) -> None:
+        for unit in units:
+            if unit.uid in self.units:
+                self.units[unit.uid] = unit
+
     def suspend(self, unit: StudyUnit, now: dt.datetime) -> None:
         self._remember(ActionKind.SUSPEND, unit.uid)
         self._states[unit.uid] = replace(self._state(unit.uid), suspended=True)

@@ -142,6 +142,12 @@ class StoreStudy:
                 return unit
         return None
 
+    def replace_units(self, units: Sequence[StudyUnit]) -> None:
+        for session in {id(s): s for s in (self.everything, *self._sessions.values())}.values():
+            for unit in units:
+                if unit.uid in session.units:
+                    session.units[unit.uid] = unit
+
     def suspend(self, unit: StudyUnit, now: dt.datetime) -> None:
         if queries.is_suspended(self.store.db, unit.uid):
             return

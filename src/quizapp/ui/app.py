@@ -19,6 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quizapp.ui.literal import visible
 from quizapp.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ class QuizApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # Undo works on every screen, even while a text box has focus (`u` too, where none has).
+        Binding("ctrl+z", "undo", "Undo", show=False, priority=True),
     ]
 
     def __init__(
@@ -86,7 +89,19 @@ class QuizApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette (Ctrl+P) offers the study actions beside Textual's own (themes, quit)."""
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" (its key panel) would sit beside ours under the same name.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+        if self.context is not None:
+            yield SystemCommand(
+                "Settings",
+                "New cards and reviews per day, desired retention, when the day starts",
+                self.action_settings,
+            )
+            yield SystemCommand(
+                "Unsuspend…",
+                "Browse suspended cards (leeches first); @ brings the highlighted one back",
+                self.action_unsuspend,
+            )
         if isinstance(screen, HomeScreen) and screen.has_decks():
             yield SystemCommand(
                 "Review all due", "Start a review of every due card", screen.action_review_all
@@ -108,6 +123,36 @@ class QuizApp(App[None]):
                 screen.action_exam,
             )
         yield SystemCommand("Keys", "Every key of every screen", self.action_help)
+
+    def action_settings(self) -> None:
+        from quizapp.ui.screens.settings import SettingsScreen
+
+        if self.context is not None and not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def action_unsuspend(self) -> None:
+        from quizapp.ui.screens.browse import BrowseScreen
+
+        if self.context is not None:
+            self.push_screen(BrowseScreen("state:suspended "))
+
+    def action_undo(self) -> None:
+        """Take back the last answer, suspension or burial, whichever screen is showing: a
+        screen with its own `undo_here` (the review) shows the card again, others refresh."""
+        handler = getattr(self.screen, "undo_here", None)
+        if callable(handler):
+            handler()
+            return
+        if self.context is None:
+            return
+        unit = self.context.study.undo(self.clock())
+        if unit is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.notify(f"Undone: {visible(unit.uid)} is back as it was.", timeout=3, markup=False)
+        refresh = getattr(self.screen, "after_undo", None)
+        if callable(refresh):
+            refresh()
 
     def action_help(self) -> None:
         from quizapp.ui.screens.help import HelpScreen

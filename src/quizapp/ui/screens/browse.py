@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from quizapp.quiz.prompts import prompt_of
 from quizapp.quiz.search import parse_query, search
-from quizapp.ui.literal import literal
+from quizapp.ui.literal import literal, visible
 from quizapp.ui.render import answer_text
 from quizapp.ui.screens.base import UsesQuizApp
 
@@ -42,6 +42,8 @@ class BrowseScreen(UsesQuizApp, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Home"),
         Binding("slash", "search", "Search", key_display="/"),
+        Binding("at", "toggle_suspend", "Suspend / unsuspend", key_display="@"),
+        Binding("u", "app.undo", "Undo", show=False),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -51,7 +53,8 @@ class BrowseScreen(UsesQuizApp, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(
-            placeholder="words  tag:T  deck:D  cat:date  state:new|learning|review", id="search"
+            placeholder="words  tag:T  deck:D  cat:date  state:new|learning|review|suspended|leech",
+            id="search",
         )
         with Horizontal(id="browse-body"):
             yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
@@ -146,6 +149,40 @@ class BrowseScreen(UsesQuizApp, Screen[None]):
         for entry in history[-12:]:
             text.append(f"  {entry.at:%Y-%m-%d %H:%M}  {entry.rating.label}\n")
         self.query_one("#detail", Static).update(text)
+
+    def highlighted_uid(self) -> str | None:
+        table = self.query_one("#results", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return str(key) if key is not None else None
+
+    def action_toggle_suspend(self) -> None:
+        """Suspend the highlighted card, or bring a suspended one (a leech too) back."""
+        app = self.quiz_app
+        context = app.context
+        uid = self.highlighted_uid()
+        if context is None or uid is None:
+            return
+        now = app.clock()
+        unit = context.units[uid]
+        if context.study.info(uid, now).state.startswith("suspended"):
+            context.study.unsuspend(unit, now)
+            self.notify(f"{visible(uid)} is back in your reviews; u undoes.", markup=False)
+        else:
+            context.study.suspend(unit, now)
+            self.notify(f"{visible(uid)} is suspended; @ again or u brings it back.", markup=False)
+        self.show_detail(uid)
+
+    def after_undo(self) -> None:
+        uid = self.highlighted_uid()
+        if uid is not None:
+            self.show_detail(uid)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_suspend":
+            return self.query_one("#results", DataTable).row_count > 0
+        return True
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -21,12 +21,13 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from quizapp.decks.ids import derived_id_line
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
-from quizapp.study.service import LEARN_AHEAD
+from quizapp.study.service import LEARN_AHEAD, ActionKind
 from quizapp.study.session_log import SessionAnswer, SessionLog
 from quizapp.ui import render
-from quizapp.ui.literal import literal
+from quizapp.ui.literal import literal, visible
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
@@ -37,6 +38,14 @@ CRAM_NOTE = (
     "Cram: your schedule is not changed. Again / Hard bring a card back, Good / Easy pass it."
 )
 WRITES = {"undo", "suspend", "bury"}
+EXTRA_NEW_BATCH = 10
+"""Review more offers at least this many new cards past the limit (or a day's worth)."""
+UNDONE = {
+    ActionKind.SUSPEND: "suspended",
+    ActionKind.UNSUSPEND: "unsuspended",
+    ActionKind.BURY: "buried",
+    ActionKind.ANSWER: "answered",
+}
 """Actions that change the progress store: not offered while cramming."""
 
 
@@ -48,13 +57,14 @@ def card_line(path: str, card_id: str) -> int | None:
     """The 1-based line of `id: CARD_ID` in a deck file, so the editor can open there."""
     try:
         with open(path, encoding="utf-8") as deck_file:
-            for number, text in enumerate(deck_file, start=1):
-                key, _, value = text.strip().lstrip("- ").partition(":")
-                if key == "id" and value.strip().strip("\"'") == card_id:
-                    return number
+            lines = deck_file.readlines()
     except (OSError, UnicodeDecodeError):
         return None
-    return None
+    for number, text in enumerate(lines, start=1):
+        key, _, value = text.strip().lstrip("- ").partition(":")
+        if key == "id" and value.strip().strip("\"'") == card_id:
+            return number
+    return derived_id_line(lines, card_id)
 
 
 class ReviewScreen(UsesQuizApp, Screen[None]):
@@ -68,6 +78,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
     ReviewScreen #counters { width: auto; padding: 0 0 0 1; }
     ReviewScreen #grades { height: auto; min-height: 2; padding: 0 1; }
     ReviewScreen #cram-note { height: auto; padding: 0 1; text-style: italic; }
+    ReviewScreen #limit-note { height: auto; padding: 0 1; text-style: italic; display: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,22 +87,29 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         Binding("2", "key(2)", "Hard (before the answer: pick 2)", show=False),
         Binding("3", "key(3)", "Good (before the answer: pick 3)", show=False),
         Binding("4", "key(4)", "Easy (before the answer: pick 4)", show=False),
-        Binding("enter", "enter", "Check / accept"),
+        Binding("enter", "enter", "Check / OK"),
         Binding("up", "cursor(-1)", "Select up", show=False, priority=True),
         Binding("down", "cursor(1)", "Select down", show=False, priority=True),
         Binding("shift+up,minus", "move(-1)", "Move up", show=False, priority=True),
         Binding("shift+down,plus", "move(1)", "Move down", show=False, priority=True),
         Binding("u", "undo", "Undo"),
-        Binding("s", "suspend", "Suspend"),
-        Binding("b", "bury", "Bury"),
-        Binding("e", "edit", "Edit card"),
+        # Not s / b: on Home those open Stats and Browse, so a habit never suspends a card.
+        # Off the key line so it fits 80 columns with Undo; ? and docs/keys.md list them.
+        Binding("at", "suspend", "Suspend", key_display="@", show=False),
+        Binding("equals_sign", "bury", "Bury until tomorrow", key_display="=", show=False),
+        Binding("e", "edit", "Edit"),
         Binding("escape", "leave", "Home"),
     ]
 
-    def __init__(self, deck_ids: list[str] | None, *, cram: bool = False) -> None:
+    def __init__(
+        self, deck_ids: list[str] | None, *, cram: bool = False, more_new: bool = False
+    ) -> None:
         super().__init__()
         self.deck_ids = deck_ids
         self.cramming = cram
+        self.more_new = more_new
+        """After what is due, new cards past the daily limit (Review more)."""
+        self.extra_left = 0
         self.cram: Cram | None = None
         self.unit: StudyUnit | None = None
         self.suggested: Rating | None = None
@@ -118,6 +136,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
             yield Static(id="counters", markup=False)
         if self.cramming:
             yield Static(CRAM_NOTE, id="cram-note", markup=False)
+        yield Static(id="limit-note", markup=False)
         yield CardPanel(id="card")
         yield Static(id="grades", markup=False)
         yield Footer()
@@ -131,6 +150,10 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
             self.cram = app.context.study.cram(self.deck_ids)
         else:
             self.remaining = app.context.study.remaining(self.deck_ids, now)
+            if self.more_new:
+                limit = app.context.study.new_limit(self.deck_ids, now)
+                self.extra_left = min(limit.waiting, max(limit.per_day, EXTRA_NEW_BATCH))
+                self.remaining += self.extra_left
         if self.deck_ids and len(self.deck_ids) == 1:
             title = app.context.deck_title(self.deck_ids[0])
         else:
@@ -145,14 +168,31 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
     def show_next(self) -> None:
         app = self.quiz_app
         assert app.context is not None
+        now = app.clock()
         if self.cram is not None:
             unit = self.cram.next_unit()
         else:
-            unit = app.context.study.next_unit(self.deck_ids, app.clock())
+            unit = app.context.study.next_unit(self.deck_ids, now)
+            if unit is None and self.extra_left > 0:
+                unit = app.context.study.next_new_unit(self.deck_ids, now)
+                self.extra_left -= 1
+            self.note_limit()
         if unit is None:
             self.finish()
             return
         self.show(unit)
+
+    def note_limit(self) -> None:
+        """Say so when the daily limit, not a lack of cards, holds new cards back."""
+        app = self.quiz_app
+        assert app.context is not None
+        note = self.query_one("#limit-note", Static)
+        limit = app.context.study.new_limit(self.deck_ids, app.clock())
+        note.display = limit.reached and not self.more_new
+        if note.display:
+            from quizapp.ui.screens.home import limit_line
+
+            note.update(limit_line(limit.done) + " r on the summary gives more.")
 
     def show(self, unit: StudyUnit) -> None:
         app = self.quiz_app
@@ -190,7 +230,8 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         if action == "reveal":
             return not self.revealed and self.kind != "typed"
         if action == "undo":
-            return bool(self.session_log and self.session_log.answers)
+            context = self.quiz_app.context
+            return context is not None and context.study.last_action() is not None
         if action in {"cursor", "move"}:
             return not self.revealed and self.kind in {"order", "match"}
         return True
@@ -214,9 +255,13 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
             self.panel.pick(number)
 
     def on_key(self, event: events.Key) -> None:
-        """5-9 only pick (options, match sides); they are never grades, so no binding."""
+        """5-9 only pick (options, match sides); they are never grades, so no binding. Space
+        after a basic card's answer grades Good (its binding, Show answer, is hidden then)."""
         if event.character in {"5", "6", "7", "8", "9"} and self.unit and not self.revealed:
             self.panel.pick(int(event.character))
+        elif event.key == "space" and self.unit and self.revealed and self.kind == "basic":
+            self.grade(Rating.GOOD)  # as in Anki: Space again after the answer is Good
+            event.stop()
 
     def action_enter(self) -> None:
         if self.unit is None:
@@ -224,6 +269,8 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         if self.revealed:
             if self.suggested is not None:
                 self.grade(self.suggested)
+            elif self.kind == "basic":
+                self.grade(Rating.GOOD)  # as in Anki: Enter after the answer is Good
         elif self.kind == "basic":
             self.action_reveal()
         else:
@@ -254,6 +301,15 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         )
         if due <= now + LEARN_AHEAD:
             self.remaining += 1
+        if app.context.study.last_answer_leech():
+            self.notify(
+                f"Leech: {visible(self.unit.uid)} was forgotten too often and is now suspended. "
+                "Browse finds it with state:leech; @ there (or `quizapp unsuspend`) brings it "
+                "back; u undoes.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
         self.show_next()
 
     def cram_grade(self, grade: Rating) -> None:
@@ -267,25 +323,38 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
 
     # -- instructor and navigation actions ----------------------------------------------------
 
+    def undo_here(self) -> None:
+        """Ctrl+Z on this screen: the same as u."""
+        if self.cram is None:
+            self.action_undo()
+
     def action_undo(self) -> None:
         app = self.quiz_app
         assert app.context is not None and self.session_log is not None
+        kind = app.context.study.last_action()
         unit = app.context.study.undo(app.clock())
         if unit is None:
             self.notify("Nothing to undo.")
             return
-        if self.session_log.answers:
+        if kind is ActionKind.ANSWER and self.session_log.answers:
             again_today = self.session_log.answers.pop().again_today
             if again_today:
                 self.remaining -= 1
-        self.notify("Last answer undone.", timeout=2)
+            self.notify("Last answer undone.", timeout=2)
+        elif kind is not None:
+            self.remaining += 1
+            self.notify(f"Undone: the card is no longer {UNDONE[kind]}.", timeout=2)
         self.show(unit)
 
     def action_suspend(self) -> None:
         app = self.quiz_app
         assert app.context is not None and self.unit is not None
         app.context.study.suspend(self.unit, app.clock())
-        self.notify("Card suspended: it will not be shown until unsuspended.", timeout=3)
+        self.notify(
+            "Card suspended: u undoes; Browse (state:suspended) or `quizapp unsuspend` "
+            "brings it back later.",
+            timeout=4,
+        )
         self.remaining -= 1
         self.show_next()
 
@@ -293,7 +362,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         app = self.quiz_app
         assert app.context is not None and self.unit is not None
         app.context.study.bury(self.unit, app.clock())
-        self.notify("Card buried until tomorrow.", timeout=3)
+        self.notify("Card buried until tomorrow: u undoes.", timeout=3)
         self.remaining -= 1
         self.show_next()
 
@@ -318,16 +387,34 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         except OSError as error:
             self.notify(f"Could not start the editor: {error}", severity="error")
             return
-        self.notify(f"Edited {deck.path}: changes apply the next time quizapp starts.")
+        self.show_edited(self.unit)
+
+    def show_edited(self, unit: StudyUnit) -> None:
+        """After the editor exits: the card as it now reads in its file, at once."""
+        app = self.quiz_app
+        assert app.context is not None
+        reloaded = app.context.reload_card(unit.deck_id, unit.card.id)
+        if reloaded.problem is not None:
+            self.notify(f"Card not reloaded: {visible(reloaded.problem)}", severity="warning")
+            return
+        self.notify("Card reloaded from its file.", timeout=2)
+        self.show(app.context.units.get(unit.uid, unit))
 
     def action_leave(self) -> None:
         if self.session_log and self.session_log.answers:
-            self.finish()
+            self.finish(paused=True)
         else:
             self.app.pop_screen()
 
-    def finish(self) -> None:
+    def finish(self, paused: bool = False) -> None:
+        """The summary; `paused` when the student left with cards still to go."""
         from quizapp.ui.screens.summary import SummaryScreen
 
         assert self.session_log is not None
-        self.app.switch_screen(SummaryScreen(self.session_log))
+        left = None
+        if paused:
+            if self.cram is not None:
+                left = self.cram.remaining
+            else:
+                left = max(self.remaining - self.session_log.done, 0)
+        self.app.switch_screen(SummaryScreen(self.session_log, left=left or None))

@@ -37,9 +37,11 @@ class SummaryScreen(UsesQuizApp, Screen[None]):
         Binding("r", "again", "Review more"),
     ]
 
-    def __init__(self, log: SessionLog) -> None:
+    def __init__(self, log: SessionLog, *, left: int | None = None) -> None:
         super().__init__()
         self.session_log = log
+        self.left = left
+        """Cards still to go when the student left early (None: the session ran out)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,11 +55,23 @@ class SummaryScreen(UsesQuizApp, Screen[None]):
         now = app.clock()
         log = self.session_log
         text = Text()
-        if log.cram:
+        if self.left:
+            noun = "card" if self.left == 1 else "cards"
+            what = "Cram" if log.cram else "Session"
+            text.append(f"{what} paused — {self.left} {noun} left\n", style="bold")
+            if log.cram:
+                text.append("Cram: your schedule was not changed.\n")
+            text.append("r goes on where you left off.\n\n")
+        elif log.cram:
             text.append("Cram complete\n", style="bold")
             text.append("Cram: your schedule was not changed.\n\n")
         else:
             text.append("Session complete\n\n", style="bold")
+            limit = app.context.study.new_limit(log.deck_ids, now)
+            if limit.reached:
+                from quizapp.ui.screens.home import limit_line
+
+                text.append(limit_line(limit.done) + "\nr reviews more new cards anyway.\n\n")
         if log.done == 0 and log.cram:
             text.append("No cards to cram here. Pick another deck on Home.\n")
         elif log.done == 0:
@@ -91,4 +105,6 @@ class SummaryScreen(UsesQuizApp, Screen[None]):
     def action_again(self) -> None:
         from quizapp.ui.screens.review import ReviewScreen
 
-        self.app.switch_screen(ReviewScreen(self.session_log.deck_ids, cram=self.session_log.cram))
+        log = self.session_log
+        more = not log.cram and not self.left
+        self.app.switch_screen(ReviewScreen(log.deck_ids, cram=log.cram, more_new=more))
