@@ -12,6 +12,8 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import msgspec
+
 from quizapp.model.cards import Category
 from quizapp.model.progress import NEW_STATE, MemoryState, Phase
 from quizapp.model.units import StudyUnit, units_fingerprint
@@ -50,6 +52,19 @@ def reorder_new(store: ProgressStore, deck_id: str, order: NewOrder) -> None:
         )
 
 
+class _Known(msgspec.Struct, frozen=True):
+    """A unit as the store last saw it: what a sync compares the decks' units with."""
+
+    revision: int
+    present: int
+    deck_id: str
+    sibling_key: str
+    category: str
+    position: int
+    new_rank: float
+    rand: float
+
+
 def sync_units(
     store: ProgressStore,
     units: Sequence[StudyUnit],
@@ -73,7 +88,7 @@ def sync_units(
     if store.db.execute("SELECT 1 FROM units LIMIT 1").fetchone() is None:
         return _fill_new_store(store, units, rng, fingerprint)
     existing = {
-        row[0]: row[1:]
+        row[0]: _Known(*row[1:])
         for row in store.db.execute(
             "SELECT uid, revision, present, deck_id, sibling_key, category, position, new_rank, "
             "rand FROM units"
@@ -101,20 +116,17 @@ def sync_units(
                 (unit.uid, deck, unit.sibling_key, revision, category, position, rand, rank)
             )
             continue
-        old_revision, present, old_deck, old_sibling, old_category, old_position, _, rand = old
-        rank = new_rank(orders[deck], position, category, rand)
-        if revision > old_revision:
-            resets.append((unit.uid, old_revision, revision))
-        if not present:
+        rank = new_rank(orders[deck], position, category, old.rand)
+        if revision > old.revision:
+            resets.append((unit.uid, old.revision, revision))
+        if not old.present:
             returned += 1
-        if (old_deck, old_sibling, old_category, old_position, present, old[6]) != (
-            deck,
-            unit.sibling_key,
-            category,
-            position,
-            1,
-            rank,
-        ) or revision > old_revision:
+        if (
+            revision > old.revision
+            or not old.present
+            or (old.deck_id, old.sibling_key, old.category, old.position, old.new_rank)
+            != (deck, unit.sibling_key, category, position, rank)
+        ):
             updates.append(
                 (
                     deck,
@@ -122,11 +134,11 @@ def sync_units(
                     category,
                     position,
                     rank,
-                    max(revision, old_revision),
+                    max(revision, old.revision),
                     unit.uid,
                 )
             )
-    gone = [uid for uid, row in existing.items() if row[1]]
+    gone = [uid for uid, known in existing.items() if known.present]
     with store.write() as db:
         db.executemany(_INSERT_UNIT, inserts)
         db.executemany(
