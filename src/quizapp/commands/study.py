@@ -69,5 +69,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     from quizapp.ui.app import QuizApp
 
-    QuizApp(loader=load, overview=overview).run()
-    return 0
+    app = QuizApp(loader=load, overview=overview)
+    app.run()
+    # Non-zero when the app stopped on an error it could not handle (Textual printed it).
+    return app.return_code or 0

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizapp.errors import QuizappError
 from quizapp.model.progress import Counts
 from quizapp.study.overview import DeckListing
 from quizapp.ui.literal import literal
@@ -116,12 +117,16 @@ class HomeScreen(UsesQuizApp, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        """Load decks and open the store off the UI thread; report back with a message."""
+        """Load decks and open the store off the UI thread; report back with a message.
+
+        A `QuizappError` (unreadable folder, damaged store) is shown on Home; anything else is
+        a bug, and stops the app with its traceback rather than hiding behind a message.
+        """
         loader = self.quiz_app.loader
         assert loader is not None
         try:
             context = loader()
-        except Exception as error:
+        except QuizappError as error:
             self.post_message(self.Loaded(None, str(error)))
         else:
             self.post_message(self.Loaded(context, None))
