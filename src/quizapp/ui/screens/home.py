@@ -334,13 +334,17 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         from quizapp.ui.screens.stats import StatsScreen
 
         if not self.when_loaded(self.action_stats):
-            self.app.push_screen(StatsScreen())
+            context = self.quiz_app.context
+            assert context is not None
+            self.app.push_screen(StatsScreen(context, self.quiz_app.clock()))
 
     def action_browse(self) -> None:
         from quizapp.ui.screens.browse import BrowseScreen
 
         if not self.when_loaded(self.action_browse):
-            self.app.push_screen(BrowseScreen())
+            context = self.quiz_app.context
+            assert context is not None
+            self.app.push_screen(BrowseScreen(context, self.quiz_app.clock))
 
     async def action_filter(self) -> None:
         found = self.filter_input()
