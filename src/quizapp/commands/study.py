@@ -95,5 +95,7 @@ def run_app(args: argparse.Namespace) -> int:
     from quizapp.ui.app import QuizApp
 
     early = read_decks if overview is None and cache is not None else None
-    QuizApp(loader=load, overview=overview, read_decks=early).run()
-    return 0
+    app = QuizApp(loader=load, overview=overview, read_decks=early)
+    app.run()
+    # Non-zero when the app stopped on an error it could not handle (Textual printed it).
+    return app.return_code or 0

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizapp.errors import QuizappError
 from quizapp.model.progress import Counts
 from quizapp.study.overview import DeckListing
 from quizapp.ui.literal import literal
@@ -131,7 +132,11 @@ class HomeScreen(UsesQuizApp, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        """Load decks and open the store off the UI thread; report back with a message."""
+        """Load decks and open the store off the UI thread; report back with a message.
+
+        A `QuizappError` (unreadable folder, damaged store) is shown on Home; anything else is
+        a bug, and stops the app with its traceback rather than hiding behind a message.
+        """
         loader, read_decks = self.quiz_app.loader, self.quiz_app.read_decks
         assert loader is not None
         try:
@@ -142,7 +147,7 @@ class HomeScreen(UsesQuizApp, Screen[None]):
                     self.post_message(read)
                     read.shown.wait(SHOWN_WAIT)
             context = loader()
-        except Exception as error:
+        except QuizappError as error:
             self.post_message(self.Loaded(None, str(error)))
         else:
             self.post_message(self.Loaded(context, None))
@@ -374,13 +379,17 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         from quizapp.ui.screens.stats import StatsScreen
 
         if not self.when_loaded(self.action_stats):
-            self.app.push_screen(StatsScreen())
+            context = self.quiz_app.context
+            assert context is not None
+            self.app.push_screen(StatsScreen(context, self.quiz_app.clock()))
 
     def action_browse(self) -> None:
         from quizapp.ui.screens.browse import BrowseScreen
 
         if not self.when_loaded(self.action_browse):
-            self.app.push_screen(BrowseScreen())
+            context = self.quiz_app.context
+            assert context is not None
+            self.app.push_screen(BrowseScreen(context, self.quiz_app.clock))
 
     async def action_filter(self) -> None:
         found = self.filter_input()
