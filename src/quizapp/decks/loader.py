@@ -24,15 +24,24 @@ from quizapp.model.units import (
 
 if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache
+    from quizapp.decks.metadata import SourceDates
     from quizapp.decks.sources import SourceLibrary
 
 Progress = Callable[[int, int], None]
 
 
 def load_deck_text(
-    data: bytes, file: str, deck_id: str, sources: SourceLibrary | None = None
+    data: bytes,
+    file: str,
+    deck_id: str,
+    sources: SourceLibrary | None = None,
+    dates: SourceDates | None = None,
 ) -> tuple[Deck | None, list[Problem]]:
-    """Parse and check one deck's bytes; never raises for bad input."""
+    """Parse and check one deck's bytes; never raises for bad input.
+
+    `dates` gives the source documents' metadata dates, which fill in facts' `as_of`; without
+    it `as_of` is neither filled in nor required.
+    """
     # Imported here: a start-up served from the deck cache never needs PyYAML or the checks.
     from quizapp.decks.reader import ReadProblem, decode, read_yaml
     from quizapp.decks.validate import DeckBuilder
@@ -44,7 +53,7 @@ def load_deck_text(
         return None, [
             Problem(file=file, line=line, column=column, message=problem.message, hint=problem.hint)
         ]
-    builder = DeckBuilder(file, sources)
+    builder = DeckBuilder(file, sources, dates)
     deck = builder.build(root, duplicates, deck_id)
     return deck, sorted(builder.problems, key=lambda p: (p.line, p.column))
 
@@ -79,7 +88,10 @@ def _load_deck_file(
         from quizapp.decks.sources import SourceLibrary
 
         sources = SourceLibrary(deck_file.sources_dir)
-    deck, problems = load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources)
+    from quizapp.decks.metadata import SourceDates
+
+    dates = SourceDates(deck_file.sources_dir)
+    deck, problems = load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources, dates)
     if cache is not None and stat is not None and deck is not None and not problems:
         cache.store(deck_file, deck, data, stat, sources_checked=check_sources)
     return deck, problems, None

@@ -1,0 +1,124 @@
+"""Wrong answers of the same type and shape as the right one, drawn from a deck file's facts.
+
+A date is answered with dates of the same precision near it (other facts' dates first, then the
+answer moved by a year or a month), a person with other people, a group with other groups, a
+figure with figures whose range cannot also be true. Never offered: the answer in another
+spelling, a value another source gives for the same field (`disputed`), or a bound of the answer
+(`2004` for `2004/2020`, "thirty-three" for "at least 30").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Iterable, Sequence
+
+from quizapp.facts.figures import Figure, number_words, parse_figure
+from quizapp.facts.text import normalise
+from quizapp.model.dates import FuzzyDate, PartialDate, Precision
+
+WANT = 3  # distractors per question: four options
+
+
+def seeded(*parts: str) -> random.Random:
+    """A generator fixed by the card it serves, so a deck compiles to the same choices."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).digest()
+    return random.Random(int.from_bytes(digest, "big"))
+
+
+def _shift(date: FuzzyDate, years: int, months: int) -> FuzzyDate | None:
+    start = date.start.shifted(years, months)
+    if start is None:
+        return None
+    if date.end is None:
+        return FuzzyDate(start)
+    end = date.end.shifted(years, months)
+    return None if end is None else FuzzyDate(start, end)
+
+
+def _moves(precision: Precision) -> list[tuple[int, int]]:
+    """Year and month moves, nearest first: a month-precise answer gets the same month in other
+    years first (a question that names the month makes other months useless)."""
+    years = [(y, 0) for n in range(1, 7) for y in (n, -n)]
+    if precision is Precision.YEAR:
+        return years
+    months = [(0, m) for n in range(1, 4) for m in (n, -n)]
+    return years[:4] + months + years[4:]
+
+
+def date_distractors(
+    answer: FuzzyDate, pool: Iterable[FuzzyDate], excluded: Sequence[FuzzyDate], seed: str
+) -> list[str]:
+    """Up to three dates near the answer, same precision and shape, none excluded."""
+    banned = {answer.iso(), *(d.iso() for d in excluded)}
+    bounds: set[PartialDate] = set(answer.bounds())
+    for other in excluded:
+        bounds.update(other.bounds())
+
+    def fair(candidate: FuzzyDate) -> bool:
+        if candidate.iso() in banned or not candidate.same_shape(answer):
+            return False
+        return not (candidate.end is None and candidate.start in bounds)
+
+    def distance(candidate: FuzzyDate) -> int:
+        a, b = answer.start, candidate.start
+        return abs((a.year * 12 + a.month) - (b.year * 12 + b.month))
+
+    real = sorted(
+        {d.iso(): d for d in pool if fair(d)}.values(), key=lambda d: (distance(d), d.iso())
+    )
+    picked = [d for d in real if distance(d) <= 6 * 12][:2]  # real dates first, if near
+    for years, months in _moves(answer.precision):
+        if len(picked) >= WANT:
+            break
+        moved = _shift(answer, years, months)
+        if moved is not None and fair(moved) and all(moved.iso() != p.iso() for p in picked):
+            picked.append(moved)
+    rng = seeded(seed)
+    rng.shuffle(picked)
+    return [d.spoken() for d in picked[:WANT]]
+
+
+def name_distractors(
+    answer: str, pool: Iterable[str], excluded: Iterable[str], seed: str
+) -> list[str]:
+    """Up to three other names of the same type, none a spelling of the answer or excluded."""
+    banned = {normalise(answer), *(normalise(e) for e in excluded)}
+    candidates = sorted({normalise(n): n for n in pool if normalise(n) not in banned}.values())
+    rng = seeded(seed)
+    rng.shuffle(candidates)
+    candidates.sort(key=lambda name: abs(len(name) - len(answer)))  # similar length looks fair
+    return candidates[:WANT]
+
+
+def figure_distractors(
+    answer: Figure, pool: Iterable[str], excluded: Iterable[Figure], seed: str
+) -> list[str]:
+    """Up to three figures that cannot also be true: their range meets neither the answer's nor
+    any value another source gives."""
+    ruled_out = [answer, *excluded]
+
+    def fair(figure: Figure | None) -> bool:
+        return figure is not None and not any(figure.meets(r) for r in ruled_out)
+
+    picked: dict[int, str] = {}
+    for text in sorted(set(pool)):
+        figure = parse_figure(text)
+        if fair(figure) and figure is not None and figure.in_words == answer.in_words:
+            picked.setdefault(figure.value, text)
+    rng = seeded(seed)
+    real = list(picked.values())
+    rng.shuffle(real)
+    chosen = real[:2]
+    values = {value for value, text in picked.items() if text in chosen}
+    for factor in (0.5, 2.0, 0.25, 3.0, 1.5, 0.75, 4.0, 0.1):
+        if len(chosen) >= WANT:
+            break
+        value = max(1, round(answer.value * factor))
+        written = number_words(value) if answer.in_words else f"{value:,}"  # an exact count
+        candidate = parse_figure(written)
+        if candidate is not None and fair(candidate) and candidate.value not in values:
+            values.add(candidate.value)
+            chosen.append(written)
+    rng.shuffle(chosen)
+    return chosen[:WANT]
