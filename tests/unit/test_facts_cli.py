@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,23 @@ def test_problems_go_to_stderr_and_set_the_exit_status(
     assert code == 1 and "fact gia: unknown field 'acronim'" in err
     ids = [record["id"] for record in json.loads(out)]
     assert len(ids) == 10 and "gia" not in ids, "the facts that loaded are listed"
+
+
+def test_anki_export_carries_the_drawn_cards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quizapp.decks import load_decks
+
+    (deck,) = load_decks([FACTS]).decks
+    out = tmp_path / "facts.apkg"
+    code, _, _ = run(capsys, "export", "--format", "apkg", "-o", str(out), str(FACTS))
+    assert code == 0
+    with zipfile.ZipFile(out) as package:
+        package.extract("collection.anki2", tmp_path)
+    db = sqlite3.connect(tmp_path / "collection.anki2")
+    try:
+        fronts = [row[0] for row in db.execute("SELECT flds FROM notes")]
+    finally:
+        db.close()
+    assert len(fronts) == len(deck.cards) == 26
+    assert any("What does GIA stand for?" in front for front in fronts)

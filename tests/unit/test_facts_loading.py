@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -179,3 +181,18 @@ def test_the_deck_cache_carries_facts_and_sees_metadata_change(tmp_path: Path, e
     meta.write_text(meta.read_text().replace("2014-01-08", "2014-02-01"))
     changed = load_decks([tmp_path / "decks"], cache=cache).decks[0]
     assert {f.id: f.as_of for f in changed.facts}["gia"] == "2014-02-01"
+
+
+def test_a_warm_start_on_facts_draws_nothing_and_reads_no_yaml(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from quizapp.decks import load_decks\nfrom quizapp.decks.cache import DeckCache\n"
+        f"deck_set = load_decks([Path({str(FACTS)!r})], cache=DeckCache(Path(sys.argv[1])))\n"
+        "print(len(deck_set.decks[0].cards), 'yaml' in sys.modules,"
+        " 'quizapp.facts.derive' in sys.modules)\n"
+    )
+    argv = [sys.executable, "-c", code, str(tmp_path / "cache")]
+    cold = subprocess.run(argv, capture_output=True, text=True, check=True)
+    warm = subprocess.run(argv, capture_output=True, text=True, check=True)
+    assert cold.stdout.split() == ["26", "True", "True"]
+    assert warm.stdout.split() == ["26", "False", "False"], "drawn cards come from the cache"
