@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 
 from quizapp.facts.derive import TEMPLATES, draw_cards, question_of
-from quizapp.facts.distractors import date_distractors, figure_distractors, name_distractors
+from quizapp.facts.distractors import (
+    DatePool,
+    FigurePool,
+    NamePool,
+    date_distractors,
+    figure_distractors,
+    name_distractors,
+)
 from quizapp.facts.figures import parse_figure
 from quizapp.model import (
     BasicCard,
@@ -246,16 +253,19 @@ def test_a_written_card_asking_the_same_keeps_its_question() -> None:
 def test_date_distractors_keep_precision_and_avoid_disputes_and_bounds() -> None:
     answer = FuzzyDate.parse("2013-05")
     disputed = [FuzzyDate.parse("2013-08")]
-    pool = [FuzzyDate.parse(t) for t in ("2013-08", "2012-05", "1998", "2013-05")]
+    pool = DatePool(FuzzyDate.parse(t) for t in ("2013-08", "2012-05", "1998", "2013-05"))
     wrong = date_distractors(answer, pool, disputed, "seed")
+    assert "May 2012" in wrong, "a real date of the deck, near the answer"
     assert len(wrong) == 3 and "May 2013" not in wrong and "August 2013" not in wrong
     assert all(len(w.split()) == 2 for w in wrong), "month precision, like the answer"
-    ranged = date_distractors(FuzzyDate.parse("2004/2020"), [FuzzyDate.parse("2004")], [], "s")
+    ranged = date_distractors(
+        FuzzyDate.parse("2004/2020"), DatePool([FuzzyDate.parse("2004")]), [], "s"
+    )
     assert "2004" not in ranged and all("\u2013" in w for w in ranged)
 
 
 def test_name_distractors_skip_spellings_of_the_answer() -> None:
-    pool = ["Droukdal", "Belmokhtar", "Abou Zeid", "DROUKDEL"]
+    pool = NamePool(["Droukdal", "Belmokhtar", "Abou Zeid", "DROUKDEL"])
     assert set(name_distractors("Droukdel", pool, ["Droukdal"], "s")) == {"Belmokhtar", "Abou Zeid"}
 
 
@@ -272,7 +282,7 @@ def test_figure_distractors_can_never_also_be_true(
     answer = parse_figure(f"{qualifier}{value}")
     disputed = parse_figure(str(other))
     assert answer is not None and disputed is not None
-    wrong = figure_distractors(answer, [str(p) for p in pool], [disputed], "s")
+    wrong = figure_distractors(answer, FigurePool(str(p) for p in pool), [disputed], "s")
     for text in wrong:
         figure = parse_figure(text)
         assert figure is not None and not figure.meets(answer) and not figure.meets(disputed)

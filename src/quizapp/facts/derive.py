@@ -10,11 +10,15 @@ the compiled deck cache holds them and a warm start draws nothing.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from quizapp.facts.distractors import (
     WANT,
+    DatePool,
+    FigurePool,
+    NamePool,
     date_distractors,
     figure_distractors,
     name_distractors,
@@ -120,15 +124,26 @@ class Drawing:
     def __init__(self, facts: Sequence[Fact], taken: Iterable[str] = ()) -> None:
         self.facts = {fact.id: fact for fact in facts}
         self.taken = {normalise(q) for q in taken}
-        self.dates = [FuzzyDate.parse(f.date) for f in facts if f.date is not None]
-        self.names: dict[type, list[str]] = {}
+        # Pools are built once per file: a question then costs the same in any size of deck.
+        self.dates = DatePool(FuzzyDate.parse(f.date) for f in facts if f.date is not None)
+        names: dict[type, list[str]] = {}
         for fact in facts:
             if isinstance(fact, NAMED_TYPES):
-                self.names.setdefault(type(fact), []).append(fact.name)
-        self.figures = [v for f in facts if isinstance(f, EventFact) for v in f.figures.values()]
-        self.authorities = [f.authority for f in facts if isinstance(f, DesignationFact)]
-        self.located = [f.located_in for f in facts if isinstance(f, PlaceFact) and f.located_in]
-        self.speakers = [self.speaker(f) for f in facts if isinstance(f, StatementFact)]
+                names.setdefault(type(fact), []).append(fact.name)
+        self.names = {kind: NamePool(found) for kind, found in names.items()}
+        self.figures = FigurePool(
+            v for f in facts if isinstance(f, EventFact) for v in f.figures.values()
+        )
+        self.authorities = NamePool(f.authority for f in facts if isinstance(f, DesignationFact))
+        self.located = NamePool(
+            f.located_in for f in facts if isinstance(f, PlaceFact) and f.located_in
+        )
+        speakers = [self.speaker(f) for f in facts if isinstance(f, StatementFact)]
+        self.speakers = NamePool(speakers)
+        self.speakers_and = {k: NamePool([*v, *speakers]) for k, v in names.items()}
+        events = [f for f in facts if isinstance(f, EventFact) and f.date is not None]
+        self.events = sorted(events, key=lambda f: (FuzzyDate.parse(f.date or "").sort_key(), f.id))
+        self.event_years = [FuzzyDate.parse(f.date or "").start.year for f in self.events]
         self.cards: list[Card] = []
 
     # ----- helpers
@@ -199,11 +214,12 @@ class Drawing:
         *,
         aliases: Sequence[str] = (),
         excluded: Sequence[str] = (),
-        pool: Sequence[str] | None = None,
+        pool: NamePool | None = None,
         category: Category = Category.NAME,
     ) -> None:
         """Multiple choice among names of the same type, or typed when there are too few."""
-        names = pool if pool is not None else self.names.get(kind, []) if kind else []
+        empty = NamePool(())
+        names = pool if pool is not None else self.names.get(kind, empty) if kind else empty
         field = "name" if template in {"alias", "acronym"} else template
         banned = [*aliases, *excluded, *self.disputed(fact, field)]
         wrong = name_distractors(answer, names, banned, f"{fact.id}/{template}")
@@ -258,7 +274,7 @@ class Drawing:
                 Category.CONCEPT,
             )
         if fact.place:
-            pool = self.names.get(PlaceFact, [])
+            pool = self.names.get(PlaceFact, NamePool(()))
             self.ask_name(
                 fact,
                 "where",
@@ -297,12 +313,11 @@ class Drawing:
         assert fact.date is not None
         here = FuzzyDate.parse(fact.date)
         items = {here.sort_key(): OrderItem(text=_clause(fact.what), date=here.start.iso())}
+        # the events of the years nearest this one, from the sorted list (never the whole deck)
+        at = bisect.bisect_left(self.event_years, here.start.year)
+        span = self.events[max(0, at - ORDER_ITEMS * 2) : at + ORDER_ITEMS * 2]
         others = sorted(
-            (
-                f
-                for f in self.facts.values()
-                if isinstance(f, EventFact) and f.date and f is not fact
-            ),
+            (f for f in span if f is not fact),
             key=lambda f: (abs(FuzzyDate.parse(f.date or "").start.year - here.start.year), f.id),
         )
         for other in others:
@@ -465,7 +480,7 @@ class Drawing:
     def statement(self, fact: StatementFact) -> None:
         speaker = self.speaker(fact)
         by = self.facts.get(fact.by) if fact.by else None
-        pool = self.names.get(type(by), []) if by is not None else self.speakers
+        pool = self.speakers_and.get(type(by), self.speakers) if by is not None else self.speakers
         category = TYPE_CATEGORY.get(type(by), Category.OBJECTIVE) if by else Category.OBJECTIVE
         self.ask_name(
             fact,
@@ -473,7 +488,7 @@ class Drawing:
             f"Who says: “{_clause(fact.claim)}”?",
             speaker,
             None,
-            pool=[*pool, *self.speakers],
+            pool=pool,
             category=category,
         )
         if fact.about:

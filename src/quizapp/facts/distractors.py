@@ -9,6 +9,7 @@ spelling, a value another source gives for the same field (`disputed`), or a bou
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import random
 from collections.abc import Iterable, Sequence
@@ -24,6 +25,58 @@ def seeded(*parts: str) -> random.Random:
     """A generator fixed by the card it serves, so a deck compiles to the same choices."""
     digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).digest()
     return random.Random(int.from_bytes(digest, "big"))
+
+
+SAMPLE = 12  # candidates looked at per question: a deck's size never makes a question slower
+
+
+def _month_index(date: PartialDate) -> int:
+    return date.year * 12 + max(date.month, 1) - 1
+
+
+class DatePool:
+    """A deck file's dates, sorted once, so the ones near an answer are found by bisection."""
+
+    def __init__(self, dates: Iterable[FuzzyDate]) -> None:
+        unique = {d.iso(): d for d in dates}
+        self.dates = sorted(unique.values(), key=lambda d: (_month_index(d.start), d.iso()))
+        self.keys = [_month_index(d.start) for d in self.dates]
+
+    def near(self, answer: FuzzyDate, window: int) -> list[FuzzyDate]:
+        """Dates within `window` months of the answer, nearest first, at most SAMPLE of them."""
+        here = _month_index(answer.start)
+        low = bisect.bisect_left(self.keys, here - window)
+        high = bisect.bisect_right(self.keys, here + window)
+        found = self.dates[low:high]
+        if len(found) > SAMPLE * 4:  # a crowded span: only the nearest matter
+            middle = bisect.bisect_left(self.keys, here) - low
+            found = found[max(0, middle - SAMPLE * 2) : middle + SAMPLE * 2]
+        return sorted(found, key=lambda d: (abs(_month_index(d.start) - here), d.iso()))
+
+
+class NamePool:
+    """Names of one kind (people, groups, places...), each spelling once."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = sorted({normalise(n): n for n in names}.values())
+
+    def sample(self, rng: random.Random) -> list[str]:
+        if len(self.names) <= SAMPLE:
+            return list(self.names)
+        return rng.sample(self.names, SAMPLE)
+
+
+class FigurePool:
+    """Figures of a deck file's events, parsed once."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        parsed = ((text, parse_figure(text)) for text in sorted(set(texts)))
+        self.figures = [(text, figure) for text, figure in parsed if figure is not None]
+
+    def sample(self, rng: random.Random) -> list[tuple[str, Figure]]:
+        if len(self.figures) <= SAMPLE:
+            return list(self.figures)
+        return rng.sample(self.figures, SAMPLE)
 
 
 def _shift(date: FuzzyDate, years: int, months: int) -> FuzzyDate | None:
@@ -47,7 +100,7 @@ def _moves(precision: Precision) -> list[tuple[int, int]]:
 
 
 def date_distractors(
-    answer: FuzzyDate, pool: Iterable[FuzzyDate], excluded: Sequence[FuzzyDate], seed: str
+    answer: FuzzyDate, pool: DatePool, excluded: Sequence[FuzzyDate], seed: str
 ) -> list[str]:
     """Up to three dates near the answer, same precision and shape, none excluded."""
     banned = {answer.iso(), *(d.iso() for d in excluded)}
@@ -60,14 +113,7 @@ def date_distractors(
             return False
         return not (candidate.end is None and candidate.start in bounds)
 
-    def distance(candidate: FuzzyDate) -> int:
-        a, b = answer.start, candidate.start
-        return abs((a.year * 12 + a.month) - (b.year * 12 + b.month))
-
-    real = sorted(
-        {d.iso(): d for d in pool if fair(d)}.values(), key=lambda d: (distance(d), d.iso())
-    )
-    picked = [d for d in real if distance(d) <= 6 * 12][:2]  # real dates first, if near
+    picked = [d for d in pool.near(answer, 6 * 12) if fair(d)][:2]  # real dates first, if near
     for years, months in _moves(answer.precision):
         if len(picked) >= WANT:
             break
@@ -79,20 +125,18 @@ def date_distractors(
     return [d.spoken() for d in picked[:WANT]]
 
 
-def name_distractors(
-    answer: str, pool: Iterable[str], excluded: Iterable[str], seed: str
-) -> list[str]:
+def name_distractors(answer: str, pool: NamePool, excluded: Iterable[str], seed: str) -> list[str]:
     """Up to three other names of the same type, none a spelling of the answer or excluded."""
     banned = {normalise(answer), *(normalise(e) for e in excluded)}
-    candidates = sorted({normalise(n): n for n in pool if normalise(n) not in banned}.values())
     rng = seeded(seed)
+    candidates = [name for name in pool.sample(rng) if normalise(name) not in banned]
     rng.shuffle(candidates)
     candidates.sort(key=lambda name: abs(len(name) - len(answer)))  # similar length looks fair
     return candidates[:WANT]
 
 
 def figure_distractors(
-    answer: Figure, pool: Iterable[str], excluded: Iterable[Figure], seed: str
+    answer: Figure, pool: FigurePool, excluded: Iterable[Figure], seed: str
 ) -> list[str]:
     """Up to three figures that cannot also be true: their range meets neither the answer's nor
     any value another source gives."""
@@ -101,12 +145,11 @@ def figure_distractors(
     def fair(figure: Figure | None) -> bool:
         return figure is not None and not any(figure.meets(r) for r in ruled_out)
 
-    picked: dict[int, str] = {}
-    for text in sorted(set(pool)):
-        figure = parse_figure(text)
-        if fair(figure) and figure is not None and figure.in_words == answer.in_words:
-            picked.setdefault(figure.value, text)
     rng = seeded(seed)
+    picked: dict[int, str] = {}
+    for text, figure in pool.sample(rng):
+        if fair(figure) and figure.in_words == answer.in_words:
+            picked.setdefault(figure.value, text)
     real = list(picked.values())
     rng.shuffle(real)
     chosen = real[:2]
