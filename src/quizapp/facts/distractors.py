@@ -39,19 +39,20 @@ class DatePool:
 
     def __init__(self, dates: Iterable[FuzzyDate]) -> None:
         unique = {d.iso(): d for d in dates}
-        self.dates = sorted(unique.values(), key=lambda d: (_month_index(d.start), d.iso()))
-        self.keys = [_month_index(d.start) for d in self.dates]
+        self.dates = sorted(
+            ((_month_index(d.start), iso, d) for iso, d in unique.items()), key=lambda e: e[:2]
+        )
+        self.keys = [key for key, _, _ in self.dates]
 
-    def near(self, answer: FuzzyDate, window: int) -> list[FuzzyDate]:
-        """Dates within `window` months of the answer, nearest first, at most SAMPLE of them."""
+    def near(self, answer: FuzzyDate, window: int) -> list[tuple[str, FuzzyDate]]:
+        """`(iso, date)` within `window` months of the answer, nearest first; in a crowded span
+        only the nearest few are looked at."""
         here = _month_index(answer.start)
-        low = bisect.bisect_left(self.keys, here - window)
-        high = bisect.bisect_right(self.keys, here + window)
-        found = self.dates[low:high]
-        if len(found) > SAMPLE * 4:  # a crowded span: only the nearest matter
-            middle = bisect.bisect_left(self.keys, here) - low
-            found = found[max(0, middle - SAMPLE * 2) : middle + SAMPLE * 2]
-        return sorted(found, key=lambda d: (abs(_month_index(d.start) - here), d.iso()))
+        middle = bisect.bisect_left(self.keys, here)
+        low = max(bisect.bisect_left(self.keys, here - window), middle - SAMPLE * 2)
+        high = min(bisect.bisect_right(self.keys, here + window), middle + SAMPLE * 2)
+        found = sorted(self.dates[low:high], key=lambda e: (abs(e[0] - here), e[1]))
+        return [(iso, date) for _, iso, date in found]
 
 
 class NamePool:
@@ -108,17 +109,25 @@ def date_distractors(
     for other in excluded:
         bounds.update(other.bounds())
 
-    def fair(candidate: FuzzyDate) -> bool:
-        if candidate.iso() in banned or not candidate.same_shape(answer):
+    def fair(candidate: FuzzyDate, iso: str) -> bool:
+        if iso in banned or not candidate.same_shape(answer):
             return False
         return not (candidate.end is None and candidate.start in bounds)
 
-    picked = [d for d in pool.near(answer, 6 * 12) if fair(d)][:2]  # real dates first, if near
+    picked: list[FuzzyDate] = []
+    for iso, date in pool.near(answer, 6 * 12):  # real dates of the deck first, if near
+        if fair(date, iso):
+            picked.append(date)
+            if len(picked) == 2:
+                break
     for years, months in _moves(answer.precision):
         if len(picked) >= WANT:
             break
         moved = _shift(answer, years, months)
-        if moved is not None and fair(moved) and all(moved.iso() != p.iso() for p in picked):
+        if moved is None:
+            continue
+        iso = moved.iso()
+        if fair(moved, iso) and all(iso != p.iso() for p in picked):
             picked.append(moved)
     rng = seeded(seed)
     rng.shuffle(picked)
