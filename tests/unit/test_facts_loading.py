@@ -196,3 +196,15 @@ def test_a_warm_start_on_facts_draws_nothing_and_reads_no_yaml(tmp_path: Path) -
     warm = subprocess.run(argv, capture_output=True, text=True, check=True)
     assert cold.stdout.split() == ["26", "True", "True"]
     assert warm.stdout.split() == ["26", "False", "False"], "drawn cards come from the cache"
+
+
+def test_a_fact_id_used_again_in_another_deck_is_dropped_with_its_cards(tmp_path: Path) -> None:
+    shutil.copytree(FACTS, tmp_path / "decks")
+    text = (FACTS / "example.yaml").read_text().split("\ncards:\n")[0]
+    (tmp_path / "decks" / "zz-again.yaml").write_text(text.replace("title: AQIM", "title: Again"))
+    deck_set = load_decks([tmp_path / "decks"])
+    problems = deck_set.problems
+    assert len(problems) == 11 and all(p.file.endswith("zz-again.yaml") for p in problems)
+    assert problems[0].message.startswith("duplicate id 'algiers' (also in ")
+    first, again = deck_set.decks
+    assert len(first.cards) == 26 and again.cards == () and again.facts == ()
