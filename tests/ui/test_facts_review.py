@@ -8,7 +8,7 @@ from pathlib import Path
 from uikit import run_async
 
 from quizapp.commands.preview import build_preview_app, load_preview
-from quizapp.quiz.grades import Grade
+from quizapp.model.progress import Rating
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.widgets.card_panel import CardPanel
 
@@ -47,7 +47,7 @@ async def test_every_drawn_card_comes_up_in_preview_with_its_sources(tmp_path: P
                 panel.check()
             await pilot.pause()
             answers[uid] = str(panel.query_one("#answer").render())
-            screen.grade(Grade.GOOD)
+            screen.grade(Rating.GOOD)
             await pilot.pause()
     assert seen == expected
     figure = answers["algiers-bombings-2007-12/figure.killed"]

@@ -10,9 +10,9 @@ from pathlib import Path
 from store_fixtures import T0
 
 from quizapp.decks import load_decks
-from quizapp.scheduling.fsrs_adapter import Rating
-from quizapp.scheduling.session import StudySession
+from quizapp.model.progress import Rating
 from quizapp.store import ProgressStore
+from quizapp.study.session import StudySession
 
 FACTS = Path(__file__).parents[1] / "data" / "facts"
 

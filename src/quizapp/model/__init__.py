@@ -1,4 +1,4 @@
-"""Pure domain values: cards, decks, study units. Imports nothing from the UI."""
+"""Pure domain values: cards, decks, study units, ratings and memory states."""
 
 from quizapp.model.cards import (
     CARD_TYPES,
@@ -36,11 +36,13 @@ from quizapp.model.facts import (
     Role,
     StatementFact,
 )
+from quizapp.model.progress import NEW_STATE, MemoryState, Phase, Rating
 from quizapp.model.units import StudyUnit, cloze_deletions, units_of
 
 __all__ = [
     "CARD_TYPES",
     "FACT_TYPES",
+    "NEW_STATE",
     "Alias",
     "BasicCard",
     "Card",
@@ -60,12 +62,15 @@ __all__ = [
     "GroupFact",
     "MatchCard",
     "MatchPair",
+    "MemoryState",
     "OrderCard",
     "OrderItem",
     "PartialDate",
     "PersonFact",
+    "Phase",
     "PlaceFact",
     "Precision",
+    "Rating",
     "RelationFact",
     "RelationKind",
     "Role",

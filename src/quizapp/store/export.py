@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from quizapp.scheduling.fsrs_adapter import Phase, Rating
+from quizapp.model.progress import Phase, Rating
 from quizapp.store.db import ProgressStore, decode_state
 
 COLUMNS = (
