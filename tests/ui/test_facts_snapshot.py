@@ -31,8 +31,12 @@ facts:
       - {field: figures.killed, value: at least 60, doc: profile.txt}
     as_of: 2016-03
     sources:
-      - {doc: brief-2014.txt, quote: "On December 11, 2007, twin car bombs struck the Constitutional Court and UN offices in Algiers, killing thirty-three people."}
-      - {doc: profile.txt, quote: "December 11, 2007: two car bombs in Algiers kill at least 60 people."}
+      - doc: brief-2014.txt
+        quote: >-
+          On December 11, 2007, twin car bombs struck the Constitutional Court and UN offices
+          in Algiers, killing thirty-three people.
+      - doc: profile.txt
+        quote: "December 11, 2007: two car bombs in Algiers kill at least 60 people."
   - id: algiers
     type: place
     name: Algiers
