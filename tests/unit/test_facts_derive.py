@@ -154,11 +154,11 @@ def cards() -> dict[str, Card]:
             "Which group did Salafist Group split from?",
             "Armed Islamic Group",
         ),
-        ("split/to", ChoiceCard, "Which group split from Armed Islamic Group?", "Salafist Group"),
+        ("split/to", ChoiceCard, "Which group split from GIA?", "Salafist Group"),
         (
             "split/when",
             ChoiceCard,
-            "When did Salafist Group split from Armed Islamic Group?",
+            "When did Salafist Group split from GIA?",
             "1998",
         ),
         (
@@ -204,6 +204,25 @@ def test_each_template_asks_its_question(
     assert card.fact == card_id.split("/")[0], "a drawn card belongs to its fact's family"
     if isinstance(card, ChoiceCard):
         assert card.answer in card.choices and len(set(card.choices)) == len(card.choices) >= 3
+
+
+def test_questions_name_a_group_by_its_acronym_and_typed_answers_accept_it() -> None:
+    few = [GROUPS[0], GROUPS[1], OTHERS[2]]  # too few groups for choices: typed cards
+    cards = {card.id: card for card in draw_cards(few)}
+    card = cards["split/from"]
+    assert isinstance(card, TypedCard)
+    assert card.question == "Which group did Salafist Group split from?"
+    assert (card.answer, card.aliases) == ("Armed Islamic Group", ("GIA",))
+
+
+def test_a_group_renamed_is_never_a_wrong_answer_for_its_new_name() -> None:
+    rename = fact(id="renamed", type="relation", relation="rename", to="aqim", **{"from": ["gspc"]})
+    cards = {c.id: c for c in draw_cards([*GROUPS, OTHERS[4], rename])}
+    card = cards["fto/whom"]
+    assert isinstance(card, ChoiceCard) and card.answer == "al-Qaeda in the Islamic Maghreb"
+    assert set(card.choices) == {card.answer, "Armed Islamic Group", "MUJAO"}
+    unrenamed = {c.id: c for c in draw_cards([*GROUPS, OTHERS[4]])}["fto/whom"]
+    assert isinstance(unrenamed, ChoiceCard) and "Salafist Group" in unrenamed.choices
 
 
 def test_an_event_is_placed_in_order_among_its_neighbours(cards: dict[str, Card]) -> None:

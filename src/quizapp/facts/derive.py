@@ -144,16 +144,38 @@ class Drawing:
         events = [f for f in facts if isinstance(f, EventFact) and f.date is not None]
         self.events = sorted(events, key=lambda f: (FuzzyDate.parse(f.date or "").sort_key(), f.id))
         self.event_years = [FuzzyDate.parse(f.date or "").start.year for f in self.events]
+        self.renamed = _rename_groups(facts)
         self.cards: list[Card] = []
 
     # ----- helpers
+
+    def same_as(self, fact_id: str) -> list[str]:
+        """Names of the facts `fact_id` is through renamings (the GSPC is AQIM renamed): never a
+        wrong answer for it."""
+        return [self.name(other) for other in self.renamed.get(fact_id, ()) if other != fact_id]
 
     def name(self, fact_id: str) -> str:
         fact = self.facts.get(fact_id)
         return fact_id if fact is None else fact_name(fact)
 
-    def names_of(self, fact_ids: Sequence[str]) -> str:
-        names = [self.name(i) for i in fact_ids]
+    def label(self, fact_id: str) -> str:
+        """How a question names another fact: a group by its acronym when it has one (so the
+        question does not spell out what the group's acronym card asks), else its name."""
+        fact = self.facts.get(fact_id)
+        if isinstance(fact, GroupFact) and fact.acronym:
+            return fact.acronym
+        return self.name(fact_id)
+
+    def forms(self, fact_id: str) -> list[str]:
+        """Other accepted answers for a fact: its acronym and aliases."""
+        fact = self.facts.get(fact_id)
+        if not isinstance(fact, NAMED_TYPES):
+            return []
+        acronym = [fact.acronym] if isinstance(fact, GroupFact) and fact.acronym else []
+        return [*acronym, *(alias.name for alias in fact.aliases)]
+
+    def names_of(self, fact_ids: Sequence[str], *, labels: bool = False) -> str:
+        names = [self.label(i) if labels else self.name(i) for i in fact_ids]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
     def speaker(self, fact: StatementFact) -> str:
@@ -261,7 +283,7 @@ class Drawing:
 
     def event(self, fact: EventFact) -> None:
         what = _clause(fact.what)
-        place = f" in {self.name(fact.place)}" if fact.place else ""
+        place = f" in {self.label(fact.place)}" if fact.place else ""
         if fact.date is not None:
             date = FuzzyDate.parse(fact.date)
             self.ask_date(fact, "when", f"When did this happen: {what}?", fact.date)
@@ -281,6 +303,7 @@ class Drawing:
                 f"Where did this happen: {what}?",
                 self.name(fact.place),
                 PlaceFact,
+                aliases=self.forms(fact.place),
                 pool=pool,
                 category=Category.PLACE,
             )
@@ -348,7 +371,7 @@ class Drawing:
                 category=Category.PERSON,
             )
         for number, role in enumerate(fact.roles, start=1):
-            of = f" of {self.name(role.of)}" if role.of else ""
+            of = f" of {self.label(role.of)}" if role.of else ""
             when = f" ({FuzzyDate.parse(role.date).spoken()})" if role.date else ""
             template = "role" if number == 1 else f"role-{number}"
             self.ask_name(
@@ -389,6 +412,7 @@ class Drawing:
                     f"Who founded {fact.name}?",
                     answer,
                     kind,
+                    aliases=self.forms(fact.founders[0]),
                     category=Category.PERSON,
                 )
             else:
@@ -420,6 +444,7 @@ class Drawing:
     def relation(self, fact: RelationFact) -> None:
         ask_from, ask_to, ask_when = RELATION_PHRASES[fact.relation]
         f, t = self.names_of(fact.from_), self.name(fact.to)
+        f_asked, t_asked = self.names_of(fact.from_, labels=True), self.label(fact.to)
         involved = [self.name(i) for i in (*fact.from_, fact.to)]
         category = Category.MERGER if fact.relation is RelationKind.MERGER else Category.GROUP
         first = self.facts.get(fact.from_[0])
@@ -427,34 +452,37 @@ class Drawing:
             self.ask_name(
                 fact,
                 "from",
-                ask_from.format(f=f, t=t),
+                ask_from.format(f=f_asked, t=t_asked),
                 f,
                 type(first) if first else None,
-                excluded=involved,
+                aliases=self.forms(fact.from_[0]),
+                excluded=[*involved, *self.same_as(fact.from_[0])],
                 category=category,
             )
         else:
-            self.recall(fact, "from", ask_from.format(f=f, t=t), f, category)
+            self.recall(fact, "from", ask_from.format(f=f_asked, t=t_asked), f, category)
         target = self.facts.get(fact.to)
         self.ask_name(
             fact,
             "to",
-            ask_to.format(f=f, t=t),
+            ask_to.format(f=f_asked, t=t_asked),
             t,
             type(target) if target else None,
-            excluded=involved,
+            aliases=self.forms(fact.to),
+            excluded=[*involved, *self.same_as(fact.to)],
             category=category,
         )
         if fact.date:
-            self.ask_date(fact, "when", ask_when.format(f=f, t=t), fact.date)
+            self.ask_date(fact, "when", ask_when.format(f=f_asked, t=t_asked), fact.date)
 
     def designation(self, fact: DesignationFact) -> None:
         target, act = self.name(fact.target), fact.action.value
+        asked = self.label(fact.target)
         when = f", {FuzzyDate.parse(fact.date).spoken()}" if fact.date else ""
         self.ask_name(
             fact,
             "who",
-            f"Who {act} {target} ({fact.list_}{when})?",
+            f"Who {act} {asked} ({fact.list_}{when})?",
             fact.authority,
             None,
             pool=self.authorities,
@@ -467,13 +495,15 @@ class Drawing:
             f"Who was {act} by {fact.authority} ({fact.list_}{when})?",
             target,
             kind,
+            aliases=self.forms(fact.target),
+            excluded=self.same_as(fact.target),
             category=Category.DESIGNATION,
         )
         if fact.date:
             self.ask_date(
                 fact,
                 "when",
-                f"When was {target} {act} by {fact.authority} ({fact.list_})?",
+                f"When was {asked} {act} by {fact.authority} ({fact.list_})?",
                 fact.date,
             )
 
@@ -499,6 +529,25 @@ class Drawing:
                 fact.claim,
                 Category.OBJECTIVE,
             )
+
+
+def _rename_groups(facts: Sequence[Fact]) -> dict[str, frozenset[str]]:
+    """For each fact renamed (or renamed to), every fact id of its chain of renamings."""
+    parent: dict[str, str] = {}
+
+    def root(fact_id: str) -> str:
+        while parent.get(fact_id, fact_id) != fact_id:
+            fact_id = parent[fact_id]
+        return fact_id
+
+    for fact in facts:
+        if isinstance(fact, RelationFact) and fact.relation is RelationKind.RENAME:
+            for old in fact.from_:
+                parent[root(old)] = root(fact.to)
+    chains: dict[str, set[str]] = {}
+    for fact_id in list(parent) + [p for p in parent.values()]:
+        chains.setdefault(root(fact_id), set()).add(fact_id)
+    return {fact_id: frozenset(chain) for chain in chains.values() for fact_id in chain}
 
 
 def draw_cards(facts: Sequence[Fact], written: Sequence[Card] = ()) -> list[Card]:
