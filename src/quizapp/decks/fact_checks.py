@@ -117,7 +117,7 @@ class FactChecker:
         if kind is None:
             b.report(raw.at, "missing field 'type'", "type", "one of " + ", ".join(TYPES))
             return None
-        if kind not in FACT_TYPES:
+        if not isinstance(kind, str) or kind not in FACT_TYPES:
             close = did_you_mean(kind, TYPES) if isinstance(kind, str) else None
             message = f"unknown fact type '{kind}'" if isinstance(kind, str) else "bad 'type'"
             b.report(raw.keys_at["type"], message, "type", close or "one of " + ", ".join(TYPES))

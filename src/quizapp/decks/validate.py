@@ -186,7 +186,7 @@ class DeckBuilder:
                 basic = "a card with 'question' and 'answer' is basic; otherwise one of "
                 self.report(raw.at, "missing field 'kind'", "kind", basic + ", ".join(KINDS))
                 return None
-        elif kind not in CARD_TYPES:
+        elif not isinstance(kind, str) or kind not in CARD_TYPES:
             close = did_you_mean(kind, KINDS) if isinstance(kind, str) else None
             self.report(
                 raw.keys_at["kind"],

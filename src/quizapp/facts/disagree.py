@@ -24,6 +24,7 @@ _DATES = re.compile(
     rf"|(?P<y3>(?:1[89]|20)\d{{2}}))\b"
 )
 _WORD = re.compile(r"[A-Za-z][\w'-]+")
+MAX_CHARS = 20_000  # of each document's quotes: a quote is a sentence; a bigger one is not read
 
 
 def dates_in(text: str) -> list[PartialDate]:
@@ -58,7 +59,7 @@ def _quotes_by_doc(fact: Fact) -> dict[str, str]:
     by_doc: dict[str, str] = {}
     for source in fact.sources:
         by_doc[source.doc] = by_doc.get(source.doc, "") + "\n" + source.quote
-    return by_doc
+    return {doc: text[:MAX_CHARS] for doc, text in by_doc.items()}
 
 
 def _differ(verdicts: Iterable[tuple[bool, frozenset[object]]]) -> bool:
