@@ -34,6 +34,7 @@ EXPECTED = {
     "due_queue": "due queue at 1M reviews",
     "scheduler_quality": "scheduler quality",
     "class_report": "class report",
+    "facts_start": "100,000 cards drawn from facts vs written",
 }
 DOCS = harness.ROOT / "docs" / "benchmarks.md"
 
