@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Input, Static
 from uikit import DECKS, FixedClock, make_context, run_async
 
-from quizapp.quiz.grades import Grade
+from quizapp.model.progress import Rating
 from quizapp.study.context import StudyContext
 from quizapp.study.memory import MemoryStudy
 from quizapp.ui.app import QuizApp
@@ -66,7 +66,7 @@ async def test_empty_and_all_done_states(tmp_path: Path, clock: FixedClock) -> N
     context = make_context(tmp_path / "data", clock)
     study = MemoryStudy(context.units.values())
     for unit in context.units.values():
-        study.answer(unit, Grade.EASY, clock(), 1.0)
+        study.answer(unit, Rating.EASY, clock(), 1.0)
     done = QuizApp(StudyContext(context.decks, study), clock=clock)
     async with done.run_test(size=(80, 24)):
         assert "All caught up" in message(done)
@@ -222,7 +222,7 @@ async def test_review_with_nothing_due_says_so(tmp_path: Path, clock: FixedClock
     context = make_context(tmp_path / "data", clock)
     study = MemoryStudy(context.units.values())
     for unit in context.units.values():
-        study.answer(unit, Grade.EASY, clock(), 1.0)
+        study.answer(unit, Rating.EASY, clock(), 1.0)
     app = QuizApp(StudyContext(context.decks, study), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")

@@ -85,10 +85,6 @@ def test_a_warm_first_paint_needs_no_scheduler_or_command_parsers(
 
 
 SQL = re.compile(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|PRAGMA)\b")
-# Modules outside store/ that still hold SQL; issue 12 empties this set.
-SQL_OUTSIDE_STORE_TODAY = {
-    "interop/importers.py",
-}
 
 
 def test_only_the_store_holds_sql() -> None:
@@ -99,4 +95,4 @@ def test_only_the_store_holds_sql() -> None:
         for path in root.rglob("*.py")
         if path.relative_to(root).parts[0] != "store" and SQL.search(path.read_text())
     }
-    assert holding == SQL_OUTSIDE_STORE_TODAY
+    assert holding == set()

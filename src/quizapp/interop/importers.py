@@ -11,7 +11,6 @@ import html
 import io
 import json
 import re
-import sqlite3
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from quizapp.errors import QuizappError
+from quizapp.store.anki import AnkiCollection, read_collection
 
 ANKI_CLOZE = re.compile(r"\{\{c\d+::(.+?)\}\}", re.DOTALL)
 SOUND = re.compile(r"\[sound:[^\]]*\]")
@@ -166,13 +166,7 @@ def read_apkg(path: Path) -> ImportResult:
                 "'Support older Anki versions' ticked"
             )
         archive.extract(member, tmp)
-        db = sqlite3.connect(f"file:{Path(tmp) / member}?mode=ro", uri=True)
-        try:
-            return _read_collection(db, path.name)
-        except sqlite3.Error as error:
-            raise QuizappError(f"{path}: unreadable Anki collection: {error}") from None
-        finally:
-            db.close()
+        return _read_collection(read_collection(Path(tmp) / member, str(path)), path.name)
 
 
 EXTRA_FIELDS = ("explanation", "extra", "back extra", "notes")
@@ -185,11 +179,10 @@ class NoteType:
     fields: tuple[str, ...]
 
 
-def _note_types(db: sqlite3.Connection) -> dict[int, NoteType]:
+def _note_types(models_json: str) -> dict[int, NoteType]:
     """Note type id → kind, reversed, field names, from the legacy `col.models` JSON."""
     types: dict[int, NoteType] = {}
-    row = db.execute("SELECT models FROM col").fetchone()
-    models = json.loads(row[0]) if row and row[0] else {}
+    models = json.loads(models_json) if models_json else {}
     for model_id, model in models.items():
         templates = model.get("tmpls", [])
         names = tuple(str(f.get("name", "")).lower() for f in model.get("flds", []))
@@ -203,12 +196,11 @@ def _note_types(db: sqlite3.Connection) -> dict[int, NoteType]:
     return types
 
 
-def _read_collection(db: sqlite3.Connection, name: str) -> ImportResult:
-    types = _note_types(db)
+def _read_collection(collection: AnkiCollection, name: str) -> ImportResult:
+    types = _note_types(collection.models_json)
     result = ImportResult()
-    for note_id, mid, fields, tags in db.execute(
-        "SELECT id, mid, flds, tags FROM notes ORDER BY id"
-    ):
+    for note in collection.notes:
+        note_id, mid, fields, tags = note.id, note.model_id, note.fields, note.tags
         origin = f"{name} note {note_id}"
         values = str(fields).split("\x1f")
         note_type = types.get(int(mid), NoteType("basic", False, ()))

@@ -13,12 +13,17 @@ import msgspec
 
 
 class Rating(enum.IntEnum):
-    """How well the student remembered; pass/fail mode uses only AGAIN and GOOD."""
+    """How well the student remembered, as Anki and FSRS number it; pass/fail mode uses only
+    AGAIN and GOOD. Auto-checked answers suggest one, the student may override it."""
 
     AGAIN = 1
     HARD = 2
     GOOD = 3
     EASY = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
 
 
 PASS_FAIL_RATINGS: tuple[Rating, ...] = (Rating.AGAIN, Rating.GOOD)

@@ -12,6 +12,8 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import msgspec
+
 from quizapp.model.cards import Category
 from quizapp.model.progress import NEW_STATE, MemoryState, Phase
 from quizapp.model.units import StudyUnit, units_fingerprint
@@ -50,6 +52,19 @@ def reorder_new(store: ProgressStore, deck_id: str, order: NewOrder) -> None:
         )
 
 
+class _Known(msgspec.Struct, frozen=True):
+    """A unit as the store last saw it: what a sync compares the decks' units with."""
+
+    revision: int
+    present: int
+    deck_id: str
+    sibling_key: str
+    category: str
+    position: int
+    new_rank: float
+    rand: float
+
+
 def sync_units(
     store: ProgressStore,
     units: Sequence[StudyUnit],
@@ -71,7 +86,7 @@ def sync_units(
     if row is not None and row[0] == fingerprint:
         return SyncReport()
     existing = {
-        row[0]: row[1:]
+        row[0]: _Known(*row[1:])
         for row in store.db.execute(
             "SELECT uid, revision, present, deck_id, sibling_key, category, position, new_rank, "
             "rand FROM units"
@@ -99,20 +114,17 @@ def sync_units(
                 (unit.uid, deck, unit.sibling_key, revision, category, position, rand, rank)
             )
             continue
-        old_revision, present, old_deck, old_sibling, old_category, old_position, _, rand = old
-        rank = new_rank(orders[deck], position, category, rand)
-        if revision > old_revision:
-            resets.append((unit.uid, old_revision, revision))
-        if not present:
+        rank = new_rank(orders[deck], position, category, old.rand)
+        if revision > old.revision:
+            resets.append((unit.uid, old.revision, revision))
+        if not old.present:
             returned += 1
-        if (old_deck, old_sibling, old_category, old_position, present, old[6]) != (
-            deck,
-            unit.sibling_key,
-            category,
-            position,
-            1,
-            rank,
-        ) or revision > old_revision:
+        if (
+            revision > old.revision
+            or not old.present
+            or (old.deck_id, old.sibling_key, old.category, old.position, old.new_rank)
+            != (deck, unit.sibling_key, category, position, rank)
+        ):
             updates.append(
                 (
                     deck,
@@ -120,11 +132,11 @@ def sync_units(
                     category,
                     position,
                     rank,
-                    max(revision, old_revision),
+                    max(revision, old.revision),
                     unit.uid,
                 )
             )
-    gone = [uid for uid, row in existing.items() if row[1]]
+    gone = [uid for uid, known in existing.items() if known.present]
     with store.write() as db:
         db.executemany(
             "INSERT INTO units (uid, deck_id, sibling_key, revision, category, position, rand, "

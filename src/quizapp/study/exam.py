@@ -18,18 +18,9 @@ from quizapp.model.progress import MemoryState
 from quizapp.store import queries
 from quizapp.store.db import ProgressStore
 from quizapp.store.exams import read_exams, reviews_ahead_since, save_exam
+from quizapp.study.service import ExamStatus
 
 AHEAD_BATCH = 5
-
-
-@dataclass(frozen=True)
-class ExamStatus:
-    """A deck's exam: its date, study days left, and units not yet sure to be seen before it."""
-
-    deck_id: str
-    exam_date: date
-    days_left: int
-    at_risk: int
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ at `Settings.day_starts_at_hour` in the session's time zone. Answering a unit bu
 Exam mode: `set_exam(deck_id, date, now)`; until that date the queue adds, each day, a share of
 the deck's units that would otherwise not come up before the exam (review-ahead). FSRS gives an
 early review little stability gain, so the long-term schedule stays sound. `exam_status` reports
-the units still at risk. `cram(...)` returns a `CramSession` that never writes to the store.
+the units still at risk. `cram(...)` returns a `Cram` that never writes to the store.
 """
 
 from __future__ import annotations
@@ -43,10 +43,10 @@ from quizapp.store.db import ProgressStore, SyncReport, guarded
 from quizapp.store.queries import DeckCounts, Scope
 from quizapp.store.settings import NewOrder, Settings
 from quizapp.store.sync import reorder_new, sync_units
-from quizapp.study.cram import CramSession
-from quizapp.study.exam import ExamPlanner, ExamStatus
+from quizapp.study.cram import Cram
+from quizapp.study.exam import ExamPlanner
+from quizapp.study.service import LEARN_AHEAD, ExamStatus
 
-LEARN_AHEAD = timedelta(minutes=20)
 # An answer is scheduled from the state read just before it; if another process answered the
 # unit in between, the answer is scheduled again from the new state, a few times at most.
 ANSWER_ATTEMPTS = 3
@@ -380,11 +380,9 @@ class StudySession:
 
     # -- cram ------------------------------------------------------------------------------------
 
-    def cram(self, units: Sequence[StudyUnit] | None = None) -> CramSession:
+    def cram(self, units: Sequence[StudyUnit] | None = None) -> Cram:
         """A practice run over `units` (default: this session's) that never touches the store."""
-        return CramSession(
-            list(units) if units is not None else list(self.units.values()), self.rng
-        )
+        return Cram(list(units) if units is not None else list(self.units.values()), self.rng)
 
 
 def _sibling_keys_shared(units: Sequence[StudyUnit]) -> frozenset[str]:

@@ -16,12 +16,11 @@ from functools import cached_property
 
 from quizapp.model.progress import Counts, Phase, Rating
 from quizapp.model.units import StudyUnit
-from quizapp.quiz.cram import Cram
-from quizapp.quiz.grades import Grade
 from quizapp.store import history, queries
 from quizapp.store.db import ProgressStore
 from quizapp.store.queries import Scope
-from quizapp.study.service import ExamInfo, ReviewEntry, UnitInfo
+from quizapp.study.cram import Cram
+from quizapp.study.service import ExamStatus, ReviewEntry, UnitInfo
 from quizapp.study.session import StudySession
 
 PHASE_NAMES = {Phase.NEW: "new", Phase.LEARNING: "learning", Phase.REVIEW: "review"}
@@ -62,20 +61,19 @@ class StoreStudy:
     def next_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
         return self.session(deck_ids).next_unit(now)
 
-    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Grade, dt.timedelta]:
-        intervals = self.everything.preview_intervals(unit, now)
-        return {Grade(int(rating)): delta for rating, delta in intervals.items()}
+    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Rating, dt.timedelta]:
+        return self.everything.preview_intervals(unit, now)
 
     def remaining(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
         return self.session(deck_ids).today(now).total
 
-    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> dt.datetime:
+    def answer(self, unit: StudyUnit, grade: Rating, now: dt.datetime, took: float) -> dt.datetime:
         session = self.everything
         for candidate in self._sessions.values():
             if unit.uid in candidate.units and candidate is not self.everything:
                 session = candidate
                 break
-        result = session.answer(unit, Rating(int(grade)), now, answer_ms=max(0, round(took * 1000)))
+        result = session.answer(unit, grade, now, answer_ms=max(0, round(took * 1000)))
         self._answered_by.append(session)
         return result.due
 
@@ -111,7 +109,7 @@ class StoreStudy:
 
     def history(self, uid: str | None = None) -> Sequence[ReviewEntry]:
         return [
-            ReviewEntry(r.uid, dt.datetime.fromtimestamp(r.time, dt.UTC), Grade(r.rating))
+            ReviewEntry(r.uid, dt.datetime.fromtimestamp(r.time, dt.UTC), Rating(r.rating))
             for r in history.reviews(self.store, uid)
         ]
 
@@ -129,17 +127,14 @@ class StoreStudy:
         # Scoped sessions cache the exam plan; undo keeps its own references to them.
         self._sessions = {None: self.everything}
 
-    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamInfo | None:
-        status = self.everything.exam_status(deck_id, now)
-        if status is None:
-            return None
-        return ExamInfo(status.deck_id, status.exam_date, status.days_left, status.at_risk)
+    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamStatus | None:
+        return self.everything.exam_status(deck_id, now)
 
-    def exams(self, now: dt.datetime) -> list[ExamInfo]:
+    def exams(self, now: dt.datetime) -> list[ExamStatus]:
         found = [self.exam_status(deck_id, now) for deck_id in self.deck_ids]
         return sorted((e for e in found if e is not None), key=lambda e: (e.exam_date, e.deck_id))
 
     def cram(self, deck_ids: Sequence[str] | None) -> Cram:
         wanted = None if deck_ids is None else set(deck_ids)
         chosen = [u for u in self.units.values() if wanted is None or u.deck_id in wanted]
-        return Cram(self.everything.cram(chosen))
+        return self.everything.cram(chosen)
