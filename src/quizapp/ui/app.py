@@ -53,6 +53,7 @@ class QuizApp(App[None]):
         *,
         loader: Callable[[], StudyContext] | None = None,
         overview: Overview | None = None,
+        read_decks: Callable[[], Overview | None] | None = None,
         clock: Clock = utc_now,
         seed: int | None = None,
         editor: Sequence[str] | None = None,
@@ -63,6 +64,9 @@ class QuizApp(App[None]):
         self.context = context
         self.loader = loader
         self.overview = overview
+        # A cold start's first step, run by Home's loader before `loader`: parse the decks and
+        # return the overview Home can be drawn from, when it is exact.
+        self.read_decks = read_decks
         self.clock = clock
         self.rng = random.Random(seed)
         self.editor = editor
@@ -134,7 +138,7 @@ class QuizApp(App[None]):
         from quizapp.ui.screens.browse import BrowseScreen
 
         if self.context is not None:
-            self.push_screen(BrowseScreen("state:suspended "))
+            self.push_screen(BrowseScreen(self.context, self.clock, "state:suspended "))
 
     def action_undo(self) -> None:
         """Take back the last answer, suspension or burial, whichever screen is showing: a
