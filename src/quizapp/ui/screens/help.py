@@ -85,7 +85,8 @@ def help_text() -> Text:
             text.append(f"  {key:<16}", style="bold")
             text.append(f"{description}\n")
         text.append("\n")
-    return text.rstrip() or text
+    text.rstrip()
+    return text
 
 
 def keys_markdown() -> str:
