@@ -190,6 +190,9 @@ class MemoryStudy:
         self._remember(ActionKind.SUSPEND, unit.uid)
         self._states[unit.uid] = replace(self._state(unit.uid), suspended=True)
 
+    def suspended_uids(self) -> frozenset[str]:
+        return frozenset(uid for uid, state in self._states.items() if state.suspended)
+
     def unsuspend(self, unit: StudyUnit, now: dt.datetime) -> None:
         self._remember(ActionKind.UNSUSPEND, unit.uid)
         self._states[unit.uid] = replace(self._state(unit.uid), suspended=False)

@@ -154,6 +154,9 @@ class StoreStudy:
         self.everything.suspend(unit, now)
         self._actions.append(_Action(ActionKind.SUSPEND, unit.uid))
 
+    def suspended_uids(self) -> frozenset[str]:
+        return frozenset(suspension.suspended_uids(self.store))
+
     def unsuspend(self, unit: StudyUnit, now: dt.datetime) -> None:
         if not queries.is_suspended(self.store.db, unit.uid):
             return
