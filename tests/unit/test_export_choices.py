@@ -41,7 +41,7 @@ def export(tmp_path: Path, fmt: str, *seed: str) -> Path:
     decks.mkdir(exist_ok=True)
     (decks / "leaders.yaml").write_text(DECK, encoding="utf-8")
     out = tmp_path / f"out-{fmt}-{'-'.join(seed) or 'default'}.{fmt}"
-    assert main(["export", "--format", fmt, "-o", str(out), *seed, str(decks)]) == 0
+    assert main(["export", "--format", fmt, "-o", str(out), "--force", *seed, str(decks)]) == 0
     return out
 
 
