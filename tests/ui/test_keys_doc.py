@@ -47,5 +47,5 @@ def test_no_home_key_changes_progress_in_a_review() -> None:
 def test_lineage_timeline_keys_stay_free_on_home() -> None:
     home = keys_of(HomeScreen.BINDINGS)
     assert "l" not in home and "t" not in home
-    assert home["o"] == "app.settings"
+    assert home["o"] == "settings"
     assert keys_of(QuizApp.BINDINGS)["ctrl+z"] == "undo"

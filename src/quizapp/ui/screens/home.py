@@ -69,7 +69,7 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         Binding("p", "problems", "Deck problems", show=False),  # the status line names it
         Binding("e", "exam", "Exam date and cram (highlighted deck)", show=False),
         Binding("r", "more_new", "More new cards past the daily limit", show=False),
-        Binding("o", "app.settings", "Settings (daily limits, retention, day start)", show=False),
+        Binding("o", "settings", "Settings (daily limits, retention, day start)", show=False),
         Binding("u", "app.undo", "Undo the last answer, suspension or burial", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -349,6 +349,10 @@ class HomeScreen(UsesQuizApp, Screen[None]):
     def after_undo(self) -> None:
         if self.quiz_app.context is not None:
             self.refresh_decks()
+
+    def action_settings(self) -> None:
+        if not self.when_loaded(self.action_settings):
+            self.quiz_app.action_settings()
 
     def action_more_new(self) -> None:
         """Study new cards past the daily limit (as Anki's custom study): counted against

@@ -35,6 +35,7 @@ class SettingsScreen(UsesQuizApp, Screen[None]):
     SettingsScreen #settings-status { height: auto; padding: 0 1; }
     """
 
+    AUTO_FOCUS = "#pref-new_per_day"  # typing starts in the first box, not on the scroller
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Back"),
         Binding("up", "app.focus_previous", "Previous", show=False),
