@@ -154,7 +154,7 @@ def fact_bundle_yaml(
         f"    aliases: [{q(facts.word(3))}]\n    date: {q(date[:4])}\n" + sources,
         f"  - id: {slug}-p{n}\n    type: person\n    name: {q(person)}\n"
         f"    aliases: [{q(person.split()[-1] + 'a')}]\n"
-        f"    roles: [{{role: the leader, of: {slug}-g{n}, date: {q(facts.date())}}}]\n" + sources,
+        f"    roles: [{{role: the leader, of: {slug}-g{n}, from: {q(facts.date())}}}]\n" + sources,
         f"  - id: {slug}-l{n}\n    type: place\n    name: {q(place)}\n"
         f"    located_in: {q(rng.choice(PLACES) + ' ' + facts.word(2))}\n"
         f"    aliases: [{q(place + 'i')}]\n" + sources,

@@ -57,7 +57,7 @@ PEOPLE = [
         type="person",
         name="Hassan Hattab",
         aliases=[{"name": "Abu Hamza", "doc": "d.txt"}],
-        roles=[{"role": "the founder", "of": "gspc", "date": "1998"}, {"role": "an emir"}],
+        roles=[{"role": "the founder", "of": "gspc", "from": "1998"}, {"role": "an emir"}],
     ),
     fact(id="droukdel", type="person", name="Abdelmalek Droukdel"),
     fact(id="belmokhtar", type="person", name="Mokhtar Belmokhtar"),
@@ -138,7 +138,7 @@ def cards() -> dict[str, Card]:
         (
             "hattab/role",
             ChoiceCard,
-            "Who was the founder of Salafist Group (1998)?",
+            "Who was the founder of Salafist Group (from 1998)?",
             "Hassan Hattab",
         ),
         ("hattab/role-2", ChoiceCard, "Who was an emir?", "Hassan Hattab"),
@@ -345,7 +345,7 @@ def fact_decks(draw: st.DrawFn) -> list[Fact]:
         elif kind == "designation":
             fields |= {"authority": name, "list": "FTO", "target": draw(st.sampled_from(others))}
         else:
-            fields |= {"claim": name, "attributed_to": draw(NAME), "about": draw(NAME)}
+            fields |= {"claim": name, "by": draw(NAME).upper(), "about": draw(NAME)}
         facts.append(fact(**fields))
     return facts
 

@@ -12,6 +12,7 @@ import pytest
 from quizapp.decks import Problem, load_deck_text, load_decks
 from quizapp.decks.cache import DeckCache
 from quizapp.decks.metadata import SourceDates
+from quizapp.decks.sources import SourceLibrary
 from quizapp.model import EventFact, GroupFact, PersonFact
 
 DATA = Path(__file__).parents[1] / "data"
@@ -149,13 +150,39 @@ def test_a_different_spelling_of_a_name_must_be_an_alias_or_disputed() -> None:
     assert problems_of(HEAD + person + "    aliases: [Abdelmalek Droukdal]\n") == []
 
 
-def test_a_dispute_must_name_a_field_and_a_cited_document() -> None:
+def test_a_dispute_must_name_a_field_and_with_sources_checked_a_document() -> None:
     text = HEAD + GIA + "    disputed: [{field: nam, value: GIA, doc: other.txt}]\n"
-    messages = [p.message for p in problems_of(text)]
-    assert messages == [
-        "disputed field 'nam' is not a field of this fact",
-        "disputed doc 'other.txt' is not among the fact's sources",
-    ]
+    (problem,) = problems_of(text)
+    assert problem.message == "disputed field 'nam' is not a field of this fact"
+    assert problem.hint == "did you mean 'name'?"
+    library = SourceLibrary(SOURCES)
+    deck_text = text.replace("quote: q", "quote: The Armed Islamic Group (GIA)")
+    _, checked = load_deck_text(
+        deck_text.encode(), "deck.yaml", "deck", library, SourceDates(SOURCES)
+    )
+    assert [p.message for p in checked][1].startswith(
+        "disputed: source document 'other.txt' not found in"
+    )
+
+
+def test_by_and_roles_of_name_a_fact_or_give_text() -> None:
+    statement = (
+        "  - id: s\n    type: statement\n    claim: c\n    by: {by}\n"
+        "    sources: [{{doc: brief-2014.txt, quote: q}}]\n"
+    )
+    assert problems_of(HEAD + GIA + statement.format(by="gia")) == []
+    assert problems_of(HEAD + GIA + statement.format(by="U.S. officials")) == []
+    (typo,) = problems_of(HEAD + GIA + statement.format(by="gai"))
+    assert (typo.message, typo.hint) == ("unknown fact id 'gai'", "did you mean 'gia'?")
+    person = (
+        "  - id: p\n    type: person\n    name: P\n    sources: [{doc: brief-2014.txt, quote: q}]\n"
+        "    roles: [{role: leader, of: gia, from: '2004'}, {role: envoy, of: The UN, to: 2010}]\n"
+    )
+    deck, problems = load(HEAD + GIA + person)
+    assert problems == [] and deck is not None
+    questions = {c.id: getattr(c, "question", "") for c in deck.cards}
+    assert questions["p/role"] == "Who was leader of Armed Islamic Group (from 2004)?"
+    assert questions["p/role-2"] == "Who was envoy of The UN (until 2010)?"
 
 
 def test_validate_sources_checks_fact_quotes(tmp_path: Path) -> None:

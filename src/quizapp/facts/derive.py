@@ -54,9 +54,9 @@ from quizapp.model.facts import (
 # Every template a fact type may use (a template makes a card only when its fields are there).
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "event": ("when", "what", "where", "figure.KEY", "order"),
-    "person": ("alias", "role", "role-N"),
-    "group": ("acronym", "alias", "founded", "founder"),
-    "place": ("alias", "where"),
+    "person": ("acronym", "alias", "role", "role-N"),
+    "group": ("acronym", "alias", "role", "role-N", "founded", "founder"),
+    "place": ("acronym", "alias", "role", "role-N", "where"),
     "relation": ("from", "to", "when"),
     "designation": ("who", "whom", "when"),
     "statement": ("who", "what"),
@@ -101,6 +101,19 @@ TYPE_CATEGORY = {
     PlaceFact: Category.PLACE,
 }
 ORDER_ITEMS = 4
+ALIAS_SUBJECT = {PersonFact: "Who", GroupFact: "Which group", PlaceFact: "Which place"}
+ROLE_SUBJECT = {PersonFact: "Who was", GroupFact: "Which group was", PlaceFact: "Which place was"}
+
+
+def _span(start: str | None, end: str | None) -> str:
+    """` (from 2004)`, ` (2004\u20132020)`, ` (until 2020)` or nothing."""
+    first = FuzzyDate.parse(start).spoken() if start else None
+    last = FuzzyDate.parse(end).spoken() if end else None
+    if first and last:
+        return f" ({first}\u2013{last})"
+    if first:
+        return f" (from {first})"
+    return f" (until {last})" if last else ""
 
 
 def _clause(text: str) -> str:
@@ -179,7 +192,7 @@ class Drawing:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
     def speaker(self, fact: StatementFact) -> str:
-        return self.name(fact.by) if fact.by else fact.attributed_to or fact.id
+        return self.name(fact.by)
 
     def disputed(self, fact: Fact, field: str) -> list[str]:
         return [d.value for d in fact.disputed if d.field == field]
@@ -358,33 +371,9 @@ class Drawing:
             OrderCard(prompt=self.ask_unique(prompt, fact), items=tuple(items.values()), **base)
         )
 
-    def person(self, fact: PersonFact) -> None:
-        aliases = [a.name for a in fact.aliases]
-        if aliases:
-            self.ask_name(
-                fact,
-                "alias",
-                f"Who is also known as {aliases[0]}?",
-                fact.name,
-                PersonFact,
-                aliases=aliases,
-                category=Category.PERSON,
-            )
-        for number, role in enumerate(fact.roles, start=1):
-            of = f" of {self.label(role.of)}" if role.of else ""
-            when = f" ({FuzzyDate.parse(role.date).spoken()})" if role.date else ""
-            template = "role" if number == 1 else f"role-{number}"
-            self.ask_name(
-                fact,
-                template,
-                f"Who was {role.role}{of}{when}?",
-                fact.name,
-                PersonFact,
-                aliases=aliases,
-                category=Category.PERSON,
-            )
-
-    def group(self, fact: GroupFact) -> None:
+    def named(self, fact: PersonFact | GroupFact | PlaceFact) -> list[str]:
+        """The cards every person, group and place may have: acronym, alias, roles. Returns
+        its other accepted names (aliases, acronym)."""
         aliases = [a.name for a in fact.aliases]
         if fact.acronym:
             base = self.base(fact, "acronym", Category.NAME)
@@ -394,12 +383,38 @@ class Drawing:
             self.ask_name(
                 fact,
                 "alias",
-                f"Which group is also known as {aliases[0]}?",
+                f"{ALIAS_SUBJECT[type(fact)]} is also known as {aliases[0]}?",
                 fact.name,
-                GroupFact,
+                type(fact),
                 aliases=aliases,
-                category=Category.GROUP,
+                category=TYPE_CATEGORY[type(fact)],
             )
+        forms = [*aliases, *([fact.acronym] if fact.acronym else [])]
+        self.roles(fact, forms)
+        return forms
+
+    def person(self, fact: PersonFact) -> None:
+        self.named(fact)
+
+    def roles(self, fact: PersonFact | GroupFact | PlaceFact, aliases: Sequence[str]) -> None:
+        """One card per role: who (which group, which place) held it, of what, when."""
+        who = ROLE_SUBJECT[type(fact)]
+        for number, role in enumerate(fact.roles, start=1):
+            of = f" of {self.label(role.of)}" if role.of else ""
+            when = _span(role.from_, role.to)
+            template = "role" if number == 1 else f"role-{number}"
+            self.ask_name(
+                fact,
+                template,
+                f"{who} {role.role}{of}{when}?",
+                fact.name,
+                type(fact),
+                aliases=aliases,
+                category=TYPE_CATEGORY[type(fact)],
+            )
+
+    def group(self, fact: GroupFact) -> None:
+        self.named(fact)
         if fact.date:
             self.ask_date(fact, "founded", f"When was {fact.name} founded?", fact.date)
         if fact.founders:
@@ -419,17 +434,7 @@ class Drawing:
                 self.recall(fact, "founder", f"Who founded {fact.name}?", answer, Category.PERSON)
 
     def place(self, fact: PlaceFact) -> None:
-        aliases = [a.name for a in fact.aliases]
-        if aliases:
-            self.ask_name(
-                fact,
-                "alias",
-                f"Which place is also known as {aliases[0]}?",
-                fact.name,
-                PlaceFact,
-                aliases=aliases,
-                category=Category.PLACE,
-            )
+        self.named(fact)
         if fact.located_in:
             self.ask_name(
                 fact,
