@@ -11,6 +11,7 @@ the compiled deck cache holds them and a warm start draws nothing.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -105,6 +106,12 @@ ALIAS_SUBJECT = {PersonFact: "Who", GroupFact: "Which group", PlaceFact: "Which 
 ROLE_SUBJECT = {PersonFact: "Who was", GroupFact: "Which group was", PlaceFact: "Which place was"}
 
 
+def _gives_away(question: str, answers: Sequence[str]) -> bool:
+    """Whether the question contains the answer (or one of its other names) as words."""
+    asked = f" {normalise(question)} "
+    return any(len(key) > 1 and f" {key} " in asked for key in map(normalise, answers))
+
+
 def _span(start: str | None, end: str | None) -> str:
     """` (from 2004)`, ` (2004\u20132020)`, ` (until 2020)` or nothing."""
     first = FuzzyDate.parse(start).spoken() if start else None
@@ -158,9 +165,33 @@ class Drawing:
         self.events = sorted(events, key=lambda f: (FuzzyDate.parse(f.date or "").sort_key(), f.id))
         self.event_years = [FuzzyDate.parse(f.date or "").start.year for f in self.events]
         self.renamed = _rename_groups(facts)
+        # "What happened in 1982 in Lebanon?" has no single answer when two events share both
+        moments = Counter(_moment(f) for f in events)
+        self.ambiguous_moments = {moment for moment, count in moments.items() if count > 1}
+        # relations that share a side: the other side has several right answers
+        self.relation_groups: dict[tuple[object, ...], list[RelationFact]] = {}
+        for fact in facts:
+            if isinstance(fact, RelationFact):
+                for key in _relation_keys(fact):
+                    self.relation_groups.setdefault(key, []).append(fact)
+        self.place_by_name = {f.name: f for f in facts if isinstance(f, PlaceFact)}
         self.cards: list[Card] = []
 
     # ----- helpers
+
+    def places_around(self, fact_id: str) -> list[str]:
+        """The places a place lies in and those lying in it (`located_in`): "Lebanon" is no
+        wrong answer where "Beirut" is right."""
+        place = self.facts.get(fact_id)
+        if not isinstance(place, PlaceFact):
+            return []
+        around = [p.name for p in self.place_by_name.values() if p.located_in == place.name]
+        parent = place.located_in
+        while parent and parent not in around and len(around) < 32:
+            around.append(parent)
+            outer = self.place_by_name.get(parent)
+            parent = outer.located_in if outer else None
+        return around
 
     def same_as(self, fact_id: str) -> list[str]:
         """Names of the facts `fact_id` is through renamings (the GSPC is AQIM renamed): never a
@@ -198,7 +229,7 @@ class Drawing:
         return [d.value for d in fact.disputed if d.field == field]
 
     def add(self, card: Card) -> None:
-        """Keep a card unless its question is already asked (then say which fact it is from)."""
+        """Keep a card unless its question is already asked."""
         key = normalise(question_of(card))
         if key in self.taken:
             return
@@ -216,8 +247,9 @@ class Drawing:
         }
 
     def ask_unique(self, question: str, fact: Fact) -> str:
-        """The question, told apart by the fact id when another card asks the same."""
-        return question if normalise(question) not in self.taken else f"{question} ({fact.id})"
+        """The question as asked; `add` drops a card whose question another card already asks
+        (a written card, or a fact that says the same), so a deck never asks one thing twice."""
+        return question
 
     def ask_date(self, fact: Fact, template: str, question: str, date_text: str) -> None:
         date = FuzzyDate.parse(date_text)
@@ -251,8 +283,13 @@ class Drawing:
         excluded: Sequence[str] = (),
         pool: NamePool | None = None,
         category: Category = Category.NAME,
+        named: str = "",
     ) -> None:
-        """Multiple choice among names of the same type, or typed when there are too few."""
+        """Multiple choice among names of the same type, or typed when there are too few; no
+        card when the question already says the answer ("Where: ... in Beirut?"); `named` is
+        the alias an alias question names on purpose."""
+        if _gives_away(question, [answer, *(a for a in aliases if a != named)]):
+            return
         empty = NamePool(())
         names = pool if pool is not None else self.names.get(kind, empty) if kind else empty
         field = "name" if template in {"alias", "acronym"} else template
@@ -301,13 +338,14 @@ class Drawing:
             date = FuzzyDate.parse(fact.date)
             self.ask_date(fact, "when", f"When did this happen: {what}?", fact.date)
             on = "on" if date.precision == 3 and not date.is_range else "in"
-            self.recall(
-                fact,
-                "what",
-                f"What happened {on} {date.spoken()}{place}?",
-                fact.what,
-                Category.CONCEPT,
-            )
+            if _moment(fact) not in self.ambiguous_moments:
+                self.recall(
+                    fact,
+                    "what",
+                    f"What happened {on} {date.spoken()}{place}?",
+                    fact.what,
+                    Category.CONCEPT,
+                )
         if fact.place:
             pool = self.names.get(PlaceFact, NamePool(()))
             self.ask_name(
@@ -317,6 +355,7 @@ class Drawing:
                 self.name(fact.place),
                 PlaceFact,
                 aliases=self.forms(fact.place),
+                excluded=self.places_around(fact.place),
                 pool=pool,
                 category=Category.PLACE,
             )
@@ -387,6 +426,7 @@ class Drawing:
                 fact.name,
                 type(fact),
                 aliases=aliases,
+                named=aliases[0],
                 category=TYPE_CATEGORY[type(fact)],
             )
         forms = [*aliases, *([fact.acronym] if fact.acronym else [])]
@@ -452,33 +492,58 @@ class Drawing:
         f_asked, t_asked = self.names_of(fact.from_, labels=True), self.label(fact.to)
         involved = [self.name(i) for i in (*fact.from_, fact.to)]
         category = Category.MERGER if fact.relation is RelationKind.MERGER else Category.GROUP
+        from_key, to_key = _relation_keys(fact)
         first = self.facts.get(fact.from_[0])
-        if len(fact.from_) == 1:
+        # Others sharing the `to` side: their `from` is also a right answer, unless the date
+        # tells them apart; likewise the other way round.
+        others_from = [o for o in self.relation_groups[from_key] if o is not fact]
+        question = self.told_apart(ask_from.format(f=f_asked, t=t_asked), fact, others_from)
+        if question is not None and len(fact.from_) == 1:
             self.ask_name(
                 fact,
                 "from",
-                ask_from.format(f=f_asked, t=t_asked),
+                question,
                 f,
                 type(first) if first else None,
                 aliases=self.forms(fact.from_[0]),
-                excluded=[*involved, *self.same_as(fact.from_[0])],
+                excluded=[*involved, *self.same_as(fact.from_[0]), *self.sides(others_from, 0)],
                 category=category,
             )
-        else:
-            self.recall(fact, "from", ask_from.format(f=f_asked, t=t_asked), f, category)
+        elif question is not None:
+            self.recall(fact, "from", question, f, category)
+        others_to = [o for o in self.relation_groups[to_key] if o is not fact]
+        question = self.told_apart(ask_to.format(f=f_asked, t=t_asked), fact, others_to)
         target = self.facts.get(fact.to)
-        self.ask_name(
-            fact,
-            "to",
-            ask_to.format(f=f_asked, t=t_asked),
-            t,
-            type(target) if target else None,
-            aliases=self.forms(fact.to),
-            excluded=[*involved, *self.same_as(fact.to)],
-            category=category,
-        )
+        if question is not None:
+            self.ask_name(
+                fact,
+                "to",
+                question,
+                t,
+                type(target) if target else None,
+                aliases=self.forms(fact.to),
+                excluded=[*involved, *self.same_as(fact.to), *self.sides(others_to, 1)],
+                category=category,
+            )
         if fact.date:
             self.ask_date(fact, "when", ask_when.format(f=f_asked, t=t_asked), fact.date)
+
+    def told_apart(self, question: str, fact: Fact, others: Sequence[Fact]) -> str | None:
+        """The question, with the fact's date when other facts would answer it too; None when
+        not even the date tells them apart (then the question has several right answers)."""
+        if not others:
+            return question
+        if fact.date is None or any(o.date == fact.date or o.date is None for o in others):
+            return None
+        return f"{question[:-1]} ({FuzzyDate.parse(fact.date).spoken()})?"
+
+    def sides(self, relations: Sequence[RelationFact], side: int) -> list[str]:
+        """Names on one side (0: from, 1: to) of other relations: right answers elsewhere."""
+        names: list[str] = []
+        for other in relations:
+            ids = other.from_ if side == 0 else (other.to,)
+            names += [self.name(i) for i in ids]
+        return names
 
     def designation(self, fact: DesignationFact) -> None:
         target, act = self.name(fact.target), fact.action.value
@@ -534,6 +599,17 @@ class Drawing:
                 fact.claim,
                 Category.OBJECTIVE,
             )
+
+
+def _moment(fact: EventFact) -> tuple[str, str | None]:
+    """When and where an event happened, as its `what` question says them."""
+    date = FuzzyDate.parse(fact.date).spoken() if fact.date else ""
+    return date, fact.place
+
+
+def _relation_keys(fact: RelationFact) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """Keys of the relations sharing this one's `to` side, and sharing its `from` side."""
+    return (fact.relation, "to", fact.to), (fact.relation, "from", frozenset(fact.from_))
 
 
 def _rename_groups(facts: Sequence[Fact]) -> dict[str, frozenset[str]]:
