@@ -281,6 +281,42 @@ def test_two_events_at_one_moment_have_no_what_question() -> None:
     assert {"a/what", "b/what"}.isdisjoint(drawn) and "c/what" in drawn
 
 
+def test_an_alias_or_acronym_that_is_part_of_the_name_asks_nothing() -> None:
+    person = fact(id="arieff", type="person", name="Alexis Arieff", aliases=[{"name": "Arieff"}])
+    group = fact(id="aqap", type="group", name="AQAP", acronym="AQAP")
+    drawn = {c.id for c in draw_cards([person, group, *PEOPLE])}
+    assert "arieff/alias" not in drawn and "aqap/acronym" not in drawn
+    more = fact(
+        id="x", type="person", name="Alexis Arieff", aliases=[{"name": "Arieff"}, {"name": "AA"}]
+    )
+    card = {c.id: c for c in draw_cards([more, *PEOPLE])}["x/alias"]
+    assert isinstance(card, ChoiceCard) and card.question == "Who is also known as AA?"
+
+
+@pytest.mark.parametrize(
+    ("action", "who", "whom"),
+    [
+        ("designated", "Who designated GIA (FTO)?", "Who was designated by State (FTO)?"),
+        (
+            "amended",
+            "Who amended the listing of GIA (FTO)?",
+            "Whose listing did State amend (FTO)?",
+        ),
+        ("delisted", "Who delisted GIA (FTO)?", "Who was delisted by State (FTO)?"),
+        (
+            "revoked",
+            "Who revoked the designation of GIA (FTO)?",
+            "Whose designation did State revoke (FTO)?",
+        ),
+    ],
+)
+def test_designation_questions_follow_the_action(action: str, who: str, whom: str) -> None:
+    listed = fact(id="d", type="designation", authority="State", list="FTO", target="gia",
+                  action=action)  # fmt: skip
+    cards = {c.id: c for c in draw_cards([*GROUPS, listed])}
+    assert [question_of(cards["d/who"]), question_of(cards["d/whom"])] == [who, whom]
+
+
 def test_an_event_is_placed_in_order_among_its_neighbours(cards: dict[str, Card]) -> None:
     card = cards["bombing/order"]
     assert isinstance(card, OrderCard)

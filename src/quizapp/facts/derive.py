@@ -40,6 +40,7 @@ from quizapp.model.cards import (
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
     NAMED_TYPES,
+    DesignationAction,
     DesignationFact,
     EventFact,
     Fact,
@@ -94,6 +95,29 @@ RELATION_PHRASES: dict[RelationKind, tuple[str, str, str]] = {
         "Who led {t}?",
         "What did {f} lead?",
         "When did {f} lead {t}?",
+    ),
+}
+# (ask the authority, ask the target, ask when): {t} target, {a} authority, {l} list, {d} date
+DESIGNATION_PHRASES: dict[DesignationAction, tuple[str, str, str]] = {
+    DesignationAction.DESIGNATED: (
+        "Who designated {t} ({l}{d})?",
+        "Who was designated by {a} ({l}{d})?",
+        "When was {t} designated by {a} ({l}{d})?",
+    ),
+    DesignationAction.AMENDED: (
+        "Who amended the listing of {t} ({l}{d})?",
+        "Whose listing did {a} amend ({l}{d})?",
+        "When did {a} amend the listing of {t} ({l}{d})?",
+    ),
+    DesignationAction.DELISTED: (
+        "Who delisted {t} ({l}{d})?",
+        "Who was delisted by {a} ({l}{d})?",
+        "When was {t} delisted by {a} ({l}{d})?",
+    ),
+    DesignationAction.REVOKED: (
+        "Who revoked the designation of {t} ({l}{d})?",
+        "Whose designation did {a} revoke ({l}{d})?",
+        "When did {a} revoke the designation of {t} ({l}{d})?",
     ),
 }
 TYPE_CATEGORY = {
@@ -414,19 +438,21 @@ class Drawing:
         """The cards every person, group and place may have: acronym, alias, roles. Returns
         its other accepted names (aliases, acronym)."""
         aliases = [a.name for a in fact.aliases]
-        if fact.acronym:
+        if fact.acronym and not _gives_away(fact.name, [fact.acronym]):
             base = self.base(fact, "acronym", Category.NAME)
             question = self.ask_unique(f"What does {fact.acronym} stand for?", fact)
             self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(aliases), **base))
-        if aliases:
+        # an alias that is part of the name ("Arieff" for "Alexis Arieff") would say the answer
+        asked = next((a for a in aliases if not _gives_away(fact.name, [a])), None)
+        if asked is not None:
             self.ask_name(
                 fact,
                 "alias",
-                f"{ALIAS_SUBJECT[type(fact)]} is also known as {aliases[0]}?",
+                f"{ALIAS_SUBJECT[type(fact)]} is also known as {asked}?",
                 fact.name,
                 type(fact),
                 aliases=aliases,
-                named=aliases[0],
+                named=asked,
                 category=TYPE_CATEGORY[type(fact)],
             )
         forms = [*aliases, *([fact.acronym] if fact.acronym else [])]
@@ -546,13 +572,15 @@ class Drawing:
         return names
 
     def designation(self, fact: DesignationFact) -> None:
-        target, act = self.name(fact.target), fact.action.value
+        target = self.name(fact.target)
         asked = self.label(fact.target)
         when = f", {FuzzyDate.parse(fact.date).spoken()}" if fact.date else ""
+        ask_who, ask_whom, ask_when = DESIGNATION_PHRASES[fact.action]
+        words = {"t": asked, "a": fact.authority, "l": fact.list_, "d": when}
         self.ask_name(
             fact,
             "who",
-            f"Who {act} {asked} ({fact.list_}{when})?",
+            ask_who.format(**words),
             fact.authority,
             None,
             pool=self.authorities,
@@ -562,7 +590,7 @@ class Drawing:
         self.ask_name(
             fact,
             "whom",
-            f"Who was {act} by {fact.authority} ({fact.list_}{when})?",
+            ask_whom.format(**words),
             target,
             kind,
             aliases=self.forms(fact.target),
@@ -573,7 +601,7 @@ class Drawing:
             self.ask_date(
                 fact,
                 "when",
-                f"When was {asked} {act} by {fact.authority} ({fact.list_})?",
+                ask_when.format(**{**words, "d": ""}),
                 fact.date,
             )
 
