@@ -199,6 +199,10 @@ class Drawing:
                 for key in _relation_keys(fact):
                     self.relation_groups.setdefault(key, []).append(fact)
         self.place_by_name = {f.name: f for f in facts if isinstance(f, PlaceFact)}
+        self.places_in: dict[str, list[str]] = {}
+        for place in self.place_by_name.values():
+            if place.located_in:
+                self.places_in.setdefault(place.located_in, []).append(place.name)
         self.cards: list[Card] = []
 
     # ----- helpers
@@ -209,7 +213,7 @@ class Drawing:
         place = self.facts.get(fact_id)
         if not isinstance(place, PlaceFact):
             return []
-        around = [p.name for p in self.place_by_name.values() if p.located_in == place.name]
+        around = list(self.places_in.get(place.name, ()))
         parent = place.located_in
         while parent and parent not in around and len(around) < 32:
             around.append(parent)
