@@ -80,22 +80,38 @@ def test_an_unknown_fact_type_gets_a_close_one() -> None:
     assert problem.field == "type" and problem.hint == "did you mean 'group'?"
 
 
-def test_an_unknown_fact_id_referenced_by_a_fact_or_a_card() -> None:
+def test_an_unknown_fact_id_named_by_a_fact_is_located() -> None:
     text = (
         HEAD
         + GIA
         + "  - id: split\n    type: relation\n    relation: split\n    from: [gai]\n"
         + "    to: gia\n    sources: [{doc: brief-2014.txt, quote: q}]\n"
-        + "cards:\n  - id: c1\n    question: q?\n    answer: a\n    category: name\n"
-        + "    fact: gspc\n    source: {doc: brief-2014.txt, quote: q}\n"
     )
-    problems = problems_of(text)
-    assert [(p.line, p.message) for p in problems] == [
-        (10, "unknown fact id 'gai'"),
-        (18, "unknown fact id 'gspc'"),
-    ]
-    assert problems[0].hint == "did you mean 'gia'?" and problems[0].fact_id == "split"
-    assert problems[1].card_id == "c1"
+    (problem,) = problems_of(text)
+    assert (problem.line, problem.column, problem.message) == (10, 12, "unknown fact id 'gai'")
+    assert problem.hint == "did you mean 'gia'?" and problem.fact_id == "split"
+
+
+CARD = (
+    "cards:\n  - id: c1\n    question: q?\n    answer: a\n    category: name\n"
+    "    fact: {ref}\n    source: {{doc: brief-2014.txt, quote: q}}\n"
+)
+
+
+def test_a_card_may_name_a_fact_of_another_deck_file(tmp_path: Path) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "facts.yaml").write_text(HEAD + GIA + "    acronym: GIA\n    as_of: '2014'\n")
+    (decks / "cards.yaml").write_text("title: c\n" + CARD.format(ref="gia"))
+    deck_set = load_decks([decks])
+    assert deck_set.problems == ()
+    units = {unit.uid: unit for unit in deck_set.units()}
+    assert units["c1"].sibling_key == units["gia/acronym"].sibling_key == "gia"
+    (decks / "cards.yaml").write_text("title: c\n" + CARD.format(ref="gai"))
+    (problem,) = load_decks([decks]).problems
+    assert problem.format().endswith(
+        "cards.yaml:7:5: card c1: unknown fact id 'gai' (did you mean 'gia'?)"
+    )
 
 
 def test_ids_are_unique_across_facts_and_cards() -> None:

@@ -69,6 +69,7 @@ class FactChecker:
         self.refs: list[PendingRef] = []
         self.declared: set[str] = set()  # every fact id the file gives, even of a broken fact
         self.texts: set[str] = set()  # `by` and `roles.of` given as text (not checked as ids)
+        self.outside: dict[str, None] = {}  # fact ids cards name that no fact of the file has
 
     def ref(self, at: Position, value: Any, key: str) -> str | None:
         """A fact id named by a fact or card field (existence is checked at the end)."""
@@ -347,12 +348,17 @@ class FactChecker:
         b._fact_id = None
         declared = self.declared
         for ref in self.refs:
+            if ref.ref in declared:
+                continue
+            if ref.fact_id is None and ref.card_id is not None and LOOKS_LIKE_ID.match(ref.ref):
+                self.outside.setdefault(ref.ref, None)  # a card may name another file's fact
+                continue
             if ref.ref not in declared:
                 b._fact_id, b._card_id = ref.fact_id, ref.card_id
                 hint = did_you_mean(ref.ref, declared) or (
                     "name a fact of this file, or write the name as it reads"
                     if ref.field in ("by", "roles.of")
-                    else "facts must be in the same deck file"
+                    else "a fact names facts of its own deck file"
                 )
                 b.report(ref.at, f"unknown fact id '{ref.ref}'", ref.field, hint)
         b._fact_id = b._card_id = None

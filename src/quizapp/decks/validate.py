@@ -141,6 +141,7 @@ class DeckBuilder:
             tags=tags,
             cards=(*cards, *drawn),
             facts=tuple(facts),
+            outside_facts=tuple(self.facts.outside),
         )
 
     def _cards(self, raw: Any, at: Position) -> list[Card] | None:
