@@ -131,7 +131,7 @@ class DeckSet:
         """Every study unit of every deck, in deck and card order."""
         units: list[StudyUnit] = []
         for deck in self.decks:
-            units += units_of_deck(deck.cards, deck.id)
+            units += units_of_deck(deck.cards, deck.id, _has_families(deck))
         return units
 
     def units_fingerprint(self, units: Sequence[StudyUnit] | None = None) -> str:
@@ -147,10 +147,15 @@ class DeckSet:
         parts = []
         for deck, digest in zip(self.decks, digests, strict=True):
             if digest is None:
-                digest = deck_units_digest(units_of_deck(deck.cards, deck.id))
+                digest = deck_units_digest(units_of_deck(deck.cards, deck.id, _has_families(deck)))
             if deck.cards:
                 parts.append((deck.id, digest))
         return combine_digests(parts)
+
+
+def _has_families(deck: Deck) -> bool:
+    """Whether a card of the deck may name a fact (only then is each card looked at)."""
+    return bool(deck.facts or deck.outside_facts)
 
 
 def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]]:
