@@ -11,36 +11,26 @@ the compiled deck cache holds them and a warm start draws nothing.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from quizapp.facts.distractors import (
-    WANT,
-    DatePool,
-    FigurePool,
-    NamePool,
-    date_distractors,
-    figure_distractors,
-    name_distractors,
-)
+from quizapp.facts.asking import Asker
+from quizapp.facts.distractors import NamePool, figure_distractors
 from quizapp.facts.figures import parse_figure
-from quizapp.facts.text import normalise
-from quizapp.model.cards import (
-    BasicCard,
-    Card,
-    Category,
-    ChoiceCard,
-    ClozeCard,
-    MatchCard,
-    OrderCard,
-    OrderItem,
-    TypedCard,
+from quizapp.facts.links import moment, relation_keys
+from quizapp.facts.wording import (
+    ALIAS_SUBJECT,
+    DESIGNATION_PHRASES,
+    RELATION_PHRASES,
+    ROLE_SUBJECT,
+    TYPE_CATEGORY,
+    clause,
+    gives_away,
+    question_of,
+    span,
 )
+from quizapp.model.cards import Card, Category, ChoiceCard, OrderCard, OrderItem, TypedCard
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
-    NAMED_TYPES,
-    DesignationAction,
     DesignationFact,
     EventFact,
     Fact,
@@ -50,8 +40,9 @@ from quizapp.model.facts import (
     RelationFact,
     RelationKind,
     StatementFact,
-    fact_name,
 )
+
+__all__ = ["TEMPLATES", "Drawing", "draw_cards", "question_of"]
 
 # Every template a fact type may use (a template makes a card only when its fields are there).
 TEMPLATES: dict[str, tuple[str, ...]] = {
@@ -64,282 +55,11 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "statement": ("who", "what"),
 }
 
-# (ask the `from` side, ask the `to` side, ask when): {f} the from names, {t} the to name
-RELATION_PHRASES: dict[RelationKind, tuple[str, str, str]] = {
-    RelationKind.MERGER: (
-        "Which groups merged to form {t}?",
-        "What did {f} merge to form?",
-        "When did {f} merge to form {t}?",
-    ),
-    RelationKind.SPLIT: (
-        "Which group did {t} split from?",
-        "Which group split from {f}?",
-        "When did {t} split from {f}?",
-    ),
-    RelationKind.RENAME: (
-        "What was {t} called before it was renamed?",
-        "What was {f} renamed?",
-        "When was {f} renamed {t}?",
-    ),
-    RelationKind.ALLEGIANCE: (
-        "Who pledged allegiance to {t}?",
-        "To whom did {f} pledge allegiance?",
-        "When did {f} pledge allegiance to {t}?",
-    ),
-    RelationKind.AFFILIATION: (
-        "Who is affiliated with {t}?",
-        "With whom is {f} affiliated?",
-        "When did {f} become affiliated with {t}?",
-    ),
-    RelationKind.LEADERSHIP: (
-        "Who led {t}?",
-        "What did {f} lead?",
-        "When did {f} lead {t}?",
-    ),
-}
-# (ask the authority, ask the target, ask when): {t} target, {a} authority, {l} list, {d} date
-DESIGNATION_PHRASES: dict[DesignationAction, tuple[str, str, str]] = {
-    DesignationAction.DESIGNATED: (
-        "Who designated {t} ({l}{d})?",
-        "Who was designated by {a} ({l}{d})?",
-        "When was {t} designated by {a} ({l}{d})?",
-    ),
-    DesignationAction.AMENDED: (
-        "Who amended the listing of {t} ({l}{d})?",
-        "Whose listing did {a} amend ({l}{d})?",
-        "When did {a} amend the listing of {t} ({l}{d})?",
-    ),
-    DesignationAction.DELISTED: (
-        "Who delisted {t} ({l}{d})?",
-        "Who was delisted by {a} ({l}{d})?",
-        "When was {t} delisted by {a} ({l}{d})?",
-    ),
-    DesignationAction.REVOKED: (
-        "Who revoked the designation of {t} ({l}{d})?",
-        "Whose designation did {a} revoke ({l}{d})?",
-        "When did {a} revoke the designation of {t} ({l}{d})?",
-    ),
-}
-TYPE_CATEGORY = {
-    PersonFact: Category.PERSON,
-    GroupFact: Category.GROUP,
-    PlaceFact: Category.PLACE,
-}
 ORDER_ITEMS = 4
-ALIAS_SUBJECT = {PersonFact: "Who", GroupFact: "Which group", PlaceFact: "Which place"}
-ROLE_SUBJECT = {PersonFact: "Who was", GroupFact: "Which group was", PlaceFact: "Which place was"}
 
 
-def _gives_away(question: str, answers: Sequence[str]) -> bool:
-    """Whether the question contains the answer (or one of its other names) as words."""
-    asked = f" {normalise(question)} "
-    return any(len(key) > 1 and f" {key} " in asked for key in map(normalise, answers))
-
-
-def _span(start: str | None, end: str | None) -> str:
-    """` (from 2004)`, ` (2004\u20132020)`, ` (until 2020)` or nothing."""
-    first = FuzzyDate.parse(start).spoken() if start else None
-    last = FuzzyDate.parse(end).spoken() if end else None
-    if first and last:
-        return f" ({first}\u2013{last})"
-    if first:
-        return f" (from {first})"
-    return f" (until {last})" if last else ""
-
-
-def _clause(text: str) -> str:
-    """Text to embed in a question: no trailing full stop."""
-    return text.strip().rstrip(".")
-
-
-def question_of(card: Card) -> str:
-    """The text a card asks, for telling two cards' questions apart."""
-    if isinstance(card, BasicCard | ChoiceCard | TypedCard):
-        return card.question
-    if isinstance(card, ClozeCard):
-        return card.text
-    assert isinstance(card, OrderCard | MatchCard)
-    return card.prompt
-
-
-class Drawing:
-    """Draws the cards of one deck file's facts; `taken` holds the questions already asked."""
-
-    def __init__(self, facts: Sequence[Fact], taken: Iterable[str] = ()) -> None:
-        self.facts = {fact.id: fact for fact in facts}
-        self.taken = {normalise(q) for q in taken}
-        # Pools are built once per file: a question then costs the same in any size of deck.
-        self.dates = DatePool(FuzzyDate.parse(f.date) for f in facts if f.date is not None)
-        names: dict[type, list[str]] = {}
-        for fact in facts:
-            if isinstance(fact, NAMED_TYPES):
-                names.setdefault(type(fact), []).append(fact.name)
-        self.names = {kind: NamePool(found) for kind, found in names.items()}
-        self.figures = FigurePool(
-            v for f in facts if isinstance(f, EventFact) for v in f.figures.values()
-        )
-        self.authorities = NamePool(f.authority for f in facts if isinstance(f, DesignationFact))
-        self.located = NamePool(
-            f.located_in for f in facts if isinstance(f, PlaceFact) and f.located_in
-        )
-        speakers = [self.speaker(f) for f in facts if isinstance(f, StatementFact)]
-        self.speakers = NamePool(speakers)
-        self.speakers_and = {k: NamePool([*v, *speakers]) for k, v in names.items()}
-        events = [f for f in facts if isinstance(f, EventFact) and f.date is not None]
-        self.events = sorted(events, key=lambda f: (FuzzyDate.parse(f.date or "").sort_key(), f.id))
-        self.event_years = [FuzzyDate.parse(f.date or "").start.year for f in self.events]
-        self.renamed = _rename_groups(facts)
-        # "What happened in 1982 in Lebanon?" has no single answer when two events share both
-        moments = Counter(_moment(f) for f in events)
-        self.ambiguous_moments = {moment for moment, count in moments.items() if count > 1}
-        # relations that share a side: the other side has several right answers
-        self.relation_groups: dict[tuple[object, ...], list[RelationFact]] = {}
-        for fact in facts:
-            if isinstance(fact, RelationFact):
-                for key in _relation_keys(fact):
-                    self.relation_groups.setdefault(key, []).append(fact)
-        self.place_by_name = {f.name: f for f in facts if isinstance(f, PlaceFact)}
-        self.places_in: dict[str, list[str]] = {}
-        for place in self.place_by_name.values():
-            if place.located_in:
-                self.places_in.setdefault(place.located_in, []).append(place.name)
-        self.cards: list[Card] = []
-
-    # ----- helpers
-
-    def places_around(self, fact_id: str) -> list[str]:
-        """The places a place lies in and those lying in it (`located_in`): "Lebanon" is no
-        wrong answer where "Beirut" is right."""
-        place = self.facts.get(fact_id)
-        if not isinstance(place, PlaceFact):
-            return []
-        around = list(self.places_in.get(place.name, ()))
-        parent = place.located_in
-        while parent and parent not in around and len(around) < 32:
-            around.append(parent)
-            outer = self.place_by_name.get(parent)
-            parent = outer.located_in if outer else None
-        return around
-
-    def same_as(self, fact_id: str) -> list[str]:
-        """Names of the facts `fact_id` is through renamings (the GSPC is AQIM renamed): never a
-        wrong answer for it."""
-        return [self.name(other) for other in self.renamed.get(fact_id, ()) if other != fact_id]
-
-    def name(self, fact_id: str) -> str:
-        fact = self.facts.get(fact_id)
-        return fact_id if fact is None else fact_name(fact)
-
-    def label(self, fact_id: str) -> str:
-        """How a question names another fact: a group by its acronym when it has one (so the
-        question does not spell out what the group's acronym card asks), else its name."""
-        fact = self.facts.get(fact_id)
-        if isinstance(fact, GroupFact) and fact.acronym:
-            return fact.acronym
-        return self.name(fact_id)
-
-    def forms(self, fact_id: str) -> list[str]:
-        """Other accepted answers for a fact: its acronym and aliases."""
-        fact = self.facts.get(fact_id)
-        if not isinstance(fact, NAMED_TYPES):
-            return []
-        acronym = [fact.acronym] if isinstance(fact, GroupFact) and fact.acronym else []
-        return [*acronym, *(alias.name for alias in fact.aliases)]
-
-    def names_of(self, fact_ids: Sequence[str], *, labels: bool = False) -> str:
-        names = [self.label(i) if labels else self.name(i) for i in fact_ids]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-    def speaker(self, fact: StatementFact) -> str:
-        return self.name(fact.by)
-
-    def disputed(self, fact: Fact, field: str) -> list[str]:
-        return [d.value for d in fact.disputed if d.field == field]
-
-    def add(self, card: Card) -> None:
-        """Keep a card unless its question is already asked."""
-        key = normalise(question_of(card))
-        if key in self.taken:
-            return
-        self.taken.add(key)
-        self.cards.append(card)
-
-    def base(self, fact: Fact, template: str, category: Category) -> dict[str, Any]:
-        """The fields every drawn card has: its id from (fact, template), its fact, a source."""
-        return {
-            "id": f"{fact.id}/{template}",
-            "category": category,
-            "source": fact.sources[0],
-            "tags": fact.tags,
-            "fact": fact.id,
-        }
-
-    def ask_unique(self, question: str, fact: Fact) -> str:
-        """The question as asked; `add` drops a card whose question another card already asks
-        (a written card, or a fact that says the same), so a deck never asks one thing twice."""
-        return question
-
-    def ask_date(self, fact: Fact, template: str, question: str, date_text: str) -> None:
-        date = FuzzyDate.parse(date_text)
-        excluded = []
-        for value in self.disputed(fact, "date"):
-            try:
-                excluded.append(FuzzyDate.parse(value))
-            except ValueError:
-                continue
-        seed = f"{fact.id}/{template}"
-        wrong = date_distractors(date, self.dates, excluded, seed)
-        answer = date.spoken()
-        self.add(
-            ChoiceCard(
-                question=self.ask_unique(question, fact),
-                answer=answer,
-                choices=(answer, *wrong),
-                **self.base(fact, template, Category.DATE),
-            )
-        )
-
-    def ask_name(
-        self,
-        fact: Fact,
-        template: str,
-        question: str,
-        answer: str,
-        kind: type | None,
-        *,
-        aliases: Sequence[str] = (),
-        excluded: Sequence[str] = (),
-        pool: NamePool | None = None,
-        category: Category = Category.NAME,
-        named: str = "",
-    ) -> None:
-        """Multiple choice among names of the same type, or typed when there are too few; no
-        card when the question already says the answer ("Where: ... in Beirut?"); `named` is
-        the alias an alias question names on purpose."""
-        if _gives_away(question, [answer, *(a for a in aliases if a != named)]):
-            return
-        empty = NamePool(())
-        names = pool if pool is not None else self.names.get(kind, empty) if kind else empty
-        field = "name" if template in {"alias", "acronym"} else template
-        banned = [*aliases, *excluded, *self.disputed(fact, field)]
-        wrong = name_distractors(answer, names, banned, f"{fact.id}/{template}")
-        base = self.base(fact, template, category)
-        question = self.ask_unique(question, fact)
-        if len(wrong) >= WANT - 1:
-            card: Card = ChoiceCard(
-                question=question, answer=answer, choices=(answer, *wrong), **base
-            )
-        else:
-            card = TypedCard(question=question, answer=answer, aliases=tuple(aliases), **base)
-        self.add(card)
-
-    def recall(
-        self, fact: Fact, template: str, question: str, answer: str, category: Category
-    ) -> None:
-        base = self.base(fact, template, category)
-        self.add(BasicCard(question=self.ask_unique(question, fact), answer=answer, **base))
-
-    # ----- one method per fact type
+class Drawing(Asker):
+    """Draws the cards of one deck file's facts: one method per fact type."""
 
     def draw(self) -> list[Card]:
         for fact in self.facts.values():
@@ -360,13 +80,13 @@ class Drawing:
         return self.cards
 
     def event(self, fact: EventFact) -> None:
-        what = _clause(fact.what)
+        what = clause(fact.what)
         place = f" in {self.label(fact.place)}" if fact.place else ""
         if fact.date is not None:
             date = FuzzyDate.parse(fact.date)
             self.ask_date(fact, "when", f"When did this happen: {what}?", fact.date)
             on = "on" if date.precision == 3 and not date.is_range else "in"
-            if _moment(fact) not in self.ambiguous_moments:
+            if moment(fact) not in self.ambiguous_moments:
                 self.recall(
                     fact,
                     "what",
@@ -404,7 +124,7 @@ class Drawing:
         base = self.base(fact, template, Category.FIGURE)
         self.add(
             ChoiceCard(
-                question=self.ask_unique(question, fact),
+                question=question,
                 answer=value,
                 choices=(value, *wrong),
                 **base,
@@ -415,7 +135,7 @@ class Drawing:
         """This event among the dated events nearest it, one per date."""
         assert fact.date is not None
         here = FuzzyDate.parse(fact.date)
-        items = {here.sort_key(): OrderItem(text=_clause(fact.what), date=here.start.iso())}
+        items = {here.sort_key(): OrderItem(text=clause(fact.what), date=here.start.iso())}
         # the events of the years nearest this one, from the sorted list (never the whole deck)
         at = bisect.bisect_left(self.event_years, here.start.year)
         span = self.events[max(0, at - ORDER_ITEMS * 2) : at + ORDER_ITEMS * 2]
@@ -428,26 +148,24 @@ class Drawing:
                 break
             date = FuzzyDate.parse(other.date or "")
             items.setdefault(
-                date.sort_key(), OrderItem(text=_clause(other.what), date=date.start.iso())
+                date.sort_key(), OrderItem(text=clause(other.what), date=date.start.iso())
             )
         if len(items) < 2:
             return
         base = self.base(fact, "order", Category.DATE)
-        prompt = f"Put in order: {_clause(fact.what)}, and the events around it"
-        self.add(
-            OrderCard(prompt=self.ask_unique(prompt, fact), items=tuple(items.values()), **base)
-        )
+        prompt = f"Put in order: {clause(fact.what)}, and the events around it"
+        self.add(OrderCard(prompt=prompt, items=tuple(items.values()), **base))
 
     def named(self, fact: PersonFact | GroupFact | PlaceFact) -> list[str]:
         """The cards every person, group and place may have: acronym, alias, roles. Returns
         its other accepted names (aliases, acronym)."""
         aliases = [a.name for a in fact.aliases]
-        if fact.acronym and not _gives_away(fact.name, [fact.acronym]):
+        if fact.acronym and not gives_away(fact.name, [fact.acronym]):
             base = self.base(fact, "acronym", Category.NAME)
-            question = self.ask_unique(f"What does {fact.acronym} stand for?", fact)
+            question = f"What does {fact.acronym} stand for?"
             self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(aliases), **base))
         # an alias that is part of the name ("Arieff" for "Alexis Arieff") would say the answer
-        asked = next((a for a in aliases if not _gives_away(fact.name, [a])), None)
+        asked = next((a for a in aliases if not gives_away(fact.name, [a])), None)
         if asked is not None:
             self.ask_name(
                 fact,
@@ -471,7 +189,7 @@ class Drawing:
         who = ROLE_SUBJECT[type(fact)]
         for number, role in enumerate(fact.roles, start=1):
             of = f" of {self.label(role.of)}" if role.of else ""
-            when = _span(role.from_, role.to)
+            when = span(role.from_, role.to)
             template = "role" if number == 1 else f"role-{number}"
             self.ask_name(
                 fact,
@@ -522,7 +240,7 @@ class Drawing:
         f_asked, t_asked = self.names_of(fact.from_, labels=True), self.label(fact.to)
         involved = [self.name(i) for i in (*fact.from_, fact.to)]
         category = Category.MERGER if fact.relation is RelationKind.MERGER else Category.GROUP
-        from_key, to_key = _relation_keys(fact)
+        from_key, to_key = relation_keys(fact)
         first = self.facts.get(fact.from_[0])
         # Others sharing the `to` side: their `from` is also a right answer, unless the date
         # tells them apart; likewise the other way round.
@@ -617,7 +335,7 @@ class Drawing:
         self.ask_name(
             fact,
             "who",
-            f"Who says: “{_clause(fact.claim)}”?",
+            f"Who says: “{clause(fact.claim)}”?",
             speaker,
             None,
             pool=pool,
@@ -631,36 +349,6 @@ class Drawing:
                 fact.claim,
                 Category.OBJECTIVE,
             )
-
-
-def _moment(fact: EventFact) -> tuple[str, str | None]:
-    """When and where an event happened, as its `what` question says them."""
-    date = FuzzyDate.parse(fact.date).spoken() if fact.date else ""
-    return date, fact.place
-
-
-def _relation_keys(fact: RelationFact) -> tuple[tuple[object, ...], tuple[object, ...]]:
-    """Keys of the relations sharing this one's `to` side, and sharing its `from` side."""
-    return (fact.relation, "to", fact.to), (fact.relation, "from", frozenset(fact.from_))
-
-
-def _rename_groups(facts: Sequence[Fact]) -> dict[str, frozenset[str]]:
-    """For each fact renamed (or renamed to), every fact id of its chain of renamings."""
-    parent: dict[str, str] = {}
-
-    def root(fact_id: str) -> str:
-        while parent.get(fact_id, fact_id) != fact_id:
-            fact_id = parent[fact_id]
-        return fact_id
-
-    for fact in facts:
-        if isinstance(fact, RelationFact) and fact.relation is RelationKind.RENAME:
-            for old in fact.from_:
-                parent[root(old)] = root(fact.to)
-    chains: dict[str, set[str]] = {}
-    for fact_id in list(parent) + [p for p in parent.values()]:
-        chains.setdefault(root(fact_id), set()).add(fact_id)
-    return {fact_id: frozenset(chain) for chain in chains.values() for fact_id in chain}
 
 
 def draw_cards(facts: Sequence[Fact], written: Sequence[Card] = ()) -> list[Card]:
