@@ -68,7 +68,6 @@ class FactChecker:
         self.dates = dates
         self.refs: list[PendingRef] = []
         self.declared: set[str] = set()  # every fact id the file gives, even of a broken fact
-        self.texts: set[str] = set()  # `by` and `roles.of` given as text (not checked as ids)
         self.outside: dict[str, None] = {}  # fact ids cards name that no fact of the file has
 
     def ref(self, at: Position, value: Any, key: str) -> str | None:
@@ -97,8 +96,6 @@ class FactChecker:
         text = self.b._check_text(at, value, key)
         if text is not None and LOOKS_LIKE_ID.match(text):
             self.refs.append(PendingRef(text, at, key, self.b._fact_id, self.b._card_id))
-        elif text is not None:
-            self.texts.add(text)
         return text
 
     def ref_tuple(self, at: Position, value: Any, key: str) -> tuple[str, ...] | None:
@@ -301,9 +298,6 @@ class FactChecker:
                 return None
             result[name] = text
         return result
-
-    def choice_of(self, options: tuple[str, ...]) -> Check:
-        return lambda c, at, v, k: c.b._check_choice_of(at, v, k, options)
 
     # ----- across the file's facts
 
