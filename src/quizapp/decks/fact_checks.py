@@ -344,19 +344,18 @@ class FactChecker:
         for ref in self.refs:
             if ref.ref in declared:
                 continue
-            if ref.fact_id is None and ref.card_id is not None and LOOKS_LIKE_ID.match(ref.ref):
-                self.outside.setdefault(ref.ref, None)  # a card may name another file's fact
+            if ref.fact_id is None:  # a card may name another file's fact: the loader checks
+                self.outside.setdefault(ref.ref, None)
                 continue
-            if ref.ref not in declared:
-                b._fact_id, b._card_id = ref.fact_id, ref.card_id
-                hint = did_you_mean(ref.ref, declared) or (
-                    "name a fact of this file, or write the name as it reads"
-                    if ref.field in ("by", "roles.of")
-                    else "a fact names facts of its own deck file"
-                )
-                b.report(ref.at, f"unknown fact id '{ref.ref}'", ref.field, hint)
+            b._fact_id, b._card_id = ref.fact_id, ref.card_id
+            hint = did_you_mean(ref.ref, declared) or (
+                "name a fact of this file, or write the name as it reads"
+                if ref.field in ("by", "roles.of")
+                else "a fact names facts of its own deck file"
+            )
+            b.report(ref.at, f"unknown fact id '{ref.ref}'", ref.field, hint)
         b._fact_id = b._card_id = None
-        bad_refs = {r.fact_id for r in self.refs if r.ref not in declared}
+        bad_refs = {r.fact_id for r in self.refs if r.ref not in declared and r.fact_id}
         return [fact for fact in kept if fact.id not in bad_refs]
 
     def _disputes(self, fact: Fact, raw: YamlMap) -> None:
@@ -367,9 +366,8 @@ class FactChecker:
         at = raw.keys_at["disputed"]
         for dispute in fact.disputed:
             name, _, sub = dispute.field.partition(".")
-            if name == "figures" and sub in figures:
-                pass
-            elif name not in fields or sub:
+            a_figure = name == "figures" and sub in figures
+            if not a_figure and (name not in fields or sub):
                 known = sorted(fields | {f"figures.{k}" for k in figures})
                 hint = did_you_mean(dispute.field, known) or "one of " + ", ".join(known)
                 self.b.report(
