@@ -322,10 +322,6 @@ class StudySession:
             done.review_id, unit.uid, rating, due, due - now, _PHASES[after.phase], done.leech
         )
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._history)
-
     @guarded
     def undo(self, now: datetime) -> StudyUnit | None:
         """Take back this session's last answer; return its unit (to show again) or None.
