@@ -24,9 +24,9 @@ from ruamel.yaml.tokens import CommentToken
 from quizapp.decks import Problem, load_deck_text
 from quizapp.errors import QuizappError
 
-DECK_KEY_ORDER = ("title", "description", "tags", "cards")
+DECK_KEY_ORDER = ("title", "description", "tags", "facts", "cards")
 CARD_KEY_ORDER = (
-    "id", "kind", "category", "tags", "status", "revision",
+    "id", "kind", "category", "fact", "facts", "tags", "status", "revision",
     "question", "answer", "reverse", "aliases", "choices", "text", "prompt", "items", "pairs",
     "explanation", "source",
 )  # fmt: skip

@@ -161,7 +161,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         self.unit = unit
         self.suggested = None
         self.shown_at = app.clock()
-        self.panel.show(unit, app.rng, app.context.distractors)
+        self.panel.show(unit, app.rng, app.context.distractors, facts=app.context.facts)
         self.paint()
 
     def paint(self) -> None:
