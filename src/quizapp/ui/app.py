@@ -108,6 +108,16 @@ class QuizApp(App[None]):
                 "Browse cards", "Search cards and see their history", screen.action_browse
             )
             yield SystemCommand(
+                "Lineage",
+                "The groups drawn as a lineage: splits, renamings, mergers in date order",
+                screen.action_lineage,
+            )
+            yield SystemCommand(
+                "Timeline",
+                "Every dated fact on a scale; study or order a span",
+                screen.action_timeline,
+            )
+            yield SystemCommand(
                 "Exam date and cram",
                 "Set the highlighted deck's exam date, see what is at risk, cram it",
                 screen.action_exam,
