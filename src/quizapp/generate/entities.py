@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from quizapp.generate import gazetteer as gz
 
-_TOKEN = re.compile(r"[\w\u2019'.-]+|[^\w\s]")
+_TOKEN = re.compile(r"[\w\u2018\u2019\u02bc`'.-]+|[^\w\s]")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 _ALIAS = re.compile(
     r"\b(?i:also known as|aka|a\.k\.a\.|nicknamed|dubbed|the moniker|the nickname|alias|"
