@@ -51,6 +51,7 @@ def evaluate(name: str, minimum: float) -> tuple[Score, dict[str, Score]]:
         by_type[kind] = score(
             [p for p in proposals if p["type"] == kind],
             [label for label in labels if label["type"] == kind],
+            (proposals, labels),
         )
     whole = score(proposals, labels)
     return whole, by_type

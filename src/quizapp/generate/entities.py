@@ -64,7 +64,11 @@ class _Run:
 
 def _is_cap(word: str) -> bool:
     return bool(
-        word[:1].isupper() or re.match(r"^(?:al|el|ad|as|an|ar|ash|at|az|d\u2019|d')-?[A-Z]", word)
+        word[:1].isupper()
+        or re.match(
+            r"^(?:al|el|ad|as|an|ar|ash|at|az|d\u2019|d')-?[A-Z]|^(?:e|i|ud|ul|ut|ur|us|bin|ibn)-[A-Z]",
+            word,
+        )
     ) and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)+", word)
 
 

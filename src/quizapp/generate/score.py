@@ -129,9 +129,17 @@ class Score:
         return self.found / self.labelled if self.labelled else 0.0
 
 
-def score(proposals: Sequence[FactMap], labels: Sequence[FactMap]) -> Score:
-    """Precision and recall of `proposals` against `labels` (both typed-fact mappings)."""
-    proposed, labelled = _Side(proposals), _Side(labels)
+def score(
+    proposals: Sequence[FactMap],
+    labels: Sequence[FactMap],
+    context: tuple[Sequence[FactMap], Sequence[FactMap]] | None = None,
+) -> Score:
+    """Precision and recall of `proposals` against `labels` (both typed-fact mappings).
+
+    `context`: all proposals and all labels of the document, when scoring a part of them (one
+    type), so the ids a relation or designation names can still be looked up."""
+    everything = context or (proposals, labels)
+    proposed, labelled = _Side(everything[0]), _Side(everything[1])
     found: set[int] = set()
     wrong: list[str] = []
     correct = 0

@@ -41,12 +41,33 @@ _LISTS = (
     ),
     ("UN sanctions list", re.compile(r"\bUN\b.{0,40}sanctions|United Nations.{0,60}list", re.I)),
 )
+# Verbs (and the few nouns that name an act) of listing: "the FTO designation of X" alone
+# describes a state, not an act, and is no designation fact.
 _DESIGNATION = re.compile(
-    r"\b(?:(?P<revoked>revok\w*)|(?P<delisted>de-?list\w*|removed from)"
-    r"|(?P<amended>amend\w*|add(?:ed)? the (?:following )?(?:names|aliases?)|aliases? (?:have|has) "
-    r"been added)"
-    r"|(?P<designated>(?:re)?designat(?:ed|es|ing|ion)\b|listed under))",
+    r"\b(?:(?P<revoked>revok(?:ed|es|ing)|revocation of)|(?P<delisted>de-?listed|removed from)"
+    r"|(?P<amended>amend(?:ed|s|ing)\b|amendments? to|add(?:ed|s)? (?:the )?(?:following )?"
+    r"(?:names|new aliases|aliases?)|aliases? (?:have|has) been added)"
+    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed under))",
     re.I,
+)
+_NOW = re.compile(
+    r"\btoday\b|\b(?:has|have)(?: \w+)? (?:been )?(?:amended|redesignated|designated|revoked|added)"
+    r"|\bannounces\b|\bhereby\b",
+    re.I,
+)
+_PEOPLE_TARGET = re.compile(r"\b(?:members|leaders|individuals|persons|people)\b", re.I)
+# A "person" whose name holds one of these is an organisation (then a group) ...
+_GROUP_WORDS = re.compile(
+    r"\b(?:Organi[sz]ation|Trust|Students|Movement|Party|League|Foundation|Front|Brigades?"
+    r"|Army|Council|Congress|Union|Association|Society|Network|Jamaat|Lashkar|Jaish|Tehrik"
+    r"|Tehreek|Harakat|Hizb|Ansar|Jabhat|Katibat)\b"
+)
+# ... and one holding these is a title, a document or an office: no fact at all.
+_NOT_PERSON = re.compile(
+    r"\b(?:Register|Act|Order|Security|Consulate|Embassy|Terrorist|Terrorism|Affairs|Forces"
+    r"|Province|Republic|Kingdom|Islamic|National|International|Federal|General|Initiative"
+    r"|Reports?|Country|Chapter|Index|Transcript|Question|Press|Note|Daily|Briefing|Release"
+    r"|Statement|Summary|Overview|Description|Activities|Strength|Funding|Location)s?\b"
 )
 _SUBJECT = re.compile(r"\b(?:[Tt]he (?:group|organi[sz]ation|movement)|[Ii]ts?|[Tt]hey)\b")
 _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
@@ -104,6 +125,11 @@ class _Reader:
     proposals: dict[str, Proposal] = field(default_factory=dict)
     entity_ids: dict[str, str] = field(default_factory=dict)
     group_names: list[tuple[str, str]] = field(default_factory=list)
+    person_names: list[tuple[str, str]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    alias_ids: dict[str, str] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)
+    designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
     last_group: str | None = None
     dateline: DateMention | None = None
 
@@ -142,12 +168,18 @@ def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal
     explicit date the document gives (what it can be known true as of; check it)."""
     reader = _Reader(document)
     readable = [sentence for sentence in document.sentences if sentence.readable]
-    entities = find_entities([sentence.text for sentence in readable])
+    entities = _merge_spellings(find_entities([sentence.text for sentence in readable]))
+    reader.entities = entities
+    reader.texts = [sentence.text for sentence in readable]
     for entity in entities:
         _entity_fact(reader, entity, readable)
+    for alias, ident in reader.alias_ids.items():
+        reader.entity_ids.setdefault(alias, ident)
     for name, ident in sorted(reader.entity_ids.items(), key=lambda item: -len(item[0])):
         if reader.proposals[ident].fact["type"] == "group":
             reader.group_names.append((name, ident))
+        elif reader.proposals[ident].fact["type"] == "person":
+            reader.person_names.append((name, ident))
     context = DateContext()
     latest = ""
     for sentence in document.sentences:
@@ -165,6 +197,7 @@ def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal
         subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group
         used = _designations(reader, sentence, dates, groups, subject)
         _relations(reader, sentence, dates, groups, subject)
+        _leadership(reader, sentence, groups, subject)
         _events(reader, sentence, [d for d in dates if d not in used], groups)
         if groups:
             reader.last_group = subject or groups[-1][1]
@@ -175,8 +208,68 @@ def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal
     return list(reader.proposals.values())
 
 
+def _named_as_group(reader: _Reader, name: str) -> bool:
+    """Whether the text calls the name an organisation ("the organization, NAME", "groups:
+    X and NAME", "NAME ... as a Foreign Terrorist Organization")."""
+    escaped = re.escape(name)
+    pattern = re.compile(
+        rf"(?:organi[sz]ations?|groups?|movement|party|front|militia|network|wing)[,:]?\s+"
+        rf"(?:the\s+)?(?:[\w\u2019'-]+\s+and\s+)?{escaped}\b"
+        rf"|\b{escaped}\s+(?:as\s+(?:an?\s+)?)?(?:Foreign Terrorist Organi[sz]ation|FTO)\b",
+        re.I,
+    )
+    return any(name in text and pattern.search(text) for text in reader.texts)
+
+
+def _spelling_key(name: str) -> str:
+    """Names that differ only in hyphens, spaces, apostrophes or case are one name."""
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def _merge_spellings(entities: list[Entity]) -> list[Entity]:
+    """One group for "Lashkar e-Tayyiba (LeT)", "Lashkar-e-Tayyiba (LET)" and "LeT": the first
+    spelling is the name, the others aliases, an acronym that differs only in case is one."""
+    kept: list[Entity] = []
+    index: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.kind != "group":
+            kept.append(entity)
+            continue
+        keys = [_spelling_key(entity.name)]
+        if entity.acronym:
+            keys.append(_spelling_key(entity.acronym))
+        owner = next((index[key] for key in keys if key in index), None)
+        if owner is None:
+            kept.append(entity)
+            owner = entity
+        else:
+            for name in (entity.name, *entity.aliases):
+                if _spelling_key(name) != _spelling_key(owner.name) and name not in owner.aliases:
+                    owner.aliases.append(name)
+            if entity.acronym and not owner.acronym:
+                owner.acronym = entity.acronym
+            elif entity.acronym and entity.acronym != owner.acronym:
+                owner.aliases.append(entity.acronym)
+        for key in keys:
+            index.setdefault(key, owner)
+    return kept
+
+
 def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> None:
     if entity.kind == "group" and _AUTHORITY_WORDS.search(entity.name):
+        return
+    if entity.kind == "person" and (
+        _GROUP_WORDS.search(entity.name) or _named_as_group(reader, entity.name)
+    ):
+        entity.kind = "group"
+    elif entity.kind == "person" and (
+        _NOT_PERSON.search(entity.name) or _AUTHORITY_WORDS.search(entity.name)
+    ):
+        return
+    if entity.kind == "person" and any(
+        other.kind == "group" and entity.name in (other.name, *other.aliases)
+        for other in reader.entities
+    ):
         return
     index = entity.detail_sentence if entity.detail_sentence is not None else entity.sentence
     sentence = readable[index]
@@ -199,10 +292,13 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
         fact["aliases"] = list(entity.aliases)
         confidence = max(confidence, 0.7)
     fact["sources"] = [reader.source(sentence)]
-    names = (entity.name, *(entity.aliases), *([entity.acronym] if entity.acronym else []))
+    own = (entity.name, *([entity.acronym] if entity.acronym else []))
+    names = (*own, *entity.aliases)
     reader.add(Proposal(fact, confidence, names))
-    for name in names:
-        reader.entity_ids.setdefault(name, ident)
+    for name in own:
+        reader.entity_ids[name] = ident
+    for alias in entity.aliases:
+        reader.alias_ids.setdefault(alias, ident)
 
 
 def _aka(reader: _Reader, sentence: Sentence) -> None:
@@ -224,10 +320,12 @@ def _aka(reader: _Reader, sentence: Sentence) -> None:
             sources.append(reader.source(sentence))
 
 
-def _groups_in(reader: _Reader, text: str) -> list[tuple[int, str]]:
-    """(position, fact id) of every group named in `text` (longest names first, no overlap)."""
+def _groups_in(reader: _Reader, text: str, *, people: bool = False) -> list[tuple[int, str]]:
+    """(position, fact id) of every group (and person) named in `text` (longest names first,
+    no overlap)."""
     found: list[tuple[int, int, str]] = []
-    for name, ident in reader.group_names:
+    names = [*reader.group_names, *reader.person_names] if people else reader.group_names
+    for name, ident in sorted(names, key=lambda item: -len(item[0])):
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             span = match.span()
             if not any(span[0] < end and start < span[1] for start, end, _ in found):
@@ -242,42 +340,158 @@ def _designations(
     groups: list[tuple[int, str]],
     subject: str | None,
 ) -> set[DateMention]:
+    """One designation per target and list: the groups (or people) named before any alias
+    the sentence adds, never the agency or the law; "it"/"the group" is the group named last."""
     text = sentence.text
-    match = _DESIGNATION.search(text)
+    acts = [
+        m
+        for m in _DESIGNATION.finditer(text)
+        if not re.match(
+            r"(?i)designated (?:foreign|terrorist|groups?|global)",
+            m.group(0) + text[m.end() : m.end() + 10].lstrip(),
+        )
+        and not re.search(r"(?i)(?:specially|\bas) $", text[max(0, m.start() - 12) : m.start()])
+    ]
     lists = [name for name, pattern in _LISTS if pattern.search(text)]
-    if match is None or not lists:
+    if not acts or not lists:
         return set()
+    priority = ("revoked", "delisted", "amended", "designated")
+    match = min(
+        acts,
+        key=lambda m: priority.index(next(k for k, v in m.groupdict().items() if v)),
+    )
     action = next(key for key, value in match.groupdict().items() if value)
-    targets = [ident for _, ident in groups]
-    target = targets[0] if targets else subject
-    if target is None:
+    alias_at = re.search(r"\b(?:aliases?|names?)\b", text[match.end() :])
+    limit = match.end() + alias_at.start() if alias_at else len(text)
+    named = _groups_in(reader, text, people=True)
+    targets = list(dict.fromkeys(ident for position, ident in named if position < limit))[:2]
+    if not targets and subject is not None:
+        targets = [subject]
+    if not targets:
         return set()
+    about_people = bool(_PEOPLE_TARGET.search(text[match.start() : limit]))
     date = next((d for d in dates if "-" in d.value or d.value.isdigit()), None)
     when = _date_value(date) if date is not None else None
-    if when is None and re.search(r"\btoday\b", text) and reader.dateline is not None:
+    if when is None and _NOW.search(text) and reader.dateline is not None:
         when = reader.dateline.value
     authority = (
         "U.S. Department of the Treasury"
-        if re.search(r"\bTreasury\b", text) and not re.search(r"\bState\b", text)
+        if re.search(r"\bTreasury\b", text[: match.end()])
+        and not re.search(r"\bState\b", text[: match.end()])
         else "United Nations"
         if lists == ["UN sanctions list"]
         else "U.S. Department of State"
     )
-    for name in lists:
-        fact: FactMap = {
-            "id": fact_id(reader.document.name, "designation", f"{name}-{action}", text),
-            "type": "designation",
-            "authority": authority,
-            "list": name,
-            "target": target,
-            "action": action,
-        }
-        if when is not None:
-            fact["date"] = when
-        fact["sources"] = [reader.source(sentence)]
-        confidence = 0.8 if targets and when else 0.6 if when else 0.4
-        reader.add(Proposal(fact, confidence))
+    for target in targets:
+        for name in lists:
+            same = reader.designations.get((target, name, action))
+            if same is not None and _same_date(same.fact.get("date"), when):
+                _merge_designation(reader, same, sentence, when, about_people)
+                continue
+            fact: FactMap = {
+                "id": fact_id(
+                    reader.document.name, "designation", f"{name}-{action}", text + target
+                ),
+                "type": "designation",
+                "authority": authority,
+                "list": name,
+                "target": target,
+                "action": action,
+            }
+            if when is not None:
+                fact["date"] = when
+            fact["sources"] = [reader.source(sentence)]
+            confidence = 0.8 if when else 0.5
+            if about_people:
+                confidence = 0.3
+            proposal = Proposal(fact, confidence)
+            reader.add(proposal)
+            if same is None or when is not None:
+                reader.designations[(target, name, action)] = proposal
     return {date} if date is not None else set()
+
+
+def _same_date(first: object, second: str | None) -> bool:
+    """Whether two dates may be the same act: equal, one undated, or one a coarser prefix."""
+    if first is None or second is None:
+        return True
+    a, b = str(first), second
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
+def _merge_designation(
+    reader: _Reader, same: Proposal, sentence: Sentence, when: str | None, about_people: bool
+) -> None:
+    """A second sentence stating the same designation: one fact quoting both, the more
+    precise date kept, a little more confidence."""
+    fact = same.fact
+    if when is not None and len(when) > len(str(fact.get("date") or "")):
+        fact["date"] = when
+    sources = fact["sources"]
+    quote = reader.source(sentence)
+    if quote not in sources and len(sources) < 3:
+        sources.append(quote)
+    if not about_people and fact.get("date"):
+        same.confidence = min(0.9, max(same.confidence, 0.8) + 0.05)
+
+
+_LED_BY = re.compile(r"\b[Ll]ed by\b")
+_LEADER = re.compile(
+    r"\b(?:leader|founder|head|chief|emir|commander|spiritual leader|secretary[- ]general)"
+    r"(?: of)?\b",
+    re.I,
+)
+
+
+def _leadership(
+    reader: _Reader,
+    sentence: Sentence,
+    groups: list[tuple[int, str]],
+    subject: str | None,
+) -> None:
+    """ "Led by P, G ...", "G's leader, P", "its leader, P", "P, the leader of G"."""
+    text = sentence.text
+    people = [
+        (position, ident)
+        for position, ident in _groups_in(reader, text, people=True)
+        if reader.proposals[ident].fact["type"] == "person"
+    ]
+    if not people:
+        return
+    led = _LED_BY.search(text)
+    leader = _LEADER.search(text)
+    person: str | None = None
+    group: str | None = None
+    if led is not None:
+        person = next((i for p, i in people if 0 <= p - led.end() <= 2), None)
+        group = next((i for p, i in groups if p > led.end()), None) or subject
+    elif leader is not None:
+        near = [(abs(p - leader.end()), i) for p, i in people if abs(p - leader.end()) <= 4]
+        near += [(abs(leader.start() - p), i) for p, i in people if 0 < leader.start() - p <= 60]
+        person = min(near)[1] if near else None
+        before = text[max(0, leader.start() - 20) : leader.start()]
+        if re.search(r"\b[Ii]ts\s+(?:\w+\s+)?$", before):
+            group = subject or reader.last_group
+        else:
+            group = next(
+                (
+                    i
+                    for p, i in groups
+                    if abs(p - leader.end()) <= 5 or 0 < leader.start() - p <= 30
+                ),
+                None,
+            )
+    if person is None or group is None:
+        return
+    fact: FactMap = {
+        "id": fact_id(reader.document.name, "relation", "leadership", text),
+        "type": "relation",
+        "relation": "leadership",
+        "from": [person],
+        "to": group,
+        "sources": [reader.source(sentence)],
+    }
+    reader.add(Proposal(fact, 0.6))
 
 
 def _relations(
