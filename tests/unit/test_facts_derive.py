@@ -170,13 +170,13 @@ def cards() -> dict[str, Card]:
         (
             "fto/who",
             TypedCard,
-            "Who designated al-Qaeda in the Islamic Maghreb (FTO, February 2008)?",
+            "Which authority designated al-Qaeda in the Islamic Maghreb (FTO, February 2008)?",
             "U.S. State Department",
         ),
         (
             "fto/whom",
             ChoiceCard,
-            "Who was designated by U.S. State Department (FTO, February 2008)?",
+            "Which group was designated by U.S. State Department (FTO, February 2008)?",
             "al-Qaeda in the Islamic Maghreb",
         ),
         (
@@ -296,17 +296,25 @@ def test_an_alias_or_acronym_that_is_part_of_the_name_asks_nothing() -> None:
 @pytest.mark.parametrize(
     ("action", "who", "whom"),
     [
-        ("designated", "Who designated GIA (FTO)?", "Who was designated by State (FTO)?"),
+        (
+            "designated",
+            "Which authority designated GIA (FTO)?",
+            "Which group was designated by State (FTO)?",
+        ),
         (
             "amended",
-            "Who amended the listing of GIA (FTO)?",
-            "Whose listing did State amend (FTO)?",
+            "Which authority amended the listing of GIA (FTO)?",
+            "Which group's listing did State amend (FTO)?",
         ),
-        ("delisted", "Who delisted GIA (FTO)?", "Who was delisted by State (FTO)?"),
+        (
+            "delisted",
+            "Which authority delisted GIA (FTO)?",
+            "Which group was delisted by State (FTO)?",
+        ),
         (
             "revoked",
-            "Who revoked the designation of GIA (FTO)?",
-            "Whose designation did State revoke (FTO)?",
+            "Which authority revoked the designation of GIA (FTO)?",
+            "Which group's designation did State revoke (FTO)?",
         ),
     ],
 )

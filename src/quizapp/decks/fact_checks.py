@@ -157,6 +157,9 @@ class FactChecker:
             checked = check(self, raw.keys_at[key], value, key)
             if checked is not None:
                 values[key] = checked
+        if kind == "statement" and "by" not in raw and "attributed_to" not in raw:
+            hint = "by: a fact id or the speaker as text"
+            b.report(raw.at, "a statement needs 'by' (or 'attributed_to')", "by", hint)
         if len(b.problems) > before:
             return None
         try:
@@ -269,16 +272,20 @@ class FactChecker:
         return result
 
     def roles(self, at: Position, value: Any, key: str) -> list[dict[str, str]] | None:
-        found = self.entries(at, value, key, ("role",), ("of", "from", "to"))
+        found = self.entries(at, value, key, ("role",), ("of", "date", "from", "to"))
         if found is None:
             return None
         for entry, item in found:
+            if "date" in entry and ("from" in entry or "to" in entry):
+                hint = "date: START/END, or from: and to:"
+                self.b.report(item.at, "a role has 'date' or 'from'/'to', not both", key, hint)
+                return None
             if (
                 "of" in entry
                 and self.ref_or_text(item.keys_at["of"], entry["of"], "roles.of") is None
             ):
                 return None
-            for bound in ("from", "to"):
+            for bound in ("date", "from", "to"):
                 if bound in entry and self.date(item.keys_at[bound], entry[bound], bound) is None:
                     return None
         return [entry for entry, _ in found]
@@ -431,3 +438,4 @@ FACT_CHECKS: dict[str, Check] = {
 for _name in ("caveat", "what", "name", "acronym", "located_in", "authority", "list", "claim"):
     FACT_CHECKS[_name] = _text
 FACT_CHECKS["about"] = _text
+FACT_CHECKS["attributed_to"] = _text

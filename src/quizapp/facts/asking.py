@@ -17,13 +17,14 @@ from quizapp.facts.distractors import (
 from quizapp.facts.links import moment, relation_keys, rename_groups
 from quizapp.facts.text import normalise
 from quizapp.facts.wording import gives_away, question_of
-from quizapp.model.cards import BasicCard, Card, Category, ChoiceCard, TypedCard
+from quizapp.model.cards import BasicCard, Card, Category, ChoiceCard, Status, TypedCard
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
     NAMED_TYPES,
     DesignationFact,
     EventFact,
     Fact,
+    FactStatus,
     PlaceFact,
     RelationFact,
     StatementFact,
@@ -121,7 +122,7 @@ class Asker:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
     def speaker(self, fact: StatementFact) -> str:
-        return self.name(fact.by)
+        return self.name(fact.by) if fact.by else fact.attributed_to or fact.id
 
     def disputed(self, fact: Fact, field: str) -> list[str]:
         return [d.value for d in fact.disputed if d.field == field]
@@ -143,6 +144,8 @@ class Asker:
             "source": fact.sources[0],
             "tags": fact.tags,
             "fact": fact.id,
+            # a generated fact (not yet checked by an instructor) draws generated cards
+            "status": Status.GENERATED if fact.status is FactStatus.GENERATED else Status.REVIEWED,
         }
 
     def ask_date(self, fact: Fact, template: str, question: str, date_text: str) -> None:

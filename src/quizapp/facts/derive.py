@@ -27,6 +27,7 @@ from quizapp.facts.wording import (
     gives_away,
     question_of,
     span,
+    who_or_which,
 )
 from quizapp.model.cards import Card, Category, ChoiceCard, OrderCard, OrderItem, TypedCard
 from quizapp.model.dates import FuzzyDate
@@ -34,6 +35,7 @@ from quizapp.model.facts import (
     DesignationFact,
     EventFact,
     Fact,
+    FactStatus,
     GroupFact,
     PersonFact,
     PlaceFact,
@@ -63,6 +65,8 @@ class Drawing(Asker):
 
     def draw(self) -> list[Card]:
         for fact in self.facts.values():
+            if fact.status is FactStatus.REJECTED:  # kept in the file, asked nowhere
+                continue
             if isinstance(fact, EventFact):
                 self.event(fact)
             elif isinstance(fact, PersonFact):
@@ -189,7 +193,8 @@ class Drawing(Asker):
         who = ROLE_SUBJECT[type(fact)]
         for number, role in enumerate(fact.roles, start=1):
             of = f" of {self.label(role.of)}" if role.of else ""
-            when = span(role.from_, role.to)
+            when = f" ({FuzzyDate.parse(role.date).spoken()})" if role.date else ""
+            when = when or span(role.from_, role.to)
             template = "role" if number == 1 else f"role-{number}"
             self.ask_name(
                 fact,
@@ -245,7 +250,8 @@ class Drawing(Asker):
         # Others sharing the `to` side: their `from` is also a right answer, unless the date
         # tells them apart; likewise the other way round.
         others_from = [o for o in self.relation_groups[from_key] if o is not fact]
-        question = self.told_apart(ask_from.format(f=f_asked, t=t_asked), fact, others_from)
+        asked = who_or_which(ask_from.format(f=f_asked, t=t_asked), first)
+        question = self.told_apart(asked, fact, others_from)
         if question is not None and len(fact.from_) == 1:
             self.ask_name(
                 fact,
@@ -260,8 +266,9 @@ class Drawing(Asker):
         elif question is not None:
             self.recall(fact, "from", question, f, category)
         others_to = [o for o in self.relation_groups[to_key] if o is not fact]
-        question = self.told_apart(ask_to.format(f=f_asked, t=t_asked), fact, others_to)
         target = self.facts.get(fact.to)
+        asked = who_or_which(ask_to.format(f=f_asked, t=t_asked), target)
+        question = self.told_apart(asked, fact, others_to)
         if question is not None:
             self.ask_name(
                 fact,
@@ -312,7 +319,7 @@ class Drawing(Asker):
         self.ask_name(
             fact,
             "whom",
-            ask_whom.format(**words),
+            who_or_which(ask_whom.format(**words), self.facts.get(fact.target)),
             target,
             kind,
             aliases=self.forms(fact.target),
@@ -335,7 +342,7 @@ class Drawing(Asker):
         self.ask_name(
             fact,
             "who",
-            f"Who says: “{clause(fact.claim)}”?",
+            who_or_which(f"Who says: “{clause(fact.claim)}”?", by),
             speaker,
             None,
             pool=pool,

@@ -54,7 +54,8 @@ def summary(fact: Fact, names: dict[str, str]) -> str:
         target = names.get(fact.target, fact.target)
         return f"{fact.authority} {fact.action.value} {target} ({fact.list_})"
     if isinstance(fact, StatementFact):
-        return f"{names.get(fact.by, fact.by)}: {fact.claim}"
+        who = names.get(fact.by, fact.by) if fact.by else fact.attributed_to
+        return f"{who}: {fact.claim}"
     return fact_name(fact)
 
 

@@ -54,22 +54,22 @@ RELATION_PHRASES: dict[RelationKind, tuple[str, str, str]] = {
 # (ask the authority, ask the target, ask when): {t} target, {a} authority, {l} list, {d} date
 DESIGNATION_PHRASES: dict[DesignationAction, tuple[str, str, str]] = {
     DesignationAction.DESIGNATED: (
-        "Who designated {t} ({l}{d})?",
+        "Which authority designated {t} ({l}{d})?",
         "Who was designated by {a} ({l}{d})?",
         "When was {t} designated by {a} ({l}{d})?",
     ),
     DesignationAction.AMENDED: (
-        "Who amended the listing of {t} ({l}{d})?",
+        "Which authority amended the listing of {t} ({l}{d})?",
         "Whose listing did {a} amend ({l}{d})?",
         "When did {a} amend the listing of {t} ({l}{d})?",
     ),
     DesignationAction.DELISTED: (
-        "Who delisted {t} ({l}{d})?",
+        "Which authority delisted {t} ({l}{d})?",
         "Who was delisted by {a} ({l}{d})?",
         "When was {t} delisted by {a} ({l}{d})?",
     ),
     DesignationAction.REVOKED: (
-        "Who revoked the designation of {t} ({l}{d})?",
+        "Which authority revoked the designation of {t} ({l}{d})?",
         "Whose designation did {a} revoke ({l}{d})?",
         "When did {a} revoke the designation of {t} ({l}{d})?",
     ),
@@ -81,6 +81,22 @@ TYPE_CATEGORY = {
 }
 ALIAS_SUBJECT = {PersonFact: "Who", GroupFact: "Which group", PlaceFact: "Which place"}
 ROLE_SUBJECT = {PersonFact: "Who was", GroupFact: "Which group was", PlaceFact: "Which place was"}
+
+
+def who_or_which(question: str, answer: object) -> str:
+    """ "Who" only when the answer is a person (or unknown): a group or place gets "Which
+    group" / "Which place" ("To whom" becomes "To which group", "Whose" "Which group's")."""
+    if isinstance(answer, PersonFact) or answer is None:
+        return question
+    noun = "place" if isinstance(answer, PlaceFact) else "group"
+    for who, which in (
+        ("Who ", f"Which {noun} "),
+        ("To whom ", f"To which {noun} "),
+        ("Whose ", f"Which {noun}'s "),
+    ):
+        if question.startswith(who):
+            return which + question[len(who) :]
+    return question.replace("With whom ", f"With which {noun} ", 1)
 
 
 def gives_away(question: str, answers: Sequence[str]) -> bool:

@@ -60,6 +60,26 @@ class DesignationAction(enum.StrEnum):
     REVOKED = "revoked"
 
 
+class FactStatus(enum.StrEnum):
+    """Whether an instructor has checked a fact. `quizapp generate` writes `generated`, never
+    touches `reviewed` (or absent, which means reviewed) and keeps `rejected` facts in the file
+    so the same proposal is not made again; a rejected fact draws no cards."""
+
+    GENERATED = "generated"
+    REVIEWED = "reviewed"
+    REJECTED = "rejected"
+
+
+Confidence = Annotated[
+    float,
+    msgspec.Meta(
+        ge=0.0,
+        le=1.0,
+        description="How sure the generator is of a proposed fact (0-1); kept for triage.",
+    ),
+]
+
+
 class Dispute(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
     """The value one document gives for a field (`date`, `name`, `figures.killed`...)."""
 
@@ -77,10 +97,12 @@ class Alias(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
 
 class Role(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
     """A role held (leader, founder, affiliate...), of what (a fact id, or text when the
-    organisation is no fact of the file), from when and until when (either may be unknown)."""
+    organisation is no fact of the file), and when: `date` (a date or a range `A/B`), or
+    `from` and/or `to` when the text gives only one end ("leader since 2004")."""
 
     role: Text
     of: str | None = None
+    date: IsoDate | None = None
     from_: IsoDate | None = msgspec.field(default=None, name="from")
     to: IsoDate | None = None
 
@@ -108,6 +130,8 @@ class FactBase(
     caveat: str | None = None
     disputed: tuple[Dispute, ...] = ()
     tags: tuple[str, ...] = ()
+    status: FactStatus = FactStatus.REVIEWED
+    confidence: Confidence | None = None
 
 
 class EventFact(FactBase, frozen=True, tag="event"):
@@ -164,10 +188,12 @@ class DesignationFact(FactBase, frozen=True, tag="designation"):
 
 class StatementFact(FactBase, frozen=True, tag="statement"):
     """A claim, objective or assessment attributed to someone: `by` is a fact id (a person or
-    group of the file) or the speaker as text ("U.S. officials"); `about` names its subject."""
+    group of the file) or the speaker as text ("U.S. officials"), or `attributed_to` gives the
+    speaker as text; `about` names its subject."""
 
     claim: Text
-    by: Text
+    by: str | None = None
+    attributed_to: str | None = None
     about: str | None = None
 
 
