@@ -13,7 +13,7 @@ from quizapp.decks import Problem, load_deck_text, load_decks
 from quizapp.decks.cache import DeckCache
 from quizapp.decks.metadata import SourceDates
 from quizapp.decks.sources import SourceLibrary
-from quizapp.model import EventFact, GroupFact, PersonFact
+from quizapp.model import ChoiceCard, EventFact, GroupFact, PersonFact
 
 DATA = Path(__file__).parents[1] / "data"
 FACTS = DATA / "facts"
@@ -251,3 +251,59 @@ def test_a_fact_id_used_again_in_another_deck_is_dropped_with_its_cards(tmp_path
     assert problems[0].message.startswith("duplicate id 'algiers' (also in ")
     first, again = deck_set.decks
     assert len(first.cards) == 25 and again.cards == () and again.facts == ()
+
+
+SHIPPED = Path(__file__).parents[2] / "decks" / "sources"
+MERGER = """\
+title: Murabitoun
+facts:
+  - {id: amb, type: group, name: al-Mulathamun Battalion, acronym: AMB, sources: [{doc: D2, quote: "Q3"}]}
+  - {id: mujao, type: group, name: Movement for Unity and Jihad in West Africa, acronym: MUJAO, sources: [{doc: D2, quote: "Q3"}]}
+  - {id: murabitoun, type: group, name: al-Murabitoun, sources: [{doc: D2, quote: "Q3"}]}
+  - id: murabitoun-merger
+    type: relation
+    relation: merger
+    from: [amb, mujao]
+    to: murabitoun
+    date: 2013-08
+    sources:
+      - {doc: D1, quote: "Q1"}
+      - {doc: D2, quote: "Q2"}
+"""
+
+
+def test_two_shipped_sources_that_disagree_on_a_date_are_caught(tmp_path: Path) -> None:
+    """The backgrounder dates the al-Murabitoun merger to May 2013, the State Department's 2013
+    report to August: citing both without a dispute is reported; with one, it loads."""
+    shutil.copytree(SHIPPED, tmp_path / "decks" / "sources")
+    text = (
+        MERGER.replace("D1", "aqim-backgrounder-2014.txt")
+        .replace("D2", "crt-2013-al-mulathamun-battalion.txt")
+        .replace(
+            "Q1",
+            "MUJAO merged with Belmokhtar's al-Mulathamun Battalion in May 2013 to form "
+            "al-Murabitoun, according to the State Department, which is covered under the "
+            "same FTO designation.",
+        )
+        .replace(
+            "Q2",
+            "In August 2013, AMB and the Mali-based Movement for Unity and Jihad in West Africa "
+            '(MUJAO) announced that the two organizations would merge under the name \\"al-Murabitoun.\\"',
+        )
+        .replace("Q3", "Description: The al-Mulathamun Battalion (AMB) was designated")
+    )
+    deck = tmp_path / "decks" / "merger.yaml"
+    deck.write_text(text)
+    (problem,) = load_decks([tmp_path / "decks"], check_sources=True).problems
+    assert (problem.fact_id, problem.field, problem.line) == ("murabitoun-merger", "date", 11)
+    deck.write_text(
+        text.replace(
+            "    date: 2013-08\n",
+            "    date: 2013-08\n    disputed: [{field: date, value: 2013-05, "
+            "doc: aqim-backgrounder-2014.txt}]\n",
+        )
+    )
+    deck_set = load_decks([tmp_path / "decks"], check_sources=True)
+    assert deck_set.problems == ()
+    card = deck_set.card("murabitoun-merger/when")
+    assert isinstance(card, ChoiceCard) and "May 2013" not in card.choices
