@@ -257,9 +257,9 @@ SHIPPED = Path(__file__).parents[2] / "decks" / "sources"
 MERGER = """\
 title: Murabitoun
 facts:
-  - {id: amb, type: group, name: al-Mulathamun Battalion, acronym: AMB, sources: [{doc: D2, quote: "Q3"}]}
-  - {id: mujao, type: group, name: Movement for Unity and Jihad in West Africa, acronym: MUJAO, sources: [{doc: D2, quote: "Q3"}]}
-  - {id: murabitoun, type: group, name: al-Murabitoun, sources: [{doc: D2, quote: "Q3"}]}
+  - {id: amb, type: group, name: al-Mulathamun Battalion, acronym: AMB, sources: S3}
+  - {id: mujao, type: group, name: Movement for Unity and Jihad in West Africa, sources: S3}
+  - {id: murabitoun, type: group, name: al-Murabitoun, sources: S3}
   - id: murabitoun-merger
     type: relation
     relation: merger
@@ -288,9 +288,11 @@ def test_two_shipped_sources_that_disagree_on_a_date_are_caught(tmp_path: Path) 
         .replace(
             "Q2",
             "In August 2013, AMB and the Mali-based Movement for Unity and Jihad in West Africa "
-            '(MUJAO) announced that the two organizations would merge under the name \\"al-Murabitoun.\\"',
+            "(MUJAO) announced that the two organizations would merge under the name "
+            '\\"al-Murabitoun.\\"',
         )
-        .replace("Q3", "Description: The al-Mulathamun Battalion (AMB) was designated")
+        .replace("S3", '[{doc: D2, quote: "Description: The al-Mulathamun Battalion (AMB)"}]')
+        .replace("D2", "crt-2013-al-mulathamun-battalion.txt")
     )
     deck = tmp_path / "decks" / "merger.yaml"
     deck.write_text(text)
