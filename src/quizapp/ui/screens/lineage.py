@@ -19,7 +19,14 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.facts.drawing import ARROW, DrawnRow, draw
-from quizapp.facts.lineage import Lineage, ProfileItem, lineage_fact_ids, profile_of, spoken
+from quizapp.facts.lineage import (
+    Lineage,
+    ProfileItem,
+    claims_text,
+    lineage_fact_ids,
+    profile_of,
+    spoken,
+)
 from quizapp.model.facts import Fact
 from quizapp.model.units import StudyUnit
 from quizapp.ui.literal import literal
@@ -121,9 +128,9 @@ class LineageScreen(UsesQuizApp, Screen[None]):
             text.append("  (")
             text.append_text(literal(", ".join(row.edge.docs)))
             text.append(")")
-            for value, doc in row.edge.disputed_dates:
-                text.append("\n  date: ")
-                text.append_text(literal(f"{value} says {doc}"))
+            if row.edge.disputed_dates:
+                text.append("\nSources differ on the date: ", style="bold")
+                text.append_text(literal(claims_text(row.edge.disputed_dates)))
         for item in items[1:]:
             text.append(f"\n{item.kind:<12}", style="bold")
             if item.date:

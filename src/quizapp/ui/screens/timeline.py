@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizapp.facts.lineage import spoken
 from quizapp.facts.timeline import (
     ScaleRow,
     TimelineEntry,
@@ -182,7 +183,7 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
             text.append("\nSources differ on the date:", style="bold")
             for claim in entry.disputed:
                 text.append("\n  ")
-                text.append_text(literal(f"{claim.doc} says {claim.value}"))
+                text.append_text(literal(f"{', '.join(claim.docs)}: {spoken(claim.value)}"))
         fact = self.facts.get(entry.fact_id)
         for source in fact.sources if fact is not None else ():
             text.append("\n")
