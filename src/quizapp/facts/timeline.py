@@ -195,8 +195,7 @@ def scale_rows(entries: Sequence[TimelineEntry]) -> list[ScaleRow]:
 
 def short_date(entry: TimelineEntry) -> str:
     """The part of the date below the year: `Jan`, `27 Mar`, '' for a year; a range `/...`."""
-    if entry.disputed:
-        return "disputed"
+    flag = " *" if entry.disputed else ""  # the entry's detail says what each source gives
     try:
         date = FuzzyDate.parse(entry.date)
     except ValueError:
@@ -209,7 +208,7 @@ def short_date(entry: TimelineEntry) -> str:
             text = f"{start.day} {text}"
     if date.end is not None:
         text = (text + " " if text else "") + f"to {date.end.iso()}"
-    return text
+    return (text + flag).strip()
 
 
 def density(entries: Sequence[TimelineEntry], width: int) -> tuple[str, int, int]:
