@@ -246,3 +246,33 @@ async def test_browse_marks_stale_facts_and_finds_them_with_state_stale(
         assert str(table.get_row_at(0)[0]).startswith(STALE_MARK)
         detail = str(screen.query_one("#detail", Static).render())
         assert "Stale: " in detail and "as of 2014-01-08" in detail
+
+
+@run_async
+async def test_decks_without_facts_say_so(tmp_path: Path, clock: FixedClock) -> None:
+    from uikit import DECKS
+
+    app = lineage_app(tmp_path, clock, DECKS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LineageScreen)
+        assert "No groups" in str(app.screen.query_one("#profile", Static).render())
+        await pilot.press("down", "enter", "x", "escape", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        entry = str(app.screen.query_one("#entry", Static).render())
+        assert entry == "The decks have no dated facts."
+        await pilot.press("down", "enter", "o", "space")
+
+
+@run_async
+async def test_the_palette_offers_lineage_and_timeline(tmp_path: Path, clock: FixedClock) -> None:
+    app = lineage_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"Lineage", "Timeline"} <= set(commands)
+        commands["Timeline"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)

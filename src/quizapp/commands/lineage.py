@@ -77,6 +77,11 @@ def run(args: argparse.Namespace) -> int:
             )
             return 1
         lineage = around(lineage, [node.id for node in found])
+    if not lineage.nodes and not args.json:
+        print(
+            "quizapp lineage: the decks have no groups (`type: group` facts, deck format v2)",
+            file=sys.stderr,
+        )
     if args.json:
         sys.stdout.write(json.dumps(to_json(lineage), indent=1, ensure_ascii=False) + "\n")
     elif args.plain:

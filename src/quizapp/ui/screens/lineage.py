@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -84,7 +85,7 @@ class LineageScreen(UsesQuizApp, Screen[None]):
         self.facts = facts
         self.units = units
         self.rows = draw(lineage)
-        self.width = max((len(row.plain()) for row in self.rows), default=0)
+        self.width = max((cell_len(row.plain()) for row in self.rows), default=0)
         self.profiles: dict[str, list[ProfileItem]] = {}
 
     def compose(self) -> ComposeResult:

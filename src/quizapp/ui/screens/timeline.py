@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -100,7 +101,9 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
         self.span_start = None
         self.rows = scale_rows(entries)
         stops = [index for index, row in enumerate(self.rows) if row.entry is not None]
-        width = max((len(e.text) + sum(len(d) + 2 for d in e.docs) for e in entries), default=0)
+        width = max(
+            (cell_len(e.text) + sum(cell_len(d) + 2 for d in e.docs) for e in entries), default=0
+        )
         self.query_one(RowList).set_rows(
             len(self.rows), width + DATE_WIDTH + 12, self.render_row, stops
         )
