@@ -276,3 +276,30 @@ async def test_the_palette_offers_lineage_and_timeline(tmp_path: Path, clock: Fi
         commands["Timeline"].callback()
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
+
+
+@run_async
+async def test_a_time_sensitive_fact_studied_from_the_lineage_says_as_of(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    from quizapp.ui.widgets.card_panel import CardPanel
+
+    app = lineage_app(tmp_path, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("l", "down", "down", "down", "enter")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and review.units is not None
+        answers: dict[str, str] = {}
+        for unit in review.units:
+            review.show(unit)
+            panel = review.query_one(CardPanel)
+            panel.reveal()
+            if not panel.revealed:
+                panel.check()
+            await pilot.pause()
+            answers[unit.uid] = str(panel.query_one("#answer").render())
+        leads = [text for uid, text in answers.items() if uid.startswith("droukdel-leads-aqim/")]
+        assert leads and all("As of January 2014" in text for text in leads)
+        others = [text for uid, text in answers.items() if uid.startswith("aqim-fto/")]
+        assert others and not any("As of" in text for text in others)
