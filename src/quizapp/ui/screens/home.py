@@ -369,10 +369,8 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         self.start_review(None)
 
     def start_review(self, deck_ids: list[str] | None) -> None:
-        from quizapp.ui.screens.review import ReviewScreen
-
         if not self.when_loaded(lambda: self.start_review(deck_ids)):
-            self.app.push_screen(ReviewScreen(deck_ids))
+            self.quiz_app.start_review(deck_ids)
 
     def action_quiz(self) -> None:
         from quizapp.ui.screens.quiz import QuizScreen, QuizSetupScreen, QuizSpec
@@ -444,7 +442,20 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             self.app.push_screen(TimelineScreen(entries, context.facts, units, names))
 
     def action_exam(self) -> None:
-        from quizapp.ui.screens.exam import open_exam
+        """The exam screen of the highlighted deck (a group row has several decks)."""
+        from quizapp.ui.screens.exam import ExamScreen
 
-        if not self.when_loaded(self.action_exam):
-            open_exam(self, self.selected_decks())
+        if self.when_loaded(self.action_exam):
+            return
+        context, deck_ids = self.quiz_app.context, self.selected_decks()
+        if context is None or not deck_ids:
+            return
+        if len(deck_ids) != 1:
+            self.notify("Highlight one deck, not a group, to see or set its exam date.", timeout=3)
+            return
+
+        def cram(chosen: bool | None) -> None:
+            if chosen:
+                self.quiz_app.start_review(deck_ids, cram=True)
+
+        self.app.push_screen(ExamScreen(context, self.quiz_app.clock, deck_ids[0]), cram)

@@ -59,7 +59,7 @@ def card_line(path: str, card_id: str) -> int | None:
     return None
 
 
-class ReviewScreen(UsesQuizApp, Screen[None]):
+class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     """Shows the next unit, takes the answer, records the grade, and moves on."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -363,10 +363,8 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         if self.session_log and self.session_log.answers:
             self.finish()
         else:
-            self.app.pop_screen()
+            self.dismiss(None)
 
     def finish(self) -> None:
-        from quizapp.ui.screens.summary import SummaryScreen
-
-        assert self.session_log is not None
-        self.app.switch_screen(SummaryScreen(self.session_log))
+        """The session is over: hand its log back (the app shows the summary)."""
+        self.dismiss(self.session_log)
