@@ -303,3 +303,29 @@ async def test_a_time_sensitive_fact_studied_from_the_lineage_says_as_of(
         assert leads and all("As of January 2014" in text for text in leads)
         others = [text for uid, text in answers.items() if uid.startswith("aqim-fto/")]
         assert others and not any("As of" in text for text in others)
+
+
+@run_async
+async def test_a_drill_ends_in_its_summary_and_comes_back_to_the_lineage(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    from quizapp.model.progress import Rating
+    from quizapp.ui.screens.summary import SummaryScreen
+
+    app = lineage_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "down", "enter")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        before = review.cram.remaining if review.cram else 0
+        review.action_reveal()
+        review.grade(Rating.GOOD)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and before >= 1
+        assert app.context is not None and app.context.study.history() == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LineageScreen)

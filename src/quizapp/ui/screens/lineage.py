@@ -31,6 +31,7 @@ from quizapp.facts.lineage import (
 from quizapp.model.facts import Fact
 from quizapp.model.units import StudyUnit
 from quizapp.ui.literal import literal
+from quizapp.ui.requests import AskLineageQuiz, StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine
 from quizapp.ui.widgets.row_list import RowList
@@ -147,8 +148,6 @@ class LineageScreen(UsesQuizApp, Screen[None]):
         return None if row is None else self.rows[row]
 
     def action_study(self) -> None:
-        from quizapp.ui.screens.review import ReviewScreen
-
         row = self.current()
         if row is None:
             return
@@ -157,17 +156,16 @@ class LineageScreen(UsesQuizApp, Screen[None]):
         if not units:
             self.notify(f"No cards test {node.label} or its relations.", timeout=3)
             return
-        self.app.push_screen(ReviewScreen(None, units=units, title=f"Lineage · {node.label}"))
+        self.post_message(StudyNow(units, f"Lineage · {node.label}"))
 
     def action_quiz(self) -> None:
         from quizapp.facts.lineage_quiz import questions
-        from quizapp.ui.screens.lineage_quiz import LineageQuizScreen
 
         asked = questions(self.rows, self.quiz_app.rng, QUIZ_QUESTIONS)
         if not asked:
             self.notify("The lineage quiz needs at least two relations between groups.")
             return
-        self.app.push_screen(LineageQuizScreen(asked))
+        self.post_message(AskLineageQuiz(asked))
 
     def action_leave(self) -> None:
         self.app.pop_screen()

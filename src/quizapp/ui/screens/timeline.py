@@ -34,6 +34,7 @@ from quizapp.facts.timeline import (
 from quizapp.model.facts import Fact
 from quizapp.model.units import StudyUnit
 from quizapp.ui.literal import literal
+from quizapp.ui.requests import StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine
 from quizapp.ui.widgets.row_list import RowList
@@ -209,7 +210,6 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
 
     def action_study(self) -> None:
         from quizapp.ui.screens.lineage import units_for_facts
-        from quizapp.ui.screens.review import ReviewScreen
 
         span = self.span_entries()
         units = units_for_facts(self.units, {entry.fact_id for entry in span})
@@ -217,12 +217,11 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
             self.notify("No cards test the facts of this span.", timeout=3)
             return
         title = f"Timeline · {span[0].date}" + (f" to {span[-1].date}" if len(span) > 1 else "")
-        self.app.push_screen(ReviewScreen(None, units=units, title=title))
+        self.post_message(StudyNow(units, title))
 
     def action_order(self) -> None:
         from quizapp.model.cards import Category, OrderCard, OrderItem
         from quizapp.model.units import units_of
-        from quizapp.ui.screens.review import ReviewScreen
 
         items = order_items(self.span_entries())
         if len(items) < 2:
@@ -243,7 +242,7 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
             items=tuple(OrderItem(text=item.text, date=item.date) for item in items),
         )
         title = f"Order · {items[0].date} to {items[-1].date}"
-        self.app.push_screen(ReviewScreen(None, units=units_of(card, "timeline"), title=title))
+        self.post_message(StudyNow(units_of(card, "timeline"), title))
 
     async def action_filter(self) -> None:
         from textual.widgets import Input
