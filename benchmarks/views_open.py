@@ -120,11 +120,10 @@ def run() -> list[harness.Row]:
         found = measure(facts, reps)
         what = f"{facts:,} facts, 80x24"
         for key, label in (("lineage", "lineage"), ("timeline", "timeline")):
-            measure_name = f"key to first frame: {label} ({what})"
             rows.append(
                 harness.limit_row(
                     NAME,
-                    measure_name,
+                    f"key to first frame: {label} ({what})",
                     found[key],
                     limit,
                     "s",
@@ -133,11 +132,10 @@ def run() -> list[harness.Row]:
                 )
             )
         for key, label in (("ml", "lineage"), ("mt", "timeline")):
-            measure_name = f"cursor move redraw: {label} ({what})"
             rows.append(
                 harness.limit_row(
                     NAME,
-                    measure_name,
+                    f"cursor move redraw: {label} ({what})",
                     found[key],
                     0.030,
                     "s",
