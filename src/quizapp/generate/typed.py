@@ -100,6 +100,7 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "subject>after",
             r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch) of\b",
         ),
+        ("affiliation", "after>subject", r"\b(?:wing|arm|branch|affiliate),\s+(?:the\s+)?"),
     )
 )
 
@@ -168,9 +169,16 @@ def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal
     explicit date the document gives (what it can be known true as of; check it)."""
     reader = _Reader(document)
     readable = [sentence for sentence in document.sentences if sentence.readable]
-    entities = _merge_spellings(find_entities([sentence.text for sentence in readable]))
-    reader.entities = entities
+    titles = _title_names(document)
     reader.texts = [sentence.text for sentence in readable]
+    found = find_entities(reader.texts, titles)
+    for entity in found:
+        if entity.kind == "person" and (
+            _GROUP_WORDS.search(entity.name) or _named_as_group(reader, entity.name)
+        ):
+            entity.kind = "group"
+    entities = _merge_spellings(found)
+    reader.entities = entities
     for entity in entities:
         _entity_fact(reader, entity, readable)
     for alias, ident in reader.alias_ids.items():
@@ -206,6 +214,48 @@ def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal
         for proposal in reader.proposals.values():
             proposal.fact["as_of"] = latest.split("/")[-1]
     return list(reader.proposals.values())
+
+
+_NAME_LINE = re.compile(
+    r"^(?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|el|e|i|ud|ul)"
+    r"(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|el|e|i|ud|ul))*$"
+)
+
+
+def _title_names(document: Document) -> list[str]:
+    """Names the document gives on lines of their own (a title that is only a name, an "aka"
+    list): known names of groups, so "X and Y Congress" is read whole."""
+    names: list[str] = []
+    for sentence in document.sentences:
+        if sentence.kind is Kind.AKA:
+            body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
+            names += [" ".join(p.split()) for p in re.split(r"[;,]", body) if " " in p.strip()]
+        elif sentence.kind is Kind.HEADING:
+            text = re.sub(r"\s*\([A-Z][A-Za-z-]{1,9}\)$", "", sentence.text.strip())
+            if (
+                1 < len(text.split()) <= 8
+                and _NAME_LINE.match(text)
+                and not _AUTHORITY_WORDS.search(text)
+                and not _NOT_PERSON.search(text)
+                and not re.search(
+                    r"\b(?:Designations?|Amendments?|Redesignation|Note|Press)\b", text
+                )
+            ):
+                names.append(text)
+    return [re.sub(r"^the ", "", name, flags=re.I) for name in names][:500]
+
+
+_NOT_A_NAME = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"|Between|During|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|^\w+ing\b|^\w+(?:ish|ian|ese|i)\s+\w+s$"
+)
+
+
+def _mentions(reader: _Reader, name: str) -> int:
+    """How many readable sentences name it (by its last word, as a surname is named)."""
+    last = name.split()[-1]
+    return sum(1 for text in reader.texts if last in text)
 
 
 def _named_as_group(reader: _Reader, name: str) -> bool:
@@ -259,12 +309,10 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
     if entity.kind == "group" and _AUTHORITY_WORDS.search(entity.name):
         return
     if entity.kind == "person" and (
-        _GROUP_WORDS.search(entity.name) or _named_as_group(reader, entity.name)
-    ):
-        entity.kind = "group"
-    elif entity.kind == "person" and (
         _NOT_PERSON.search(entity.name) or _AUTHORITY_WORDS.search(entity.name)
     ):
+        return
+    if entity.kind == "person" and _NOT_A_NAME.search(entity.name):
         return
     if entity.kind == "person" and any(
         other.kind == "group" and entity.name in (other.name, *other.aliases)
@@ -286,8 +334,10 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
         if entity.roles:
             fact["roles"] = [{"role": role[:120]} for role in entity.roles[:3]]
             confidence = 0.7
+        else:
+            confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
     else:
-        confidence = 0.7
+        confidence = 0.7 if _mentions(reader, entity.name) > 1 else 0.5
     if entity.aliases:
         fact["aliases"] = list(entity.aliases)
         confidence = max(confidence, 0.7)
@@ -350,7 +400,9 @@ def _designations(
             r"(?i)designated (?:foreign|terrorist|groups?|global)",
             m.group(0) + text[m.end() : m.end() + 10].lstrip(),
         )
-        and not re.search(r"(?i)(?:specially|\bas) $", text[max(0, m.start() - 12) : m.start()])
+        and not re.search(
+            r"(?i)(?:specially|\bas|\bfor) $", text[max(0, m.start() - 12) : m.start()]
+        )
     ]
     lists = [name for name, pattern in _LISTS if pattern.search(text)]
     if not acts or not lists:
@@ -363,14 +415,22 @@ def _designations(
     action = next(key for key, value in match.groupdict().items() if value)
     alias_at = re.search(r"\b(?:aliases?|names?)\b", text[match.end() :])
     limit = match.end() + alias_at.start() if alias_at else len(text)
-    named = _groups_in(reader, text, people=True)
-    targets = list(dict.fromkeys(ident for position, ident in named if position < limit))[:2]
+    named = [(p, i) for p, i in _groups_in(reader, text, people=True) if p < limit]
+    named = [(p, i) for p, i in named if reader.proposals[i].confidence >= 0.5]
+    targets = _targets(reader, text, match, named)
     if not targets and subject is not None:
         targets = [subject]
     if not targets:
         return set()
     about_people = bool(_PEOPLE_TARGET.search(text[match.start() : limit]))
-    date = next((d for d in dates if "-" in d.value or d.value.isdigit()), None)
+    explicit = [d for d in dates if "-" in d.value or d.value.isdigit()]
+    date = min(
+        explicit,
+        key=lambda d: (
+            (d.start - match.end()) if d.start >= match.end() else 2 * (match.start() - d.end) + 1
+        ),
+        default=None,
+    )
     when = _date_value(date) if date is not None else None
     if when is None and _NOW.search(text) and reader.dateline is not None:
         when = reader.dateline.value
@@ -409,6 +469,35 @@ def _designations(
             if same is None or when is not None:
                 reader.designations[(target, name, action)] = proposal
     return {date} if date is not None else set()
+
+
+def _targets(
+    reader: _Reader, text: str, match: re.Match[str], named: list[tuple[int, str]]
+) -> list[str]:
+    """Whom a designation is about: the name just after "designation(s) of" or "designated",
+    else the name just before "was designated"; groups before people; at most two."""
+
+    def kind(ident: str) -> str:
+        return str(reader.proposals[ident].fact["type"])
+
+    after = [(p, i) for p, i in named if p >= match.end()]
+    before = [(p, i) for p, i in named if p < match.start()]
+    passive = re.search(
+        r"\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?$", text[: match.start()]
+    )
+    if passive and before:
+        ordered = [before[-1][1]]
+    elif after:
+        ordered = [i for _, i in after]
+        joined = re.match(r"^[^,;.]{0,60}?\band\b", text[after[0][0] :])
+        ordered = ordered[:2] if joined else ordered[:1]
+    elif before:
+        ordered = [before[-1][1]]
+    else:
+        return []
+    groups = [i for i in ordered if kind(i) == "group"]
+    chosen = groups or [i for i in ordered if kind(i) == "person"][:1]
+    return list(dict.fromkeys(chosen))[:2]
 
 
 def _same_date(first: object, second: str | None) -> bool:
