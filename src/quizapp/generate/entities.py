@@ -155,11 +155,11 @@ def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
     for name in known:
         if folded.startswith(name + " and ") and " " in name:
             count = len(name.split())
-            head = _Run(run.words[:count], run.start, run.start + len(name), run.title)
+            head_part = _Run(run.words[:count], run.start, run.start + len(name), run.title)
             rest_words = run.words[count + 1 :]
             rest_text = " ".join(rest_words)
-            rest = _Run(rest_words, run.end - len(rest_text), run.end, None, run.possessive)
-            return [head, *_split_run(rest, text, known)]
+            rest_part = _Run(rest_words, run.end - len(rest_text), run.end, None, run.possessive)
+            return [head_part, *_split_run(rest_part, text, known)]
     if "of" in run.words:
         cut = run.words.index("of")
         before = run.words[:cut]

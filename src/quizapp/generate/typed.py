@@ -192,8 +192,8 @@ def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal
     latest = ""
     for sentence in document.sentences:
         if sentence.kind is Kind.DATELINE:
-            found = find_dates(sentence.text, context)
-            reader.dateline = found[0] if found else reader.dateline
+            stamped = find_dates(sentence.text, context)
+            reader.dateline = stamped[0] if stamped else reader.dateline
             continue
         if sentence.kind is Kind.AKA:
             _aka(reader, sentence)
