@@ -129,6 +129,8 @@ class _Reader:
     person_names: list[tuple[str, str]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     alias_ids: dict[str, str] = field(default_factory=dict)
+    publisher: str | None = None
+    heading_sources: dict[str, Sentence] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
     last_group: str | None = None
@@ -162,16 +164,23 @@ def _date_value(mention: DateMention) -> str:
     return mention.value
 
 
-def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal]:
+def propose_facts(
+    document: Document, *, undated: bool = False, publisher: str | None = None
+) -> list[Proposal]:
     """Typed facts for one document, in reading order, with unique ids.
 
     `undated`: the document has no metadata date, so every fact gets `as_of`, the latest
-    explicit date the document gives (what it can be known true as of; check it)."""
+    explicit date the document gives (what it can be known true as of; check it).
+    `publisher`: who speaks in the document (from its metadata), until a heading names another.
+    """
     reader = _Reader(document)
+    reader.publisher = publisher.split(";")[0].strip() if publisher else None
     readable = [sentence for sentence in document.sentences if sentence.readable]
     titles = _title_names(document)
     reader.texts = [sentence.text for sentence in readable]
-    found = find_entities(reader.texts, titles)
+    found = [*_heading_groups(reader, document), *_appositive_groups(reader)]
+    known = {_spelling_key(e.name) for e in found}
+    found += [e for e in find_entities(reader.texts, titles) if _spelling_key(e.name) not in known]
     for entity in found:
         if entity.kind == "person" and (
             _GROUP_WORDS.search(entity.name) or _named_as_group(reader, entity.name)
@@ -198,15 +207,24 @@ def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal
         if sentence.kind is Kind.AKA:
             _aka(reader, sentence)
             continue
+        if sentence.kind is Kind.HEADING:
+            publisher = next(
+                (name for pattern, name in _PUBLISHERS if pattern.search(sentence.text)), None
+            )
+            reader.publisher = publisher or reader.publisher
+            continue
         if not sentence.readable:
             continue
         dates = find_dates(sentence.text, context)
         groups = _groups_in(reader, sentence.text)
         subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group
+        before = len(reader.proposals)
         used = _designations(reader, sentence, dates, groups, subject)
         _relations(reader, sentence, dates, groups, subject)
         _leadership(reader, sentence, groups, subject)
         _events(reader, sentence, [d for d in dates if d not in used], groups)
+        if len(reader.proposals) == before or _SPEECH.search(sentence.text):
+            _statement(reader, sentence, groups, subject)
         if groups:
             reader.last_group = subject or groups[-1][1]
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
@@ -256,6 +274,46 @@ def _mentions(reader: _Reader, name: str) -> int:
     """How many readable sentences name it (by its last word, as a surname is named)."""
     last = name.split()[-1]
     return sum(1 for text in reader.texts if last in text)
+
+
+_HEADING_GROUP = re.compile(
+    r"^(?:The )?(?P<name>[A-Z][\w\u2018\u2019'-]*(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|e|i|ud|ul)){1,7})"
+    r" \((?P<acr>[A-Z][A-Za-z-]{1,9})\)(?: (?:Factsheet|Profile|Overview))?$"
+)
+_APPOSITIVE_GROUP = re.compile(
+    r"\b(?:wing|front|party|faction|offshoot|organi[sz]ation),\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w\u2018\u2019'-]+(?: [A-Z][\w\u2018\u2019'-]+){0,4})(?=[,.;]|$)"
+)
+
+
+def _heading_groups(reader: _Reader, document: Document) -> list[Entity]:
+    """A title that is only "Name (ACRONYM)": the group the passage is about, when the text
+    uses its acronym."""
+    found: list[Entity] = []
+    for sentence in document.sentences:
+        if sentence.kind is not Kind.HEADING:
+            continue
+        match = _HEADING_GROUP.match(sentence.text.strip())
+        if match is None or _AUTHORITY_WORDS.search(match.group("name")):
+            continue
+        acronym = match.group("acr")
+        if not any(re.search(rf"\b{re.escape(acronym)}\b", text) for text in reader.texts):
+            continue
+        name = match.group("name")
+        reader.heading_sources.setdefault(name, sentence)
+        found.append(Entity("group", name, -1, acronym=acronym))
+    return found
+
+
+def _appositive_groups(reader: _Reader) -> list[Entity]:
+    """ "its political wing, Batasuna": the name after a group noun and a comma is a group."""
+    found: dict[str, Entity] = {}
+    for index, text in enumerate(reader.texts):
+        for match in _APPOSITIVE_GROUP.finditer(text):
+            name = match.group("name")
+            if not _AUTHORITY_WORDS.search(name) and name not in found:
+                found[name] = Entity("group", name, index)
+    return list(found.values())
 
 
 def _named_as_group(reader: _Reader, name: str) -> bool:
@@ -320,7 +378,9 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
     ):
         return
     index = entity.detail_sentence if entity.detail_sentence is not None else entity.sentence
-    sentence = readable[index]
+    sentence = reader.heading_sources.get(entity.name) if index < 0 else readable[index]
+    if sentence is None:
+        return
     ident = fact_id(reader.document.name, entity.kind, entity.name)
     fact: FactMap = {"id": ident, "type": entity.kind, "name": entity.name}
     confidence = 0.5
@@ -522,6 +582,86 @@ def _merge_designation(
         sources.append(quote)
     if not about_people and fact.get("date"):
         same.confidence = min(0.9, max(same.confidence, 0.8) + 0.05)
+
+
+_PUBLISHERS = tuple(
+    (re.compile(pattern), name)
+    for pattern, name in (
+        (
+            r"Department of State|Country Reports? on Terrorism|Patterns of Global Terrorism"
+            r"|Office of the Spokesperson|Media Note|Press Statement|Daily Press Briefing",
+            "U.S. Department of State",
+        ),
+        (r"Congressional Research Service|\bCRS\b|In Focus", "Congressional Research Service"),
+        (r"National Counterterrorism Center|\bNCTC\b", "National Counterterrorism Center"),
+        (r"Department of the Treasury|\bOFAC\b", "U.S. Department of the Treasury"),
+        (r"Federal Register", "Federal Register"),
+    )
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|noted|notes|stated|states|declared|warned|told|wrote|writes|writing|argued"
+    r"|described|characterized|characterised|according to|announced|claimed)\b"
+)
+_ASSESSMENT = re.compile(
+    r"^(?:(?:Since|In|Despite|Today|Currently|Historically|In general)[^,]{0,60},\s+)?"
+    r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+)?"
+    r"(?:is|are|remains|remain|continues|continue|aims|seeks|finances|operates|raises|maintains"
+    r"|wages|uses|relies|receives|holds|does not|has not|has never|has repeatedly|has long"
+    r"|seems|appears|enjoys|lacks|controls|conducts|targets|retains)\b"
+)
+
+
+def _statement(
+    reader: _Reader, sentence: Sentence, groups: list[tuple[int, str]], subject: str | None
+) -> None:
+    """A claim someone is said to make (a person or group with a verb of speech), or an
+    assessment the document makes of a group in the present tense ("ETA finances its
+    activities through extortion"), attributed to the document's publisher."""
+    text = re.sub(r"^(?:[A-Z][\w/ ]{2,30}[.:])\s+(?=[A-Z])", "", sentence.text)
+    speech = _SPEECH.search(text)
+    speaker: str | None = None
+    confidence = 0.5
+    if speech is not None:
+        named = _groups_in(reader, text, people=True)
+        near = [
+            (abs(p - speech.start()), i)
+            for p, i in named
+            if reader.proposals[i].fact["type"] == "person" and abs(p - speech.start()) <= 80
+        ]
+        speaker = min(near)[1] if near else None
+        confidence = 0.6 if speaker else 0.0
+    if speaker is None:
+        found = _ASSESSMENT.match(text)
+        if found is None:
+            return
+        head = found.group("subject")
+        if not (
+            _SUBJECT.fullmatch(head.strip())
+            or any(head.strip() in (name, f"The {name}") for name, _ in reader.group_names)
+            or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head.strip(), re.I)
+        ):
+            return
+        confidence = 0.5
+    claim = text.rstrip(".")
+    if len(claim) > 240:
+        claim = claim[:240].rsplit(" ", 1)[0] + "\u2026"
+    fact: FactMap = {
+        "id": fact_id(reader.document.name, "statement", claim[:30], sentence.text),
+        "type": "statement",
+        "claim": claim,
+    }
+    if speaker is not None:
+        fact["by"] = speaker
+    else:
+        fact["attributed_to"] = reader.publisher or "the source document"
+        confidence = confidence if reader.publisher else 0.4
+    about = subject or reader.last_group
+    if about is not None:
+        fact["about"] = str(
+            reader.proposals[about].fact.get("acronym") or reader.proposals[about].fact["name"]
+        )
+    fact["sources"] = [reader.source(sentence)]
+    reader.add(Proposal(fact, confidence))
 
 
 _LED_BY = re.compile(r"\b[Ll]ed by\b")
