@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from quizapp.generate.document import read_document  # noqa: E402
 from quizapp.generate.factfile import select  # noqa: E402
-from quizapp.generate.sourcemeta import source_publisher  # noqa: E402
 from quizapp.generate.score import Score, score  # noqa: E402
+from quizapp.generate.sourcemeta import source_publisher  # noqa: E402
 from quizapp.generate.typed import propose_facts  # noqa: E402
 
 # Developed on: the rules were looked at and changed against these. Held out: scored last.

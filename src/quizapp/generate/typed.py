@@ -277,7 +277,8 @@ def _mentions(reader: _Reader, name: str) -> int:
 
 
 _HEADING_GROUP = re.compile(
-    r"^(?:The )?(?P<name>[A-Z][\w\u2018\u2019'-]*(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|e|i|ud|ul)){1,7})"
+    r"^(?:The )?(?P<name>[A-Z][\w\u2018\u2019'-]*"
+    r"(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|e|i|ud|ul)){1,7})"
     r" \((?P<acr>[A-Z][A-Za-z-]{1,9})\)(?: (?:Factsheet|Profile|Overview))?$"
 )
 _APPOSITIVE_GROUP = re.compile(
