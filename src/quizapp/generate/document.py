@@ -135,11 +135,15 @@ def parse_document(name: str, text: str) -> Document:
             sentences.append(Sentence(len(sentences), raw, clean, heading, kind))
 
     for block, kind in _paragraphs(text):
-        if kind is Kind.SENTENCE:
+        if kind is Kind.ITEM:
+            # A list item is quoted without its bullet, and cut into sentences like prose.
+            marker = _BULLET.match(block)
+            block = block[marker.end() :] if marker else block
+        if kind in (Kind.SENTENCE, Kind.ITEM):
             for raw in _split_sentences(block):
                 pieces = _capped(raw)
                 for piece in pieces:
-                    add(piece, Kind.RUNON if len(pieces) > 1 else Kind.SENTENCE)
+                    add(piece, Kind.RUNON if len(pieces) > 1 else kind)
         else:
             add(block, kind)
     return Document(name, text, tuple(sentences))

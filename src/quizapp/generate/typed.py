@@ -26,8 +26,11 @@ FactMap = dict[str, Any]
 _AUTHORITY_WORDS = re.compile(
     r"\b(?:Department|Secretary|Treasury|Government|Court|Act|Order|Office|Ministry|Attorney"
     r"|United Nations|Register|Law|Section|Agency|Bureau|Spokesperson|Spokesman|Embassy"
-    r"|Parliament|Senate|House of|Commission|Coordinator|Ambassador|Police)\b"
-    r"|^(?:U\.?S\.?|UN|United States|State|White House|Congress)$"
+    r"|Parliament|Senate|House of|Commission|Coordinator|Ambassador|Police|Service|Center|Centre"
+    r"|Command|Chiefs|Partnership|Community of|Security Council|Institute|University|Bank"
+    r"|Fund|Administration|Research)\b"
+    r"|^(?:U\.?S\.?|UN|United States|State|White House|Congress|NATO|EU|European Union"
+    r"|African Union|ECOWAS|AU)$"
 )
 _LISTS = (
     ("FTO", re.compile(r"\bFTOs?\b|Foreign Terrorist Organi[sz]ation", re.I)),
@@ -390,7 +393,7 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
             fact["acronym"] = entity.acronym
             confidence = 0.9
         else:
-            confidence = 0.6
+            confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
     elif entity.kind == "person":
         if entity.roles:
             fact["roles"] = [{"role": role[:120]} for role in entity.roles[:3]]
@@ -724,6 +727,9 @@ def _leadership(
     reader.add(Proposal(fact, 0.6))
 
 
+_CREATED = re.compile(r"\b(?:to (?:form|found|create)|and (?:created|formed|founded)|forming)\b")
+
+
 def _relations(
     reader: _Reader,
     sentence: Sentence,
@@ -731,33 +737,58 @@ def _relations(
     groups: list[tuple[int, str]],
     subject: str | None,
 ) -> None:
+    """Relations the sentence states, at most one per kind: the subject is the group named
+    nearest before the words (or "it"/"the group": the group named last), the other the group
+    named first after them; "X merged with Y to form Z" goes from X and Y to Z, "broke with Y
+    and created Z" from Y to Z."""
     text = sentence.text
+    done: set[str] = set()
     for kind, direction, pattern in _RELATIONS:
         match = pattern.search(text)
-        if match is None:
+        if match is None or kind in done:
             continue
-        after = [ident for position, ident in groups if position >= match.end()]
-        before = [ident for position, ident in groups if position < match.start()]
-        own = before[0] if before else subject
-        if _SUBJECT.search(text[: match.start()]) and not before:
+        after = [(p, i) for p, i in groups if p >= match.end()]
+        before = [i for p, i in groups if p < match.start()]
+        own = before[-1] if before else subject
+        pronoun = _SUBJECT.search(text[: match.start()])
+        if pronoun and not before:
             own = reader.last_group
-        other = after[0] if after else None
-        if own is None or other is None or own == other:
+        other = after[0][1] if after else None
+        sources = [own] if own else []
+        created = _CREATED.search(text, match.end())
+        if created is not None and kind in ("split", "merger"):
+            new = next((i for p, i in after if p >= created.end()), None)
+            parents = [i for p, i in after if p < created.start()]
+            if kind == "split":
+                parent = parents[0] if parents else (reader.last_group if not before else own)
+                if re.match(r"\s*(?:the group|it)\b", text[match.end() :]):
+                    parent = reader.last_group
+                sources, other = ([parent] if parent else []), new
+            else:
+                sources, other = [*([own] if own else []), *parents], new
+            direction = "subject>after"
+        sources = [i for i in dict.fromkeys(sources) if i and i != other]
+        if not sources or other is None:
             continue
-        source, target = (own, other) if direction == "subject>after" else (other, own)
+        if direction == "subject>after":
+            source_ids, target = sources, other
+        else:
+            source_ids, target = [other], sources[0]
+        if target in source_ids:
+            continue
         fact: FactMap = {
             "id": fact_id(reader.document.name, "relation", kind, text),
             "type": "relation",
             "relation": kind,
-            "from": [source],
+            "from": source_ids,
             "to": target,
         }
-        date = next((d for d in dates), None)
+        date = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
         if date is not None:
             fact["date"] = _date_value(date)
         fact["sources"] = [reader.source(sentence)]
         reader.add(Proposal(fact, 0.7 if before or after else 0.5))
-        return
+        done.add(kind)
 
 
 def _events(
@@ -787,6 +818,7 @@ def _what(text: str, date: DateMention) -> str:
         r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
     )
     what = (before + text[date.end :]).strip(" ,;")
+    what = re.sub(r"^[\s:;,.\u2013\u2014-]+", "", what)
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
     what = what.rstrip(".")
