@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,6 +200,9 @@ def propose_facts(
             reader.group_names.append((name, ident))
         elif reader.proposals[ident].fact["type"] == "person":
             reader.person_names.append((name, ident))
+            surname = name.split()[-1]
+            if " " in name and len(surname) > 3 and surname not in reader.entity_ids:
+                reader.person_names.append((surname, ident))
     context = DateContext()
     latest = ""
     for sentence in document.sentences:
@@ -225,9 +228,13 @@ def propose_facts(
         used = _designations(reader, sentence, dates, groups, subject)
         _relations(reader, sentence, dates, groups, subject)
         _leadership(reader, sentence, groups, subject)
-        _events(reader, sentence, [d for d in dates if d not in used], groups)
-        if len(reader.proposals) == before or _SPEECH.search(sentence.text):
-            _statement(reader, sentence, groups, subject)
+        spoken = len(reader.proposals) == before and _statement(
+            reader, sentence, groups, subject, dates, speech_only=True
+        )
+        if not spoken:
+            _events(reader, sentence, [d for d in dates if d not in used], groups)
+        if len(reader.proposals) == before:
+            _statement(reader, sentence, groups, subject, dates)
         if groups:
             reader.last_group = subject or groups[-1][1]
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
@@ -603,8 +610,8 @@ _PUBLISHERS = tuple(
     )
 )
 _SPEECH = re.compile(
-    r"\b(?:said|says|noted|notes|stated|states|declared|warned|told|wrote|writes|writing|argued"
-    r"|described|characterized|characterised|according to|announced|claimed)\b"
+    r"\b(?:said|says|noted|notes|stated|warned|told|wrote|writes|writing|argued"
+    r"|described|characterized|characterised|according to|(?:announced|claimed|declared) that)\b"
 )
 _ASSESSMENT = re.compile(
     r"^(?:(?:Since|In|Despite|Today|Currently|Historically|In general)[^,]{0,60},\s+)?"
@@ -616,8 +623,14 @@ _ASSESSMENT = re.compile(
 
 
 def _statement(
-    reader: _Reader, sentence: Sentence, groups: list[tuple[int, str]], subject: str | None
-) -> None:
+    reader: _Reader,
+    sentence: Sentence,
+    groups: list[tuple[int, str]],
+    subject: str | None,
+    dates: Sequence[DateMention] = (),
+    *,
+    speech_only: bool = False,
+) -> bool:
     """A claim someone is said to make (a person or group with a verb of speech), or an
     assessment the document makes of a group in the present tense ("ETA finances its
     activities through extortion"), attributed to the document's publisher."""
@@ -634,17 +647,19 @@ def _statement(
         ]
         speaker = min(near)[1] if near else None
         confidence = 0.6 if speaker else 0.0
+    if speaker is None and speech_only:
+        return False
     if speaker is None:
         found = _ASSESSMENT.match(text)
         if found is None:
-            return
+            return False
         head = found.group("subject")
         if not (
             _SUBJECT.fullmatch(head.strip())
             or any(head.strip() in (name, f"The {name}") for name, _ in reader.group_names)
             or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head.strip(), re.I)
         ):
-            return
+            return False
         confidence = 0.5
     claim = text.rstrip(".")
     if len(claim) > 240:
@@ -664,8 +679,12 @@ def _statement(
         fact["about"] = str(
             reader.proposals[about].fact.get("acronym") or reader.proposals[about].fact["name"]
         )
+    explicit = [d for d in dates if not d.value.endswith("s")]
+    if explicit:
+        fact["date"] = _date_value(explicit[0])
     fact["sources"] = [reader.source(sentence)]
     reader.add(Proposal(fact, confidence))
+    return True
 
 
 _LED_BY = re.compile(r"\b[Ll]ed by\b")
@@ -791,11 +810,18 @@ def _relations(
         done.add(kind)
 
 
+_CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
+
+
 def _events(
     reader: _Reader, sentence: Sentence, dates: Iterable[DateMention], groups: list[tuple[int, str]]
 ) -> None:
+    """One event per date of the sentence, except a date that cites a law ("Act of 1996",
+    "(1996)")."""
     text = sentence.text
     for date in dates:
+        if _CITATION.search(text[max(0, date.start - 12) : date.start]):
+            continue
         what = _what(text, date)
         if len(what.split()) < 4:
             continue
