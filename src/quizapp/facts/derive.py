@@ -34,6 +34,7 @@ from quizapp.model.cards import (
     MatchCard,
     OrderCard,
     OrderItem,
+    Status,
     TypedCard,
 )
 from quizapp.model.dates import FuzzyDate
@@ -42,6 +43,7 @@ from quizapp.model.facts import (
     DesignationFact,
     EventFact,
     Fact,
+    FactStatus,
     GroupFact,
     PersonFact,
     PlaceFact,
@@ -200,6 +202,7 @@ class Drawing:
             "source": fact.sources[0],
             "tags": fact.tags,
             "fact": fact.id,
+            "status": Status.GENERATED if fact.status is FactStatus.GENERATED else Status.REVIEWED,
         }
 
     def ask_unique(self, question: str, fact: Fact) -> str:
@@ -265,6 +268,8 @@ class Drawing:
 
     def draw(self) -> list[Card]:
         for fact in self.facts.values():
+            if fact.status is FactStatus.REJECTED:
+                continue
             if isinstance(fact, EventFact):
                 self.event(fact)
             elif isinstance(fact, PersonFact):
