@@ -222,7 +222,8 @@ class TriageSession:
         terms = highlight_terms(node, {ref: self.names(ref) for ref in refs})
         fields = [("type", str(node.get("type", "")))]
         for spec in self.specs(proposal):
-            fields.append((spec.name, _shown(node, spec.name)))
+            if spec.required or spec.name in node:
+                fields.append((spec.name, _shown(node, spec.name)))
         for extra in ("aliases", "roles", "figures", "disputed", "tags"):
             if extra in node:
                 fields.append((extra, _shown(node, extra)))
@@ -292,7 +293,7 @@ class TriageSession:
     def _require(self) -> Proposal:
         proposal = self.current()
         if proposal is None:
-            raise QuizappError("every proposal is decided")
+            raise QuizappError("Every proposal is decided.")
         return proposal
 
     def accept(self) -> Proposal:
