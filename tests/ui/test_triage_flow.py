@@ -186,3 +186,28 @@ async def test_deck_text_is_shown_literally(tmp_path: Path) -> None:
         source = shown(pilot, "#triage-source")
         assert "[bold]Bold[/bold]" in source
         assert "\x1b" not in source and "␛[31mred" in source
+
+
+@run_async
+async def test_the_palette_opens_triage_for_the_highlighted_deck(
+    drafts: Path, tmp_path: Path
+) -> None:
+    from uikit import FixedClock, make_context
+
+    from quizapp.ui.app import QuizApp
+
+    clock = FixedClock()
+    context = make_context(tmp_path / "data", clock, decks=drafts.parent)
+    app = QuizApp(context, clock=clock, seed=7)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Triage generated")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TriageScreen)
+        await pilot.press("a")
+        assert on_disk(drafts)["gia"] is FactStatus.REVIEWED
+        await pilot.press("q")
+        assert not isinstance(app.screen, TriageScreen)

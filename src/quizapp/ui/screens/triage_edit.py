@@ -27,7 +27,8 @@ class EditFactScreen(ModalScreen[list[tuple[str, str]] | None]):
         border: round $accent; background: $surface; }
     EditFactScreen #edit-title { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     EditFactScreen .edit-label { height: 1; color: $text-muted; }
-    EditFactScreen .edit-error { height: auto; color: $error; }
+    EditFactScreen .edit-error { height: auto; color: $error; display: none; }
+    EditFactScreen .edit-error.-shown { display: block; }
     EditFactScreen Input { height: 1; border: none; padding: 0 1; }
     EditFactScreen Input.-invalid { background: $error 30%; }
     """
@@ -78,7 +79,9 @@ class EditFactScreen(ModalScreen[list[tuple[str, str]] | None]):
             problem = self.session.check(self.proposal, name, value)
         box = self.query_one(f"#edit-{name}", Input)
         box.set_class(problem is not None, "-invalid")
-        self.query_one(f"#error-{name}", Static).update(literal(problem or ""))
+        error = self.query_one(f"#error-{name}", Static)
+        error.update(literal(problem or ""))
+        error.set_class(problem is not None, "-shown")
         return problem is None
 
     def changes(self) -> list[tuple[str, str]]:
