@@ -128,9 +128,10 @@ class QuizApp(App[None]):
         if self.context is None or not deck_ids or len(deck_ids) != 1:
             return None
         for deck in self.context.decks:
-            if deck.id == deck_ids[0]:
-                if any(fact.status is FactStatus.GENERATED for fact in deck.facts):
-                    return Path(deck.path)
+            if deck.id == deck_ids[0] and any(
+                fact.status is FactStatus.GENERATED for fact in deck.facts
+            ):
+                return Path(deck.path)
         return None
 
     def open_triage(self, path: Path) -> None:
