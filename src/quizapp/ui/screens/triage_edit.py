@@ -69,6 +69,11 @@ class EditFactScreen(ModalScreen[list[tuple[str, str]] | None]):
                     )
                     yield Static("", id=f"error-{spec.name}", classes="edit-error", markup=False)
 
+    def on_mount(self) -> None:
+        inputs = self.query(Input)
+        if inputs:
+            inputs.first().focus()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         name = event.input.name or ""
         self.check(name, event.value)
