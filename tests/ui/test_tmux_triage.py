@@ -16,7 +16,7 @@ from quizapp.decks import load_deck_text
 from quizapp.model.facts import FactStatus
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "triage"
-DOCUMENT_ORDER = [
+DOCUMENT_ORDER = (
     "gia",
     "gspc",
     "gspc-split-from-gia",
@@ -36,7 +36,7 @@ DOCUMENT_ORDER = [
     "murabitoun-merger",
     "murabitoun-rejoins-aqim",
     "jnim",
-]
+)
 
 
 @pytest.mark.slow
