@@ -34,6 +34,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cache",
     "facts",
     "triage",
+    "lineage",
+    "timeline",
 )
 
 EPILOG = """examples:

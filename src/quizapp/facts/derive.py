@@ -105,6 +105,18 @@ TYPE_CATEGORY = {
 ORDER_ITEMS = 4
 
 
+def _who(question: str, answer: object) -> str:
+    """ "Who" only when the answer is a person: a group or place gets "Which group"/"Which
+    place" (and "To whom" → "To which group")."""
+    if isinstance(answer, PersonFact) or answer is None:
+        return question
+    noun = "place" if isinstance(answer, PlaceFact) else "group"
+    for who, which in (("Who ", f"Which {noun} "), ("To whom ", f"To which {noun} ")):
+        if question.startswith(who):
+            return which + question[len(who) :]
+    return question.replace("With whom ", f"With which {noun} ", 1)
+
+
 def _clause(text: str) -> str:
     """Text to embed in a question: no trailing full stop."""
     return text.strip().rstrip(".")
@@ -457,7 +469,7 @@ class Drawing:
             self.ask_name(
                 fact,
                 "from",
-                ask_from.format(f=f_asked, t=t_asked),
+                _who(ask_from.format(f=f_asked, t=t_asked), first),
                 f,
                 type(first) if first else None,
                 aliases=self.forms(fact.from_[0]),
@@ -470,7 +482,7 @@ class Drawing:
         self.ask_name(
             fact,
             "to",
-            ask_to.format(f=f_asked, t=t_asked),
+            _who(ask_to.format(f=f_asked, t=t_asked), target),
             t,
             type(target) if target else None,
             aliases=self.forms(fact.to),
@@ -487,7 +499,7 @@ class Drawing:
         self.ask_name(
             fact,
             "who",
-            f"Who {act} {asked} ({fact.list_}{when})?",
+            f"Which authority {act} {asked} ({fact.list_}{when})?",
             fact.authority,
             None,
             pool=self.authorities,
@@ -497,7 +509,10 @@ class Drawing:
         self.ask_name(
             fact,
             "whom",
-            f"Who was {act} by {fact.authority} ({fact.list_}{when})?",
+            _who(
+                f"Who was {act} by {fact.authority} ({fact.list_}{when})?",
+                self.facts.get(fact.target),
+            ),
             target,
             kind,
             aliases=self.forms(fact.target),
