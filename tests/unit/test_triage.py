@@ -181,3 +181,66 @@ def test_not_a_deck_of_facts(tmp_path: Path) -> None:
     path.write_text("title: t\ncards: []\n")
     with pytest.raises(QuizappError, match="no 'facts:' list"):
         TriageSession(path)
+
+
+def test_a_rejected_proposal_is_not_proposed_again_by_generate(tmp_path: Path) -> None:
+    from quizapp.cli import main
+
+    shutil.copytree(DATA / "sources", tmp_path / "sources")
+    out = tmp_path / "drafts.yaml"
+    assert main(["generate", str(tmp_path / "sources" / "brief.txt"), "-o", str(out)]) == 0
+    session = TriageSession(out)
+    first = session.current()
+    assert first is not None
+    session.reject()
+    session.accept()
+    assert main(["generate", str(tmp_path / "sources" / "brief.txt"), "-o", str(out)]) == 0
+    again = statuses(out)
+    assert again[first.fact_id] is FactStatus.REJECTED
+    assert list(again.values()).count(FactStatus.REVIEWED) == 1
+
+
+def test_pieces_fall_back_to_whole_dumps_for_a_flow_list(tmp_path: Path) -> None:
+    path = tmp_path / "flow.yaml"
+    path.write_text(
+        "title: t  # a comment\nfacts: [{id: g, type: group, name: G, status: generated, "
+        "sources: [{doc: d.txt, quote: G.}]}]\n"
+    )
+    session = TriageSession(path)
+    assert not session.pieces.split
+    session.accept()
+    assert "# a comment" in path.read_text()
+    assert statuses(path)["g"] is FactStatus.REVIEWED
+    reopened(session)
+
+
+def test_pieces_keep_comments_between_the_facts_and_the_cards(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.yaml"
+    path.write_text(
+        "title: t\n"
+        "facts:\n"
+        "  # the first fact\n"
+        "  - id: g\n    type: group\n    name: G   # inline\n    status: generated\n"
+        "    sources:\n      - {doc: d.txt, quote: G.}\n"
+        "  - id: h\n    type: group\n    name: H\n    status: generated\n"
+        "    sources:\n      - {doc: d.txt, quote: H.}\n"
+        "# written cards below\n"
+        "\n"
+        "cards:\n"
+        "  - id: c\n    kind: basic\n    category: group\n    fact: h\n"
+        "    question: Q?\n    answer: A\n    source: {doc: d.txt, quote: H.}\n"
+    )
+    session = TriageSession(path)
+    session.toggle_order()
+    session.merge("h")  # moves the card's `fact` to g: a change outside the facts
+    reopened(session)
+    session.accept()
+    reopened(session)
+    text = path.read_text()
+    for comment in ("# the first fact", "# inline", "# written cards below"):
+        assert comment in text
+    assert "fact: g" in text
+    session.undo()
+    session.undo()
+    reopened(session)
+    assert "fact: h" in path.read_text()

@@ -412,6 +412,7 @@ class TriageSession:
         if not self.steps:
             return None
         step = self.steps.pop()
+        self.pieces.prepare(edit.fact for edit in step.edits)
         for edit in reversed(step.edits):
             edit.revert()
         for fact_id in step.added:
@@ -504,6 +505,7 @@ class TriageSession:
             {fact_id: copy.copy(self.proposals[fact_id]) for fact_id in touched},
         )
         done: list[Edit] = []
+        self.pieces.prepare(edit.fact for edit in edits)
         try:
             for edit in edits:
                 edit.apply()
