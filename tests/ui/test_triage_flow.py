@@ -211,3 +211,19 @@ async def test_the_palette_opens_triage_for_the_highlighted_deck(
         assert on_disk(drafts)["gia"] is FactStatus.REVIEWED
         await pilot.press("q")
         assert not isinstance(app.screen, TriageScreen)
+
+
+@run_async
+async def test_the_extracted_values_are_highlighted_in_the_sentence(drafts: Path) -> None:
+    from textual.content import Content
+
+    app = TriageApp(TriageSession(drafts))
+    async with app.run_test(size=(80, 24)) as pilot:
+        content = pilot.app.screen.query_one("#triage-source", Static).render()
+        assert isinstance(content, Content)
+        marked = [
+            content.plain[span.start : span.end]
+            for span in content.spans
+            if getattr(span.style, "reverse", False)
+        ]
+        assert marked == ["Armed Islamic Group", "GIA"]
