@@ -22,6 +22,13 @@ from quizapp.ui.literal import literal, visible
 from quizapp.ui.widgets.key_line import KeyLine
 
 HIGHLIGHT = "bold reverse"
+# A hand-edited deck may quote a whole document: what is shown of one value is capped.
+MAX_SHOWN = 2000
+MAX_FIELD_SHOWN = 400
+
+
+def capped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def sentence_text(view: View) -> Text:
@@ -30,11 +37,12 @@ def sentence_text(view: View) -> Text:
     text = Text()
     text.append(visible(view.doc), style="dim")
     text.append(": ", style="dim")
-    sentence = visible(view.sentence)
+    sentence = capped(visible(view.sentence), MAX_SHOWN)
     start = len(text)
     text.append(sentence)
     for begin, end in view.highlights:
-        text.stylize(HIGHLIGHT, start + begin, start + end)
+        if end < len(sentence):
+            text.stylize(HIGHLIGHT, start + begin, start + end)
     return text
 
 
@@ -43,7 +51,8 @@ def fields_text(view: View) -> Text:
     width = max((len(name) for name, _ in view.fields), default=0)
     for name, value in view.fields:
         text.append(f"{name:<{width}}  ", style="bold")
-        text.append_text(literal(value) if value else Text("-", style="dim"))
+        shown = capped(value, MAX_FIELD_SHOWN)
+        text.append_text(literal(shown) if shown else Text("-", style="dim"))
         text.append("\n")
     text.rstrip()
     return text
@@ -53,16 +62,16 @@ def cards_text(view: View) -> Text:
     text = Text()
     if view.problem is not None:
         text.append("No cards yet: ", style="bold")
-        text.append_text(literal(view.problem))
+        text.append_text(literal(capped(view.problem, MAX_FIELD_SHOWN)))
         return text
     text.append(f"Cards it makes ({len(view.cards)})\n", style="bold")
     if not view.cards:
         text.append("  none: the fields a template needs are missing\n", style="dim")
     for card in view.cards:
         text.append("  ")
-        text.append_text(literal(card.question))
+        text.append_text(literal(capped(card.question, MAX_FIELD_SHOWN)))
         text.append("  → ", style="dim")
-        text.append_text(literal(card.answer, "bold"))
+        text.append_text(literal(capped(card.answer, MAX_FIELD_SHOWN), "bold"))
         text.append("\n")
     return text
 
