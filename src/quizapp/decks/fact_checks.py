@@ -23,6 +23,7 @@ from quizapp.model.facts import (
     DesignationAction,
     EventFact,
     Fact,
+    FactStatus,
     RelationKind,
 )
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 TYPES = tuple(FACT_TYPES)
 RELATIONS = tuple(r.value for r in RelationKind)
 ACTIONS = tuple(a.value for a in DesignationAction)
+STATUSES = tuple(s.value for s in FactStatus)
 FIGURE_KEY = re.compile(r"^[a-z][a-z_]{0,39}$")
 LOOKS_LIKE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DATE_HINT = "write YYYY, YYYY-MM or YYYY-MM-DD as the text gives it; a range is START/END"
@@ -45,7 +47,9 @@ def _encoded_fields(cls: type[msgspec.Struct]) -> dict[str, bool]:
 FACT_FIELDS = {kind: _encoded_fields(cls) for kind, cls in FACT_TYPES.items()}
 TYPE_NAMES: dict[type, str] = {cls: kind for kind, cls in FACT_TYPES.items()}
 ALL_FACT_FIELDS = frozenset({"type"}).union(*FACT_FIELDS.values())
-NOT_DISPUTABLE = frozenset({"id", "sources", "disputed", "tags", "type", "time_sensitive"})
+NOT_DISPUTABLE = frozenset(
+    {"id", "sources", "disputed", "tags", "type", "time_sensitive", "status", "confidence"}
+)
 
 
 class PendingRef:
@@ -168,6 +172,16 @@ class FactChecker:
             b.report(raw.at, f"not a valid {kind} fact: {error}")
             return None
         return fact
+
+    def confidence(self, at: Position, value: Any, key: str) -> float | None:
+        try:
+            number = float(value) if isinstance(value, str) else None
+        except ValueError:
+            number = None
+        if number is None or not 0.0 <= number <= 1.0:
+            self.b.report(at, f"field '{key}' must be a number from 0 to 1", key)
+            return None
+        return number
 
     # ----- value checks: each returns plain data for msgspec.convert, or None after a report
 
@@ -434,6 +448,8 @@ FACT_CHECKS: dict[str, Check] = {
     "roles": FactChecker.roles,
     "relation": lambda c, at, v, k: c.b._check_choice_of(at, v, k, RELATIONS),
     "action": lambda c, at, v, k: c.b._check_choice_of(at, v, k, ACTIONS),
+    "status": lambda c, at, v, k: c.b._check_choice_of(at, v, k, STATUSES),
+    "confidence": FactChecker.confidence,
 }
 for _name in ("caveat", "what", "name", "acronym", "located_in", "authority", "list", "claim"):
     FACT_CHECKS[_name] = _text
