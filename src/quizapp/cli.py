@@ -33,6 +33,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "preview",
     "cache",
     "facts",
+    "triage",
+    "lineage",
+    "timeline",
     "settings",
     "unsuspend",
 )

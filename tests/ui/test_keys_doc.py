@@ -44,8 +44,7 @@ def test_no_home_key_changes_progress_in_a_review() -> None:
             assert review[key] == "undo" and action == "app.undo", key
 
 
-def test_lineage_timeline_keys_stay_free_on_home() -> None:
+def test_lineage_timeline_and_settings_keys_on_home() -> None:
     home = keys_of(HomeScreen.BINDINGS)
-    assert "l" not in home and "t" not in home
-    assert home["o"] == "settings"
+    assert (home["l"], home["t"], home["o"]) == ("lineage", "timeline", "settings")
     assert keys_of(QuizApp.BINDINGS)["ctrl+z"] == "undo"

@@ -50,4 +50,11 @@ def start_session(
     from quizapp.study.localtime import local_zone
     from quizapp.study.session import StudySession
 
-    return StudySession.start(store, deck_set.units(), now, rng=random.Random(), tz=local_zone())
+    return StudySession.start(
+        store,
+        deck_set.units(),
+        now,
+        rng=random.Random(),
+        retired=deck_set.retired,
+        tz=local_zone(),
+    )

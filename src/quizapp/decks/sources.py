@@ -1,10 +1,15 @@
-"""Checking that each card's quote really is in the document it cites."""
+"""Checking that each card's quote really is in the document it cites.
+
+A document is read as Markdown and matched as its plain text (`plaintext.plain_text`): a quote is
+the sentence as a student reads it, never with the page's link syntax or escapes.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
 
+from quizapp.decks.plaintext import plain_text
 from quizapp.model.cards import Source
 
 # Typographic quotes, primes and the no-break space, written as escapes so the source stays ASCII.
@@ -21,8 +26,13 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
+def read_plain(path: Path) -> str:
+    """A source document's plain text, folded: what quotes are matched against."""
+    return fold(plain_text(path.read_text(encoding="utf-8")))
+
+
 class SourceLibrary:
-    """The documents under a deck folder's `sources/`, read once and folded for quote checks."""
+    """The documents under a deck folder's `sources/`, read once as plain text and folded."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -32,21 +42,29 @@ class SourceLibrary:
         if doc not in self._folded:
             path = self.root / doc
             try:
-                self._folded[doc] = fold(path.read_text(encoding="utf-8"))
+                self._folded[doc] = read_plain(path)
             except (OSError, UnicodeDecodeError):
                 self._folded[doc] = None
         return self._folded[doc]
 
-    def check(self, source: Source) -> list[tuple[str, str | None]]:
-        """Problems with one citation, as (message, hint) pairs; empty when it checks out."""
-        doc = PurePosixPath(source.doc)
-        if doc.is_absolute() or ".." in doc.parts or "\\" in source.doc:
-            return [(f"source doc '{source.doc}' must be a file name under sources/", None)]
-        text = self._document(source.doc)
-        if text is None:
+    def check_document(self, name: str) -> tuple[str, str | None] | None:
+        """Why a document name is unusable (not a plain file name, not found), or None."""
+        doc = PurePosixPath(name)
+        if doc.is_absolute() or ".." in doc.parts or "\\" in name:
+            return (f"source doc '{name}' must be a file name under sources/", None)
+        if self._document(name) is None:
             known = sorted(p.name for p in self.root.glob("*") if p.is_file())
             hint = "known documents: " + ", ".join(known) if known else None
-            return [(f"source document '{source.doc}' not found in {self.root}", hint)]
+            return (f"source document '{name}' not found in {self.root}", hint)
+        return None
+
+    def check(self, source: Source) -> list[tuple[str, str | None]]:
+        """Problems with one citation, as (message, hint) pairs; empty when it checks out."""
+        unusable = self.check_document(source.doc)
+        if unusable is not None:
+            return [unusable]
+        text = self._document(source.doc)
+        assert text is not None
         if fold(source.quote) not in text:
             return [(f"quote not found in '{source.doc}'", "copy the sentence verbatim")]
         return []

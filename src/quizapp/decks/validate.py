@@ -23,6 +23,7 @@ from quizapp.decks.fields import (
 from quizapp.decks.ids import CONTENT_FIELDS, derived_card_id
 from quizapp.decks.problems import Problem
 from quizapp.decks.reader import Duplicate, Position, YamlList, YamlMap
+from quizapp.decks.retired import read_retired
 from quizapp.decks.sources import SourceLibrary
 from quizapp.facts.derive import draw_cards
 from quizapp.model.cards import (
@@ -33,6 +34,7 @@ from quizapp.model.cards import (
     Deck,
     MatchPair,
     OrderItem,
+    Retirement,
     Source,
     Status,
 )
@@ -134,6 +136,9 @@ class DeckBuilder:
         facts = self.facts.finish(built, self._card_lines)
         if title is None or cards is None or ("cards" not in root and "facts" not in root):
             return None
+        retired: tuple[Retirement, ...] = ()
+        if "retired" in root:
+            retired = read_retired(root["retired"], root.keys_at["retired"], self.report)
         drawn = draw_cards(facts, cards) if facts else []
         return Deck(
             id=deck_id,
@@ -143,6 +148,8 @@ class DeckBuilder:
             tags=tags,
             cards=(*cards, *drawn),
             facts=tuple(facts),
+            outside_facts=tuple(self.facts.outside),
+            retired=retired,
         )
 
     def _cards(self, raw: Any, at: Position) -> list[Card] | None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
@@ -35,7 +35,7 @@ import msgspec
 
 from quizapp.errors import QuizappError
 from quizapp.model.progress import MemoryState, Phase, Rating
-from quizapp.model.units import StudyUnit, sibling_key_of
+from quizapp.model.units import StudyUnit
 from quizapp.scheduling.fsrs_adapter import FsrsAdapter, config_of, require_utc
 from quizapp.scheduling.leech import is_leech
 from quizapp.store import log, queries
@@ -132,14 +132,16 @@ class StudySession:
         category: str | None = None,
         tz: tzinfo = UTC,
         fingerprint: str | None = None,
+        retired: Mapping[str, str] | None = None,
     ) -> StudySession:
         """Match the store with `units` (all loaded decks), then study the chosen part of them.
 
         `deck_ids`, `tag` (a card tag) and `category` narrow the queue; None means all.
         `fingerprint` is `DeckSet.units_fingerprint()` when known (saves hashing every unit).
+        `retired` (`DeckSet.retired`): retired card ids whose history carries over.
         """
         require_utc(now)
-        report = sync_units(store, units, now.timestamp(), rng, fingerprint)
+        report = sync_units(store, units, now.timestamp(), rng, fingerprint, retired)
         uids: frozenset[str] | None = None
         if tag is not None or category is not None:
             uids = frozenset(
@@ -338,10 +340,6 @@ class StudySession:
             done.review_id, unit.uid, rating, due, due - now, _PHASES[after.phase], done.leech
         )
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._history)
-
     @guarded
     def undo(self, now: datetime) -> StudyUnit | None:
         """Take back this session's last answer; return its unit (to show again) or None.
@@ -404,12 +402,7 @@ class StudySession:
 def _sibling_keys_shared(units: Sequence[StudyUnit]) -> frozenset[str]:
     """Sibling keys with more than one unit: only their answers need to bury anything."""
     # attribute reads, not a call per unit: a 100,000-unit collection runs this at every start
-    counts = Counter(
-        [
-            card.id if card.fact is None and not card.facts else sibling_key_of(card)
-            for card in [unit.card for unit in units]
-        ]
-    )
+    counts = Counter([unit.family or unit.card.id for unit in units])
     if len(counts) == len(units):
         return frozenset()
     return frozenset(key for key, count in counts.items() if count > 1)

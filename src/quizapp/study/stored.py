@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -51,13 +51,14 @@ class StoreStudy:
         now: dt.datetime,
         rng: random.Random,
         fingerprint: str | None = None,
+        retired: Mapping[str, str] | None = None,
         tz: dt.tzinfo | None = None,
     ) -> None:
         self.store = store
         self.rng = rng
         self.tz = local_zone() if tz is None else tz
         self.everything = StudySession.start(
-            store, units, now, rng=rng, fingerprint=fingerprint, tz=self.tz
+            store, units, now, rng=rng, fingerprint=fingerprint, retired=retired, tz=self.tz
         )
         self.units = self.everything.units  # the same uid -> unit map: no second copy to build
         self._sessions: dict[tuple[str, ...] | None, StudySession] = {None: self.everything}

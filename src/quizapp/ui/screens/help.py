@@ -20,6 +20,10 @@ SCREENS = (
     ("Quiz", "quizapp.ui.screens.quiz", "QuizScreen"),
     ("Stats", "quizapp.ui.screens.stats", "StatsScreen"),
     ("Browse", "quizapp.ui.screens.browse", "BrowseScreen"),
+    ("Lineage (l on Home)", "quizapp.ui.screens.lineage", "LineageScreen"),
+    ("Lineage quiz (x on Lineage)", "quizapp.ui.screens.lineage_quiz", "LineageQuizScreen"),
+    ("Timeline (t on Home)", "quizapp.ui.screens.timeline", "TimelineScreen"),
+    ("Triage (quizapp triage FILE, or the palette)", "quizapp.ui.screens.triage", "TriageScreen"),
     ("Settings (o on Home, Ctrl+P → Settings)", "quizapp.ui.screens.settings", "SettingsScreen"),
 )
 
@@ -41,6 +45,11 @@ EXTRA = {
         ("Space / Enter", "After a basic card's answer: Good"),
     ],
     "Exam and cram (e on Home)": [("0-9", "Start typing the exam date (YYYY-MM-DD)")],
+    "Lineage (l on Home)": [
+        ("Up / Down", "Move between groups"),
+        ("Left / Right", "Pan a drawing wider than the terminal"),
+    ],
+    "Timeline (t on Home)": [("Up / Down", "Move between dated facts")],
     "Everywhere": [
         ("?", "This help"),
         ("Ctrl+P", "Command palette (settings, unsuspend, themes, screens, quit)"),

@@ -68,6 +68,8 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         Binding("g", "group", "Group by tag / folder", show=False),
         Binding("p", "problems", "Deck problems", show=False),  # the status line names it
         Binding("e", "exam", "Exam date and cram (highlighted deck)", show=False),
+        Binding("l", "lineage", "Lineage", show=False),
+        Binding("t", "timeline", "Timeline", show=False),
         Binding("r", "more_new", "More new cards past the daily limit", show=False),
         Binding("o", "settings", "Settings (daily limits, retention, day start)", show=False),
         Binding("u", "app.undo", "Undo the last answer, suspension or burial", show=False),
@@ -230,6 +232,8 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             "stats",
             "browse",
             "group",
+            "lineage",
+            "timeline",
             "more_new",
         }:
             if self.quiz_app.context is None and self.quiz_app.overview is None:
@@ -357,10 +361,9 @@ class HomeScreen(UsesQuizApp, Screen[None]):
     def action_more_new(self) -> None:
         """Study new cards past the daily limit (as Anki's custom study): counted against
         nothing, offered until the batch is done."""
-        from quizapp.ui.screens.review import ReviewScreen
 
         if not self.when_loaded(self.action_more_new):
-            self.app.push_screen(ReviewScreen(self.selected_decks(), more_new=True))
+            self.quiz_app.start_review(self.selected_decks(), more_new=True)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -405,10 +408,8 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         self.start_review(None)
 
     def start_review(self, deck_ids: list[str] | None) -> None:
-        from quizapp.ui.screens.review import ReviewScreen
-
         if not self.when_loaded(lambda: self.start_review(deck_ids)):
-            self.app.push_screen(ReviewScreen(deck_ids))
+            self.quiz_app.start_review(deck_ids)
 
     def action_quiz(self) -> None:
         from quizapp.ui.screens.quiz import QuizScreen, QuizSetupScreen, QuizSpec
@@ -453,8 +454,47 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         self.notify(f"Grouped by {self.grouping}", timeout=2)
         self.fill_table()
 
-    def action_exam(self) -> None:
-        from quizapp.ui.screens.exam import open_exam
+    def action_lineage(self) -> None:
+        """The groups of the decks as a lineage drawing (facts in format v2 only)."""
+        from quizapp.facts.lineage import build_lineage
+        from quizapp.ui.screens.lineage import LineageScreen
 
-        if not self.when_loaded(self.action_exam):
-            open_exam(self, self.selected_decks())
+        if not self.when_loaded(self.action_lineage):
+            context = self.quiz_app.context
+            assert context is not None
+            lineage = build_lineage(context.facts.values())
+            units = list(context.units.values())
+            self.app.push_screen(LineageScreen(lineage, context.facts, units))
+
+    def action_timeline(self) -> None:
+        """Every dated fact of the decks on a scale."""
+        from quizapp.facts.lineage import build_lineage
+        from quizapp.facts.timeline import Decked, build_timeline
+        from quizapp.ui.screens.timeline import TimelineScreen
+
+        if not self.when_loaded(self.action_timeline):
+            context = self.quiz_app.context
+            assert context is not None
+            entries = build_timeline(Decked(f, d.id) for d in context.decks for f in d.facts)
+            names = {n.id: n.names() for n in build_lineage(context.facts.values()).nodes}
+            units = list(context.units.values())
+            self.app.push_screen(TimelineScreen(entries, context.facts, units, names))
+
+    def action_exam(self) -> None:
+        """The exam screen of the highlighted deck (a group row has several decks)."""
+        from quizapp.ui.screens.exam import ExamScreen
+
+        if self.when_loaded(self.action_exam):
+            return
+        context, deck_ids = self.quiz_app.context, self.selected_decks()
+        if context is None or not deck_ids:
+            return
+        if len(deck_ids) != 1:
+            self.notify("Highlight one deck, not a group, to see or set its exam date.", timeout=3)
+            return
+
+        def cram(chosen: bool | None) -> None:
+            if chosen:
+                self.quiz_app.start_review(deck_ids, cram=True)
+
+        self.app.push_screen(ExamScreen(context, self.quiz_app.clock, deck_ids[0]), cram)

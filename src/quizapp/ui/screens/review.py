@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shlex
 import subprocess
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -23,6 +24,7 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from quizapp.decks.ids import derived_id_line
 from quizapp.errors import QuizappError
+from quizapp.model.cards import Card
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.study.service import LEARN_AHEAD, ActionKind
@@ -68,7 +70,16 @@ def card_line(path: str, card_id: str) -> int | None:
     return derived_id_line(lines, card_id)
 
 
-class ReviewScreen(UsesQuizApp, Screen[None]):
+def edit_line(path: str, card: Card) -> int | None:
+    """Where to open a card's deck file: its `id:` line, or for a card drawn from a fact (whose
+    id is in no file) the fact's."""
+    line = card_line(path, card.id)
+    if line is None and card.fact is not None:
+        line = card_line(path, card.fact)
+    return line
+
+
+class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     """Shows the next unit, takes the answer, records the grade, and moves on."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -103,13 +114,24 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
     ]
 
     def __init__(
-        self, deck_ids: list[str] | None, *, cram: bool = False, more_new: bool = False
+        self,
+        deck_ids: list[str] | None,
+        *,
+        cram: bool = False,
+        units: Sequence[StudyUnit] | None = None,
+        title: str | None = None,
+        more_new: bool = False,
     ) -> None:
+        """`units` (with `title`) drills exactly those units, as a cram: the lineage and
+        timeline screens study a group's or a span's cards now, and the timeline's ordering
+        drill is a card made on the spot, which the store never sees. `more_new`: after what
+        is due, new cards past the daily limit (Review more)."""
         super().__init__()
         self.deck_ids = deck_ids
-        self.cramming = cram
+        self.cramming = cram or units is not None
+        self.units = units
+        self.title = title
         self.more_new = more_new
-        """After what is due, new cards past the daily limit (Review more)."""
         self.extra_left = 0
         self.cram: Cram | None = None
         self.unit: StudyUnit | None = None
@@ -147,7 +169,11 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         assert app.context is not None
         now = app.clock()
         self.session_log = SessionLog(now, self.deck_ids, cram=self.cramming)
-        if self.cramming:
+        if self.units is not None:
+            from quizapp.study.cram import Cram
+
+            self.cram = Cram(self.units, app.rng)
+        elif self.cramming:
             self.cram = app.context.study.cram(self.deck_ids)
         else:
             self.remaining = app.context.study.remaining(self.deck_ids, now)
@@ -159,6 +185,8 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
             title = app.context.deck_title(self.deck_ids[0])
         else:
             title = "All cards" if self.cramming else "All due cards"
+        if self.title is not None:
+            title = self.title
         if self.cramming:
             title = f"Cram · {title}"
         self.query_one("#title", Static).update(literal(title))
@@ -396,7 +424,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
             self.notify("Set $EDITOR to edit cards from here.", severity="warning")
             return
         path = str(deck.path)  # as the loader found it: absolute, or relative to the cwd
-        line = card_line(path, self.unit.card.id)
+        line = edit_line(path, self.unit.card)
         jump = [f"+{line}"] if line and os.path.basename(editor[0]) in LINE_EDITORS else []
         try:
             with self.app.suspend():
@@ -424,17 +452,16 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         if self.session_log and self.session_log.answers:
             self.finish(paused=True)
         else:
-            self.app.pop_screen()
+            self.dismiss(None)
 
     def finish(self, paused: bool = False) -> None:
-        """The summary; `paused` when the student left with cards still to go."""
-        from quizapp.ui.screens.summary import SummaryScreen
-
+        """The session is over: hand its log back (the app shows the summary); `paused` when
+        the student left with cards still to go (the log says how many)."""
         assert self.session_log is not None
-        left = None
         if paused:
             if self.cram is not None:
                 left = self.cram.remaining
             else:
                 left = max(self.remaining - self.session_log.done, 0)
-        self.app.switch_screen(SummaryScreen(self.session_log, left=left or None))
+            self.session_log.left = left or None
+        self.dismiss(self.session_log)
