@@ -106,10 +106,20 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return build_parser().parse_args(args)
 
 
+def check_decks_given(named: Path | None) -> None:
+    """A deck folder the user named (`--decks`) must exist: a typo would otherwise show an
+    empty table and exit 0 as if there were simply no cards."""
+    if named is not None and not named.exists():
+        shown = repr(str(named))[1:-1]  # escapes, never raw control characters
+        raise QuizappError(f"--decks {shown}: no such file or folder")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
+    named_decks = args.decks
     resolve_dirs(args)
     try:
+        check_decks_given(named_decks)
         if args.command is None:
             from quizapp.commands.study import run_app
 

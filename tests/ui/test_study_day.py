@@ -215,3 +215,41 @@ async def test_e_opens_the_cards_line_and_the_edited_card_shows_at_once(tmp_path
         assert screen.unit.card.answer == "Hassan Hattab (GSPC)"  # type: ignore[union-attr]
         await pilot.press("space")
         assert "Hassan Hattab (GSPC)" in str(screen.panel.query_one("#answer", Static).render())
+
+
+@run_async
+async def test_esc_leaves_the_filter_box_and_then_clears_it(
+    make_app: Callable[..., QuizApp],
+) -> None:
+    from quizapp.ui.widgets.deck_list import DeckList
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"key")
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        box = home.query_one("#filter", Input)
+        assert box.has_focus and box.value == "key" and len(home.row_decks) == 1
+        await pilot.press("escape")
+        assert home.query_one(DeckList).has_focus and box.value == "key"
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("escape")
+        assert box.value == "" and len(home.row_decks) == 2
+
+
+@run_async
+async def test_the_theme_chosen_is_kept_for_the_next_start(tmp_path: Path) -> None:
+    looks = tmp_path / "data" / "ui.json"
+    clock = FixedClock()
+    first = QuizApp(make_context(tmp_path / "data", clock), clock=clock, looks=looks)
+    async with first.run_test(size=(80, 24)) as pilot:
+        assert first.theme != "nord"
+        first.theme = "nord"
+        await pilot.pause()
+    second = QuizApp(make_context(tmp_path / "data2", clock), clock=clock, looks=looks)
+    async with second.run_test(size=(80, 24)):
+        assert second.theme == "nord"
+    looks.write_text('{"theme": "\\u001b[31mno-such-theme"}', encoding="utf-8")
+    third = QuizApp(make_context(tmp_path / "data3", clock), clock=clock, looks=looks)
+    async with third.run_test(size=(80, 24)):
+        assert third.theme == "textual-dark"

@@ -184,3 +184,11 @@ def test_the_service_changes_a_setting_for_every_scope(tmp_path: Path) -> None:
     with pytest.raises(QuizappError, match=r"0\.70 to 0\.99"):
         study.change_preference("desired_retention", "1.5")
     assert study.preferences()["desired_retention"] == 0.9
+
+
+def test_a_missing_decks_folder_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = cli.main(["--decks", str(tmp_path / "nope"), "--data-dir", str(tmp_path), "stats"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "nope: no such file or folder" in err

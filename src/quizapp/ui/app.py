@@ -60,8 +60,17 @@ class QuizApp(App[None]):
         clock: Clock = utc_now,
         seed: int | None = None,
         editor: Sequence[str] | None = None,
+        looks: Path | None = None,
     ) -> None:
         super().__init__()
+        self.looks = looks
+        """Where the chosen theme is kept (None: not kept, as in tests)."""
+        if looks is not None:
+            from quizapp.ui.looks import load_theme
+
+            theme = load_theme(looks, set(self.available_themes))
+            if theme is not None:
+                self.theme = theme
         if context is None and loader is None:
             raise ValueError("QuizApp needs a context or a loader")
         self.context = context
@@ -73,6 +82,13 @@ class QuizApp(App[None]):
         self.clock = clock
         self.rng = random.Random(seed)
         self.editor = editor
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep the theme chosen (Ctrl+P → Theme) for the next start."""
+        if self.looks is not None:
+            from quizapp.ui.looks import save_theme
+
+            save_theme(self.looks, theme)
 
     def on_mount(self) -> None:
         stdin = sys.__stdin__

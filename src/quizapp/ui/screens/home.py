@@ -65,6 +65,7 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         Binding("s", "stats", "Stats"),
         Binding("b", "browse", "Browse"),
         Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("escape", "leave_filter", "Leave the filter box (again: clear it)", show=False),
         Binding("g", "group", "Group by tag / folder", show=False),
         Binding("p", "problems", "Deck problems", show=False),  # the status line names it
         Binding("e", "exam", "Exam date and cram (highlighted deck)", show=False),
@@ -438,6 +439,17 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             context = self.quiz_app.context
             assert context is not None
             self.app.push_screen(BrowseScreen(context, self.quiz_app.clock))
+
+    def action_leave_filter(self) -> None:
+        """Esc in the filter box goes back to the deck list; Esc there clears the filter."""
+        box = self.filter_input()
+        if box is None:
+            return
+        if box.has_focus:
+            self.query_one(DeckList).focus()
+        elif box.value:
+            box.value = ""
+            self.fill_table()
 
     async def action_filter(self) -> None:
         found = self.filter_input()
