@@ -12,7 +12,7 @@ import pytest
 from quizapp import cli
 from quizapp.decks import load_decks
 from quizapp.errors import QuizappError
-from quizapp.model.progress import Rating
+from quizapp.model.progress import Counts, Rating
 from quizapp.store import ProgressStore, queries
 from quizapp.study.service import ActionKind
 from quizapp.study.stored import StoreStudy
@@ -192,3 +192,25 @@ def test_a_missing_decks_folder_is_an_error(
     code = cli.main(["--decks", str(tmp_path / "nope"), "--data-dir", str(tmp_path), "stats"])
     _, err = capsys.readouterr()
     assert code == 2 and "nope: no such file or folder" in err
+
+
+def test_stats_counts_study_units_and_learned_means_in_review(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    study = service(tmp_path)
+    first = study.next_unit(None, NOW)
+    assert first is not None
+    study.answer(first, Rating.GOOD, NOW, 1.0)  # into a learning step
+    second = study.next_unit(None, NOW)
+    assert second is not None
+    study.answer(second, Rating.EASY, NOW, 1.0)  # straight to review
+    home = sum(study.counts(NOW).values(), Counts())
+    study.store.close()
+    code, out, _ = run(capsys, tmp_path, "stats", "--json")
+    summary = json.loads(out)
+    assert code == 0
+    assert (sum(d["learned"] for d in summary["decks"]), summary["learning"]) == (1, 1)
+    assert (home.learned, home.learning) == (1, 1)
+    assert summary["units_total"] == home.total == len(study.units)
+    code, out, _ = run(capsys, tmp_path, "stats")
+    assert "study units" in out and "units" in out.splitlines()[1] + out.splitlines()[2]

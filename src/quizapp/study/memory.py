@@ -71,12 +71,12 @@ class MemoryStudy:
     def counts(self, now: dt.datetime) -> dict[str, Counts]:
         result: dict[str, list[int]] = {}
         for unit in self.units.values():
-            row = result.setdefault(unit.deck_id, [0, 0, 0])
+            row = result.setdefault(unit.deck_id, [0, 0, 0, 0])
             state = self._state(unit.uid)
             if state.reps == 0:
                 row[1] += 1
             else:
-                row[2] += 1
+                row[2 if state.interval >= DAY else 3] += 1  # learned, or in a learning step
                 if self._available(state, now) and state.due is not None and state.due <= now:
                     row[0] += 1
         return {deck: Counts(*row) for deck, row in result.items()}

@@ -295,7 +295,7 @@ class HomeScreen(UsesQuizApp, Screen[None]):
     def row(self, key: str, label: Text, deck_ids: Sequence[str]) -> DeckRow:
         total = sum((self.counts.get(d, Counts()) for d in deck_ids), Counts())
         self.row_decks[key] = list(deck_ids)
-        return DeckRow(key, label, total.due, total.new, total.learned)
+        return DeckRow(key, label, total.due, total.new, total.learned, total.learning)
 
     def update_message(self) -> None:
         context, overview = self.quiz_app.context, self.quiz_app.overview
