@@ -163,3 +163,24 @@ def test_validate_sources_still_requires_a_source(
     assert cli.main(["validate", "--sources", str(tmp_path)]) == 1
     out, _ = capsys.readouterr()
     assert "notes.yaml:3:5:" in out and "missing field 'source'" in out
+
+
+def test_generated_ids_transliterate_accents_and_generate_passes_fmt_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quizapp.generate.cards import slug as card_slug
+    from quizapp.generate.typed import slug as fact_slug
+
+    assert card_slug("Zürich Café") == fact_slug("Zürich Café") == "zurich-cafe"
+    doc = tmp_path / "report.txt"
+    doc.write_text(
+        "The Salafist Group for Preaching and Combat (GSPC) was founded in 1998 by Hassan "
+        "Hattab. In January 2007 the GSPC renamed itself al-Qaeda in the Islamic Maghreb "
+        "(AQIM). On 11 April 2007 AQIM bombed the Government Palace in Algiers.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.yaml"
+    assert cli.main(["generate", str(doc), "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert cli.main(["fmt", "--check", str(out)]) == 0
+    assert cli.main(["validate", str(out)]) == 0

@@ -42,7 +42,9 @@ class FormatResult:
 def format_text(text: str, file: str, taken: set[str]) -> tuple[str, list[str]]:
     """The formatted deck text and the ids it added; `taken` is updated with new ids."""
     tree = parse(text, file)
-    cards = cards_of(tree, file)
+    # a deck of facts alone (what `quizapp generate` writes) has no cards to give ids to
+    facts_only = isinstance(tree, CommentedMap) and "facts" in tree and "cards" not in tree
+    cards = [] if facts_only else cards_of(tree, file)
     added: list[str] = []
     for card in cards:
         if not isinstance(card, CommentedMap):

@@ -19,6 +19,7 @@ from typing import Any
 from quizapp.generate.dates import DateContext, DateMention, find_dates
 from quizapp.generate.document import Document, Kind, Sentence
 from quizapp.generate.entities import Entity, find_entities
+from quizapp.quiz.text import strip_accents
 
 FactMap = dict[str, Any]
 
@@ -148,8 +149,9 @@ class _Reader:
 
 
 def slug(text: str, limit: int = 40) -> str:
-    """Lower-case ASCII words joined by hyphens (for readable ids)."""
-    folded = text.encode("ascii", "ignore").decode().lower()
+    """Lower-case ASCII words joined by hyphens (for readable ids); accents are transliterated
+    (Zürich -> zurich), not dropped with their letter."""
+    folded = strip_accents(text).encode("ascii", "ignore").decode().lower()
     return "-".join(re.findall(r"[a-z0-9]+", folded))[:limit].strip("-") or "x"
 
 
