@@ -1,0 +1,168 @@
+"""Hostile input elsewhere: linear generate, report on special files, one corrupt row in the
+progress database, unclear errors, read-only media, honest claims about hand-ins."""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from hostile_corpus import HANDINS, HOSTILE
+
+from quizapp import cli
+from quizapp.store.db import DB_FILENAME
+
+GOOD = Path(__file__).parents[1] / "data" / "good"
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.mark.xfail(strict=True, reason="finding 12: generate quotes whole run-on sentences")
+def test_generate_caps_sentences_and_quotes(tmp_path: Path) -> None:
+    from quizapp.generate.document import parse_document
+
+    phrase = "in 1998 the GSPC was founded by Hassan Hattab near Algiers and "
+    text = phrase * (60_000 // len(phrase))
+    document = parse_document("runon.txt", text)
+    longest = max(len(s.raw) for s in document.sentences)
+    assert longest <= 1_000
+    source = tmp_path / "runon.txt"
+    source.write_text(text)
+    out = tmp_path / "runon.yaml"
+    assert cli.main(["generate", str(source), "-o", str(out)]) == 0
+    assert out.stat().st_size < 20 * len(text)
+    quotes = [card["source"]["quote"] for card in yaml.safe_load(out.read_text())["cards"]]
+    assert quotes and max(len(q) for q in quotes) <= 1_000
+
+
+@pytest.mark.xfail(strict=True, reason="finding 13: report blocks on a FIFO, reads /dev/zero")
+def test_report_reads_only_regular_files(tmp_path: Path) -> None:
+    folder = tmp_path / "handed-in"
+    folder.mkdir()
+    for name in ("student-a.json", "student-b.json"):
+        (folder / name).write_bytes((HANDINS / name).read_bytes())
+    os.mkfifo(folder / "fifo.json")
+    (folder / "zero.json").symlink_to("/dev/zero")
+    files = sorted(str(p) for p in folder.iterdir())
+    argv = [sys.executable, "-m", "quizapp", "report", "--quiet", "--skip-invalid", *files]
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert "fifo.json" in result.stderr and "zero.json" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _studied_store(data_dir: Path) -> None:
+    """A progress store on the good deck with a few answers logged."""
+    from quizapp.decks import load_decks
+    from quizapp.scheduling.fsrs_adapter import Rating
+    from quizapp.scheduling.session import StudySession
+    from quizapp.store import ProgressStore
+
+    units = load_decks([GOOD]).units()
+    now = datetime.now(UTC) - timedelta(days=2)
+    with ProgressStore.open(data_dir) as store:
+        session = StudySession.start(store, units, now, rng=random.Random(1))
+        for _ in range(4):
+            unit = session.next_unit(now)
+            assert unit is not None
+            session.answer(unit, Rating.GOOD, now, 1000)
+            now += timedelta(minutes=1)
+
+
+def _corrupt(data_dir: Path, sql: str) -> None:
+    db = sqlite3.connect(data_dir / DB_FILENAME)
+    db.execute(sql)
+    db.commit()
+    db.close()
+
+
+@pytest.mark.xfail(strict=True, reason="finding 14: a setting that is not JSON crashes everything")
+def test_a_corrupt_setting_is_a_message_and_rebuild_repairs_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    _studied_store(data)
+    _corrupt(data, "INSERT OR REPLACE INTO settings (key, value) VALUES ('new_per_day', '{bad')")
+    base = ["--decks", str(GOOD), "--data-dir", str(data)]
+    assert cli.main([*base, "stats"]) == 2
+    err = capsys.readouterr().err
+    assert "new_per_day" in err and "quizapp rebuild" in err
+    assert cli.main([*base, "rebuild"]) == 0
+    assert cli.main([*base, "stats"]) == 0
+
+
+@pytest.mark.xfail(strict=True, reason="finding 14: a corrupt state blob crashes rebuild")
+def test_a_corrupt_state_blob_is_rebuilt_from_the_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    _studied_store(data)
+    _corrupt(data, "UPDATE units SET state = x'c1c1c1' WHERE state IS NOT NULL")
+    base = ["--decks", str(GOOD), "--data-dir", str(data)]
+    code = cli.main([*base, "progress", "export", "--anonymous", "-o", str(tmp_path / "s.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and "quizapp rebuild" in err and "Traceback" not in err
+    assert cli.main([*base, "rebuild"]) == 0
+    assert "4 stored states differed" in capsys.readouterr().out
+    assert (
+        cli.main([*base, "progress", "export", "--anonymous", "-o", str(tmp_path / "s.json")]) == 0
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="finding 15: a read-only data dir blocks stats and export")
+def test_read_only_commands_work_on_a_read_only_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    _studied_store(data)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    real_access = os.access
+
+    def read_only_media(path: object, mode: int, **kwargs: object) -> bool:
+        """The data folder as write-protected media shows it (tests may run as root)."""
+        if mode & os.W_OK and Path(str(path)).resolve().is_relative_to(data.resolve()):
+            return False
+        return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", read_only_media)
+    base = ["--decks", str(GOOD), "--data-dir", str(data)]
+    assert cli.main([*base, "stats", "--json"]) == 0
+    assert cli.main([*base, "progress", "export", "-o", str(tmp_path / "h.json")]) == 0
+    assert (tmp_path / "h.json").stat().st_size > 0
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before, "nothing written"
+    assert cli.main([*base, "rebuild"]) == 2, "a command that writes says it cannot"
+
+
+@pytest.mark.xfail(strict=True, reason="finding 15: unclear errors for odd data and deck paths")
+def test_odd_paths_give_errors_that_say_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_file = tmp_path / "data"
+    a_file.write_text("not a folder")
+    assert cli.main(["--decks", str(GOOD), "--data-dir", str(a_file), "stats"]) == 2
+    assert "not a folder" in capsys.readouterr().err
+    assert cli.main(["--decks", "/dev/zero", "--data-dir", str(tmp_path / "d"), "stats"]) == 2
+    err = capsys.readouterr().err
+    assert "/dev/zero" in err and "no such file" not in err
+
+
+@pytest.mark.xfail(strict=True, reason="finding 18: a hand-in's created date is not validated")
+def test_an_impossible_created_date_is_rejected(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = HOSTILE / "handins-bad" / "future-created.json"
+    assert cli.main(["report", "--quiet", str(HANDINS), str(bad)]) == 2
+    assert "future-created.json" in capsys.readouterr().err
+
+
+@pytest.mark.xfail(strict=True, reason="finding 18: the README claims the digest stops tampering")
+def test_docs_say_what_the_digest_guards_and_have_a_security_section() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    instructors = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
+    assert "Tampered files are rejected" not in readme
+    assert "## Security" in readme
+    for text in (readme, instructors):
+        assert "not deliberate" in text or "not a signature" in text
