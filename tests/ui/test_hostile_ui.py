@@ -65,7 +65,6 @@ async def test_the_editor_gets_an_absolute_path_after_double_dash(
     assert [a for a in argv[1:-2] if not a[1:].isdigit()] == [], "only +LINE before --"
 
 
-@pytest.mark.xfail(strict=True, reason="finding 4: browse shows a deck id's escapes raw")
 @run_async
 async def test_browse_makes_control_characters_in_deck_ids_visible(tmp_path: Path) -> None:
     decks = deck_folder(tmp_path, ESCAPE_NAME)

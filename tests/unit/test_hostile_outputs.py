@@ -87,7 +87,6 @@ def test_quiz_sheet_markdown_has_one_answer_key(tmp_path: Path) -> None:
     assert sum(1 for line in text.splitlines() if line.strip() == "---") == 1
 
 
-@pytest.mark.xfail(strict=True, reason="finding 9: fmt replaces a symlinked deck with a file")
 def test_fmt_and_new_card_write_through_a_symlink(tmp_path: Path) -> None:
     shared = tmp_path / "shared" / "deck.yaml"
     shared.parent.mkdir()
@@ -116,7 +115,6 @@ def _limited(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
 
-@pytest.mark.xfail(strict=True, reason="finding 16: a full disk leaves 0-byte output files")
 def test_a_full_disk_leaves_no_partial_output(tmp_path: Path) -> None:
     env = {**os.environ, "QUIZAPP_DATA_DIR": str(tmp_path / "data")}
     targets = {
@@ -137,7 +135,6 @@ def test_a_full_disk_leaves_no_partial_output(tmp_path: Path) -> None:
         assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(f".{name}")]
 
 
-@pytest.mark.xfail(strict=True, reason="finding 16: report overwrites existing files silently")
 def test_report_outputs_need_force_to_replace_a_file(tmp_path: Path) -> None:
     for flag in ("--csv", "--html"):
         target = tmp_path / f"existing{flag}"
@@ -174,7 +171,6 @@ def test_fmt_keeps_line_endings_bom_escapes_and_long_lines(tmp_path: Path) -> No
     assert f"explanation: {long}\r\n" in text, "a long line is not wrapped"
 
 
-@pytest.mark.xfail(strict=True, reason="finding 17: a kill before the rename leaves a temp file")
 def test_an_interrupted_fmt_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

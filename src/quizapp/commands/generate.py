@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quizapp.safety.terminal import echo
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -65,12 +67,15 @@ def run(args: argparse.Namespace) -> int:
     total = sum(path.stat().st_size for path in documents if path.is_file())
     show_progress = sys.stderr.isatty() and (len(documents) > 1 or total > LONG_INPUT)
     if show_progress:
-        from rich.progress import Progress
+        from rich.progress import BarColumn, Progress, TextColumn
 
-        with Progress(transient=True, console=_stderr_console()) as progress:
+        from quizapp.safety.terminal import one_line
+
+        columns = (TextColumn("{task.description}", markup=False), BarColumn())
+        with Progress(*columns, transient=True, console=_stderr_console()) as progress:
             task = progress.add_task("Reading documents", total=len(documents))
             for path in documents:
-                progress.update(task, description=f"Reading {path.name}")
+                progress.update(task, description=one_line(f"Reading {path.name}"))
                 cards.extend(propose(read_document(path)))
                 progress.advance(task)
     else:
@@ -79,16 +84,16 @@ def run(args: argparse.Namespace) -> int:
     title = args.title or "Generated from " + ", ".join(path.name for path in documents)
     deck, report = merge(existing, cards, title)
     for line in report.lines():
-        print(line)
+        echo(line)
     if args.dry_run:
-        print(f"(dry run: {output} not written)")
+        echo(f"(dry run: {output} not written)")
         return 0
     write_deck(output, deck)
-    print(f"wrote {output} ({len(deck['cards'])} cards)")
+    echo(f"wrote {output} ({len(deck['cards'])} cards)")
     sources = output.resolve().parent / "sources"
     for path in documents:
         if not (sources / path.name).is_file():
-            print(
+            echo(
                 f"note: cards cite {path.name}; copy it into {sources} so "
                 "`quizapp validate --sources` can check their quotes",
                 file=sys.stderr,
@@ -97,6 +102,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _stderr_console() -> Console:
-    from rich.console import Console
+    from quizapp.safety.terminal import plain_console
 
-    return Console(stderr=True)
+    return plain_console(stderr=True)

@@ -12,6 +12,8 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from quizapp.safety.terminal import echo
+
 if TYPE_CHECKING:
     from quizapp.decks import DeckSet
     from quizapp.scheduling.session import StudySession
@@ -36,7 +38,7 @@ def load_deck_set(args: argparse.Namespace) -> DeckSet:
 
     deck_set = load_decks([args.decks], cache=default_cache(not args.no_cache))
     if deck_set.problems:
-        print(
+        echo(
             f"quizapp: {len(deck_set.problems)} deck problems; cards with problems are left out "
             f"(run `quizapp validate {args.decks}` to see them)",
             file=sys.stderr,

@@ -42,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_table(summary: dict[str, Any]) -> None:
-    from rich.console import Console
     from rich.table import Table
+
+    from quizapp.safety.terminal import literal, plain_console
 
     table = Table(title="Progress", title_justify="left")
     for name in ("deck", "cards", "due now", "new", "learning", "learned", "suspended", "exam"):
@@ -51,7 +52,7 @@ def print_table(summary: dict[str, Any]) -> None:
     for deck in summary["decks"]:
         exam = f"{deck['exam_date']} ({deck['exam_at_risk']} at risk)" if deck["exam_date"] else ""
         table.add_row(
-            deck["title"],
+            literal(deck["title"]),
             str(deck["cards"]),
             str(deck["due_now"]),
             str(deck["new"]),
@@ -71,7 +72,7 @@ def print_table(summary: dict[str, Any]) -> None:
         str(summary["suspended"]),
         "",
     )
-    console = Console()
+    console = plain_console()
     console.print(table)
     console.print(
         f"{summary['reviews_total']} reviews so far, {summary['reviews_today']} today; "

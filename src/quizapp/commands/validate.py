@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from quizapp.commands.deck_args import add_deck_paths, deck_paths, load_given_decks
+from quizapp.safety.terminal import echo
 
 EPILOG = """examples:
   quizapp validate decks                    every deck under decks/
@@ -55,7 +56,7 @@ def run_watch(args: argparse.Namespace) -> int:
 
     def once() -> None:
         stamp = dt.datetime.now().strftime("%H:%M:%S")
-        print(f"--- {stamp} validating {' '.join(map(str, paths))}", file=sys.stderr)
+        echo(f"--- {stamp} validating {' '.join(map(str, paths))}", file=sys.stderr)
         check(args)
         sys.stdout.flush()
 
@@ -80,13 +81,13 @@ def check(args: argparse.Namespace) -> int:
         sys.stdout.write(msgspec.json.encode(report).decode() + "\n")
     else:
         for problem in deck_set.problems:
-            print(problem.format())
+            echo(problem.format())
         count = len(deck_set.problems)
         summary = f"{_count(len(deck_set.decks), 'deck')}, {_count(deck_set.card_count, 'card')}"
         if count:
-            print(f"{_count(count, 'problem')} ({summary})", file=sys.stderr)
+            echo(f"{_count(count, 'problem')} ({summary})", file=sys.stderr)
         else:
-            print(f"ok: {summary}", file=sys.stderr)
+            echo(f"ok: {summary}", file=sys.stderr)
     return 1 if deck_set.problems else 0
 
 

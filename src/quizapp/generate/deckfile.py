@@ -151,12 +151,6 @@ def dump(deck: dict[str, Any]) -> str:
 
 def write_deck(path: Path, deck: dict[str, Any]) -> None:
     """Write atomically: a temporary file beside the target, then a rename."""
-    text = dump(deck)
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise QuizappError(f"cannot write {path}: {error.strerror}") from None
+    from quizapp.safety.files import write_atomic
+
+    write_atomic(path, dump(deck))

@@ -11,7 +11,7 @@ import re
 
 from quizapp.quiz.context import StudyContext
 from quizapp.quiz.study import ExamInfo
-from quizapp.ui.literal import visible
+from quizapp.safety.terminal import visible
 
 DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 EXAMPLE = "2026-06-15"

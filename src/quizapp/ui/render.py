@@ -19,7 +19,7 @@ from quizapp.quiz.grades import Grade
 from quizapp.quiz.order import OrderResult
 from quizapp.quiz.study import format_interval
 from quizapp.quiz.typed import DiffKind, TypedResult
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 
 
 def question_text(unit: StudyUnit, reveal: bool) -> Text:

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from quizapp.quiz.prompts import prompt_of
 from quizapp.quiz.search import parse_query, search
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.render import answer_text
 from quizapp.ui.screens.base import UsesQuizApp
 
@@ -123,7 +123,7 @@ class BrowseScreen(UsesQuizApp, Screen[None]):
         text.append("\n")
         text.append_text(answer_text(unit.card, prompt_of(unit).answer))
         kind = unit.card.__struct_config__.tag
-        text.append(f"\n\nCard {unit.uid} ({kind}) · deck {unit.deck_id}")
+        text.append_text(literal(f"\n\nCard {unit.uid} ({kind}) · deck {unit.deck_id}"))
         text.append(f" · {unit.card.category.value}")
         if unit.card.tags:
             text.append(" · tags ")

@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from quizapp.quiz.study import ExamInfo
+from quizapp.safety.terminal import literal
 from quizapp.ui.exams import cards_phrase, days_phrase, parse_exam_date
-from quizapp.ui.literal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from textual.widgets import Static
 
 from quizapp.quiz.overview import DeckListing
 from quizapp.quiz.study import Counts
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.deck_list import DeckList, DeckRow
 from quizapp.ui.widgets.key_line import KeyLine

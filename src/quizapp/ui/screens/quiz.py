@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 from quizapp.quiz.exam import ExamAnswer, ExamQuestion, ExamScore, build_exam, expected_answer
 from quizapp.quiz.exam import score as score_exam
 from quizapp.quiz.prompts import prompt_of
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 

@@ -25,8 +25,8 @@ from textual.widgets import Footer, ProgressBar, Static
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.grades import Grade
 from quizapp.quiz.study import LEARN_AHEAD
+from quizapp.safety.terminal import literal, visible
 from quizapp.ui import render
-from quizapp.ui.literal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
@@ -343,9 +343,14 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
             self.notify("This terminal cannot hand over to an editor.", severity="warning")
             return
         except OSError as error:
-            self.notify(f"Could not start the editor: {error}", severity="error")
+            self.notify(
+                visible(f"Could not start the editor: {error}"), severity="error", markup=False
+            )
             return
-        self.notify(f"Edited {deck.path}: changes apply the next time quizapp starts.")
+        self.notify(
+            visible(f"Edited {deck.path}: changes apply the next time quizapp starts."),
+            markup=False,
+        )
 
     def action_leave(self) -> None:
         if self.session_log and self.session_log.answers:

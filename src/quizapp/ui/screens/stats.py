@@ -17,7 +17,7 @@ from textual_plotext import PlotextPlot
 
 from quizapp.quiz.prompts import prompt_of
 from quizapp.quiz.stats import hardest, heatmap_rows, retention_by, reviews_per_day
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 
 if TYPE_CHECKING:

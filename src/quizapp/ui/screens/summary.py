@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from quizapp.quiz.prompts import prompt_of
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 
 if TYPE_CHECKING:

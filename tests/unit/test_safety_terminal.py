@@ -1,0 +1,25 @@
+"""The one rule for text shown on a terminal: control characters visible, markup as text."""
+
+from __future__ import annotations
+
+import io
+
+from quizapp.safety.terminal import TerminalGuard, literal, one_line, visible
+
+
+def test_control_characters_become_visible_and_text_stays() -> None:
+    shown = visible("a\x1b]0;T\x07b\x9b31m\u202ec\td\ne\r")
+    assert shown == "a␛]0;T␇b\\x9b31m\\u202ec\td\ne␍"
+    assert one_line("x\ny\tz") == "x␊y␉z"
+
+
+def test_literal_keeps_markup_as_characters() -> None:
+    text = literal("[bold]x[/bold] [/usr/bin]")
+    assert text.plain == "[bold]x[/bold] [/usr/bin]" and not text.spans
+
+
+def test_the_guard_makes_stray_writes_visible() -> None:
+    raw = io.StringIO()
+    guard = TerminalGuard(raw)
+    guard.write("title \x1b]0;PWNED\x07\n")
+    assert raw.getvalue() == "title ␛]0;PWNED␇\n"
