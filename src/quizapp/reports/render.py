@@ -15,6 +15,7 @@ from rich.console import Group
 from rich.table import Table
 
 from quizapp.reports.aggregate import ClassReport, Tally
+from quizapp.safety.cells import csv_row
 from quizapp.safety.terminal import literal
 
 
@@ -97,17 +98,19 @@ def csv_report(report: ClassReport) -> str:
 
     def emit(section: str, name: str, deck: str, category: str, t: Tally) -> None:
         writer.writerow(
-            [
-                section,
-                name,
-                deck,
-                category,
-                t.students,
-                t.reviewed,
-                num(t.retention),
-                num(t.mean_retrievability),
-                num(t.lapse_rate),
-            ]
+            csv_row(
+                [
+                    section,
+                    name,
+                    deck,
+                    category,
+                    t.students,
+                    t.reviewed,
+                    num(t.retention),
+                    num(t.mean_retrievability),
+                    num(t.lapse_rate),
+                ]
+            )
         )
 
     for row in report.hardest:
