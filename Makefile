@@ -36,6 +36,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools main.py
 	$(BIN)/ruff format --check src tests benchmarks tools main.py
 	$(BIN)/quizapp fmt --check decks
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -27,10 +27,10 @@ from pathlib import Path
 import harness
 
 from quizapp.model.cards import BasicCard, Category, Source
+from quizapp.model.progress import Rating
 from quizapp.model.units import units_of
-from quizapp.scheduling.fsrs_adapter import Rating
-from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore
+from quizapp.study.session import StudySession
 
 NOW = datetime(2026, 3, 2, 12, tzinfo=UTC)
 TARGET_SPEEDUP = 5.0

@@ -21,11 +21,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from quizapp.model.cards import BasicCard, Category, Source
+from quizapp.model.progress import MemoryState, Phase, Rating
 from quizapp.model.units import StudyUnit, units_of
-from quizapp.scheduling.fsrs_adapter import MemoryState, Phase, Rating
-from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore
 from quizapp.store.db import encode_state
+from quizapp.study.session import StudySession
 
 NOW = datetime(2026, 3, 2, 12, tzinfo=UTC)
 DAY = 86400.0

@@ -24,9 +24,9 @@ from typing import Any
 
 from quizapp.model.cards import BasicCard, Category, ChoiceCard, Deck, Source
 from quizapp.model.units import units_of
-from quizapp.quiz.context import StudyContext
-from quizapp.quiz.stored import StoreStudy
 from quizapp.store.db import ProgressStore
+from quizapp.study.context import StudyContext
+from quizapp.study.stored import StoreStudy
 
 TARGET = 1.2
 NOW = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.UTC)

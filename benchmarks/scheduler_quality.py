@@ -35,22 +35,22 @@ import fsrs_rs_python as rs
 
 from quizapp.scheduling import metrics
 from quizapp.scheduling.optimize import (
-    LoggedReview,
     fit_parameters,
     histories,
     predictions,
     to_rs_reviews,
 )
+from quizapp.store.history import Review
 
 DEFAULT_CSV = Path(__file__).resolve().parents[2] / "shared" / "data" / "review-log-sample.csv"
 if not DEFAULT_CSV.exists():
     DEFAULT_CSV = Path("/work/shared/data/review-log-sample.csv")
 
 
-def load(path: Path) -> list[LoggedReview]:
+def load(path: Path) -> list[Review]:
     with path.open(newline="") as handle:
         return [
-            LoggedReview(
+            Review(
                 row["card_id"],
                 datetime.fromisoformat(row["review_time"]).timestamp(),
                 int(row["review_rating"]),

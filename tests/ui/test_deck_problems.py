@@ -8,8 +8,8 @@ from textual.widgets import Static
 from uikit import FixedClock, run_async
 
 from quizapp.decks import load_decks
-from quizapp.quiz.context import StudyContext
-from quizapp.quiz.memory import MemoryStudy
+from quizapp.study.context import StudyContext
+from quizapp.study.memory import MemoryStudy
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.problems import ProblemsScreen

@@ -9,7 +9,7 @@ from typing import Any
 from textual.widgets import Input, Static
 from uikit import FixedClock, run_async
 
-from quizapp.quiz.grades import Grade
+from quizapp.model.progress import Rating
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.exam import ExamScreen
 from quizapp.ui.screens.help import HelpScreen
@@ -84,7 +84,7 @@ async def test_answered_cards_are_no_longer_at_risk(
         for _ in range(2):  # learn two new cards of the deck
             unit = study.next_unit([GROUPS], clock())
             assert unit is not None
-            study.answer(unit, Grade.GOOD, clock(), 2.0)
+            study.answer(unit, Rating.GOOD, clock(), 2.0)
         screen = await open_exam(pilot)
         assert screen.info is not None and screen.info.at_risk == before.at_risk - 2
         assert f"{before.at_risk - 2} of {screen.cards} cards" in text_of(app, "#exam-status")
@@ -158,11 +158,11 @@ async def test_cram_writes_nothing_and_ends_in_a_summary(
         for action in ("undo", "suspend", "bury"):
             assert review.check_action(action, ()) is False  # they would write: hidden
         first = review.unit
-        review.grade(Grade.AGAIN)  # comes back later in the drill
+        review.grade(Rating.AGAIN)  # comes back later in the drill
         assert review.cram.remaining == size
         answers = 1
         while review.cram.next_unit() is not None and answers < 4 * size:
-            review.grade(Grade.GOOD)
+            review.grade(Rating.GOOD)
             answers += 1
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)

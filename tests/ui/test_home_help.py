@@ -11,9 +11,9 @@ import pytest
 from textual.widgets import Input, Static
 from uikit import DECKS, FixedClock, make_context, run_async
 
-from quizapp.quiz.context import StudyContext
-from quizapp.quiz.grades import Grade
-from quizapp.quiz.memory import MemoryStudy
+from quizapp.model.progress import Rating
+from quizapp.study.context import StudyContext
+from quizapp.study.memory import MemoryStudy
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.help import HelpScreen
 from quizapp.ui.screens.home import SHOW_BAR_AFTER, HomeScreen
@@ -66,7 +66,7 @@ async def test_empty_and_all_done_states(tmp_path: Path, clock: FixedClock) -> N
     context = make_context(tmp_path / "data", clock)
     study = MemoryStudy(context.units.values())
     for unit in context.units.values():
-        study.answer(unit, Grade.EASY, clock(), 1.0)
+        study.answer(unit, Rating.EASY, clock(), 1.0)
     done = QuizApp(StudyContext(context.decks, study), clock=clock)
     async with done.run_test(size=(80, 24)):
         assert "All caught up" in message(done)
@@ -119,7 +119,7 @@ async def test_a_warm_start_paints_home_before_loading(tmp_path: Path, clock: Fi
 
     from quizapp.commands.study import build_context
     from quizapp.decks.cache import default_cache
-    from quizapp.quiz.overview import quick_overview
+    from quizapp.study.overview import quick_overview
 
     decks, data = tmp_path / "decks", tmp_path / "data"
     shutil.copytree(DECKS, decks)
@@ -222,7 +222,7 @@ async def test_review_with_nothing_due_says_so(tmp_path: Path, clock: FixedClock
     context = make_context(tmp_path / "data", clock)
     study = MemoryStudy(context.units.values())
     for unit in context.units.values():
-        study.answer(unit, Grade.EASY, clock(), 1.0)
+        study.answer(unit, Rating.EASY, clock(), 1.0)
     app = QuizApp(StudyContext(context.decks, study), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")

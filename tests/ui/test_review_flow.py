@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 from uikit import run_async
 
-from quizapp.quiz.grades import Grade
+from quizapp.model.progress import Rating
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.review import ReviewScreen, card_line
@@ -39,14 +39,14 @@ async def test_review_every_kind(make_app: Callable[..., QuizApp]) -> None:
         assert screen.panel.choice is not None
         right = screen.panel.choice.correct + 1
         await pilot.press(str(right))
-        assert screen.revealed and screen.suggested is Grade.GOOD
+        assert screen.revealed and screen.suggested is Rating.GOOD
         assert "✓" in text_of(app, "#work")
         await pilot.press("enter")
         # typed: a small typo is accepted with a diff
         assert screen.unit.uid == "g-aq-leader"
         screen.query_one("#typed", Input).value = "osama bin ladn"
         await pilot.press("enter")
-        assert screen.suggested is Grade.HARD
+        assert screen.suggested is Rating.HARD
         assert "{+e+}" in text_of(app, "#work")
         await pilot.press("1")
         # order: move the first item down, check

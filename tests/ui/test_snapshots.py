@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from uikit import FixedClock
 
-from quizapp.quiz.grades import Grade
+from quizapp.model.progress import Rating
 from quizapp.ui.app import QuizApp
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -25,9 +25,9 @@ def answered(clock: FixedClock) -> Callable[[Pilot[Any]], None]:
         app = pilot.app
         study = app.context.study  # type: ignore[attr-defined]
         units = app.context.units  # type: ignore[attr-defined]
-        for uid, grade in (("g-hamas-founded", Grade.AGAIN), ("g-aq-leader", Grade.GOOD)):
+        for uid, grade in (("g-hamas-founded", Rating.AGAIN), ("g-aq-leader", Rating.GOOD)):
             study.answer(units[uid], grade, clock(), 3.0)
-        study.answer(units["h-911"], Grade.GOOD, clock(), 3.0)
+        study.answer(units["h-911"], Rating.GOOD, clock(), 3.0)
         clock.advance(minutes=2)
         app.screen.refresh_decks()  # type: ignore[attr-defined]
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual.widgets import DataTable, Input, Static
 from uikit import FixedClock, run_async
 
-from quizapp.quiz.grades import Grade
+from quizapp.model.progress import Rating
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.stats import StatsScreen
@@ -17,8 +17,8 @@ async def answer_some(app: QuizApp, clock: FixedClock) -> None:
     """Answer three units through the study service: a date Again, a date and a person Good."""
     assert app.context is not None
     study = app.context.study
-    answers = {"g-hamas-founded": Grade.AGAIN, "g-hez-founded": Grade.GOOD}
-    answers["g-aq-leader"] = Grade.GOOD
+    answers = {"g-hamas-founded": Rating.AGAIN, "g-hez-founded": Rating.GOOD}
+    answers["g-aq-leader"] = Rating.GOOD
     for uid, grade in answers.items():
         study.answer(app.context.units[uid], grade, clock(), 2.0)
         clock.advance(seconds=5)

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.decks import load_decks
-from quizapp.quiz.context import StudyContext
-from quizapp.quiz.stored import StoreStudy
 from quizapp.store.db import ProgressStore
+from quizapp.study.context import StudyContext
+from quizapp.study.stored import StoreStudy
 
 DECKS = Path(__file__).parent / "data" / "decks"
 NOW = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.UTC)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import quizapp
+
 CORE = ("model", "decks", "scheduling", "store", "quiz", "generate", "authoring", "interop")
-CORE += ("reports",)
+CORE += ("reports", "study", "quizsheet")
 
 
 def test_core_packages_import_no_textual() -> None:
@@ -67,11 +70,11 @@ def test_a_warm_first_paint_needs_no_scheduler_or_command_parsers(
     code = (
         "import sys, datetime as dt\nfrom pathlib import Path\nfrom quizapp import cli\n"
         "from quizapp.decks.cache import DeckCache\n"
-        "from quizapp.quiz.overview import quick_overview\n"
+        "from quizapp.study.overview import quick_overview\n"
         f"args = cli.parse(['--decks', {str(decks)!r}, '--data-dir', {str(data)!r}])\n"
         "overview = quick_overview(args.decks, args.data_dir, dt.datetime.now(dt.UTC),"
         f" DeckCache(Path({str(cache)!r})))\n"
-        "loaded = [m for m in ('fsrs', 'quizapp.quiz.stored', 'quizapp.decks.loader',"
+        "loaded = [m for m in ('fsrs', 'quizapp.study.stored', 'quizapp.decks.loader',"
         " 'quizapp.commands.validate', 'yaml') if m in sys.modules]\n"
         "print(overview is not None, args.command, loaded)\n"
     )
@@ -79,3 +82,17 @@ def test_a_warm_first_paint_needs_no_scheduler_or_command_parsers(
     build_context(decks, data, dt.datetime.now(dt.UTC))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip().split(maxsplit=2) == ["True", "None", "[]"], result.stderr
+
+
+SQL = re.compile(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|PRAGMA)\b")
+
+
+def test_only_the_store_holds_sql() -> None:
+    """import-linter keeps `sqlite3` in the store; this keeps the statements there too."""
+    root = Path(quizapp.__file__).parent
+    holding = {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.py")
+        if path.relative_to(root).parts[0] != "store" and SQL.search(path.read_text())
+    }
+    assert holding == set()

@@ -59,9 +59,9 @@ def test_report_reads_only_regular_files(tmp_path: Path) -> None:
 def _studied_store(data_dir: Path) -> None:
     """A progress store on the good deck with a few answers logged."""
     from quizapp.decks import load_decks
-    from quizapp.scheduling.fsrs_adapter import Rating
-    from quizapp.scheduling.session import StudySession
+    from quizapp.model.progress import Rating
     from quizapp.store import ProgressStore
+    from quizapp.study.session import StudySession
 
     units = load_decks([GOOD]).units()
     now = datetime.now(UTC) - timedelta(days=2)

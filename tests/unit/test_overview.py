@@ -12,9 +12,9 @@ import pytest
 
 from quizapp.commands.study import build_context
 from quizapp.decks.cache import DeckCache, default_cache
-from quizapp.quiz.grades import Grade
-from quizapp.quiz.overview import DeckListing, quick_overview
+from quizapp.model.progress import Rating
 from quizapp.store.schema import DB_FILENAME
+from quizapp.study.overview import DeckListing, quick_overview
 
 GOOD = Path(__file__).parents[1] / "data" / "good"
 NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
@@ -46,7 +46,7 @@ def test_it_matches_the_full_load_and_follows_answers(decks: Path, tmp_path: Pat
     assert overview.counts == context.study.counts(NOW)
     assert overview.decks == tuple(DeckListing.of_deck(d) for d in context.decks)
     unit = next(iter(context.units.values()))
-    context.study.answer(unit, Grade.GOOD, NOW, 2.0)
+    context.study.answer(unit, Rating.GOOD, NOW, 2.0)
     later = NOW + dt.timedelta(days=400)
     overview = quick_overview(decks, data, later, cache())
     assert overview is not None
@@ -107,7 +107,7 @@ def test_home_counts_agree_with_the_full_count_query(decks: Path, tmp_path: Path
     context = build_context(decks, tmp_path / "data", NOW)
     study = context.study
     units = sorted(context.units.values(), key=lambda u: u.uid)
-    grades = [Grade.AGAIN, Grade.GOOD, Grade.EASY, Grade.HARD]
+    grades = [Rating.AGAIN, Rating.GOOD, Rating.EASY, Rating.HARD]
     for unit, grade in zip(units[:4], grades, strict=True):
         study.answer(unit, grade, NOW, 1.0)
     study.suspend(units[1], NOW)  # a seen unit

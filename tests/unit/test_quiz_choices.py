@@ -93,18 +93,18 @@ def test_card_choices_are_used_and_deduplicated() -> None:
     assert question.is_correct(question.options.index("ETA"))
 
 
-def test_exam_one_question_per_card_and_choices() -> None:
+def test_quiz_one_question_per_card_and_choices() -> None:
     from quizapp.model.units import units_of
-    from quizapp.quiz.exam import ExamAnswer, build_exam, score
+    from quizapp.quiz.practice import QuizAnswer, build_quiz, score
 
     units = [u for c in CARDS for u in units_of(c, "deck")]
-    exam = build_exam(units, 50, random.Random(4), INDEX)
-    assert len(exam) == len({c.id for c in CARDS})
-    dated = next(q for q in exam if q.unit.card.id == "d3")
+    quiz = build_quiz(units, 50, random.Random(4), INDEX)
+    assert len(quiz) == len({c.id for c in CARDS})
+    dated = next(q for q in quiz if q.unit.card.id == "d3")
     assert dated.choice is not None and "2001" in dated.choice.options
-    groups = next(q for q in exam if q.unit.card.id == "g1")
+    groups = next(q for q in quiz if q.unit.card.id == "g1")
     assert groups.choice is None and groups.typed  # one distractor only: typed instead
-    result = score([ExamAnswer(exam[0], True, "x"), ExamAnswer(exam[1], False, "y")], 4)
+    result = score([QuizAnswer(quiz[0], True, "x"), QuizAnswer(quiz[1], False, "y")], 4)
     assert (result.right, result.total, len(result.mistakes)) == (1, 4, 1)
     assert result.percent == 25.0
 

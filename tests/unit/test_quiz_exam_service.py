@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from store_fixtures import T0, basic, units
 
+from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
-from quizapp.quiz.context import StudyContext
-from quizapp.quiz.grades import Grade
-from quizapp.quiz.memory import MemoryStudy
-from quizapp.quiz.stored import StoreStudy
-from quizapp.quiz.study import StudyService
 from quizapp.store import ProgressStore
+from quizapp.study.context import StudyContext
+from quizapp.study.memory import MemoryStudy
+from quizapp.study.service import StudyService
+from quizapp.study.stored import StoreStudy
 from quizapp.ui.exams import days_phrase, exam_lines, parse_exam_date
 
 DAY = dt.timedelta(days=1)
@@ -40,7 +40,7 @@ def study(request: pytest.FixtureRequest, tmp_path: Path) -> StudyService:
     return stored(tmp_path) if request.param == "stored" else memory()
 
 
-def learn(study: StudyService, deck: str, count: int, grade: Grade, now: dt.datetime) -> None:
+def learn(study: StudyService, deck: str, count: int, grade: Rating, now: dt.datetime) -> None:
     for _ in range(count):
         unit = study.next_unit([deck], now)
         assert unit is not None
@@ -74,27 +74,27 @@ def test_exams_soonest_first_and_counted_per_deck(study: StudyService) -> None:
 
 
 def test_cards_seen_since_the_exam_was_set_are_not_at_risk(study: StudyService) -> None:
-    learn(study, "alpha", 2, Grade.EASY, T0)  # due again in days: after a near exam
+    learn(study, "alpha", 2, Rating.EASY, T0)  # due again in days: after a near exam
     study.set_exam("alpha", (T0 + 2 * DAY).date(), T0 + dt.timedelta(hours=1))
     info = study.exam_status("alpha", T0 + dt.timedelta(hours=1))
     assert info is not None and info.at_risk == 6  # 4 new + 2 not due before the exam
     later = T0 + dt.timedelta(hours=2)
-    learn(study, "alpha", 3, Grade.GOOD, later)
+    learn(study, "alpha", 3, Rating.GOOD, later)
     info = study.exam_status("alpha", later)
     assert info is not None and info.at_risk == 3
 
 
 def test_cram_never_writes_and_brings_misses_back(study: StudyService) -> None:
-    learn(study, "alpha", 1, Grade.GOOD, T0)
+    learn(study, "alpha", 1, Rating.GOOD, T0)
     counts, history = study.counts(T0), list(study.history())
     cram = study.cram(["alpha"])
     assert cram.total == 6 and cram.remaining == 6
     first = cram.next_unit()
     assert first is not None and first.deck_id == "alpha"
-    assert cram.answer(first, Grade.AGAIN) is True
+    assert cram.answer(first, Rating.AGAIN) is True
     seen = [first.uid]
     while (unit := cram.next_unit()) is not None and len(seen) < 20:
-        assert cram.answer(unit, Grade.GOOD) is False
+        assert cram.answer(unit, Rating.GOOD) is False
         seen.append(unit.uid)
     assert len(seen) == 7 and seen.count(first.uid) == 2
     assert cram.remaining == 0
@@ -105,7 +105,7 @@ def test_cram_never_writes_and_brings_misses_back(study: StudyService) -> None:
 def study_units(cram: object) -> list[StudyUnit]:
     found = []
     while (unit := cram.next_unit()) is not None:  # type: ignore[attr-defined]
-        cram.answer(unit, Grade.EASY)  # type: ignore[attr-defined]
+        cram.answer(unit, Rating.EASY)  # type: ignore[attr-defined]
         found.append(unit)
     return found
 
@@ -116,7 +116,7 @@ def test_stored_cram_leaves_the_database_alone(tmp_path: Path) -> None:
     cram = study.cram(["beta"])
     answers = 0
     while (unit := cram.next_unit()) is not None and answers < 20:
-        cram.answer(unit, Grade.HARD if answers == 0 else Grade.GOOD)
+        cram.answer(unit, Rating.HARD if answers == 0 else Rating.GOOD)
         answers += 1
     assert answers == 4
     assert study.store.db.total_changes == changes
@@ -126,7 +126,7 @@ def test_stored_cram_leaves_the_database_alone(tmp_path: Path) -> None:
 def test_stored_exam_reaches_a_queue_started_before_it(tmp_path: Path) -> None:
     """A deck's review queue, already open, reviews ahead once the exam date is set."""
     study = stored(tmp_path)
-    learn(study, "alpha", 6, Grade.EASY, T0)
+    learn(study, "alpha", 6, Rating.EASY, T0)
     now = T0 + DAY
     assert study.next_unit(["alpha"], now) is None  # nothing due: Easy cards wait days
     study.set_exam("alpha", (T0 + 4 * DAY).date(), now)

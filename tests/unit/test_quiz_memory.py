@@ -3,10 +3,10 @@
 import datetime as dt
 
 from quizapp.model.cards import BasicCard, Category, Source
+from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
-from quizapp.quiz.grades import Grade
-from quizapp.quiz.memory import MemoryStudy
-from quizapp.quiz.study import format_interval
+from quizapp.study.memory import MemoryStudy
+from quizapp.study.service import format_interval
 
 NOW = dt.datetime(2026, 1, 5, 12, 0, tzinfo=dt.UTC)
 
@@ -30,7 +30,7 @@ def test_new_then_due_and_counts() -> None:
     assert study.counts(NOW)["d"].new == 3
     first = study.next_unit(["d"], NOW)
     assert first is not None and first.uid == "d0"
-    study.answer(first, Grade.GOOD, NOW, 1.0)
+    study.answer(first, Rating.GOOD, NOW, 1.0)
     second = study.next_unit(["d"], NOW)
     assert second is not None and second.uid == "d1"
     later = NOW + dt.timedelta(minutes=11)
@@ -43,7 +43,7 @@ def test_undo_restores_state_and_log() -> None:
     study = MemoryStudy(units(2))
     unit = study.next_unit(None, NOW)
     assert unit is not None
-    study.answer(unit, Grade.EASY, NOW, 1.0)
+    study.answer(unit, Rating.EASY, NOW, 1.0)
     assert study.undo(NOW) == unit
     assert study.history() == []
     assert study.next_unit(None, NOW) == unit
@@ -64,10 +64,12 @@ def test_suspend_and_bury_skip() -> None:
 def test_preview_grows_with_grade_and_forecast() -> None:
     study = MemoryStudy(units(1))
     unit = next(iter(study.units.values()))
-    study.answer(unit, Grade.GOOD, NOW, 1.0)
+    study.answer(unit, Rating.GOOD, NOW, 1.0)
     preview = study.preview(unit, NOW)
-    assert preview[Grade.AGAIN] < preview[Grade.HARD] < preview[Grade.GOOD] < preview[Grade.EASY]
-    study.answer(unit, Grade.GOOD, NOW, 1.0)
+    assert (
+        preview[Rating.AGAIN] < preview[Rating.HARD] < preview[Rating.GOOD] < preview[Rating.EASY]
+    )
+    study.answer(unit, Rating.GOOD, NOW, 1.0)
     forecast = study.forecast(NOW, 30)
     assert sum(forecast) == 1 and forecast[3] == 1  # 1 day x 2.5, rounded up
 

@@ -3,9 +3,9 @@
 import random
 
 from quizapp.model.cards import MatchPair, OrderItem
+from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.cloze import cloze_answer, cloze_plain, render_cloze
-from quizapp.quiz.grades import Grade
 from quizapp.quiz.match import check_match, shuffled_rights
 from quizapp.quiz.order import check_order, is_chronological, move, shuffled
 
@@ -27,11 +27,11 @@ def test_shuffle_is_never_already_solved_and_repeats() -> None:
 
 def test_check_order_by_position() -> None:
     right = check_order(ITEMS, [1, 2, 0, 3])
-    assert right.correct and right.suggested is Grade.GOOD
+    assert right.correct and right.suggested is Rating.GOOD
     assert right.solution == (1, 2, 0, 3)
     wrong = check_order(ITEMS, [2, 1, 0, 3])
     assert wrong.placed_ok == (False, False, True, True)
-    assert not wrong.correct and wrong.suggested is Grade.AGAIN
+    assert not wrong.correct and wrong.suggested is Rating.AGAIN
 
 
 def test_equal_dates_may_go_either_way() -> None:
@@ -52,7 +52,7 @@ def test_match() -> None:
     assert check_match(pairs, {0: 0, 1: 1, 2: 2}).correct
     result = check_match(pairs, {0: 1, 1: 0})
     assert result.pair_ok == (False, False, False)
-    assert result.suggested is Grade.AGAIN
+    assert result.suggested is Rating.AGAIN
 
 
 def test_match_same_right_text_counts() -> None:

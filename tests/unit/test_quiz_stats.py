@@ -2,24 +2,24 @@
 
 import datetime as dt
 
-from quizapp.quiz.grades import Grade
-from quizapp.quiz.stats import hardest, heatmap_rows, retention_by, reviews_per_day, shade
-from quizapp.quiz.study import ReviewEntry
+from quizapp.model.progress import Rating
+from quizapp.study.service import ReviewEntry
+from quizapp.study.stats import hardest, heatmap_rows, retention_by, reviews_per_day, shade
 
 T = dt.datetime(2026, 1, 7, 10, tzinfo=dt.UTC)  # a Wednesday
 
 
-def entry(uid: str, grade: Grade, days_ago: int = 0) -> ReviewEntry:
+def entry(uid: str, grade: Rating, days_ago: int = 0) -> ReviewEntry:
     return ReviewEntry(uid, T - dt.timedelta(days=days_ago), grade)
 
 
 LOG = [
-    entry("a", Grade.AGAIN, 2),
-    entry("a", Grade.AGAIN, 1),
-    entry("a", Grade.GOOD),
-    entry("b", Grade.GOOD),
-    entry("b", Grade.AGAIN),
-    entry("c", Grade.EASY, 1),
+    entry("a", Rating.AGAIN, 2),
+    entry("a", Rating.AGAIN, 1),
+    entry("a", Rating.GOOD),
+    entry("b", Rating.GOOD),
+    entry("b", Rating.AGAIN),
+    entry("c", Rating.EASY, 1),
 ]
 
 

@@ -1,6 +1,6 @@
 """Lenient typed-answer checking and its plain-text diff."""
 
-from quizapp.quiz.grades import Grade
+from quizapp.model.progress import Rating
 from quizapp.quiz.text import normalize
 from quizapp.quiz.typed import DiffKind, Verdict, check_typed, diff_plain
 
@@ -15,7 +15,7 @@ def test_normalize_ignores_case_accents_punctuation_and_articles() -> None:
 def test_exact_after_normalising_is_good() -> None:
     result = check_typed("al qaida", "Al-Qaïda")
     assert result.verdict is Verdict.EXACT
-    assert result.suggested is Grade.GOOD
+    assert result.suggested is Rating.GOOD
 
 
 def test_alias_is_accepted_and_reported() -> None:
@@ -28,7 +28,7 @@ def test_small_typo_is_close_and_diff_shows_it() -> None:
     result = check_typed("Hezbolah", "Hezbollah")
     assert result.verdict is Verdict.CLOSE
     assert result.correct
-    assert result.suggested is Grade.HARD
+    assert result.suggested is Rating.HARD
     assert diff_plain(result.diff) == "Hezbol{+l+}ah"
     assert [s.kind for s in result.diff].count(DiffKind.MISSING) == 1
 
@@ -41,7 +41,7 @@ def test_short_answers_forgive_no_typo() -> None:
 def test_wrong_and_empty_answers() -> None:
     wrong = check_typed("Hamas", "Hezbollah")
     assert wrong.verdict is Verdict.WRONG
-    assert wrong.suggested is Grade.AGAIN
+    assert wrong.suggested is Rating.AGAIN
     assert check_typed("", "Hezbollah").verdict is Verdict.WRONG
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from instructor_fixtures import sample_deck
 
+from quizapp.model.progress import Rating
 from quizapp.model.units import units_of
 from quizapp.reports.anonymous import build_summary
 from quizapp.reports.from_store import unit_progress
 from quizapp.reports.summary import decode_summary, encode_summary
-from quizapp.scheduling.fsrs_adapter import Rating
-from quizapp.scheduling.session import StudySession
 from quizapp.store import ProgressStore
+from quizapp.study.session import StudySession
 
 NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
 

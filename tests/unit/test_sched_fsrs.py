@@ -8,14 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 from store_fixtures import T0
 
-from quizapp.scheduling.fsrs_adapter import (
-    NEW_STATE,
-    FsrsAdapter,
-    Phase,
-    Rating,
-    SchedulerConfig,
-    fuzz_days,
-)
+from quizapp.model.progress import NEW_STATE, Phase, Rating
+from quizapp.scheduling.fsrs_adapter import FsrsAdapter, SchedulerConfig, fuzz_days
 
 
 def test_repeated_good_follows_fsrs6_golden_intervals() -> None:
@@ -94,3 +88,11 @@ def test_retrievability_falls_with_time() -> None:
     soon = adapter.retrievability(state, T0 + timedelta(days=1))
     late = adapter.retrievability(state, T0 + timedelta(days=60))
     assert 1.0 >= soon > late > 0.0
+
+
+def test_stored_settings_start_from_py_fsrs_default_parameters() -> None:
+    import fsrs
+
+    from quizapp.model.progress import DEFAULT_PARAMETERS
+
+    assert tuple(fsrs.Scheduler().parameters) == DEFAULT_PARAMETERS

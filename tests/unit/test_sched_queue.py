@@ -9,9 +9,9 @@ from pathlib import Path
 from store_fixtures import T0, basic, cloze, units
 
 from quizapp.model.cards import Category
-from quizapp.scheduling.fsrs_adapter import Phase, Rating
-from quizapp.scheduling.session import StudySession
+from quizapp.model.progress import Phase, Rating
 from quizapp.store import NewOrder, ProgressStore
+from quizapp.study.session import StudySession
 
 
 def session_for(tmp_path: Path, study_units: list, **kwargs: object) -> StudySession:  # type: ignore[type-arg]

@@ -6,12 +6,13 @@ import random
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from store_fixtures import T0, basic, units
 
-from quizapp.scheduling.fsrs_adapter import Phase, Rating
-from quizapp.scheduling.session import StudySession
-from quizapp.store import ProgressStore
+from quizapp.model.progress import Phase, Rating
+from quizapp.store import ProgressStore, log
 from quizapp.store.sync import rebuild
+from quizapp.study.session import StudySession
 
 
 def answer_next(session: StudySession, rating: Rating = Rating.EASY) -> str:
@@ -109,3 +110,40 @@ def test_undo_leaves_a_sibling_buried_by_hand_buried(tmp_path: Path) -> None:
     session.undo(T0 + timedelta(days=1))
     assert buried_until(store, "pair/reverse") == later_hand
     assert session.state(pair).phase == Phase.NEW
+
+
+def test_an_answer_never_overwrites_one_another_store_committed_first(tmp_path: Path) -> None:
+    cards = units([basic("c01")])
+    first = StudySession.start(ProgressStore.open(tmp_path), cards, T0, rng=random.Random(1))
+    second = StudySession.start(ProgressStore.open(tmp_path), cards, T0, rng=random.Random(2))
+    stale = log.stored_state(first.store, "c01")
+    second.answer(cards[0], Rating.GOOD, T0, 500)
+    after = first.adapter.review(stale.state, Rating.AGAIN, T0)
+    written = log.record_answer(
+        first.store, cards[0], Rating.AGAIN, T0, 500, before=stale, after=after, leech=False,
+        params_id=1, bury_until=None,
+    )  # fmt: skip
+    assert written is None
+    assert first.store.reviews_total() == 1
+    assert first.store.state("c01") == log.stored_state(second.store, "c01").state
+
+
+def test_an_answer_is_scheduled_again_from_what_another_store_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cards = units([basic("c01")])
+    first = StudySession.start(ProgressStore.open(tmp_path), cards, T0, rng=random.Random(1))
+    second = StudySession.start(ProgressStore.open(tmp_path), cards, T0, rng=random.Random(2))
+    read = log.stored_state
+
+    def read_then_let_the_other_answer(store: ProgressStore, uid: str) -> log.Stored:
+        found = read(store, uid)
+        if store is first.store and second.store.reviews_total() == 0:
+            second.answer(cards[0], Rating.GOOD, T0, 500)
+        return found
+
+    monkeypatch.setattr(log, "stored_state", read_then_let_the_other_answer)
+    result = first.answer(cards[0], Rating.GOOD, T0 + timedelta(minutes=15), 500)
+    reviews = first.store.reviews_total()
+    assert reviews == 2
+    assert result.phase == Phase.REVIEW, "the second GOOD builds on the first one's step"

@@ -13,9 +13,9 @@ import pytest
 
 from quizapp import cli
 from quizapp.decks import load_decks
-from quizapp.scheduling.fsrs_adapter import Rating
-from quizapp.scheduling.session import StudySession
+from quizapp.model.progress import Rating
 from quizapp.store import ProgressStore
+from quizapp.study.session import StudySession
 
 DECKS = Path(__file__).parents[1] / "data" / "good"
 

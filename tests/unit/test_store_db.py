@@ -14,11 +14,11 @@ import pytest
 from store_fixtures import T0, basic, units
 
 from quizapp.errors import QuizappError
-from quizapp.scheduling.fsrs_adapter import Rating
-from quizapp.scheduling.session import StudySession
+from quizapp.model.progress import Rating
 from quizapp.store import ProgressStore, Settings
 from quizapp.store.db import DB_FILENAME
 from quizapp.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate
+from quizapp.study.session import StudySession
 
 
 def tables(db: sqlite3.Connection) -> set[str]:

@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from quizapp.model.cards import BasicCard, Category, Source
 from quizapp.model.units import units_of
-from quizapp.scheduling.fsrs_adapter import Rating
-from quizapp.scheduling.session import StudySession
+from quizapp.model.progress import Rating
+from quizapp.study.session import StudySession
 from quizapp.store import ProgressStore
 
 data_dir, seed, limit = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])

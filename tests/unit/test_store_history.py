@@ -8,10 +8,10 @@ from pathlib import Path
 
 from store_fixtures import T0, basic, units
 
-from quizapp.scheduling.fsrs_adapter import Phase, Rating
-from quizapp.scheduling.session import StudySession
+from quizapp.model.progress import Phase, Rating
 from quizapp.store import ProgressStore
 from quizapp.store.sync import rebuild
+from quizapp.study.session import StudySession
 
 
 def answer_all(session: StudySession, now, rating: Rating = Rating.EASY) -> int:  # type: ignore[no-untyped-def]

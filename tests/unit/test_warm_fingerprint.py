@@ -12,8 +12,8 @@ from store_fixtures import T0, basic, cloze, units
 from quizapp.decks.cache import DeckCache
 from quizapp.decks.loader import DeckSet, load_decks
 from quizapp.model.units import units_fingerprint, units_of, units_of_deck
-from quizapp.scheduling.session import StudySession, _sibling_keys_shared
 from quizapp.store.db import ProgressStore
+from quizapp.study.session import StudySession, _sibling_keys_shared
 
 
 def card_yaml(card_id: str, revision: int = 0, kind: str = "basic") -> str:

@@ -34,14 +34,15 @@ def run(args: argparse.Namespace) -> int:
 
     from quizapp.commands.progress_common import open_store
     from quizapp.errors import QuizappError
-    from quizapp.scheduling.fsrs_adapter import DEFAULT_PARAMETERS, parameters_ok
+    from quizapp.model.progress import DEFAULT_PARAMETERS
+    from quizapp.scheduling.fsrs_adapter import parameters_ok
     from quizapp.scheduling.optimize import (
-        LoggedReview,
         NotEnoughHistory,
         evaluate,
         fit_parameters,
         histories,
     )
+    from quizapp.store.history import reviews
 
     with open_store(args) as store:
         settings = store.settings()
@@ -49,11 +50,7 @@ def run(args: argparse.Namespace) -> int:
             store.save_settings(replace(settings, parameters=DEFAULT_PARAMETERS))
             echo("using the default FSRS-6 parameters again")
             return 0
-        rows = store.db.execute(
-            "SELECT uid, time, rating FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM events e "
-            "WHERE e.kind = 'undo' AND e.review_id = r.id)"
-        ).fetchall()
-        found = histories((LoggedReview(u, t, r) for u, t, r in rows), settings.day_starts_at_hour)
+        found = histories(reviews(store), settings.day_starts_at_hour)
         try:
             fit = fit_parameters(found.values())
         except NotEnoughHistory as error:

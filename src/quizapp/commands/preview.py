@@ -49,8 +49,8 @@ def load_preview(paths: list[Path]) -> DeckSet:
 
 def build_preview_app(deck_set: DeckSet) -> QuizApp:
     """The study app on an in-memory study service, opening straight on the review screen."""
-    from quizapp.quiz.context import StudyContext
-    from quizapp.quiz.memory import MemoryStudy
+    from quizapp.study.context import StudyContext
+    from quizapp.study.memory import MemoryStudy
     from quizapp.ui.app import QuizApp
     from quizapp.ui.screens.review import ReviewScreen
 

@@ -16,8 +16,8 @@ from quizapp.safety.terminal import echo
 
 if TYPE_CHECKING:
     from quizapp.decks import DeckSet
-    from quizapp.scheduling.session import StudySession
     from quizapp.store import ProgressStore
+    from quizapp.study.session import StudySession
 
 
 def now_utc() -> datetime:
@@ -49,6 +49,6 @@ def load_deck_set(args: argparse.Namespace) -> DeckSet:
 def start_session(
     args: argparse.Namespace, store: ProgressStore, deck_set: DeckSet, now: datetime
 ) -> StudySession:
-    from quizapp.scheduling.session import StudySession
+    from quizapp.study.session import StudySession
 
     return StudySession.start(store, deck_set.units(), now, rng=random.Random())

@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.commands.progress_common import load_deck_set, now_utc, open_store, start_session
-    from quizapp.scheduling.summary import progress_summary
+    from quizapp.study.summary import progress_summary
 
     deck_set = load_deck_set(args)
     now = now_utc()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quizapp.quiz.context import StudyContext
+    from quizapp.study.context import StudyContext
 
 
 # Above this many units the distractor index (~0.4 s at 100,000 cards) is built while loading,
@@ -29,9 +29,9 @@ def build_context(
     """Load the decks and open the progress store (raises QuizappError with a way forward)."""
     from quizapp.decks import load_decks
     from quizapp.decks.cache import default_cache
-    from quizapp.quiz.context import StudyContext
-    from quizapp.quiz.stored import StoreStudy
     from quizapp.store.db import ProgressStore
+    from quizapp.study.context import StudyContext
+    from quizapp.study.stored import StoreStudy
 
     deck_set = load_decks([decks_dir], cache=default_cache(use_cache))
     units = deck_set.units()
@@ -55,7 +55,7 @@ def build_context(
 
 def run_app(args: argparse.Namespace) -> int:
     from quizapp.decks.cache import default_cache
-    from quizapp.quiz.overview import quick_overview
+    from quizapp.study.overview import quick_overview
 
     decks_dir: Path = args.decks
     data_dir: Path = args.data_dir

@@ -3,16 +3,14 @@
 A package is a zip around an SQLite collection. Before anything is extracted the collection
 member's declared size and compression ratio are checked (a zip bomb is refused, not unpacked);
 it is copied out with a byte cap, so a member that lies about its size stops at the cap too.
-The database is opened read-only, with untrusted schema features off and a progress handler
-that stops any query running too long; `col` and `notes` must be real tables (a view can hide an
-endless recursive query). Every malformed piece is a one-line error naming the file.
+The database is read by `quizapp.store.anki` (read-only, real tables only, a budget for every
+query). Every malformed piece is a one-line error naming the file.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import stat
 import tempfile
 import zipfile
@@ -25,21 +23,18 @@ from typing import Any
 from quizapp.errors import QuizappError
 from quizapp.interop.importers import (
     ANKI_CLOZE,
-    MAX_ROWS,
     ImportResult,
     Skipped,
     add_note,
     cloze_group,
     html_to_text,
 )
+from quizapp.store.anki import AnkiCollection, read_collection
 
 MAX_COLLECTION_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 100  # deflate rarely gets better than 10:1 on a real collection
 RATIO_CHECKED_ABOVE = 16 * 1024 * 1024
 SUPPORTED_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-MAX_MODELS_CHARS = 10 * 1024 * 1024
-QUERY_STEPS = 100_000  # SQLite VM steps between progress-handler calls
-MAX_QUERY_CALLS = 5_000  # about 5e8 steps: seconds of work for any real collection
 EXTRA_FIELDS = ("explanation", "extra", "back extra", "notes")
 COLLECTION_MEMBERS = ("collection.anki21", "collection.anki2")
 
@@ -55,16 +50,14 @@ def read_apkg(path: Path) -> ImportResult:
     """An Anki package: notes from the legacy collection database inside the zip."""
     with _open_zip(path) as archive:
         info = _collection_member(archive, path)
-        with tempfile.TemporaryDirectory(prefix="quizapp-apkg-") as tmp:
-            database = Path(tmp) / "collection.sqlite"
-            _extract(archive, info, database, path)
-            db = _connect(database, path)
-            try:
-                return _read_collection(db, path.name)
-            except sqlite3.Error as error:
-                raise QuizappError(f"{path}: unreadable Anki collection: {error}") from None
-            finally:
-                db.close()
+        try:
+            with tempfile.TemporaryDirectory(prefix="quizapp-apkg-") as tmp:
+                database = Path(tmp) / "collection.sqlite"
+                _extract(archive, info, database, path)
+                collection = read_collection(database, path.name)
+        except OSError as error:
+            raise QuizappError(f"{path}: cannot unpack the collection: {error.strerror}") from None
+    return _read_notes(collection, path.name)
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
@@ -137,50 +130,10 @@ def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, path
         raise QuizappError(f"{path}: the package is damaged ({error})") from None
 
 
-def _connect(database: Path, path: Path) -> sqlite3.Connection:
-    """Read-only, no untrusted schema functions, and a budget for any one query."""
-    try:
-        db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-        db.execute("PRAGMA trusted_schema = OFF")
-        db.execute("PRAGMA query_only = ON")
-        db.execute("PRAGMA temp_store = MEMORY")
-    except sqlite3.Error as error:
-        raise QuizappError(f"{path}: unreadable Anki collection: {error}") from None
-    calls = 0
-
-    def budget() -> int:
-        nonlocal calls
-        calls += 1
-        return 1 if calls > MAX_QUERY_CALLS else 0
-
-    db.set_progress_handler(budget, QUERY_STEPS)
-    if hasattr(db, "setlimit"):
-        db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_MODELS_CHARS * 4)
-    try:
-        kinds = dict(
-            db.execute(
-                "SELECT name, type FROM sqlite_master WHERE name IN ('col', 'notes')"
-            ).fetchall()
-        )
-    except sqlite3.Error as error:
-        db.close()
-        raise QuizappError(f"{path}: unreadable Anki collection: {error}") from None
-    for table in ("col", "notes"):
-        if kinds.get(table) != "table":
-            db.close()
-            what = "missing" if table not in kinds else f"a {kinds[table]}, not a table"
-            raise QuizappError(f"{path}: not an Anki collection (its `{table}` is {what})")
-    return db
-
-
-def _note_types(db: sqlite3.Connection, name: str) -> dict[int, NoteType]:
+def _note_types(text: str, name: str) -> dict[int, NoteType]:
     """Note type id → kind, reversed, field names, from the legacy `col.models` JSON."""
-    row = db.execute("SELECT models FROM col").fetchone()
-    text = row[0] if row else None
     if not text:
         return {}
-    if not isinstance(text, str) or len(text) > MAX_MODELS_CHARS:
-        raise QuizappError(f"{name}: the note types (col.models) are not readable JSON text")
     try:
         models = json.loads(text)
     except (ValueError, RecursionError):
@@ -210,21 +163,16 @@ def _list(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _read_collection(db: sqlite3.Connection, name: str) -> ImportResult:
-    types = _note_types(db, name)
+def _read_notes(collection: AnkiCollection, name: str) -> ImportResult:
+    types = _note_types(collection.models_json, name)
     result = ImportResult()
-    rows = db.execute("SELECT id, mid, flds, tags FROM notes ORDER BY id")
-    for count, (note_id, mid, fields, tags) in enumerate(rows, start=1):
-        if count > MAX_ROWS:
-            raise QuizappError(f"{name}: more than {MAX_ROWS:,} notes; split the collection")
-        origin = f"{name} note {note_id}"
-        try:
-            type_id = int(mid)
-        except (TypeError, ValueError):
+    for note in collection.notes:
+        origin = f"{name} note {note.id}"
+        if note.model_id is None:
             result.skipped.append(Skipped(origin, "its note type id is not a number"))
             continue
-        _add_note(types.get(type_id, NoteType("basic", False, ())), str(fields), str(tags),
-                  origin, result)  # fmt: skip
+        note_type = types.get(note.model_id, NoteType("basic", False, ()))
+        _add_note(note_type, note.fields, note.tags, origin, result)
     return result
 
 

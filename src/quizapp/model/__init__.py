@@ -1,4 +1,4 @@
-"""Pure domain values: cards, decks, study units. Imports nothing from the UI."""
+"""Pure domain values: cards, decks, study units, ratings and memory states."""
 
 from quizapp.model.cards import (
     CARD_TYPES,
@@ -18,10 +18,12 @@ from quizapp.model.cards import (
     Status,
     TypedCard,
 )
+from quizapp.model.progress import NEW_STATE, MemoryState, Phase, Rating
 from quizapp.model.units import StudyUnit, cloze_deletions, units_of
 
 __all__ = [
     "CARD_TYPES",
+    "NEW_STATE",
     "BasicCard",
     "Card",
     "CardBase",
@@ -32,8 +34,11 @@ __all__ = [
     "DeckDocument",
     "MatchCard",
     "MatchPair",
+    "MemoryState",
     "OrderCard",
     "OrderItem",
+    "Phase",
+    "Rating",
     "Source",
     "Status",
     "StudyUnit",

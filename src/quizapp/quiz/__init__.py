@@ -2,7 +2,3 @@
 
 Nothing here imports Textual; randomness is an injected `random.Random` so results repeat.
 """
-
-from quizapp.quiz.grades import Grade
-
-__all__ = ["Grade"]

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from quizapp.model.cards import MatchPair
-from quizapp.quiz.grades import Grade
+from quizapp.model.progress import Rating
 from quizapp.quiz.text import normalize
 
 
@@ -32,11 +32,11 @@ class MatchResult:
         return all(self.pair_ok)
 
     @property
-    def suggested(self) -> Grade:
+    def suggested(self) -> Rating:
         right = sum(self.pair_ok)
         if right == len(self.pair_ok):
-            return Grade.GOOD
-        return Grade.HARD if right * 2 >= len(self.pair_ok) + 1 else Grade.AGAIN
+            return Rating.GOOD
+        return Rating.HARD if right * 2 >= len(self.pair_ok) + 1 else Rating.AGAIN
 
 
 def check_match(pairs: Sequence[MatchPair], chosen: Mapping[int, int]) -> MatchResult:

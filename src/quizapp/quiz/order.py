@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizapp.model.cards import OrderItem
-from quizapp.quiz.grades import Grade
+from quizapp.model.progress import Rating
 
 
 def sort_key(date: str) -> tuple[int, int, int]:
@@ -56,11 +56,11 @@ class OrderResult:
         return all(self.placed_ok)
 
     @property
-    def suggested(self) -> Grade:
+    def suggested(self) -> Rating:
         right = sum(self.placed_ok)
         if right == len(self.placed_ok):
-            return Grade.GOOD
-        return Grade.HARD if right * 2 >= len(self.placed_ok) + 1 else Grade.AGAIN
+            return Rating.GOOD
+        return Rating.HARD if right * 2 >= len(self.placed_ok) + 1 else Rating.AGAIN
 
 
 def check_order(items: Sequence[OrderItem], order: Sequence[int]) -> OrderResult:

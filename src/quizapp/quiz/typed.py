@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from quizapp.quiz.grades import Grade
+from quizapp.model.progress import Rating
 from quizapp.quiz.text import normalize
 
 
@@ -35,6 +35,9 @@ class DiffSegment:
     kind: DiffKind
 
 
+_SUGGESTED = {Verdict.EXACT: Rating.GOOD, Verdict.CLOSE: Rating.HARD, Verdict.WRONG: Rating.AGAIN}
+
+
 @dataclass(frozen=True, slots=True)
 class TypedResult:
     """The verdict, the accepted spelling it matched, and the diff against that spelling."""
@@ -44,10 +47,12 @@ class TypedResult:
     diff: tuple[DiffSegment, ...]
 
     @property
-    def suggested(self) -> Grade:
-        return {Verdict.EXACT: Grade.GOOD, Verdict.CLOSE: Grade.HARD, Verdict.WRONG: Grade.AGAIN}[
-            self.verdict
-        ]
+    def suggested(self) -> Rating:
+        return {
+            Verdict.EXACT: Rating.GOOD,
+            Verdict.CLOSE: Rating.HARD,
+            Verdict.WRONG: Rating.AGAIN,
+        }[self.verdict]
 
     @property
     def correct(self) -> bool:

@@ -1,51 +1,6 @@
-"""Spaced repetition: the FSRS adapter, study queues, exam review-ahead and cram sessions.
+"""Spaced repetition: the one place that imports `fsrs`.
 
-The UI's entry point is `quizapp.scheduling.session.StudySession` (also importable from here).
-Names are loaded on first use: importing a light module such as `scheduling.states` must not
-import py-fsrs or the store.
+The FSRS adapter (ratings in, memory states out), the leech rule, and the optimizer that fits
+personal parameters to a student's history. Everything here is pure or reads the store; the
+study queues that use it live in `quizapp.study`.
 """
-
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from quizapp.scheduling.cram import CramSession
-    from quizapp.scheduling.exam import ExamStatus
-    from quizapp.scheduling.fsrs_adapter import FsrsAdapter, SchedulerConfig
-    from quizapp.scheduling.session import AnswerResult, StudySession, TodayCounts
-    from quizapp.scheduling.states import MemoryState, Phase, Rating
-
-_HOMES = {
-    "AnswerResult": "session",
-    "CramSession": "cram",
-    "ExamStatus": "exam",
-    "FsrsAdapter": "fsrs_adapter",
-    "MemoryState": "states",
-    "Phase": "states",
-    "Rating": "states",
-    "SchedulerConfig": "fsrs_adapter",
-    "StudySession": "session",
-    "TodayCounts": "session",
-}
-
-__all__ = [
-    "AnswerResult",
-    "CramSession",
-    "ExamStatus",
-    "FsrsAdapter",
-    "MemoryState",
-    "Phase",
-    "Rating",
-    "SchedulerConfig",
-    "StudySession",
-    "TodayCounts",
-]
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(name)
-    return getattr(importlib.import_module(f"quizapp.scheduling.{home}"), name)

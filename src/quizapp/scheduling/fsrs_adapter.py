@@ -15,15 +15,15 @@ from datetime import UTC, datetime, timedelta
 
 import fsrs
 
-# Re-exported: callers speak of ratings, phases and states through the adapter.
-from quizapp.scheduling.states import ALL_RATINGS as ALL_RATINGS
-from quizapp.scheduling.states import NEW_STATE as NEW_STATE
-from quizapp.scheduling.states import PASS_FAIL_RATINGS as PASS_FAIL_RATINGS
-from quizapp.scheduling.states import MemoryState as MemoryState
-from quizapp.scheduling.states import Phase as Phase
-from quizapp.scheduling.states import Rating as Rating
-
-DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.Scheduler().parameters)
+from quizapp.model.progress import (
+    ALL_RATINGS,
+    DEFAULT_PARAMETERS,
+    PASS_FAIL_RATINGS,
+    MemoryState,
+    Phase,
+    Rating,
+)
+from quizapp.store.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,18 @@ class SchedulerConfig:
     @property
     def ratings(self) -> tuple[Rating, ...]:
         return PASS_FAIL_RATINGS if self.pass_fail else ALL_RATINGS
+
+
+def config_of(settings: Settings) -> SchedulerConfig:
+    """The scheduler the student's stored settings ask for."""
+    return SchedulerConfig(
+        parameters=settings.parameters,
+        desired_retention=settings.desired_retention,
+        learning_steps=tuple(timedelta(minutes=m) for m in settings.learning_steps_minutes),
+        relearning_steps=tuple(timedelta(minutes=m) for m in settings.relearning_steps_minutes),
+        maximum_interval_days=settings.maximum_interval_days,
+        pass_fail=settings.pass_fail,
+    )
 
 
 def fuzz_days(days: int, rng: random.Random, maximum: int) -> int:
@@ -66,10 +78,6 @@ def fuzz_days(days: int, rng: random.Random, maximum: int) -> int:
         low = high
     fuzzed = low + math.floor(rng.random() * (high - low + 1))
     return fuzzed if fuzzed < high else high
-
-
-def _ts(moment: datetime | None) -> float | None:
-    return None if moment is None else moment.timestamp()
 
 
 def _dt(seconds: float | None) -> datetime | None:

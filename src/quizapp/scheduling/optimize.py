@@ -16,18 +16,10 @@ from dataclasses import dataclass
 import fsrs_rs_python as rs
 
 from quizapp.scheduling.metrics import Bin, Scores, review_bin, score
+from quizapp.store.history import Review
 
 MIN_TRAINING_ITEMS = 64
 SECONDS_PER_DAY = 86400.0
-
-
-@dataclass(frozen=True)
-class LoggedReview:
-    """One review as the optimizer needs it: which unit, when (UNIX seconds), which rating."""
-
-    uid: str
-    time: float
-    rating: int
 
 
 History = list[tuple[int, int]]
@@ -37,7 +29,7 @@ def study_day(ts: float, rollover_hour: int) -> int:
     return math.floor((ts - rollover_hour * 3600) / SECONDS_PER_DAY)
 
 
-def histories(reviews: Iterable[LoggedReview], rollover_hour: int = 4) -> dict[str, History]:
+def histories(reviews: Iterable[Review], rollover_hour: int = 4) -> dict[str, History]:
     """Each unit's reviews in time order as (study day, rating)."""
     result: dict[str, History] = {}
     for review in sorted(reviews, key=lambda r: r.time):

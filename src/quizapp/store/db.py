@@ -13,7 +13,7 @@ import functools
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
@@ -22,8 +22,8 @@ from typing import Any, ParamSpec, TypeVar
 import msgspec
 
 from quizapp.errors import QuizappError
-from quizapp.scheduling.fsrs_adapter import NEW_STATE, MemoryState
-from quizapp.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from quizapp.model.progress import NEW_STATE, MemoryState
+from quizapp.store.schema import APPLICATION_ID, SCHEMA_VERSION, identity, migrate
 from quizapp.store.schema import DB_FILENAME as DB_FILENAME
 from quizapp.store.settings import DeckSettings, NewOrder, Settings
 
@@ -246,8 +246,7 @@ class ProgressStore:
 
     @staticmethod
     def _check_identity(db: sqlite3.Connection, path: Path) -> None:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+        version, app_id = identity(db)
         tables = int(db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0])
         if (version > 0 or tables > 0) and app_id != APPLICATION_ID:
             raise QuizappError(
@@ -316,22 +315,22 @@ class ProgressStore:
         )
 
     def save_deck_setting(self, deck_id: str, key: str, value: str | None) -> None:
-        with self.write() as db:
-            if value is None:
-                db.execute(
-                    "DELETE FROM deck_settings WHERE deck_id = ? AND key = ?", (deck_id, key)
-                )
-            else:
-                db.execute(
-                    "INSERT OR REPLACE INTO deck_settings (deck_id, key, value) VALUES (?, ?, ?)",
-                    (deck_id, key, value),
-                )
+        self.save_deck_settings(deck_id, {key: value})
 
-    def deck_setting_raw(self, deck_id: str, key: str) -> str | None:
-        row = self.db.execute(
-            "SELECT value FROM deck_settings WHERE deck_id = ? AND key = ?", (deck_id, key)
-        ).fetchone()
-        return None if row is None else str(row[0])
+    def save_deck_settings(self, deck_id: str, values: Mapping[str, str | None]) -> None:
+        """Write a deck's settings together (None removes one), in one transaction."""
+        with self.write() as db:
+            for key, value in values.items():
+                if value is None:
+                    db.execute(
+                        "DELETE FROM deck_settings WHERE deck_id = ? AND key = ?", (deck_id, key)
+                    )
+                else:
+                    db.execute(
+                        "INSERT OR REPLACE INTO deck_settings (deck_id, key, value) "
+                        "VALUES (?, ?, ?)",
+                        (deck_id, key, value),
+                    )
 
     def params_id(self, settings: Settings, now_ts: float) -> int:
         """The id of the parameter set in use, recorded once so every review can cite it."""

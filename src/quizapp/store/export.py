@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from quizapp.model.progress import Phase, Rating
 from quizapp.safety.cells import csv_cell
-from quizapp.scheduling.fsrs_adapter import Phase, Rating
 from quizapp.store.db import ProgressStore, decode_state
 
 COLUMNS = (

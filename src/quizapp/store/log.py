@@ -8,7 +8,6 @@ noted in `burials` with the value each replaced, so an undo gives back exactly t
 
 from __future__ import annotations
 
-import random
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
@@ -16,8 +15,8 @@ from datetime import datetime
 import msgspec
 
 from quizapp.errors import QuizappError
+from quizapp.model.progress import NEW_STATE, MemoryState, Phase, Rating
 from quizapp.model.units import StudyUnit
-from quizapp.scheduling.fsrs_adapter import NEW_STATE, FsrsAdapter, MemoryState, Phase, Rating
 from quizapp.store.db import ProgressStore, decode_state, encode_state
 
 
@@ -32,14 +31,23 @@ class Answered(msgspec.Struct, frozen=True):
     leech: bool
 
 
+class Stored(msgspec.Struct, frozen=True):
+    """A unit's state as the store holds it, with the bytes an answer must find unchanged."""
+
+    state: MemoryState
+    blob: bytes | None
+
+
 _NEW_BLOB = encode_state(NEW_STATE)
 
 
-def is_leech(before: MemoryState, after: MemoryState, threshold: int) -> bool:
-    """A lapse that reaches the threshold, and every half-threshold lapse after it."""
-    if after.lapses <= before.lapses or after.lapses < threshold:
-        return False
-    return (after.lapses - threshold) % max(1, threshold // 2) == 0
+def stored_state(store: ProgressStore, uid: str) -> Stored:
+    """The unit's current state, read before an answer is scheduled."""
+    row = store.db.execute("SELECT state FROM units WHERE uid = ?", (uid,)).fetchone()
+    if row is None:
+        raise QuizappError(f"{uid} is not in the progress database; reopen the deck.")
+    blob: bytes | None = row[0]
+    return Stored(NEW_STATE if blob is None else decode_state(blob), blob)
 
 
 def record_answer(
@@ -49,29 +57,29 @@ def record_answer(
     now: datetime,
     answer_ms: int,
     *,
-    adapter: FsrsAdapter,
+    before: Stored,
+    after: MemoryState,
+    leech: bool,
     params_id: int,
-    rng: random.Random | None,
-    leech_threshold: int,
     bury_until: float | None,
     session: str = "",
-) -> Answered:
-    """Schedule and commit one answer; the commit happens before this returns.
+) -> Answered | None:
+    """Commit one answer: the unit moves from `before` to `after`, and a leech is suspended.
 
+    Returns None, writing nothing, when the unit no longer holds `before` (another process
+    answered it since it was read): the caller reads it again and schedules anew.
     `bury_until` (None when the unit has no siblings) hides its new and review siblings.
     """
     now_ts = now.timestamp()
+    blob_after = encode_state(after)
     with store.write() as db:
-        row = db.execute("SELECT state FROM units WHERE uid = ?", (unit.uid,)).fetchone()
-        if row is None:
-            raise QuizappError(f"{unit.uid} is not in the progress database; reopen the deck.")
-        blob_before: bytes | None = row[0]
-        if blob_before is None:
-            blob_before, before = _NEW_BLOB, NEW_STATE
-        else:
-            before = decode_state(blob_before)
-        after = adapter.review(before, rating, now, rng)
-        blob_after = encode_state(after)
+        moved = db.execute(
+            "UPDATE units SET phase = ?, state = ?, due = ?, last_review = ?, lapses = ? "
+            "WHERE uid = ? AND state IS ?",
+            (after.phase, blob_after, after.due, now_ts, after.lapses, unit.uid, before.blob),
+        )
+        if moved.rowcount == 0:
+            return None
         cursor = db.execute(
             "INSERT INTO reviews (uid, deck_id, time, rating, answer_ms, phase_before, "
             "state_before, state_after, params_id, session) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -81,8 +89,8 @@ def record_answer(
                 now_ts,
                 int(rating),
                 max(0, int(answer_ms)),
-                before.phase,
-                blob_before,
+                before.state.phase,
+                _NEW_BLOB if before.blob is None else before.blob,
                 blob_after,
                 params_id,
                 session,
@@ -90,21 +98,17 @@ def record_answer(
         )
         review_id = cursor.lastrowid
         assert review_id is not None
-        leech = is_leech(before, after, leech_threshold)
-        db.execute(
-            "UPDATE units SET phase = ?, state = ?, due = ?, last_review = ?, lapses = ? "
-            "WHERE uid = ?",
-            (after.phase, blob_after, after.due, now_ts, after.lapses, unit.uid),
-        )
         if leech:
             db.execute("UPDATE units SET suspended = 1, leech = 1 WHERE uid = ?", (unit.uid,))
             db.execute(
                 "INSERT INTO events (time, kind, uid, review_id, detail) VALUES (?,?,?,?,?)",
                 (now_ts, "leech", unit.uid, review_id, f"{after.lapses} lapses"),
             )
-        if bury_until is not None and (after.phase == Phase.REVIEW or before.phase == Phase.NEW):
+        if bury_until is not None and (
+            after.phase == Phase.REVIEW or before.state.phase == Phase.NEW
+        ):
             _bury_siblings(db, unit, review_id, bury_until)
-    return Answered(review_id, unit.uid, rating, before, after, leech)
+    return Answered(review_id, unit.uid, rating, before.state, after, leech)
 
 
 def _bury_siblings(db: sqlite3.Connection, unit: StudyUnit, review_id: int, until: float) -> None:

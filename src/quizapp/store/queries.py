@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import msgspec
 
-from quizapp.scheduling.states import Phase
+from quizapp.model.progress import Counts, Phase
 
 _SCOPE_TABLES = itertools.count(1)
 _DUE_NOW_SQL: dict[str, str] = {}
@@ -195,8 +195,8 @@ _SUSPENDED_NEW = (
 
 def progress_counts(
     db: sqlite3.Connection, unit_totals: Mapping[str, int], now: float
-) -> dict[str, tuple[int, int, int]]:
-    """(due, new, learned) per deck, as `deck_counts` has them, for Home.
+) -> dict[str, Counts]:
+    """Due, new and learned units per deck, as `deck_counts` has them, for Home.
 
     `unit_totals` gives each deck's number of units, which must be what the store holds as
     present (true after a sync with those decks): new units are then counted by subtraction,
@@ -210,7 +210,7 @@ def progress_counts(
         seen = db.execute(_SEEN, (deck_id,)).fetchone()[0]
         suspended_new = db.execute(_SUSPENDED_NEW, (deck_id,)).fetchone()[0]
         new = max(0, total - seen - suspended_new)
-        counts[deck_id] = (int(due.get(deck_id, 0)), new, int(seen))
+        counts[deck_id] = Counts(int(due.get(deck_id, 0)), new, int(seen))
     return counts
 
 
@@ -228,3 +228,18 @@ def deck_counts(db: sqlite3.Connection, where: str, now: float) -> list[DeckCoun
         DeckCounts(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]), int(r[6]))
         for r in rows
     ]
+
+
+def leech_uids(db: sqlite3.Connection) -> list[str]:
+    """Present units suspended as leeches."""
+    return [str(r[0]) for r in db.execute("SELECT uid FROM units WHERE leech = 1 AND present = 1")]
+
+
+def leech_count(db: sqlite3.Connection) -> int:
+    """Units ever marked leech and not unsuspended since (absent ones too)."""
+    return int(db.execute("SELECT COUNT(*) FROM units WHERE leech = 1").fetchone()[0])
+
+
+def is_suspended(db: sqlite3.Connection, uid: str) -> bool:
+    row = db.execute("SELECT suspended FROM units WHERE uid = ?", (uid,)).fetchone()
+    return bool(row and row[0])

@@ -173,3 +173,10 @@ def migrate(db: sqlite3.Connection) -> int:
             db.execute("ROLLBACK")
             raise
     return old
+
+
+def identity(db: sqlite3.Connection) -> tuple[int, int]:
+    """The file's (schema version, application id): whose database it is and how old."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    return version, app_id

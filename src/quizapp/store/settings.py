@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from quizapp.scheduling.fsrs_adapter import DEFAULT_PARAMETERS, SchedulerConfig
+from quizapp.model.progress import DEFAULT_PARAMETERS
 
 
 class NewOrder(enum.StrEnum):
@@ -46,16 +46,6 @@ class Settings:
         if self.maximum_interval_days < 1:
             problems.append("the maximum interval must be at least one day")
         return problems
-
-    def scheduler_config(self) -> SchedulerConfig:
-        return SchedulerConfig(
-            parameters=self.parameters,
-            desired_retention=self.desired_retention,
-            learning_steps=tuple(timedelta(minutes=m) for m in self.learning_steps_minutes),
-            relearning_steps=tuple(timedelta(minutes=m) for m in self.relearning_steps_minutes),
-            maximum_interval_days=self.maximum_interval_days,
-            pass_fail=self.pass_fail,
-        )
 
 
 @dataclass(frozen=True)

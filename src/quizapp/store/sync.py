@@ -12,9 +12,11 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import msgspec
+
 from quizapp.model.cards import Category
+from quizapp.model.progress import NEW_STATE, MemoryState, Phase
 from quizapp.model.units import StudyUnit, units_fingerprint
-from quizapp.scheduling.fsrs_adapter import NEW_STATE, MemoryState, Phase
 from quizapp.store.db import ProgressStore, SyncReport, decode_state
 from quizapp.store.schema import FINGERPRINT_KEY
 from quizapp.store.settings import NewOrder
@@ -29,6 +31,38 @@ def new_rank(order: NewOrder, position: int, category: str, rand: float) -> floa
     if order is NewOrder.BY_CATEGORY:
         return _CATEGORY_RANK.get(category, len(_CATEGORY_RANK)) * 1e7 + position
     return float(position)
+
+
+def reorder_new(store: ProgressStore, deck_id: str, order: NewOrder) -> None:
+    """Save a deck's new-unit order and re-rank its units under it, in one transaction."""
+    rows = store.db.execute(
+        "SELECT uid, position, category, rand FROM units WHERE deck_id = ?", (deck_id,)
+    ).fetchall()
+    with store.write() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO deck_settings (deck_id, key, value) VALUES (?, 'new_order', ?)",
+            (deck_id, order.value),
+        )
+        db.executemany(
+            "UPDATE units SET new_rank = ? WHERE uid = ?",
+            [
+                (new_rank(order, position, category, rand), uid)
+                for uid, position, category, rand in rows
+            ],
+        )
+
+
+class _Known(msgspec.Struct, frozen=True):
+    """A unit as the store last saw it: what a sync compares the decks' units with."""
+
+    revision: int
+    present: int
+    deck_id: str
+    sibling_key: str
+    category: str
+    position: int
+    new_rank: float
+    rand: float
 
 
 def sync_units(
@@ -52,7 +86,7 @@ def sync_units(
     if row is not None and row[0] == fingerprint:
         return SyncReport()
     existing = {
-        row[0]: row[1:]
+        row[0]: _Known(*row[1:])
         for row in store.db.execute(
             "SELECT uid, revision, present, deck_id, sibling_key, category, position, new_rank, "
             "rand FROM units"
@@ -80,20 +114,17 @@ def sync_units(
                 (unit.uid, deck, unit.sibling_key, revision, category, position, rand, rank)
             )
             continue
-        old_revision, present, old_deck, old_sibling, old_category, old_position, _, rand = old
-        rank = new_rank(orders[deck], position, category, rand)
-        if revision > old_revision:
-            resets.append((unit.uid, old_revision, revision))
-        if not present:
+        rank = new_rank(orders[deck], position, category, old.rand)
+        if revision > old.revision:
+            resets.append((unit.uid, old.revision, revision))
+        if not old.present:
             returned += 1
-        if (old_deck, old_sibling, old_category, old_position, present, old[6]) != (
-            deck,
-            unit.sibling_key,
-            category,
-            position,
-            1,
-            rank,
-        ) or revision > old_revision:
+        if (
+            revision > old.revision
+            or not old.present
+            or (old.deck_id, old.sibling_key, old.category, old.position, old.new_rank)
+            != (deck, unit.sibling_key, category, position, rank)
+        ):
             updates.append(
                 (
                     deck,
@@ -101,11 +132,11 @@ def sync_units(
                     category,
                     position,
                     rank,
-                    max(revision, old_revision),
+                    max(revision, old.revision),
                     unit.uid,
                 )
             )
-    gone = [uid for uid, row in existing.items() if row[1]]
+    gone = [uid for uid, known in existing.items() if known.present]
     with store.write() as db:
         db.executemany(
             "INSERT INTO units (uid, deck_id, sibling_key, revision, category, position, rand, "

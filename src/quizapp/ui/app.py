@@ -22,8 +22,8 @@ from textual.screen import Screen
 from quizapp.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from quizapp.quiz.context import StudyContext
-    from quizapp.quiz.overview import Overview
+    from quizapp.study.context import StudyContext
+    from quizapp.study.overview import Overview
 
 Clock = Callable[[], dt.datetime]
 # How often the app checks that its terminal is still there (see `exit_if_terminal_gone`).

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from quizapp.quiz.context import StudyContext
-from quizapp.quiz.study import ExamInfo
 from quizapp.safety.terminal import visible
+from quizapp.study.context import StudyContext
+from quizapp.study.service import ExamStatus
 
 DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 EXAMPLE = "2026-06-15"
@@ -54,7 +54,7 @@ def cards_phrase(count: int) -> str:
     return f"{count} card{'' if count == 1 else 's'}"
 
 
-def risk_phrase(info: ExamInfo) -> str:
+def risk_phrase(info: ExamStatus) -> str:
     if info.at_risk == 0:
         return "no cards at risk"
     return f"{cards_phrase(info.at_risk)} at risk"

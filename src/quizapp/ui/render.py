@@ -12,14 +12,14 @@ from collections.abc import Mapping, Sequence
 from rich.text import Text
 
 from quizapp.model.cards import Card, MatchPair, OrderItem
+from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.choices import ChoiceQuestion
 from quizapp.quiz.cloze import render_cloze
-from quizapp.quiz.grades import Grade
 from quizapp.quiz.order import OrderResult
-from quizapp.quiz.study import format_interval
 from quizapp.quiz.typed import DiffKind, TypedResult
 from quizapp.safety.terminal import literal
+from quizapp.study.service import format_interval
 
 
 def question_text(unit: StudyUnit, reveal: bool) -> Text:
@@ -158,20 +158,20 @@ def answer_text(card: Card, answer: str, show_answer: bool = True) -> Text:
     return Text("\n\n").join(parts)
 
 
-def grades_text(preview: Mapping[Grade, dt.timedelta], suggested: Grade | None) -> Text:
+def grades_text(preview: Mapping[Rating, dt.timedelta], suggested: Rating | None) -> Text:
     """`1 Again <1m  2 Hard 6m  3 Good 10m  4 Easy 4d`, the suggestion marked ▶ ◀."""
     return _grade_bar(
         {grade: format_interval(delta) for grade, delta in preview.items()}, suggested
     )
 
 
-def cram_grades_text(suggested: Grade | None) -> Text:
+def cram_grades_text(suggested: Rating | None) -> Text:
     """`1 Again soon  2 Hard soon  3 Good done  4 Easy done`: in a cram, what a grade does."""
-    outcomes = {grade: "soon" if grade <= Grade.HARD else "done" for grade in Grade}
+    outcomes = {grade: "soon" if grade <= Rating.HARD else "done" for grade in Rating}
     return _grade_bar(outcomes, suggested)
 
 
-def _grade_bar(outcomes: Mapping[Grade, str], suggested: Grade | None) -> Text:
+def _grade_bar(outcomes: Mapping[Rating, str], suggested: Rating | None) -> Text:
     """Each grade's key, name and outcome; the suggestion marked ▶ ◀ as well as styled."""
     text = Text()
     for grade in sorted(outcomes):

@@ -144,7 +144,7 @@ class BrowseScreen(UsesQuizApp, Screen[None]):
         if not history:
             text.append("  never reviewed\n")
         for entry in history[-12:]:
-            text.append(f"  {entry.at:%Y-%m-%d %H:%M}  {entry.grade.label}\n")
+            text.append(f"  {entry.at:%Y-%m-%d %H:%M}  {entry.rating.label}\n")
         self.query_one("#detail", Static).update(text)
 
     def action_search(self) -> None:

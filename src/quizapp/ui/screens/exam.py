@@ -16,8 +16,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from quizapp.quiz.study import ExamInfo
 from quizapp.safety.terminal import literal
+from quizapp.study.service import ExamStatus
 from quizapp.ui.exams import cards_phrase, days_phrase, parse_exam_date
 from quizapp.ui.screens.base import UsesQuizApp
 
@@ -66,7 +66,7 @@ class ExamScreen(UsesQuizApp, Screen[None]):
     def __init__(self, deck_id: str) -> None:
         super().__init__()
         self.deck_id = deck_id
-        self.info: ExamInfo | None = None
+        self.info: ExamStatus | None = None
         self.cards = 0
 
     def compose(self) -> ComposeResult:

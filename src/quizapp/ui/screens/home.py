@@ -19,9 +19,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quizapp.quiz.overview import DeckListing
-from quizapp.quiz.study import Counts
+from quizapp.model.progress import Counts
 from quizapp.safety.terminal import literal
+from quizapp.study.overview import DeckListing
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.deck_list import DeckList, DeckRow
 from quizapp.ui.widgets.key_line import KeyLine
@@ -29,7 +29,7 @@ from quizapp.ui.widgets.key_line import KeyLine
 if TYPE_CHECKING:
     from textual.widgets import Input
 
-    from quizapp.quiz.context import StudyContext
+    from quizapp.study.context import StudyContext
 
 GROUPINGS = ("none", "tag", "folder")
 # A load that ends sooner is not worth an animated bar: animating it slowed a 0.1 s load to 0.2 s.

@@ -1,4 +1,4 @@
-"""Quiz / exam practice: N questions from chosen decks, optionally timed, scored at the end.
+"""The practice quiz: N questions from chosen decks, optionally timed, scored at the end.
 
 A quiz never touches the schedule: answers go to the score, not to the progress store.
 """
@@ -17,8 +17,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
-from quizapp.quiz.exam import ExamAnswer, ExamQuestion, ExamScore, build_exam, expected_answer
-from quizapp.quiz.exam import score as score_exam
+from quizapp.quiz.practice import QuizAnswer, QuizQuestion, QuizScore, build_quiz, expected_answer
+from quizapp.quiz.practice import score as score_quiz
 from quizapp.quiz.prompts import prompt_of
 from quizapp.safety.terminal import literal
 from quizapp.ui.screens.base import UsesQuizApp
@@ -124,7 +124,7 @@ class QuizSetupScreen(UsesQuizApp, ModalScreen[QuizSpec | None]):
 
 
 class QuizScreen(UsesQuizApp, Screen[None]):
-    """One question after another, no feedback until the end (like an exam)."""
+    """One question after another, no feedback until the end (like a test)."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
     CSS = """
@@ -151,8 +151,8 @@ class QuizScreen(UsesQuizApp, Screen[None]):
     def __init__(self, spec: QuizSpec) -> None:
         super().__init__()
         self.spec = spec
-        self.questions: list[ExamQuestion] = []
-        self.answers: list[ExamAnswer] = []
+        self.questions: list[QuizQuestion] = []
+        self.answers: list[QuizAnswer] = []
         self.position = 0
         self.started: dt.datetime | None = None
         self.finished = False
@@ -176,7 +176,7 @@ class QuizScreen(UsesQuizApp, Screen[None]):
         if self.spec.categories is not None:
             wanted = set(self.spec.categories)
             units = [u for u in units if u.card.category.value in wanted]
-        self.questions = build_exam(units, self.spec.count, app.rng, app.context.distractors)
+        self.questions = build_quiz(units, self.spec.count, app.rng, app.context.distractors)
         self.started = app.clock()
         if not self.questions:
             self.notify("These decks have no cards to ask.", severity="warning")
@@ -226,7 +226,7 @@ class QuizScreen(UsesQuizApp, Screen[None]):
         if self.finished:
             return
         question = self.questions[self.position]
-        self.answers.append(ExamAnswer(question, message.correct, message.given))
+        self.answers.append(QuizAnswer(question, message.correct, message.given))
         self.position += 1
         if self.position >= len(self.questions):
             self.action_finish()
@@ -261,8 +261,8 @@ class QuizScreen(UsesQuizApp, Screen[None]):
         assert self.started is not None
         elapsed = (self.quiz_app.clock() - self.started).total_seconds()
         answered = len(self.answers)
-        unanswered = [ExamAnswer(q, False, "") for q in self.questions[answered:]]
-        result = score_exam([*self.answers, *unanswered], len(self.questions))
+        unanswered = [QuizAnswer(q, False, "") for q in self.questions[answered:]]
+        result = score_quiz([*self.answers, *unanswered], len(self.questions))
         self.app.switch_screen(QuizResultScreen(self.spec, result, elapsed, answered))
 
 
@@ -279,7 +279,7 @@ class QuizResultScreen(Screen[None]):
         Binding("r", "retry", "New quiz, same settings"),
     ]
 
-    def __init__(self, spec: QuizSpec, result: ExamScore, elapsed: float, answered: int) -> None:
+    def __init__(self, spec: QuizSpec, result: QuizScore, elapsed: float, answered: int) -> None:
         super().__init__()
         self.spec = spec
         self.result = result

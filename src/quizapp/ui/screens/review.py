@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import shlex
 import subprocess
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -22,51 +21,23 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
-from quizapp.quiz.grades import Grade
-from quizapp.quiz.study import LEARN_AHEAD
 from quizapp.safety.terminal import literal, visible
+from quizapp.study.service import LEARN_AHEAD
+from quizapp.study.session_log import SessionAnswer, SessionLog
 from quizapp.ui import render
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
 if TYPE_CHECKING:
-    from quizapp.quiz.cram import Cram
+    from quizapp.study.cram import Cram
 
 CRAM_NOTE = (
     "Cram: your schedule is not changed. Again / Hard bring a card back, Good / Easy pass it."
 )
 WRITES = {"undo", "suspend", "bury"}
 """Actions that change the progress store: not offered while cramming."""
-
-
-@dataclass
-class SessionLog:
-    """What the summary shows: every answer of this session, in order."""
-
-    started: dt.datetime
-    deck_ids: list[str] | None
-    answers: list[tuple[StudyUnit, Grade, float, bool]] = field(default_factory=list)
-    """(unit, grade, seconds taken, comes back in this session)"""
-    cram: bool = False
-    """A cram session: nothing was written to the schedule."""
-
-    @property
-    def done(self) -> int:
-        return len(self.answers)
-
-    @property
-    def accuracy(self) -> float | None:
-        if not self.answers:
-            return None
-        return sum(1 for a in self.answers if a[1] > Grade.AGAIN) / len(self.answers)
-
-    def missed(self) -> list[StudyUnit]:
-        seen: dict[str, StudyUnit] = {}
-        for unit, grade, *_ in self.answers:
-            if grade is Grade.AGAIN:
-                seen.setdefault(unit.uid, unit)
-        return list(seen.values())
 
 
 LINE_EDITORS = {"vi", "vim", "nvim", "nano", "emacs", "micro", "hx", "kak", "joe", "mg"}
@@ -123,7 +94,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         self.cramming = cram
         self.cram: Cram | None = None
         self.unit: StudyUnit | None = None
-        self.suggested: Grade | None = None
+        self.suggested: Rating | None = None
         self.shown_at: dt.datetime | None = None
         self.remaining = 0
         self.session_log: SessionLog | None = None
@@ -238,7 +209,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         if self.unit is None:
             return
         if self.revealed:
-            self.grade(Grade(number))
+            self.grade(Rating(number))
         else:
             self.panel.pick(number)
 
@@ -264,7 +235,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
     def action_move(self, delta: int) -> None:
         self.panel.move_by(delta)
 
-    def grade(self, grade: Grade) -> None:
+    def grade(self, grade: Rating) -> None:
         app = self.quiz_app
         assert app.context is not None and self.unit is not None
         assert self.session_log is not None
@@ -278,18 +249,20 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         now = app.clock()
         took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
         due = app.context.study.answer(self.unit, grade, now, took)
-        self.session_log.answers.append((self.unit, grade, took, due <= now + LEARN_AHEAD))
+        self.session_log.answers.append(
+            SessionAnswer(self.unit, grade, took, due <= now + LEARN_AHEAD)
+        )
         if due <= now + LEARN_AHEAD:
             self.remaining += 1
         self.show_next()
 
-    def cram_grade(self, grade: Grade) -> None:
+    def cram_grade(self, grade: Rating) -> None:
         """A cram answer: the drill decides whether the card comes back; the store is untouched."""
         assert self.cram is not None and self.unit is not None and self.session_log is not None
         now = self.quiz_app.clock()
         took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
         again = self.cram.answer(self.unit, grade)
-        self.session_log.answers.append((self.unit, grade, took, again))
+        self.session_log.answers.append(SessionAnswer(self.unit, grade, took, again))
         self.show_next()
 
     # -- instructor and navigation actions ----------------------------------------------------
@@ -302,7 +275,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
             self.notify("Nothing to undo.")
             return
         if self.session_log.answers:
-            *_, again_today = self.session_log.answers.pop()
+            again_today = self.session_log.answers.pop().again_today
             if again_today:
                 self.remaining -= 1
         self.notify("Last answer undone.", timeout=2)

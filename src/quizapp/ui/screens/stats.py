@@ -16,8 +16,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from quizapp.quiz.prompts import prompt_of
-from quizapp.quiz.stats import hardest, heatmap_rows, retention_by, reviews_per_day
 from quizapp.safety.terminal import literal
+from quizapp.study.stats import hardest, heatmap_rows, retention_by, reviews_per_day
 from quizapp.ui.screens.base import UsesQuizApp
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from quizapp.safety.terminal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 
 if TYPE_CHECKING:
-    from quizapp.ui.screens.review import SessionLog
+    from quizapp.study.session_log import SessionLog
 
 
 def duration(seconds: float) -> str:
@@ -63,7 +63,7 @@ class SummaryScreen(UsesQuizApp, Screen[None]):
         elif log.done == 0:
             text.append("Nothing was due here. Pick another deck, or press x on Home for a quiz.\n")
         accuracy = log.accuracy
-        spent = sum(answer[2] for answer in log.answers)
+        spent = log.seconds
         text.append(f"Cards done   {log.done}\n")
         text.append(f"Accuracy     {'-' if accuracy is None else f'{accuracy:.0%}'}\n")
         text.append(f"Time         {duration(spent)}\n")

@@ -16,9 +16,9 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from quizapp.model.cards import ChoiceCard, MatchCard, OrderCard, TypedCard
+from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.choices import ChoiceQuestion, DistractorIndex, choice_for_card
-from quizapp.quiz.grades import Grade
 from quizapp.quiz.match import check_match, shuffled_rights
 from quizapp.quiz.order import OrderResult, check_order, move, shuffled
 from quizapp.quiz.prompts import prompt_of
@@ -61,7 +61,7 @@ class CardPanel(VerticalScroll, can_focus=True):
     class Checked(Message):
         """The answer was checked (or the student gave up with Space on an auto-checked card)."""
 
-        def __init__(self, correct: bool, suggested: Grade, given: str) -> None:
+        def __init__(self, correct: bool, suggested: Rating, given: str) -> None:
             super().__init__()
             self.correct = correct
             self.suggested = suggested
@@ -166,7 +166,7 @@ class CardPanel(VerticalScroll, can_focus=True):
         self.focus()
         self.paint()
         if self.kind == "choice":
-            self.post_message(self.Checked(False, Grade.AGAIN, ""))
+            self.post_message(self.Checked(False, Rating.AGAIN, ""))
 
     def pick(self, number: int) -> None:
         """A digit: choose option `number` (choice) or match side `number` (match)."""
@@ -178,7 +178,9 @@ class CardPanel(VerticalScroll, can_focus=True):
             correct = self.choice.is_correct(self.picked)
             self.paint()
             given = self.choice.options[self.picked]
-            self.post_message(self.Checked(correct, Grade.GOOD if correct else Grade.AGAIN, given))
+            self.post_message(
+                self.Checked(correct, Rating.GOOD if correct else Rating.AGAIN, given)
+            )
         elif self.kind == "match" and 1 <= number <= len(self.rights):
             card = self.unit.card if self.unit else None
             assert isinstance(card, MatchCard)

@@ -14,20 +14,17 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 
+from quizapp.model.progress import Counts, Phase, Rating
 from quizapp.model.units import StudyUnit
-from quizapp.quiz.cram import Cram
-from quizapp.quiz.grades import Grade
-from quizapp.quiz.overview import home_counts
-from quizapp.quiz.study import Counts, ExamInfo, ReviewEntry, UnitInfo
-from quizapp.scheduling.fsrs_adapter import Phase, Rating
-from quizapp.scheduling.session import StudySession
+from quizapp.store import history, queries
 from quizapp.store.db import ProgressStore
 from quizapp.store.queries import Scope
+from quizapp.study.cram import Cram
+from quizapp.study.service import ExamStatus, ReviewEntry, UnitInfo
+from quizapp.study.session import StudySession
 
-DAY = 86400.0
 PHASE_NAMES = {Phase.NEW: "new", Phase.LEARNING: "learning", Phase.REVIEW: "review"}
 PHASE_NAMES[Phase.RELEARNING] = "relearning"
-NOT_UNDONE = "NOT EXISTS (SELECT 1 FROM events e WHERE e.kind = 'undo' AND e.review_id = r.id)"
 
 
 class StoreStudy:
@@ -59,25 +56,24 @@ class StoreStudy:
         return found
 
     def counts(self, now: dt.datetime) -> dict[str, Counts]:
-        return home_counts(self.store.db, self._unit_totals, now)
+        return queries.progress_counts(self.store.db, self._unit_totals, now.timestamp())
 
     def next_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
         return self.session(deck_ids).next_unit(now)
 
-    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Grade, dt.timedelta]:
-        intervals = self.everything.preview_intervals(unit, now)
-        return {Grade(int(rating)): delta for rating, delta in intervals.items()}
+    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Rating, dt.timedelta]:
+        return self.everything.preview_intervals(unit, now)
 
     def remaining(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
         return self.session(deck_ids).today(now).total
 
-    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> dt.datetime:
+    def answer(self, unit: StudyUnit, grade: Rating, now: dt.datetime, took: float) -> dt.datetime:
         session = self.everything
         for candidate in self._sessions.values():
             if unit.uid in candidate.units and candidate is not self.everything:
                 session = candidate
                 break
-        result = session.answer(unit, Rating(int(grade)), now, answer_ms=max(0, round(took * 1000)))
+        result = session.answer(unit, grade, now, answer_ms=max(0, round(took * 1000)))
         self._answered_by.append(session)
         return result.due
 
@@ -96,8 +92,7 @@ class StoreStudy:
 
     def info(self, uid: str, now: dt.datetime) -> UnitInfo:
         state = self.store.state(uid)
-        row = self.store.db.execute("SELECT suspended FROM units WHERE uid = ?", (uid,)).fetchone()
-        suspended = bool(row and row[0])
+        suspended = queries.is_suspended(self.store.db, uid)
         phase = Phase(state.phase)
         retrievability = None
         if phase is not Phase.NEW:
@@ -113,27 +108,14 @@ class StoreStudy:
         )
 
     def history(self, uid: str | None = None) -> Sequence[ReviewEntry]:
-        where = "uid = ? AND " if uid is not None else ""
-        rows = self.store.db.execute(
-            f"SELECT uid, time, rating FROM reviews r WHERE {where}{NOT_UNDONE} ORDER BY id",
-            (uid,) if uid is not None else (),
-        )
         return [
-            ReviewEntry(str(r[0]), dt.datetime.fromtimestamp(r[1], dt.UTC), Grade(r[2]))
-            for r in rows
+            ReviewEntry(r.uid, dt.datetime.fromtimestamp(r.time, dt.UTC), Rating(r.rating))
+            for r in history.reviews(self.store, uid)
         ]
 
     def forecast(self, now: dt.datetime, days: int) -> list[int]:
         start = now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
-        rows = self.store.db.execute(
-            "SELECT MAX(0, CAST((due - :start) / :day AS INTEGER)) AS d, COUNT(*) FROM units "
-            "WHERE present = 1 AND suspended = 0 AND phase > 0 AND due < :end GROUP BY d",
-            {"start": start, "day": DAY, "end": start + days * DAY},
-        )
-        buckets = [0] * days
-        for day, count in rows:
-            buckets[int(day)] += int(count)
-        return buckets
+        return history.due_forecast(self.store, start, days)
 
     @cached_property
     def deck_ids(self) -> list[str]:
@@ -145,17 +127,14 @@ class StoreStudy:
         # Scoped sessions cache the exam plan; undo keeps its own references to them.
         self._sessions = {None: self.everything}
 
-    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamInfo | None:
-        status = self.everything.exam_status(deck_id, now)
-        if status is None:
-            return None
-        return ExamInfo(status.deck_id, status.exam_date, status.days_left, status.at_risk)
+    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamStatus | None:
+        return self.everything.exam_status(deck_id, now)
 
-    def exams(self, now: dt.datetime) -> list[ExamInfo]:
+    def exams(self, now: dt.datetime) -> list[ExamStatus]:
         found = [self.exam_status(deck_id, now) for deck_id in self.deck_ids]
         return sorted((e for e in found if e is not None), key=lambda e: (e.exam_date, e.deck_id))
 
     def cram(self, deck_ids: Sequence[str] | None) -> Cram:
         wanted = None if deck_ids is None else set(deck_ids)
         chosen = [u for u in self.units.values() if wanted is None or u.deck_id in wanted]
-        return Cram(self.everything.cram(chosen))
+        return self.everything.cram(chosen)

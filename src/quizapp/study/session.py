@@ -18,7 +18,7 @@ at `Settings.day_starts_at_hour` in the session's time zone. Answering a unit bu
 Exam mode: `set_exam(deck_id, date, now)`; until that date the queue adds, each day, a share of
 the deck's units that would otherwise not come up before the exam (review-ahead). FSRS gives an
 early review little stability gain, so the long-term schedule stays sound. `exam_status` reports
-the units still at risk. `cram(...)` returns a `CramSession` that never writes to the store.
+the units still at risk. `cram(...)` returns a `Cram` that never writes to the store.
 """
 
 from __future__ import annotations
@@ -33,17 +33,23 @@ from typing import Any
 
 import msgspec
 
+from quizapp.errors import QuizappError
+from quizapp.model.progress import MemoryState, Phase, Rating
 from quizapp.model.units import StudyUnit
-from quizapp.scheduling.cram import CramSession
-from quizapp.scheduling.exam import ExamPlanner, ExamStatus
-from quizapp.scheduling.fsrs_adapter import FsrsAdapter, MemoryState, Phase, Rating, require_utc
+from quizapp.scheduling.fsrs_adapter import FsrsAdapter, config_of, require_utc
+from quizapp.scheduling.leech import is_leech
 from quizapp.store import log, queries
 from quizapp.store.db import ProgressStore, SyncReport, guarded
 from quizapp.store.queries import DeckCounts, Scope
 from quizapp.store.settings import NewOrder, Settings
-from quizapp.store.sync import new_rank, sync_units
+from quizapp.store.sync import reorder_new, sync_units
+from quizapp.study.cram import Cram
+from quizapp.study.exam import ExamPlanner
+from quizapp.study.service import LEARN_AHEAD, ExamStatus
 
-LEARN_AHEAD = timedelta(minutes=20)
+# An answer is scheduled from the state read just before it; if another process answered the
+# unit in between, the answer is scheduled again from the new state, a few times at most.
+ANSWER_ATTEMPTS = 3
 # Due units read per phase when the first ones belong to decks this session did not load.
 WIDE_WINDOW = 50
 _PHASES = {int(phase): phase for phase in Phase}
@@ -156,7 +162,7 @@ class StudySession:
         self._exams = ExamPlanner(
             self.store, self.tz, self.settings.day_starts_at_hour, self._scope.deck_ids
         )
-        self.adapter = FsrsAdapter(self.settings.scheduler_config())
+        self.adapter = FsrsAdapter(config_of(self.settings))
         self._params_id: int | None = None
 
     @guarded
@@ -169,15 +175,7 @@ class StudySession:
     @guarded
     def set_new_order(self, deck_id: str, order: NewOrder) -> None:
         """Choose how a deck's new units are introduced (as written, by category, random)."""
-        self.store.save_deck_setting(deck_id, "new_order", order.value)
-        rows = self.store.db.execute(
-            "SELECT uid, position, category, rand FROM units WHERE deck_id = ?", (deck_id,)
-        ).fetchall()
-        with self.store.write() as db:
-            db.executemany(
-                "UPDATE units SET new_rank = ? WHERE uid = ?",
-                [(new_rank(order, r[1], r[2], r[3]), r[0]) for r in rows],
-            )
+        reorder_new(self.store, deck_id, order)
 
     # -- the queue -------------------------------------------------------------------------------
 
@@ -289,24 +287,35 @@ class StudySession:
         if self._params_id is None:
             self._params_id = self.store.params_id(self.settings, now.timestamp())
         day_start, next_day = self._day_bounds(now)
-        done = log.record_answer(
-            self.store,
-            unit,
-            rating,
-            now,
-            answer_ms,
-            adapter=self.adapter,
-            params_id=self._params_id,
-            rng=self.rng,
-            leech_threshold=self.settings.leech_threshold,
-            bury_until=next_day if unit.sibling_key in self._with_siblings else None,
-            session=self.session_id,
-        )
+        bury_until = next_day if unit.sibling_key in self._with_siblings else None
+        done = None
+        for _ in range(ANSWER_ATTEMPTS):
+            before = log.stored_state(self.store, unit.uid)
+            after = self.adapter.review(before.state, rating, now, self.rng)
+            done = log.record_answer(
+                self.store,
+                unit,
+                rating,
+                now,
+                answer_ms,
+                before=before,
+                after=after,
+                leech=is_leech(before.state, after, self.settings.leech_threshold),
+                params_id=self._params_id,
+                bury_until=bury_until,
+                session=self.session_id,
+            )
+            if done is not None:
+                break
+        if done is None:
+            raise QuizappError(
+                f"{unit.uid} keeps changing under another quizapp; close the other one and "
+                "answer again."
+            )
         self._history.append(done.review_id)
-        before, after = done.before, done.after
-        self.store.count_answer(day_start, before.phase, 1)
-        if before.phase == Phase.REVIEW:
-            self._exams.count_answer(unit.deck_id, before, day_start)
+        self.store.count_answer(day_start, done.before.phase, 1)
+        if done.before.phase == Phase.REVIEW:
+            self._exams.count_answer(unit.deck_id, done.before, day_start)
         assert after.due is not None
         due = datetime.fromtimestamp(after.due, UTC)
         return AnswerResult(
@@ -348,8 +357,7 @@ class StudySession:
     @guarded
     def leeches(self) -> list[StudyUnit]:
         """Units suspended as leeches, for a list the student can work through."""
-        rows = self.store.db.execute("SELECT uid FROM units WHERE leech = 1 AND present = 1")
-        return [self.units[r[0]] for r in rows if r[0] in self.units]
+        return [self.units[uid] for uid in queries.leech_uids(self.store.db) if uid in self.units]
 
     # -- exams -----------------------------------------------------------------------------------
 
@@ -372,11 +380,9 @@ class StudySession:
 
     # -- cram ------------------------------------------------------------------------------------
 
-    def cram(self, units: Sequence[StudyUnit] | None = None) -> CramSession:
+    def cram(self, units: Sequence[StudyUnit] | None = None) -> Cram:
         """A practice run over `units` (default: this session's) that never touches the store."""
-        return CramSession(
-            list(units) if units is not None else list(self.units.values()), self.rng
-        )
+        return Cram(list(units) if units is not None else list(self.units.values()), self.rng)
 
 
 def _sibling_keys_shared(units: Sequence[StudyUnit]) -> frozenset[str]:

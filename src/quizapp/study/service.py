@@ -1,6 +1,6 @@
 """What the study screens need from the progress store, as a Protocol.
 
-The UI is written against this interface; `quizapp.quiz.memory.MemoryStudy` implements it in
+The UI is written against this interface; `quizapp.study.memory.MemoryStudy` implements it in
 memory (tests, and a session whose progress is not kept), and an adapter implements it over the
 SQLite store. Every time is a timezone-aware UTC datetime given by the caller's clock.
 """
@@ -13,26 +13,11 @@ from typing import TYPE_CHECKING, Protocol
 
 import msgspec
 
+from quizapp.model.progress import Counts, Rating
 from quizapp.model.units import StudyUnit
-from quizapp.quiz.grades import Grade
 
 if TYPE_CHECKING:
-    from quizapp.quiz.cram import Cram
-
-
-class Counts(msgspec.Struct, frozen=True):
-    """Units due for review now, never seen, and seen at least once."""
-
-    due: int = 0
-    new: int = 0
-    learned: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.new + self.learned
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(self.due + other.due, self.new + other.new, self.learned + other.learned)
+    from quizapp.study.cram import Cram
 
 
 class UnitInfo(msgspec.Struct, frozen=True):
@@ -50,10 +35,10 @@ class UnitInfo(msgspec.Struct, frozen=True):
 class ReviewEntry(msgspec.Struct, frozen=True):
     uid: str
     at: dt.datetime
-    grade: Grade
+    rating: Rating
 
 
-class ExamInfo(msgspec.Struct, frozen=True):
+class ExamStatus(msgspec.Struct, frozen=True):
     """A deck's exam: its date, study days left, and units not yet sure to be seen before it."""
 
     deck_id: str
@@ -73,7 +58,7 @@ class StudyService(Protocol):
         """The next unit to study from these decks (all decks when None), or None when done."""
         ...
 
-    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Grade, dt.timedelta]:
+    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Rating, dt.timedelta]:
         """How long until the unit comes back after each allowed grade (2 in pass/fail mode)."""
         ...
 
@@ -81,7 +66,7 @@ class StudyService(Protocol):
         """Units left to study today in these decks (daily limits applied)."""
         ...
 
-    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> dt.datetime:
+    def answer(self, unit: StudyUnit, grade: Rating, now: dt.datetime, took: float) -> dt.datetime:
         """Record an answer (`took` seconds to answer); returns when the unit is due again."""
         ...
 
@@ -107,11 +92,11 @@ class StudyService(Protocol):
         """Set a deck's exam date (None clears it); until then the queue reviews ahead."""
         ...
 
-    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamInfo | None:
+    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamStatus | None:
         """The deck's exam and its units at risk, or None when the deck has no exam date."""
         ...
 
-    def exams(self, now: dt.datetime) -> list[ExamInfo]:
+    def exams(self, now: dt.datetime) -> list[ExamStatus]:
         """Every loaded deck's exam, soonest first."""
         ...
 

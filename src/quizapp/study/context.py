@@ -9,7 +9,7 @@ from pathlib import Path
 from quizapp.model.cards import Deck
 from quizapp.model.units import StudyUnit, units_of
 from quizapp.quiz.choices import DistractorIndex
-from quizapp.quiz.study import StudyService
+from quizapp.study.service import StudyService
 
 
 @dataclass

@@ -1,8 +1,8 @@
-"""Exam practice: N questions drawn from chosen decks, scored at the end; never scheduled.
+"""The practice quiz: N questions drawn from chosen decks, scored at the end; never scheduled.
 
 Cards with a single short answer become multiple-choice questions with same-category
-distractors (when there are enough), so an exam feels like one; typed, timeline and matching
-cards keep their own form, and other single-answer cards are typed. One question per card:
+distractors (when there are enough), so the quiz feels like a real test; typed, timeline and
+matching cards keep their own form, and other single-answer cards are typed. One question per card:
 siblings are never both asked.
 """
 
@@ -21,7 +21,7 @@ MIN_OPTIONS = 3
 
 
 @dataclass(frozen=True, slots=True)
-class ExamQuestion:
+class QuizQuestion:
     """A unit to ask; `choice` set when it is asked as multiple choice."""
 
     unit: StudyUnit
@@ -34,51 +34,51 @@ class ExamQuestion:
 
 
 @dataclass(frozen=True, slots=True)
-class ExamAnswer:
-    question: ExamQuestion
+class QuizAnswer:
+    question: QuizQuestion
     correct: bool
     given: str
 
 
 @dataclass(frozen=True, slots=True)
-class ExamScore:
+class QuizScore:
     right: int
     total: int
-    mistakes: tuple[ExamAnswer, ...]
+    mistakes: tuple[QuizAnswer, ...]
 
     @property
     def percent(self) -> float:
         return 100.0 * self.right / self.total if self.total else 0.0
 
 
-def build_exam(
+def build_quiz(
     units: Sequence[StudyUnit], count: int, rng: random.Random, index: DistractorIndex
-) -> list[ExamQuestion]:
+) -> list[QuizQuestion]:
     """Up to `count` questions from distinct cards, in random order."""
     by_card: dict[str, StudyUnit] = {}
     for unit in units:
         by_card.setdefault(unit.card.id, unit)
     chosen = rng.sample(list(by_card.values()), min(count, len(by_card)))
-    questions: list[ExamQuestion] = []
+    questions: list[QuizQuestion] = []
     for unit in chosen:
         card = unit.card
         answer = answer_of(card)
         if isinstance(card, TypedCard) or answer is None or unit.variant == "reverse":
-            questions.append(ExamQuestion(unit))
+            questions.append(QuizQuestion(unit))
             continue
         given = card.choices if isinstance(card, ChoiceCard) else ()
         choice = build_choice(card.category, answer, index, rng, given)
-        questions.append(ExamQuestion(unit, choice if len(choice.options) >= MIN_OPTIONS else None))
+        questions.append(QuizQuestion(unit, choice if len(choice.options) >= MIN_OPTIONS else None))
     return questions
 
 
-def score(answers: Sequence[ExamAnswer], asked: int) -> ExamScore:
+def score(answers: Sequence[QuizAnswer], asked: int) -> QuizScore:
     """Right answers out of the questions asked; unanswered ones (time ran out) count wrong."""
     right = sum(1 for a in answers if a.correct)
-    return ExamScore(right, asked, tuple(a for a in answers if not a.correct))
+    return QuizScore(right, asked, tuple(a for a in answers if not a.correct))
 
 
-def expected_answer(question: ExamQuestion) -> str:
+def expected_answer(question: QuizQuestion) -> str:
     if question.choice is not None:
         return question.choice.options[question.choice.correct]
     return prompt_of(question.unit).answer

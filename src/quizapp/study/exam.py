@@ -11,24 +11,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, tzinfo
 
-from quizapp.scheduling.fsrs_adapter import MemoryState
+from quizapp.model.progress import MemoryState
 from quizapp.store import queries
-from quizapp.store.db import ProgressStore, decode_state
+from quizapp.store.db import ProgressStore
+from quizapp.store.exams import read_exams, reviews_ahead_since, save_exam
+from quizapp.study.service import ExamStatus
 
 AHEAD_BATCH = 5
-
-
-@dataclass(frozen=True)
-class ExamStatus:
-    """A deck's exam: its date, study days left, and units not yet sure to be seen before it."""
-
-    deck_id: str
-    exam_date: date
-    days_left: int
-    at_risk: int
 
 
 @dataclass(frozen=True)
@@ -36,6 +28,16 @@ class _Exam:
     exam_date: date
     starts: float
     set_at: float
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A deck's review-ahead for one study day, as of the store's `data_version`."""
+
+    day_start: float
+    quota: int
+    done: int
+    version: int
 
 
 class ExamPlanner:
@@ -53,17 +55,11 @@ class ExamPlanner:
         self.hour = day_starts_at_hour
         self.deck_scope = deck_scope
         self._exams: dict[str, _Exam] | None = None
-        # deck id -> (study day start, today's quota, done so far, store data_version then)
-        self._plans: dict[str, tuple[float, int, int, int]] = {}
+        self._plans: dict[str, _Plan] = {}
 
     def set_exam(self, deck_id: str, exam_date: date | None, now: datetime) -> None:
         """Set (or clear with None) a deck's exam date; the at-risk clock starts now."""
-        self.store.save_deck_setting(
-            deck_id, "exam_date", exam_date.isoformat() if exam_date else None
-        )
-        self.store.save_deck_setting(
-            deck_id, "exam_set_at", repr(now.timestamp()) if exam_date else None
-        )
+        save_exam(self.store, deck_id, exam_date, now.timestamp())
         self._plans.pop(deck_id, None)
         self._exams = None
 
@@ -71,17 +67,11 @@ class ExamPlanner:
         """Every deck's exam, read once (set_exam forgets them)."""
         if self._exams is None:
             self._exams = {}
-            rows = self.store.db.execute(
-                "SELECT deck_id FROM deck_settings WHERE key = 'exam_date' ORDER BY deck_id"
-            ).fetchall()
-            for (deck_id,) in rows:
-                exam = self.store.deck_settings(deck_id).exam_date
-                set_at = self.store.deck_setting_raw(deck_id, "exam_set_at")
-                if exam is not None and set_at is not None:
-                    starts = datetime.combine(exam, time(self.hour, tzinfo=self.tz))
-                    self._exams[deck_id] = _Exam(
-                        exam, starts.astimezone(UTC).timestamp(), float(set_at)
-                    )
+            for stored in read_exams(self.store):
+                starts = datetime.combine(stored.exam_date, time(self.hour, tzinfo=self.tz))
+                self._exams[stored.deck_id] = _Exam(
+                    stored.exam_date, starts.astimezone(UTC).timestamp(), stored.set_at
+                )
         return self._exams
 
     def status(self, deck_id: str, now: datetime, day_start: float) -> ExamStatus | None:
@@ -94,8 +84,8 @@ class ExamPlanner:
         )
         return ExamStatus(deck_id, exam.exam_date, days, at_risk)
 
-    def _plan(self, deck_id: str, exam: _Exam, now: datetime, day_start: float) -> tuple[int, int]:
-        """(quota, done) for today, planned once per study day.
+    def _plan(self, deck_id: str, exam: _Exam, now: datetime, day_start: float) -> _Plan | None:
+        """Today's plan (None once the exam has come), made once per study day.
 
         Answers already given today (by this or an earlier session) count towards the quota,
         so restarting quizapp does not add more; when another process has committed since
@@ -103,36 +93,30 @@ class ExamPlanner:
         """
         plan = self._plans.get(deck_id)
         version = self.store.data_version()
-        if plan is None or plan[0] != day_start:
+        if plan is None or plan.day_start != day_start:
             status = self.status(deck_id, now, day_start)
             if status is None or status.days_left <= 0:
-                return 0, 0
+                return None
             done = self._done_today(deck_id, exam, day_start)
             quota = math.ceil((status.at_risk + done) / status.days_left)
-            plan = (day_start, quota, done, version)
+            plan = _Plan(day_start, quota, done, version)
             self._plans[deck_id] = plan
-        elif plan[3] != version:
-            plan = (day_start, plan[1], self._done_today(deck_id, exam, day_start), version)
+        elif plan.version != version:
+            plan = replace(plan, done=self._done_today(deck_id, exam, day_start), version=version)
             self._plans[deck_id] = plan
-        return plan[1], plan[2]
+        return plan
 
     def _done_today(self, deck_id: str, exam: _Exam, day_start: float) -> int:
         """Reviews ahead of the exam answered in this deck since `day_start` (undone ones not)."""
-        rows = self.store.db.execute(
-            "SELECT r.state_before FROM reviews r WHERE r.time >= ? AND r.deck_id = ? "
-            "AND r.phase_before = 2 AND NOT EXISTS (SELECT 1 FROM events e "
-            "WHERE e.kind = 'undo' AND e.review_id = r.id)",
-            (day_start, deck_id),
-        )
-        return sum(1 for (blob,) in rows if (decode_state(blob).due or 0) > exam.starts)
+        return reviews_ahead_since(self.store, deck_id, day_start, exam.starts)
 
     def ahead_candidates(self, now: datetime, day_start: float) -> Iterator[list[str]]:
         """For each deck in scope still under today's quota, a few units to review ahead."""
         for deck_id, exam in self._all().items():
             if self.deck_scope is not None and deck_id not in self.deck_scope:
                 continue
-            quota, done = self._plan(deck_id, exam, now, day_start)
-            if done < quota:
+            plan = self._plan(deck_id, exam, now, day_start)
+            if plan is not None and plan.done < plan.quota:
                 yield queries.ahead_units(
                     self.store.db, deck_id, exam.starts, exam.set_at, now.timestamp(), AHEAD_BATCH
                 )
@@ -143,5 +127,5 @@ class ExamPlanner:
         if exam is None or before.due is None or before.due <= exam.starts:
             return
         plan = self._plans.get(deck_id)
-        if plan is not None and plan[0] == day_start:
-            self._plans[deck_id] = (plan[0], plan[1], plan[2] + 1, plan[3])
+        if plan is not None and plan.day_start == day_start:
+            self._plans[deck_id] = replace(plan, done=plan.done + 1)

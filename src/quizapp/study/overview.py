@@ -9,8 +9,7 @@ afterwards. That shortcut is only taken when the store was last synced with exac
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,10 +17,9 @@ import msgspec
 
 from quizapp.decks.cache import DeckCache, DeckSummary, search_terms
 from quizapp.decks.files import deck_summaries
+from quizapp.model.progress import Counts
 from quizapp.model.units import combine_digests
-from quizapp.quiz.study import Counts
-from quizapp.store.queries import progress_counts
-from quizapp.store.schema import APPLICATION_ID, DB_FILENAME, FINGERPRINT_KEY, SCHEMA_VERSION
+from quizapp.store.peek import synced_counts
 
 if TYPE_CHECKING:
     from quizapp.model.cards import Deck
@@ -65,17 +63,6 @@ class Overview(msgspec.Struct, frozen=True):
     decks_dir: Path
 
 
-def home_counts(
-    db: sqlite3.Connection, unit_totals: Mapping[str, int], now: dt.datetime
-) -> dict[str, Counts]:
-    """Due, new and learned units per deck id (due ignores daily limits, as Home shows it).
-
-    `unit_totals` (units per deck) must match the store's present units: true once synced.
-    """
-    found = progress_counts(db, unit_totals, now.timestamp())
-    return {deck_id: Counts(*counts) for deck_id, counts in found.items()}
-
-
 def quick_overview(
     decks_dir: Path, data_dir: Path, now: dt.datetime, cache: DeckCache
 ) -> Overview | None:
@@ -90,32 +77,7 @@ def quick_overview(
         return None
     fingerprint = combine_digests((s.id, s.units_digest) for s in summaries if s.card_count)
     totals = {s.id: s.unit_count for s in summaries}
-    counts = _synced_counts(data_dir / DB_FILENAME, fingerprint, totals, now)
+    counts = synced_counts(data_dir, fingerprint, totals, now.timestamp())
     if counts is None:
         return None
     return Overview(tuple(DeckListing.of_summary(s) for s in summaries), counts, decks_dir)
-
-
-def _synced_counts(
-    path: Path, fingerprint: str, totals: Mapping[str, int], now: dt.datetime
-) -> dict[str, Counts] | None:
-    """Per-deck counts read from the store when it was last synced with `fingerprint`."""
-    if not path.is_file():
-        return None
-    try:
-        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        if (version, app_id) != (SCHEMA_VERSION, APPLICATION_ID):
-            return None
-        row = db.execute("SELECT value FROM settings WHERE key = ?", (FINGERPRINT_KEY,)).fetchone()
-        if row is None or row[0] != fingerprint:
-            return None
-        return home_counts(db, totals, now)
-    except sqlite3.Error:
-        return None
-    finally:
-        db.close()

@@ -7,14 +7,15 @@ from datetime import datetime
 from typing import Any
 
 from quizapp.model.cards import Deck
-from quizapp.scheduling.session import StudySession
+from quizapp.store import queries
+from quizapp.store.history import reviews_since
+from quizapp.study.session import StudySession
 
 
 def progress_summary(session: StudySession, decks: Sequence[Deck], now: datetime) -> dict[str, Any]:
     """Totals and a per-deck breakdown; `due_now` ignores daily limits, `new_available` not."""
     counts = {c.deck_id: c for c in session.deck_counts(now)}
     today = session.today(now)
-    db = session.store.db
     per_deck: list[dict[str, Any]] = []
     for deck in decks:
         c = counts.get(deck.id)
@@ -35,14 +36,8 @@ def progress_summary(session: StudySession, decks: Sequence[Deck], now: datetime
             }
         )
     day = session.day_start(now).timestamp()
-    reviews_today = int(
-        db.execute(
-            "SELECT COUNT(*) FROM reviews r WHERE time >= ? AND NOT EXISTS (SELECT 1 FROM "
-            "events e WHERE e.kind = 'undo' AND e.review_id = r.id)",
-            (day,),
-        ).fetchone()[0]
-    )
-    leeches = int(db.execute("SELECT COUNT(*) FROM units WHERE leech = 1").fetchone()[0])
+    reviews_today = reviews_since(session.store, day)
+    leeches = queries.leech_count(session.store.db)
     return {
         "reviews_total": session.store.reviews_total(),
         "reviews_today": reviews_today,

@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from quizapp.quiz.grades import Grade
-from quizapp.quiz.study import ReviewEntry
+from quizapp.model.progress import Rating
+from quizapp.study.service import ReviewEntry
 
 ZERO = "·"
 SHADES = "░▒▓█"
@@ -61,7 +61,7 @@ def retention_by(entries: Iterable[ReviewEntry], group: Callable[[str], str]) ->
     for entry in entries:
         name = group(entry.uid)
         total[name] += 1
-        if entry.grade > Grade.AGAIN:
+        if entry.rating > Rating.AGAIN:
             passed[name] += 1
     return [Retention(name, passed[name], total[name]) for name in sorted(total)]
 
@@ -79,7 +79,7 @@ def hardest(entries: Sequence[ReviewEntry], count: int = 10) -> list[Hard]:
     total: Counter[str] = Counter()
     for entry in entries:
         total[entry.uid] += 1
-        if entry.grade is Grade.AGAIN:
+        if entry.rating is Rating.AGAIN:
             again[entry.uid] += 1
     ranked = sorted(again, key=lambda uid: (-again[uid], -again[uid] / total[uid], uid))
     return [Hard(uid, again[uid], total[uid]) for uid in ranked[:count]]

@@ -14,18 +14,18 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from quizapp.model.progress import Counts, Rating
 from quizapp.model.units import StudyUnit
-from quizapp.quiz.cram import Cram
-from quizapp.quiz.grades import Grade
-from quizapp.quiz.study import Counts, ExamInfo, ReviewEntry, UnitInfo
+from quizapp.study.cram import Cram
+from quizapp.study.service import ExamStatus, ReviewEntry, UnitInfo
 
 DAY = dt.timedelta(days=1)
-FACTORS = {Grade.HARD: 1.2, Grade.GOOD: 2.5, Grade.EASY: 4.0}
+FACTORS = {Rating.HARD: 1.2, Rating.GOOD: 2.5, Rating.EASY: 4.0}
 FIRST = {
-    Grade.AGAIN: dt.timedelta(minutes=1),
-    Grade.HARD: dt.timedelta(minutes=6),
-    Grade.GOOD: dt.timedelta(minutes=10),
-    Grade.EASY: dt.timedelta(days=4),
+    Rating.AGAIN: dt.timedelta(minutes=1),
+    Rating.HARD: dt.timedelta(minutes=6),
+    Rating.GOOD: dt.timedelta(minutes=10),
+    Rating.EASY: dt.timedelta(days=4),
 }
 
 
@@ -99,26 +99,26 @@ class MemoryStudy:
                 return unit
         return None
 
-    def _after(self, state: _State, grade: Grade) -> dt.timedelta:
-        if state.reps == 0 or grade is Grade.AGAIN:
+    def _after(self, state: _State, grade: Rating) -> dt.timedelta:
+        if state.reps == 0 or grade is Rating.AGAIN:
             return FIRST[grade]
         base = max(state.interval, DAY)
         return dt.timedelta(days=math.ceil(base / DAY * FACTORS[grade]))
 
-    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Grade, dt.timedelta]:
+    def preview(self, unit: StudyUnit, now: dt.datetime) -> dict[Rating, dt.timedelta]:
         state = self._state(unit.uid)
-        return {grade: self._after(state, grade) for grade in Grade}
+        return {grade: self._after(state, grade) for grade in Rating}
 
     def remaining(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
         counts = self.counts(now)
         chosen = counts if deck_ids is None else {d: counts[d] for d in deck_ids if d in counts}
         return sum(c.due + min(c.new, self.new_per_day) for c in chosen.values())
 
-    def answer(self, unit: StudyUnit, grade: Grade, now: dt.datetime, took: float) -> dt.datetime:
+    def answer(self, unit: StudyUnit, grade: Rating, now: dt.datetime, took: float) -> dt.datetime:
         before = self._states.get(unit.uid)
         state = self._state(unit.uid)
         interval = self._after(state, grade)
-        lapses = state.lapses + (1 if grade is Grade.AGAIN and state.reps else 0)
+        lapses = state.lapses + (1 if grade is Rating.AGAIN and state.reps else 0)
         self._states[unit.uid] = replace(
             state, due=now + interval, interval=interval, reps=state.reps + 1, lapses=lapses
         )
@@ -179,7 +179,7 @@ class MemoryStudy:
         else:
             self._exams[deck_id] = (exam_date, now)
 
-    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamInfo | None:
+    def exam_status(self, deck_id: str, now: dt.datetime) -> ExamStatus | None:
         if deck_id not in self._exams:
             return None
         exam_date, set_at = self._exams[deck_id]
@@ -190,9 +190,9 @@ class MemoryStudy:
             if unit.deck_id == deck_id and _at_risk(self._state(unit.uid), starts, set_at)
         )
         days_left = max(0, (exam_date - now.date()).days)
-        return ExamInfo(deck_id, exam_date, days_left, at_risk)
+        return ExamStatus(deck_id, exam_date, days_left, at_risk)
 
-    def exams(self, now: dt.datetime) -> list[ExamInfo]:
+    def exams(self, now: dt.datetime) -> list[ExamStatus]:
         known = {unit.deck_id for unit in self.units.values()}
         found = [self.exam_status(deck_id, now) for deck_id in sorted(self._exams)]
         return sorted(
@@ -201,11 +201,9 @@ class MemoryStudy:
         )
 
     def cram(self, deck_ids: Sequence[str] | None) -> Cram:
-        from quizapp.scheduling.cram import CramSession
-
         wanted = None if deck_ids is None else set(deck_ids)
         chosen = [u for u in self.units.values() if wanted is None or u.deck_id in wanted]
-        return Cram(CramSession(chosen, self.rng))
+        return Cram(chosen, self.rng)
 
 
 def _at_risk(state: _State, exam_starts: dt.datetime, set_at: dt.datetime) -> bool:
