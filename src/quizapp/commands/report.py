@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         raise QuizappError("no summary files found (folders are searched for *.json)")
     with progress_bar("Reading summaries", len(files)) as advance:
-        bodies, rejected = read_summaries(files, advance)
+        bodies, rejected = read_summaries(files, advance, now=dt.datetime.now(dt.UTC))
     for bad in rejected:
         echo(f"quizapp: rejected {bad.path}: {bad.reason}", file=sys.stderr)
     if rejected and not args.skip_invalid:
