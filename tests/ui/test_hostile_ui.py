@@ -31,7 +31,6 @@ def deck_folder(tmp_path: Path, name: str) -> Path:
     return folder
 
 
-@pytest.mark.xfail(strict=True, reason="finding 1: a deck's file name becomes an editor option")
 @run_async
 async def test_the_editor_gets_an_absolute_path_after_double_dash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

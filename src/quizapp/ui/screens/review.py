@@ -21,6 +21,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from quizapp.authoring.editor import card_line as card_line
+from quizapp.authoring.editor import editor_command
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.safety.terminal import literal, visible
@@ -38,23 +40,6 @@ CRAM_NOTE = (
 )
 WRITES = {"undo", "suspend", "bury"}
 """Actions that change the progress store: not offered while cramming."""
-
-
-LINE_EDITORS = {"vi", "vim", "nvim", "nano", "emacs", "micro", "hx", "kak", "joe", "mg"}
-"""Editors that understand `+LINE` before the file name."""
-
-
-def card_line(path: str, card_id: str) -> int | None:
-    """The 1-based line of `id: CARD_ID` in a deck file, so the editor can open there."""
-    try:
-        with open(path, encoding="utf-8") as deck_file:
-            for number, text in enumerate(deck_file, start=1):
-                key, _, value = text.strip().lstrip("- ").partition(":")
-                if key == "id" and value.strip().strip("\"'") == card_id:
-                    return number
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None
 
 
 class ReviewScreen(UsesQuizApp, Screen[None]):
@@ -306,12 +291,11 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         if deck is None or not editor:
             self.notify("Set $EDITOR to edit cards from here.", severity="warning")
             return
-        path = str(deck.path)  # as the loader found it: absolute, or relative to the cwd
-        line = card_line(path, self.unit.card.id)
-        jump = [f"+{line}"] if line and os.path.basename(editor[0]) in LINE_EDITORS else []
+        path = deck.path  # as the loader found it: absolute, or relative to the cwd
+        command = editor_command(editor, path, card_line(path, self.unit.card.id))
         try:
             with self.app.suspend():
-                subprocess.run([*editor, *jump, path], check=False)
+                subprocess.run(command, check=False)
         except SuspendNotSupported:
             self.notify("This terminal cannot hand over to an editor.", severity="warning")
             return
