@@ -22,7 +22,6 @@ GOOD = Path(__file__).parents[1] / "data" / "good"
 ROOT = Path(__file__).parents[2]
 
 
-@pytest.mark.xfail(strict=True, reason="finding 12: generate quotes whole run-on sentences")
 def test_generate_caps_sentences_and_quotes(tmp_path: Path) -> None:
     from quizapp.generate.document import parse_document
 

@@ -25,6 +25,9 @@ _ABBREVIATIONS = frozenset(
         "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n"
     )
 )
+# A "sentence" longer than this is cut at spaces: cards quote whole sentences, and the
+# extractors' work per sentence must stay bounded for `generate` to stay linear in its input.
+MAX_SENTENCE_CHARS = 1_000
 _PARAGRAPH_END = '.!?:;"\u201d\u2019'
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)\]]*(?:\d{1,3})?(?=\s+[\"\u201c\u2018(\[A-Z0-9])")
 
@@ -86,7 +89,7 @@ def parse_document(name: str, text: str) -> Document:
     """Split `text` into sentences (see the module docstring)."""
     sentences: list[Sentence] = []
     for block, is_heading in _paragraphs(text):
-        for raw in _split_sentences(block) if not is_heading else [block]:
+        for raw in _split_sentences(block) if not is_heading else _capped(block):
             clean = clean_markdown(raw)
             if clean:
                 sentences.append(Sentence(len(sentences), raw, clean, is_heading))
@@ -124,7 +127,13 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
         continues = (
             len(block.split()) > 6 or block[:1].islower() or not _unfinished(block, minimum=0)
         )
-        if previous_is_text and is_text and continues and _unfinished(joined[-1][0]):
+        if (
+            previous_is_text
+            and is_text
+            and continues
+            and len(joined[-1][0]) < MAX_SENTENCE_CHARS
+            and _unfinished(joined[-1][0])
+        ):
             joined[-1] = (joined[-1][0] + " " + block, False)
         else:
             joined.append((block, is_heading))
@@ -139,8 +148,9 @@ def _field_line(line: str) -> bool:
 
 
 def _unfinished(block: str, minimum: int = 6) -> bool:
-    """Whether a paragraph (longer than `minimum` words) stops mid-sentence."""
-    clean = clean_markdown(block)
+    """Whether a paragraph (longer than `minimum` words) stops mid-sentence (only its end is
+    read, so a huge paragraph costs no more than a normal one)."""
+    clean = clean_markdown(block[-2 * MAX_SENTENCE_CHARS :])
     if len(clean.split()) <= minimum or re.search(r"(^|[.!?\"\u201d])\s*\([^()]*\)$", clean):
         return False
     return not clean.endswith(tuple(_PARAGRAPH_END))
@@ -151,15 +161,30 @@ def _split_sentences(block: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(block):
-        before = block[start : match.start() + 1]
+        before = block[max(start, match.start() - 64) : match.start() + 1]
         word = re.search(r"(\S+)\.$", before)
         if word:
             token = word.group(1).lower().lstrip('(["\u201c')
             if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
                 continue
-        pieces.append(block[start : match.end()].strip())
+        pieces.extend(_capped(block[start : match.end()].strip()))
         start = match.end()
     tail = block[start:].strip()
     if tail:
-        pieces.append(tail)
+        pieces.extend(_capped(tail))
     return pieces
+
+
+def _capped(sentence: str) -> list[str]:
+    """`sentence`, or pieces of it cut at spaces, none longer than MAX_SENTENCE_CHARS."""
+    if len(sentence) <= MAX_SENTENCE_CHARS:
+        return [sentence] if sentence else []
+    pieces: list[str] = []
+    start = 0
+    while len(sentence) - start > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", start, start + MAX_SENTENCE_CHARS + 1)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append(sentence[start:cut].strip())
+        start = cut
+    pieces.append(sentence[start:].strip())
+    return [piece for piece in pieces if piece]
