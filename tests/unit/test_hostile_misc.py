@@ -79,7 +79,6 @@ def _corrupt(data_dir: Path, sql: str) -> None:
     db.close()
 
 
-@pytest.mark.xfail(strict=True, reason="finding 14: a setting that is not JSON crashes everything")
 def test_a_corrupt_setting_is_a_message_and_rebuild_repairs_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -94,7 +93,6 @@ def test_a_corrupt_setting_is_a_message_and_rebuild_repairs_it(
     assert cli.main([*base, "stats"]) == 0
 
 
-@pytest.mark.xfail(strict=True, reason="finding 14: a corrupt state blob crashes rebuild")
 def test_a_corrupt_state_blob_is_rebuilt_from_the_log(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -26,8 +26,11 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.store.sync import rebuild
 
     with open_store(args) as store:
+        reset = store.repair_settings()
         report = rebuild(store)
         ok = store.integrity_ok()
+    for key in reset:
+        echo(f"the damaged setting '{key}' was reset to its default")
     echo(
         f"rebuilt {report.units} units from {report.reviews} reviews; "
         f"{report.differed} stored states differed and were corrected"

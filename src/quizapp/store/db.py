@@ -42,8 +42,31 @@ def encode_state(state: MemoryState) -> bytes:
     return _encode_state(state)
 
 
+REBUILD_HINT = "run `quizapp rebuild` to repair it from the review log (your answers are kept)"
+
+
+class DamagedRow(QuizappError):
+    """One row of the progress database cannot be read; `quizapp rebuild` repairs it."""
+
+
 def decode_state(blob: bytes | None) -> MemoryState:
-    return NEW_STATE if blob is None else _decode_state(blob)
+    """A stored scheduling state; a damaged blob is a DamagedRow naming the way out."""
+    if blob is None:
+        return NEW_STATE
+    try:
+        return _decode_state(blob)
+    except (msgspec.DecodeError, TypeError) as error:
+        raise DamagedRow(
+            f"a saved card state in the progress database is damaged ({error}); " + REBUILD_HINT
+        ) from None
+
+
+def try_decode_state(blob: bytes | None) -> MemoryState | None:
+    """`decode_state`, or None for a damaged blob (for the repair tool, which recomputes it)."""
+    try:
+        return decode_state(blob)
+    except DamagedRow:
+        return None
 
 
 def _move_aside_hint(path: Path) -> str:
@@ -74,6 +97,33 @@ def storage_error(error: sqlite3.Error, path: Path) -> QuizappError:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return QuizappError(f"the progress database {path} is damaged. " + _move_aside_hint(path))
     return QuizappError(f"the progress database {path} failed: {error}")
+
+
+_DEFAULT_SETTINGS = Settings()
+
+
+def setting_value(key: str, raw: object) -> Any:
+    """A stored setting decoded and of its field's type, or None when it is damaged."""
+    value: Any
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else None
+    except (ValueError, RecursionError):
+        return None
+    default = getattr(_DEFAULT_SETTINGS, key)
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else None
+    if isinstance(default, int):
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(default, float):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return float(value) if ok else None
+    if isinstance(default, tuple):
+        if isinstance(value, list) and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in value
+        ):
+            return tuple(float(v) for v in value)
+        return None
+    return value
 
 
 class _Write:
@@ -283,14 +333,32 @@ class ProgressStore:
     # -- settings --------------------------------------------------------------------------------
 
     def settings(self) -> Settings:
-        """Global settings, defaults for anything never saved."""
+        """Global settings, defaults for anything never saved; a damaged value is a DamagedRow."""
         stored = dict(self.db.execute("SELECT key, value FROM settings").fetchall())
         values: dict[str, Any] = {}
         for item in fields(Settings):
             if item.name in stored:
-                value = json.loads(stored[item.name])
-                values[item.name] = tuple(value) if isinstance(value, list) else value
+                value = setting_value(item.name, stored[item.name])
+                if value is None:
+                    raise DamagedRow(
+                        f"the progress database {self.path} has a damaged setting "
+                        f"'{item.name}'; run `quizapp rebuild` to reset it to its default "
+                        "(your answers are kept)"
+                    )
+                values[item.name] = value
         return Settings(**values)
+
+    def repair_settings(self) -> list[str]:
+        """Delete every damaged setting (it falls back to its default); the keys deleted."""
+        stored = self.db.execute("SELECT key, value FROM settings").fetchall()
+        names = {item.name for item in fields(Settings)}
+        damaged = [
+            str(key) for key, raw in stored if key in names and setting_value(key, raw) is None
+        ]
+        if damaged:
+            with self.write() as db:
+                db.executemany("DELETE FROM settings WHERE key = ?", [(k,) for k in damaged])
+        return damaged
 
     def save_settings(self, settings: Settings) -> None:
         problems = settings.validate()
