@@ -110,7 +110,6 @@ def test_a_corrupt_state_blob_is_rebuilt_from_the_log(
     )
 
 
-@pytest.mark.xfail(strict=True, reason="finding 15: a read-only data dir blocks stats and export")
 def test_read_only_commands_work_on_a_read_only_data_dir(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -134,7 +133,6 @@ def test_read_only_commands_work_on_a_read_only_data_dir(
     assert cli.main([*base, "rebuild"]) == 2, "a command that writes says it cannot"
 
 
-@pytest.mark.xfail(strict=True, reason="finding 15: unclear errors for odd data and deck paths")
 def test_odd_paths_give_errors_that_say_what_is_wrong(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -152,7 +152,6 @@ CRLF_DECK = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="finding 17: fmt rewrites line endings, BOM, escapes")
 def test_fmt_keeps_line_endings_bom_escapes_and_long_lines(tmp_path: Path) -> None:
     long = " ".join(["word"] * 1200)  # ~6,000 characters on one line
     deck = tmp_path / "deck.yaml"
@@ -183,3 +182,30 @@ def test_an_interrupted_fmt_leaves_no_temporary_file(
     assert cli.main(["fmt", str(decks)]) == 130
     assert deck.read_bytes() == before
     assert sorted(p.name for p in decks.iterdir()) == ["markup.yaml", "sources"]
+
+
+def test_new_card_keeps_the_files_line_endings_bom_and_escapes(tmp_path: Path) -> None:
+    deck = tmp_path / "deck.yaml"
+    text = CRLF_DECK.format(long="short").replace("  - question", "  - id: q1\r\n    question")
+    deck.write_bytes(text.encode("utf-8"))
+    argv = ["--decks", str(tmp_path), "new-card", "--deck", str(deck), "--kind", "basic"]
+    argv += ["--category", "concept", "--question", "Q2?", "--answer", "A2"]
+    argv += ["--doc", "d.txt", "--quote", "q"]
+    assert cli.main(argv) == 0
+    data = deck.read_bytes().decode("utf-8")
+    assert data.startswith("\ufeff") and "Q2?" in data
+    assert data.count("\n") == data.count("\r\n")
+    assert "Caf\\u00e9" in data and "fond\\u00e9" in data
+
+
+def test_generate_merging_into_a_deck_keeps_its_style(tmp_path: Path) -> None:
+    from hostile_corpus import DOCUMENTS
+
+    deck = tmp_path / "drafts.yaml"
+    assert cli.main(["generate", str(DOCUMENTS / "markup.md"), "-o", str(deck)]) == 0
+    styled = "\ufeff" + deck.read_text(encoding="utf-8").replace("\n", "\r\n")
+    deck.write_bytes(styled.encode("utf-8"))
+    assert cli.main(["generate", str(DOCUMENTS / "markup.md"), "-o", str(deck)]) == 0
+    data = deck.read_bytes().decode("utf-8")
+    assert data.startswith("\ufeff") and data.count("\n") == data.count("\r\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["drafts.yaml"]

@@ -19,6 +19,8 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from quizapp.decks import Problem, load_deck_text
+from quizapp.decks.style import NEW_FILE_STYLE as NEW_FILE_STYLE
+from quizapp.decks.style import FileStyle as FileStyle
 from quizapp.errors import QuizappError
 from quizapp.safety.files import write_atomic as write_atomic
 
@@ -41,7 +43,7 @@ def make_yaml() -> YAML:
     """A round-trip YAML with the house layout; lines are never re-wrapped."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 4096
+    yaml.width = 1 << 30  # never fold a long value onto several lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 

@@ -28,7 +28,7 @@ def run_anonymous_export(args: argparse.Namespace) -> int:
     refuse_existing(output, force)
     deck_set = load_deck_set(args)
     now = now_utc()
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         start_session(args, store, deck_set, now)  # brings the unit list up to date
         rows = unit_progress(store, now)
     body = build_summary(rows, student_id(args.data_dir), now)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -54,14 +53,11 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "apkg":
         from quizapp.interop.anki_export import export_apkg
 
-        try:
-            with (
-                progress_bar("Exporting", deck_set.card_count) as advance,
-                atomic_path(args.output, force=args.force) as temporary,
-            ):
-                count = export_apkg(decks, temporary, advance)
-        except sqlite3.Error as error:  # genanki builds the collection with SQLite
-            raise QuizappError(f"cannot write {args.output}: {error}") from None
+        with (
+            progress_bar("Exporting", deck_set.card_count) as advance,
+            atomic_path(args.output, force=args.force) as temporary,
+        ):
+            count = export_apkg(decks, temporary, advance, name=str(args.output))
     else:
         from quizapp.interop.text_export import to_csv, to_markdown
 

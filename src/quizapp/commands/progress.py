@@ -68,7 +68,7 @@ def run_export(args: argparse.Namespace) -> int:
     fmt = args.format or ("csv" if args.output and args.output.suffix == ".csv" else "json")
     if args.output is not None:
         refuse_existing(args.output, args.force)
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         if args.output is None:
             count = export_history(store, sys.stdout, fmt)
         else:

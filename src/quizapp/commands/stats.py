@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     deck_set = load_deck_set(args)
     now = now_utc()
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         session = start_session(args, store, deck_set, now)
         summary = progress_summary(session, deck_set.decks, now)
     if args.json:

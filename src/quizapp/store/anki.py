@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -103,3 +104,12 @@ def _number(value: object) -> int | None:
 def _id(value: object) -> int | str:
     number = _number(value)
     return str(value)[:40] if number is None else number
+
+
+def write_package(package: Any, path: Path, name: str) -> None:
+    """Write a genanki `Package` (it builds an SQLite collection) to `path`; a failure of
+    that database (a full disk) is a QuizappError naming `name`, the file the user asked for."""
+    try:
+        package.write_to_file(str(path))
+    except sqlite3.Error as error:
+        raise QuizappError(f"cannot write {name}: {error}") from None
