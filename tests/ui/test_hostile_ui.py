@@ -75,3 +75,32 @@ async def test_browse_makes_control_characters_in_deck_ids_visible(tmp_path: Pat
         detail = str(app.screen.query_one("#detail", Static).render())
     assert "\x1b" not in detail and "\x07" not in detail
     assert "PWNED" in detail
+
+
+@run_async
+async def test_problems_and_load_errors_show_escapes_visibly(tmp_path: Path) -> None:
+    from quizapp.errors import QuizappError
+    from quizapp.study.context import StudyContext
+    from quizapp.study.memory import MemoryStudy
+
+    hostile = "deck [/usr/bin] \x1b]0;PWNED\x07 [bold]x"
+    clock = FixedClock()
+    context = StudyContext((), MemoryStudy([]), problems=(hostile,))
+    app = QuizApp(context, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("p")
+        body = str(app.screen.query_one("#problems-body", Static).render())
+    assert "\x1b" not in body and "[/usr/bin]" in body and "[bold]x" in body
+
+    def failing() -> StudyContext:
+        raise QuizappError(hostile)
+
+    app = QuizApp(loader=failing, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        message = ""
+        for _ in range(50):
+            await pilot.pause(0.05)
+            message = str(app.screen.query_one("#message", Static).render())
+            if message:
+                break
+    assert "\x1b" not in message and "[/usr/bin]" in message and "Could not load" in message

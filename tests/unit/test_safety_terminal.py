@@ -23,3 +23,20 @@ def test_the_guard_makes_stray_writes_visible() -> None:
     guard = TerminalGuard(raw)
     guard.write("title \x1b]0;PWNED\x07\n")
     assert raw.getvalue() == "title ␛]0;PWNED␇\n"
+
+
+def test_commands_print_through_the_one_terminal_path() -> None:
+    """A bare print() in a command would skip `visible`; every message goes through echo."""
+    import re
+    from pathlib import Path
+
+    import quizapp
+
+    root = Path(quizapp.__file__).parent
+    bare = re.compile(r"(?<![\w.])print\(")
+    offenders = [
+        str(path.relative_to(root))
+        for path in [root / "cli.py", *sorted((root / "commands").glob("*.py"))]
+        if bare.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

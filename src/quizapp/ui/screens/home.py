@@ -136,8 +136,10 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             self.after_load = None
             self.query_one(DeckList).display = False
             self.query_one("#message", Static).update(
-                f"Could not load the decks: {message.error}\n"
-                "Fix the problem (try `quizapp validate`) and start again; q quits."
+                literal(
+                    f"Could not load the decks: {message.error}\n"
+                    "Fix the problem (try `quizapp validate`) and start again; q quits."
+                )
             )
             return
         self.quiz_app.context = message.context
