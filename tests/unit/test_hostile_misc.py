@@ -173,3 +173,31 @@ def test_a_summary_from_the_future_is_rejected(tmp_path: Path) -> None:
     bodies, rejected = read_summaries([HANDINS / "student-a.json", future], now=now)
     assert len(bodies) == 1 and [r.path for r in rejected] == [future]
     assert "future" in rejected[0].reason
+
+
+FIFO_CASES = {
+    "generate": lambda d: ["generate", str(d / "fifo.txt"), "-o", str(d / "out.yaml")],
+    "import csv": lambda d: ["import", str(d / "fifo.csv"), "-o", str(d / "out.yaml")],
+    "import apkg": lambda d: ["import", str(d / "fifo.apkg"), "-o", str(d / "out.yaml")],
+    "validate a deck folder": lambda d: ["validate", "--sources", str(d / "decks")],
+    "report": lambda d: ["report", str(d / "fifo.json")],
+}
+
+
+@pytest.mark.parametrize("case", sorted(FIFO_CASES))
+def test_nothing_blocks_on_a_fifo_or_reads_a_device(tmp_path: Path, case: str) -> None:
+    for name in ("fifo.txt", "fifo.csv", "fifo.apkg", "fifo.json"):
+        os.mkfifo(tmp_path / name)
+    decks = tmp_path / "decks"
+    (decks / "sources").mkdir(parents=True)
+    os.mkfifo(decks / "pipe.yaml")
+    (decks / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(decks / "sources" / "d.txt")
+    (decks / "ok.yaml").write_text(
+        "title: T\ncards:\n  - id: a1\n    question: Q?\n    answer: A\n    category: concept\n"
+        "    source: {doc: d.txt, quote: q}\n"
+    )
+    argv = [sys.executable, "-m", "quizapp", "--no-cache", *FIFO_CASES[case](tmp_path)]
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+    assert result.returncode in (1, 2), result.stderr
+    assert "Traceback" not in result.stderr

@@ -29,8 +29,11 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from quizapp import __version__
+from quizapp.decks.reader import MAX_BYTES
+from quizapp.errors import QuizappError
 from quizapp.model import cards
 from quizapp.model.cards import Deck
+from quizapp.safety.files import read_regular
 
 if TYPE_CHECKING:
     from quizapp.decks.files import DeckFile
@@ -173,8 +176,8 @@ class DeckCache:
         data: bytes | None = None
         if (header.size, header.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
             try:
-                data = deck_file.path.read_bytes()
-            except OSError:
+                data = read_regular(deck_file.path, MAX_BYTES + 1)
+            except QuizappError:
                 return Lookup(None, stat=stat)
             if content_hash(data) != header.content_hash:
                 return Lookup(None, data=data, stat=stat)

@@ -13,6 +13,7 @@ import msgspec
 
 from quizapp.decks.files import DeckFile, find_deck_files
 from quizapp.decks.problems import Problem
+from quizapp.decks.reader import MAX_BYTES
 from quizapp.model.cards import Card, Deck
 from quizapp.model.units import (
     StudyUnit,
@@ -21,6 +22,7 @@ from quizapp.model.units import (
     units_fingerprint,
     units_of_deck,
 )
+from quizapp.safety.files import UnreadableFile, read_regular
 
 if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache
@@ -68,12 +70,12 @@ def _load_deck_file(
         if hit.deck is not None:
             return hit.deck, [], hit.units_digest
         data, stat = hit.data, hit.stat
-    try:
-        if data is None:
-            data = deck_file.path.read_bytes()
-    except OSError as error:
-        problem = Problem(file=str(deck_file.path), message=f"cannot read: {error.strerror}")
-        return None, [problem], None
+    if data is None:
+        try:
+            # Regular files only, never more than the reader's limit plus one byte.
+            data = read_regular(deck_file.path, MAX_BYTES + 1)
+        except UnreadableFile as error:
+            return None, [Problem(file=str(deck_file.path), message=error.reason)], None
     sources = None
     if check_sources:
         from quizapp.decks.sources import SourceLibrary

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
+from quizapp.errors import QuizappError
 from quizapp.model.cards import Source
+from quizapp.safety.files import read_regular
+
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 # Typographic quotes, primes and the no-break space, written as escapes so the source stays ASCII.
 _SINGLE = "\u2018\u2019\u201a\u201b\u2032"
@@ -32,8 +36,8 @@ class SourceLibrary:
         if doc not in self._folded:
             path = self.root / doc
             try:
-                self._folded[doc] = fold(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
+                self._folded[doc] = fold(read_regular(path, MAX_SOURCE_BYTES).decode("utf-8"))
+            except (QuizappError, UnicodeDecodeError):
                 self._folded[doc] = None
         return self._folded[doc]
 

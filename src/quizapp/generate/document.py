@@ -13,6 +13,7 @@ from pathlib import Path
 
 from quizapp.errors import QuizappError
 from quizapp.generate.gazetteer import words
+from quizapp.safety.files import read_regular
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
@@ -28,6 +29,7 @@ _ABBREVIATIONS = frozenset(
 # A "sentence" longer than this is cut at spaces: cards quote whole sentences, and the
 # extractors' work per sentence must stay bounded for `generate` to stay linear in its input.
 MAX_SENTENCE_CHARS = 1_000
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 _PARAGRAPH_END = '.!?:;"\u201d\u2019'
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)\]]*(?:\d{1,3})?(?=\s+[\"\u201c\u2018(\[A-Z0-9])")
 
@@ -62,16 +64,11 @@ def clean_markdown(text: str) -> str:
 
 def read_document(path: Path) -> Document:
     """Read a UTF-8 text or Markdown file; raise a clear error for empty or binary input."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise QuizappError(
-            f"{path}: no such file; give the path of a text or Markdown document"
-        ) from None
-    except IsADirectoryError:
-        raise QuizappError(f"{path} is a folder; give text or Markdown files") from None
-    except OSError as error:
-        raise QuizappError(f"{path}: cannot read it ({error.strerror})") from None
+    if not path.exists():
+        raise QuizappError(f"{path}: no such file; give the path of a text or Markdown document")
+    if path.is_dir():
+        raise QuizappError(f"{path} is a folder; give text or Markdown files")
+    data = read_regular(path, MAX_DOCUMENT_BYTES)
     if b"\x00" in data[:8192]:
         raise QuizappError(f"{path} looks binary; convert it to plain text or Markdown first")
     try:

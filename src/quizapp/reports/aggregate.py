@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.errors import QuizappError
 from quizapp.reports.summary import SummaryBody, SummaryError, created_at, decode_summary
-from quizapp.safety.files import read_regular
+from quizapp.safety.files import UnreadableFile, read_regular
 
 AGAIN = 1
 FUTURE_SLACK = dt.timedelta(days=1)
@@ -46,8 +45,8 @@ def read_summaries(
     for path in paths:
         try:
             data = read_regular(path, MAX_SUMMARY_BYTES)
-        except QuizappError as error:
-            rejected.append(Rejected(path, str(error).removeprefix(f"{path} ")))
+        except UnreadableFile as error:
+            rejected.append(Rejected(path, error.reason))
         else:
             try:
                 body = decode_summary(data)

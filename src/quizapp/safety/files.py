@@ -147,22 +147,32 @@ def atomic_text(path: Path, *, force: bool) -> Iterator[TextIO]:
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 
+class UnreadableFile(QuizappError):
+    """A file that `read_regular` refuses or cannot read; `reason` says why, without the path."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
 def read_regular(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes; anything else is a clear error.
+    """The bytes of a regular file of at most `limit` bytes; anything else is UnreadableFile.
 
     Opened with O_NONBLOCK so a FIFO or device never blocks, then checked with fstat on the
     open descriptor (no race between the check and the read); reads at most `limit` + 1 bytes.
     """
+    too_big = f"larger than {_size(limit)}"
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        raise QuizappError(f"cannot read {path}: {error.strerror or error}") from None
+        raise UnreadableFile(path, f"cannot read it ({error.strerror or error})") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise QuizappError(f"{path} is not a regular file")
+            raise UnreadableFile(path, "not a regular file (a folder, a device or a pipe?)")
         if info.st_size > limit:
-            raise QuizappError(f"{path} is larger than {limit // (1024 * 1024)} MB")
+            raise UnreadableFile(path, too_big)
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
@@ -172,9 +182,13 @@ def read_regular(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise QuizappError(f"{path} is larger than {limit // (1024 * 1024)} MB")
+            raise UnreadableFile(path, too_big)
         return b"".join(chunks)
     except OSError as error:
-        raise QuizappError(f"cannot read {path}: {error.strerror or error}") from None
+        raise UnreadableFile(path, f"cannot read it ({error.strerror or error})") from None
     finally:
         os.close(fd)
+
+
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count:,} bytes"
