@@ -148,6 +148,7 @@ SHOWN: dict[tuple[str, ...], str] = {
     ("stats",): BRACKETS,
     ("report",): "C++ [/] basics",
     ("progress", "exam"): "C++ [draft]",
+    ("progress", "export"): "C++ [draft]",
     ("new-card",): "C++ [draft]",
 }
 TUI = {("preview",)}
@@ -197,7 +198,29 @@ def workspace(tmp_path: Path) -> Workspace:
     broken = tmp_path / "broken"
     shutil.copytree(BROKEN, broken)
     (tmp_path / "out").mkdir()
+    answer_some(decks, tmp_path / "data")
     return Workspace(tmp_path, decks, broken, tmp_path / "data")
+
+
+def answer_some(decks: Path, data: Path) -> None:
+    """A progress store whose review log names the hostile deck (its id holds escapes)."""
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    from quizapp.decks import load_decks
+    from quizapp.model.progress import Rating
+    from quizapp.store import ProgressStore
+    from quizapp.study.session import StudySession
+
+    units = load_decks([decks]).units()
+    now = datetime.now(UTC) - timedelta(days=1)
+    with ProgressStore.open(data) as store:
+        session = StudySession.start(store, units, now, rng=random.Random(3))
+        for rating in (Rating.AGAIN, Rating.GOOD, Rating.GOOD):
+            unit = session.next_unit(now)
+            assert unit is not None
+            session.answer(unit, rating, now, 1000)
+            now += timedelta(minutes=2)
 
 
 @pytest.mark.slow
