@@ -321,17 +321,19 @@ def _wait_until_idle(pid: int, master: int, started: float, timeout: float) -> f
 # ----- synthetic collections
 
 
-def collection(cards: int, reviews: int = 0, decks: int = 8) -> Any:
-    """A `make_collection` collection, written once into the work dir and reused after that."""
+def collection(cards: int, reviews: int = 0, decks: int = 8, facts: bool = False) -> Any:
+    """A `make_collection` collection, written once into the work dir and reused after that;
+    with `facts`, its cards are drawn from facts (deck format v2)."""
     from make_collection import Collection, plan_decks, write_collection
 
-    folder = work_dir() / f"collection-{cards}-{reviews}-{decks}"
+    kind = "-facts" if facts else ""
+    folder = work_dir() / f"collection-{cards}-{reviews}-{decks}{kind}"
     stamp = folder / "complete"
     if not stamp.is_file():
         import shutil
 
         shutil.rmtree(folder, ignore_errors=True)
-        made = write_collection(folder, cards, decks=decks, reviews=reviews)
+        made = write_collection(folder, cards, decks=decks, reviews=reviews, facts=facts)
         stamp.write_text("ok\n")
         return made
     titles = [plan.title for plan in plan_decks(cards, decks)]

@@ -5,6 +5,10 @@ documents (so `quizapp validate --sources` passes), and a review history of a ch
 JSON lines (`reviews.jsonl`: uid, ISO UTC time, rating 1-4, seconds taken) for the benchmarks of
 the progress store. The same seed always writes the same bytes. The facts are made up: names are
 assembled from syllables, so nothing here is a claim about the real world.
+
+`--facts` writes decks of facts instead (deck format v2, no written cards): each bundle of seven
+facts (group, person, place, event, relation, designation, statement) draws `CARDS_PER_BUNDLE`
+cards, so N cards are drawn from about N / 20 bundles.
 """
 
 from __future__ import annotations
@@ -132,6 +136,61 @@ def card_yaml(rng: random.Random, facts: Facts, card_id: str, doc: str, quote: s
     return "\n".join(lines) + "\n"
 
 
+CARDS_PER_BUNDLE = 20  # 3 group + 2 person + 2 place + 5 event + 3 relation + 3 designation + 2
+AUTHORITIES = ("State Department", "Treasury", "Security Council", "Home Office", "Council")
+
+
+def fact_bundle_yaml(
+    rng: random.Random, facts: Facts, slug: str, n: int, doc: str, quotes: list[str]
+) -> str:
+    """Seven facts that refer to each other (and to the previous bundle's group); ids start with
+    the deck's slug, since they are unique across decks."""
+    group, person, place = facts.group(), facts.person(), facts.word()
+    acronym = "".join(w[0] for w in group.split()) + facts.word(1).upper()
+    sources = f"    sources: [{{doc: {doc}, quote: {q(rng.choice(quotes))}}}]\n"
+    date = facts.date()
+    out = [
+        f"  - id: {slug}-g{n}\n    type: group\n    name: {q(group)}\n    acronym: {q(acronym)}\n"
+        f"    aliases: [{q(facts.word(3))}]\n    date: {q(date[:4])}\n" + sources,
+        f"  - id: {slug}-p{n}\n    type: person\n    name: {q(person)}\n"
+        f"    aliases: [{q(person.split()[-1] + 'a')}]\n"
+        f"    roles: [{{role: the leader, of: {slug}-g{n}, date: {q(facts.date())}}}]\n" + sources,
+        f"  - id: {slug}-l{n}\n    type: place\n    name: {q(place)}\n"
+        f"    located_in: {q(rng.choice(PLACES) + ' ' + facts.word(2))}\n"
+        f"    aliases: [{q(place + 'i')}]\n" + sources,
+        f"  - id: {slug}-e{n}\n    type: event\n    what: {q(f'the {group} attacked {place}')}\n"
+        f"    date: {q(facts.date())}\n    place: {slug}-l{n}\n    actors: [{slug}-g{n}]\n"
+        f"    figures: {{killed: {q(str(rng.randint(2, 400)))}}}\n" + sources,
+        f"  - id: {slug}-r{n}\n    type: relation\n    relation: split\n"
+        f"    from: [{slug}-{f'g{n - 1}' if n else 'x0'}]\n    to: {slug}-g{n}\n"
+        f"    date: {q(date)}\n" + sources,
+        f"  - id: {slug}-d{n}\n    type: designation\n    authority: {q(rng.choice(AUTHORITIES))}\n"
+        f"    list: {q(facts.word(2) + ' list')}\n    target: {slug}-g{n}\n"
+        f"    date: {q(facts.date())}\n" + sources,
+        f"  - id: {slug}-s{n}\n    type: statement\n    claim: {q(f'{group} seeks {place}.')}\n"
+        f"    by: {slug}-p{n}\n    about: {q(f'the aims of the {group}')}\n" + sources,
+    ]
+    if n == 0:  # the first bundle's group splits from one of its own
+        out.insert(
+            0, f"  - id: {slug}-x0\n    type: group\n    name: {q(facts.group())}\n" + sources
+        )
+    return "".join(out)
+
+
+def write_fact_deck(path: Path, plan: DeckPlan, quotes: list[str], seed: int) -> None:
+    """One deck file of facts drawing about `plan.cards` cards, and no written cards."""
+    rng = random.Random(f"{seed}/{plan.slug}/facts")
+    facts = Facts(rng)
+    bundles = max(1, -(-plan.cards // CARDS_PER_BUNDLE))
+    with path.open("w", encoding="utf-8") as out:
+        out.write(f"# Synthetic facts written by benchmarks/make_collection.py (seed {seed}).\n")
+        out.write(f"title: {q(plan.title)}\n")
+        out.write(f"description: {q('Made-up facts for benchmarks.')}\ntags: [synthetic]\n")
+        out.write("facts:\n")
+        for n in range(bundles):
+            out.write(fact_bundle_yaml(rng, facts, plan.slug, n, plan.doc, quotes))
+
+
 def write_deck(path: Path, plan: DeckPlan, quotes: list[str], seed: int) -> None:
     """One deck file of `plan.cards` cards, written in chunks to keep memory flat."""
     rng = random.Random(f"{seed}/{plan.slug}")
@@ -190,9 +249,16 @@ class Collection:
 
 
 def write_collection(
-    out: Path, cards: int, *, decks: int = 8, reviews: int = 0, seed: int = 1
+    out: Path,
+    cards: int,
+    *,
+    decks: int = 8,
+    reviews: int = 0,
+    seed: int = 1,
+    facts: bool = False,
 ) -> Collection:
-    """Write the decks (with sources) under `out/decks` and `reviews` reviews to `out`."""
+    """Write the decks (with sources) under `out/decks` and `reviews` reviews to `out`; with
+    `facts`, decks of facts whose drawn cards number about `cards`."""
     decks_dir = out / "decks"
     sources = decks_dir / "sources"
     sources.mkdir(parents=True, exist_ok=True)
@@ -200,7 +266,12 @@ def write_collection(
     for plan in plans:
         quotes = source_sentences(random.Random(f"{seed}/{plan.doc}"), 200)
         (sources / plan.doc).write_text("\n".join(quotes) + "\n", encoding="utf-8")
-        write_deck(decks_dir / f"{plan.slug}.yaml", plan, quotes, seed)
+        if facts:
+            meta = sources / f"{plan.slug}.meta.yaml"
+            meta.write_text('title: Synthetic source\ndate: "2024-06-01"\n', encoding="utf-8")
+            write_fact_deck(decks_dir / f"{plan.slug}.yaml", plan, quotes, seed)
+        else:
+            write_deck(decks_dir / f"{plan.slug}.yaml", plan, quotes, seed)
     review_file = out / "reviews.jsonl"
     if reviews:
         from quizapp.decks import load_decks
@@ -219,11 +290,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--decks", type=int, default=8, help="number of deck files (default 8)")
     parser.add_argument("--reviews", type=int, default=0, help="reviews to write (default 0)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--facts", action="store_true", help="write facts (format v2); cards are drawn from them"
+    )
     args = parser.parse_args(argv)
     if args.cards < 1 or args.reviews < 0:
         parser.error("cards must be at least 1 and reviews at least 0")
     made = write_collection(
-        args.out, args.cards, decks=args.decks, reviews=args.reviews, seed=args.seed
+        args.out,
+        args.cards,
+        decks=args.decks,
+        reviews=args.reviews,
+        seed=args.seed,
+        facts=args.facts,
     )
     size = sum(p.stat().st_size for p in made.decks_dir.glob("*.yaml"))
     print(

@@ -28,11 +28,13 @@ EXPECTED = {
     "validate_vs_parse": "validate vs raw parse",
     "large_start": "warm and cold start vs bare Textual",
     "startup": "start-up vs bare Textual",
+    "first_start": "a new student's first start vs bare Textual",
     "answer_loop": "answer loop vs the Anki backend",
     "key_to_card": "key to next card, 100 vs 100,000 cards",
     "due_queue": "due queue at 1M reviews",
     "scheduler_quality": "scheduler quality",
     "class_report": "class report",
+    "facts_start": "100,000 cards drawn from facts vs written",
 }
 DOCS = harness.ROOT / "docs" / "benchmarks.md"
 

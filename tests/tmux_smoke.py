@@ -153,3 +153,52 @@ if __name__ == "__main__":
         print(captured.rstrip())
         print("-" * 100)
     print(f"tmux smoke test passed in {time.monotonic() - started:.1f} s")
+
+
+FACTS_DECK = """\
+title: Facts smoke test
+facts:
+  - id: bombing
+    type: event
+    what: twin car bombings in Algiers
+    date: 2007-12-11
+    figures: {killed: thirty-three}
+    disputed:
+      - {field: figures.killed, value: thirty-three, doc: brief-2014.txt}
+      - {field: figures.killed, value: at least 60, doc: profile.txt}
+    as_of: 2016-03
+    sources:
+      - doc: brief-2014.txt
+        quote: >-
+          On December 11, 2007, twin car bombs struck the Constitutional Court and UN offices
+          in Algiers, killing thirty-three people.
+      - doc: profile.txt
+        quote: "December 11, 2007: two car bombs in Algiers kill at least 60 people."
+"""
+
+
+def run_facts_smoke() -> list[str]:
+    """A deck of one fact and no cards, in a real terminal: its drawn card comes up, and the
+    answer shows both sources and what each says."""
+    if shutil.which("tmux") is None:
+        raise RuntimeError("tmux is not installed")
+    screens: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="quizapp-facts-smoke-") as root:
+        decks = Path(root, "decks")
+        shutil.copytree(Path(__file__).parent / "data" / "facts" / "sources", decks / "sources")
+        (decks / "facts.yaml").write_text(FACTS_DECK, encoding="utf-8")
+        app = [sys.executable, "-m", "quizapp", "--decks", str(decks), "--data-dir", root + "/d"]
+        tmux = Tmux(shlex.join(["env", "TERM=xterm-256color", *app]))
+        try:
+            screens.append(tmux.wait_for("new cards", timeout=10))
+            tmux.keys("Enter")
+            screens.append(tmux.wait_for("When did this happen: twin car bombings in Algiers?"))
+            tmux.keys("Space")
+            screen = tmux.wait_for("Sources differ on killed:")
+            assert "Source: brief-2014.txt" in screen and "Source: profile.txt" in screen
+            assert "profile.txt says at least 60" in screen
+            screens.append(screen)
+            tmux.keys("q")
+        finally:
+            tmux.close()
+    return screens

@@ -36,6 +36,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "quiz_sheet",
     "preview",
     "cache",
+    "facts",
 )
 
 EPILOG = """examples:

@@ -45,7 +45,7 @@ SCREENS: dict[str, tuple[list[str], str | None]] = {
     "review": (["enter", "space"], None),
     "summary": (["enter", "space", "1", "escape"], None),
     "quiz": ([], "quiz"),
-    "stats": (["s"], "answered"),
+    "stats": ([], "stats"),
     "browse": ([], "browse"),
     "help": (["question_mark"], None),
     "exam": (["e"], "exam"),
@@ -68,6 +68,18 @@ def test_screen(
         run_before = answered(clock)
     elif before == "quiz":
         run_before = start_quiz
+    elif before == "stats":
+        answer = answered(clock)
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            from quizapp.ui.screens.stats import StatsScreen
+
+            answer(pilot)
+            screen = StatsScreen(pilot.app.context, clock())  # type: ignore[attr-defined]
+            await pilot.app.push_screen(screen)
+            await screen.workers.wait_for_complete()
+            await pilot.pause()
+
     elif before == "browse":
         answer = answered(clock)
 
@@ -75,7 +87,10 @@ def test_screen(
             from quizapp.ui.screens.browse import BrowseScreen
 
             answer(pilot)
-            await pilot.app.push_screen(BrowseScreen("hamas"))
+            screen = BrowseScreen(pilot.app.context, clock, "hamas")  # type: ignore[attr-defined]
+            await pilot.app.push_screen(screen)
+            await screen.workers.wait_for_complete()
+            await pilot.pause()
 
     elif before == "exam":
         answer = answered(clock)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 from uikit import FixedClock, run_async
 
@@ -24,6 +26,13 @@ async def answer_some(app: QuizApp, clock: FixedClock) -> None:
         clock.advance(seconds=5)
 
 
+async def searched(screen: Screen[None], pilot: Pilot[None]) -> None:
+    """Let Browse's search worker finish and its results reach the table."""
+    await pilot.pause()
+    await screen.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @run_async
 async def test_stats_shows_heatmap_forecast_retention(
     make_app: Callable[..., QuizApp], clock: FixedClock
@@ -34,6 +43,8 @@ async def test_stats_shows_heatmap_forecast_retention(
         await pilot.press("s")
         screen = app.screen
         assert isinstance(screen, StatsScreen)
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
         heat = str(screen.query_one("#heatmap", Static).render())
         assert "3 reviews" in heat and "█" in heat
         forecast = str(screen.query_one("#forecast-text", Static).render())
@@ -60,17 +71,19 @@ async def test_browse_search_and_details(
         await pilot.press("b")
         screen = app.screen
         assert isinstance(screen, BrowseScreen)
+        await searched(screen, pilot)
         table = screen.query_one("#results", DataTable)
         assert table.row_count == 11  # every unit (the cloze card has two)
         screen.query_one("#search", Input).value = "hamas"
         await pilot.press("enter")
+        await searched(screen, pilot)
         keys = [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
         assert keys == ["g-hamas-founded", "g-cloze/c1", "g-cloze/c2"]
         detail = str(screen.query_one("#detail", Static).render())
         assert "State        learning" in detail and "Again" in detail
         assert "Recall now" in detail and "Next due     2026-01-05" in detail
         screen.query_one("#search", Input).value = "state:new cat:date"
-        await pilot.pause()
+        await searched(screen, pilot)
         assert "g-hamas-founded" not in [
             table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)
         ]

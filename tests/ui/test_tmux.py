@@ -33,3 +33,10 @@ def smoke() -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_real_terminal_a_fact_card_shows_its_sources() -> None:
+    screens = smoke().run_facts_smoke()
+    assert len(screens) == 3

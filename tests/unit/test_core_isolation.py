@@ -13,7 +13,7 @@ import pytest
 import quizapp
 
 CORE = ("model", "decks", "scheduling", "store", "quiz", "generate", "authoring", "interop")
-CORE += ("reports", "study", "quizsheet")
+CORE += ("reports", "study", "quizsheet", "facts")
 
 
 def test_core_packages_import_no_textual() -> None:

@@ -69,7 +69,8 @@ def test_changed_decks_or_an_unsynced_store_load_first(decks: Path, tmp_path: Pa
     settle(decks / "copy.yaml")
     load_decks([decks], cache=cache())
     assert quick_overview(decks, data, NOW, cache()) is None, "new units: sync first"
-    assert quick_overview(decks, tmp_path / "elsewhere", NOW, cache()) is None, "no store"
+    fresh = quick_overview(decks, tmp_path / "elsewhere", NOW, cache())
+    assert fresh is not None and fresh.new_store, "no store: a new student, drawn from headers"
 
 
 @pytest.mark.parametrize("damage", ["foreign", "newer", "not sqlite"])

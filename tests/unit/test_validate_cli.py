@@ -44,7 +44,16 @@ def test_json_report(capsys: pytest.CaptureFixture[str]) -> None:
     (problem,) = report["problems"]
     assert problem["line"] == 4 and problem["column"] == 6
     assert problem["card_id"] == "same" and problem["field"] == "id"
-    assert set(problem) == {"file", "line", "column", "message", "card_id", "field", "hint"}
+    assert set(problem) == {
+        "file",
+        "line",
+        "column",
+        "message",
+        "card_id",
+        "fact_id",
+        "field",
+        "hint",
+    }
 
 
 def test_decks_option_is_the_default_path(capsys: pytest.CaptureFixture[str]) -> None:

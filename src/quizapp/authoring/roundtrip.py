@@ -24,9 +24,9 @@ from quizapp.decks.style import FileStyle as FileStyle
 from quizapp.errors import QuizappError
 from quizapp.safety.files import write_atomic as write_atomic
 
-DECK_KEY_ORDER = ("title", "description", "tags", "cards")
+DECK_KEY_ORDER = ("title", "description", "tags", "facts", "cards")
 CARD_KEY_ORDER = (
-    "id", "kind", "category", "tags", "status", "revision",
+    "id", "kind", "category", "fact", "facts", "tags", "status", "revision",
     "question", "answer", "reverse", "aliases", "choices", "text", "prompt", "items", "pairs",
     "explanation", "source",
 )  # fmt: skip

@@ -11,7 +11,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "schema",
         help="print the deck format's JSON Schema",
-        description="Print the JSON Schema of deck format v1 (generated from quizapp's model). "
+        description="Print the JSON Schema of deck format v2 (generated from quizapp's model). "
         "Point your editor's YAML language server at it for completion and checks.",
         epilog="examples:\n  quizapp schema > deck.schema.json",
         formatter_class=argparse.RawDescriptionHelpFormatter,

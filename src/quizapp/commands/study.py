@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from quizapp.decks.loader import DeckSet
     from quizapp.study.context import StudyContext
+    from quizapp.study.overview import Overview
 
 
 # Above this many units the distractor index (~0.4 s at 100,000 cards) is built while loading,
@@ -24,16 +26,24 @@ PREBUILD_INDEX_UNITS = 20_000
 
 
 def build_context(
-    decks_dir: Path, data_dir: Path, now: dt.datetime, use_cache: bool = True
+    decks_dir: Path,
+    data_dir: Path,
+    now: dt.datetime,
+    use_cache: bool = True,
+    deck_set: DeckSet | None = None,
 ) -> StudyContext:
-    """Load the decks and open the progress store (raises QuizappError with a way forward)."""
+    """Load the decks (unless `deck_set` holds them already) and open the progress store.
+
+    Raises QuizappError with a way forward.
+    """
     from quizapp.decks import load_decks
     from quizapp.decks.cache import default_cache
     from quizapp.store.db import ProgressStore
     from quizapp.study.context import StudyContext
     from quizapp.study.stored import StoreStudy
 
-    deck_set = load_decks([decks_dir], cache=default_cache(use_cache))
+    if deck_set is None:
+        deck_set = load_decks([decks_dir], cache=default_cache(use_cache))
     units = deck_set.units()
     store = ProgressStore.open(data_dir)
     # On a warm start the deck cache knows each deck's units digest: no hashing of every unit.
@@ -63,11 +73,29 @@ def run_app(args: argparse.Namespace) -> int:
     now = dt.datetime.now(dt.UTC)
     cache = default_cache(use_cache)
     overview = quick_overview(decks_dir, data_dir, now, cache) if cache is not None else None
+    parsed: list[DeckSet] = []
+
+    def read_decks() -> Overview | None:
+        """A cold start: parse the decks, filling the deck cache; then Home's overview from it.
+
+        For a new student (or a store synced with these very decks) Home is drawn from that
+        before the store is created and the scheduler imported.
+        """
+        from quizapp.decks import load_decks
+
+        assert cache is not None
+        parsed.append(load_decks([decks_dir], cache=cache))
+        return quick_overview(decks_dir, data_dir, now, cache)
 
     def load() -> StudyContext:
-        return build_context(decks_dir, data_dir, now, use_cache)
+        return build_context(
+            decks_dir, data_dir, now, use_cache, deck_set=parsed[0] if parsed else None
+        )
 
     from quizapp.ui.app import QuizApp
 
-    QuizApp(loader=load, overview=overview).run()
-    return 0
+    early = read_decks if overview is None and cache is not None else None
+    app = QuizApp(loader=load, overview=overview, read_decks=early)
+    app.run()
+    # Non-zero when the app stopped on an error it could not handle (Textual printed it).
+    return app.return_code or 0

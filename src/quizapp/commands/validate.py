@@ -76,6 +76,7 @@ def check(args: argparse.Namespace) -> int:
             "ok": not deck_set.problems,
             "decks": len(deck_set.decks),
             "cards": deck_set.card_count,
+            "facts": sum(len(deck.facts) for deck in deck_set.decks),
             "problems": [msgspec.to_builtins(p) for p in deck_set.problems],
         }
         sys.stdout.write(msgspec.json.encode(report).decode() + "\n")
@@ -84,6 +85,8 @@ def check(args: argparse.Namespace) -> int:
             echo(problem.format())
         count = len(deck_set.problems)
         summary = f"{_count(len(deck_set.decks), 'deck')}, {_count(deck_set.card_count, 'card')}"
+        if facts := sum(len(deck.facts) for deck in deck_set.decks):
+            summary += f", {_count(facts, 'fact')}"
         if count:
             echo(f"{_count(count, 'problem')} ({summary})", file=sys.stderr)
         else:

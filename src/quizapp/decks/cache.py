@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from quizapp import __version__
-from quizapp.decks.reader import MAX_BYTES
+from quizapp.decks.files import MAX_DECK_BYTES
+from quizapp.decks.metadata import metadata_stamp
 from quizapp.errors import QuizappError
-from quizapp.model import cards
+from quizapp.model import cards, common, dates, facts
 from quizapp.model.cards import Deck
 from quizapp.safety.files import read_regular
 
@@ -40,7 +41,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # 2: the header keeps the deck's units digest; 3: in the summary, with search terms
+FORMAT = 4  # 2: the header keeps the deck's units digest; 3: in the summary, with search terms;
+# 4: decks carry facts and the cards drawn from them, and the header a stamp of source metadata
 MAGIC = b"QZDECK\x00\x01"
 SUFFIX = ".qzdeck"
 SUBDIR = "decks"
@@ -79,6 +81,8 @@ class Header(msgspec.Struct, frozen=True, kw_only=True):
     content_hash: str
     sources_checked: bool
     sources_stamp: str | None
+    # for a deck with facts: the source metadata its facts' `as_of` was filled in from
+    meta_stamp: str | None = None
     body_crc: int
     summary: DeckSummary
 
@@ -95,11 +99,13 @@ def _deck_decoder() -> msgspec.msgpack.Decoder[Deck]:
 def model_fingerprint() -> str:
     """A hash of the deck model: a cache written for another model is never decoded.
 
-    The model module's source with msgspec's version (read at every start, so cheaper than
-    deriving the schema); any edit of it, even a comment, only costs one re-parse.
+    The model modules' source with msgspec's version (read at every start, so cheaper than
+    deriving the schema); any edit of them, even a comment, only costs one re-parse.
     """
     try:
-        model = Path(cards.__file__).read_bytes()
+        model = b"".join(
+            Path(module.__file__ or "").read_bytes() for module in (common, dates, facts, cards)
+        )
     except (OSError, TypeError):  # no source beside the bytecode: the schema says the same
         model = msgspec.json.encode(msgspec.json.schema(Deck))
     return hashlib.blake2b(model + msgspec.__version__.encode(), digest_size=8).hexdigest()
@@ -176,7 +182,7 @@ class DeckCache:
         data: bytes | None = None
         if (header.size, header.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
             try:
-                data = read_regular(deck_file.path, MAX_BYTES + 1)
+                data = read_regular(deck_file.path, MAX_DECK_BYTES + 1)
             except QuizappError:
                 return Lookup(None, stat=stat)
             if content_hash(data) != header.content_hash:
@@ -237,6 +243,7 @@ class DeckCache:
             content_hash=digest,
             sources_checked=sources_checked,
             sources_stamp=sources_stamp(deck_file.sources_dir) if sources_checked else None,
+            meta_stamp=metadata_stamp(deck_file.sources_dir) if deck.facts else None,
             body_crc=zlib.crc32(body),
             summary=summary,
         )
@@ -275,6 +282,10 @@ class DeckCache:
         if header.model != model_fingerprint():
             return False
         if header.path != str(deck_file.path.absolute()):
+            return False
+        if header.meta_stamp is not None and header.meta_stamp != metadata_stamp(
+            deck_file.sources_dir
+        ):
             return False
         if check_sources:
             return header.sources_checked and header.sources_stamp == sources_stamp(

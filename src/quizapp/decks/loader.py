@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from quizapp.decks.files import DeckFile, find_deck_files
+from quizapp.decks.files import MAX_DECK_BYTES, DeckFile, find_deck_files
 from quizapp.decks.problems import Problem
-from quizapp.decks.reader import MAX_BYTES
 from quizapp.model.cards import Card, Deck
 from quizapp.model.units import (
     StudyUnit,
@@ -26,15 +25,24 @@ from quizapp.safety.files import UnreadableFile, read_regular
 
 if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache
+    from quizapp.decks.metadata import SourceDates
     from quizapp.decks.sources import SourceLibrary
 
 Progress = Callable[[int, int], None]
 
 
 def load_deck_text(
-    data: bytes, file: str, deck_id: str, sources: SourceLibrary | None = None
+    data: bytes,
+    file: str,
+    deck_id: str,
+    sources: SourceLibrary | None = None,
+    dates: SourceDates | None = None,
 ) -> tuple[Deck | None, list[Problem]]:
-    """Parse and check one deck's bytes; never raises for bad input."""
+    """Parse and check one deck's bytes; never raises for bad input.
+
+    `dates` gives the source documents' metadata dates, which fill in facts' `as_of`; without
+    it `as_of` is neither filled in nor required.
+    """
     # Imported here: a start-up served from the deck cache never needs PyYAML or the checks.
     from quizapp.decks.reader import ReadProblem, decode, read_yaml
     from quizapp.decks.validate import DeckBuilder
@@ -46,7 +54,7 @@ def load_deck_text(
         return None, [
             Problem(file=file, line=line, column=column, message=problem.message, hint=problem.hint)
         ]
-    builder = DeckBuilder(file, sources)
+    builder = DeckBuilder(file, sources, dates)
     deck = builder.build(root, duplicates, deck_id)
     return deck, sorted(builder.problems, key=lambda p: (p.line, p.column))
 
@@ -73,7 +81,7 @@ def _load_deck_file(
     if data is None:
         try:
             # Regular files only, never more than the reader's limit plus one byte.
-            data = read_regular(deck_file.path, MAX_BYTES + 1)
+            data = read_regular(deck_file.path, MAX_DECK_BYTES + 1)
         except UnreadableFile as error:
             return None, [Problem(file=str(deck_file.path), message=error.reason)], None
     sources = None
@@ -81,7 +89,10 @@ def _load_deck_file(
         from quizapp.decks.sources import SourceLibrary
 
         sources = SourceLibrary(deck_file.sources_dir)
-    deck, problems = load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources)
+    from quizapp.decks.metadata import SourceDates
+
+    dates = SourceDates(deck_file.sources_dir)
+    deck, problems = load_deck_text(data, str(deck_file.path), deck_file.deck_id, sources, dates)
     if cache is not None and stat is not None and deck is not None and not problems:
         cache.store(deck_file, deck, data, stat, sources_checked=check_sources)
     return deck, problems, None
@@ -144,12 +155,27 @@ class DeckSet:
 
 
 def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]]:
-    """Ids must be unique across decks: later duplicates are dropped and reported."""
+    """Ids must be unique across decks, facts and cards alike: later duplicates are dropped
+    (a fact with the cards drawn from it) and reported."""
     first_seen: dict[str, str] = {}
     problems: list[Problem] = []
     result: list[Deck] = []
     for deck in decks:
-        clash = [card for card in deck.cards if card.id in first_seen]
+        fact_clash = {fact.id for fact in deck.facts if fact.id in first_seen}
+        for fact_id in sorted(fact_clash):
+            problems.append(
+                Problem(
+                    file=deck.path,
+                    message=f"duplicate id '{fact_id}' (also in {first_seen[fact_id]})",
+                    fact_id=fact_id,
+                    field="id",
+                    hint="ids must be unique across the facts and cards of all decks",
+                )
+            )
+        cards = deck.cards
+        if fact_clash:
+            cards = tuple(c for c in cards if not _drawn_from(c, fact_clash))
+        clash = [card for card in cards if card.id in first_seen]
         for card in clash:
             problems.append(
                 Problem(
@@ -160,14 +186,21 @@ def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]
                     hint="ids must be unique across all decks",
                 )
             )
-        for card in deck.cards:
+        for card in cards:
             first_seen.setdefault(card.id, deck.path)
-        if clash:
+        for fact in deck.facts:
+            first_seen.setdefault(fact.id, deck.path)
+        if clash or fact_clash:
             ids = {card.id for card in clash}
-            kept = tuple(card for card in deck.cards if card.id not in ids)
-            deck = msgspec.structs.replace(deck, cards=kept)
+            kept = tuple(card for card in cards if card.id not in ids)
+            facts = tuple(fact for fact in deck.facts if fact.id not in fact_clash)
+            deck = msgspec.structs.replace(deck, cards=kept, facts=facts)
         result.append(deck)
     return result, problems
+
+
+def _drawn_from(card: Card, fact_ids: set[str]) -> bool:
+    return card.fact in fact_ids and card.id.startswith(f"{card.fact}/")
 
 
 @contextmanager

@@ -13,13 +13,17 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True):
     column: int = 0
     message: str
     card_id: str | None = None
+    fact_id: str | None = None
     field: str | None = None
     hint: str | None = None
 
     def format(self) -> str:
-        """`FILE:LINE:COL: card ID: message (hint)` — the form editors and CI jump to."""
+        """`FILE:LINE:COL: card ID: message (hint)` (`fact ID:` for a fact): the form editors
+        and CI jump to."""
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         card = f"card {self.card_id}: " if self.card_id else ""
+        if self.fact_id and not self.card_id:
+            card = f"fact {self.fact_id}: "
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}: {card}{self.message}{hint}"
 

@@ -1,4 +1,4 @@
-"""The JSON Schema of deck format v1, generated from the model (never written by hand)."""
+"""The JSON Schema of deck format v2, generated from the model (never written by hand)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,30 @@ from typing import Any
 
 import msgspec
 
-from quizapp.model.cards import DeckDocument
+from quizapp.model.cards import CARD_ID_PATTERN, CARD_TYPES, DeckDocument
+from quizapp.model.facts import NAMED_TYPES
 
-SCHEMA_ID = "https://quizapp.invalid/deck-format/v1/schema.json"
+SCHEMA_ID = "https://quizapp.invalid/deck-format/v2/schema.json"
 
 
 def deck_schema() -> dict[str, Any]:
-    """The schema, with the facts msgspec cannot know: `kind` may be left out for basic cards."""
+    """The schema, with the facts msgspec cannot know: `kind` may be left out for basic cards,
+    a written card's id has no `/` (drawn cards' ids do), an alias may be plain text, and a
+    deck holds cards, facts or both."""
     schema: dict[str, Any] = msgspec.json.schema(DeckDocument)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
-    schema["title"] = "quizapp deck (format v1)"
-    basic = schema["$defs"]["BasicCard"]
+    schema["title"] = "quizapp deck (format v2; every v1 deck is a v2 deck)"
+    defs = schema["$defs"]
+    basic = defs["BasicCard"]
     basic["required"] = [name for name in basic["required"] if name != "kind"]
     basic["description"] += " `kind` may be left out: a card with a question is basic."
+    for card_type in CARD_TYPES.values():
+        defs[card_type.__name__]["properties"]["id"]["pattern"] = CARD_ID_PATTERN
+    for fact_type in NAMED_TYPES:
+        aliases = defs[fact_type.__name__]["properties"]["aliases"]
+        aliases["items"] = {"anyOf": [{"type": "string", "minLength": 1}, aliases["items"]]}
+    defs["DeckDocument"]["anyOf"] = [{"required": ["cards"]}, {"required": ["facts"]}]
     return schema
 
 

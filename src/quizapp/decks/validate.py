@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from quizapp.decks.fact_checks import FactChecker
 from quizapp.decks.fields import (
     ALL_CARD_FIELDS,
     CARD_FIELDS,
@@ -22,6 +23,7 @@ from quizapp.decks.fields import (
 from quizapp.decks.problems import Problem
 from quizapp.decks.reader import Duplicate, Position, YamlList, YamlMap
 from quizapp.decks.sources import SourceLibrary
+from quizapp.facts.derive import draw_cards
 from quizapp.model.cards import (
     CARD_ID_PATTERN,
     CARD_TYPES,
@@ -35,11 +37,14 @@ from quizapp.model.cards import (
 )
 from quizapp.model.units import cloze_deletions
 
+if TYPE_CHECKING:
+    from quizapp.decks.metadata import SourceDates
+
 ID_RE = re.compile(CARD_ID_PATTERN)
 DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 BOOLEANS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 TEXT_FIELDS = ("question", "answer", "text", "prompt", "explanation")
-LIST_FIELDS = ("tags", "aliases", "choices")
+LIST_FIELDS = ("tags", "aliases", "choices")  # `facts` on a card is a list of fact ids
 KINDS = tuple(CARD_TYPES)
 CATEGORIES = tuple(c.value for c in Category)
 STATUSES = tuple(s.value for s in Status)
@@ -58,11 +63,19 @@ def _describe(value: Any) -> str:
 class DeckBuilder:
     """Checks one deck file's content; `problems` holds everything found."""
 
-    def __init__(self, file: str, sources: SourceLibrary | None = None) -> None:
+    def __init__(
+        self,
+        file: str,
+        sources: SourceLibrary | None = None,
+        dates: SourceDates | None = None,
+    ) -> None:
         self.file = file
         self.sources = sources
         self.problems: list[Problem] = []
         self._card_id: str | None = None
+        self._fact_id: str | None = None
+        self._card_lines: dict[str, int] = {}
+        self.facts = FactChecker(self, dates)
 
     def report(
         self, at: Position, message: str, field: str | None = None, hint: str | None = None
@@ -74,6 +87,7 @@ class DeckBuilder:
                 column=at[1],
                 message=message,
                 card_id=self._card_id,
+                fact_id=self._fact_id,
                 field=field,
                 hint=hint,
             )
@@ -103,19 +117,30 @@ class DeckBuilder:
         for key in REQUIRED_DECK_FIELDS:
             if key not in root:
                 self.report(root.at, f"missing deck field '{key}'", key)
+        if "cards" not in root and "facts" not in root:
+            hint = "a deck holds 'cards', 'facts' (format v2) or both"
+            self.report(root.at, "missing deck field 'cards'", "cards", hint)
         title = self._text(root, "title")
         description = self._text(root, "description")
         tags = self._strings(root, "tags")
-        cards = self._cards(root.get("cards"), root.keys_at.get("cards", root.at))
-        if title is None or cards is None:
+        cards: list[Card] | None = []
+        if "cards" in root:
+            cards = self._cards(root["cards"], root.keys_at["cards"])
+        built = []
+        if "facts" in root:
+            built = self.facts.facts(root["facts"], root.keys_at["facts"])
+        facts = self.facts.finish(built, self._card_lines)
+        if title is None or cards is None or ("cards" not in root and "facts" not in root):
             return None
+        drawn = draw_cards(facts, cards) if facts else []
         return Deck(
             id=deck_id,
             path=self.file,
             title=title,
             description=description,
             tags=tags,
-            cards=tuple(cards),
+            cards=(*cards, *drawn),
+            facts=tuple(facts),
         )
 
     def _cards(self, raw: Any, at: Position) -> list[Card] | None:
@@ -143,6 +168,7 @@ class DeckBuilder:
                 continue
             seen[card.id] = item.keys_at["id"][0]
             cards.append(card)
+        self._card_lines = seen
         return cards
 
     def _card(self, raw: Any, at: Position) -> Card | None:
@@ -160,7 +186,7 @@ class DeckBuilder:
                 basic = "a card with 'question' and 'answer' is basic; otherwise one of "
                 self.report(raw.at, "missing field 'kind'", "kind", basic + ", ".join(KINDS))
                 return None
-        elif kind not in CARD_TYPES:
+        elif not isinstance(kind, str) or kind not in CARD_TYPES:
             close = did_you_mean(kind, KINDS) if isinstance(kind, str) else None
             self.report(
                 raw.keys_at["kind"],
@@ -194,6 +220,8 @@ class DeckBuilder:
                 values[key] = checked
         if kind == "cloze" and "text" in values:
             self._cloze(raw.keys_at["text"], values["text"])
+        if "fact" in values and "facts" in values:
+            self.report(raw.keys_at["facts"], "a card names 'fact' or 'facts', not both", "facts")
         if kind == "choice" and "choices" in values and "answer" in values:
             self._choices(raw.keys_at["choices"], values["answer"], values["choices"])
         if len(self.problems) > before:
@@ -385,6 +413,8 @@ CHECKS: dict[str, Check] = {
     "source": lambda b, at, v: b._check_source(at, v, "source"),
     "items": lambda b, at, v: b._check_items(at, v, "items"),
     "pairs": lambda b, at, v: b._check_pairs(at, v, "pairs"),
+    "fact": lambda b, at, v: b.facts.ref(at, v, "fact"),
+    "facts": lambda b, at, v: b.facts.ref_tuple(at, v, "facts"),
 }
 
 

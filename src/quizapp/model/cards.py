@@ -15,16 +15,18 @@ from typing import Annotated, TypeAlias
 
 import msgspec
 
-CARD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
+from quizapp.model.common import CARD_ID_PATTERN, DRAWN_ID_PATTERN, Source, Text
+from quizapp.model.facts import Fact, FactId
+
+__all__ = ["CARD_ID_PATTERN", "Source", "Text"]
 
 CardId = Annotated[
     str,
     msgspec.Meta(
-        pattern=CARD_ID_PATTERN,
+        pattern=DRAWN_ID_PATTERN,
         description="Stable identifier, unique across all decks; progress is keyed on it.",
     ),
 ]
-Text = Annotated[str, msgspec.Meta(min_length=1)]
 
 
 class Category(enum.StrEnum):
@@ -49,13 +51,6 @@ class Status(enum.StrEnum):
     REVIEWED = "reviewed"
 
 
-class Source(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
-    """Where a card's fact comes from: a document under `decks/sources/` and its sentence."""
-
-    doc: Text
-    quote: Text
-
-
 class CardBase(
     msgspec.Struct,
     frozen=True,
@@ -73,6 +68,10 @@ class CardBase(
     explanation: str | None = None
     revision: Annotated[int, msgspec.Meta(ge=0)] = 0
     status: Status = Status.REVIEWED
+    # The fact this card tests (`facts` for an order or match card over several): the card joins
+    # that fact's family of siblings, and its answer shows the fact's sources.
+    fact: FactId | None = None
+    facts: tuple[FactId, ...] = ()
 
 
 class BasicCard(CardBase, frozen=True, tag="basic"):
@@ -149,13 +148,16 @@ class DeckDocument(msgspec.Struct, frozen=True, gc=False, kw_only=True, forbid_u
     """What a deck file holds."""
 
     title: Text
-    cards: tuple[Card, ...]
+    cards: tuple[Card, ...] = ()
+    facts: tuple[Fact, ...] = ()
     description: str | None = None
     tags: tuple[str, ...] = ()
 
 
 class Deck(DeckDocument, frozen=True, kw_only=True):
     """A loaded deck: the file's content plus where it came from.
+
+    `cards` holds the written cards, then the cards drawn from `facts` (ids `FACTID/TEMPLATE`).
 
     `id` is the file's path relative to the decks directory, without `.yaml`; it names the deck
     in the progress store and on the command line.

@@ -2,7 +2,8 @@
 
 Most cards are one unit whose id is the card id. A reversed basic card adds `ID/reverse`; a cloze
 card with several deletions is one unit per deletion (`ID/c1`, `ID/c2`, ...). Units of one card are
-siblings and are not shown on the same day.
+siblings and are not shown on the same day. So are the cards of one fact: the cards drawn from
+it and the written cards that name it (`fact: ID`, or the first of `facts: [ID, ...]`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,14 @@ class StudyUnit(msgspec.Struct, frozen=True, gc=False):
 
     @property
     def sibling_key(self) -> str:
-        return self.card.id
+        return sibling_key_of(self.card)
+
+
+def sibling_key_of(card: Card) -> str:
+    """The family a card belongs to: its fact's id, else its own id."""
+    if card.fact is not None:
+        return card.fact
+    return card.facts[0] if card.facts else card.id
 
 
 def cloze_deletions(text: str) -> list[tuple[str, str | None]]:
@@ -80,8 +88,10 @@ def deck_units_digest(units: Iterable[StudyUnit]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for unit in units:
         card = unit.card
+        # the sibling key only when it is not the card id, so a v1 deck keeps its digest
+        family = "" if card.fact is None and not card.facts else f"\x1f{sibling_key_of(card)}"
         digest.update(
-            f"{unit.uid}\x1f{card.id}\x1f{card.category.value}\x1f{card.revision}\x1e".encode()
+            f"{unit.uid}\x1f{card.id}\x1f{card.category.value}\x1f{card.revision}{family}\x1e".encode()
         )
     return digest.hexdigest()
 

@@ -57,7 +57,7 @@ def build_quiz(
     """Up to `count` questions from distinct cards, in random order."""
     by_card: dict[str, StudyUnit] = {}
     for unit in units:
-        by_card.setdefault(unit.card.id, unit)
+        by_card.setdefault(unit.sibling_key, unit)
     chosen = rng.sample(list(by_card.values()), min(count, len(by_card)))
     questions: list[QuizQuestion] = []
     for unit in chosen:

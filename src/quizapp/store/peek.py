@@ -22,6 +22,11 @@ from quizapp.store.schema import (
 )
 
 
+def store_exists(data_dir: Path) -> bool:
+    """Whether `data_dir` holds a progress database at all (none yet: a new student)."""
+    return (data_dir / DB_FILENAME).exists()
+
+
 def synced_counts(
     data_dir: Path, fingerprint: str, unit_totals: Mapping[str, int], now_ts: float
 ) -> dict[str, Counts] | None:

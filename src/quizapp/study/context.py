@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.model.cards import Deck
+from quizapp.model.facts import Fact
 from quizapp.model.units import StudyUnit, units_of
 from quizapp.quiz.choices import DistractorIndex
 from quizapp.study.service import StudyService
@@ -23,6 +24,7 @@ class StudyContext:
     persistent: bool = True
     units: dict[str, StudyUnit] = field(default_factory=dict)
     _index: DistractorIndex | None = None
+    _facts: dict[str, Fact] | None = None
 
     def __post_init__(self) -> None:
         if not self.units:
@@ -33,6 +35,13 @@ class StudyContext:
         if self._index is None:
             self._index = DistractorIndex.from_cards(c for d in self.decks for c in d.cards)
         return self._index
+
+    @property
+    def facts(self) -> dict[str, Fact]:
+        """Every deck's facts by id (format v2), for showing a fact's sources with an answer."""
+        if self._facts is None:
+            self._facts = {f.id: f for d in self.decks for f in d.facts}
+        return self._facts
 
     def deck(self, deck_id: str) -> Deck | None:
         return next((d for d in self.decks if d.id == deck_id), None)

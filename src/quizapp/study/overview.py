@@ -19,7 +19,7 @@ from quizapp.decks.cache import DeckCache, DeckSummary, search_terms
 from quizapp.decks.files import deck_summaries
 from quizapp.model.progress import Counts
 from quizapp.model.units import combine_digests
-from quizapp.store.peek import synced_counts
+from quizapp.store.peek import store_exists, synced_counts
 
 if TYPE_CHECKING:
     from quizapp.model.cards import Deck
@@ -56,11 +56,13 @@ class DeckListing(msgspec.Struct, frozen=True):
 
 
 class Overview(msgspec.Struct, frozen=True):
-    """Home's first paint on a warm start."""
+    """Home's first paint on a warm start; `new_store`: a new student, whose store the loader
+    is about to create and fill."""
 
     decks: tuple[DeckListing, ...]
     counts: dict[str, Counts]
     decks_dir: Path
+    new_store: bool = False
 
 
 def quick_overview(
@@ -77,7 +79,12 @@ def quick_overview(
         return None
     fingerprint = combine_digests((s.id, s.units_digest) for s in summaries if s.card_count)
     totals = {s.id: s.unit_count for s in summaries}
+    listings = tuple(DeckListing.of_summary(s) for s in summaries)
+    if not store_exists(data_dir):
+        # A new student: every unit is new, so the counts need no store at all.
+        new = {deck_id: Counts(new=total) for deck_id, total in totals.items()}
+        return Overview(listings, new, decks_dir, new_store=True)
     counts = synced_counts(data_dir, fingerprint, totals, now.timestamp())
     if counts is None:
         return None
-    return Overview(tuple(DeckListing.of_summary(s) for s in summaries), counts, decks_dir)
+    return Overview(listings, counts, decks_dir)

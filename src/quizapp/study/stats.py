@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from quizapp.model.progress import Rating
+from quizapp.quiz.prompts import prompt_of
+from quizapp.study.context import StudyContext
 from quizapp.study.service import ReviewEntry
 
 ZERO = "·"
@@ -83,3 +85,51 @@ def hardest(entries: Sequence[ReviewEntry], count: int = 10) -> list[Hard]:
             again[entry.uid] += 1
     ranked = sorted(again, key=lambda uid: (-again[uid], -again[uid] / total[uid], uid))
     return [Hard(uid, again[uid], total[uid]) for uid in ranked[:count]]
+
+
+@dataclass(frozen=True, slots=True)
+class HardCard:
+    """A hard unit as the table lists it: the first line of its question."""
+
+    question: str
+    again: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatsReport:
+    """Everything the Stats screen shows, computed in one pass over the review log."""
+
+    reviews: int
+    heatmap: list[str]
+    forecast: list[int]
+    by_category: list[Retention]
+    by_deck: list[Retention]
+    hardest: list[HardCard]
+
+
+def stats_report(context: StudyContext, now: dt.datetime, forecast_days: int) -> StatsReport:
+    """Read the whole review log once (slow on a long history: run it off the UI thread)."""
+    log = list(context.study.history())
+
+    def category(uid: str) -> str:
+        unit = context.units.get(uid)
+        return unit.card.category.value if unit else "(removed)"
+
+    def deck(uid: str) -> str:
+        unit = context.units.get(uid)
+        return context.deck_title(unit.deck_id) if unit else "(removed)"
+
+    hard_cards = []
+    for hard in hardest(log):
+        unit = context.units.get(hard.uid)
+        question = prompt_of(unit).question.splitlines()[0][:50] if unit else hard.uid
+        hard_cards.append(HardCard(question, hard.again, hard.total))
+    return StatsReport(
+        reviews=len(log),
+        heatmap=heatmap_rows(reviews_per_day(log), now.date()),
+        forecast=context.study.forecast(now, forecast_days),
+        by_category=retention_by(log, category),
+        by_deck=retention_by(log, deck),
+        hardest=hard_cards,
+    )

@@ -50,6 +50,7 @@ class QuizApp(App[None]):
         *,
         loader: Callable[[], StudyContext] | None = None,
         overview: Overview | None = None,
+        read_decks: Callable[[], Overview | None] | None = None,
         clock: Clock = utc_now,
         seed: int | None = None,
         editor: Sequence[str] | None = None,
@@ -60,6 +61,9 @@ class QuizApp(App[None]):
         self.context = context
         self.loader = loader
         self.overview = overview
+        # A cold start's first step, run by Home's loader before `loader`: parse the decks and
+        # return the overview Home can be drawn from, when it is exact.
+        self.read_decks = read_decks
         self.clock = clock
         self.rng = random.Random(seed)
         self.editor = editor

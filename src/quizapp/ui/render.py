@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 
+from quizapp.facts.notes import FactNote
 from quizapp.model.cards import Card, MatchPair, OrderItem
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
@@ -138,8 +139,11 @@ def typed_feedback(given: str, result: TypedResult) -> Text:
     return text
 
 
-def answer_text(card: Card, answer: str, show_answer: bool = True) -> Text:
-    """The answer, its explanation and its source (document and quote), a blank line apart."""
+def answer_text(
+    card: Card, answer: str, show_answer: bool = True, notes: Sequence[FactNote] = ()
+) -> Text:
+    """The answer, its explanation and its source (document and quote), a blank line apart;
+    for a card that tests facts, each fact's sources, date and disputes instead."""
     parts: list[Text] = []
     if show_answer:
         line = Text()
@@ -148,6 +152,9 @@ def answer_text(card: Card, answer: str, show_answer: bool = True) -> Text:
         parts.append(line)
     if card.explanation:
         parts.append(literal(card.explanation))
+    if notes:
+        parts += [fact_note_text(note) for note in notes]
+        return Text("\n\n").join(parts)
     source = Text()
     source.append("Source: ", style="italic")
     source.append_text(literal(card.source.doc, "italic"))
@@ -156,6 +163,36 @@ def answer_text(card: Card, answer: str, show_answer: bool = True) -> Text:
     source.append("”")
     parts.append(source)
     return Text("\n\n").join(parts)
+
+
+def fact_note_text(note: FactNote) -> Text:
+    """A fact's quotes with their documents, "as of", caveat and what each source says."""
+    text = Text()
+    for number, quote in enumerate(note.quotes):
+        if number:
+            text.append("\n")
+        text.append("Source: ", style="italic")
+        text.append_text(literal(quote.doc, "italic"))
+        text.append("\n“")
+        text.append_text(literal(quote.quote, "italic"))
+        text.append("”")
+    if note.as_of:
+        text.append("\nAs of ", style="bold")
+        text.append_text(literal(note.as_of, "bold"))
+        text.append(": this can change.")
+    if note.caveat:
+        text.append("\nNote: ", style="bold")
+        text.append_text(literal(note.caveat))
+    for dispute in note.disputes:
+        text.append("\nSources differ on ", style="bold")
+        text.append_text(literal(dispute.label, "bold"))
+        text.append(":")
+        for says in dispute.says:
+            text.append("\n  ")
+            text.append_text(literal(says.doc, "italic"))
+            text.append(" says ")
+            text.append_text(literal(says.value))
+    return text
 
 
 def grades_text(preview: Mapping[Rating, dt.timedelta], suggested: Rating | None) -> Text:

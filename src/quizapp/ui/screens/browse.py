@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import datetime as dt
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
+from quizapp.model.units import StudyUnit
 from quizapp.quiz.prompts import prompt_of
 from quizapp.quiz.search import parse_query, search
 from quizapp.safety.terminal import literal
+from quizapp.study.context import StudyContext
 from quizapp.ui.render import answer_text
-from quizapp.ui.screens.base import UsesQuizApp
-
-if TYPE_CHECKING:
-    pass
 
 LIMIT = 200
 
@@ -28,7 +30,7 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class BrowseScreen(UsesQuizApp, Screen[None]):
+class BrowseScreen(Screen[None]):
     """A search box, the matching cards, and the highlighted card's details."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -44,9 +46,22 @@ class BrowseScreen(UsesQuizApp, Screen[None]):
         Binding("slash", "search", "Search", key_display="/"),
     ]
 
-    def __init__(self, query: str = "") -> None:
+    class Found(Message):
+        """A search the worker finished: the text searched for and the matching units."""
+
+        def __init__(self, text: str, units: list[StudyUnit]) -> None:
+            super().__init__()
+            self.text = text
+            self.units = units
+
+    def __init__(
+        self, context: StudyContext, clock: Callable[[], dt.datetime], query: str = ""
+    ) -> None:
         super().__init__()
+        self.context = context
+        self.clock = clock
         self.initial_query = query
+        self.found: list[StudyUnit] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,24 +91,32 @@ class BrowseScreen(UsesQuizApp, Screen[None]):
     def search_done(self) -> None:
         self.query_one("#results", DataTable).focus()
 
+    @work(thread=True, exclusive=True)
     def run_search(self, text: str) -> None:
-        app = self.quiz_app
-        context = app.context
-        assert context is not None
-        now = app.clock()
+        """Search off the UI thread (a state filter asks the store about every unit); a search
+        overtaken by the next keystroke is dropped."""
+        context, now = self.context, self.clock()
 
         def state_of(uid: str) -> str:
             return context.study.info(uid, now).state
 
+        found = list(search(context.units.values(), parse_query(text), state_of, LIMIT))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Found(text, found))
+
+    def on_browse_screen_found(self, message: Found) -> None:
+        self.found = message.units
+        self.fill_results()
+
+    def fill_results(self) -> None:
         table = self.query_one("#results", DataTable)
         table.clear()
-        found = list(search(context.units.values(), parse_query(text), state_of, LIMIT))
         card_width, deck_width = self.column_widths()
-        for unit in found:
+        for unit in self.found:
             question = clip(prompt_of(unit).question.splitlines()[0], card_width)
             table.add_row(literal(question), literal(clip(unit.deck_id, deck_width)), key=unit.uid)
-        if found:
-            self.show_detail(found[0].uid)
+        if self.found:
+            self.show_detail(self.found[0].uid)
         else:
             self.query_one("#detail", Static).update("No card matches. Esc goes home.")
 
@@ -104,7 +127,7 @@ class BrowseScreen(UsesQuizApp, Screen[None]):
         return max(12, pane - deck - 5), deck
 
     def on_resize(self) -> None:
-        self.run_search(self.query_one("#search", Input).value)
+        self.fill_results()
 
     @on(DataTable.RowHighlighted, "#results")
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -112,11 +135,9 @@ class BrowseScreen(UsesQuizApp, Screen[None]):
             self.show_detail(event.row_key.value)
 
     def show_detail(self, uid: str) -> None:
-        app = self.quiz_app
-        context = app.context
-        assert context is not None
+        context = self.context
         unit = context.units[uid]
-        now = app.clock()
+        now = self.clock()
         info = context.study.info(uid, now)
         text = Text()
         text.append_text(literal(prompt_of(unit).question, "bold"))

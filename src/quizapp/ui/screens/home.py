@@ -7,6 +7,7 @@ headers and store counts) while the context loads: keys pressed meanwhile wait f
 from __future__ import annotations
 
 import posixpath
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,6 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizapp.errors import QuizappError
 from quizapp.model.progress import Counts
 from quizapp.safety.terminal import literal
 from quizapp.study.overview import DeckListing
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from textual.widgets import Input
 
     from quizapp.study.context import StudyContext
+    from quizapp.study.overview import Overview
 
 GROUPINGS = ("none", "tag", "folder")
 # A load that ends sooner is not worth an animated bar: animating it slowed a 0.1 s load to 0.2 s.
@@ -38,6 +41,8 @@ SHOW_BAR_AFTER = 0.3
 # the interpreter lock with the first frames' layout and output and delays them (Home, or the
 # loading label on a cold start), and nobody presses a key within a tenth of a second.
 LOAD_AFTER_PAINT = 0.1
+# At most this long, a cold start's loader waits for Home to be drawn from the decks it read.
+SHOWN_WAIT = 1.0
 
 
 class HomeScreen(UsesQuizApp, Screen[None]):
@@ -56,6 +61,18 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         Binding("e", "exam", "Exam date and cram (highlighted deck)", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
+
+    class DecksRead(Message):
+        """A cold start parsed the decks: Home can be drawn while the store is opened.
+
+        The loader waits for `shown` before going on: its work would otherwise compete with
+        drawing Home for the interpreter lock and delay the very screen it made possible.
+        """
+
+        def __init__(self, overview: Overview) -> None:
+            super().__init__()
+            self.overview = overview
+            self.shown = threading.Event()
 
     class Loaded(Message):
         """The loader worker finished."""
@@ -94,15 +111,14 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             self.refresh_decks()
         elif overview is not None:
             # Drawn from cache headers and store counts; the cards load once it is on screen.
-            self.listings, self.counts = overview.decks, overview.counts
-            self.fill_table()
-            self.update_message()
+            self.show_overview(overview)
             self.set_timer(LOAD_AFTER_PAINT, self.load)
         else:
             # Styles set on the widgets, not a class on the screen: toggling a screen class
             # makes Textual restyle every widget under it.
             self.loading = True
-            self.set_timer(LOAD_AFTER_PAINT, self.load)
+            # The loading label is the first screen: the decks are read right after it.
+            self.call_after_refresh(self.load)
             self.set_timer(SHOW_BAR_AFTER, self.show_progress_bar)
         self.fresh = True
 
@@ -116,22 +132,52 @@ class HomeScreen(UsesQuizApp, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        """Load decks and open the store off the UI thread; report back with a message."""
-        loader = self.quiz_app.loader
+        """Load decks and open the store off the UI thread; report back with a message.
+
+        A `QuizappError` (unreadable folder, damaged store) is shown on Home; anything else is
+        a bug, and stops the app with its traceback rather than hiding behind a message.
+        """
+        loader, read_decks = self.quiz_app.loader, self.quiz_app.read_decks
         assert loader is not None
         try:
+            if read_decks is not None and self.quiz_app.overview is None:
+                early = read_decks()
+                if early is not None:
+                    read = self.DecksRead(early)
+                    self.post_message(read)
+                    read.shown.wait(SHOWN_WAIT)
             context = loader()
-        except Exception as error:
+        except QuizappError as error:
             self.post_message(self.Loaded(None, str(error)))
         else:
             self.post_message(self.Loaded(context, None))
 
-    def on_home_screen_loaded(self, message: Loaded) -> None:
+    def show_overview(self, overview: Overview) -> None:
+        self.listings, self.counts = overview.decks, overview.counts
+        self.fill_table()
+        self.update_message()
+
+    def on_home_screen_decks_read(self, message: DecksRead) -> None:
+        self.call_after_refresh(message.shown.set)
+        if self.quiz_app.context is not None:
+            return
+        self.quiz_app.overview = message.overview
+        self.end_loading()
+        table = self.query_one(DeckList)
+        table.display = True
+        table.focus()
+        self.show_overview(message.overview)
+        self.refresh_bindings()
+
+    def end_loading(self) -> None:
         self.loading = False
         for label in self.query("#loading-label"):
             label.remove()
         for bar in self.query("#loading"):
             bar.remove()
+
+    def on_home_screen_loaded(self, message: Loaded) -> None:
+        self.end_loading()
         if message.error is not None:
             self.after_load = None
             self.query_one(DeckList).display = False
@@ -254,6 +300,10 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         else:
             noun = "card is" if total.due == 1 else "cards are"
             lines.append(f"{total.due} {noun} due. Press a to review everything due.")
+        if context is None and overview is not None and overview.new_store:
+            lines.append(
+                f"Setting up your progress for {total.new:,} study units (first start only)…"
+            )
         from quizapp.ui.exams import exam_lines
 
         lines += exam_lines(context, self.quiz_app.clock())
@@ -331,13 +381,17 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         from quizapp.ui.screens.stats import StatsScreen
 
         if not self.when_loaded(self.action_stats):
-            self.app.push_screen(StatsScreen())
+            context = self.quiz_app.context
+            assert context is not None
+            self.app.push_screen(StatsScreen(context, self.quiz_app.clock()))
 
     def action_browse(self) -> None:
         from quizapp.ui.screens.browse import BrowseScreen
 
         if not self.when_loaded(self.action_browse):
-            self.app.push_screen(BrowseScreen())
+            context = self.quiz_app.context
+            assert context is not None
+            self.app.push_screen(BrowseScreen(context, self.quiz_app.clock))
 
     async def action_filter(self) -> None:
         found = self.filter_input()

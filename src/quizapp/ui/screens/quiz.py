@@ -217,7 +217,12 @@ class QuizScreen(UsesQuizApp, Screen[None]):
         assert app.context is not None
         question = self.questions[self.position]
         self.panel.show(
-            question.unit, app.rng, app.context.distractors, question.choice, question.typed
+            question.unit,
+            app.rng,
+            app.context.distractors,
+            question.choice,
+            question.typed,
+            facts=app.context.facts,
         )
         self.query_one("#quiz-hint", Static).update(Text(self.panel.hint, style="italic"))
         self.paint_top()

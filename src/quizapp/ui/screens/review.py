@@ -23,6 +23,7 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from quizapp.authoring.editor import card_line as card_line
 from quizapp.authoring.editor import editor_command
+from quizapp.errors import QuizappError
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.safety.terminal import literal, visible
@@ -145,7 +146,7 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         self.unit = unit
         self.suggested = None
         self.shown_at = app.clock()
-        self.panel.show(unit, app.rng, app.context.distractors)
+        self.panel.show(unit, app.rng, app.context.distractors, facts=app.context.facts)
         self.paint()
 
     def paint(self) -> None:
@@ -227,19 +228,26 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         if self.cram is not None:
             self.cram_grade(grade)
             return
-        preview = app.context.study.preview(self.unit, app.clock())
-        if grade not in preview:
-            self.notify(f"{grade.label} is not used in pass/fail mode.", timeout=2)
-            return
         now = app.clock()
         took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
-        due = app.context.study.answer(self.unit, grade, now, took)
+        try:
+            if grade not in app.context.study.preview(self.unit, now):
+                self.notify(f"{grade.label} is not used in pass/fail mode.", timeout=2)
+                return
+            due = app.context.study.answer(self.unit, grade, now, took)
+        except QuizappError as error:
+            self.not_saved(error)
+            return
         self.session_log.answers.append(
             SessionAnswer(self.unit, grade, took, due <= now + LEARN_AHEAD)
         )
         if due <= now + LEARN_AHEAD:
             self.remaining += 1
         self.show_next()
+
+    def not_saved(self, error: QuizappError) -> None:
+        """A store failure (disk full, database locked): say so and keep the card on screen."""
+        self.notify(str(error), title="Not saved", severity="error", timeout=10)
 
     def cram_grade(self, grade: Rating) -> None:
         """A cram answer: the drill decides whether the card comes back; the store is untouched."""
@@ -255,7 +263,11 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
     def action_undo(self) -> None:
         app = self.quiz_app
         assert app.context is not None and self.session_log is not None
-        unit = app.context.study.undo(app.clock())
+        try:
+            unit = app.context.study.undo(app.clock())
+        except QuizappError as error:
+            self.not_saved(error)
+            return
         if unit is None:
             self.notify("Nothing to undo.")
             return
@@ -269,7 +281,11 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
     def action_suspend(self) -> None:
         app = self.quiz_app
         assert app.context is not None and self.unit is not None
-        app.context.study.suspend(self.unit, app.clock())
+        try:
+            app.context.study.suspend(self.unit, app.clock())
+        except QuizappError as error:
+            self.not_saved(error)
+            return
         self.notify("Card suspended: it will not be shown until unsuspended.", timeout=3)
         self.remaining -= 1
         self.show_next()
@@ -277,7 +293,11 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
     def action_bury(self) -> None:
         app = self.quiz_app
         assert app.context is not None and self.unit is not None
-        app.context.study.bury(self.unit, app.clock())
+        try:
+            app.context.study.bury(self.unit, app.clock())
+        except QuizappError as error:
+            self.not_saved(error)
+            return
         self.notify("Card buried until tomorrow.", timeout=3)
         self.remaining -= 1
         self.show_next()

@@ -5,29 +5,28 @@ The forecast chart uses textual-plotext, imported here only (the screen loads on
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import datetime as dt
+from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
-from quizapp.quiz.prompts import prompt_of
 from quizapp.safety.terminal import literal
-from quizapp.study.stats import hardest, heatmap_rows, retention_by, reviews_per_day
-from quizapp.ui.screens.base import UsesQuizApp
-
-if TYPE_CHECKING:
-    pass
+from quizapp.study.context import StudyContext
+from quizapp.study.stats import StatsReport, stats_report
 
 FORECAST_DAYS = 30
 
 
-class StatsScreen(UsesQuizApp, Screen[None]):
-    """Everything is computed once when the screen opens."""
+class StatsScreen(Screen[None]):
+    """Everything is computed once, in a worker, when the screen opens."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
     CSS = """
@@ -45,7 +44,6 @@ class StatsScreen(UsesQuizApp, Screen[None]):
             yield Static("Reviews over the past year", classes="stats-title")
             yield Static(id="heatmap", markup=False)
             yield Static(f"Due in the next {FORECAST_DAYS} days", classes="stats-title")
-            yield PlotextPlot(id="forecast")
             yield Static(id="forecast-text", markup=False)
             yield Static("Retention by category", classes="stats-title")
             yield DataTable(id="by-category", cursor_type="none", classes="stats-table")
@@ -55,19 +53,36 @@ class StatsScreen(UsesQuizApp, Screen[None]):
             yield DataTable(id="hardest", cursor_type="none", classes="stats-table")
         yield Footer()
 
+    def __init__(self, context: StudyContext, now: dt.datetime) -> None:
+        super().__init__()
+        self.context = context
+        self.now = now
+
+    class Computed(Message):
+        """The report the worker computed."""
+
+        def __init__(self, report: StatsReport) -> None:
+            super().__init__()
+            self.report = report
+
     def on_mount(self) -> None:
-        app = self.quiz_app
-        context = app.context
-        assert context is not None
-        now = app.clock()
-        log = list(context.study.history())
-        per_day = reviews_per_day(log)
-        heat = Text("\n".join(heatmap_rows(per_day, now.date())))
-        heat.append(f"\n    {len(log)} reviews · none · then fewer ░▒▓█ more")
+        self.query_one("#heatmap", Static).update("Reading your review history…")
+        self.compute()
+
+    @work(thread=True, exclusive=True)
+    def compute(self) -> None:
+        """The whole review log is read here, off the UI thread."""
+        self.post_message(self.Computed(stats_report(self.context, self.now, FORECAST_DAYS)))
+
+    def on_stats_screen_computed(self, message: Computed) -> None:
+        report = message.report
+        heat = Text("\n".join(report.heatmap))
+        heat.append(f"\n    {report.reviews} reviews · none · then fewer ░▒▓█ more")
         self.query_one("#heatmap", Static).update(heat)
 
-        forecast = context.study.forecast(now, FORECAST_DAYS)
-        plot = self.query_one(PlotextPlot)
+        forecast = report.forecast
+        # Drawn once its data is known: a plot first painted empty keeps its first axes.
+        plot = PlotextPlot(id="forecast")
         plt = plot.plt
         plt.bar(list(range(FORECAST_DAYS)), forecast)
         plt.xticks([0, 7, 14, 21, 28], ["today", "+7", "+14", "+21", "+28"])
@@ -76,26 +91,18 @@ class StatsScreen(UsesQuizApp, Screen[None]):
         plt.yticks(list(range(0, peak + step, step)))
         plt.xlabel("days from today")
         plt.ylabel("cards")
+        self.query_one("#stats").mount(plot, before="#forecast-text")
         self.query_one("#forecast-text", Static).update(
             f"today {forecast[0]} · tomorrow {forecast[1]} · next 7 days {sum(forecast[:7])} · "
             f"next 30 days {sum(forecast)}"
         )
 
-        def category(uid: str) -> str:
-            unit = context.units.get(uid)
-            return unit.card.category.value if unit else "(removed)"
-
-        def deck(uid: str) -> str:
-            unit = context.units.get(uid)
-            return context.deck_title(unit.deck_id) if unit else "(removed)"
-
-        for table_id, group, label in (
-            ("#by-category", category, "Category"),
-            ("#by-deck", deck, "Deck"),
+        for table_id, rows, label in (
+            ("#by-category", report.by_category, "Category"),
+            ("#by-deck", report.by_deck, "Deck"),
         ):
             table = self.query_one(table_id, DataTable)
             table.add_columns(label, "Passed", "Answers", "Retention")
-            rows = retention_by(log, group)
             for row in rows:
                 table.add_row(literal(row.name), str(row.passed), str(row.total), f"{row.rate:.0%}")
             if not rows:
@@ -103,10 +110,7 @@ class StatsScreen(UsesQuizApp, Screen[None]):
 
         table = self.query_one("#hardest", DataTable)
         table.add_columns("Card", "Again", "Answers")
-        worst = hardest(log)
-        for hard in worst:
-            unit = context.units.get(hard.uid)
-            question = prompt_of(unit).question.splitlines()[0][:50] if unit else hard.uid
-            table.add_row(literal(question), str(hard.again), str(hard.total))
-        if not worst:
+        for hard in report.hardest:
+            table.add_row(literal(hard.question), str(hard.again), str(hard.total))
+        if not report.hardest:
             table.add_row("no card answered Again yet", "", "")

@@ -7,6 +7,7 @@ The screen owns the keys and calls the panel's methods (attributes down); the pa
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 
 from rich.text import Text
 from textual import on
@@ -15,7 +16,9 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from quizapp.facts.notes import FactNote, notes_for
 from quizapp.model.cards import ChoiceCard, MatchCard, OrderCard, TypedCard
+from quizapp.model.facts import Fact
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.choices import ChoiceQuestion, DistractorIndex, choice_for_card
@@ -70,6 +73,7 @@ class CardPanel(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.unit: StudyUnit | None = None
+        self.notes: list[FactNote] = []
         self.kind = "basic"
         self.revealed = False
         self.choice: ChoiceQuestion | None = None
@@ -100,9 +104,12 @@ class CardPanel(VerticalScroll, can_focus=True):
         index: DistractorIndex,
         choice: ChoiceQuestion | None = None,
         typed: bool = False,
+        facts: Mapping[str, Fact] | None = None,
     ) -> None:
-        """Ask `unit`; `choice` or `typed` make any single-answer card multiple choice / typed."""
+        """Ask `unit`; `choice` or `typed` make any single-answer card multiple choice / typed;
+        `facts` (by id) give the answer of a card that tests facts its sources and disputes."""
         self.unit = unit
+        self.notes = notes_for(unit.card, facts) if facts else []
         self.kind = kind_of(unit, as_choice=choice is not None, as_typed=typed)
         self.revealed = False
         self.choice = choice
@@ -151,7 +158,7 @@ class CardPanel(VerticalScroll, can_focus=True):
         answer.display = self.revealed
         if self.revealed:
             show_answer = self.kind in {"basic", "typed"}
-            answer.update(render.answer_text(card, prompt_of(unit).answer, show_answer))
+            answer.update(render.answer_text(card, prompt_of(unit).answer, show_answer, self.notes))
 
     # -- what the screen calls ----------------------------------------------------------------
 

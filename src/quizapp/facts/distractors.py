@@ -1,0 +1,176 @@
+"""Wrong answers of the same type and shape as the right one, drawn from a deck file's facts.
+
+A date is answered with dates of the same precision near it (other facts' dates first, then the
+answer moved by a year or a month), a person with other people, a group with other groups, a
+figure with figures whose range cannot also be true. Never offered: the answer in another
+spelling, a value another source gives for the same field (`disputed`), or a bound of the answer
+(`2004` for `2004/2020`, "thirty-three" for "at least 30").
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import random
+from collections.abc import Iterable, Sequence
+
+from quizapp.facts.figures import Figure, number_words, parse_figure
+from quizapp.facts.text import normalise
+from quizapp.model.dates import FuzzyDate, PartialDate, Precision
+
+WANT = 3  # distractors per question: four options
+
+
+def seeded(*parts: str) -> random.Random:
+    """A generator fixed by the card it serves, so a deck compiles to the same choices."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).digest()
+    return random.Random(int.from_bytes(digest, "big"))
+
+
+SAMPLE = 12  # candidates looked at per question: a deck's size never makes a question slower
+
+
+def _month_index(date: PartialDate) -> int:
+    return date.year * 12 + max(date.month, 1) - 1
+
+
+class DatePool:
+    """A deck file's dates, sorted once, so the ones near an answer are found by bisection."""
+
+    def __init__(self, dates: Iterable[FuzzyDate]) -> None:
+        unique = {d.iso(): d for d in dates}
+        self.dates = sorted(
+            ((_month_index(d.start), iso, d) for iso, d in unique.items()), key=lambda e: e[:2]
+        )
+        self.keys = [key for key, _, _ in self.dates]
+
+    def near(self, answer: FuzzyDate, window: int) -> list[tuple[str, FuzzyDate]]:
+        """`(iso, date)` within `window` months of the answer, nearest first; in a crowded span
+        only the nearest few are looked at."""
+        here = _month_index(answer.start)
+        middle = bisect.bisect_left(self.keys, here)
+        low = max(bisect.bisect_left(self.keys, here - window), middle - SAMPLE * 2)
+        high = min(bisect.bisect_right(self.keys, here + window), middle + SAMPLE * 2)
+        found = sorted(self.dates[low:high], key=lambda e: (abs(e[0] - here), e[1]))
+        return [(iso, date) for _, iso, date in found]
+
+
+class NamePool:
+    """Names of one kind (people, groups, places...), each spelling once."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = sorted({normalise(n): n for n in names}.values())
+
+    def sample(self, rng: random.Random) -> list[str]:
+        if len(self.names) <= SAMPLE:
+            return list(self.names)
+        return rng.sample(self.names, SAMPLE)
+
+
+class FigurePool:
+    """Figures of a deck file's events, parsed once."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        parsed = ((text, parse_figure(text)) for text in sorted(set(texts)))
+        self.figures = [(text, figure) for text, figure in parsed if figure is not None]
+
+    def sample(self, rng: random.Random) -> list[tuple[str, Figure]]:
+        if len(self.figures) <= SAMPLE:
+            return list(self.figures)
+        return rng.sample(self.figures, SAMPLE)
+
+
+def _shift(date: FuzzyDate, years: int, months: int) -> FuzzyDate | None:
+    start = date.start.shifted(years, months)
+    if start is None:
+        return None
+    if date.end is None:
+        return FuzzyDate(start)
+    end = date.end.shifted(years, months)
+    return None if end is None else FuzzyDate(start, end)
+
+
+def _moves(precision: Precision) -> list[tuple[int, int]]:
+    """Year and month moves, nearest first: a month-precise answer gets the same month in other
+    years first (a question that names the month makes other months useless)."""
+    years = [(y, 0) for n in range(1, 7) for y in (n, -n)]
+    if precision is Precision.YEAR:
+        return years
+    months = [(0, m) for n in range(1, 4) for m in (n, -n)]
+    return years[:4] + months + years[4:]
+
+
+def date_distractors(
+    answer: FuzzyDate, pool: DatePool, excluded: Sequence[FuzzyDate], seed: str
+) -> list[str]:
+    """Up to three dates near the answer, same precision and shape, none excluded."""
+    banned = {answer.iso(), *(d.iso() for d in excluded)}
+    bounds: set[PartialDate] = set(answer.bounds())
+    for other in excluded:
+        bounds.update(other.bounds())
+
+    def fair(candidate: FuzzyDate, iso: str) -> bool:
+        if iso in banned or not candidate.same_shape(answer):
+            return False
+        return not (candidate.end is None and candidate.start in bounds)
+
+    picked: list[FuzzyDate] = []
+    for iso, date in pool.near(answer, 6 * 12):  # real dates of the deck first, if near
+        if fair(date, iso):
+            picked.append(date)
+            if len(picked) == 2:
+                break
+    for years, months in _moves(answer.precision):
+        if len(picked) >= WANT:
+            break
+        moved = _shift(answer, years, months)
+        if moved is None:
+            continue
+        iso = moved.iso()
+        if fair(moved, iso) and all(iso != p.iso() for p in picked):
+            picked.append(moved)
+    rng = seeded(seed)
+    rng.shuffle(picked)
+    return [d.spoken() for d in picked[:WANT]]
+
+
+def name_distractors(answer: str, pool: NamePool, excluded: Iterable[str], seed: str) -> list[str]:
+    """Up to three other names of the same type, none a spelling of the answer or excluded."""
+    banned = {normalise(answer), *(normalise(e) for e in excluded)}
+    rng = seeded(seed)
+    candidates = [name for name in pool.sample(rng) if normalise(name) not in banned]
+    rng.shuffle(candidates)
+    candidates.sort(key=lambda name: abs(len(name) - len(answer)))  # similar length looks fair
+    return candidates[:WANT]
+
+
+def figure_distractors(
+    answer: Figure, pool: FigurePool, excluded: Iterable[Figure], seed: str
+) -> list[str]:
+    """Up to three figures that cannot also be true: their range meets neither the answer's nor
+    any value another source gives."""
+    ruled_out = [answer, *excluded]
+
+    def fair(figure: Figure | None) -> bool:
+        return figure is not None and not any(figure.meets(r) for r in ruled_out)
+
+    rng = seeded(seed)
+    picked: dict[int, str] = {}
+    for text, figure in pool.sample(rng):
+        if fair(figure) and figure.in_words == answer.in_words:
+            picked.setdefault(figure.value, text)
+    real = list(picked.values())
+    rng.shuffle(real)
+    chosen = real[:2]
+    values = {value for value, text in picked.items() if text in chosen}
+    for factor in (0.5, 2.0, 0.25, 3.0, 1.5, 0.75, 4.0, 0.1):
+        if len(chosen) >= WANT:
+            break
+        value = max(1, round(answer.value * factor))
+        written = number_words(value) if answer.in_words else f"{value:,}"  # an exact count
+        candidate = parse_figure(written)
+        if candidate is not None and fair(candidate) and candidate.value not in values:
+            values.add(candidate.value)
+            chosen.append(written)
+    rng.shuffle(chosen)
+    return chosen[:WANT]

@@ -1,0 +1,195 @@
+"""Facts as immutable values: what a course knows, each with the sources that say so.
+
+A deck file (format v2) may hold `facts:` beside `cards:`; cards are then drawn from the facts
+by templates (`quizapp.facts`). Like cards, facts are `gc=False` frozen structs: they hold only
+text, tuples and other structs, and the compiled deck cache stores them.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated, TypeAlias
+
+import msgspec
+
+from quizapp.model.common import CARD_ID_PATTERN, Source, Text
+from quizapp.model.dates import ISO_DATE_PATTERN
+
+FactId = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=CARD_ID_PATTERN,
+        description="Stable identifier, unique across facts and cards of all decks; the cards "
+        "drawn from a fact take their ids from it (`FACTID/TEMPLATE`).",
+    ),
+]
+IsoDate = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=ISO_DATE_PATTERN,
+        description="ISO date truncated to the precision the text gives: 1998, 2007-01, "
+        "2007-12-11; a range is START/END.",
+    ),
+]
+Figures = Annotated[
+    dict[str, str],
+    msgspec.Meta(
+        description="Counts by name (killed, wounded, held...): a number as the text gives it, "
+        "with its qualifier ('at least 60', 'thirty-three')."
+    ),
+]
+
+
+class RelationKind(enum.StrEnum):
+    """How two or more facts (groups, people) are related."""
+
+    MERGER = "merger"
+    SPLIT = "split"
+    RENAME = "rename"
+    ALLEGIANCE = "allegiance"
+    AFFILIATION = "affiliation"
+    LEADERSHIP = "leadership"
+
+
+class DesignationAction(enum.StrEnum):
+    """What an authority did to a list entry."""
+
+    DESIGNATED = "designated"
+    AMENDED = "amended"
+    DELISTED = "delisted"
+    REVOKED = "revoked"
+
+
+class Dispute(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
+    """The value one document gives for a field (`date`, `name`, `figures.killed`...)."""
+
+    field: Text
+    value: Text
+    doc: Text
+
+
+class Alias(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
+    """Another name or spelling; `doc` says which source writes it so."""
+
+    name: Text
+    doc: str | None = None
+
+
+class Role(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
+    """A role a person held, in which group (a fact id) and when."""
+
+    role: Text
+    of: FactId | None = None
+    date: IsoDate | None = None
+
+
+class FactBase(
+    msgspec.Struct,
+    frozen=True,
+    gc=False,
+    kw_only=True,
+    forbid_unknown_fields=True,
+    tag_field="type",
+):
+    """Fields every fact has.
+
+    `as_of` is when the fact was known true: the latest metadata date of its sources, filled in
+    at load; a fact must give it when one of its sources has no date. A correction keeps the
+    corrected value in the field, the source's value in `disputed`, and says why in `caveat`.
+    """
+
+    id: FactId
+    sources: Annotated[tuple[Source, ...], msgspec.Meta(min_length=1)]
+    date: IsoDate | None = None
+    as_of: IsoDate | None = None
+    time_sensitive: bool = False
+    caveat: str | None = None
+    disputed: tuple[Dispute, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+class EventFact(FactBase, frozen=True, tag="event"):
+    """Something that happened: when, where (a place fact), who (fact ids), how many."""
+
+    what: Text
+    place: FactId | None = None
+    actors: tuple[FactId, ...] = ()
+    figures: Figures = msgspec.field(default_factory=dict)
+
+
+class PersonFact(FactBase, frozen=True, tag="person"):
+    """A person: the canonical name, other spellings, and roles with dates."""
+
+    name: Text
+    aliases: tuple[Alias, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+
+class GroupFact(FactBase, frozen=True, tag="group"):
+    """A group: name, acronym, aliases and founders; `date` is when it was founded."""
+
+    name: Text
+    acronym: str | None = None
+    aliases: tuple[Alias, ...] = ()
+    founders: tuple[FactId, ...] = ()
+
+
+class PlaceFact(FactBase, frozen=True, tag="place"):
+    """A place: name, other spellings, and the larger place it lies in."""
+
+    name: Text
+    aliases: tuple[Alias, ...] = ()
+    located_in: str | None = None
+
+
+class RelationFact(FactBase, frozen=True, tag="relation"):
+    """`from` facts stand in `relation` to the `to` fact (e.g. GIA split -> GSPC)."""
+
+    relation: RelationKind
+    from_: Annotated[tuple[FactId, ...], msgspec.Meta(min_length=1)] = msgspec.field(name="from")
+    to: FactId
+
+
+class DesignationFact(FactBase, frozen=True, tag="designation"):
+    """An authority's action on a list (FTO, SDGT, UN al-Qaida sanctions list...) for a target."""
+
+    authority: Text
+    list_: Text = msgspec.field(name="list")
+    target: FactId
+    action: DesignationAction = DesignationAction.DESIGNATED
+
+
+class StatementFact(FactBase, frozen=True, tag="statement"):
+    """A claim, objective or assessment attributed to someone: `by` (a fact id) or
+    `attributed_to` (text such as "U.S. officials"); `about` names its subject."""
+
+    claim: Text
+    by: FactId | None = None
+    attributed_to: str | None = None
+    about: str | None = None
+
+
+Fact: TypeAlias = (
+    EventFact | PersonFact | GroupFact | PlaceFact | RelationFact | DesignationFact | StatementFact
+)
+
+FACT_TYPES: dict[str, type[FactBase]] = {
+    "event": EventFact,
+    "person": PersonFact,
+    "group": GroupFact,
+    "place": PlaceFact,
+    "relation": RelationFact,
+    "designation": DesignationFact,
+    "statement": StatementFact,
+}
+
+NAMED_TYPES = (PersonFact, GroupFact, PlaceFact)
+
+
+def fact_name(fact: Fact) -> str:
+    """What a fact is called in a question: a name, an event's `what`, else its id."""
+    if isinstance(fact, NAMED_TYPES):
+        return fact.name
+    if isinstance(fact, EventFact):
+        return fact.what
+    return fact.id

@@ -1,0 +1,365 @@
+"""Cards drawn from facts: one family per fact, stable ids, fair distractors."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import hypothesis.strategies as st
+import msgspec
+import pytest
+from hypothesis import given, settings
+
+from quizapp.facts.derive import TEMPLATES, draw_cards, question_of
+from quizapp.facts.distractors import (
+    DatePool,
+    FigurePool,
+    NamePool,
+    date_distractors,
+    figure_distractors,
+    name_distractors,
+)
+from quizapp.facts.figures import parse_figure
+from quizapp.model import (
+    BasicCard,
+    Card,
+    ChoiceCard,
+    Fact,
+    FuzzyDate,
+    OrderCard,
+    TypedCard,
+    units_of,
+)
+from quizapp.model.common import Source
+from quizapp.quiz.text import normalize
+
+SRC = [{"doc": "d.txt", "quote": "q"}]
+
+
+def fact(**fields: object) -> Fact:
+    return msgspec.convert({"sources": SRC, **fields}, Fact)  # type: ignore[arg-type]
+
+
+GROUPS = [
+    fact(id="gia", type="group", name="Armed Islamic Group", acronym="GIA", date="1992"),
+    fact(
+        id="gspc",
+        type="group",
+        name="Salafist Group",
+        aliases=[{"name": "GSPC-alias"}],
+        founders=["hattab"],
+    ),
+    fact(id="aqim", type="group", name="al-Qaeda in the Islamic Maghreb"),
+    fact(id="mujao", type="group", name="MUJAO"),
+]
+PEOPLE = [
+    fact(
+        id="hattab",
+        type="person",
+        name="Hassan Hattab",
+        aliases=[{"name": "Abu Hamza", "doc": "d.txt"}],
+        roles=[{"role": "the founder", "of": "gspc", "date": "1998"}, {"role": "an emir"}],
+    ),
+    fact(id="droukdel", type="person", name="Abdelmalek Droukdel"),
+    fact(id="belmokhtar", type="person", name="Mokhtar Belmokhtar"),
+    fact(id="abou-zeid", type="person", name="Abdelhamid Abou Zeid"),
+]
+PLACES = [
+    fact(
+        id="algiers",
+        type="place",
+        name="Algiers",
+        located_in="Algeria",
+        aliases=[{"name": "El Djazair"}],
+    ),
+    fact(id="gao", type="place", name="Gao", located_in="Mali"),
+    fact(id="arlit", type="place", name="Arlit", located_in="Niger"),
+]
+OTHERS = [
+    fact(
+        id="bombing",
+        type="event",
+        what="twin car bombings in Algiers",
+        date="2007-12-11",
+        place="algiers",
+        figures={"killed": "thirty-three", "wounded": "at least 170"},
+        disputed=[{"field": "figures.killed", "value": "at least 60", "doc": "d.txt"}],
+    ),
+    fact(id="kidnap", type="event", what="a kidnapping at Arlit", date="2010-09-16", place="arlit"),
+    fact(
+        id="split", type="relation", relation="split", **{"from": ["gia"]}, to="gspc", date="1998"
+    ),
+    fact(id="merger", type="relation", relation="merger", **{"from": ["gspc", "mujao"]}, to="aqim"),
+    fact(
+        id="fto",
+        type="designation",
+        authority="U.S. State Department",
+        list="FTO",
+        target="aqim",
+        date="2008-02",
+    ),
+    fact(id="aim", type="statement", claim="AQIM seeks power.", by="droukdel", about="its aims"),
+]
+FACTS = [*GROUPS, *PEOPLE, *PLACES, *OTHERS]
+
+
+@pytest.fixture(scope="module")
+def cards() -> dict[str, Card]:
+    return {card.id: card for card in draw_cards(FACTS)}
+
+
+@pytest.mark.parametrize(
+    ("card_id", "kind", "question", "answer"),
+    [
+        (
+            "bombing/when",
+            ChoiceCard,
+            "When did this happen: twin car bombings in Algiers?",
+            "11 December 2007",
+        ),
+        (
+            "bombing/what",
+            BasicCard,
+            "What happened on 11 December 2007 in Algiers?",
+            "twin car bombings in Algiers",
+        ),
+        (
+            "bombing/where",
+            ChoiceCard,
+            "Where did this happen: twin car bombings in Algiers?",
+            "Algiers",
+        ),
+        (
+            "bombing/figure.killed",
+            ChoiceCard,
+            "How many were killed: twin car bombings in Algiers?",
+            "thirty-three",
+        ),
+        ("hattab/alias", ChoiceCard, "Who is also known as Abu Hamza?", "Hassan Hattab"),
+        (
+            "hattab/role",
+            ChoiceCard,
+            "Who was the founder of Salafist Group (1998)?",
+            "Hassan Hattab",
+        ),
+        ("hattab/role-2", ChoiceCard, "Who was an emir?", "Hassan Hattab"),
+        ("gia/acronym", TypedCard, "What does GIA stand for?", "Armed Islamic Group"),
+        ("gspc/alias", ChoiceCard, "Which group is also known as GSPC-alias?", "Salafist Group"),
+        ("gia/founded", ChoiceCard, "When was Armed Islamic Group founded?", "1992"),
+        ("gspc/founder", ChoiceCard, "Who founded Salafist Group?", "Hassan Hattab"),
+        ("algiers/alias", ChoiceCard, "Which place is also known as El Djazair?", "Algiers"),
+        ("algiers/where", ChoiceCard, "Where is Algiers?", "Algeria"),
+        (
+            "split/from",
+            ChoiceCard,
+            "Which group did Salafist Group split from?",
+            "Armed Islamic Group",
+        ),
+        ("split/to", ChoiceCard, "Which group split from GIA?", "Salafist Group"),
+        (
+            "split/when",
+            ChoiceCard,
+            "When did Salafist Group split from GIA?",
+            "1998",
+        ),
+        (
+            "merger/from",
+            BasicCard,
+            "Which groups merged to form al-Qaeda in the Islamic Maghreb?",
+            "Salafist Group and MUJAO",
+        ),
+        (
+            "fto/who",
+            TypedCard,
+            "Who designated al-Qaeda in the Islamic Maghreb (FTO, February 2008)?",
+            "U.S. State Department",
+        ),
+        (
+            "fto/whom",
+            ChoiceCard,
+            "Who was designated by U.S. State Department (FTO, February 2008)?",
+            "al-Qaeda in the Islamic Maghreb",
+        ),
+        (
+            "fto/when",
+            ChoiceCard,
+            "When was al-Qaeda in the Islamic Maghreb designated by U.S. State Department (FTO)?",
+            "February 2008",
+        ),
+        ("aim/who", ChoiceCard, "Who says: “AQIM seeks power”?", "Abdelmalek Droukdel"),
+        (
+            "aim/what",
+            BasicCard,
+            "What is said about its aims, according to Abdelmalek Droukdel?",
+            "AQIM seeks power.",
+        ),
+    ],
+)
+def test_each_template_asks_its_question(
+    cards: dict[str, Card], card_id: str, kind: type, question: str, answer: str
+) -> None:
+    card = cards[card_id]
+    assert type(card) is kind
+    assert isinstance(card, BasicCard | ChoiceCard | TypedCard)
+    assert (card.question, card.answer) == (question, answer)
+    assert card.fact == card_id.split("/")[0], "a drawn card belongs to its fact's family"
+    if isinstance(card, ChoiceCard):
+        assert card.answer in card.choices and len(set(card.choices)) == len(card.choices) >= 3
+
+
+def test_questions_name_a_group_by_its_acronym_and_typed_answers_accept_it() -> None:
+    few = [GROUPS[0], GROUPS[1], OTHERS[2]]  # too few groups for choices: typed cards
+    cards = {card.id: card for card in draw_cards(few)}
+    card = cards["split/from"]
+    assert isinstance(card, TypedCard)
+    assert card.question == "Which group did Salafist Group split from?"
+    assert (card.answer, card.aliases) == ("Armed Islamic Group", ("GIA",))
+
+
+def test_a_group_renamed_is_never_a_wrong_answer_for_its_new_name() -> None:
+    rename = fact(id="renamed", type="relation", relation="rename", to="aqim", **{"from": ["gspc"]})
+    cards = {c.id: c for c in draw_cards([*GROUPS, OTHERS[4], rename])}
+    card = cards["fto/whom"]
+    assert isinstance(card, ChoiceCard) and card.answer == "al-Qaeda in the Islamic Maghreb"
+    assert set(card.choices) == {card.answer, "Armed Islamic Group", "MUJAO"}
+    unrenamed = {c.id: c for c in draw_cards([*GROUPS, OTHERS[4]])}["fto/whom"]
+    assert isinstance(unrenamed, ChoiceCard) and "Salafist Group" in unrenamed.choices
+
+
+def test_an_event_is_placed_in_order_among_its_neighbours(cards: dict[str, Card]) -> None:
+    card = cards["bombing/order"]
+    assert isinstance(card, OrderCard)
+    assert [item.date for item in card.items] == ["2007-12-11", "2010-09-16"]
+
+
+def test_every_fact_type_has_templates_and_draws_cards(cards: dict[str, Card]) -> None:
+    drawn_types = {type(f).__name__ for f in FACTS if any(c.fact == f.id for c in cards.values())}
+    assert len(TEMPLATES) == 7 and len(drawn_types) == 7
+
+
+def test_cards_of_one_fact_are_siblings(cards: dict[str, Card]) -> None:
+    keys = {units_of(card, "d")[0].sibling_key for card in cards.values() if card.fact == "gia"}
+    assert keys == {"gia"}
+
+
+def test_a_disputed_value_and_a_bound_of_the_answer_are_never_offered(
+    cards: dict[str, Card],
+) -> None:
+    card = cards["bombing/figure.killed"]
+    assert isinstance(card, ChoiceCard)
+    answer, disputed = parse_figure("thirty-three"), parse_figure("at least 60")
+    assert answer is not None and disputed is not None
+    for choice in card.choices[1:]:
+        figure = parse_figure(choice)
+        assert figure is not None and not figure.meets(answer) and not figure.meets(disputed)
+
+
+def test_a_written_card_asking_the_same_keeps_its_question() -> None:
+    written = TypedCard(
+        id="mine",
+        category="name",  # type: ignore[arg-type]
+        source=Source(doc="d.txt", quote="q"),
+        question="What does GIA stand for?",
+        answer="Armed Islamic Group",
+    )
+    drawn = {c.id: c for c in draw_cards(FACTS, [written])}
+    card = drawn["gia/acronym"]
+    assert isinstance(card, TypedCard) and card.question == "What does GIA stand for? (gia)"
+
+
+# ----- distractors, on their own
+
+
+def test_date_distractors_keep_precision_and_avoid_disputes_and_bounds() -> None:
+    answer = FuzzyDate.parse("2013-05")
+    disputed = [FuzzyDate.parse("2013-08")]
+    pool = DatePool(FuzzyDate.parse(t) for t in ("2013-08", "2012-05", "1998", "2013-05"))
+    wrong = date_distractors(answer, pool, disputed, "seed")
+    assert "May 2012" in wrong, "a real date of the deck, near the answer"
+    assert len(wrong) == 3 and "May 2013" not in wrong and "August 2013" not in wrong
+    assert all(len(w.split()) == 2 for w in wrong), "month precision, like the answer"
+    ranged = date_distractors(
+        FuzzyDate.parse("2004/2020"), DatePool([FuzzyDate.parse("2004")]), [], "s"
+    )
+    assert "2004" not in ranged and all("\u2013" in w for w in ranged)
+
+
+def test_name_distractors_skip_spellings_of_the_answer() -> None:
+    pool = NamePool(["Droukdal", "Belmokhtar", "Abou Zeid", "DROUKDEL"])
+    assert set(name_distractors("Droukdel", pool, ["Droukdal"], "s")) == {"Belmokhtar", "Abou Zeid"}
+
+
+@given(
+    value=st.integers(min_value=1, max_value=5000),
+    qualifier=st.sampled_from(["", "at least ", "about ", "more than ", "at most "]),
+    other=st.integers(min_value=1, max_value=5000),
+    pool=st.lists(st.integers(min_value=1, max_value=5000), max_size=6),
+)
+@settings(max_examples=150, deadline=None)
+def test_figure_distractors_can_never_also_be_true(
+    value: int, qualifier: str, other: int, pool: list[int]
+) -> None:
+    answer = parse_figure(f"{qualifier}{value}")
+    disputed = parse_figure(str(other))
+    assert answer is not None and disputed is not None
+    wrong = figure_distractors(answer, FigurePool(str(p) for p in pool), [disputed], "s")
+    for text in wrong:
+        figure = parse_figure(text)
+        assert figure is not None and not figure.meets(answer) and not figure.meets(disputed)
+
+
+# ----- property: ids and questions are unique in any deck of facts
+
+NAME = st.text(alphabet="abcdefghij", min_size=2, max_size=8)
+DATE = st.builds(
+    lambda y, m: f"{y}" if m == 0 else f"{y}-{m:02d}",
+    st.integers(min_value=1950, max_value=2020),
+    st.integers(min_value=0, max_value=12),
+)
+
+
+@st.composite
+def fact_decks(draw: st.DrawFn) -> list[Fact]:
+    count = draw(st.integers(min_value=1, max_value=12))
+    ids = draw(st.lists(NAME, min_size=count, max_size=count, unique=True))
+    facts: list[Fact] = []
+    for index, fact_id in enumerate(ids):
+        kind = draw(st.sampled_from(sorted(TEMPLATES)))
+        date = draw(st.none() | DATE)
+        name = draw(NAME)
+        others = ids[:index] or [fact_id]
+        fields: dict[str, object] = {"id": fact_id, "type": kind, "date": date}
+        if kind == "event":
+            fields |= {"what": name, "figures": {"killed": str(draw(st.integers(1, 99)))}}
+        elif kind in {"person", "group", "place"}:
+            fields |= {"name": name, "aliases": [{"name": name + "x"}]}
+            if kind == "group":
+                fields["acronym"] = name.upper()
+            if kind == "person":
+                fields["roles"] = [{"role": "head", "of": draw(st.sampled_from(others))}]
+        elif kind == "relation":
+            fields |= {
+                "relation": draw(st.sampled_from(["split", "merger", "leadership"])),
+                "from": [draw(st.sampled_from(others))],
+                "to": draw(st.sampled_from(others)),
+            }
+        elif kind == "designation":
+            fields |= {"authority": name, "list": "FTO", "target": draw(st.sampled_from(others))}
+        else:
+            fields |= {"claim": name, "attributed_to": draw(NAME), "about": draw(NAME)}
+        facts.append(fact(**fields))
+    return facts
+
+
+@given(fact_decks())
+@settings(max_examples=120, deadline=None)
+def test_drawn_ids_and_questions_are_unique(facts: list[Fact]) -> None:
+    cards = draw_cards(facts)
+    ids = Counter(card.id for card in cards)
+    assert all(n == 1 for n in ids.values()), ids
+    for card in cards:
+        fact_id, _, template = card.id.partition("/")
+        assert card.fact == fact_id and template
+    questions = Counter(normalize(question_of(card)) for card in cards)
+    assert all(n == 1 for n in questions.values()), questions
+    again = draw_cards(facts)
+    assert again == cards, "drawing is deterministic: the same facts give the same cards"
