@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 import threading
@@ -38,6 +39,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cache",
     "facts",
 )
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in quizapp, not a problem with the input
 
 EPILOG = """examples:
   quizapp                         open the study app on the shipped decks
@@ -143,3 +146,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         except KeyboardInterrupt:
             return 130
+        except Exception as error:
+            # The last guard, not a way of handling errors: whatever hostile input slipped past
+            # the specific checks, the user gets one line naming the failure, not a traceback.
+            if os.environ.get("QUIZAPP_DEBUG"):
+                raise
+            echo(
+                f"quizapp: internal error ({type(error).__name__}: {error}); please report it "
+                "with the command you ran (QUIZAPP_DEBUG=1 shows the details)",
+                file=sys.stderr,
+            )
+            return INTERNAL_ERROR

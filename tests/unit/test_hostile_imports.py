@@ -168,3 +168,13 @@ def test_the_crafted_package_helper_makes_a_readable_package(tmp_path: Path) -> 
     apkg = _stored(tmp_path)
     assert [(n.front, n.back) for n in read_any(apkg).notes] == [("front", "back")]
     assert zlib.crc32(b"") == 0
+
+
+def test_unclosed_cloze_openings_are_text(tmp_path: Path) -> None:
+    """Thousands of `{{c1::` without a closing `}}` (a regex with a lazy group rescans the
+    field from every one of them) import as one plain card."""
+    source = tmp_path / "clozes.csv"
+    source.write_text("front,back\n" + "{{c1::" * 15_000 + ",answer\n{{c1::a}} b,c\n")
+    notes = read_any(source).notes
+    assert [n.kind for n in notes] == ["basic", "cloze"]
+    assert notes[0].front == "{{c1::" * 15_000 and notes[1].front == "{{a}} b"

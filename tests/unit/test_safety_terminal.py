@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from quizapp.safety.terminal import TerminalGuard, literal, one_line, visible
 
 
@@ -40,3 +42,22 @@ def test_commands_print_through_the_one_terminal_path() -> None:
         if bare.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quizapp import cli
+    from quizapp.commands import schema
+
+    def broken(args: object) -> int:
+        raise ValueError("bad \x1b]0;PWNED\x07 input")
+
+    monkeypatch.delenv("QUIZAPP_DEBUG")
+    monkeypatch.setattr(schema, "run", broken)
+    assert cli.main(["schema"]) == cli.INTERNAL_ERROR
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "ValueError" in err and "\x1b" not in err
+    monkeypatch.setenv("QUIZAPP_DEBUG", "1")
+    with pytest.raises(ValueError):
+        cli.main(["schema"])

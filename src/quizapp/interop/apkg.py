@@ -22,11 +22,11 @@ from typing import Any
 
 from quizapp.errors import QuizappError
 from quizapp.interop.importers import (
-    ANKI_CLOZE,
     ImportResult,
     Skipped,
     add_note,
-    cloze_group,
+    anki_clozes_to_quizapp,
+    has_anki_cloze,
     html_to_text,
 )
 from quizapp.store.anki import AnkiCollection, read_collection
@@ -182,7 +182,7 @@ def _add_note(
     values = fields.split("\x1f")
     named = dict(zip(note_type.fields, values, strict=False))
     kind = note_type.kind
-    if kind == "basic" and ANKI_CLOZE.search(values[0]):
+    if kind == "basic" and has_anki_cloze(values[0]):
         kind = "cloze"
     main = 1 if kind == "cloze" else 2
     extra = next((named[f] for f in EXTRA_FIELDS if named.get(f, "").strip()), "")
@@ -193,7 +193,7 @@ def _add_note(
     category = html_to_text(named.get("category", ""))[0]
     common = {"tags": tuple(tags.split()), "category": category}
     if kind == "cloze":
-        front = ANKI_CLOZE.sub(cloze_group, values[0])
+        front = anki_clozes_to_quizapp(values[0])
         add_note(front, "", origin, result, True, kind="cloze", explanation=extra, **common)
         return
     if len(values) < 2:
