@@ -35,6 +35,7 @@ EXPECTED = {
     "scheduler_quality": "scheduler quality",
     "class_report": "class report",
     "facts_start": "100,000 cards drawn from facts vs written",
+    "hostile_linear": "hostile input stays linear (generate, import)",
 }
 DOCS = harness.ROOT / "docs" / "benchmarks.md"
 
