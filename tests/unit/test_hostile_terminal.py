@@ -141,6 +141,7 @@ RECIPES: dict[tuple[str, ...], Callable[[Workspace], list[str]]] = {
     ("quiz-sheet",): lambda ws: ["-n", "5", "--seed", "1", "-o", ws.out("quiz.md")],
     ("preview",): lambda ws: [str(ws.decks)],
     ("cache",): lambda ws: ["info"],
+    (): lambda ws: [],
 }
 # What each command must show of the hostile text (as text, not as codes).
 SHOWN: dict[tuple[str, ...], str] = {
@@ -150,12 +151,18 @@ SHOWN: dict[tuple[str, ...], str] = {
     ("progress", "exam"): "C++ [draft]",
     ("progress", "export"): "C++ [draft]",
     ("new-card",): "C++ [draft]",
+    (): BRACKETS,
 }
-TUI = {("preview",)}
+# Screens that open the study app: what they draw once ready (then Ctrl+Q quits them). `()`
+# is the app itself, opened with no command.
+TUI = {("preview",): b"Edit card", (): b"Unix paths"}
 
 
-def run_in_pty(argv: list[str], env: dict[str, str], keys: bytes = b"") -> tuple[int, str]:
-    """Run quizapp with stdin, stdout and stderr on a 200x50 pseudo-terminal; all it wrote."""
+def run_in_pty(
+    argv: list[str], env: dict[str, str], keys: bytes = b"", drawn: bytes = b""
+) -> tuple[int, str]:
+    """Run quizapp with stdin, stdout and stderr on a 200x50 pseudo-terminal; all it wrote.
+    `keys` are typed once the output shows `drawn` (a screen that is ready)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
     process = subprocess.Popen(
@@ -177,7 +184,7 @@ def run_in_pty(argv: list[str], env: dict[str, str], keys: bytes = b"") -> tuple
                 if not data:
                     break
                 chunks.append(data)
-                if not sent and b"Edit card" in b"".join(chunks[-20:]):
+                if not sent and drawn in b"".join(chunks[-20:]):
                     os.write(master, keys)
                     sent = True
             elif process.poll() is not None:
@@ -234,14 +241,15 @@ def test_every_command_keeps_input_inert_on_a_terminal(workspace: Workspace) -> 
     }
     env.pop("COLUMNS", None)
     env.pop("LINES", None)
-    found = sorted(commands(cli.build_parser()))
+    found = [(), *sorted(commands(cli.build_parser()))]
     assert ("stats",) in found and ("progress", "export") in found
     failures: list[str] = []
     for path in found:
         recipe = RECIPES.get(path)
         args = recipe(workspace) if recipe else generic_args(path, workspace)
         argv = ["--decks", str(workspace.decks), "--no-cache", *path, *args]
-        code, out = run_in_pty(argv, env, b"\x11" if path in TUI else b"")
+        keys = b"\x11" if path in TUI else b""
+        code, out = run_in_pty(argv, env, keys, TUI.get(path, b""))
         if path in TUI:
             hostile = ("\x1b]0;PWNED", "\x1b]8;;http://evil", "\x1b]52;c;")
             leaked = [code for code in hostile if code in out]
