@@ -201,3 +201,19 @@ def test_nothing_blocks_on_a_fifo_or_reads_a_device(tmp_path: Path, case: str) -
     result = subprocess.run(argv, capture_output=True, text=True, timeout=30)
     assert result.returncode in (1, 2), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_full_disk_message_claims_nothing_about_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from quizapp.store.db import storage_error
+
+    path = tmp_path / DB_FILENAME
+    full = str(storage_error(sqlite3.OperationalError("database or disk is full"), path))
+    assert "full" in full and "answer was not saved" not in full
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: usage._replace(free=0))
+    io_error = str(storage_error(sqlite3.OperationalError("disk I/O error"), path))
+    assert "is full" in io_error, "before the WAL exists SQLite only says disk I/O error"
