@@ -178,3 +178,10 @@ def test_unclosed_cloze_openings_are_text(tmp_path: Path) -> None:
     notes = read_any(source).notes
     assert [n.kind for n in notes] == ["basic", "cloze"]
     assert notes[0].front == "{{c1::" * 15_000 and notes[1].front == "{{a}} b"
+
+
+def test_html_fields_decode_entities_once_and_drop_script_code() -> None:
+    from quizapp.interop.importers import html_to_text
+
+    text, _media = html_to_text("AT&amp;amp;T <script>alert('x')</script><style>b{}</style>ok")
+    assert text == "AT&amp;T ok"

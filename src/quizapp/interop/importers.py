@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import html
 import io
 import re
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from quizapp.safety.files import read_regular
 ANKI_CLOZE_OPEN = re.compile(r"\{\{c\d+::")
 SOUND = re.compile(r"\[sound:[^\]]*\]")
 HEADER_WORDS = {("front", "back"), ("term", "definition"), ("question", "answer")}
+HIDDEN_TAGS = {"script", "style"}
 BLOCK_TAGS = {"br", "div", "p", "li", "tr", "hr"}
 
 
@@ -54,23 +54,31 @@ class ImportResult:
 
 
 class _TextOf(HTMLParser):
+    """The text a reader sees: no tags, no script or style code, entities decoded once."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.media = 0
+        self.hidden = 0  # inside <script> or <style>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
         if tag in ("img", "audio", "video"):
             self.media += 1
+        if tag in HIDDEN_TAGS:
+            self.hidden += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
+        if tag in HIDDEN_TAGS and self.hidden:
+            self.hidden -= 1
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def html_to_text(value: str) -> tuple[str, int]:
@@ -79,8 +87,8 @@ def html_to_text(value: str) -> tuple[str, int]:
     parser = _TextOf()
     parser.feed(SOUND.sub("", value))
     parser.close()
-    text = html.unescape("".join(parser.parts)).replace("\xa0", " ")
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    text = "".join(parser.parts).replace("\xa0", " ")
+    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")]
     return "\n".join(line for line in lines if line), parser.media + sounds
 
 
