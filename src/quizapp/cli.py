@@ -38,6 +38,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "preview",
     "cache",
     "facts",
+    "lineage",
+    "timeline",
 )
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in quizapp, not a problem with the input

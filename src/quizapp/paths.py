@@ -43,8 +43,3 @@ def default_cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME, appauthor=False)
-
-
-def sources_dir(decks_dir: Path) -> Path:
-    """Where the documents that cards cite live."""
-    return decks_dir / "sources"

@@ -53,3 +53,24 @@ async def test_quiz_scores_and_leaves_schedule_alone(
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
         assert app.context.study.counts(clock()) == before
+
+
+@run_async
+async def test_quiz_setup_refuses_a_lone_minus_sign(make_app: Callable[..., QuizApp]) -> None:
+    """Integer inputs accept "-" while a number is typed; Start then says what is wrong."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        setup = app.screen
+        assert isinstance(setup, QuizSetupScreen)
+        for field, value in (("#count", "-"), ("#minutes", "-")):
+            setup.query_one("#count", Input).value = "5"
+            setup.query_one("#minutes", Input).value = "0"
+            setup.query_one(field, Input).value = value
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is setup and app.is_running
+        assert any("whole number" in n.message for n in app._notifications)
+        setup.query_one("#minutes", Input).value = "0"
+        await pilot.press("enter")
+        assert isinstance(app.screen, QuizScreen) and len(app.screen.questions) == 5

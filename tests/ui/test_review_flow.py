@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from uikit import run_async
 
+from quizapp.model.cards import OrderCard
 from quizapp.model.progress import Rating
+from quizapp.quiz.order import sort_key
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.review import ReviewScreen, card_line
@@ -17,6 +21,21 @@ from quizapp.ui.screens.summary import SummaryScreen
 
 def text_of(app: QuizApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
+
+
+async def put_in_date_order(pilot: Pilot[Any], screen: ReviewScreen) -> None:
+    """Sort the shuffled timeline by selecting (↑/↓) and moving (+/-) items, as a student does."""
+    card = screen.unit.card if screen.unit else None
+    assert isinstance(card, OrderCard)
+    wanted = sorted(range(len(card.items)), key=lambda i: sort_key(card.items[i].date))
+    assert screen.panel.order != wanted, "the seeded shuffle must need some moves"
+    for place, item in enumerate(wanted):
+        at = screen.panel.order.index(item)
+        step = "down" if at > screen.panel.cursor else "up"
+        await pilot.press(*[step] * abs(at - screen.panel.cursor))
+        await pilot.press(*["minus"] * (at - place))
+        assert screen.panel.order[place] == item
+    assert screen.panel.order == wanted
 
 
 @run_async
@@ -49,18 +68,23 @@ async def test_review_every_kind(make_app: Callable[..., QuizApp]) -> None:
         assert screen.suggested is Rating.HARD
         assert "{+e+}" in text_of(app, "#work")
         await pilot.press("1")
-        # order: move the first item down, check
+        # order: put the items in date order with the move keys, then check
         assert screen.unit.uid == "g-timeline"
+        await put_in_date_order(pilot, screen)
         await pilot.press("enter")
-        assert screen.panel.order_result is not None
+        assert screen.panel.order_result is not None and screen.panel.order_result.correct
+        assert screen.suggested is Rating.GOOD
         await pilot.press("3")
         # match: pick sides in order
         assert screen.unit.uid == "g-match"
         await pilot.press("1", "2", "3", "enter")
         assert screen.panel.match_ok is not None and screen.suggested is not None
         await pilot.press("2")
-        assert screen.unit.uid.startswith("g-cloze")
-        assert "[...]" in text_of(app, "#question") or "[year]" in text_of(app, "#question")
+        # cloze: the first deletion (Hamas) is hidden, the other shown
+        assert screen.unit.uid == "g-cloze/c1"
+        assert "[...] was founded in 1987." in text_of(app, "#question")
+        await pilot.press("space")
+        assert "Hamas" in text_of(app, "#answer")
         assert screen.session_log is not None and screen.session_log.done == 5
 
 
@@ -78,19 +102,27 @@ async def test_undo_suspend_bury_and_summary(make_app: Callable[..., QuizApp]) -
         assert (
             screen.unit == first and screen.session_log is not None and screen.session_log.done == 0
         )
-        await pilot.press("space", "1", "s")  # answer Again, then suspend the next card
-        suspended = "g-hez-founded"
-        assert screen.unit is not None and screen.unit.uid != suspended
+        await pilot.press("space", "1")  # Again
+        buried = "g-hez-founded"  # the next card (multiple choice): bury it
+        assert screen.unit is not None and screen.unit.uid == buried
         await pilot.press("b")
+        assert screen.unit is not None and screen.unit.uid == "g-aq-leader"
+        await pilot.press(*"osama bin laden", "enter", "3")  # typed: keys go to its input
+        suspended = "g-timeline"  # the next card (an order): suspend it
+        assert screen.unit is not None and screen.unit.uid == suspended
+        await pilot.press("s")
+        assert screen.unit is not None and screen.unit.uid not in {buried, suspended}
         await pilot.press("escape")
         assert isinstance(app.screen, SummaryScreen)
         summary = str(app.screen.query_one("#summary-text", Static).render())
-        assert "Cards done   1" in summary and "Missed (1)" in summary
+        assert "Cards done   2" in summary and "Missed (1)" in summary
         assert "When was Hamas founded?" in summary
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
-        info = app.context.study.info(suspended, app.clock())  # type: ignore[union-attr]
-        assert info.state == "suspended"
+        study = app.context.study  # type: ignore[union-attr]
+        assert study.info(suspended, app.clock()).state == "suspended"
+        following = study.next_unit(None, app.clock())
+        assert following is not None and following.uid != buried, "buried until tomorrow"
 
 
 @run_async

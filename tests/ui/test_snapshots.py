@@ -116,3 +116,26 @@ def test_screen(
             await pilot.app.push_screen(ProblemsScreen(problems))
 
     assert snap_compare(make_app(), press=press, terminal_size=size, run_before=run_before)
+
+
+TO_CHOICE = ["enter", "space", "3"]
+TO_TYPED = [*TO_CHOICE, "1", "enter"]
+TO_ORDER = [*TO_TYPED, *"osama bin ladn", "enter", "3"]
+TO_MATCH = [*TO_ORDER, "enter", "3"]
+TO_CLOZE = [*TO_MATCH, "1", "2", "3", "enter", "3"]
+CARD_KINDS: dict[str, list[str]] = {
+    "choice": TO_CHOICE,
+    "typed-difference": TO_ORDER[: len(TO_ORDER) - 1],  # checked, the diff shown, not graded
+    "order": TO_ORDER,
+    "match": TO_MATCH,
+    "cloze": TO_CLOZE,
+    "cram": ["e", "c", "space"],
+}
+
+
+@pytest.mark.parametrize("kind", list(CARD_KINDS))
+def test_card_kind(
+    kind: str, snap_compare: Any, make_app: Callable[..., QuizApp], clock: FixedClock
+) -> None:
+    """Every card kind as the review screen shows it, at the smallest supported size."""
+    assert snap_compare(make_app(), press=CARD_KINDS[kind], terminal_size=(80, 24))

@@ -52,7 +52,6 @@ def build_preview_app(deck_set: DeckSet) -> QuizApp:
     from quizapp.study.context import StudyContext
     from quizapp.study.memory import MemoryStudy
     from quizapp.ui.app import QuizApp
-    from quizapp.ui.screens.review import ReviewScreen
 
     units = deck_set.units()
     study = MemoryStudy(units, new_per_day=len(units))
@@ -64,7 +63,7 @@ def build_preview_app(deck_set: DeckSet) -> QuizApp:
 
         def on_mount(self) -> None:
             # Textual also runs QuizApp.on_mount (it pushes Home); review goes on top of it.
-            self.call_after_refresh(self.push_screen, ReviewScreen(deck_ids))
+            self.call_after_refresh(self.start_review, deck_ids)
 
     return PreviewApp(context)
 

@@ -1,10 +1,15 @@
-"""Checking that each card's quote really is in the document it cites."""
+"""Checking that each card's quote really is in the document it cites.
+
+A document is read as Markdown and matched as its plain text (`plaintext.plain_text`): a quote is
+the sentence as a student reads it, never with the page's link syntax or escapes.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
 
+from quizapp.decks.plaintext import plain_text
 from quizapp.errors import QuizappError
 from quizapp.model.cards import Source
 from quizapp.safety.files import read_regular
@@ -25,8 +30,15 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
+def read_plain(path: Path) -> str:
+    """A source document's plain text, folded: what quotes are matched against (a regular
+    file of at most MAX_SOURCE_BYTES; anything else is UnreadableFile)."""
+    text = read_regular(path, MAX_SOURCE_BYTES).decode("utf-8")
+    return fold(plain_text(text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
 class SourceLibrary:
-    """The documents under a deck folder's `sources/`, read once and folded for quote checks."""
+    """The documents under a deck folder's `sources/`, read once as plain text and folded."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -36,7 +48,7 @@ class SourceLibrary:
         if doc not in self._folded:
             path = self.root / doc
             try:
-                self._folded[doc] = fold(read_regular(path, MAX_SOURCE_BYTES).decode("utf-8"))
+                self._folded[doc] = read_plain(path)
             except (QuizappError, UnicodeDecodeError):
                 self._folded[doc] = None
         return self._folded[doc]

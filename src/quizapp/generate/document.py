@@ -7,6 +7,7 @@ middle of a sentence are joined again.
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,15 +24,48 @@ _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _ABBREVIATIONS = frozenset(
     words(
         "mr mrs ms dr st gen lt col maj sgt capt gov sen rep jr sr no vs etc inc co corp e.g i.e "
-        "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n"
+        "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n e.o a.k.a aka p.l u.s.c fig "
+        "dept govt no nos art sec stat para pp vol ed eds est approx"
     )
 )
-# A "sentence" longer than this is cut at spaces: cards quote whole sentences, and the
-# extractors' work per sentence must stay bounded for `generate` to stay linear in its input.
-MAX_SENTENCE_CHARS = 1_000
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 _PARAGRAPH_END = '.!?:;"\u201d\u2019'
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)\]]*(?:\d{1,3})?(?=\s+[\"\u201c\u2018(\[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"[.!?][\"\u201d\u2019)\]]*(?:\[\d{1,3}\]|\d{1,3})?(?=\s+[\"\u201c\u2018(\[A-Z0-9])"
+)
+# A sentence longer than this is not a sentence a card can quote (a run-on line, a table);
+# it is cut at spaces, which also keeps the extractors' work per sentence bounded, so that
+# `generate` stays linear in its input.
+SENTENCE_CAP = 1000
+_MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATELINE = re.compile(
+    r"^(?:(?:Dated|Date|Released(?: on)?|Updated|Last updated|Published)\b:?\s*)?"
+    rf"(?:(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}})"
+    r"|(?:\d{4}-\d\d-\d\d)|(?:" + _MONTH_WORD + r"\s+\d{4}))\.?$",
+    re.IGNORECASE,
+)
+_AKA = re.compile(r"^(?:aka|a\.k\.a\.|also known as)\b", re.IGNORECASE)
+_SENTENCE_PUNCT = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
+
+
+class Kind(enum.StrEnum):
+    """What a piece of a document is: only `sentence` and `item` lines are read for facts.
+
+    A `heading` (Markdown heading, title, address, section label: a short line without end
+    punctuation) gives context, a `dateline` (a line that is only a date) dates what follows,
+    an `aka` line lists other names; a `runon` piece (a "sentence" longer than the cap) is
+    quoted nowhere.
+    """
+
+    SENTENCE = "sentence"
+    ITEM = "item"
+    HEADING = "heading"
+    DATELINE = "dateline"
+    AKA = "aka"
+    RUNON = "runon"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +76,12 @@ class Sentence:
     raw: str
     text: str
     heading: bool = False
+    kind: Kind = Kind.SENTENCE
+
+    @property
+    def readable(self) -> bool:
+        """Whether facts may be taken from it (prose or a list item, never a title)."""
+        return self.kind in (Kind.SENTENCE, Kind.ITEM)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,22 +123,67 @@ def read_document(path: Path) -> Document:
 
 
 def parse_document(name: str, text: str) -> Document:
-    """Split `text` into sentences (see the module docstring)."""
+    """Cut `text` into sentences and the lines that are not sentences (see `Kind`)."""
     sentences: list[Sentence] = []
-    for block, is_heading in _paragraphs(text):
-        for raw in _split_sentences(block) if not is_heading else _capped(block):
-            clean = clean_markdown(raw)
-            if clean:
-                sentences.append(Sentence(len(sentences), raw, clean, is_heading))
+
+    def add(raw: str, kind: Kind) -> None:
+        clean = clean_markdown(raw)
+        if clean:
+            kind = Kind.RUNON if len(raw) > SENTENCE_CAP else kind
+            heading = kind not in (Kind.SENTENCE, Kind.ITEM)
+            sentences.append(Sentence(len(sentences), raw, clean, heading, kind))
+
+    for block, kind in _paragraphs(text):
+        if kind is Kind.SENTENCE:
+            for raw in _split_sentences(block):
+                pieces = _capped(raw)
+                for piece in pieces:
+                    add(piece, Kind.RUNON if len(pieces) > 1 else Kind.SENTENCE)
+        else:
+            add(block, kind)
     return Document(name, text, tuple(sentences))
+
+
+def _capped(raw: str) -> list[str]:
+    """A sentence, or a run-on cut at whitespace into pieces no longer than the cap (by index,
+    so a 240 KB run-on is cut in one pass, not copied once per piece)."""
+    if len(raw) <= SENTENCE_CAP:
+        return [raw]
+    pieces: list[str] = []
+    start = 0
+    while len(raw) - start > SENTENCE_CAP:
+        cut = raw.rfind(" ", start, start + SENTENCE_CAP)
+        cut = cut if cut > start else start + SENTENCE_CAP
+        pieces.append(raw[start:cut])
+        start = cut
+        while start < len(raw) and raw[start].isspace():
+            start += 1
+    return [*pieces, raw[start:]] if start < len(raw) else pieces
 
 
 def _is_structural(line: str) -> bool:
     return bool(_HEADING.match(line) or _BULLET.match(line) or _RULE.match(line))
 
 
-def _paragraphs(text: str) -> list[tuple[str, bool]]:
-    """Blocks separated by blank lines or list items, rejoining sentences cut by a blank line."""
+def _line_kind(line: str) -> Kind:
+    """The kind of a line read on its own (prose unless it looks like anything else)."""
+    clean = clean_markdown(line)
+    if _HEADING.match(line):
+        return Kind.HEADING
+    if _DATELINE.match(clean):
+        return Kind.DATELINE
+    if _AKA.match(clean):
+        return Kind.AKA
+    if _BULLET.match(line):
+        return Kind.ITEM
+    if _field_line(clean) or _field_line(clean.rstrip(".:"), limit=5):
+        return Kind.HEADING
+    return Kind.SENTENCE
+
+
+def _paragraphs(text: str) -> list[tuple[str, Kind]]:
+    """Blocks of one kind: a title, dateline or "aka" line stands alone; wrapped prose lines
+    are joined, and so is a sentence cut in two by a blank line."""
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in text.splitlines():
@@ -109,45 +194,67 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
             if line.strip() and not _RULE.match(line):
                 blocks.append([line])
             continue
-        if current and _field_line(current[-1]) and line.lstrip()[:1].isupper():
+        if current and not _wrapped(current[-1], line):
             blocks.append(current)
             current = []
         current.append(line)
     if current:
         blocks.append(current)
-    joined: list[tuple[str, bool]] = []
-    previous_is_text = False
+    joined: list[tuple[str, Kind]] = []
     for lines in blocks:
         block = " ".join(part.strip() for part in lines)
-        is_heading = bool(_HEADING.match(lines[0]))
-        is_text = not is_heading and not _BULLET.match(lines[0])
-        continues = (
-            len(block.split()) > 6 or block[:1].islower() or not _unfinished(block, minimum=0)
-        )
+        kind = _line_kind(lines[0]) if len(lines) == 1 else Kind.SENTENCE
         if (
-            previous_is_text
-            and is_text
-            and continues
-            and len(joined[-1][0]) < MAX_SENTENCE_CHARS
-            and _unfinished(joined[-1][0])
+            joined
+            and joined[-1][1] is Kind.SENTENCE
+            and len(joined[-1][0]) < SENTENCE_CAP  # a run-on is not joined further
+            and _continues(joined[-1][0], block, kind)
         ):
-            joined[-1] = (joined[-1][0] + " " + block, False)
+            joined[-1] = (joined[-1][0] + " " + block, Kind.SENTENCE)
         else:
-            joined.append((block, is_heading))
-        previous_is_text = is_text
+            joined.append((block, kind))
     return joined
 
 
-def _field_line(line: str) -> bool:
-    """A short line without end punctuation: a title or a "Field: value" line, not wrapped prose."""
-    clean = clean_markdown(line)
-    return len(clean.split()) <= 8 and not clean.endswith(tuple(_PARAGRAPH_END))
+def _wrapped(previous: str, line: str) -> bool:
+    """Whether `line` continues `previous` (hard-wrapped prose), not a line of its own."""
+    clean = clean_markdown(previous)
+    if _line_kind(previous) is not Kind.SENTENCE or _line_kind(line) in (Kind.DATELINE, Kind.AKA):
+        return False
+    if clean.endswith(tuple(_PARAGRAPH_END)):
+        return bool(re.search(r"\b(?:[A-Z]\.)+$|\b(?:Gen|Dr|Mr|Mrs|Ms|No|St|E\.O)\.$", clean))
+    return True
+
+
+def _continues(previous: str, block: str, kind: Kind) -> bool:
+    """A sentence cut by a blank line: the first part stops mid-sentence, the second ends it."""
+    clean = clean_markdown(block)
+    if not _unfinished(previous) or kind in (Kind.DATELINE, Kind.AKA, Kind.ITEM):
+        return False
+    if clean[:1].islower():
+        return True
+    last = clean_markdown(previous[-2 * SENTENCE_CAP :]).split()[-2:]
+    cut_mid = last[-1][:1].islower() or last[0] in _FUNCTION_BEFORE_NAME
+    return cut_mid and clean.endswith(_SENTENCE_PUNCT)
+
+
+_FUNCTION_BEFORE_NAME = frozenset(words("the of and to a an in for with by from at on"))
+
+
+def _field_line(clean: str, limit: int = 12) -> bool:
+    """A short line without end punctuation: a title, an address or a "Field: value" line."""
+    tokens = clean.split()
+    if len(tokens) > limit or clean.endswith(tuple(_PARAGRAPH_END)):
+        return False
+    alphabetic = [word for word in tokens if word[:1].isalpha()]
+    capitalised = [word for word in alphabetic if word[:1].isupper()]
+    return len(tokens) <= 4 or 2 * len(capitalised) >= len(alphabetic)
 
 
 def _unfinished(block: str, minimum: int = 6) -> bool:
     """Whether a paragraph (longer than `minimum` words) stops mid-sentence (only its end is
     read, so a huge paragraph costs no more than a normal one)."""
-    clean = clean_markdown(block[-2 * MAX_SENTENCE_CHARS :])
+    clean = clean_markdown(block[-2 * SENTENCE_CAP :])
     if len(clean.split()) <= minimum or re.search(r"(^|[.!?\"\u201d])\s*\([^()]*\)$", clean):
         return False
     return not clean.endswith(tuple(_PARAGRAPH_END))
@@ -164,24 +271,9 @@ def _split_sentences(block: str) -> list[str]:
             token = word.group(1).lower().lstrip('(["\u201c')
             if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
                 continue
-        pieces.extend(_capped(block[start : match.end()].strip()))
+        pieces.append(block[start : match.end()].strip())
         start = match.end()
     tail = block[start:].strip()
     if tail:
-        pieces.extend(_capped(tail))
+        pieces.append(tail)
     return pieces
-
-
-def _capped(sentence: str) -> list[str]:
-    """`sentence`, or pieces of it cut at spaces, none longer than MAX_SENTENCE_CHARS."""
-    if len(sentence) <= MAX_SENTENCE_CHARS:
-        return [sentence] if sentence else []
-    pieces: list[str] = []
-    start = 0
-    while len(sentence) - start > MAX_SENTENCE_CHARS:
-        cut = sentence.rfind(" ", start, start + MAX_SENTENCE_CHARS + 1)
-        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
-        pieces.append(sentence[start:cut].strip())
-        start = cut
-    pieces.append(sentence[start:].strip())
-    return [piece for piece in pieces if piece]

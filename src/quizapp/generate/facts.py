@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quizapp.decks.plaintext import plain_text
 from quizapp.generate.dates import DateContext, DateMention, find_dates
 from quizapp.generate.document import Document, Sentence
 from quizapp.generate.entities import Entity, find_entities
@@ -30,8 +31,9 @@ class Fact:
 
     @property
     def quote(self) -> str:
-        """The raw sentence with its whitespace folded: verbatim for the validator."""
-        return " ".join(self.sentence.raw.split())
+        """The sentence as its plain text reads (the validator matches quotes against the
+        document's plain text: `decks.plaintext`), whitespace folded."""
+        return " ".join(plain_text(self.sentence.raw).split())
 
 
 def extract_facts(document: Document) -> list[Fact]:

@@ -24,6 +24,7 @@ from quizapp.ui.screens.home import HomeScreen
 if TYPE_CHECKING:
     from quizapp.study.context import StudyContext
     from quizapp.study.overview import Overview
+    from quizapp.study.session_log import SessionLog
 
 Clock = Callable[[], dt.datetime]
 # How often the app checks that its terminal is still there (see `exit_if_terminal_gone`).
@@ -107,11 +108,43 @@ class QuizApp(App[None]):
                 "Browse cards", "Search cards and see their history", screen.action_browse
             )
             yield SystemCommand(
+                "Lineage",
+                "The groups drawn as a lineage: splits, renamings, mergers in date order",
+                screen.action_lineage,
+            )
+            yield SystemCommand(
+                "Timeline",
+                "Every dated fact on a scale; study or order a span",
+                screen.action_timeline,
+            )
+            yield SystemCommand(
                 "Exam date and cram",
                 "Set the highlighted deck's exam date, see what is at risk, cram it",
                 screen.action_exam,
             )
         yield SystemCommand("Keys", "Every key of every screen", self.action_help)
+
+    def start_review(self, deck_ids: list[str] | None, *, cram: bool = False) -> None:
+        """A review (or cram) session; when it ends, its summary; from there, maybe another.
+
+        The screens only return what happened (`dismiss`): the app decides what comes next.
+        """
+        from quizapp.ui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(deck_ids, cram=cram), self.show_summary)
+
+    def show_summary(self, log: SessionLog | None) -> None:
+        """After a session (None: left before answering anything, straight back)."""
+        from quizapp.ui.screens.summary import SummaryScreen
+
+        if log is None or self.context is None:
+            return
+
+        def again(more: bool | None) -> None:
+            if more:
+                self.start_review(log.deck_ids, cram=log.cram)
+
+        self.push_screen(SummaryScreen(log, self.context, self.clock()), again)
 
     def action_help(self) -> None:
         from quizapp.ui.screens.help import HelpScreen

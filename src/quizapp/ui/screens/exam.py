@@ -6,7 +6,9 @@ few each day; a cram drills the whole deck now and never touches the schedule.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import datetime as dt
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
@@ -17,27 +19,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from quizapp.safety.terminal import literal
+from quizapp.study.context import StudyContext
 from quizapp.study.service import ExamStatus
 from quizapp.ui.exams import cards_phrase, days_phrase, parse_exam_date
-from quizapp.ui.screens.base import UsesQuizApp
-
-if TYPE_CHECKING:
-    from quizapp.ui.screens.home import HomeScreen
 
 
-def open_exam(home: HomeScreen, deck_ids: list[str] | None) -> None:
-    """Home's `e`: the exam screen of the highlighted deck (a group row has several decks)."""
-    context = home.quiz_app.context
-    if context is None or not deck_ids:
-        return
-    if len(deck_ids) != 1:
-        home.notify("Highlight one deck, not a group, to see or set its exam date.", timeout=3)
-        return
-    home.app.push_screen(ExamScreen(deck_ids[0]))
+class ExamScreen(Screen[bool]):
+    """One deck's exam date (set, change, clear), its cards at risk, and the way into cram.
 
-
-class ExamScreen(UsesQuizApp, Screen[None]):
-    """One deck's exam date (set, change, clear), its cards at risk, and the way into cram."""
+    Returns True when the student chose to cram the deck (the app starts the drill).
+    """
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
     CSS = """
@@ -63,15 +54,18 @@ class ExamScreen(UsesQuizApp, Screen[None]):
         Binding("enter", "submit", "Set the typed date", show=False),
     ]
 
-    def __init__(self, deck_id: str) -> None:
+    def __init__(
+        self, context: StudyContext, clock: Callable[[], dt.datetime], deck_id: str
+    ) -> None:
         super().__init__()
+        self.context = context
+        self.clock = clock
         self.deck_id = deck_id
         self.info: ExamStatus | None = None
         self.cards = 0
 
     def compose(self) -> ComposeResult:
-        context = self.quiz_app.context
-        assert context is not None
+        context = self.context
         self.cards = len(context.units_in([self.deck_id]))
         title = Text("Exam and cram · ")
         title.append_text(literal(context.deck_title(self.deck_id)))
@@ -97,9 +91,7 @@ class ExamScreen(UsesQuizApp, Screen[None]):
     # -- what the screen shows ---------------------------------------------------------------
 
     def refresh_status(self) -> None:
-        context = self.quiz_app.context
-        assert context is not None
-        now = self.quiz_app.clock()
+        context, now = self.context, self.clock()
         self.info = context.study.exam_status(self.deck_id, now)
         text = Text()
         info = self.info
@@ -178,9 +170,7 @@ class ExamScreen(UsesQuizApp, Screen[None]):
         self.submit(event.value)
 
     def submit(self, typed: str) -> None:
-        context = self.quiz_app.context
-        assert context is not None
-        now = self.quiz_app.clock()
+        context, now = self.context, self.clock()
         try:
             exam = parse_exam_date(typed, now.date())
         except ValueError as error:
@@ -193,19 +183,16 @@ class ExamScreen(UsesQuizApp, Screen[None]):
         self.set_focus(None)
 
     def action_clear(self) -> None:
-        context = self.quiz_app.context
-        assert context is not None
+        context = self.context
         if self.info is None:
             return
-        context.study.set_exam(self.deck_id, None, self.quiz_app.clock())
+        context.study.set_exam(self.deck_id, None, self.clock())
         self.query_one("#exam-date", Input).value = ""
         self.refresh_status()
         self.feedback(True, "Exam date cleared: your reviews follow the usual schedule.")
 
     def action_cram(self) -> None:
-        from quizapp.ui.screens.review import ReviewScreen
-
-        self.app.switch_screen(ReviewScreen([self.deck_id], cram=True))
+        self.dismiss(True)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(False)

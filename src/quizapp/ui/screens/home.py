@@ -59,6 +59,8 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         Binding("g", "group", "Group by tag / folder", show=False),
         Binding("p", "problems", "Deck problems", show=False),  # the status line names it
         Binding("e", "exam", "Exam date and cram (highlighted deck)", show=False),
+        Binding("l", "lineage", "Lineage", show=False),
+        Binding("t", "timeline", "Timeline", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -213,7 +215,16 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         return bool(self.listings)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"review_selected", "review_all", "quiz", "stats", "browse", "group"}:
+        if action in {
+            "review_selected",
+            "review_all",
+            "quiz",
+            "stats",
+            "browse",
+            "group",
+            "lineage",
+            "timeline",
+        }:
             if self.quiz_app.context is None and self.quiz_app.overview is None:
                 return None  # dimmed (disabled) until the decks are known
             return self.has_decks()
@@ -360,10 +371,8 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         self.start_review(None)
 
     def start_review(self, deck_ids: list[str] | None) -> None:
-        from quizapp.ui.screens.review import ReviewScreen
-
         if not self.when_loaded(lambda: self.start_review(deck_ids)):
-            self.app.push_screen(ReviewScreen(deck_ids))
+            self.quiz_app.start_review(deck_ids)
 
     def action_quiz(self) -> None:
         from quizapp.ui.screens.quiz import QuizScreen, QuizSetupScreen, QuizSpec
@@ -408,8 +417,47 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         self.notify(f"Grouped by {self.grouping}", timeout=2)
         self.fill_table()
 
-    def action_exam(self) -> None:
-        from quizapp.ui.screens.exam import open_exam
+    def action_lineage(self) -> None:
+        """The groups of the decks as a lineage drawing (facts in format v2 only)."""
+        from quizapp.facts.lineage import build_lineage
+        from quizapp.ui.screens.lineage import LineageScreen
 
-        if not self.when_loaded(self.action_exam):
-            open_exam(self, self.selected_decks())
+        if not self.when_loaded(self.action_lineage):
+            context = self.quiz_app.context
+            assert context is not None
+            lineage = build_lineage(context.facts.values())
+            units = list(context.units.values())
+            self.app.push_screen(LineageScreen(lineage, context.facts, units))
+
+    def action_timeline(self) -> None:
+        """Every dated fact of the decks on a scale."""
+        from quizapp.facts.lineage import build_lineage
+        from quizapp.facts.timeline import Decked, build_timeline
+        from quizapp.ui.screens.timeline import TimelineScreen
+
+        if not self.when_loaded(self.action_timeline):
+            context = self.quiz_app.context
+            assert context is not None
+            entries = build_timeline(Decked(f, d.id) for d in context.decks for f in d.facts)
+            names = {n.id: n.names() for n in build_lineage(context.facts.values()).nodes}
+            units = list(context.units.values())
+            self.app.push_screen(TimelineScreen(entries, context.facts, units, names))
+
+    def action_exam(self) -> None:
+        """The exam screen of the highlighted deck (a group row has several decks)."""
+        from quizapp.ui.screens.exam import ExamScreen
+
+        if self.when_loaded(self.action_exam):
+            return
+        context, deck_ids = self.quiz_app.context, self.selected_decks()
+        if context is None or not deck_ids:
+            return
+        if len(deck_ids) != 1:
+            self.notify("Highlight one deck, not a group, to see or set its exam date.", timeout=3)
+            return
+
+        def cram(chosen: bool | None) -> None:
+            if chosen:
+                self.quiz_app.start_review(deck_ids, cram=True)
+
+        self.app.push_screen(ExamScreen(context, self.quiz_app.clock, deck_ids[0]), cram)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -24,8 +24,16 @@ from quizapp.safety.terminal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
-if TYPE_CHECKING:
-    pass
+
+def whole_number(text: str) -> int | None:
+    """The number typed in an integer input (empty is 0), or None while it is only a sign."""
+    text = text.strip()
+    if not text:
+        return 0
+    try:
+        return int(text)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -107,8 +115,11 @@ class QuizSetupScreen(UsesQuizApp, ModalScreen[QuizSpec | None]):
         decks = tuple(self.query_one("#quiz-decks", SelectionList).selected)
         categories_list = self.query_one("#quiz-categories", SelectionList)
         categories = tuple(categories_list.selected)
-        count = int(self.query_one("#count", Input).value or 0)
-        minutes = int(self.query_one("#minutes", Input).value or 0)
+        count = whole_number(self.query_one("#count", Input).value)
+        minutes = whole_number(self.query_one("#minutes", Input).value)
+        if count is None or minutes is None:
+            self.notify("Questions and minutes must be whole numbers.", severity="warning")
+            return
         if not decks or not categories or count <= 0:
             self.notify(
                 "Choose at least one deck, one category and one question.", severity="warning"

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shlex
 import subprocess
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -43,7 +44,7 @@ WRITES = {"undo", "suspend", "bury"}
 """Actions that change the progress store: not offered while cramming."""
 
 
-class ReviewScreen(UsesQuizApp, Screen[None]):
+class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     """Shows the next unit, takes the answer, records the grade, and moves on."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -74,10 +75,22 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         Binding("escape", "leave", "Home"),
     ]
 
-    def __init__(self, deck_ids: list[str] | None, *, cram: bool = False) -> None:
+    def __init__(
+        self,
+        deck_ids: list[str] | None,
+        *,
+        cram: bool = False,
+        units: Sequence[StudyUnit] | None = None,
+        title: str | None = None,
+    ) -> None:
+        """`units` (with `title`) drills exactly those units, as a cram: the lineage and
+        timeline screens study a group's or a span's cards now, and the timeline's ordering
+        drill is a card made on the spot, which the store never sees."""
         super().__init__()
         self.deck_ids = deck_ids
-        self.cramming = cram
+        self.cramming = cram or units is not None
+        self.units = units
+        self.title = title
         self.cram: Cram | None = None
         self.unit: StudyUnit | None = None
         self.suggested: Rating | None = None
@@ -113,7 +126,11 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         assert app.context is not None
         now = app.clock()
         self.session_log = SessionLog(now, self.deck_ids, cram=self.cramming)
-        if self.cramming:
+        if self.units is not None:
+            from quizapp.study.cram import Cram
+
+            self.cram = Cram(self.units, app.rng)
+        elif self.cramming:
             self.cram = app.context.study.cram(self.deck_ids)
         else:
             self.remaining = app.context.study.remaining(self.deck_ids, now)
@@ -121,6 +138,8 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
             title = app.context.deck_title(self.deck_ids[0])
         else:
             title = "All cards" if self.cramming else "All due cards"
+        if self.title is not None:
+            title = self.title
         if self.cramming:
             title = f"Cram · {title}"
         self.query_one("#title", Static).update(literal(title))
@@ -333,10 +352,8 @@ class ReviewScreen(UsesQuizApp, Screen[None]):
         if self.session_log and self.session_log.answers:
             self.finish()
         else:
-            self.app.pop_screen()
+            self.dismiss(None)
 
     def finish(self) -> None:
-        from quizapp.ui.screens.summary import SummaryScreen
-
-        assert self.session_log is not None
-        self.app.switch_screen(SummaryScreen(self.session_log))
+        """The session is over: hand its log back (the app shows the summary)."""
+        self.dismiss(self.session_log)

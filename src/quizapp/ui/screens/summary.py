@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -13,9 +14,9 @@ from textual.widgets import Footer, Header, Static
 
 from quizapp.quiz.prompts import prompt_of
 from quizapp.safety.terminal import literal
-from quizapp.ui.screens.base import UsesQuizApp
 
 if TYPE_CHECKING:
+    from quizapp.study.context import StudyContext
     from quizapp.study.session_log import SessionLog
 
 
@@ -24,8 +25,11 @@ def duration(seconds: float) -> str:
     return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
 
 
-class SummaryScreen(UsesQuizApp, Screen[None]):
-    """Shown when a review session ends (queue empty, or Escape after some answers)."""
+class SummaryScreen(Screen[bool]):
+    """Shown when a review session ends (queue empty, or Escape after some answers).
+
+    Returns True when the student asks for more of the same session (the app starts it).
+    """
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
     CSS = """
@@ -37,9 +41,11 @@ class SummaryScreen(UsesQuizApp, Screen[None]):
         Binding("r", "again", "Review more"),
     ]
 
-    def __init__(self, log: SessionLog) -> None:
+    def __init__(self, log: SessionLog, context: StudyContext, now: dt.datetime) -> None:
         super().__init__()
         self.session_log = log
+        self.context = context
+        self.now = now
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,9 +54,7 @@ class SummaryScreen(UsesQuizApp, Screen[None]):
         yield Footer()
 
     def summary(self) -> Text:
-        app = self.quiz_app
-        assert app.context is not None
-        now = app.clock()
+        now = self.now
         log = self.session_log
         text = Text()
         if log.cram:
@@ -67,7 +71,7 @@ class SummaryScreen(UsesQuizApp, Screen[None]):
         text.append(f"Cards done   {log.done}\n")
         text.append(f"Accuracy     {'-' if accuracy is None else f'{accuracy:.0%}'}\n")
         text.append(f"Time         {duration(spent)}\n")
-        forecast = app.context.study.forecast(now, 7)
+        forecast = self.context.study.forecast(now, 7)
         text.append(
             f"Due next     {forecast[0]} later today, {forecast[1] if len(forecast) > 1 else 0} "
             f"tomorrow, {sum(forecast)} this week\n"
@@ -86,9 +90,7 @@ class SummaryScreen(UsesQuizApp, Screen[None]):
         return text
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(False)
 
     def action_again(self) -> None:
-        from quizapp.ui.screens.review import ReviewScreen
-
-        self.app.switch_screen(ReviewScreen(self.session_log.deck_ids, cram=self.session_log.cram))
+        self.dismiss(True)
