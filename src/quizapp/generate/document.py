@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizapp.decks.plaintext import plain_text
 from quizapp.errors import QuizappError
 from quizapp.generate.gazetteer import words
 from quizapp.safety.files import read_regular
@@ -77,6 +78,12 @@ class Sentence:
     text: str
     heading: bool = False
     kind: Kind = Kind.SENTENCE
+
+    @property
+    def quote(self) -> str:
+        """The sentence as its plain text reads, whitespace folded: what a fact quotes, since
+        the validator matches quotes against the document's plain text (`decks.plaintext`)."""
+        return " ".join(plain_text(self.raw).split())
 
     @property
     def readable(self) -> bool:

@@ -134,7 +134,7 @@ class _Reader:
     dateline: DateMention | None = None
 
     def source(self, sentence: Sentence) -> dict[str, str]:
-        return {"doc": self.document.name, "quote": " ".join(sentence.raw.split())}
+        return {"doc": self.document.name, "quote": sentence.quote}
 
     def add(self, proposal: Proposal) -> None:
         if proposal.id not in self.proposals:
