@@ -33,6 +33,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "preview",
     "cache",
     "facts",
+    "lineage",
+    "timeline",
 )
 
 EPILOG = """examples:

@@ -170,13 +170,13 @@ def cards() -> dict[str, Card]:
         (
             "fto/who",
             TypedCard,
-            "Who designated al-Qaeda in the Islamic Maghreb (FTO, February 2008)?",
+            "Which authority designated al-Qaeda in the Islamic Maghreb (FTO, February 2008)?",
             "U.S. State Department",
         ),
         (
             "fto/whom",
             ChoiceCard,
-            "Who was designated by U.S. State Department (FTO, February 2008)?",
+            "Which group was designated by U.S. State Department (FTO, February 2008)?",
             "al-Qaeda in the Islamic Maghreb",
         ),
         (

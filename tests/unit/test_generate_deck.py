@@ -84,7 +84,9 @@ def test_rerun_keeps_reviewed_cards_and_reports_changes() -> None:
     assert "1 updated" in report.lines()[0]
 
 
-def test_command_writes_then_merges(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_writes_facts_then_keeps_reviewed_and_rejected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "elf.md"
     source.write_text(TEXT, encoding="utf-8")
     output = tmp_path / "elf.yaml"
@@ -92,16 +94,39 @@ def test_command_writes_then_merges(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "copy it into" in capsys.readouterr().err
     written = yaml.safe_load(output.read_text(encoding="utf-8"))
     msgspec.convert(written, DeckDocument)
-    first_card = written["cards"][0]
-    assert list(first_card)[:5] == ["id", "kind", "category", "tags", "status"]
-    first_card["status"] = "reviewed"
-    first_card["question"] = "Mine"
+    facts = written["facts"]
+    assert {fact["status"] for fact in facts} == {"generated"}
+    assert all(0 <= fact["confidence"] <= 1 for fact in facts)
+    reviewed, rejected = facts[0], facts[1]
+    reviewed["status"] = "reviewed"
+    reviewed["name"] = "Mine"
+    rejected["status"] = "rejected"
     output.write_text(yaml.safe_dump(written, sort_keys=False), encoding="utf-8")
     capsys.readouterr()
     assert run_generate(tmp_path, str(source), "-o", str(output)) == 0
     out = capsys.readouterr().out
-    assert "0 added" in out and "1 reviewed kept" in out
-    assert yaml.safe_load(output.read_text(encoding="utf-8"))["cards"][0]["question"] == "Mine"
+    assert "0 added" in out and "1 reviewed kept" in out and "1 rejected kept" in out
+    again = yaml.safe_load(output.read_text(encoding="utf-8"))["facts"]
+    assert again[0] == reviewed
+    assert again[1] == rejected
+    assert len(again) == len(facts)
+
+
+def test_min_confidence_leaves_out_the_less_sure_and_what_they_name(tmp_path: Path) -> None:
+    source = tmp_path / "elf.md"
+    source.write_text(TEXT, encoding="utf-8")
+    everything, sure = tmp_path / "all.yaml", tmp_path / "sure.yaml"
+    assert run_generate(tmp_path, str(source), "-o", str(everything)) == 0
+    assert run_generate(tmp_path, str(source), "-o", str(sure), "--min-confidence", "0.8") == 0
+    all_facts = yaml.safe_load(everything.read_text(encoding="utf-8"))["facts"]
+    sure_facts = yaml.safe_load(sure.read_text(encoding="utf-8"))["facts"]
+    assert 0 < len(sure_facts) < len(all_facts)
+    assert all(fact["confidence"] >= 0.8 for fact in sure_facts)
+    ids = {fact["id"] for fact in sure_facts}
+    for fact in sure_facts:
+        assert fact.get("target", next(iter(ids))) in ids
+    with pytest.raises(SystemExit):
+        run_generate(tmp_path, str(source), "-o", str(sure), "--min-confidence", "2")
 
 
 def test_command_refuses_to_overwrite_a_non_deck(tmp_path: Path) -> None:

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from quizapp.errors import QuizappError
-from quizapp.generate.document import clean_markdown, parse_document, read_document
+from quizapp.generate.document import (
+    SENTENCE_CAP,
+    Kind,
+    clean_markdown,
+    parse_document,
+    read_document,
+)
 
 
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
@@ -71,3 +77,31 @@ def test_short_field_lines_are_not_run_into_the_next_line() -> None:
         "Summary",
         "The group grew fast.",
     ]
+
+
+def test_titles_addresses_datelines_and_aka_lines_are_not_sentences() -> None:
+    text = (
+        "Media Note\nOffice of the Spokesperson\nWashington, DC\nJune 25, 2014\n\n"
+        "aka Army of the Pure; al Mansooreen\n"
+        "The Department amended the designation under E.O. 13224 today.[2] It was done.\n"
+        "Brief History.\n"
+    )
+    kinds = [(s.kind, s.text) for s in parse_document("x.txt", text).sentences]
+    assert kinds == [
+        (Kind.HEADING, "Media Note"),
+        (Kind.HEADING, "Office of the Spokesperson"),
+        (Kind.HEADING, "Washington, DC"),
+        (Kind.DATELINE, "June 25, 2014"),
+        (Kind.AKA, "aka Army of the Pure; al Mansooreen"),
+        (Kind.SENTENCE, "The Department amended the designation under E.O. 13224 today.[2]"),
+        (Kind.SENTENCE, "It was done."),
+        (Kind.HEADING, "Brief History."),
+    ]
+
+
+def test_a_run_on_line_is_cut_and_never_read() -> None:
+    doc = parse_document("x.txt", "word " * 600)
+    assert all(len(s.raw) <= SENTENCE_CAP for s in doc.sentences)
+    assert len(doc.sentences) == 3
+    assert {s.kind for s in doc.sentences} == {Kind.RUNON}
+    assert not any(s.readable for s in doc.sentences)

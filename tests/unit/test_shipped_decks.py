@@ -11,7 +11,7 @@ import msgspec
 import pytest
 import yaml
 
-from quizapp.decks.sources import fold
+from quizapp.decks.sources import fold, read_plain
 from quizapp.model.cards import DeckDocument, Status
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +40,7 @@ def test_ids_are_unique_across_all_decks(decks: dict[str, DeckDocument]) -> None
 
 
 def test_every_quote_is_verbatim_in_its_source(decks: dict[str, DeckDocument]) -> None:
-    texts = {path.name: fold(path.read_text(encoding="utf-8")) for path in SOURCES.glob("*.txt")}
+    texts = {path.name: read_plain(path) for path in SOURCES.glob("*.txt")}
     missing = [
         (card.id, card.source.quote)
         for deck in decks.values()
@@ -48,6 +48,12 @@ def test_every_quote_is_verbatim_in_its_source(decks: dict[str, DeckDocument]) -
         if card.source.doc not in texts or fold(card.source.quote) not in texts[card.source.doc]
     ]
     assert missing == []
+
+
+def test_no_deck_text_shows_link_syntax_or_escapes() -> None:
+    for path in DECKS:
+        text = path.read_text(encoding="utf-8")
+        assert "](" not in text and "\\$" not in text, path.name
 
 
 def test_every_card_is_reviewed_and_every_kind_is_used(decks: dict[str, DeckDocument]) -> None:

@@ -49,4 +49,6 @@ def start_session(
 ) -> StudySession:
     from quizapp.study.session import StudySession
 
-    return StudySession.start(store, deck_set.units(), now, rng=random.Random())
+    return StudySession.start(
+        store, deck_set.units(), now, rng=random.Random(), retired=deck_set.retired
+    )

@@ -48,7 +48,9 @@ def build_context(
     store = ProgressStore.open(data_dir)
     # On a warm start the deck cache knows each deck's units digest: no hashing of every unit.
     fingerprint = deck_set.units_fingerprint(units)
-    study = StoreStudy(store, units, now, random.Random(), fingerprint=fingerprint)
+    study = StoreStudy(
+        store, units, now, random.Random(), fingerprint=fingerprint, retired=deck_set.retired
+    )
     context = StudyContext(
         deck_set.decks,
         study,

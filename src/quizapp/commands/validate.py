@@ -14,6 +14,7 @@ EPILOG = """examples:
   quizapp validate --sources decks          also check every quote against its document
   quizapp validate --json decks | jq .      machine-readable problems
   quizapp validate --watch decks            re-check on every save (Ctrl-C to stop)
+  quizapp validate --stale decks            also warn of time-sensitive facts 5+ years old
 
 exit status: 0 when every deck is clean, 1 when there are problems."""
 
@@ -36,7 +37,36 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--watch", action="store_true", help="keep running; re-validate whenever a file changes"
     )
+    parser.add_argument(
+        "--stale",
+        action="store_true",
+        help="warn of time-sensitive facts whose as_of is older than --older-than years "
+        "(warnings only: the exit status is unchanged)",
+    )
+    parser.add_argument(
+        "--older-than",
+        type=int,
+        default=5,
+        metavar="YEARS",
+        help="with --stale: how many years make a fact stale (default 5)",
+    )
+    parser.add_argument(
+        "--today",
+        type=_iso_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="with --stale: count ages up to this day (default: today, local time)",
+    )
     parser.set_defaults(run=run)
+
+
+def _iso_day(text: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-01-31") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,6 +108,11 @@ def check(args: argparse.Namespace) -> int:
             "facts": sum(len(deck.facts) for deck in deck_set.decks),
             "problems": [msgspec.to_builtins(p) for p in deck_set.problems],
         }
+        if args.stale:
+            report["stale"] = [
+                {"deck": deck_id, **msgspec.to_builtins(stale)}
+                for deck_id, stale in collect_stale(deck_set.decks, args)
+            ]
         sys.stdout.write(msgspec.json.encode(report).decode() + "\n")
     else:
         for problem in deck_set.problems:
@@ -90,7 +125,42 @@ def check(args: argparse.Namespace) -> int:
             print(f"{_count(count, 'problem')} ({summary})", file=sys.stderr)
         else:
             print(f"ok: {summary}", file=sys.stderr)
+    if args.stale and not args.json:
+        report_stale(deck_set.decks, args)
     return 1 if deck_set.problems else 0
+
+
+def collect_stale(decks: Any, args: argparse.Namespace) -> list[tuple[str, Any]]:
+    """(deck id, stale fact) for every time-sensitive fact older than `--older-than` years."""
+    import datetime as dt
+
+    from quizapp.facts.stale import stale_facts
+
+    today = args.today or dt.date.today()
+    return [
+        (deck.id, stale)
+        for deck in decks
+        for stale in stale_facts(deck.facts, today, args.older_than)
+    ]
+
+
+def report_stale(decks: Any, args: argparse.Namespace) -> None:
+    """One warning a stale fact on stdout, and a count on stderr."""
+    from quizapp.ui.literal import visible
+
+    found = collect_stale(decks, args)
+    for deck_id, stale in found:
+        line = (
+            f"{deck_id}: fact {stale.fact_id}: warning: time-sensitive, as of "
+            f"{stale.as_of} ({stale.years} years ago): re-check it against "
+            f"{', '.join(stale.docs)} or a newer source"
+        )
+        print(visible(line))
+    noun = "fact" if len(found) == 1 else "facts"
+    print(
+        f"{len(found)} stale {noun} (time-sensitive, as of more than {args.older_than} years ago)",
+        file=sys.stderr,
+    )
 
 
 def _count(number: int, noun: str) -> str:

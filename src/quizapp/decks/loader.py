@@ -13,6 +13,7 @@ import msgspec
 
 from quizapp.decks.files import DeckFile, find_deck_files
 from quizapp.decks.problems import Problem
+from quizapp.decks.retired import replacements, retirement_problems
 from quizapp.model.cards import Card, Deck
 from quizapp.model.units import (
     StudyUnit,
@@ -122,6 +123,11 @@ class DeckSet:
             if deck.id == deck_id:
                 return deck
         raise KeyError(deck_id)
+
+    @property
+    def retired(self) -> dict[str, str]:
+        """Retired card ids and the card that replaces each (see `decks.retired`)."""
+        return replacements(self.decks)
 
     @property
     def card_count(self) -> int:
@@ -243,6 +249,7 @@ def load_decks(
             if progress is not None:
                 progress(done, len(files))
         kept, clashes = drop_duplicate_ids(decks)
+        clashes += retirement_problems(kept)
         # a deck that lost cards to a clash no longer has the units its cached digest describes
         digests = [
             d if new is old else None for d, new, old in zip(digests, kept, decks, strict=True)

@@ -1,10 +1,15 @@
-"""Checking that each card's quote really is in the document it cites."""
+"""Checking that each card's quote really is in the document it cites.
+
+A document is read as Markdown and matched as its plain text (`plaintext.plain_text`): a quote is
+the sentence as a student reads it, never with the page's link syntax or escapes.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
 
+from quizapp.decks.plaintext import plain_text
 from quizapp.model.cards import Source
 
 # Typographic quotes, primes and the no-break space, written as escapes so the source stays ASCII.
@@ -21,8 +26,13 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
+def read_plain(path: Path) -> str:
+    """A source document's plain text, folded: what quotes are matched against."""
+    return fold(plain_text(path.read_text(encoding="utf-8")))
+
+
 class SourceLibrary:
-    """The documents under a deck folder's `sources/`, read once and folded for quote checks."""
+    """The documents under a deck folder's `sources/`, read once as plain text and folded."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -32,7 +42,7 @@ class SourceLibrary:
         if doc not in self._folded:
             path = self.root / doc
             try:
-                self._folded[doc] = fold(path.read_text(encoding="utf-8"))
+                self._folded[doc] = read_plain(path)
             except (OSError, UnicodeDecodeError):
                 self._folded[doc] = None
         return self._folded[doc]

@@ -22,6 +22,7 @@ from quizapp.decks.fields import (
 )
 from quizapp.decks.problems import Problem
 from quizapp.decks.reader import Duplicate, Position, YamlList, YamlMap
+from quizapp.decks.retired import read_retired
 from quizapp.decks.sources import SourceLibrary
 from quizapp.facts.derive import draw_cards
 from quizapp.model.cards import (
@@ -32,6 +33,7 @@ from quizapp.model.cards import (
     Deck,
     MatchPair,
     OrderItem,
+    Retirement,
     Source,
     Status,
 )
@@ -132,6 +134,9 @@ class DeckBuilder:
         facts = self.facts.finish(built, self._card_lines)
         if title is None or cards is None or ("cards" not in root and "facts" not in root):
             return None
+        retired: tuple[Retirement, ...] = ()
+        if "retired" in root:
+            retired = read_retired(root["retired"], root.keys_at["retired"], self.report)
         drawn = draw_cards(facts, cards) if facts else []
         return Deck(
             id=deck_id,
@@ -141,6 +146,7 @@ class DeckBuilder:
             tags=tags,
             cards=(*cards, *drawn),
             facts=tuple(facts),
+            retired=retired,
         )
 
     def _cards(self, raw: Any, at: Position) -> list[Card] | None:

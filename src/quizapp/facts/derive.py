@@ -34,6 +34,7 @@ from quizapp.model.cards import (
     MatchCard,
     OrderCard,
     OrderItem,
+    Status,
     TypedCard,
 )
 from quizapp.model.dates import FuzzyDate
@@ -42,6 +43,7 @@ from quizapp.model.facts import (
     DesignationFact,
     EventFact,
     Fact,
+    FactStatus,
     GroupFact,
     PersonFact,
     PlaceFact,
@@ -101,6 +103,18 @@ TYPE_CATEGORY = {
     PlaceFact: Category.PLACE,
 }
 ORDER_ITEMS = 4
+
+
+def _who(question: str, answer: object) -> str:
+    """ "Who" only when the answer is a person: a group or place gets "Which group"/"Which
+    place" (and "To whom" → "To which group")."""
+    if isinstance(answer, PersonFact) or answer is None:
+        return question
+    noun = "place" if isinstance(answer, PlaceFact) else "group"
+    for who, which in (("Who ", f"Which {noun} "), ("To whom ", f"To which {noun} ")):
+        if question.startswith(who):
+            return which + question[len(who) :]
+    return question.replace("With whom ", f"With which {noun} ", 1)
 
 
 def _clause(text: str) -> str:
@@ -200,6 +214,7 @@ class Drawing:
             "source": fact.sources[0],
             "tags": fact.tags,
             "fact": fact.id,
+            "status": Status.GENERATED if fact.status is FactStatus.GENERATED else Status.REVIEWED,
         }
 
     def ask_unique(self, question: str, fact: Fact) -> str:
@@ -265,6 +280,8 @@ class Drawing:
 
     def draw(self) -> list[Card]:
         for fact in self.facts.values():
+            if fact.status is FactStatus.REJECTED:
+                continue
             if isinstance(fact, EventFact):
                 self.event(fact)
             elif isinstance(fact, PersonFact):
@@ -452,7 +469,7 @@ class Drawing:
             self.ask_name(
                 fact,
                 "from",
-                ask_from.format(f=f_asked, t=t_asked),
+                _who(ask_from.format(f=f_asked, t=t_asked), first),
                 f,
                 type(first) if first else None,
                 aliases=self.forms(fact.from_[0]),
@@ -465,7 +482,7 @@ class Drawing:
         self.ask_name(
             fact,
             "to",
-            ask_to.format(f=f_asked, t=t_asked),
+            _who(ask_to.format(f=f_asked, t=t_asked), target),
             t,
             type(target) if target else None,
             aliases=self.forms(fact.to),
@@ -482,7 +499,7 @@ class Drawing:
         self.ask_name(
             fact,
             "who",
-            f"Who {act} {asked} ({fact.list_}{when})?",
+            f"Which authority {act} {asked} ({fact.list_}{when})?",
             fact.authority,
             None,
             pool=self.authorities,
@@ -492,7 +509,10 @@ class Drawing:
         self.ask_name(
             fact,
             "whom",
-            f"Who was {act} by {fact.authority} ({fact.list_}{when})?",
+            _who(
+                f"Who was {act} by {fact.authority} ({fact.list_}{when})?",
+                self.facts.get(fact.target),
+            ),
             target,
             kind,
             aliases=self.forms(fact.target),

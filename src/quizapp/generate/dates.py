@@ -27,7 +27,7 @@ MONTHS = [
 ]
 _MONTH_ALT = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
 )
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _QUAL = r"(?:(?:early|mid|late|the end of|the start of|the beginning of)[- ])?"
@@ -40,22 +40,27 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?<![A-Z])(?P<m>{_MONTH_ALT}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{_YEAR})\b",
         ),
         ("dmy", rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH_ALT}),? (?P<y>{_YEAR})\b"),
+        ("iso", rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
         ("range", rf"(?<![\w$.,])(?P<y>{_YEAR}) ?[\u2013\u2014-] ?(?P<y2>{_YEAR}|\d\d)(?![\d%])"),
         ("between", rf"\bbetween (?P<y>{_YEAR}) and (?P<y2>{_YEAR})\b"),
         ("my", rf"(?<![A-Z]){_QUAL}(?P<m>{_MONTH_ALT}),? (?:of )?(?P<y>{_YEAR})\b"),
         ("decade", rf"\b(?:the )?{_QUAL}(?P<y>(?:1[6-9]|20)\d0)s\b"),
         ("year", rf"(?<![\w$.,/-]){_QUAL}(?P<y>{_YEAR})(?![\d%]|s\b|-\d| percent| per cent)"),
-        ("next_month", rf"\bthe (?P<rel>following|next|same) (?P<m>{_MONTH_ALT})(?!,? \d)"),
+        ("next_month", rf"\b(?i:the) (?P<rel>following|next|same) (?P<m>{_MONTH_ALT})(?!,? \d)"),
         ("rel_year", r"\b(?P<rel>(?i:that|the same|the following|the next|the previous)) year\b"),
         ("year_later", r"\b(?P<rel>(?i:a|one)) year later\b"),
         (
+            "month_day",
+            rf"(?<![A-Z])(?P<m>{_MONTH_ALT}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? ?\d)",
+        ),
+        (
             "bare_month",
-            rf"\b(?:in|by|during|since|until|from|through) {_QUAL}(?P<m>{_MONTH_ALT})"
+            rf"\b(?i:in|by|during|since|until|from|through|on|of|that) {_QUAL}(?P<m>{_MONTH_ALT})"
             r"(?!,? ?\d)\b",
         ),
     )
 )
-_RELATIVE = frozenset({"next_month", "rel_year", "year_later", "bare_month"})
+_RELATIVE = frozenset({"next_month", "rel_year", "year_later", "bare_month", "month_day"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +133,15 @@ def _mention(
 ) -> DateMention | None:
     phrase = match.group(0)
     groups = match.groupdict()
-    if name in ("mdy", "dmy", "my", "year"):
+    if name in ("mdy", "dmy", "my", "year", "iso"):
         year = int(groups["y"])
-        month = _month(groups["m"]) if groups.get("m") else None
-        if name in ("mdy", "dmy"):
+        month = _month(groups["m"]) if name != "iso" and groups.get("m") else None
+        if name == "iso":
+            month = int(groups["m"])
+            if not 1 <= month <= 12 or not 1 <= int(groups["d"]) <= 31:
+                return None
+            value = f"{year:04d}-{month:02d}-{int(groups['d']):02d}"
+        elif name in ("mdy", "dmy"):
             value = f"{year:04d}-{month:02d}-{int(groups['d']):02d}"
         elif month is not None:
             value = f"{year:04d}-{month:02d}"
@@ -167,7 +177,8 @@ def _relative(
     year = context.year
     month: int | None = None
     rel = groups.get("rel")
-    if name in ("next_month", "bare_month"):
+    day = groups.get("d")
+    if name in ("next_month", "bare_month", "month_day"):
         month = _month(groups["m"] or "")
         if (
             rel in ("following", "next") and context.month is not None and month <= context.month
@@ -179,6 +190,8 @@ def _relative(
         year += 1
     context.year, context.month = year, month
     value = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+    if day is not None:
+        value += f"-{int(day):02d}"
     return DateMention(value, phrase, start, end, relative=True, context=anchor)
 
 

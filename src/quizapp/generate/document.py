@@ -7,10 +7,12 @@ middle of a sentence are joined again.
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizapp.decks.plaintext import plain_text
 from quizapp.errors import QuizappError
 from quizapp.generate.gazetteer import words
 
@@ -22,11 +24,45 @@ _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _ABBREVIATIONS = frozenset(
     words(
         "mr mrs ms dr st gen lt col maj sgt capt gov sen rep jr sr no vs etc inc co corp e.g i.e "
-        "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n"
+        "jan feb mar apr aug sept sep oct nov dec u.s u.k u.n e.o a.k.a aka p.l u.s.c fig "
+        "dept govt no nos art sec stat para pp vol ed eds est approx"
     )
 )
 _PARAGRAPH_END = '.!?:;"\u201d\u2019'
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)\]]*(?:\d{1,3})?(?=\s+[\"\u201c\u2018(\[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"[.!?][\"\u201d\u2019)\]]*(?:\[\d{1,3}\]|\d{1,3})?(?=\s+[\"\u201c\u2018(\[A-Z0-9])"
+)
+# A sentence longer than this is not a sentence a card can quote (a run-on line, a table).
+SENTENCE_CAP = 1000
+_MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATELINE = re.compile(
+    r"^(?:(?:Dated|Date|Released(?: on)?|Updated|Last updated|Published)\b:?\s*)?"
+    rf"(?:(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}})"
+    r"|(?:\d{4}-\d\d-\d\d)|(?:" + _MONTH_WORD + r"\s+\d{4}))\.?$",
+    re.IGNORECASE,
+)
+_AKA = re.compile(r"^(?:aka|a\.k\.a\.|also known as)\b", re.IGNORECASE)
+_SENTENCE_PUNCT = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
+
+
+class Kind(enum.StrEnum):
+    """What a piece of a document is: only `sentence` and `item` lines are read for facts.
+
+    A `heading` (Markdown heading, title, address, section label: a short line without end
+    punctuation) gives context, a `dateline` (a line that is only a date) dates what follows,
+    an `aka` line lists other names; a `runon` piece (a "sentence" longer than the cap) is
+    quoted nowhere.
+    """
+
+    SENTENCE = "sentence"
+    ITEM = "item"
+    HEADING = "heading"
+    DATELINE = "dateline"
+    AKA = "aka"
+    RUNON = "runon"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +73,18 @@ class Sentence:
     raw: str
     text: str
     heading: bool = False
+    kind: Kind = Kind.SENTENCE
+
+    @property
+    def quote(self) -> str:
+        """The sentence as its plain text reads, whitespace folded: what a fact quotes, since
+        the validator matches quotes against the document's plain text (`decks.plaintext`)."""
+        return " ".join(plain_text(self.raw).split())
+
+    @property
+    def readable(self) -> bool:
+        """Whether facts may be taken from it (prose or a list item, never a title)."""
+        return self.kind in (Kind.SENTENCE, Kind.ITEM)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,22 +131,63 @@ def read_document(path: Path) -> Document:
 
 
 def parse_document(name: str, text: str) -> Document:
-    """Split `text` into sentences (see the module docstring)."""
+    """Cut `text` into sentences and the lines that are not sentences (see `Kind`)."""
     sentences: list[Sentence] = []
-    for block, is_heading in _paragraphs(text):
-        for raw in _split_sentences(block) if not is_heading else [block]:
-            clean = clean_markdown(raw)
-            if clean:
-                sentences.append(Sentence(len(sentences), raw, clean, is_heading))
+
+    def add(raw: str, kind: Kind) -> None:
+        clean = clean_markdown(raw)
+        if clean:
+            kind = Kind.RUNON if len(raw) > SENTENCE_CAP else kind
+            heading = kind not in (Kind.SENTENCE, Kind.ITEM)
+            sentences.append(Sentence(len(sentences), raw, clean, heading, kind))
+
+    for block, kind in _paragraphs(text):
+        if kind is Kind.SENTENCE:
+            for raw in _split_sentences(block):
+                pieces = _capped(raw)
+                for piece in pieces:
+                    add(piece, Kind.RUNON if len(pieces) > 1 else Kind.SENTENCE)
+        else:
+            add(block, kind)
     return Document(name, text, tuple(sentences))
+
+
+def _capped(raw: str) -> list[str]:
+    """A sentence, or a run-on cut at whitespace into pieces no longer than the cap."""
+    if len(raw) <= SENTENCE_CAP:
+        return [raw]
+    pieces: list[str] = []
+    while len(raw) > SENTENCE_CAP:
+        cut = raw.rfind(" ", 0, SENTENCE_CAP)
+        cut = cut if cut > 0 else SENTENCE_CAP
+        pieces.append(raw[:cut])
+        raw = raw[cut:].lstrip()
+    return [*pieces, raw] if raw else pieces
 
 
 def _is_structural(line: str) -> bool:
     return bool(_HEADING.match(line) or _BULLET.match(line) or _RULE.match(line))
 
 
-def _paragraphs(text: str) -> list[tuple[str, bool]]:
-    """Blocks separated by blank lines or list items, rejoining sentences cut by a blank line."""
+def _line_kind(line: str) -> Kind:
+    """The kind of a line read on its own (prose unless it looks like anything else)."""
+    clean = clean_markdown(line)
+    if _HEADING.match(line):
+        return Kind.HEADING
+    if _DATELINE.match(clean):
+        return Kind.DATELINE
+    if _AKA.match(clean):
+        return Kind.AKA
+    if _BULLET.match(line):
+        return Kind.ITEM
+    if _field_line(clean) or _field_line(clean.rstrip(".:"), limit=5):
+        return Kind.HEADING
+    return Kind.SENTENCE
+
+
+def _paragraphs(text: str) -> list[tuple[str, Kind]]:
+    """Blocks of one kind: a title, dateline or "aka" line stands alone; wrapped prose lines
+    are joined, and so is a sentence cut in two by a blank line."""
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in text.splitlines():
@@ -109,33 +198,56 @@ def _paragraphs(text: str) -> list[tuple[str, bool]]:
             if line.strip() and not _RULE.match(line):
                 blocks.append([line])
             continue
-        if current and _field_line(current[-1]) and line.lstrip()[:1].isupper():
+        if current and not _wrapped(current[-1], line):
             blocks.append(current)
             current = []
         current.append(line)
     if current:
         blocks.append(current)
-    joined: list[tuple[str, bool]] = []
-    previous_is_text = False
+    joined: list[tuple[str, Kind]] = []
     for lines in blocks:
         block = " ".join(part.strip() for part in lines)
-        is_heading = bool(_HEADING.match(lines[0]))
-        is_text = not is_heading and not _BULLET.match(lines[0])
-        continues = (
-            len(block.split()) > 6 or block[:1].islower() or not _unfinished(block, minimum=0)
-        )
-        if previous_is_text and is_text and continues and _unfinished(joined[-1][0]):
-            joined[-1] = (joined[-1][0] + " " + block, False)
+        kind = _line_kind(lines[0]) if len(lines) == 1 else Kind.SENTENCE
+        if joined and joined[-1][1] is Kind.SENTENCE and _continues(joined[-1][0], block, kind):
+            joined[-1] = (joined[-1][0] + " " + block, Kind.SENTENCE)
         else:
-            joined.append((block, is_heading))
-        previous_is_text = is_text
+            joined.append((block, kind))
     return joined
 
 
-def _field_line(line: str) -> bool:
-    """A short line without end punctuation: a title or a "Field: value" line, not wrapped prose."""
-    clean = clean_markdown(line)
-    return len(clean.split()) <= 8 and not clean.endswith(tuple(_PARAGRAPH_END))
+def _wrapped(previous: str, line: str) -> bool:
+    """Whether `line` continues `previous` (hard-wrapped prose), not a line of its own."""
+    clean = clean_markdown(previous)
+    if _line_kind(previous) is not Kind.SENTENCE or _line_kind(line) in (Kind.DATELINE, Kind.AKA):
+        return False
+    if clean.endswith(tuple(_PARAGRAPH_END)):
+        return bool(re.search(r"\b(?:[A-Z]\.)+$|\b(?:Gen|Dr|Mr|Mrs|Ms|No|St|E\.O)\.$", clean))
+    return True
+
+
+def _continues(previous: str, block: str, kind: Kind) -> bool:
+    """A sentence cut by a blank line: the first part stops mid-sentence, the second ends it."""
+    clean = clean_markdown(block)
+    if not _unfinished(previous) or kind in (Kind.DATELINE, Kind.AKA, Kind.ITEM):
+        return False
+    if clean[:1].islower():
+        return True
+    last = clean_markdown(previous).split()[-2:]
+    cut_mid = last[-1][:1].islower() or last[0] in _FUNCTION_BEFORE_NAME
+    return cut_mid and clean.endswith(_SENTENCE_PUNCT)
+
+
+_FUNCTION_BEFORE_NAME = frozenset(words("the of and to a an in for with by from at on"))
+
+
+def _field_line(clean: str, limit: int = 12) -> bool:
+    """A short line without end punctuation: a title, an address or a "Field: value" line."""
+    tokens = clean.split()
+    if len(tokens) > limit or clean.endswith(tuple(_PARAGRAPH_END)):
+        return False
+    alphabetic = [word for word in tokens if word[:1].isalpha()]
+    capitalised = [word for word in alphabetic if word[:1].isupper()]
+    return len(tokens) <= 4 or 2 * len(capitalised) >= len(alphabetic)
 
 
 def _unfinished(block: str, minimum: int = 6) -> bool:

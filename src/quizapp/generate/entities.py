@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from quizapp.generate import gazetteer as gz
 
-_TOKEN = re.compile(r"[\w\u2019'.-]+|[^\w\s]")
+_TOKEN = re.compile(r"[\w\u2018\u2019\u02bc`'.-]+|[^\w\s]")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 _ALIAS = re.compile(
     r"\b(?i:also known as|aka|a\.k\.a\.|nicknamed|dubbed|the moniker|the nickname|alias|"
@@ -64,7 +64,11 @@ class _Run:
 
 def _is_cap(word: str) -> bool:
     return bool(
-        word[:1].isupper() or re.match(r"^(?:al|el|ad|as|an|ar|ash|at|az|d\u2019|d')-?[A-Z]", word)
+        word[:1].isupper()
+        or re.match(
+            r"^(?:al|el|ad|as|an|ar|ash|at|az|d\u2019|d')-?[A-Z]|^(?:e|i|ud|ul|ut|ur|us|bin|ibn)-[A-Z]",
+            word,
+        )
     ) and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)+", word)
 
 

@@ -30,8 +30,8 @@ class Fact:
 
     @property
     def quote(self) -> str:
-        """The raw sentence with its whitespace folded: verbatim for the validator."""
-        return " ".join(self.sentence.raw.split())
+        """The sentence as its plain text reads (see `Sentence.quote`)."""
+        return self.sentence.quote
 
 
 def extract_facts(document: Document) -> list[Fact]:

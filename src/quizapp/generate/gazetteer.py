@@ -167,7 +167,26 @@ Sea Gulf Fort City Province Region Oasis Plateau Delta Strait"""
 
 DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "i")
 
-CONNECTORS = frozenset({"of", "for", "and", "in", "the", "de", "du", "la", "le", "bin", "ben"})
+CONNECTORS = frozenset(
+    {
+        "of",
+        "for",
+        "and",
+        "in",
+        "the",
+        "de",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ben",
+        "ud",
+        "ul",
+        "ur",
+        "e",
+        "i",
+    }
+)
 NAME_PARTICLES = frozenset(
     {"al", "el", "ad", "bin", "ben", "ibn", "abu", "abou", "de", "van", "von"}
 )

@@ -144,14 +144,24 @@ CARD_TYPES: dict[str, type[CardBase]] = {
 }
 
 
+class Retirement(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
+    """A card id no longer shipped: the card that replaces it (its reviews carry over) and why."""
+
+    id: CardId
+    by: CardId
+    reason: Text
+
+
 class DeckDocument(msgspec.Struct, frozen=True, gc=False, kw_only=True, forbid_unknown_fields=True):
-    """What a deck file holds."""
+    """What a deck file holds. `retired` lists card ids the deck no longer has, each with the
+    card that replaces it: a student's reviews of the old card carry over to the new one."""
 
     title: Text
     cards: tuple[Card, ...] = ()
     facts: tuple[Fact, ...] = ()
     description: str | None = None
     tags: tuple[str, ...] = ()
+    retired: tuple[Retirement, ...] = ()
 
 
 class Deck(DeckDocument, frozen=True, kw_only=True):

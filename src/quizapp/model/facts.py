@@ -60,6 +60,26 @@ class DesignationAction(enum.StrEnum):
     REVOKED = "revoked"
 
 
+class FactStatus(enum.StrEnum):
+    """Whether an instructor has checked a fact. `quizapp generate` writes `generated`, never
+    touches `reviewed` (or absent, which means reviewed) and keeps `rejected` facts in the file
+    so the same proposal is not made again; a rejected fact draws no cards."""
+
+    GENERATED = "generated"
+    REVIEWED = "reviewed"
+    REJECTED = "rejected"
+
+
+Confidence = Annotated[
+    float,
+    msgspec.Meta(
+        ge=0.0,
+        le=1.0,
+        description="How sure the generator is of a proposed fact (0-1); kept for triage.",
+    ),
+]
+
+
 class Dispute(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
     """The value one document gives for a field (`date`, `name`, `figures.killed`...)."""
 
@@ -106,6 +126,8 @@ class FactBase(
     caveat: str | None = None
     disputed: tuple[Dispute, ...] = ()
     tags: tuple[str, ...] = ()
+    status: FactStatus = FactStatus.REVIEWED
+    confidence: Confidence | None = None
 
 
 class EventFact(FactBase, frozen=True, tag="event"):

@@ -10,6 +10,7 @@ from quizapp.quiz.prompts import searchable_text
 from quizapp.quiz.text import normalize
 
 FILTERS = ("tag", "deck", "cat", "state")
+STALE = "stale"
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,13 @@ def search(
     query: Query,
     state_of: Callable[[str], str] | None = None,
     limit: int = 500,
+    stale: Callable[[StudyUnit], bool] | None = None,
 ) -> Iterator[StudyUnit]:
-    """Units matching `query`, in deck order, at most `limit`; `state_of` is only asked last."""
+    """Units matching `query`, in deck order, at most `limit`; `state_of` is only asked last.
+
+    `state:stale` is no store state: it keeps the units `stale` says test a time-sensitive fact
+    whose "as of" date is old (see `quizapp.facts.stale`).
+    """
     found = 0
     for unit in units:
         card = unit.card
@@ -58,7 +64,10 @@ def search(
             if not all(word in text for word in query.words):
                 continue
         state = query.filters.get("state")
-        if state and state_of is not None and not state_of(unit.uid).startswith(state):
+        if state == STALE:
+            if stale is None or not stale(unit):
+                continue
+        elif state and state_of is not None and not state_of(unit.uid).startswith(state):
             continue
         yield unit
         found += 1

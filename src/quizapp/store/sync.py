@@ -9,7 +9,7 @@ while the old reviews stay in the log.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import msgspec
@@ -18,6 +18,7 @@ from quizapp.model.cards import Category
 from quizapp.model.progress import NEW_STATE, MemoryState, Phase
 from quizapp.model.units import StudyUnit, units_fingerprint
 from quizapp.store.db import ProgressStore, SyncReport, decode_state
+from quizapp.store.retire import carry_over
 from quizapp.store.schema import FINGERPRINT_KEY
 from quizapp.store.settings import NewOrder
 
@@ -71,8 +72,12 @@ def sync_units(
     now_ts: float,
     rng: random.Random,
     fingerprint: str | None = None,
+    retired: Mapping[str, str] | None = None,
 ) -> SyncReport:
     """Add new units, reset those whose card revision went up, mark present/absent ones.
+
+    `retired` maps retired card ids to their replacements: their histories carry over
+    (`store.retire`).
 
     Skipped when the units are exactly those of the last sync (the usual start-up), which keeps
     opening a 100,000-unit collection fast. `fingerprint`, when given, must be
@@ -161,6 +166,8 @@ def sync_units(
             "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
             (FINGERPRINT_KEY, fingerprint),
         )
+    if retired:
+        carry_over(store, retired, units, now_ts)
     return SyncReport(added=len(inserts), reset=len(resets), returned=returned, gone=len(gone))
 
 

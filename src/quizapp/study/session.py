@@ -26,7 +26,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
@@ -132,14 +132,16 @@ class StudySession:
         category: str | None = None,
         tz: tzinfo = UTC,
         fingerprint: str | None = None,
+        retired: Mapping[str, str] | None = None,
     ) -> StudySession:
         """Match the store with `units` (all loaded decks), then study the chosen part of them.
 
         `deck_ids`, `tag` (a card tag) and `category` narrow the queue; None means all.
         `fingerprint` is `DeckSet.units_fingerprint()` when known (saves hashing every unit).
+        `retired` (`DeckSet.retired`): retired card ids whose history carries over.
         """
         require_utc(now)
-        report = sync_units(store, units, now.timestamp(), rng, fingerprint)
+        report = sync_units(store, units, now.timestamp(), rng, fingerprint, retired)
         uids: frozenset[str] | None = None
         if tag is not None or category is not None:
             uids = frozenset(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 from quizapp.model.progress import Counts, Phase, Rating
@@ -37,10 +37,13 @@ class StoreStudy:
         now: dt.datetime,
         rng: random.Random,
         fingerprint: str | None = None,
+        retired: Mapping[str, str] | None = None,
     ) -> None:
         self.store = store
         self.rng = rng
-        self.everything = StudySession.start(store, units, now, rng=rng, fingerprint=fingerprint)
+        self.everything = StudySession.start(
+            store, units, now, rng=rng, fingerprint=fingerprint, retired=retired
+        )
         self.units = self.everything.units  # the same uid -> unit map: no second copy to build
         self._sessions: dict[tuple[str, ...] | None, StudySession] = {None: self.everything}
         self._answered_by: list[StudySession] = []

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from quizapp.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from quizapp.model.units import StudyUnit
     from quizapp.study.context import StudyContext
     from quizapp.study.overview import Overview
     from quizapp.study.session_log import SessionLog
@@ -109,34 +110,58 @@ class QuizApp(App[None]):
                 "Browse cards", "Search cards and see their history", screen.action_browse
             )
             yield SystemCommand(
+                "Lineage",
+                "The groups drawn as a lineage: splits, renamings, mergers in date order",
+                screen.action_lineage,
+            )
+            yield SystemCommand(
+                "Timeline",
+                "Every dated fact on a scale; study or order a span",
+                screen.action_timeline,
+            )
+            yield SystemCommand(
                 "Exam date and cram",
                 "Set the highlighted deck's exam date, see what is at risk, cram it",
                 screen.action_exam,
             )
         yield SystemCommand("Keys", "Every key of every screen", self.action_help)
 
-    def start_review(self, deck_ids: list[str] | None, *, cram: bool = False) -> None:
-        """A review (or cram) session; when it ends, its summary; from there, maybe another.
+    def start_review(
+        self,
+        deck_ids: list[str] | None,
+        *,
+        cram: bool = False,
+        units: Sequence[StudyUnit] | None = None,
+        title: str | None = None,
+    ) -> None:
+        """A review (or cram) session; when it ends, its summary; from there, maybe another
+        like it. `units` (with `title`) drills exactly those units, as a cram.
 
         The screens only return what happened (`dismiss`): the app decides what comes next.
         """
         from quizapp.ui.screens.review import ReviewScreen
 
-        if self.context is not None:
-            self.push_screen(ReviewScreen(self.context, deck_ids, cram=cram), self.show_summary)
+        if self.context is None:
+            return
 
-    def show_summary(self, log: SessionLog | None) -> None:
+        def again() -> None:
+            self.start_review(deck_ids, cram=cram, units=units, title=title)
+
+        screen = ReviewScreen(self.context, deck_ids, cram=cram, units=units, title=title)
+        self.push_screen(screen, lambda log: self.show_summary(log, again))
+
+    def show_summary(self, log: SessionLog | None, again: Callable[[], None]) -> None:
         """After a session (None: left before answering anything, straight back)."""
         from quizapp.ui.screens.summary import SummaryScreen
 
         if log is None or self.context is None:
             return
 
-        def again(more: bool | None) -> None:
+        def chosen(more: bool | None) -> None:
             if more:
-                self.start_review(log.deck_ids, cram=log.cram)
+                again()
 
-        self.push_screen(SummaryScreen(log, self.context, self.clock()), again)
+        self.push_screen(SummaryScreen(log, self.context, self.clock()), chosen)
 
     def start_quiz(self, spec: QuizSpec) -> None:
         """A practice quiz; when it ends, its result; from there, maybe another like it."""

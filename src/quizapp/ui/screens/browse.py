@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
+from quizapp.facts.stale import StaleFact, stale_facts
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.prompts import prompt_of
 from quizapp.quiz.search import parse_query, search
@@ -24,6 +25,8 @@ from quizapp.ui.literal import literal
 from quizapp.ui.render import answer_text
 
 LIMIT = 200
+STALE_MARK = "\u231b "
+"""Marks a card testing a stale fact (`state:stale` finds them all)."""
 
 
 def clip(text: str, width: int) -> str:
@@ -62,6 +65,7 @@ class BrowseScreen(Screen[None]):
         self.clock = clock
         self.initial_query = query
         self.found: list[StudyUnit] = []
+        self.stale: dict[str, StaleFact] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,9 +104,31 @@ class BrowseScreen(Screen[None]):
         def state_of(uid: str) -> str:
             return context.study.info(uid, now).state
 
-        found = list(search(context.units.values(), parse_query(text), state_of, LIMIT))
+        stale = self.stale_facts()
+
+        def is_stale(unit: StudyUnit) -> bool:
+            card = unit.card
+            return card.fact in stale or any(fact_id in stale for fact_id in card.facts)
+
+        units = context.units.values()
+        found = list(search(units, parse_query(text), state_of, LIMIT, stale=is_stale))
         if not get_current_worker().is_cancelled:
             self.post_message(self.Found(text, found))
+
+    def stale_facts(self) -> dict[str, StaleFact]:
+        """Time-sensitive facts whose "as of" is five or more years before today (local)."""
+        if self.stale is None:
+            today = self.clock().astimezone().date()
+            self.stale = {s.fact_id: s for s in stale_facts(self.context.facts.values(), today)}
+        return self.stale
+
+    def stale_fact_of(self, unit: StudyUnit) -> StaleFact | None:
+        stale = self.stale_facts()
+        card = unit.card
+        for fact_id in (card.fact,) if card.fact is not None else card.facts:
+            if fact_id in stale:
+                return stale[fact_id]
+        return None
 
     def on_browse_screen_found(self, message: Found) -> None:
         self.found = message.units
@@ -113,7 +139,8 @@ class BrowseScreen(Screen[None]):
         table.clear()
         card_width, deck_width = self.column_widths()
         for unit in self.found:
-            question = clip(prompt_of(unit).question.splitlines()[0], card_width)
+            mark = STALE_MARK if self.stale_fact_of(unit) is not None else ""
+            question = clip(mark + prompt_of(unit).question.splitlines()[0], card_width)
             table.add_row(literal(question), literal(clip(unit.deck_id, deck_width)), key=unit.uid)
         if self.found:
             self.show_detail(self.found[0].uid)
@@ -149,6 +176,15 @@ class BrowseScreen(Screen[None]):
         if unit.card.tags:
             text.append(" · tags ")
             text.append_text(literal(", ".join(unit.card.tags)))
+        stale = self.stale_fact_of(unit)
+        if stale is not None:
+            text.append("\n\nStale: ", style="bold")
+            text.append_text(
+                literal(
+                    f"{STALE_MARK}time-sensitive fact {stale.fact_id}, as of {stale.as_of} "
+                    f"({stale.years} years ago): re-check it against {', '.join(stale.docs)}."
+                )
+            )
         text.append("\n\nState        ", style="bold")
         text.append(info.state)
         due = info.due.strftime("%Y-%m-%d %H:%M UTC") if info.due else "-"

@@ -20,6 +20,9 @@ SCREENS = (
     ("Quiz", "quizapp.ui.screens.quiz", "QuizScreen"),
     ("Stats", "quizapp.ui.screens.stats", "StatsScreen"),
     ("Browse", "quizapp.ui.screens.browse", "BrowseScreen"),
+    ("Lineage (l on Home)", "quizapp.ui.screens.lineage", "LineageScreen"),
+    ("Lineage quiz (x on Lineage)", "quizapp.ui.screens.lineage_quiz", "LineageQuizScreen"),
+    ("Timeline (t on Home)", "quizapp.ui.screens.timeline", "TimelineScreen"),
 )
 
 KEY_NAMES = {
@@ -35,6 +38,11 @@ KEY_NAMES = {
 EXTRA = {
     "Review": [("5-9", "Pick option / match 5-9")],
     "Exam and cram (e on Home)": [("0-9", "Start typing the exam date (YYYY-MM-DD)")],
+    "Lineage (l on Home)": [
+        ("Up / Down", "Move between groups"),
+        ("Left / Right", "Pan a drawing wider than the terminal"),
+    ],
+    "Timeline (t on Home)": [("Up / Down", "Move between dated facts")],
     "Everywhere": [
         ("?", "This help"),
         ("Ctrl+P", "Command palette (themes, screens, quit)"),

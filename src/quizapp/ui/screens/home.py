@@ -59,6 +59,8 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         Binding("g", "group", "Group by tag / folder", show=False),
         Binding("p", "problems", "Deck problems", show=False),  # the status line names it
         Binding("e", "exam", "Exam date and cram (highlighted deck)", show=False),
+        Binding("l", "lineage", "Lineage", show=False),
+        Binding("t", "timeline", "Timeline", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -211,7 +213,16 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         return bool(self.listings)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"review_selected", "review_all", "quiz", "stats", "browse", "group"}:
+        if action in {
+            "review_selected",
+            "review_all",
+            "quiz",
+            "stats",
+            "browse",
+            "group",
+            "lineage",
+            "timeline",
+        }:
             if self.quiz_app.context is None and self.quiz_app.overview is None:
                 return None  # dimmed (disabled) until the decks are known
             return self.has_decks()
@@ -404,6 +415,32 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
         self.notify(f"Grouped by {self.grouping}", timeout=2)
         self.fill_table()
+
+    def action_lineage(self) -> None:
+        """The groups of the decks as a lineage drawing (facts in format v2 only)."""
+        from quizapp.facts.lineage import build_lineage
+        from quizapp.ui.screens.lineage import LineageScreen
+
+        if not self.when_loaded(self.action_lineage):
+            context = self.quiz_app.context
+            assert context is not None
+            lineage = build_lineage(context.facts.values())
+            units = list(context.units.values())
+            self.app.push_screen(LineageScreen(lineage, context.facts, units))
+
+    def action_timeline(self) -> None:
+        """Every dated fact of the decks on a scale."""
+        from quizapp.facts.lineage import build_lineage
+        from quizapp.facts.timeline import Decked, build_timeline
+        from quizapp.ui.screens.timeline import TimelineScreen
+
+        if not self.when_loaded(self.action_timeline):
+            context = self.quiz_app.context
+            assert context is not None
+            entries = build_timeline(Decked(f, d.id) for d in context.decks for f in d.facts)
+            names = {n.id: n.names() for n in build_lineage(context.facts.values()).nodes}
+            units = list(context.units.values())
+            self.app.push_screen(TimelineScreen(entries, context.facts, units, names))
 
     def action_exam(self) -> None:
         """The exam screen of the highlighted deck (a group row has several decks)."""

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shlex
 import subprocess
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -91,12 +92,23 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     ]
 
     def __init__(
-        self, context: StudyContext, deck_ids: list[str] | None, *, cram: bool = False
+        self,
+        context: StudyContext,
+        deck_ids: list[str] | None,
+        *,
+        cram: bool = False,
+        units: Sequence[StudyUnit] | None = None,
+        title: str | None = None,
     ) -> None:
+        """`units` (with `title`) drills exactly those units, as a cram: the lineage and
+        timeline screens study a group's or a span's cards now, and the timeline's ordering
+        drill is a card made on the spot, which the store never sees."""
         super().__init__()
         self.context = context
         self.deck_ids = deck_ids
-        self.cramming = cram
+        self.cramming = cram or units is not None
+        self.units = units
+        self.title = title
         self.cram: Cram | None = None
         self.unit: StudyUnit | None = None
         self.suggested: Rating | None = None
@@ -131,7 +143,11 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         app = self.quiz_app
         now = app.clock()
         self.session_log = SessionLog(now, self.deck_ids, cram=self.cramming)
-        if self.cramming:
+        if self.units is not None:
+            from quizapp.study.cram import Cram
+
+            self.cram = Cram(self.units, app.rng)
+        elif self.cramming:
             self.cram = self.context.study.cram(self.deck_ids)
         else:
             self.remaining = self.context.study.remaining(self.deck_ids, now)
@@ -139,6 +155,8 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
             title = self.context.deck_title(self.deck_ids[0])
         else:
             title = "All cards" if self.cramming else "All due cards"
+        if self.title is not None:
+            title = self.title
         if self.cramming:
             title = f"Cram · {title}"
         self.query_one("#title", Static).update(literal(title))

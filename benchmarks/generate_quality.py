@@ -1,0 +1,84 @@
+"""How well `quizapp generate` finds the hand-labelled facts of documents (issue 20).
+
+Scores the generated facts of every labelled document (tests/data/eval: the evaluation set,
+held out or developed on, and the AQIM sources in decks/sources) with
+`quizapp.generate.score`: precision (proposals that match a labelled fact), recall (labelled
+facts some proposal matches), per document and by type. `--min-confidence X` scores only the
+proposals at or above X. `--misses DOC` lists what was missed and what was wrong there.
+
+Run: `python benchmarks/generate_quality.py [--min-confidence 0.6] [--misses hizballah]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from quizapp.generate.document import read_document  # noqa: E402
+from quizapp.generate.score import Score, score  # noqa: E402
+from quizapp.generate.typed import propose_facts  # noqa: E402
+
+# Developed on: the rules were looked at and changed against these. Held out: scored last.
+DEVELOPED = ("lashkar-e-tayyiba", "kurdistan-workers-party", "basque-fatherland-and-liberty")
+HELD_OUT = ("hizballah", "shining-path", "abu-sayyaf-group")
+AQIM = ("aqim-backgrounder-2014", "aqim-group-profile")
+
+
+def _document(name: str) -> Path:
+    for folder in (ROOT / "tests/data/eval/docs", ROOT / "decks/sources"):
+        if (folder / f"{name}.txt").is_file():
+            return folder / f"{name}.txt"
+    raise SystemExit(f"no document {name}")
+
+
+def evaluate(name: str, minimum: float) -> tuple[Score, dict[str, Score]]:
+    labels = yaml.safe_load((ROOT / f"tests/data/eval/labels/{name}.yaml").read_text())["facts"]
+    proposals = [p.fact for p in propose_facts(read_document(_document(name)))]
+    confident = {
+        p.fact["id"]
+        for p in propose_facts(read_document(_document(name)))
+        if p.confidence >= minimum
+    }
+    proposals = [fact for fact in proposals if fact["id"] in confident]
+    by_type = {}
+    for kind in ("event", "person", "group", "place", "relation", "designation", "statement"):
+        by_type[kind] = score(
+            [p for p in proposals if p["type"] == kind],
+            [label for label in labels if label["type"] == kind],
+            (proposals, labels),
+        )
+    whole = score(proposals, labels)
+    return whole, by_type
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--misses")
+    args = parser.parse_args()
+    print(f"{'document':32} {'set':9} precision        recall")
+    for group, names in (("developed", DEVELOPED), ("held out", HELD_OUT), ("AQIM", AQIM)):
+        for name in names:
+            whole, by_type = evaluate(name, args.min_confidence)
+            print(
+                f"{name:32} {group:9} {whole.precision:.2f} ({whole.correct}/{whole.proposed})"
+                f"   {whole.recall:.2f} ({whole.found}/{whole.labelled})"
+            )
+            if name == args.misses:
+                for kind, part in by_type.items():
+                    print(
+                        f"  {kind:12} P {part.correct}/{part.proposed}"
+                        f" R {part.found}/{part.labelled}"
+                    )
+                print("  missed:", ", ".join(whole.missed))
+                print("  wrong:", ", ".join(whole.wrong))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,565 @@
+"""Candidates found by the rules → typed facts (deck format v2), each with a confidence.
+
+The rules in `facts`, `entities`, `dates` and `events` find spans; this module decides what
+each one is a fact about: the group a designation targets (never the agency or the law), the
+groups a renaming goes from and to, what a dated sentence says happened. "The group", "it"
+and "its" stand for the group named last. A fact is a plain mapping in deck-file key order,
+`status: generated`, quoting its one sentence verbatim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quizapp.generate.dates import DateContext, DateMention, find_dates
+from quizapp.generate.document import Document, Kind, Sentence
+from quizapp.generate.entities import Entity, find_entities
+
+FactMap = dict[str, Any]
+
+# Names of governments, agencies, courts and laws: never a group fact, never a target.
+_AUTHORITY_WORDS = re.compile(
+    r"\b(?:Department|Secretary|Treasury|Government|Court|Act|Order|Office|Ministry|Attorney"
+    r"|United Nations|Register|Law|Section|Agency|Bureau|Spokesperson|Spokesman|Embassy"
+    r"|Parliament|Senate|House of|Commission|Coordinator|Ambassador|Police)\b"
+    r"|^(?:U\.?S\.?|UN|United States|State|White House|Congress)$"
+)
+_LISTS = (
+    ("FTO", re.compile(r"\bFTOs?\b|Foreign Terrorist Organi[sz]ation", re.I)),
+    (
+        "SDGT",
+        re.compile(
+            r"\bSDGTs?\b|Specially Designated Global Terrorist|E\.\s?O\.\s?13224"
+            r"|Executive Order\s*(?:\(E\.O\.\)\s*)?13224|Terrorist Financing Executive Order",
+            re.I,
+        ),
+    ),
+    ("UN sanctions list", re.compile(r"\bUN\b.{0,40}sanctions|United Nations.{0,60}list", re.I)),
+)
+# Verbs (and the few nouns that name an act) of listing: "the FTO designation of X" alone
+# describes a state, not an act, and is no designation fact.
+_DESIGNATION = re.compile(
+    r"\b(?:(?P<revoked>revok(?:ed|es|ing)|revocation of)|(?P<delisted>de-?listed|removed from)"
+    r"|(?P<amended>amend(?:ed|s|ing)\b|amendments? to|add(?:ed|s)? (?:the )?(?:following )?"
+    r"(?:names|new aliases|aliases?)|aliases? (?:have|has) been added)"
+    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed under))",
+    re.I,
+)
+_NOW = re.compile(
+    r"\btoday\b|\b(?:has|have)(?: \w+)? (?:been )?(?:amended|redesignated|designated|revoked|added)"
+    r"|\bannounces\b|\bhereby\b",
+    re.I,
+)
+_PEOPLE_TARGET = re.compile(r"\b(?:members|leaders|individuals|persons|people)\b", re.I)
+# A "person" whose name holds one of these is an organisation (then a group) ...
+_GROUP_WORDS = re.compile(
+    r"\b(?:Organi[sz]ation|Trust|Students|Movement|Party|League|Foundation|Front|Brigades?"
+    r"|Army|Council|Congress|Union|Association|Society|Network|Jamaat|Lashkar|Jaish|Tehrik"
+    r"|Tehreek|Harakat|Hizb|Ansar|Jabhat|Katibat)\b"
+)
+# ... and one holding these is a title, a document or an office: no fact at all.
+_NOT_PERSON = re.compile(
+    r"\b(?:Register|Act|Order|Security|Consulate|Embassy|Terrorist|Terrorism|Affairs|Forces"
+    r"|Province|Republic|Kingdom|Islamic|National|International|Federal|General|Initiative"
+    r"|Reports?|Country|Chapter|Index|Transcript|Question|Press|Note|Daily|Briefing|Release"
+    r"|Statement|Summary|Overview|Description|Activities|Strength|Funding|Location)s?\b"
+)
+_SUBJECT = re.compile(r"\b(?:[Tt]he (?:group|organi[sz]ation|movement)|[Ii]ts?|[Tt]hey)\b")
+_RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (kind, direction, re.compile(pattern, re.I))
+    for kind, direction, pattern in (
+        # direction "subject>after": the subject becomes/joins the group named after the words.
+        ("rename", "subject>after", r"\bchanged (?:its|their) name (?:to|into)\b"),
+        ("rename", "subject>after", r"\b(?:henceforth|would|will) be known as\b"),
+        ("rename", "subject>after", r"\brenamed (?:itself |themselves )?(?:as |to )?"),
+        ("rename", "subject>after", r"\brebrand(?:ed|ing)? (?:itself |themselves )?as\b"),
+        ("rename", "subject>after", r"\bre-?launched (?:itself|themselves) as\b"),
+        ("rename", "after>subject", r"\bformerly(?: known as)?(?: the)?\b"),
+        ("rename", "subject>after", r"\badd(?:ed)? the alias .{0,80}? as its primary name\b"),
+        ("rename", "subject>after", r"\blaunched the creation of\b"),
+        ("merger", "subject>after", r"\bmerged? (?:with|into)\b|\bjoined forces with\b"),
+        (
+            "allegiance",
+            "subject>after",
+            r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a)\b(?: to)?"
+            r"|\bpledge of allegiance to\b",
+        ),
+        (
+            "split",
+            "after>subject",
+            r"\b(?:broke|break|split|splintered) (?:away )?(?:from|with)\b|\boffshoot of\b"
+            r"|\bfaction of\b|\bsplinter group of\b",
+        ),
+        (
+            "affiliation",
+            "subject>after",
+            r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch) of\b",
+        ),
+    )
+)
+
+
+@dataclass
+class Proposal:
+    """One typed fact, its confidence, and the names the scorer and other facts know it by."""
+
+    fact: FactMap
+    confidence: float
+    names: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return str(self.fact["id"])
+
+
+@dataclass
+class _Reader:
+    """The state of reading one document: groups named so far, the dateline, proposals."""
+
+    document: Document
+    proposals: dict[str, Proposal] = field(default_factory=dict)
+    entity_ids: dict[str, str] = field(default_factory=dict)
+    group_names: list[tuple[str, str]] = field(default_factory=list)
+    person_names: list[tuple[str, str]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    alias_ids: dict[str, str] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)
+    designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
+    last_group: str | None = None
+    dateline: DateMention | None = None
+
+    def source(self, sentence: Sentence) -> dict[str, str]:
+        return {"doc": self.document.name, "quote": sentence.quote}
+
+    def add(self, proposal: Proposal) -> None:
+        if proposal.id not in self.proposals:
+            self.proposals[proposal.id] = proposal
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """Lower-case ASCII words joined by hyphens (for readable ids)."""
+    folded = text.encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", folded))[:limit].strip("-") or "x"
+
+
+def fact_id(document: str, kind: str, key: str, quote: str = "") -> str:
+    """`<doc>-<kind>-<key>-<hash>`: readable, stable for the same text, unique enough."""
+    digest = hashlib.sha1(f"{document}\n{kind}\n{key}\n{quote}".encode()).hexdigest()[:6]
+    return f"{slug(Path(document).stem, 20)}-{kind}-{slug(key, 30)}-{digest}"
+
+
+def _date_value(mention: DateMention) -> str:
+    """A decade becomes the range the fact format uses (`1990s` → `1990/1999`)."""
+    if mention.value.endswith("s"):
+        start = int(mention.value[:4])
+        return f"{start}/{start + 9}"
+    return mention.value
+
+
+def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal]:
+    """Typed facts for one document, in reading order, with unique ids.
+
+    `undated`: the document has no metadata date, so every fact gets `as_of`, the latest
+    explicit date the document gives (what it can be known true as of; check it)."""
+    reader = _Reader(document)
+    readable = [sentence for sentence in document.sentences if sentence.readable]
+    entities = _merge_spellings(find_entities([sentence.text for sentence in readable]))
+    reader.entities = entities
+    reader.texts = [sentence.text for sentence in readable]
+    for entity in entities:
+        _entity_fact(reader, entity, readable)
+    for alias, ident in reader.alias_ids.items():
+        reader.entity_ids.setdefault(alias, ident)
+    for name, ident in sorted(reader.entity_ids.items(), key=lambda item: -len(item[0])):
+        if reader.proposals[ident].fact["type"] == "group":
+            reader.group_names.append((name, ident))
+        elif reader.proposals[ident].fact["type"] == "person":
+            reader.person_names.append((name, ident))
+    context = DateContext()
+    latest = ""
+    for sentence in document.sentences:
+        if sentence.kind is Kind.DATELINE:
+            found = find_dates(sentence.text, context)
+            reader.dateline = found[0] if found else reader.dateline
+            continue
+        if sentence.kind is Kind.AKA:
+            _aka(reader, sentence)
+            continue
+        if not sentence.readable:
+            continue
+        dates = find_dates(sentence.text, context)
+        groups = _groups_in(reader, sentence.text)
+        subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group
+        used = _designations(reader, sentence, dates, groups, subject)
+        _relations(reader, sentence, dates, groups, subject)
+        _leadership(reader, sentence, groups, subject)
+        _events(reader, sentence, [d for d in dates if d not in used], groups)
+        if groups:
+            reader.last_group = subject or groups[-1][1]
+        latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
+    if undated and latest:
+        for proposal in reader.proposals.values():
+            proposal.fact["as_of"] = latest.split("/")[-1]
+    return list(reader.proposals.values())
+
+
+def _named_as_group(reader: _Reader, name: str) -> bool:
+    """Whether the text calls the name an organisation ("the organization, NAME", "groups:
+    X and NAME", "NAME ... as a Foreign Terrorist Organization")."""
+    escaped = re.escape(name)
+    pattern = re.compile(
+        rf"(?:organi[sz]ations?|groups?|movement|party|front|militia|network|wing)[,:]?\s+"
+        rf"(?:the\s+)?(?:[\w\u2019'-]+\s+and\s+)?{escaped}\b"
+        rf"|\b{escaped}\s+(?:as\s+(?:an?\s+)?)?(?:Foreign Terrorist Organi[sz]ation|FTO)\b",
+        re.I,
+    )
+    return any(name in text and pattern.search(text) for text in reader.texts)
+
+
+def _spelling_key(name: str) -> str:
+    """Names that differ only in hyphens, spaces, apostrophes or case are one name."""
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def _merge_spellings(entities: list[Entity]) -> list[Entity]:
+    """One group for "Lashkar e-Tayyiba (LeT)", "Lashkar-e-Tayyiba (LET)" and "LeT": the first
+    spelling is the name, the others aliases, an acronym that differs only in case is one."""
+    kept: list[Entity] = []
+    index: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.kind != "group":
+            kept.append(entity)
+            continue
+        keys = [_spelling_key(entity.name)]
+        if entity.acronym:
+            keys.append(_spelling_key(entity.acronym))
+        owner = next((index[key] for key in keys if key in index), None)
+        if owner is None:
+            kept.append(entity)
+            owner = entity
+        else:
+            for name in (entity.name, *entity.aliases):
+                if _spelling_key(name) != _spelling_key(owner.name) and name not in owner.aliases:
+                    owner.aliases.append(name)
+            if entity.acronym and not owner.acronym:
+                owner.acronym = entity.acronym
+            elif entity.acronym and entity.acronym != owner.acronym:
+                owner.aliases.append(entity.acronym)
+        for key in keys:
+            index.setdefault(key, owner)
+    return kept
+
+
+def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> None:
+    if entity.kind == "group" and _AUTHORITY_WORDS.search(entity.name):
+        return
+    if entity.kind == "person" and (
+        _GROUP_WORDS.search(entity.name) or _named_as_group(reader, entity.name)
+    ):
+        entity.kind = "group"
+    elif entity.kind == "person" and (
+        _NOT_PERSON.search(entity.name) or _AUTHORITY_WORDS.search(entity.name)
+    ):
+        return
+    if entity.kind == "person" and any(
+        other.kind == "group" and entity.name in (other.name, *other.aliases)
+        for other in reader.entities
+    ):
+        return
+    index = entity.detail_sentence if entity.detail_sentence is not None else entity.sentence
+    sentence = readable[index]
+    ident = fact_id(reader.document.name, entity.kind, entity.name)
+    fact: FactMap = {"id": ident, "type": entity.kind, "name": entity.name}
+    confidence = 0.5
+    if entity.kind == "group":
+        if entity.acronym:
+            fact["acronym"] = entity.acronym
+            confidence = 0.9
+        else:
+            confidence = 0.6
+    elif entity.kind == "person":
+        if entity.roles:
+            fact["roles"] = [{"role": role[:120]} for role in entity.roles[:3]]
+            confidence = 0.7
+    else:
+        confidence = 0.7
+    if entity.aliases:
+        fact["aliases"] = list(entity.aliases)
+        confidence = max(confidence, 0.7)
+    fact["sources"] = [reader.source(sentence)]
+    own = (entity.name, *([entity.acronym] if entity.acronym else []))
+    names = (*own, *entity.aliases)
+    reader.add(Proposal(fact, confidence, names))
+    for name in own:
+        reader.entity_ids[name] = ident
+    for alias in entity.aliases:
+        reader.alias_ids.setdefault(alias, ident)
+
+
+def _aka(reader: _Reader, sentence: Sentence) -> None:
+    """An "aka" line: other names of the group the passage is about (the group named last)."""
+    owner = reader.last_group or next((ident for _, ident in reader.group_names), None)
+    if owner is None:
+        return
+    body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
+    aliases = [" ".join(part.split()) for part in re.split(r"[;,]", body)]
+    proposal = reader.proposals[owner]
+    known = {name.casefold() for name in proposal.names}
+    fresh = [alias for alias in aliases if alias and alias.casefold() not in known][:40]
+    if fresh:
+        proposal.fact.setdefault("aliases", [])
+        proposal.fact["aliases"] = [*proposal.fact["aliases"], *fresh]
+        proposal.names = (*proposal.names, *fresh)
+        sources = proposal.fact["sources"]
+        if len(sources) < 3:
+            sources.append(reader.source(sentence))
+
+
+def _groups_in(reader: _Reader, text: str, *, people: bool = False) -> list[tuple[int, str]]:
+    """(position, fact id) of every group (and person) named in `text` (longest names first,
+    no overlap)."""
+    found: list[tuple[int, int, str]] = []
+    names = [*reader.group_names, *reader.person_names] if people else reader.group_names
+    for name, ident in sorted(names, key=lambda item: -len(item[0])):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            span = match.span()
+            if not any(span[0] < end and start < span[1] for start, end, _ in found):
+                found.append((span[0], span[1], ident))
+    return [(start, ident) for start, _, ident in sorted(found)]
+
+
+def _designations(
+    reader: _Reader,
+    sentence: Sentence,
+    dates: list[DateMention],
+    groups: list[tuple[int, str]],
+    subject: str | None,
+) -> set[DateMention]:
+    """One designation per target and list: the groups (or people) named before any alias
+    the sentence adds, never the agency or the law; "it"/"the group" is the group named last."""
+    text = sentence.text
+    acts = [
+        m
+        for m in _DESIGNATION.finditer(text)
+        if not re.match(
+            r"(?i)designated (?:foreign|terrorist|groups?|global)",
+            m.group(0) + text[m.end() : m.end() + 10].lstrip(),
+        )
+        and not re.search(r"(?i)(?:specially|\bas) $", text[max(0, m.start() - 12) : m.start()])
+    ]
+    lists = [name for name, pattern in _LISTS if pattern.search(text)]
+    if not acts or not lists:
+        return set()
+    priority = ("revoked", "delisted", "amended", "designated")
+    match = min(
+        acts,
+        key=lambda m: priority.index(next(k for k, v in m.groupdict().items() if v)),
+    )
+    action = next(key for key, value in match.groupdict().items() if value)
+    alias_at = re.search(r"\b(?:aliases?|names?)\b", text[match.end() :])
+    limit = match.end() + alias_at.start() if alias_at else len(text)
+    named = _groups_in(reader, text, people=True)
+    targets = list(dict.fromkeys(ident for position, ident in named if position < limit))[:2]
+    if not targets and subject is not None:
+        targets = [subject]
+    if not targets:
+        return set()
+    about_people = bool(_PEOPLE_TARGET.search(text[match.start() : limit]))
+    date = next((d for d in dates if "-" in d.value or d.value.isdigit()), None)
+    when = _date_value(date) if date is not None else None
+    if when is None and _NOW.search(text) and reader.dateline is not None:
+        when = reader.dateline.value
+    authority = (
+        "U.S. Department of the Treasury"
+        if re.search(r"\bTreasury\b", text[: match.end()])
+        and not re.search(r"\bState\b", text[: match.end()])
+        else "United Nations"
+        if lists == ["UN sanctions list"]
+        else "U.S. Department of State"
+    )
+    for target in targets:
+        for name in lists:
+            same = reader.designations.get((target, name, action))
+            if same is not None and _same_date(same.fact.get("date"), when):
+                _merge_designation(reader, same, sentence, when, about_people)
+                continue
+            fact: FactMap = {
+                "id": fact_id(
+                    reader.document.name, "designation", f"{name}-{action}", text + target
+                ),
+                "type": "designation",
+                "authority": authority,
+                "list": name,
+                "target": target,
+                "action": action,
+            }
+            if when is not None:
+                fact["date"] = when
+            fact["sources"] = [reader.source(sentence)]
+            confidence = 0.8 if when else 0.5
+            if about_people:
+                confidence = 0.3
+            proposal = Proposal(fact, confidence)
+            reader.add(proposal)
+            if same is None or when is not None:
+                reader.designations[(target, name, action)] = proposal
+    return {date} if date is not None else set()
+
+
+def _same_date(first: object, second: str | None) -> bool:
+    """Whether two dates may be the same act: equal, one undated, or one a coarser prefix."""
+    if first is None or second is None:
+        return True
+    a, b = str(first), second
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
+def _merge_designation(
+    reader: _Reader, same: Proposal, sentence: Sentence, when: str | None, about_people: bool
+) -> None:
+    """A second sentence stating the same designation: one fact quoting both, the more
+    precise date kept, a little more confidence."""
+    fact = same.fact
+    if when is not None and len(when) > len(str(fact.get("date") or "")):
+        fact["date"] = when
+    sources = fact["sources"]
+    quote = reader.source(sentence)
+    if quote not in sources and len(sources) < 3:
+        sources.append(quote)
+    if not about_people and fact.get("date"):
+        same.confidence = min(0.9, max(same.confidence, 0.8) + 0.05)
+
+
+_LED_BY = re.compile(r"\b[Ll]ed by\b")
+_LEADER = re.compile(
+    r"\b(?:leader|founder|head|chief|emir|commander|spiritual leader|secretary[- ]general)"
+    r"(?: of)?\b",
+    re.I,
+)
+
+
+def _leadership(
+    reader: _Reader,
+    sentence: Sentence,
+    groups: list[tuple[int, str]],
+    subject: str | None,
+) -> None:
+    """ "Led by P, G ...", "G's leader, P", "its leader, P", "P, the leader of G"."""
+    text = sentence.text
+    people = [
+        (position, ident)
+        for position, ident in _groups_in(reader, text, people=True)
+        if reader.proposals[ident].fact["type"] == "person"
+    ]
+    if not people:
+        return
+    led = _LED_BY.search(text)
+    leader = _LEADER.search(text)
+    person: str | None = None
+    group: str | None = None
+    if led is not None:
+        person = next((i for p, i in people if 0 <= p - led.end() <= 2), None)
+        group = next((i for p, i in groups if p > led.end()), None) or subject
+    elif leader is not None:
+        near = [(abs(p - leader.end()), i) for p, i in people if abs(p - leader.end()) <= 4]
+        near += [(abs(leader.start() - p), i) for p, i in people if 0 < leader.start() - p <= 60]
+        person = min(near)[1] if near else None
+        before = text[max(0, leader.start() - 20) : leader.start()]
+        if re.search(r"\b[Ii]ts\s+(?:\w+\s+)?$", before):
+            group = subject or reader.last_group
+        else:
+            group = next(
+                (
+                    i
+                    for p, i in groups
+                    if abs(p - leader.end()) <= 5 or 0 < leader.start() - p <= 30
+                ),
+                None,
+            )
+    if person is None or group is None:
+        return
+    fact: FactMap = {
+        "id": fact_id(reader.document.name, "relation", "leadership", text),
+        "type": "relation",
+        "relation": "leadership",
+        "from": [person],
+        "to": group,
+        "sources": [reader.source(sentence)],
+    }
+    reader.add(Proposal(fact, 0.6))
+
+
+def _relations(
+    reader: _Reader,
+    sentence: Sentence,
+    dates: list[DateMention],
+    groups: list[tuple[int, str]],
+    subject: str | None,
+) -> None:
+    text = sentence.text
+    for kind, direction, pattern in _RELATIONS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        after = [ident for position, ident in groups if position >= match.end()]
+        before = [ident for position, ident in groups if position < match.start()]
+        own = before[0] if before else subject
+        if _SUBJECT.search(text[: match.start()]) and not before:
+            own = reader.last_group
+        other = after[0] if after else None
+        if own is None or other is None or own == other:
+            continue
+        source, target = (own, other) if direction == "subject>after" else (other, own)
+        fact: FactMap = {
+            "id": fact_id(reader.document.name, "relation", kind, text),
+            "type": "relation",
+            "relation": kind,
+            "from": [source],
+            "to": target,
+        }
+        date = next((d for d in dates), None)
+        if date is not None:
+            fact["date"] = _date_value(date)
+        fact["sources"] = [reader.source(sentence)]
+        reader.add(Proposal(fact, 0.7 if before or after else 0.5))
+        return
+
+
+def _events(
+    reader: _Reader, sentence: Sentence, dates: Iterable[DateMention], groups: list[tuple[int, str]]
+) -> None:
+    text = sentence.text
+    for date in dates:
+        what = _what(text, date)
+        if len(what.split()) < 4:
+            continue
+        fact: FactMap = {
+            "id": fact_id(reader.document.name, "event", date.value, text),
+            "type": "event",
+            "what": what,
+            "date": _date_value(date),
+        }
+        actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
+        if actors:
+            fact["actors"] = actors
+        fact["sources"] = [reader.source(sentence)]
+        reader.add(Proposal(fact, 0.6 if not date.relative else 0.5))
+
+
+def _what(text: str, date: DateMention) -> str:
+    """The sentence without its date phrase: what happened then, as the text says it."""
+    before = re.sub(
+        r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
+    )
+    what = (before + text[date.end :]).strip(" ,;")
+    what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
+    what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
+    what = what.rstrip(".")
+    if len(what) > 240:
+        what = what[:240].rsplit(" ", 1)[0] + "\u2026"
+    return what[:1].upper() + what[1:] if what else what

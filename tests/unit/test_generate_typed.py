@@ -1,0 +1,94 @@
+"""Typed facts from sentences the way documents write them (made-up groups, not the eval set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from quizapp.facts.derive import draw_cards, question_of
+from quizapp.generate.document import parse_document
+from quizapp.generate.typed import propose_facts
+from quizapp.model import Fact
+from quizapp.model.cards import ChoiceCard, TypedCard
+
+TEXT = """Media Note
+Office of the Spokesperson
+Washington, DC
+March 3, 2019
+
+Designation of the Example Front
+
+The Northern Example Front (NEF) was founded in 1988 by Karim Adel.
+The Department of State designated the NEF as a Foreign Terrorist Organization (FTO) on \
+May 2, 1999.
+In 2004, the NEF changed its name to the Southern Unity Council (SUC).
+The Department has today amended the designation of the SUC under E.O. 13224 to add new aliases.
+In December, the group attacked a convoy in Sarvan.
+"""
+
+
+def facts_of(text: str) -> list[dict[str, Any]]:
+    return [proposal.fact for proposal in propose_facts(parse_document("d.txt", text))]
+
+
+def named(facts: list[dict[str, Any]], ident: str) -> str:
+    return next(str(f.get("acronym") or f["name"]) for f in facts if f["id"] == ident)
+
+
+def test_every_proposal_is_a_valid_fact_quoting_one_readable_sentence() -> None:
+    facts = facts_of(TEXT)
+    assert facts
+    for fact in facts:
+        msgspec.convert({**fact, "status": "generated"}, Fact)
+        quote = fact["sources"][0]["quote"]
+        assert quote in " ".join(TEXT.split())
+        assert quote not in ("Media Note", "Washington, DC", "Office of the Spokesperson")
+
+
+def test_designation_targets_the_group_never_the_agency() -> None:
+    facts = facts_of(TEXT)
+    designations = [f for f in facts if f["type"] == "designation"]
+    fto = next(f for f in designations if f["list"] == "FTO")
+    assert named(facts, fto["target"]) == "NEF"
+    assert fto["date"] == "1999-05-02" and fto["action"] == "designated"
+    amended = next(f for f in designations if f["action"] == "amended")
+    assert named(facts, amended["target"]) == "SUC"
+    assert amended["list"] == "SDGT"
+    assert amended["date"] == "2019-03-03"  # "today", from the dateline
+
+
+def test_a_renaming_goes_from_the_old_name_to_the_new() -> None:
+    facts = facts_of(TEXT)
+    rename = next(f for f in facts if f["type"] == "relation")
+    assert rename["relation"] == "rename"
+    assert [named(facts, i) for i in rename["from"]] == ["NEF"]
+    assert named(facts, rename["to"]) == "SUC"
+    assert rename["date"] == "2004"
+
+
+def test_a_sentence_initial_relative_date_is_resolved() -> None:
+    facts = facts_of(TEXT)
+    event = next(f for f in facts if f["type"] == "event" and "convoy" in f["what"])
+    assert event["date"] == "2004-12"
+
+
+def test_noun_form_and_known_as_relations() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was active in 2001.\n"
+        "In 2010 the RHB announced its pledge of allegiance to the Grand Council (GC).\n"
+        "In 2012 the RHB declared it would henceforth be known as the Free Hand Front (FHF).\n"
+    )
+    facts = facts_of(text)
+    relations = {f["relation"]: f for f in facts if f["type"] == "relation"}
+    assert named(facts, relations["allegiance"]["to"]) == "GC"
+    assert named(facts, relations["rename"]["to"]) == "FHF"
+    assert relations["rename"]["date"] == "2012"
+
+
+def test_who_questions_only_ask_for_people() -> None:
+    facts = [msgspec.convert({**fact, "status": "generated"}, Fact) for fact in facts_of(TEXT)]
+    people = {f.name for f in facts if f.__class__.__name__ == "PersonFact"}
+    for card in draw_cards(facts):
+        if question_of(card).startswith("Who") and isinstance(card, ChoiceCard | TypedCard):
+            assert card.answer in people
