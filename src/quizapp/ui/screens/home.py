@@ -375,16 +375,17 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             self.quiz_app.start_review(deck_ids)
 
     def action_quiz(self) -> None:
-        from quizapp.ui.screens.quiz import QuizScreen, QuizSetupScreen, QuizSpec
+        from quizapp.ui.screens.quiz import QuizSetupScreen, QuizSpec
 
-        if self.when_loaded(self.action_quiz):
+        context = self.quiz_app.context
+        if self.when_loaded(self.action_quiz) or context is None:
             return
 
         def start(spec: QuizSpec | None) -> None:
             if spec is not None:
-                self.app.push_screen(QuizScreen(spec))
+                self.quiz_app.start_quiz(spec)
 
-        self.app.push_screen(QuizSetupScreen(self.selected_decks()), start)
+        self.app.push_screen(QuizSetupScreen(context, self.selected_decks()), start)
 
     def action_stats(self) -> None:
         from quizapp.ui.screens.stats import StatsScreen
