@@ -35,6 +35,7 @@ EXPECTED = {
     "scheduler_quality": "scheduler quality",
     "class_report": "class report",
     "facts_start": "100,000 cards drawn from facts vs written",
+    "views_open": "lineage and timeline: key to first frame, cursor redraw",
 }
 DOCS = harness.ROOT / "docs" / "benchmarks.md"
 

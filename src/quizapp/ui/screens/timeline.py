@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -37,7 +36,7 @@ from quizapp.ui.literal import literal
 from quizapp.ui.requests import StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine
-from quizapp.ui.widgets.row_list import RowList
+from quizapp.ui.widgets.row_list import RowList, width_of
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -103,7 +102,7 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
         self.rows = scale_rows(entries)
         stops = [index for index, row in enumerate(self.rows) if row.entry is not None]
         width = max(
-            (cell_len(e.text) + sum(cell_len(d) + 2 for d in e.docs) for e in entries), default=0
+            (width_of(e.text) + sum(width_of(d) + 2 for d in e.docs) for e in entries), default=0
         )
         self.query_one(RowList).set_rows(
             len(self.rows), width + DATE_WIDTH + 12, self.render_row, stops

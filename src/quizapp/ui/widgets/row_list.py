@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -22,6 +23,11 @@ from textual.strip import Strip
 CURSOR_MARK = "\u25b6 "
 PLAIN_MARK = "  "
 PAN_STEP = 8
+
+
+def width_of(text: str) -> int:
+    """Cells `text` takes; ASCII (most rows) without asking Rich character by character."""
+    return len(text) if text.isascii() else cell_len(text)
 
 
 class RowList(ScrollView, can_focus=True):
