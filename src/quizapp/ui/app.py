@@ -124,7 +124,41 @@ class QuizApp(App[None]):
                 "Set the highlighted deck's exam date, see what is at risk, cram it",
                 screen.action_exam,
             )
+            triage = self.triage_path(screen)
+            if triage is not None:
+                yield SystemCommand(
+                    "Triage generated facts",
+                    f"Accept, edit, merge or reject the proposals in {triage.name}",
+                    lambda: self.open_triage(triage),
+                )
         yield SystemCommand("Keys", "Every key of every screen", self.action_help)
+
+    def triage_path(self, home: HomeScreen) -> Path | None:
+        """The highlighted deck's file, when it has generated facts to triage."""
+        from quizapp.model.facts import FactStatus
+
+        deck_ids = home.selected_decks()
+        if self.context is None or not deck_ids or len(deck_ids) != 1:
+            return None
+        for deck in self.context.decks:
+            if deck.id == deck_ids[0] and any(
+                fact.status is FactStatus.GENERATED for fact in deck.facts
+            ):
+                return Path(deck.path)
+        return None
+
+    def open_triage(self, path: Path) -> None:
+        """Triage a deck file; the decks on Home are as they were until the next start."""
+        from quizapp.authoring.triage import TriageSession
+        from quizapp.errors import QuizappError
+        from quizapp.ui.screens.triage import TriageScreen
+
+        try:
+            session = TriageSession(path)
+        except QuizappError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.push_screen(TriageScreen(session))
 
     def start_review(self, deck_ids: list[str] | None, *, cram: bool = False) -> None:
         """A review (or cram) session; when it ends, its summary; from there, maybe another.
