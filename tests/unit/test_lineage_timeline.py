@@ -282,3 +282,19 @@ def test_validate_stale_warns_and_exits_zero(capsys: pytest.CaptureFixture[str])
     )  # fmt: skip
     assert code == 0
     assert [s["fact_id"] for s in json.loads(out)["stale"]] == ["droukdel-leads-aqim"]
+
+
+def test_long_names_are_cut_in_the_drawing_and_a_self_relation_does_not_loop() -> None:
+    items: list[dict[str, object]] = [
+        {"id": "a", "type": "group", "name": "A" * 5000},
+        {"id": "b", "type": "group", "name": "B"},
+        {"id": "r", "type": "relation", "relation": "split", "from": ["a"], "to": "b"},
+        {"id": "s", "type": "relation", "relation": "rename", "from": ["b"], "to": "b"},
+    ]
+    rows = draw(build_lineage(facts_of(items)))
+    assert len(rows[0].node_label) == 120 and rows[0].node_label.endswith("\u2026")
+    assert [(row.node_id, row.reference) for row in rows] == [
+        ("a", False),
+        ("b", False),
+        ("b", True),
+    ]

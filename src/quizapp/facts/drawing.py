@@ -17,6 +17,12 @@ ARROW = " \u2500\u25b6 "
 BRANCH, LAST, PIPE, SPACE = "\u251c\u2500 ", "\u2514\u2500 ", "\u2502  ", "   "
 # Deeper lineages are drawn flat from here: no terminal pans usefully past it.
 MAX_DEPTH = 40
+# A label longer than this is cut (with an ellipsis) in the drawing; profiles show it whole.
+MAX_LABEL = 120
+
+
+def clip(text: str, most: int = MAX_LABEL) -> str:
+    return text if len(text) <= most else text[: most - 1] + "\u2026"
 
 
 class DrawnRow(msgspec.Struct, frozen=True, gc=False):
@@ -103,9 +109,9 @@ def _row(
     return DrawnRow(
         indent=indent + ("" if edge is None else (LAST if last else BRANCH)),
         edge=edge,
-        edge_label=label,
+        edge_label=clip(label),
         node_id=node.id,
-        node_label=node.label,
+        node_label=clip(node.label),
         years=node.years(),
         reference=reference,
     )

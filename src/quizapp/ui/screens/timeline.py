@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizapp.facts.drawing import clip
 from quizapp.facts.lineage import spoken
 from quizapp.facts.timeline import (
     ScaleRow,
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
     from textual.widgets import Input
 
 DATE_WIDTH = 9
+MAX_ROW_TEXT = 300
+"""A fact longer than this is cut on the scale; the detail below shows it whole."""
 SPAN_MARK = "\u2503"
 
 
@@ -102,7 +105,11 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
         self.rows = scale_rows(entries)
         stops = [index for index, row in enumerate(self.rows) if row.entry is not None]
         width = max(
-            (width_of(e.text) + sum(width_of(d) + 2 for d in e.docs) for e in entries), default=0
+            (
+                width_of(e.text[:MAX_ROW_TEXT]) + sum(width_of(d) + 2 for d in e.docs)
+                for e in entries
+            ),
+            default=0,
         )
         self.query_one(RowList).set_rows(
             len(self.rows), width + DATE_WIDTH + 12, self.render_row, stops
@@ -140,7 +147,7 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
         text.append(SPAN_MARK if span and span[0] <= row.entry <= span[1] else row.mark)
         entry = self.entries[row.entry]
         text.append(f" {short_date(entry):<{DATE_WIDTH}} ", style="dim")
-        text.append_text(literal(entry.text))
+        text.append_text(literal(clip(entry.text, MAX_ROW_TEXT)))
         text.append("  (", style="dim")
         text.append_text(literal(", ".join(entry.docs), "dim"))
         text.append(")", style="dim")
