@@ -298,3 +298,44 @@ def test_long_names_are_cut_in_the_drawing_and_a_self_relation_does_not_loop() -
         ("b", False),
         ("b", True),
     ]
+
+
+def test_any_relations_draw_every_group_exactly_once_and_every_edge_once() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    kinds = ["merger", "split", "rename", "allegiance", "affiliation", "leadership"]
+    edge = st.tuples(
+        st.lists(st.integers(0, 7), min_size=1, max_size=3, unique=True),
+        st.integers(0, 7),
+        st.sampled_from(kinds),
+        st.one_of(st.none(), st.sampled_from(["1998", "2007-01", "2013-05-02", "2004/2020"])),
+    )
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(edge, max_size=12))
+    def check(edges: list[tuple[list[int], int, str, str | None]]) -> None:
+        items: list[dict[str, object]] = [
+            {"id": f"g{i}", "type": "group", "name": f"G{i}"} for i in range(8)
+        ]
+        for n, (sources, target, kind, date) in enumerate(edges):
+            relation = {"id": f"r{n}", "type": "relation", "relation": kind,
+                        "from": [f"g{s}" for s in sources], "to": f"g{target}"}  # fmt: skip
+            if date:
+                relation["date"] = date
+            items.append(relation)
+        lineage = build_lineage(facts_of(items))
+        rows = draw(lineage)
+        drawn = [row.node_id for row in rows if not row.reference]
+        assert sorted(drawn) == [f"g{i}" for i in range(8)]
+        assert len([r for r in rows if r.edge is not None]) == sum(
+            len(e.sources) for e in lineage.edges
+        )  # an edge is drawn under each group it comes from
+        dates = [e.date for e in lineage.edges if e.date]
+        assert dates == sorted(
+            dates, key=lambda d: tuple(int(p) for p in d[:10].split("/")[0].split("-"))
+        )
+        entries = build_timeline(Decked(fact, "d") for fact in facts_of(items))
+        assert len(entries) == len([e for e in edges if e[3]])
+
+    check()
