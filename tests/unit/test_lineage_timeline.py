@@ -339,3 +339,23 @@ def test_any_relations_draw_every_group_exactly_once_and_every_edge_once() -> No
         assert len(entries) == len([e for e in edges if e[3]])
 
     check()
+
+
+def test_lineage_questions_hide_one_part_and_offer_the_answer_among_the_choices() -> None:
+    import random
+
+    from quizapp.facts.lineage_quiz import Hidden, questions
+
+    rows = draw(build_lineage(fixture_facts()))
+    asked = questions(rows, random.Random(3), 20)
+    assert len(asked) == len([row for row in rows if row.edge is not None])
+    assert {question.hidden for question in asked} == {Hidden.NODE, Hidden.EDGE}
+    for question in asked:
+        row = question.rows[question.hidden_row]
+        right = row.node_label if question.hidden is Hidden.NODE else row.edge_label
+        assert question.choices[question.answer] == right
+        assert len(set(question.choices)) == len(question.choices) >= 2
+        shown = question.shown()
+        assert right not in shown[question.hidden_row] and "?" in shown[question.hidden_row]
+        assert not any("drawn above" in line for line in shown)
+        assert question.docs

@@ -38,12 +38,15 @@ class DrawnRow(msgspec.Struct, frozen=True, gc=False):
     reference: bool = False
     """The group is drawn elsewhere; this row only names it."""
 
-    def plain(self, hide_node: bool = False, hide_edge: bool = False) -> str:
-        """The row as text; a hidden part is `?` (the lineage quiz)."""
+    def plain(
+        self, hide_node: bool = False, hide_edge: bool = False, mark_reference: bool = True
+    ) -> str:
+        """The row as text; a hidden part is `?` (the lineage quiz, which shows rows out of the
+        drawing and so does not say a group is drawn above)."""
         label = "?" if hide_edge else self.edge_label
         node = "?" if hide_node else self.node_label
         years = "" if hide_node or not self.years else f"  {self.years}"
-        seen = " (drawn above)" if self.reference else ""
+        seen = " (drawn above)" if self.reference and mark_reference else ""
         lead = f"{label}{ARROW}" if self.edge is not None else ""
         return f"{self.indent}{lead}{node}{years}{seen}"
 
