@@ -29,7 +29,7 @@ from quizapp.facts.lineage import (
 )
 from quizapp.model.facts import Fact
 from quizapp.model.units import StudyUnit
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.requests import AskLineageQuiz, StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine

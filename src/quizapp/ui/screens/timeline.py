@@ -33,7 +33,7 @@ from quizapp.facts.timeline import (
 )
 from quizapp.model.facts import Fact
 from quizapp.model.units import StudyUnit
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.requests import StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine
