@@ -359,3 +359,18 @@ def test_lineage_questions_hide_one_part_and_offer_the_answer_among_the_choices(
         assert right not in shown[question.hidden_row] and "?" in shown[question.hidden_row]
         assert not any("drawn above" in line for line in shown)
         assert question.docs
+
+
+def test_a_newline_in_a_name_stays_on_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    decks = tmp_path / "decks"
+    shutil.copytree(LINEAGE, decks)
+    deck = decks / "aqim-lineage.yaml"
+    text = deck.read_text(encoding="utf-8")
+    deck.write_text(text.replace("acronym: GSPC", 'acronym: "GS\\nPC"'), "utf-8")
+    code, out, _ = run(capsys, "lineage", "--decks", str(decks), "--plain")
+    assert code == 0 and len(out.splitlines()) == 5
+    assert "GIA \u2192 GS\u240aPC  split" in out
+    code, out, _ = run(capsys, "timeline", "--decks", str(decks), "--plain")
+    assert code == 0 and len(out.splitlines()) == 12

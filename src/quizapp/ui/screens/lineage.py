@@ -33,7 +33,7 @@ from quizapp.safety.terminal import literal
 from quizapp.ui.requests import AskLineageQuiz, StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine
-from quizapp.ui.widgets.row_list import RowList, width_of
+from quizapp.ui.widgets.row_list import RowList, cell, width_of
 
 QUIZ_QUESTIONS = 8
 
@@ -51,9 +51,9 @@ def styled_row(row: DrawnRow) -> Text:
     """A drawn row: tree lines dim, the edge label italic, the group bold; literal text."""
     text = Text(row.indent, style="dim")
     if row.edge is not None:
-        text.append_text(literal(row.edge_label, "italic"))
+        text.append_text(cell(row.edge_label, "italic"))
         text.append(ARROW, style="dim")
-    text.append_text(literal(row.node_label, "bold"))
+    text.append_text(cell(row.node_label, "bold"))
     if row.years:
         text.append(f"  {row.years}")
     if row.reference:

@@ -37,7 +37,7 @@ from quizapp.safety.terminal import literal
 from quizapp.ui.requests import StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine
-from quizapp.ui.widgets.row_list import RowList, width_of
+from quizapp.ui.widgets.row_list import RowList, cell, width_of
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -147,9 +147,9 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
         text.append(SPAN_MARK if span and span[0] <= row.entry <= span[1] else row.mark)
         entry = self.entries[row.entry]
         text.append(f" {short_date(entry):<{DATE_WIDTH}} ", style="dim")
-        text.append_text(literal(clip(entry.text, MAX_ROW_TEXT)))
+        text.append_text(cell(clip(entry.text, MAX_ROW_TEXT)))
         text.append("  (", style="dim")
-        text.append_text(literal(", ".join(entry.docs), "dim"))
+        text.append_text(cell(", ".join(entry.docs), "dim"))
         text.append(")", style="dim")
         return text
 

@@ -20,9 +20,16 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from quizapp.safety.terminal import one_line
+
 CURSOR_MARK = "\u25b6 "
 PLAIN_MARK = "  "
 PAN_STEP = 8
+
+
+def cell(text: str, style: str = "") -> Text:
+    """Untrusted text for one row: markup stays text, controls and newlines are made visible."""
+    return Text(one_line(text), style=style)
 
 
 def width_of(text: str) -> int:
