@@ -134,6 +134,9 @@ class _Reader:
     alias_ids: dict[str, str] = field(default_factory=dict)
     publisher: str | None = None
     heading_sources: dict[str, Sentence] = field(default_factory=dict)
+    group_index: _NameIndex | None = None
+    all_index: _NameIndex | None = None
+    word_sentences: dict[str, list[int]] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
     last_group: str | None = None
@@ -181,6 +184,9 @@ def propose_facts(
     readable = [sentence for sentence in document.sentences if sentence.readable]
     titles = _title_names(document)
     reader.texts = [sentence.text for sentence in readable]
+    for index, text in enumerate(reader.texts):
+        for word in {m.group(0) for m in re.finditer(r"[\w\u2018\u2019'-]+", text)}:
+            reader.word_sentences.setdefault(word, []).append(index)
     found = [*_heading_groups(reader, document), *_appositive_groups(reader)]
     known = {_spelling_key(e.name) for e in found}
     found += [e for e in find_entities(reader.texts, titles) if _spelling_key(e.name) not in known]
@@ -282,8 +288,7 @@ _NOT_A_NAME = re.compile(
 
 def _mentions(reader: _Reader, name: str) -> int:
     """How many readable sentences name it (by its last word, as a surname is named)."""
-    last = name.split()[-1]
-    return sum(1 for text in reader.texts if last in text)
+    return len(reader.word_sentences.get(name.split()[-1], ()))
 
 
 _HEADING_GROUP = re.compile(
@@ -337,7 +342,11 @@ def _named_as_group(reader: _Reader, name: str) -> bool:
         rf"|\b{escaped}\s+(?:as\s+(?:an?\s+)?)?(?:Foreign Terrorist Organi[sz]ation|FTO)\b",
         re.I,
     )
-    return any(name in text and pattern.search(text) for text in reader.texts)
+    first = name.split()[0]
+    return any(
+        name in reader.texts[index] and pattern.search(reader.texts[index])
+        for index in reader.word_sentences.get(first, ())
+    )
 
 
 def _spelling_key(name: str) -> str:
@@ -441,17 +450,61 @@ def _aka(reader: _Reader, sentence: Sentence) -> None:
             sources.append(reader.source(sentence))
 
 
+_WORD = re.compile(r"[\w\u2018\u2019\u02bc`'.-]+")
+
+
+class _NameIndex:
+    """Names by their first word, so finding every known name in a sentence costs the
+    sentence's words, not the number of names (linear in the document)."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        for name, ident in names:
+            first = _WORD.match(name)
+            if first is not None and first.end() > 0:
+                self.by_first.setdefault(first.group(0), []).append((name, ident))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda item: -len(item[0]))
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        found: list[tuple[int, str]] = []
+        covered = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < covered or (
+                start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-")
+            ):
+                continue
+            for name, ident in self._candidates(word.group(0)):
+                end = start + len(name)
+                if text.startswith(name, start) and (
+                    end == len(text) or not (text[end].isalnum() or text[end] in "-_")
+                ):
+                    found.append((start, ident))
+                    covered = end
+                    break
+        return found
+
+    def _candidates(self, word: str) -> list[tuple[str, str]]:
+        """Names starting with this word (a trailing full stop or possessive ignored)."""
+        entries = self.by_first.get(word)
+        if entries is not None:
+            return entries
+        if word.endswith("."):
+            return self.by_first.get(word[:-1], [])
+        for suffix in ("'s", "\u2019s", "'", "\u2019"):
+            if word.endswith(suffix):
+                return self.by_first.get(word[: -len(suffix)], [])
+        return []
+
+
 def _groups_in(reader: _Reader, text: str, *, people: bool = False) -> list[tuple[int, str]]:
     """(position, fact id) of every group (and person) named in `text` (longest names first,
     no overlap)."""
-    found: list[tuple[int, int, str]] = []
-    names = [*reader.group_names, *reader.person_names] if people else reader.group_names
-    for name, ident in sorted(names, key=lambda item: -len(item[0])):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            span = match.span()
-            if not any(span[0] < end and start < span[1] for start, end, _ in found):
-                found.append((span[0], span[1], ident))
-    return [(start, ident) for start, _, ident in sorted(found)]
+    if reader.group_index is None or reader.all_index is None:
+        reader.group_index = _NameIndex(reader.group_names)
+        reader.all_index = _NameIndex([*reader.group_names, *reader.person_names])
+    return (reader.all_index if people else reader.group_index).find(text)
 
 
 def _designations(
