@@ -40,6 +40,7 @@ from quizapp.model.cards import (
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
     NAMED_TYPES,
+    DesignationAction,
     DesignationFact,
     EventFact,
     Fact,
@@ -496,23 +497,39 @@ class Drawing:
         target, act = self.name(fact.target), fact.action.value
         asked = self.label(fact.target)
         when = f", {FuzzyDate.parse(fact.date).spoken()}" if fact.date else ""
+        listed = f"({fact.list_}{when})"
+        amended = fact.action is DesignationAction.AMENDED
+        # "amended" acts on the designation, not on the group: say so in the question.
+        who = (
+            f"Which authority amended the designation of {asked} {listed}?"
+            if amended
+            else f"Which authority {act} {asked} {listed}?"
+        )
         self.ask_name(
             fact,
             "who",
-            f"Which authority {act} {asked} ({fact.list_}{when})?",
+            who,
             fact.authority,
             None,
             pool=self.authorities,
             category=Category.DESIGNATION,
         )
-        kind = type(self.facts[fact.target]) if fact.target in self.facts else None
+        target_fact = self.facts.get(fact.target)
+        kind = type(target_fact) if target_fact is not None else None
+        whom = (
+            (
+                "Whose designation"
+                if isinstance(target_fact, PersonFact)
+                else "Which group's designation"
+            )
+            + f" was amended by {fact.authority} {listed}?"
+            if amended
+            else _who(f"Who was {act} by {fact.authority} {listed}?", target_fact)
+        )
         self.ask_name(
             fact,
             "whom",
-            _who(
-                f"Who was {act} by {fact.authority} ({fact.list_}{when})?",
-                self.facts.get(fact.target),
-            ),
+            whom,
             target,
             kind,
             aliases=self.forms(fact.target),
@@ -523,7 +540,9 @@ class Drawing:
             self.ask_date(
                 fact,
                 "when",
-                f"When was {asked} {act} by {fact.authority} ({fact.list_})?",
+                f"When did {fact.authority} amend the designation of {asked} ({fact.list_})?"
+                if amended
+                else f"When was {asked} {act} by {fact.authority} ({fact.list_})?",
                 fact.date,
             )
 

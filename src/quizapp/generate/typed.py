@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quizapp.generate import gazetteer as gz
 from quizapp.generate.dates import DateContext, DateMention, find_dates
 from quizapp.generate.document import Document, Kind, Sentence
 from quizapp.generate.entities import Entity, find_entities
@@ -139,6 +140,7 @@ class _Reader:
     word_sentences: dict[str, list[int]] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
+    events: dict[str, list[tuple[Proposal, set[str]]]] = field(default_factory=dict)
     last_group: str | None = None
     dateline: DateMention | None = None
 
@@ -244,6 +246,7 @@ def propose_facts(
         if groups:
             reader.last_group = subject or groups[-1][1]
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
+    _drop_aliases_of_others(reader)
     if undated and latest:
         for proposal in reader.proposals.values():
             proposal.fact["as_of"] = latest.split("/")[-1]
@@ -284,6 +287,38 @@ _NOT_A_NAME = re.compile(
     r"|Between|During|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|^\w+ing\b|^\w+(?:ish|ian|ese|i)\s+\w+s$"
 )
+
+
+def _drop_aliases_of_others(reader: _Reader) -> None:
+    """An alias that is another fact's own name or acronym is that fact, not another name
+    (an "aka" list may hold the names a group was renamed to)."""
+    owners: dict[str, str] = {}
+    for proposal in reader.proposals.values():
+        fact = proposal.fact
+        if fact["type"] in ("group", "person", "place"):
+            for name in (fact["name"], fact.get("acronym")):
+                if name:
+                    owners.setdefault(_spelling_key(str(name)), proposal.id)
+    for proposal in reader.proposals.values():
+        aliases = proposal.fact.get("aliases")
+        if not aliases:
+            continue
+        kept = [a for a in aliases if owners.get(_spelling_key(a), proposal.id) == proposal.id]
+        if kept:
+            proposal.fact["aliases"] = kept
+        else:
+            del proposal.fact["aliases"]
+
+
+def _is_role(role: str) -> bool:
+    """A role is a noun phrase with a role word ("the group's spokesman"), not a clause."""
+    words = {word.lower().strip(".,'\u2019") for word in role.split()}
+    return (
+        len(role) <= 80
+        and not re.search(r"\d", role)
+        and bool(words & gz.ROLE_NOUNS)
+        and not re.search(r"\b(?:called|said|was|were|is|has|had|announced|claimed)\b", role)
+    )
 
 
 def _mentions(reader: _Reader, name: str) -> int:
@@ -411,8 +446,9 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
         else:
             confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
     elif entity.kind == "person":
-        if entity.roles:
-            fact["roles"] = [{"role": role[:120]} for role in entity.roles[:3]]
+        roles = [role for role in entity.roles if _is_role(role)]
+        if roles:
+            fact["roles"] = [{"role": role[:120]} for role in roles[:3]]
             confidence = 0.7
         else:
             confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
@@ -437,7 +473,9 @@ def _aka(reader: _Reader, sentence: Sentence) -> None:
     if owner is None:
         return
     body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
-    aliases = [" ".join(part.split()) for part in re.split(r"[;,]", body)]
+    aliases = [
+        re.sub(r"^(?i:the) ", "", " ".join(part.split())) for part in re.split(r"[;,]", body)
+    ]
     proposal = reader.proposals[owner]
     known = {name.casefold() for name in proposal.names}
     fresh = [alias for alias in aliases if alias and alias.casefold() not in known][:40]
@@ -522,11 +560,12 @@ def _designations(
         for m in _DESIGNATION.finditer(text)
         if not re.match(
             r"(?i)designated (?:foreign|terrorist|groups?|global)",
-            m.group(0) + text[m.end() : m.end() + 10].lstrip(),
+            m.group(0) + " " + text[m.end() : m.end() + 12].lstrip(),
         )
         and not re.search(
             r"(?i)(?:specially|\bas|\bfor) $", text[max(0, m.start() - 12) : m.start()]
         )
+        and not re.match(r"(?i)\s+by\s+the\b", text[m.end() : m.end() + 9])
     ]
     lists = [name for name, pattern in _LISTS if pattern.search(text)]
     if not acts or not lists:
@@ -866,33 +905,83 @@ def _relations(
 _CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
 
 
+_CLAUSE_BREAK = re.compile(r",? but |; |, while |, whereas |, and (?=in |on |by |the |a )|\. ")
+EVENT_SENTENCE_CAP = 400
+
+
 def _events(
     reader: _Reader, sentence: Sentence, dates: Iterable[DateMention], groups: list[tuple[int, str]]
 ) -> None:
     """One event per date of the sentence, except a date that cites a law ("Act of 1996",
-    "(1996)")."""
+    "(1996)"); the same event told again (same date, mostly the same words) is one fact
+    quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none."""
     text = sentence.text
+    dates = list(dates)
+    if len(text) > EVENT_SENTENCE_CAP:
+        return
     for date in dates:
         if _CITATION.search(text[max(0, date.start - 12) : date.start]):
             continue
-        what = _what(text, date)
+        what = _what(text, date, several=len(dates) > 1)
+        what = _resolve_subject(reader, what)
         if len(what.split()) < 4:
+            continue
+        value = _date_value(date)
+        words = set(re.findall(r"\w+", what.casefold()))
+        same = next(
+            (
+                p
+                for p, seen in reader.events.get(value, [])
+                if len(words & seen) >= 0.6 * max(1, min(len(words), len(seen)))
+            ),
+            None,
+        )
+        if same is not None:
+            quote = reader.source(sentence)
+            if quote not in same.fact["sources"] and len(same.fact["sources"]) < 3:
+                same.fact["sources"].append(quote)
             continue
         fact: FactMap = {
             "id": fact_id(reader.document.name, "event", date.value, text),
             "type": "event",
             "what": what,
-            "date": _date_value(date),
+            "date": value,
         }
         actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
         if actors:
             fact["actors"] = actors
         fact["sources"] = [reader.source(sentence)]
-        reader.add(Proposal(fact, 0.6 if not date.relative else 0.5))
+        proposal = Proposal(fact, 0.6 if not date.relative else 0.5)
+        reader.add(proposal)
+        reader.events.setdefault(value, []).append((proposal, words))
 
 
-def _what(text: str, date: DateMention) -> str:
-    """The sentence without its date phrase: what happened then, as the text says it."""
+def _resolve_subject(reader: _Reader, what: str) -> str:
+    """ "The group ..." / "It ..." at the start of what happened: the group named last."""
+    match = re.match(r"(?:The (?:group|organi[sz]ation)|It)\b(?!')", what)
+    if match is None or reader.last_group is None:
+        return what
+    fact = reader.proposals[reader.last_group].fact
+    name = str(fact.get("acronym") or fact["name"])
+    return name + what[match.end() :]
+
+
+def _what(text: str, date: DateMention, *, several: bool = False) -> str:
+    """The sentence without its date phrase: what happened then, as the text says it; with
+    several dates (or a long sentence), only the clause that holds this date."""
+    if several or len(text) > 160:
+        start = 0
+        for cut in _CLAUSE_BREAK.finditer(text):
+            if cut.end() <= date.start:
+                start = cut.end()
+            elif cut.start() >= date.end:
+                text = text[: cut.start()]
+                break
+        shift = start
+        text = text[start:]
+        date = DateMention(
+            date.value, date.phrase, date.start - shift, date.end - shift, date.relative
+        )
     before = re.sub(
         r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
     )
