@@ -136,6 +136,9 @@ class _Reader:
     publisher: str | None = None
     heading_sources: dict[str, Sentence] = field(default_factory=dict)
     group_index: _NameIndex | None = None
+    place_index: _NameIndex | None = None
+    place_names: list[tuple[str, str]] = field(default_factory=list)
+    places_used: set[str] = field(default_factory=set)
     all_index: _NameIndex | None = None
     word_sentences: dict[str, list[int]] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
@@ -206,10 +209,12 @@ def propose_facts(
     for name, ident in sorted(reader.entity_ids.items(), key=lambda item: -len(item[0])):
         if reader.proposals[ident].fact["type"] == "group":
             reader.group_names.append((name, ident))
+        elif reader.proposals[ident].fact["type"] == "place":
+            reader.place_names.append((name, ident))
         elif reader.proposals[ident].fact["type"] == "person":
             reader.person_names.append((name, ident))
             surname = name.split()[-1]
-            if " " in name and len(surname) > 3 and surname not in reader.entity_ids:
+            if " " in name and len(surname) >= 3 and surname not in reader.entity_ids:
                 reader.person_names.append((surname, ident))
     context = DateContext()
     latest = ""
@@ -247,6 +252,12 @@ def propose_facts(
             reader.last_group = subject or groups[-1][1]
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
     _drop_aliases_of_others(reader)
+    for proposal in reader.proposals.values():
+        # A place alone draws no card: it is worth proposing when an event happened there,
+        # or when the document keeps coming back to it.
+        if proposal.fact["type"] == "place" and proposal.id not in reader.places_used:
+            mentions = _mentions(reader, str(proposal.fact["name"]))
+            proposal.confidence = 0.6 if mentions >= 3 else 0.3
     if undated and latest:
         for proposal in reader.proposals.values():
             proposal.fact["as_of"] = latest.split("/")[-1]
@@ -950,10 +961,21 @@ def _events(
         actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
         if actors:
             fact["actors"] = actors
+        place = next(iter(_places_in(reader, what)), None)
+        if place is not None:
+            fact["place"] = place
+            reader.places_used.add(place)
         fact["sources"] = [reader.source(sentence)]
         proposal = Proposal(fact, 0.6 if not date.relative else 0.5)
         reader.add(proposal)
         reader.events.setdefault(value, []).append((proposal, words))
+
+
+def _places_in(reader: _Reader, text: str) -> list[str]:
+    """Place facts named in the text, in order."""
+    if reader.place_index is None:
+        reader.place_index = _NameIndex(reader.place_names)
+    return [ident for _, ident in reader.place_index.find(text)]
 
 
 def _resolve_subject(reader: _Reader, what: str) -> str:
