@@ -144,6 +144,7 @@ class _Reader:
     texts: list[str] = field(default_factory=list)
     designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
     events: dict[str, list[tuple[Proposal, set[str]]]] = field(default_factory=dict)
+    relations: dict[tuple[str, tuple[str, ...], str], FactMap] = field(default_factory=dict)
     last_group: str | None = None
     dateline: DateMention | None = None
 
@@ -846,7 +847,23 @@ def _leadership(
         "to": group,
         "sources": [reader.source(sentence)],
     }
-    reader.add(Proposal(fact, 0.6))
+    if not _merge_relation(reader, fact):
+        reader.add(Proposal(fact, 0.6))
+
+
+def _merge_relation(reader: _Reader, fact: FactMap) -> bool:
+    """The same relation stated again (same kind, from and to): one fact quoting both."""
+    key = (str(fact["relation"]), tuple(fact["from"]), str(fact["to"]))
+    same = reader.relations.get(key)
+    if same is None:
+        reader.relations[key] = fact
+        return False
+    if "date" in fact and "date" not in same:
+        same["date"] = fact["date"]
+    quote = fact["sources"][0]
+    if quote not in same["sources"] and len(same["sources"]) < 3:
+        same["sources"].append(quote)
+    return True
 
 
 _CREATED = re.compile(r"\b(?:to (?:form|found|create)|and (?:created|formed|founded)|forming)\b")
@@ -909,7 +926,8 @@ def _relations(
         if date is not None:
             fact["date"] = _date_value(date)
         fact["sources"] = [reader.source(sentence)]
-        reader.add(Proposal(fact, 0.7 if before or after else 0.5))
+        if not _merge_relation(reader, fact):
+            reader.add(Proposal(fact, 0.7 if before or after else 0.5))
         done.add(kind)
 
 
@@ -935,7 +953,7 @@ def _events(
             continue
         what = _what(text, date, several=len(dates) > 1)
         what = _resolve_subject(reader, what)
-        if len(what.split()) < 4:
+        if len(what.split()) < 3:
             continue
         value = _date_value(date)
         words = set(re.findall(r"\w+", what.casefold()))
@@ -965,10 +983,20 @@ def _events(
         if place is not None:
             fact["place"] = place
             reader.places_used.add(place)
+            fact["what"] = _without_place(what, str(reader.proposals[place].fact["name"]))
         fact["sources"] = [reader.source(sentence)]
         proposal = Proposal(fact, 0.6 if not date.relative else 0.5)
         reader.add(proposal)
         reader.events.setdefault(value, []).append((proposal, words))
+
+
+def _without_place(what: str, place: str) -> str:
+    """What happened, without "in PLACE(, Country)": the where card asks for it."""
+    pattern = (
+        rf"\s+(?:in|near|at|outside)\s+(?:the\s+)?{re.escape(place)}(?:,\s+[A-Z][\w\u2019'-]+)?"
+    )
+    shorter = re.sub(pattern, "", what, count=1)
+    return shorter if len(shorter.split()) >= 4 else what
 
 
 def _places_in(reader: _Reader, text: str) -> list[str]:
@@ -1004,6 +1032,19 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         date = DateMention(
             date.value, date.phrase, date.start - shift, date.end - shift, date.relative
         )
+    lead = re.match(
+        r"^(?P<verb>Founded|Formed|Established|Created|Launched)\b[^,]{0,80}?,\s+"
+        r"(?P<subject>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,5})\s",
+        text,
+    )
+    if lead is not None:
+        if date.end <= lead.end():
+            return f"{lead.group('subject')} was {lead.group('verb').lower()}"
+        text = text[lead.end() - len(lead.group("subject")) - 1 :].lstrip()
+        shift = len(lead.group(0)) - len(lead.group("subject")) - 1
+        date = DateMention(
+            date.value, date.phrase, date.start - shift, date.end - shift, date.relative
+        )
     before = re.sub(
         r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
     )
@@ -1012,6 +1053,12 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
     what = what.rstrip(".")
+    if len(what) > 120:
+        stop = re.search(
+            r",? (?:including|which|who|in order to|as well as)\b|; | \u2014 |\u2014", what[40:]
+        )
+        if stop is not None:
+            what = what[: 40 + stop.start()]
     if len(what) > 240:
         what = what[:240].rsplit(" ", 1)[0] + "\u2026"
     return what[:1].upper() + what[1:] if what else what
