@@ -979,7 +979,14 @@ def _events(
         actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
         if actors:
             fact["actors"] = actors
-        place = next(iter(_places_in(reader, what)), None)
+        place = next(
+            (
+                ident
+                for position, ident in _places_in(reader, what)
+                if re.search(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$", what[:position])
+            ),
+            None,
+        )
         if place is not None:
             fact["place"] = place
             reader.places_used.add(place)
@@ -999,11 +1006,11 @@ def _without_place(what: str, place: str) -> str:
     return shorter if len(shorter.split()) >= 4 else what
 
 
-def _places_in(reader: _Reader, text: str) -> list[str]:
-    """Place facts named in the text, in order."""
+def _places_in(reader: _Reader, text: str) -> list[tuple[int, str]]:
+    """Place facts named in the text, in order, with their positions."""
     if reader.place_index is None:
         reader.place_index = _NameIndex(reader.place_names)
-    return [ident for _, ident in reader.place_index.find(text)]
+    return reader.place_index.find(text)
 
 
 def _resolve_subject(reader: _Reader, what: str) -> str:
@@ -1034,12 +1041,17 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         )
     lead = re.match(
         r"^(?P<verb>Founded|Formed|Established|Created|Launched)\b[^,]{0,80}?,\s+"
-        r"(?P<subject>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,5})\s",
+        r"(?:the\s+)?(?P<subject>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,5})\s",
         text,
     )
     if lead is not None:
         if date.end <= lead.end():
-            return f"{lead.group('subject')} was {lead.group('verb').lower()}"
+            phrase = (
+                text[: date.start] + text[date.end : lead.end() - len(lead.group("subject")) - 1]
+            )
+            phrase = re.sub(r"\s+(?:in|on)\s*(?=\s|,|$)", "", phrase).strip(" ,")
+            phrase = phrase[:1].lower() + phrase[1:]
+            return f"{lead.group('subject')} was {' '.join(phrase.split())}"
         text = text[lead.end() - len(lead.group("subject")) - 1 :].lstrip()
         shift = len(lead.group(0)) - len(lead.group("subject")) - 1
         date = DateMention(
@@ -1053,6 +1065,12 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
     what = what.rstrip(".")
+    if len(what) > 110:
+        stop = re.search(
+            r",\s+(?:when|but|largely|ordering|and has|while|which|including)\b", what[50:]
+        )
+        if stop is not None:
+            what = what[: 50 + stop.start()].rstrip(' ,\u201d"')
     if len(what) > 120:
         stop = re.search(
             r",? (?:including|which|who|in order to|as well as)\b|; | \u2014 |\u2014", what[40:]
