@@ -276,6 +276,25 @@ class Drawing:
         base = self.base(fact, template, category)
         self.add(BasicCard(question=self.ask_unique(question, fact), answer=answer, **base))
 
+    def shares_date(self, fact: EventFact, date: FuzzyDate) -> bool:
+        """Whether another event of the file falls within this one's date (and, with a place,
+        its place): then "What happened in 2007?" has more than one right answer."""
+        if date.is_range:
+            return False
+        prefix = date.iso()
+        at = bisect.bisect_left(self.event_years, date.start.year)
+        for other in self.events[at:]:
+            other_date = FuzzyDate.parse(other.date or "")
+            if other_date.start.year != date.start.year:
+                break
+            if (
+                other is not fact
+                and other_date.start.iso().startswith(prefix)
+                and (fact.place is None or other.place in (None, fact.place))
+            ):
+                return True
+        return False
+
     # ----- one method per fact type
 
     def draw(self) -> list[Card]:
@@ -305,13 +324,14 @@ class Drawing:
             date = FuzzyDate.parse(fact.date)
             self.ask_date(fact, "when", f"When did this happen: {what}?", fact.date)
             on = "on" if date.precision == 3 and not date.is_range else "in"
-            self.recall(
-                fact,
-                "what",
-                f"What happened {on} {date.spoken()}{place}?",
-                fact.what,
-                Category.CONCEPT,
-            )
+            if not self.shares_date(fact, date):
+                self.recall(
+                    fact,
+                    "what",
+                    f"What happened {on} {date.spoken()}{place}?",
+                    fact.what,
+                    Category.CONCEPT,
+                )
         if fact.place:
             pool = self.names.get(PlaceFact, NamePool(()))
             self.ask_name(
@@ -415,6 +435,7 @@ class Drawing:
                 fact.name,
                 GroupFact,
                 aliases=aliases,
+                excluded=self.same_as(fact.id),
                 category=Category.GROUP,
             )
         if fact.date:
@@ -465,11 +486,15 @@ class Drawing:
         involved = [self.name(i) for i in (*fact.from_, fact.to)]
         category = Category.MERGER if fact.relation is RelationKind.MERGER else Category.GROUP
         first = self.facts.get(fact.from_[0])
+        # Many groups pledge allegiance to one (al-Qaeda): the date says which pledge is meant.
+        on = ""
+        if fact.date and fact.relation in (RelationKind.ALLEGIANCE, RelationKind.AFFILIATION):
+            on = f" ({FuzzyDate.parse(fact.date).spoken()})"
         if len(fact.from_) == 1:
             self.ask_name(
                 fact,
                 "from",
-                _who(ask_from.format(f=f_asked, t=t_asked), first),
+                _who(ask_from.format(f=f_asked, t=t_asked), first).removesuffix("?") + on + "?",
                 f,
                 type(first) if first else None,
                 aliases=self.forms(fact.from_[0]),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quizapp.decks.plaintext import plain_text
 from quizapp.generate.dates import DateContext, DateMention, find_dates
 from quizapp.generate.document import Document, Kind, Sentence
 from quizapp.generate.entities import Entity, find_entities
@@ -134,7 +135,9 @@ class _Reader:
     dateline: DateMention | None = None
 
     def source(self, sentence: Sentence) -> dict[str, str]:
-        return {"doc": self.document.name, "quote": " ".join(sentence.raw.split())}
+        """The sentence as its plain text reads: quotes are matched against a document's plain
+        text (`decks.plaintext`), never its Markdown."""
+        return {"doc": self.document.name, "quote": " ".join(plain_text(sentence.raw).split())}
 
     def add(self, proposal: Proposal) -> None:
         if proposal.id not in self.proposals:
