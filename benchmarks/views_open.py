@@ -122,16 +122,26 @@ def run() -> list[harness.Row]:
         for key, label in (("lineage", "lineage"), ("timeline", "timeline")):
             rows.append(
                 harness.limit_row(
-                    NAME, f"key to first frame: {label} ({what})", found[key], limit, "s",
-                    baseline=found["help"], note="baseline: the help screen",
-                )  # fmt: skip
+                    NAME,
+                    f"key to first frame: {label} ({what})",
+                    found[key],
+                    limit,
+                    "s",
+                    baseline=found["help"],
+                    note="baseline: the help screen",
+                )
             )
         for key, label in (("ml", "lineage"), ("mt", "timeline")):
             rows.append(
                 harness.limit_row(
-                    NAME, f"cursor move redraw: {label} ({what})", found[key], 0.030, "s",
-                    baseline=found["help"], note="baseline: the help screen opening",
-                )  # fmt: skip
+                    NAME,
+                    f"cursor move redraw: {label} ({what})",
+                    found[key],
+                    0.030,
+                    "s",
+                    baseline=found["help"],
+                    note="baseline: the help screen opening",
+                )
             )
     return rows
 

@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "preview",
     "cache",
     "facts",
+    "triage",
     "lineage",
     "timeline",
 )

@@ -93,11 +93,19 @@ def run(args: argparse.Namespace) -> int:
             task = progress.add_task("Reading documents", total=len(documents))
             for path in documents:
                 progress.update(task, description=f"Reading {path.name}")
-                proposals.extend(propose_facts(read_document(path), undated=_undated(path)))
+                proposals.extend(
+                    propose_facts(
+                        read_document(path), undated=_undated(path), publisher=_publisher(path)
+                    )
+                )
                 progress.advance(task)
     else:
         for path in documents:
-            proposals.extend(propose_facts(read_document(path), undated=_undated(path)))
+            proposals.extend(
+                propose_facts(
+                    read_document(path), undated=_undated(path), publisher=_publisher(path)
+                )
+            )
     chosen, left_out = select(proposals, args.min_confidence)
     report = FactReport(below_confidence=left_out)
     title = args.title or "Generated from " + ", ".join(path.name for path in documents)
@@ -126,6 +134,12 @@ def _undated(path: Path) -> bool:
     from quizapp.decks.metadata import SourceDates
 
     return SourceDates(path.parent).date_of(path.name) is None
+
+
+def _publisher(path: Path) -> str | None:
+    from quizapp.generate.sourcemeta import source_publisher
+
+    return source_publisher(path)
 
 
 def _stderr_console() -> Console:

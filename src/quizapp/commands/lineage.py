@@ -77,6 +77,11 @@ def run(args: argparse.Namespace) -> int:
             )
             return 1
         lineage = around(lineage, [node.id for node in found])
+    if not lineage.nodes and not args.json:
+        print(
+            "quizapp lineage: the decks have no groups (`type: group` facts, deck format v2)",
+            file=sys.stderr,
+        )
     if args.json:
         sys.stdout.write(json.dumps(to_json(lineage), indent=1, ensure_ascii=False) + "\n")
     elif args.plain:
@@ -99,14 +104,14 @@ def safe(text: str) -> str:
 
 def plain_lines(lineage: Lineage) -> list[str]:
     """`1998  GIA → GSPC  split  (aqim-backgrounder-2014.txt)`, one relation a line."""
-    from quizapp.facts.lineage import edge_text
+    from quizapp.facts.lineage import claims_text, edge_text
 
     labels = {node.id: node.label for node in lineage.nodes}
     lines = []
     for edge in lineage.edges:
         date = edge.date or "undated"
         if edge.disputed_dates:
-            date = " / ".join(f"{value} ({doc})" for value, doc in edge.disputed_dates)
+            date = claims_text(edge.disputed_dates)
         lines.append(f"{date}  {edge_text(edge, labels)}  ({', '.join(edge.docs)})")
     return lines
 
@@ -135,7 +140,10 @@ def to_json(lineage: Lineage) -> dict[str, Any]:
                 "date": edge.date,
                 "label": edge.label(),
                 "sources": list(edge.docs),
-                "disputed_dates": [{"value": v, "doc": d} for v, d in edge.disputed_dates],
+                "disputed_dates": [
+                    {"value": claim.value, "docs": list(claim.docs)}
+                    for claim in edge.disputed_dates
+                ],
             }
             for edge in lineage.edges
         ],

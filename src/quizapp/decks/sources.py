@@ -47,16 +47,24 @@ class SourceLibrary:
                 self._folded[doc] = None
         return self._folded[doc]
 
-    def check(self, source: Source) -> list[tuple[str, str | None]]:
-        """Problems with one citation, as (message, hint) pairs; empty when it checks out."""
-        doc = PurePosixPath(source.doc)
-        if doc.is_absolute() or ".." in doc.parts or "\\" in source.doc:
-            return [(f"source doc '{source.doc}' must be a file name under sources/", None)]
-        text = self._document(source.doc)
-        if text is None:
+    def check_document(self, name: str) -> tuple[str, str | None] | None:
+        """Why a document name is unusable (not a plain file name, not found), or None."""
+        doc = PurePosixPath(name)
+        if doc.is_absolute() or ".." in doc.parts or "\\" in name:
+            return (f"source doc '{name}' must be a file name under sources/", None)
+        if self._document(name) is None:
             known = sorted(p.name for p in self.root.glob("*") if p.is_file())
             hint = "known documents: " + ", ".join(known) if known else None
-            return [(f"source document '{source.doc}' not found in {self.root}", hint)]
+            return (f"source document '{name}' not found in {self.root}", hint)
+        return None
+
+    def check(self, source: Source) -> list[tuple[str, str | None]]:
+        """Problems with one citation, as (message, hint) pairs; empty when it checks out."""
+        unusable = self.check_document(source.doc)
+        if unusable is not None:
+            return [unusable]
+        text = self._document(source.doc)
+        assert text is not None
         if fold(source.quote) not in text:
             return [(f"quote not found in '{source.doc}'", "copy the sentence verbatim")]
         return []

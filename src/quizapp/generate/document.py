@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizapp.decks.plaintext import plain_text
 from quizapp.errors import QuizappError
 from quizapp.generate.gazetteer import words
 
@@ -75,6 +76,12 @@ class Sentence:
     kind: Kind = Kind.SENTENCE
 
     @property
+    def quote(self) -> str:
+        """The sentence as its plain text reads, whitespace folded: what a fact quotes, since
+        the validator matches quotes against the document's plain text (`decks.plaintext`)."""
+        return " ".join(plain_text(self.raw).split())
+
+    @property
     def readable(self) -> bool:
         """Whether facts may be taken from it (prose or a list item, never a title)."""
         return self.kind in (Kind.SENTENCE, Kind.ITEM)
@@ -135,11 +142,15 @@ def parse_document(name: str, text: str) -> Document:
             sentences.append(Sentence(len(sentences), raw, clean, heading, kind))
 
     for block, kind in _paragraphs(text):
-        if kind is Kind.SENTENCE:
+        if kind is Kind.ITEM:
+            # A list item is quoted without its bullet, and cut into sentences like prose.
+            marker = _BULLET.match(block)
+            block = block[marker.end() :] if marker else block
+        if kind in (Kind.SENTENCE, Kind.ITEM):
             for raw in _split_sentences(block):
                 pieces = _capped(raw)
                 for piece in pieces:
-                    add(piece, Kind.RUNON if len(pieces) > 1 else Kind.SENTENCE)
+                    add(piece, Kind.RUNON if len(pieces) > 1 else kind)
         else:
             add(block, kind)
     return Document(name, text, tuple(sentences))
@@ -236,10 +247,14 @@ _FUNCTION_BEFORE_NAME = frozenset(words("the of and to a an in for with by from 
 def _field_line(clean: str, limit: int = 12) -> bool:
     """A short line without end punctuation: a title, an address or a "Field: value" line."""
     tokens = clean.split()
-    if len(tokens) > limit or clean.endswith(tuple(_PARAGRAPH_END)):
+    if len(tokens) > max(limit, 24 if limit == 12 else limit) or clean.endswith(
+        tuple(_PARAGRAPH_END)
+    ):
         return False
     alphabetic = [word for word in tokens if word[:1].isalpha()]
     capitalised = [word for word in alphabetic if word[:1].isupper()]
+    if len(tokens) > 12:
+        return 10 * len(capitalised) >= 6 * len(alphabetic)
     return len(tokens) <= 4 or 2 * len(capitalised) >= len(alphabetic)
 
 

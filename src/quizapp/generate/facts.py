@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quizapp.decks.plaintext import plain_text
 from quizapp.generate.dates import DateContext, DateMention, find_dates
 from quizapp.generate.document import Document, Sentence
 from quizapp.generate.entities import Entity, find_entities
@@ -31,9 +30,8 @@ class Fact:
 
     @property
     def quote(self) -> str:
-        """The sentence as its plain text reads (the validator matches quotes against the
-        document's plain text: `decks.plaintext`), whitespace folded."""
-        return " ".join(plain_text(self.sentence.raw).split())
+        """The sentence as its plain text reads (see `Sentence.quote`)."""
+        return self.sentence.quote
 
 
 def extract_facts(document: Document) -> list[Fact]:

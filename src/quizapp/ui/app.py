@@ -22,9 +22,11 @@ from textual.screen import Screen
 from quizapp.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from quizapp.model.units import StudyUnit
     from quizapp.study.context import StudyContext
     from quizapp.study.overview import Overview
     from quizapp.study.session_log import SessionLog
+    from quizapp.ui.requests import AskLineageQuiz, StudyNow
 
 Clock = Callable[[], dt.datetime]
 # How often the app checks that its terminal is still there (see `exit_if_terminal_gone`).
@@ -122,7 +124,41 @@ class QuizApp(App[None]):
                 "Set the highlighted deck's exam date, see what is at risk, cram it",
                 screen.action_exam,
             )
+            triage = self.triage_path(screen)
+            if triage is not None:
+                yield SystemCommand(
+                    "Triage generated facts",
+                    f"Accept, edit, merge or reject the proposals in {triage.name}",
+                    lambda: self.open_triage(triage),
+                )
         yield SystemCommand("Keys", "Every key of every screen", self.action_help)
+
+    def triage_path(self, home: HomeScreen) -> Path | None:
+        """The highlighted deck's file, when it has generated facts to triage."""
+        from quizapp.model.facts import FactStatus
+
+        deck_ids = home.selected_decks()
+        if self.context is None or not deck_ids or len(deck_ids) != 1:
+            return None
+        for deck in self.context.decks:
+            if deck.id == deck_ids[0] and any(
+                fact.status is FactStatus.GENERATED for fact in deck.facts
+            ):
+                return Path(deck.path)
+        return None
+
+    def open_triage(self, path: Path) -> None:
+        """Triage a deck file; the decks on Home are as they were until the next start."""
+        from quizapp.authoring.triage import TriageSession
+        from quizapp.errors import QuizappError
+        from quizapp.ui.screens.triage import TriageScreen
+
+        try:
+            session = TriageSession(path)
+        except QuizappError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.push_screen(TriageScreen(session))
 
     def start_review(self, deck_ids: list[str] | None, *, cram: bool = False) -> None:
         """A review (or cram) session; when it ends, its summary; from there, maybe another.
@@ -132,6 +168,32 @@ class QuizApp(App[None]):
         from quizapp.ui.screens.review import ReviewScreen
 
         self.push_screen(ReviewScreen(deck_ids, cram=cram), self.show_summary)
+
+    def on_study_now(self, message: StudyNow) -> None:
+        self.start_drill(message.units, message.title)
+
+    def start_drill(self, units: Sequence[StudyUnit], title: str) -> None:
+        """A cram over exactly these units (a lineage group's, a timeline span's, or a card made
+        on the spot); its summary after, and "more" drills the same units again."""
+        from quizapp.ui.screens.review import ReviewScreen
+        from quizapp.ui.screens.summary import SummaryScreen
+
+        def after(log: SessionLog | None) -> None:
+            if log is None or self.context is None:
+                return
+
+            def again(more: bool | None) -> None:
+                if more:
+                    self.start_drill(units, title)
+
+            self.push_screen(SummaryScreen(log, self.context, self.clock()), again)
+
+        self.push_screen(ReviewScreen(None, units=units, title=title), after)
+
+    def on_ask_lineage_quiz(self, message: AskLineageQuiz) -> None:
+        from quizapp.ui.screens.lineage_quiz import LineageQuizScreen
+
+        self.push_screen(LineageQuizScreen(message.questions))
 
     def show_summary(self, log: SessionLog | None) -> None:
         """After a session (None: left before answering anything, straight back)."""

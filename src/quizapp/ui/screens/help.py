@@ -23,6 +23,7 @@ SCREENS = (
     ("Lineage (l on Home)", "quizapp.ui.screens.lineage", "LineageScreen"),
     ("Lineage quiz (x on Lineage)", "quizapp.ui.screens.lineage_quiz", "LineageQuizScreen"),
     ("Timeline (t on Home)", "quizapp.ui.screens.timeline", "TimelineScreen"),
+    ("Triage (quizapp triage FILE, or the palette)", "quizapp.ui.screens.triage", "TriageScreen"),
 )
 
 KEY_NAMES = {

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from quizapp.errors import QuizappError
+from quizapp.model.cards import Card
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.study.service import LEARN_AHEAD
@@ -57,6 +58,15 @@ def card_line(path: str, card_id: str) -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     return None
+
+
+def edit_line(path: str, card: Card) -> int | None:
+    """Where to open a card's deck file: its `id:` line, or for a card drawn from a fact (whose
+    id is in no file) the fact's."""
+    line = card_line(path, card.id)
+    if line is None and card.fact is not None:
+        line = card_line(path, card.fact)
+    return line
 
 
 class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
@@ -346,7 +356,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
             self.notify("Set $EDITOR to edit cards from here.", severity="warning")
             return
         path = str(deck.path)  # as the loader found it: absolute, or relative to the cwd
-        line = card_line(path, self.unit.card.id)
+        line = edit_line(path, self.unit.card)
         jump = [f"+{line}"] if line and os.path.basename(editor[0]) in LINE_EDITORS else []
         try:
             with self.app.suspend():

@@ -1,0 +1,47 @@
+"""`quizapp triage FILE`: decide a generated deck file's proposed facts, one key each."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+DESCRIPTION = """\
+Walk the facts `quizapp generate` proposed (status: generated), most confident first or in
+document order (o switches): the source sentence with the extracted values highlighted, the
+proposed fact, and the cards it would make. a accepts (status: reviewed), r rejects (kept as
+status: rejected so the generator does not propose it again), s skips, e edits the fields,
+m merges another proposal that is the same fact, u undoes. Every decision is written to the
+file at once (comments and order kept), so quitting at any point loses nothing."""
+
+EPILOG = """examples:
+  quizapp generate decks/sources/report.txt -o decks/report.yaml
+  quizapp triage decks/report.yaml
+  quizapp validate --sources decks/report.yaml
+"""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "triage",
+        help="accept, edit, merge or reject generated facts, one key each",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="a deck file with facts")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizapp.authoring.triage import TriageSession
+    from quizapp.ui.triage_app import TriageApp
+
+    session = TriageSession(args.file)
+    summary = session.summary()
+    if summary.total == 0:
+        print(f"{args.file}: no generated facts to triage")
+        return 0
+    TriageApp(session).run()
+    print(f"{args.file}: {session.summary().progress()}")
+    return 0
