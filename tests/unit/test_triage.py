@@ -244,3 +244,17 @@ def test_pieces_keep_comments_between_the_facts_and_the_cards(tmp_path: Path) ->
     session.undo()
     reopened(session)
     assert "fact: h" in path.read_text()
+
+
+def test_a_fact_naming_a_rejected_fact_is_not_accepted(drafts: Path) -> None:
+    session = TriageSession(drafts)
+    session.toggle_order()
+    while session.current().fact_id != "algiers":  # type: ignore[union-attr]
+        session.skip()
+    session.reject()
+    assert session.current().fact_id == "algiers-bombings-2007-12"  # type: ignore[union-attr]
+    with pytest.raises(QuizappError, match="names rejected facts: algiers"):
+        session.accept()
+    session.edit("place", "")
+    session.accept()
+    assert statuses(drafts)["algiers-bombings-2007-12"] is FactStatus.REVIEWED

@@ -306,6 +306,16 @@ class TriageSession:
         unknown = [ref for ref in referenced_ids(proposal.node) if ref not in self.nodes]
         if unknown:
             raise QuizappError(f"{proposal.fact_id} names unknown facts: {', '.join(unknown)}")
+        rejected = [
+            ref
+            for ref in referenced_ids(proposal.node)
+            if str(self.nodes[ref].get("status", "")) == FactStatus.REJECTED
+        ]
+        if rejected:
+            raise QuizappError(
+                f"{proposal.fact_id} names rejected facts: {', '.join(rejected)} "
+                "(e edits the field; u takes back the rejection)"
+            )
         edits: list[Edit] = [SetKey(proposal.node, "status", "reviewed", proposal.node)]
         self._commit("accept", proposal, edits, verdicts={proposal.fact_id: Verdict.ACCEPTED})
         return proposal
