@@ -258,3 +258,24 @@ def test_a_fact_naming_a_rejected_fact_is_not_accepted(drafts: Path) -> None:
     session.edit("place", "")
     session.accept()
     assert statuses(drafts)["algiers-bombings-2007-12"] is FactStatus.REVIEWED
+
+
+def test_a_quoted_or_commented_status_is_written_by_a_dump(tmp_path: Path) -> None:
+    path = tmp_path / "quoted.yaml"
+    path.write_text(
+        "title: t\nfacts:\n"
+        "  - id: g\n    type: group\n    name: G\n    status: 'generated'\n"
+        "    sources:\n      - {doc: d.txt, quote: G.}\n"
+        "  - id: h\n    type: group\n    name: H\n    status: generated   # a draft\n"
+        "    sources:\n      - {doc: d.txt, quote: H.}\n"
+    )
+    session = TriageSession(path)
+    session.accept()
+    session.accept()
+    reopened(session)
+    assert "# a draft" in path.read_text()
+    assert set(statuses(path).values()) == {FactStatus.REVIEWED}
+    session.undo()
+    session.undo()
+    reopened(session)
+    assert set(statuses(path).values()) == {FactStatus.GENERATED}

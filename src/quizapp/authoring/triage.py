@@ -156,6 +156,7 @@ class TriageSession:
                     fact_id, node, (index, 0), _confidence(node.get("confidence"))
                 )
         self.order = Order.CONFIDENCE
+        self._ordered: list[Proposal] | None = None
         self.pinned: str | None = None
         self.steps: list[Step] = []
         self.pieces = DeckPieces(self.tree)
@@ -164,13 +165,19 @@ class TriageSession:
     # ----- the queue
 
     def ordered(self) -> list[Proposal]:
-        """Every proposal in the current order."""
-        if self.order is Order.DOCUMENT:
-            return sorted(self.proposals.values(), key=lambda p: p.position)
-        return sorted(
-            self.proposals.values(),
-            key=lambda p: (-(p.confidence if p.confidence is not None else -1.0), p.position),
-        )
+        """Every proposal in the current order (sorted again only when the set changes)."""
+        if self._ordered is None:
+            if self.order is Order.DOCUMENT:
+                self._ordered = sorted(self.proposals.values(), key=lambda p: p.position)
+            else:
+                self._ordered = sorted(
+                    self.proposals.values(),
+                    key=lambda p: (
+                        -(p.confidence if p.confidence is not None else -1.0),
+                        p.position,
+                    ),
+                )
+        return self._ordered
 
     def current(self) -> Proposal | None:
         """The proposal to decide now: the undone one, else the first pending and least skipped
@@ -189,6 +196,7 @@ class TriageSession:
 
     def toggle_order(self) -> Order:
         self.order = Order.DOCUMENT if self.order is Order.CONFIDENCE else Order.CONFIDENCE
+        self._ordered = None
         self.pinned = None
         return self.order
 
@@ -421,24 +429,29 @@ class TriageSession:
         """Take back the last decision (written back at once); None when there is none."""
         if not self.steps:
             return None
-        step = self.steps.pop()
-        self.pieces.prepare(edit.fact for edit in step.edits)
-        for edit in reversed(step.edits):
-            edit.revert()
+        step = self.steps[-1]
+        if step.edits:
+            self._check_unchanged()
+            fast = self._patchable(step.edits)
+            if not fast:
+                self.pieces.prepare(edit.fact for edit in step.edits)
+            for edit in reversed(step.edits):
+                edit.revert()
+            try:
+                self._write(step.edits, undoing=True, fast=fast)
+            except QuizappError:
+                for edit in step.edits:
+                    edit.apply()
+                self.pieces.rebuild()
+                raise
+        self.steps.pop()
         for fact_id in step.added:
             self.proposals.pop(fact_id, None)
             self.nodes.pop(fact_id, None)
         for fact_id, state in step.before.items():
             self.proposals[fact_id] = state
+        self._ordered = None
         self.pinned = step.subject
-        if step.edits:
-            try:
-                self._write(step.edits)
-            except QuizappError:
-                for edit in step.edits:
-                    edit.apply()
-                self.steps.append(step)
-                raise
         return step
 
     # ----- inner workings
@@ -514,16 +527,20 @@ class TriageSession:
             edits,
             {fact_id: copy.copy(self.proposals[fact_id]) for fact_id in touched},
         )
+        self._check_unchanged()
+        fast = self._patchable(edits)
+        if not fast:
+            self.pieces.prepare(edit.fact for edit in edits)
         done: list[Edit] = []
-        self.pieces.prepare(edit.fact for edit in edits)
         try:
             for edit in edits:
                 edit.apply()
                 done.append(edit)
-            self._write(edits)
+            self._write(edits, undoing=False, fast=fast)
         except QuizappError:
             for edit in reversed(done):
                 edit.revert()
+            self.pieces.rebuild()
             raise
         for fact_id, verdict in verdicts.items():
             self.proposals[fact_id].verdict = verdict
@@ -538,20 +555,44 @@ class TriageSession:
                 fact_id, stub, (proposal.position[0], proposal.position[1] + offset + 1), None
             )
             step.added.append(fact_id)
+            self._ordered = None
         self.pinned = None if verdicts else proposal.fact_id
         self.steps.append(step)
 
-    def _write(self, edits: Iterable[Edit]) -> None:
-        touched = [edit.fact for edit in edits]
-        if any(node is None for node in touched):
-            text = self.pieces.rebuild()
-        else:
-            text = self.pieces.text(node for node in touched if node is not None)
+    def _patchable(self, edits: list[Edit]) -> bool:
+        """Whether every edit only turns a fact's status word into another (accept, reject and
+        their undo): the file's text is then patched, nothing is dumped."""
+        return all(
+            isinstance(edit, SetKey)
+            and edit.key == "status"
+            and edit.mapping is edit.fact
+            and type(edit.mapping.get("status")) is str
+            and type(edit.value) is str
+            for edit in edits
+        )
+
+    def _check_unchanged(self) -> None:
         if _stat(self.path) != self._stat:
             raise QuizappError(
                 f"{self.path} was changed by another program since triage read it: "
                 "nothing written; open it again"
             )
+
+    def _write(self, edits: list[Edit], *, undoing: bool, fast: bool) -> None:
+        """Write the file as the tree now is; `edits` were just applied (or, `undoing`,
+        reverted); `fast`: they only change status words (see `_patchable`)."""
+        if fast:
+            patched = True
+            for edit in edits:
+                assert isinstance(edit, SetKey)
+                old, new = (edit.value, edit.old) if undoing else (edit.old, edit.value)
+                patched = patched and self.pieces.patch_word(edit.fact, "status", old, new)
+            text = self.pieces.text() if patched else self.pieces.rebuild()
+        elif any(edit.fact is None for edit in edits):
+            text = self.pieces.rebuild()
+        else:
+            text = self.pieces.text(edit.fact for edit in edits)
+        self._check_unchanged()
         write_atomic(self.path, text)
         self._stat = _stat(self.path)
 
