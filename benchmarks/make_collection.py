@@ -137,6 +137,7 @@ def card_yaml(rng: random.Random, facts: Facts, card_id: str, doc: str, quote: s
 
 
 CARDS_PER_BUNDLE = 20  # 3 group + 2 person + 2 place + 5 event + 3 relation + 3 designation + 2
+TARGETS = ("convoy", "base", "market", "checkpoint", "hotel", "patrol", "pipeline", "airport")
 AUTHORITIES = ("State Department", "Treasury", "Security Council", "Home Office", "Council")
 
 
@@ -154,11 +155,12 @@ def fact_bundle_yaml(
         f"    aliases: [{q(facts.word(3))}]\n    date: {q(date[:4])}\n" + sources,
         f"  - id: {slug}-p{n}\n    type: person\n    name: {q(person)}\n"
         f"    aliases: [{q(person.split()[-1] + 'a')}]\n"
-        f"    roles: [{{role: the leader, of: {slug}-g{n}, date: {q(facts.date())}}}]\n" + sources,
+        f"    roles: [{{role: the leader, of: {slug}-g{n}, from: {q(facts.date())}}}]\n" + sources,
         f"  - id: {slug}-l{n}\n    type: place\n    name: {q(place)}\n"
         f"    located_in: {q(rng.choice(PLACES) + ' ' + facts.word(2))}\n"
         f"    aliases: [{q(place + 'i')}]\n" + sources,
-        f"  - id: {slug}-e{n}\n    type: event\n    what: {q(f'the {group} attacked {place}')}\n"
+        f"  - id: {slug}-e{n}\n    type: event\n"
+        f"    what: {q(f'the {group} attacked a {rng.choice(TARGETS)}')}\n"
         f"    date: {q(facts.date())}\n    place: {slug}-l{n}\n    actors: [{slug}-g{n}]\n"
         f"    figures: {{killed: {q(str(rng.randint(2, 400)))}}}\n" + sources,
         f"  - id: {slug}-r{n}\n    type: relation\n    relation: split\n"

@@ -36,6 +36,7 @@ EXPECTED = {
     "class_report": "class report",
     "facts_start": "100,000 cards drawn from facts vs written",
     "triage_keys": "triage: key to next proposal on 1,000 proposals",
+    "hostile_linear": "hostile input stays linear (generate, import)",
 }
 DOCS = harness.ROOT / "docs" / "benchmarks.md"
 

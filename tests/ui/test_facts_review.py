@@ -58,3 +58,16 @@ async def test_every_drawn_card_comes_up_in_preview_with_its_sources(tmp_path: P
     assert "As of January 2014: this can change." in leads
     assert "Note: He led the GSPC from 2004 and AQIM from its renaming in January 2007." in leads
     assert "As of" not in answers["gia/acronym"], "only a time-sensitive fact says 'as of'"
+
+
+def test_editing_a_drawn_card_opens_its_fact() -> None:
+    from quizapp.decks import load_decks
+    from quizapp.ui.screens.review import edit_line
+
+    (deck,) = load_decks([EXAMPLE]).decks
+    cards = {card.id: card for card in deck.cards}
+    lines = (EXAMPLE / "example.yaml").read_text().splitlines()
+    fact_line = edit_line(deck.path, cards["gia/acronym"])
+    assert fact_line is not None and lines[fact_line - 1] == "  - id: gia"
+    written = edit_line(deck.path, cards["aqim-lineage-order"])
+    assert written is not None and lines[written - 1] == "  - id: aqim-lineage-order"

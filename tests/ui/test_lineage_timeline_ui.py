@@ -246,3 +246,87 @@ async def test_browse_marks_stale_facts_and_finds_them_with_state_stale(
         assert str(table.get_row_at(0)[0]).startswith(STALE_MARK)
         detail = str(screen.query_one("#detail", Static).render())
         assert "Stale: " in detail and "as of 2014-01-08" in detail
+
+
+@run_async
+async def test_decks_without_facts_say_so(tmp_path: Path, clock: FixedClock) -> None:
+    from uikit import DECKS
+
+    app = lineage_app(tmp_path, clock, DECKS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LineageScreen)
+        assert "No groups" in str(app.screen.query_one("#profile", Static).render())
+        await pilot.press("down", "enter", "x", "escape", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        entry = str(app.screen.query_one("#entry", Static).render())
+        assert entry == "The decks have no dated facts."
+        await pilot.press("down", "enter", "o", "space")
+
+
+@run_async
+async def test_the_palette_offers_lineage_and_timeline(tmp_path: Path, clock: FixedClock) -> None:
+    app = lineage_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"Lineage", "Timeline"} <= set(commands)
+        commands["Timeline"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+
+
+@run_async
+async def test_a_time_sensitive_fact_studied_from_the_lineage_says_as_of(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    from quizapp.ui.widgets.card_panel import CardPanel
+
+    app = lineage_app(tmp_path, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("l", "down", "down", "down", "enter")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and review.units is not None
+        answers: dict[str, str] = {}
+        wanted = ("droukdel-leads-aqim/", "aqim-fto/")
+        for unit in [u for u in review.units if u.uid.startswith(wanted)]:
+            review.show(unit)
+            panel = review.query_one(CardPanel)
+            panel.reveal()
+            if not panel.revealed:
+                panel.check()
+            await pilot.pause()
+            answers[unit.uid] = str(panel.query_one("#answer").render())
+        leads = [text for uid, text in answers.items() if uid.startswith("droukdel-leads-aqim/")]
+        assert leads and all("As of January 2014" in text for text in leads)
+        others = [text for uid, text in answers.items() if uid.startswith("aqim-fto/")]
+        assert others and not any("As of" in text for text in others)
+
+
+@run_async
+async def test_a_drill_ends_in_its_summary_and_comes_back_to_the_lineage(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    from quizapp.model.progress import Rating
+    from quizapp.ui.screens.summary import SummaryScreen
+
+    app = lineage_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "down", "enter")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        before = review.cram.remaining if review.cram else 0
+        review.action_reveal()
+        review.grade(Rating.GOOD)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and before >= 1
+        assert app.context is not None and app.context.study.history() == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LineageScreen)

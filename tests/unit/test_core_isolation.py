@@ -56,16 +56,18 @@ def test_a_warm_cache_start_never_imports_yaml(tmp_path: Path) -> None:
     assert warm.stdout.split() == ["1", "False"], "an unchanged deck is read from the cache"
 
 
+@pytest.mark.parametrize("folder", ["good", "facts"])
 def test_a_warm_first_paint_needs_no_scheduler_or_command_parsers(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
 ) -> None:
     """Home's first paint reads cache headers and counts only: py-fsrs, the card decoder's
-    users and the subcommands' parsers load later (or never), which keeps start-up short."""
+    users and the subcommands' parsers load later (or never), which keeps start-up short;
+    likewise for a deck of facts (format v2), whose cards were drawn when it was compiled."""
     import datetime as dt
 
     from quizapp.commands.study import build_context
 
-    decks = Path(__file__).parents[1] / "data" / "good"
+    decks = Path(__file__).parents[1] / "data" / folder
     data, cache = tmp_path / "data", tmp_path / "cache"
     code = (
         "import sys, datetime as dt\nfrom pathlib import Path\nfrom quizapp import cli\n"
@@ -75,7 +77,7 @@ def test_a_warm_first_paint_needs_no_scheduler_or_command_parsers(
         "overview = quick_overview(args.decks, args.data_dir, dt.datetime.now(dt.UTC),"
         f" DeckCache(Path({str(cache)!r})))\n"
         "loaded = [m for m in ('fsrs', 'quizapp.study.stored', 'quizapp.decks.loader',"
-        " 'quizapp.commands.validate', 'yaml') if m in sys.modules]\n"
+        " 'quizapp.commands.validate', 'yaml', 'quizapp.facts.derive') if m in sys.modules]\n"
         "print(overview is not None, args.command, loaded)\n"
     )
     monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(cache))

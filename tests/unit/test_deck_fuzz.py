@@ -39,7 +39,7 @@ def test_yaml_like_text_gives_a_deck_or_problems(text: str) -> None:
 FACT_KEYS = ["id", "type", "sources", "date", "as_of", "time_sensitive", "caveat", "disputed"]
 FACT_KEYS += ["what", "place", "actors", "figures", "name", "aliases", "roles", "acronym"]
 FACT_KEYS += ["founders", "located_in", "relation", "from", "to", "authority", "list", "target"]
-FACT_KEYS += ["action", "claim", "by", "attributed_to", "about", "doc", "quote", "field", "value"]
+FACT_KEYS += ["action", "claim", "by", "about", "doc", "quote", "field", "value"]
 FACT_KEYS += ["role", "of", "killed", "nme"]
 WORDS = ["a", "b", "event", "group", "person", "place", "relation", "designation", "statement"]
 WORDS += ["split", "rename", "1998", "2007-12", "2007-13", "2004/2020", "at least 60", "x.txt"]

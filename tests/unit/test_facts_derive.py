@@ -57,7 +57,7 @@ PEOPLE = [
         type="person",
         name="Hassan Hattab",
         aliases=[{"name": "Abu Hamza", "doc": "d.txt"}],
-        roles=[{"role": "the founder", "of": "gspc", "date": "1998"}, {"role": "an emir"}],
+        roles=[{"role": "the founder", "of": "gspc", "from": "1998"}, {"role": "an emir"}],
     ),
     fact(id="droukdel", type="person", name="Abdelmalek Droukdel"),
     fact(id="belmokhtar", type="person", name="Mokhtar Belmokhtar"),
@@ -78,7 +78,7 @@ OTHERS = [
     fact(
         id="bombing",
         type="event",
-        what="twin car bombings in Algiers",
+        what="twin car bombings at the court",
         date="2007-12-11",
         place="algiers",
         figures={"killed": "thirty-three", "wounded": "at least 170"},
@@ -113,32 +113,32 @@ def cards() -> dict[str, Card]:
         (
             "bombing/when",
             ChoiceCard,
-            "When did this happen: twin car bombings in Algiers?",
+            "When did this happen: twin car bombings at the court?",
             "11 December 2007",
         ),
         (
             "bombing/what",
             BasicCard,
             "What happened on 11 December 2007 in Algiers?",
-            "twin car bombings in Algiers",
+            "twin car bombings at the court",
         ),
         (
             "bombing/where",
             ChoiceCard,
-            "Where did this happen: twin car bombings in Algiers?",
+            "Where did this happen: twin car bombings at the court?",
             "Algiers",
         ),
         (
             "bombing/figure.killed",
             ChoiceCard,
-            "How many were killed: twin car bombings in Algiers?",
+            "How many were killed: twin car bombings at the court?",
             "thirty-three",
         ),
         ("hattab/alias", ChoiceCard, "Who is also known as Abu Hamza?", "Hassan Hattab"),
         (
             "hattab/role",
             ChoiceCard,
-            "Who was the founder of Salafist Group (1998)?",
+            "Who was the founder of Salafist Group (from 1998)?",
             "Hassan Hattab",
         ),
         ("hattab/role-2", ChoiceCard, "Who was an emir?", "Hassan Hattab"),
@@ -225,6 +225,106 @@ def test_a_group_renamed_is_never_a_wrong_answer_for_its_new_name() -> None:
     assert isinstance(unrenamed, ChoiceCard) and "Salafist Group" in unrenamed.choices
 
 
+def test_a_question_that_says_its_answer_is_not_asked() -> None:
+    place = fact(id="beirut", type="place", name="Beirut")
+    said = fact(id="e", type="event", what="a bombing in Beirut", place="beirut", date="1983")
+    unsaid = fact(id="f", type="event", what="a bombing", place="beirut", date="1984")
+    drawn = {c.id for c in draw_cards([place, said, unsaid, *PLACES])}
+    assert "e/where" not in drawn and "f/where" in drawn
+
+
+def test_a_place_is_no_wrong_answer_for_a_place_in_it() -> None:
+    city = fact(id="beirut", type="place", name="Beirut", located_in="Lebanon")
+    country = fact(id="lebanon", type="place", name="Lebanon")
+    event = fact(id="e", type="event", what="a bombing", place="beirut", date="1983")
+    more = [fact(id=f"p{n}", type="place", name=f"Town {n}") for n in range(3)]
+    card = {c.id: c for c in draw_cards([city, country, event, *more])}["e/where"]
+    assert isinstance(card, ChoiceCard) and "Lebanon" not in card.choices
+
+
+def test_questions_with_several_right_answers_are_told_apart_by_date_or_left_out() -> None:
+    people = [fact(id=n, type="person", name=n.title()) for n in ("ann", "bob", "cy", "di")]
+    led = [
+        fact(
+            id="l1",
+            type="relation",
+            relation="leadership",
+            to="gia",
+            date="1990",
+            **{"from": ["ann"]},
+        ),
+        fact(
+            id="l2",
+            type="relation",
+            relation="leadership",
+            to="gia",
+            date="1995",
+            **{"from": ["bob"]},
+        ),
+        fact(id="l3", type="relation", relation="affiliation", to="gia", **{"from": ["cy"]}),
+        fact(id="l4", type="relation", relation="affiliation", to="gia", **{"from": ["di"]}),
+    ]
+    cards = {c.id: c for c in draw_cards([*GROUPS, *people, *led])}
+    first = cards["l1/from"]
+    assert isinstance(first, ChoiceCard) and first.question == "Who led GIA (1990)?"
+    assert "Bob" not in first.choices, "another right answer is never a wrong one"
+    assert "l3/from" not in cards and "l4/from" not in cards
+
+
+def test_two_events_at_one_moment_have_no_what_question() -> None:
+    same = [
+        fact(id="a", type="event", what="a raid", date="1982"),
+        fact(id="b", type="event", what="a march", date="1982"),
+        fact(id="c", type="event", what="a strike", date="1983"),
+    ]
+    drawn = {c.id for c in draw_cards(same)}
+    assert {"a/what", "b/what"}.isdisjoint(drawn) and "c/what" in drawn
+
+
+def test_an_alias_or_acronym_that_is_part_of_the_name_asks_nothing() -> None:
+    person = fact(id="arieff", type="person", name="Alexis Arieff", aliases=[{"name": "Arieff"}])
+    group = fact(id="aqap", type="group", name="AQAP", acronym="AQAP")
+    drawn = {c.id for c in draw_cards([person, group, *PEOPLE])}
+    assert "arieff/alias" not in drawn and "aqap/acronym" not in drawn
+    more = fact(
+        id="x", type="person", name="Alexis Arieff", aliases=[{"name": "Arieff"}, {"name": "AA"}]
+    )
+    card = {c.id: c for c in draw_cards([more, *PEOPLE])}["x/alias"]
+    assert isinstance(card, ChoiceCard) and card.question == "Who is also known as AA?"
+
+
+@pytest.mark.parametrize(
+    ("action", "who", "whom"),
+    [
+        (
+            "designated",
+            "Which authority designated GIA (FTO)?",
+            "Which group was designated by State (FTO)?",
+        ),
+        (
+            "amended",
+            "Which authority amended the listing of GIA (FTO)?",
+            "Which group's listing did State amend (FTO)?",
+        ),
+        (
+            "delisted",
+            "Which authority delisted GIA (FTO)?",
+            "Which group was delisted by State (FTO)?",
+        ),
+        (
+            "revoked",
+            "Which authority revoked the designation of GIA (FTO)?",
+            "Which group's designation did State revoke (FTO)?",
+        ),
+    ],
+)
+def test_designation_questions_follow_the_action(action: str, who: str, whom: str) -> None:
+    listed = fact(id="d", type="designation", authority="State", list="FTO", target="gia",
+                  action=action)  # fmt: skip
+    cards = {c.id: c for c in draw_cards([*GROUPS, listed])}
+    assert [question_of(cards["d/who"]), question_of(cards["d/whom"])] == [who, whom]
+
+
 def test_an_event_is_placed_in_order_among_its_neighbours(cards: dict[str, Card]) -> None:
     card = cards["bombing/order"]
     assert isinstance(card, OrderCard)
@@ -253,7 +353,7 @@ def test_a_disputed_value_and_a_bound_of_the_answer_are_never_offered(
         assert figure is not None and not figure.meets(answer) and not figure.meets(disputed)
 
 
-def test_a_written_card_asking_the_same_keeps_its_question() -> None:
+def test_a_drawn_card_asking_what_a_written_card_asks_is_left_out() -> None:
     written = TypedCard(
         id="mine",
         category="name",  # type: ignore[arg-type]
@@ -262,8 +362,8 @@ def test_a_written_card_asking_the_same_keeps_its_question() -> None:
         answer="Armed Islamic Group",
     )
     drawn = {c.id: c for c in draw_cards(FACTS, [written])}
-    card = drawn["gia/acronym"]
-    assert isinstance(card, TypedCard) and card.question == "What does GIA stand for? (gia)"
+    assert "gia/acronym" not in drawn, "a deck never asks one thing twice"
+    assert "gspc/alias" in drawn
 
 
 # ----- distractors, on their own
@@ -345,7 +445,7 @@ def fact_decks(draw: st.DrawFn) -> list[Fact]:
         elif kind == "designation":
             fields |= {"authority": name, "list": "FTO", "target": draw(st.sampled_from(others))}
         else:
-            fields |= {"claim": name, "attributed_to": draw(NAME), "about": draw(NAME)}
+            fields |= {"claim": name, "by": draw(NAME).upper(), "about": draw(NAME)}
         facts.append(fact(**fields))
     return facts
 

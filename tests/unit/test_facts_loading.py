@@ -12,7 +12,8 @@ import pytest
 from quizapp.decks import Problem, load_deck_text, load_decks
 from quizapp.decks.cache import DeckCache
 from quizapp.decks.metadata import SourceDates
-from quizapp.model import EventFact, GroupFact, PersonFact
+from quizapp.decks.sources import SourceLibrary
+from quizapp.model import ChoiceCard, EventFact, GroupFact, PersonFact
 
 DATA = Path(__file__).parents[1] / "data"
 FACTS = DATA / "facts"
@@ -79,22 +80,38 @@ def test_an_unknown_fact_type_gets_a_close_one() -> None:
     assert problem.field == "type" and problem.hint == "did you mean 'group'?"
 
 
-def test_an_unknown_fact_id_referenced_by_a_fact_or_a_card() -> None:
+def test_an_unknown_fact_id_named_by_a_fact_is_located() -> None:
     text = (
         HEAD
         + GIA
         + "  - id: split\n    type: relation\n    relation: split\n    from: [gai]\n"
         + "    to: gia\n    sources: [{doc: brief-2014.txt, quote: q}]\n"
-        + "cards:\n  - id: c1\n    question: q?\n    answer: a\n    category: name\n"
-        + "    fact: gspc\n    source: {doc: brief-2014.txt, quote: q}\n"
     )
-    problems = problems_of(text)
-    assert [(p.line, p.message) for p in problems] == [
-        (10, "unknown fact id 'gai'"),
-        (18, "unknown fact id 'gspc'"),
-    ]
-    assert problems[0].hint == "did you mean 'gia'?" and problems[0].fact_id == "split"
-    assert problems[1].card_id == "c1"
+    (problem,) = problems_of(text)
+    assert (problem.line, problem.column, problem.message) == (10, 12, "unknown fact id 'gai'")
+    assert problem.hint == "did you mean 'gia'?" and problem.fact_id == "split"
+
+
+CARD = (
+    "cards:\n  - id: c1\n    question: q?\n    answer: a\n    category: name\n"
+    "    fact: {ref}\n    source: {{doc: brief-2014.txt, quote: q}}\n"
+)
+
+
+def test_a_card_may_name_a_fact_of_another_deck_file(tmp_path: Path) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "facts.yaml").write_text(HEAD + GIA + "    acronym: GIA\n    as_of: '2014'\n")
+    (decks / "cards.yaml").write_text("title: c\n" + CARD.format(ref="gia"))
+    deck_set = load_decks([decks])
+    assert deck_set.problems == ()
+    units = {unit.uid: unit for unit in deck_set.units()}
+    assert units["c1"].sibling_key == units["gia/acronym"].sibling_key == "gia"
+    (decks / "cards.yaml").write_text("title: c\n" + CARD.format(ref="gai"))
+    (problem,) = load_decks([decks]).problems
+    assert problem.format().endswith(
+        "cards.yaml:7:5: card c1: unknown fact id 'gai' (did you mean 'gia'?)"
+    )
 
 
 def test_ids_are_unique_across_facts_and_cards() -> None:
@@ -149,13 +166,39 @@ def test_a_different_spelling_of_a_name_must_be_an_alias_or_disputed() -> None:
     assert problems_of(HEAD + person + "    aliases: [Abdelmalek Droukdal]\n") == []
 
 
-def test_a_dispute_must_name_a_field_and_a_cited_document() -> None:
+def test_a_dispute_must_name_a_field_and_with_sources_checked_a_document() -> None:
     text = HEAD + GIA + "    disputed: [{field: nam, value: GIA, doc: other.txt}]\n"
-    messages = [p.message for p in problems_of(text)]
-    assert messages == [
-        "disputed field 'nam' is not a field of this fact",
-        "disputed doc 'other.txt' is not among the fact's sources",
-    ]
+    (problem,) = problems_of(text)
+    assert problem.message == "disputed field 'nam' is not a field of this fact"
+    assert problem.hint == "did you mean 'name'?"
+    library = SourceLibrary(SOURCES)
+    deck_text = text.replace("quote: q", "quote: The Armed Islamic Group (GIA)")
+    _, checked = load_deck_text(
+        deck_text.encode(), "deck.yaml", "deck", library, SourceDates(SOURCES)
+    )
+    assert [p.message for p in checked][1].startswith(
+        "disputed: source document 'other.txt' not found in"
+    )
+
+
+def test_by_and_roles_of_name_a_fact_or_give_text() -> None:
+    statement = (
+        "  - id: s\n    type: statement\n    claim: c\n    by: {by}\n"
+        "    sources: [{{doc: brief-2014.txt, quote: q}}]\n"
+    )
+    assert problems_of(HEAD + GIA + statement.format(by="gia")) == []
+    assert problems_of(HEAD + GIA + statement.format(by="U.S. officials")) == []
+    (typo,) = problems_of(HEAD + GIA + statement.format(by="gai"))
+    assert (typo.message, typo.hint) == ("unknown fact id 'gai'", "did you mean 'gia'?")
+    person = (
+        "  - id: p\n    type: person\n    name: P\n    sources: [{doc: brief-2014.txt, quote: q}]\n"
+        "    roles: [{role: leader, of: gia, from: '2004'}, {role: envoy, of: The UN, to: 2010}]\n"
+    )
+    deck, problems = load(HEAD + GIA + person)
+    assert problems == [] and deck is not None
+    questions = {c.id: getattr(c, "question", "") for c in deck.cards}
+    assert questions["p/role"] == "Who was leader of Armed Islamic Group (from 2004)?"
+    assert questions["p/role-2"] == "Who was envoy of The UN (until 2010)?"
 
 
 def test_validate_sources_checks_fact_quotes(tmp_path: Path) -> None:
@@ -194,8 +237,8 @@ def test_a_warm_start_on_facts_draws_nothing_and_reads_no_yaml(tmp_path: Path) -
     argv = [sys.executable, "-c", code, str(tmp_path / "cache")]
     cold = subprocess.run(argv, capture_output=True, text=True, check=True)
     warm = subprocess.run(argv, capture_output=True, text=True, check=True)
-    assert cold.stdout.split() == ["26", "True", "True"]
-    assert warm.stdout.split() == ["26", "False", "False"], "drawn cards come from the cache"
+    assert cold.stdout.split() == ["25", "True", "True"]
+    assert warm.stdout.split() == ["25", "False", "False"], "drawn cards come from the cache"
 
 
 def test_a_fact_id_used_again_in_another_deck_is_dropped_with_its_cards(tmp_path: Path) -> None:
@@ -207,4 +250,62 @@ def test_a_fact_id_used_again_in_another_deck_is_dropped_with_its_cards(tmp_path
     assert len(problems) == 11 and all(p.file.endswith("zz-again.yaml") for p in problems)
     assert problems[0].message.startswith("duplicate id 'algiers' (also in ")
     first, again = deck_set.decks
-    assert len(first.cards) == 26 and again.cards == () and again.facts == ()
+    assert len(first.cards) == 25 and again.cards == () and again.facts == ()
+
+
+SHIPPED = Path(__file__).parents[2] / "decks" / "sources"
+MERGER = """\
+title: Murabitoun
+facts:
+  - {id: amb, type: group, name: al-Mulathamun Battalion, acronym: AMB, sources: S3}
+  - {id: mujao, type: group, name: Movement for Unity and Jihad in West Africa, sources: S3}
+  - {id: murabitoun, type: group, name: al-Murabitoun, sources: S3}
+  - id: murabitoun-merger
+    type: relation
+    relation: merger
+    from: [amb, mujao]
+    to: murabitoun
+    date: 2013-08
+    sources:
+      - {doc: D1, quote: "Q1"}
+      - {doc: D2, quote: "Q2"}
+"""
+
+
+def test_two_shipped_sources_that_disagree_on_a_date_are_caught(tmp_path: Path) -> None:
+    """The backgrounder dates the al-Murabitoun merger to May 2013, the State Department's 2013
+    report to August: citing both without a dispute is reported; with one, it loads."""
+    shutil.copytree(SHIPPED, tmp_path / "decks" / "sources")
+    text = (
+        MERGER.replace("D1", "aqim-backgrounder-2014.txt")
+        .replace("D2", "crt-2013-al-mulathamun-battalion.txt")
+        .replace(
+            "Q1",
+            "MUJAO merged with Belmokhtar's al-Mulathamun Battalion in May 2013 to form "
+            "al-Murabitoun, according to the State Department, which is covered under the "
+            "same FTO designation.",
+        )
+        .replace(
+            "Q2",
+            "In August 2013, AMB and the Mali-based Movement for Unity and Jihad in West Africa "
+            "(MUJAO) announced that the two organizations would merge under the name "
+            '\\"al-Murabitoun.\\"',
+        )
+        .replace("S3", '[{doc: D2, quote: "Description: The al-Mulathamun Battalion (AMB)"}]')
+        .replace("D2", "crt-2013-al-mulathamun-battalion.txt")
+    )
+    deck = tmp_path / "decks" / "merger.yaml"
+    deck.write_text(text)
+    (problem,) = load_decks([tmp_path / "decks"], check_sources=True).problems
+    assert (problem.fact_id, problem.field, problem.line) == ("murabitoun-merger", "date", 11)
+    deck.write_text(
+        text.replace(
+            "    date: 2013-08\n",
+            "    date: 2013-08\n    disputed: [{field: date, value: 2013-05, "
+            "doc: aqim-backgrounder-2014.txt}]\n",
+        )
+    )
+    deck_set = load_decks([tmp_path / "decks"], check_sources=True)
+    assert deck_set.problems == ()
+    card = deck_set.card("murabitoun-merger/when")
+    assert isinstance(card, ChoiceCard) and "May 2013" not in card.choices

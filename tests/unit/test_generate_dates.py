@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quizapp.generate.dates import DateContext, find_dates, format_value, iter_dates
 
 
@@ -70,3 +72,28 @@ def test_format_value() -> None:
 def test_dates_glued_to_a_label_by_a_scraper() -> None:
     assert values("FormedDecember 2006") == ["2006-12"]
     assert values("First AttackMarch 26, 2007: a bombing") == ["2007-03-26"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It began Aug 24, 2016.", "2016-08-24"),
+        ("It ended on 2018-05-31 at noon.", "2018-05-31"),
+        ("Talks ran between December 2012 and July 2015.", "2012-12/2015-07"),
+        ("It was signed Dec. 10, 2003.", "2003-12-10"),
+    ],
+)
+def test_absolute_dates_in_common_forms(text: str, value: str) -> None:
+    assert [m.value for m in find_dates(text, DateContext())] == [value]
+
+
+def test_sentence_initial_relative_dates_and_month_day() -> None:
+    context = DateContext()
+    texts = [
+        "It was founded in 2003.",
+        "In December, it split.",
+        "The following January it grew.",
+        "By June 23 it was gone.",
+    ]
+    values = [[m.value for m in find_dates(text, context)] for text in texts]
+    assert values == [["2003"], ["2003-12"], ["2004-01"], ["2004-06-23"]]

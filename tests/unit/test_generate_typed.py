@@ -92,3 +92,31 @@ def test_who_questions_only_ask_for_people() -> None:
     for card in draw_cards(facts):
         if question_of(card).startswith("Who") and isinstance(card, ChoiceCard | TypedCard):
             assert card.answer in people
+
+
+def test_speech_is_a_statement_by_the_speaker_and_a_law_citation_no_event() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was formed in 2001 by Omar Vance.\n"
+        "In July 2012, Omar Vance said the RHB would never disarm.\n"
+        "It was listed pursuant to the Public Safety Act of 1996 in 2003.\n"
+    )
+    facts = facts_of(text)
+    statement = next(f for f in facts if f["type"] == "statement")
+    assert named(facts, statement["by"]) == "Omar Vance"
+    assert statement["date"] == "2012-07"
+    events = [f for f in facts if f["type"] == "event"]
+    assert "1996" not in {f["date"] for f in events}
+    assert not any("said" in f["what"] for f in events)
+
+
+def test_a_split_that_creates_a_group_goes_from_the_parent_to_the_new_group() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was active in 2001.\n"
+        "In 2005, its commander broke with the group and created the Blue Hand Front (BHF).\n"
+    )
+    facts = facts_of(text)
+    split = next(f for f in facts if f["type"] == "relation")
+    assert split["relation"] == "split"
+    assert [named(facts, i) for i in split["from"]] == ["RHB"]
+    assert named(facts, split["to"]) == "BHF"
+    assert split["date"] == "2005"

@@ -159,6 +159,24 @@ def test_disputed_dates_show_both_values_with_their_sources() -> None:
     assert entry.date_text() == "2012 (a.txt) / 2011 (b.txt)"
 
 
+def test_a_corrected_date_shows_the_taught_value_with_its_sources_then_the_disputed_one() -> None:
+    groups = [{"id": n, "type": "group", "name": n.upper()} for n in ("a", "b", "c")]
+    merger = {
+        "id": "m", "type": "relation", "relation": "merger", "from": ["a", "b"], "to": "c",
+        "date": "2013-08", "disputed": [{"field": "date", "value": "2013-05", "doc": "old.txt"}],
+        "sources": [{"doc": "new.txt", "quote": "Q."}, {"doc": "old.txt", "quote": "Q."},
+                    {"doc": "rfj.txt", "quote": "Q."}],
+    }  # fmt: skip
+    facts = facts_of([*groups, merger])
+    (entry,) = [e for e in build_timeline(Decked(f, "d") for f in facts) if e.fact_id == "m"]
+    assert entry.date_text() == "2013-08 (new.txt, rfj.txt) / 2013-05 (old.txt)"
+    (edge,) = build_lineage(facts).edges
+    assert [(c.value, c.docs) for c in edge.disputed_dates] == [
+        ("2013-08", ("new.txt", "rfj.txt")),
+        ("2013-05", ("old.txt",)),
+    ]
+
+
 def test_filters_by_group_type_and_years() -> None:
     entries = build_timeline(Decked(fact, "d") for fact in fixture_facts())
     years = filter_timeline(entries, start_year=2007, end_year=2012)

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quizapp.safety.terminal import echo
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -87,33 +89,44 @@ def run(args: argparse.Namespace) -> int:
     total = sum(path.stat().st_size for path in documents if path.is_file())
     show_progress = sys.stderr.isatty() and (len(documents) > 1 or total > LONG_INPUT)
     if show_progress:
-        from rich.progress import Progress
+        from rich.progress import BarColumn, Progress, TextColumn
 
-        with Progress(transient=True, console=_stderr_console()) as progress:
+        from quizapp.safety.terminal import one_line
+
+        columns = (TextColumn("{task.description}", markup=False), BarColumn())
+        with Progress(*columns, transient=True, console=_stderr_console()) as progress:
             task = progress.add_task("Reading documents", total=len(documents))
             for path in documents:
-                progress.update(task, description=f"Reading {path.name}")
-                proposals.extend(propose_facts(read_document(path), undated=_undated(path)))
+                progress.update(task, description=one_line(f"Reading {path.name}"))
+                proposals.extend(
+                    propose_facts(
+                        read_document(path), undated=_undated(path), publisher=_publisher(path)
+                    )
+                )
                 progress.advance(task)
     else:
         for path in documents:
-            proposals.extend(propose_facts(read_document(path), undated=_undated(path)))
+            proposals.extend(
+                propose_facts(
+                    read_document(path), undated=_undated(path), publisher=_publisher(path)
+                )
+            )
     chosen, left_out = select(proposals, args.min_confidence)
     report = FactReport(below_confidence=left_out)
     title = args.title or "Generated from " + ", ".join(path.name for path in documents)
     deck = merge_facts(dict(existing or {"title": title}), chosen, report)
     deck = {"title": deck.pop("title", title), **deck}
     for line in report.lines():
-        print(line)
+        echo(line)
     if args.dry_run:
-        print(f"(dry run: {output} not written)")
+        echo(f"(dry run: {output} not written)")
         return 0
     write_deck(output, deck)
-    print(f"wrote {output} ({len(deck['facts'])} facts)")
+    echo(f"wrote {output} ({len(deck['facts'])} facts)")
     sources = output.resolve().parent / "sources"
     for path in documents:
         if not (sources / path.name).is_file():
-            print(
+            echo(
                 f"note: facts cite {path.name}; copy it into {sources} so "
                 "`quizapp validate --sources` can check their quotes",
                 file=sys.stderr,
@@ -128,7 +141,13 @@ def _undated(path: Path) -> bool:
     return SourceDates(path.parent).date_of(path.name) is None
 
 
-def _stderr_console() -> Console:
-    from rich.console import Console
+def _publisher(path: Path) -> str | None:
+    from quizapp.generate.sourcemeta import source_publisher
 
-    return Console(stderr=True)
+    return source_publisher(path)
+
+
+def _stderr_console() -> Console:
+    from quizapp.safety.terminal import plain_console
+
+    return plain_console(stderr=True)

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quizapp.safety.terminal import echo
+
 if TYPE_CHECKING:
     from quizapp.decks import DeckSet
     from quizapp.facts.lineage import Lineage
@@ -57,7 +59,7 @@ def load(args: argparse.Namespace) -> DeckSet:
     args.paths = [args.view_decks if args.view_decks is not None else args.decks]
     deck_set = load_given_decks(args)
     for problem in deck_set.problems:
-        print(problem.format(), file=sys.stderr)
+        echo(problem.format(), file=sys.stderr)
     return deck_set
 
 
@@ -70,43 +72,48 @@ def run(args: argparse.Namespace) -> int:
         found = find_groups(lineage, args.group)
         if not found:
             names = ", ".join(node.label for node in lineage.nodes[:12])
-            print(
+            echo(
                 f"quizapp lineage: no group is called {safe(args.group)!r}"
                 + (f" (groups: {safe(names)})" if names else " (the decks have no groups)"),
                 file=sys.stderr,
             )
             return 1
         lineage = around(lineage, [node.id for node in found])
+    if not lineage.nodes and not args.json:
+        echo(
+            "quizapp lineage: the decks have no groups (`type: group` facts, deck format v2)",
+            file=sys.stderr,
+        )
     if args.json:
         sys.stdout.write(json.dumps(to_json(lineage), indent=1, ensure_ascii=False) + "\n")
     elif args.plain:
         for line in plain_lines(lineage):
-            print(safe(line))
+            echo(safe(line))
     else:
         from quizapp.facts.drawing import draw
 
         for row in draw(lineage):
-            print(safe(row.plain()))
+            echo(safe(row.plain()))
     return 1 if deck_set.problems else 0
 
 
 def safe(text: str) -> str:
     """Deck text with its control characters made visible: no escape code reaches the terminal."""
-    from quizapp.ui.literal import visible
+    from quizapp.safety.terminal import visible
 
     return visible(text)
 
 
 def plain_lines(lineage: Lineage) -> list[str]:
     """`1998  GIA → GSPC  split  (aqim-backgrounder-2014.txt)`, one relation a line."""
-    from quizapp.facts.lineage import edge_text
+    from quizapp.facts.lineage import claims_text, edge_text
 
     labels = {node.id: node.label for node in lineage.nodes}
     lines = []
     for edge in lineage.edges:
         date = edge.date or "undated"
         if edge.disputed_dates:
-            date = " / ".join(f"{value} ({doc})" for value, doc in edge.disputed_dates)
+            date = claims_text(edge.disputed_dates)
         lines.append(f"{date}  {edge_text(edge, labels)}  ({', '.join(edge.docs)})")
     return lines
 
@@ -135,7 +142,10 @@ def to_json(lineage: Lineage) -> dict[str, Any]:
                 "date": edge.date,
                 "label": edge.label(),
                 "sources": list(edge.docs),
-                "disputed_dates": [{"value": v, "doc": d} for v, d in edge.disputed_dates],
+                "disputed_dates": [
+                    {"value": claim.value, "docs": list(claim.docs)}
+                    for claim in edge.disputed_dates
+                ],
             }
             for edge in lineage.edges
         ],

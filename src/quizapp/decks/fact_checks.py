@@ -36,6 +36,7 @@ RELATIONS = tuple(r.value for r in RelationKind)
 ACTIONS = tuple(a.value for a in DesignationAction)
 STATUSES = tuple(s.value for s in FactStatus)
 FIGURE_KEY = re.compile(r"^[a-z][a-z_]{0,39}$")
+LOOKS_LIKE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DATE_HINT = "write YYYY, YYYY-MM or YYYY-MM-DD as the text gives it; a range is START/END"
 
 
@@ -71,6 +72,7 @@ class FactChecker:
         self.dates = dates
         self.refs: list[PendingRef] = []
         self.declared: set[str] = set()  # every fact id the file gives, even of a broken fact
+        self.outside: dict[str, None] = {}  # fact ids cards name that no fact of the file has
 
     def ref(self, at: Position, value: Any, key: str) -> str | None:
         """A fact id named by a fact or card field (existence is checked at the end)."""
@@ -88,6 +90,17 @@ class FactChecker:
             for item, item_at in zip(items, value.items_at, strict=True)
         ]
         return None if any(r is None for r in refs) else [r for r in refs if r is not None]
+
+    def ref_or_text(self, at: Position, value: Any, key: str) -> str | None:
+        """A fact id, or text naming what is no fact of the file ("U.S. officials").
+
+        Text that looks like an id (lower case, no spaces) must name a fact: a misspelt id is
+        reported, never taken for a speaker's name.
+        """
+        text = self.b._check_text(at, value, key)
+        if text is not None and LOOKS_LIKE_ID.match(text):
+            self.refs.append(PendingRef(text, at, key, self.b._fact_id, self.b._card_id))
+        return text
 
     def ref_tuple(self, at: Position, value: Any, key: str) -> tuple[str, ...] | None:
         refs = self.ref_list(at, value, key)
@@ -149,8 +162,8 @@ class FactChecker:
             if checked is not None:
                 values[key] = checked
         if kind == "statement" and "by" not in raw and "attributed_to" not in raw:
-            hint = "by: FACT-ID (a person or group) or attributed_to: TEXT"
-            b.report(raw.at, "a statement needs 'by' or 'attributed_to'", "by", hint)
+            hint = "by: a fact id or the speaker as text"
+            b.report(raw.at, "a statement needs 'by' (or 'attributed_to')", "by", hint)
         if len(b.problems) > before:
             return None
         try:
@@ -273,14 +286,22 @@ class FactChecker:
         return result
 
     def roles(self, at: Position, value: Any, key: str) -> list[dict[str, str]] | None:
-        found = self.entries(at, value, key, ("role",), ("of", "date"))
+        found = self.entries(at, value, key, ("role",), ("of", "date", "from", "to"))
         if found is None:
             return None
         for entry, item in found:
-            if "of" in entry and self.ref(item.keys_at["of"], entry["of"], "roles.of") is None:
+            if "date" in entry and ("from" in entry or "to" in entry):
+                hint = "date: START/END, or from: and to:"
+                self.b.report(item.at, "a role has 'date' or 'from'/'to', not both", key, hint)
                 return None
-            if "date" in entry and self.date(item.keys_at["date"], entry["date"], "date") is None:
+            if (
+                "of" in entry
+                and self.ref_or_text(item.keys_at["of"], entry["of"], "roles.of") is None
+            ):
                 return None
+            for bound in ("date", "from", "to"):
+                if bound in entry and self.date(item.keys_at[bound], entry[bound], bound) is None:
+                    return None
         return [entry for entry, _ in found]
 
     def figures(self, at: Position, value: Any, key: str) -> dict[str, str] | None:
@@ -298,9 +319,6 @@ class FactChecker:
                 return None
             result[name] = text
         return result
-
-    def choice_of(self, options: tuple[str, ...]) -> Check:
-        return lambda c, at, v, k: c.b._check_choice_of(at, v, k, options)
 
     # ----- across the file's facts
 
@@ -345,12 +363,20 @@ class FactChecker:
         b._fact_id = None
         declared = self.declared
         for ref in self.refs:
-            if ref.ref not in declared:
-                b._fact_id, b._card_id = ref.fact_id, ref.card_id
-                hint = did_you_mean(ref.ref, declared) or "facts must be in the same deck file"
-                b.report(ref.at, f"unknown fact id '{ref.ref}'", ref.field, hint)
+            if ref.ref in declared:
+                continue
+            if ref.fact_id is None:  # a card may name another file's fact: the loader checks
+                self.outside.setdefault(ref.ref, None)
+                continue
+            b._fact_id, b._card_id = ref.fact_id, ref.card_id
+            hint = did_you_mean(ref.ref, declared) or (
+                "name a fact of this file, or write the name as it reads"
+                if ref.field in ("by", "roles.of")
+                else "a fact names facts of its own deck file"
+            )
+            b.report(ref.at, f"unknown fact id '{ref.ref}'", ref.field, hint)
         b._fact_id = b._card_id = None
-        bad_refs = {r.fact_id for r in self.refs if r.ref not in declared}
+        bad_refs = {r.fact_id for r in self.refs if r.ref not in declared and r.fact_id}
         return [fact for fact in kept if fact.id not in bad_refs]
 
     def _disputes(self, fact: Fact, raw: YamlMap) -> None:
@@ -358,13 +384,11 @@ class FactChecker:
             return
         fields = set(FACT_FIELDS[TYPE_NAMES[type(fact)]]) - NOT_DISPUTABLE
         figures = fact.figures if isinstance(fact, EventFact) else {}
-        docs = {source.doc for source in fact.sources}
         at = raw.keys_at["disputed"]
         for dispute in fact.disputed:
             name, _, sub = dispute.field.partition(".")
-            if name == "figures" and sub in figures:
-                pass
-            elif name not in fields or sub:
+            a_figure = name == "figures" and sub in figures
+            if not a_figure and (name not in fields or sub):
                 known = sorted(fields | {f"figures.{k}" for k in figures})
                 hint = did_you_mean(dispute.field, known) or "one of " + ", ".join(known)
                 self.b.report(
@@ -373,13 +397,10 @@ class FactChecker:
                     "disputed",
                     hint,
                 )
-            if dispute.doc not in docs:
-                self.b.report(
-                    at,
-                    f"disputed doc '{dispute.doc}' is not among the fact's sources",
-                    "disputed",
-                    "cite the document in 'sources' too",
-                )
+            library = self.b.sources
+            if library is not None and (found := library.check_document(dispute.doc)):
+                message, advice = found
+                self.b.report(at, f"disputed: {message}", "disputed", advice)
 
     def _as_of(self, fact: Fact, raw: YamlMap) -> Fact:
         if fact.as_of is not None or self.dates is None:
@@ -418,7 +439,7 @@ FACT_CHECKS: dict[str, Check] = {
     "place": FactChecker.ref,
     "to": FactChecker.ref,
     "target": FactChecker.ref,
-    "by": FactChecker.ref,
+    "by": FactChecker.ref_or_text,
     "actors": FactChecker.ref_list,
     "founders": FactChecker.ref_list,
     "from": FactChecker.ref_list,
@@ -432,5 +453,5 @@ FACT_CHECKS: dict[str, Check] = {
 }
 for _name in ("caveat", "what", "name", "acronym", "located_in", "authority", "list", "claim"):
     FACT_CHECKS[_name] = _text
-for _name in ("attributed_to", "about"):
-    FACT_CHECKS[_name] = _text
+FACT_CHECKS["about"] = _text
+FACT_CHECKS["attributed_to"] = _text

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from quizapp.decks.files import DeckFile, find_deck_files
+from quizapp.decks.files import MAX_DECK_BYTES, DeckFile, find_deck_files
 from quizapp.decks.problems import Problem
 from quizapp.decks.retired import replacements, retirement_problems
 from quizapp.model.cards import Card, Deck
@@ -22,6 +22,7 @@ from quizapp.model.units import (
     units_fingerprint,
     units_of_deck,
 )
+from quizapp.safety.files import UnreadableFile, read_regular
 
 if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache
@@ -78,12 +79,12 @@ def _load_deck_file(
         if hit.deck is not None:
             return hit.deck, [], hit.units_digest
         data, stat = hit.data, hit.stat
-    try:
-        if data is None:
-            data = deck_file.path.read_bytes()
-    except OSError as error:
-        problem = Problem(file=str(deck_file.path), message=f"cannot read: {error.strerror}")
-        return None, [problem], None
+    if data is None:
+        try:
+            # Regular files only, never more than the reader's limit plus one byte.
+            data = read_regular(deck_file.path, MAX_DECK_BYTES + 1)
+        except UnreadableFile as error:
+            return None, [Problem(file=str(deck_file.path), message=error.reason)], None
     sources = None
     if check_sources:
         from quizapp.decks.sources import SourceLibrary
@@ -137,7 +138,7 @@ class DeckSet:
         """Every study unit of every deck, in deck and card order."""
         units: list[StudyUnit] = []
         for deck in self.decks:
-            units += units_of_deck(deck.cards, deck.id)
+            units += units_of_deck(deck.cards, deck.id, _has_families(deck))
         return units
 
     def units_fingerprint(self, units: Sequence[StudyUnit] | None = None) -> str:
@@ -153,10 +154,15 @@ class DeckSet:
         parts = []
         for deck, digest in zip(self.decks, digests, strict=True):
             if digest is None:
-                digest = deck_units_digest(units_of_deck(deck.cards, deck.id))
+                digest = deck_units_digest(units_of_deck(deck.cards, deck.id, _has_families(deck)))
             if deck.cards:
                 parts.append((deck.id, digest))
         return combine_digests(parts)
+
+
+def _has_families(deck: Deck) -> bool:
+    """Whether a card of the deck may name a fact (only then is each card looked at)."""
+    return bool(deck.facts or deck.outside_facts)
 
 
 def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]]:
@@ -204,6 +210,52 @@ def drop_duplicate_ids(decks: Sequence[Deck]) -> tuple[list[Deck], list[Problem]
     return result, problems
 
 
+def unknown_outside_facts(decks: Sequence[Deck]) -> list[Problem]:
+    """Cards may name a fact of another deck file; one that no deck has is reported (found
+    from each deck's `outside_facts`, so a clean collection costs nothing per card)."""
+    if not any(deck.outside_facts for deck in decks):
+        return []
+    from quizapp.decks.fields import did_you_mean
+
+    known = {fact.id for deck in decks for fact in deck.facts}
+    problems: list[Problem] = []
+    for deck in decks:
+        missing = [ref for ref in deck.outside_facts if ref not in known]
+        for card in deck.cards if missing else ():
+            named = (card.fact,) if card.fact is not None else card.facts
+            for ref in named:
+                if ref in missing:
+                    line, column = _reference_at(deck.path, card.id, ref)
+                    problems.append(
+                        Problem(
+                            file=deck.path,
+                            line=line,
+                            column=column,
+                            message=f"unknown fact id '{ref}'",
+                            card_id=card.id,
+                            field="facts" if card.facts else "fact",
+                            hint=did_you_mean(ref, known) or "no deck has a fact with this id",
+                        )
+                    )
+    return problems
+
+
+def _reference_at(path: str, card_id: str, ref: str) -> tuple[int, int]:
+    """Line and column of a card's `fact:`/`facts:` naming `ref` (0, 0 when not found)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 0, 0
+    in_card = False
+    for number, text in enumerate(lines, start=1):
+        key, _, value = text.strip().lstrip("- ").partition(":")
+        if key == "id":
+            in_card = value.strip().strip("\"'") == card_id
+        elif in_card and key in ("fact", "facts") and ref in value:
+            return number, len(text) - len(text.lstrip()) + 1
+    return 0, 0
+
+
 def _drawn_from(card: Card, fact_ids: set[str]) -> bool:
     return card.fact in fact_ids and card.id.startswith(f"{card.fact}/")
 
@@ -249,6 +301,7 @@ def load_decks(
             if progress is not None:
                 progress(done, len(files))
         kept, clashes = drop_duplicate_ids(decks)
+        clashes += unknown_outside_facts(kept)
         clashes += retirement_problems(kept)
         # a deck that lost cards to a clash no longer has the units its cached digest describes
         digests = [

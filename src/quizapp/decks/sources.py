@@ -10,7 +10,11 @@ import re
 from pathlib import Path, PurePosixPath
 
 from quizapp.decks.plaintext import plain_text
+from quizapp.errors import QuizappError
 from quizapp.model.cards import Source
+from quizapp.safety.files import read_regular
+
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 # Typographic quotes, primes and the no-break space, written as escapes so the source stays ASCII.
 _SINGLE = "\u2018\u2019\u201a\u201b\u2032"
@@ -27,8 +31,10 @@ def fold(text: str) -> str:
 
 
 def read_plain(path: Path) -> str:
-    """A source document's plain text, folded: what quotes are matched against."""
-    return fold(plain_text(path.read_text(encoding="utf-8")))
+    """A source document's plain text, folded: what quotes are matched against (a regular
+    file of at most MAX_SOURCE_BYTES; anything else is UnreadableFile)."""
+    text = read_regular(path, MAX_SOURCE_BYTES).decode("utf-8")
+    return fold(plain_text(text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 class SourceLibrary:
@@ -43,20 +49,28 @@ class SourceLibrary:
             path = self.root / doc
             try:
                 self._folded[doc] = read_plain(path)
-            except (OSError, UnicodeDecodeError):
+            except (QuizappError, UnicodeDecodeError):
                 self._folded[doc] = None
         return self._folded[doc]
 
-    def check(self, source: Source) -> list[tuple[str, str | None]]:
-        """Problems with one citation, as (message, hint) pairs; empty when it checks out."""
-        doc = PurePosixPath(source.doc)
-        if doc.is_absolute() or ".." in doc.parts or "\\" in source.doc:
-            return [(f"source doc '{source.doc}' must be a file name under sources/", None)]
-        text = self._document(source.doc)
-        if text is None:
+    def check_document(self, name: str) -> tuple[str, str | None] | None:
+        """Why a document name is unusable (not a plain file name, not found), or None."""
+        doc = PurePosixPath(name)
+        if doc.is_absolute() or ".." in doc.parts or "\\" in name:
+            return (f"source doc '{name}' must be a file name under sources/", None)
+        if self._document(name) is None:
             known = sorted(p.name for p in self.root.glob("*") if p.is_file())
             hint = "known documents: " + ", ".join(known) if known else None
-            return [(f"source document '{source.doc}' not found in {self.root}", hint)]
+            return (f"source document '{name}' not found in {self.root}", hint)
+        return None
+
+    def check(self, source: Source) -> list[tuple[str, str | None]]:
+        """Problems with one citation, as (message, hint) pairs; empty when it checks out."""
+        unusable = self.check_document(source.doc)
+        if unusable is not None:
+            return [unusable]
+        text = self._document(source.doc)
+        assert text is not None
         if fold(source.quote) not in text:
             return [(f"quote not found in '{source.doc}'", "copy the sentence verbatim")]
         return []

@@ -146,6 +146,7 @@ class DeckBuilder:
             tags=tags,
             cards=(*cards, *drawn),
             facts=tuple(facts),
+            outside_facts=tuple(self.facts.outside),
             retired=retired,
         )
 

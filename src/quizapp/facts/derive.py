@@ -11,35 +11,27 @@ the compiled deck cache holds them and a warm start draws nothing.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from quizapp.facts.distractors import (
-    WANT,
-    DatePool,
-    FigurePool,
-    NamePool,
-    date_distractors,
-    figure_distractors,
-    name_distractors,
-)
+from quizapp.facts.asking import Asker
+from quizapp.facts.distractors import NamePool, figure_distractors
 from quizapp.facts.figures import parse_figure
-from quizapp.facts.text import normalise
-from quizapp.model.cards import (
-    BasicCard,
-    Card,
-    Category,
-    ChoiceCard,
-    ClozeCard,
-    MatchCard,
-    OrderCard,
-    OrderItem,
-    Status,
-    TypedCard,
+from quizapp.facts.links import moment, relation_keys
+from quizapp.facts.wording import (
+    ALIAS_SUBJECT,
+    DESIGNATION_PHRASES,
+    RELATION_PHRASES,
+    ROLE_SUBJECT,
+    TYPE_CATEGORY,
+    clause,
+    gives_away,
+    question_of,
+    span,
+    who_or_which,
 )
+from quizapp.model.cards import Card, Category, ChoiceCard, OrderCard, OrderItem, TypedCard
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
-    NAMED_TYPES,
     DesignationFact,
     EventFact,
     Fact,
@@ -50,237 +42,30 @@ from quizapp.model.facts import (
     RelationFact,
     RelationKind,
     StatementFact,
-    fact_name,
 )
+
+__all__ = ["TEMPLATES", "Drawing", "draw_cards", "question_of"]
 
 # Every template a fact type may use (a template makes a card only when its fields are there).
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "event": ("when", "what", "where", "figure.KEY", "order"),
-    "person": ("alias", "role", "role-N"),
-    "group": ("acronym", "alias", "founded", "founder"),
-    "place": ("alias", "where"),
+    "person": ("acronym", "alias", "role", "role-N"),
+    "group": ("acronym", "alias", "role", "role-N", "founded", "founder"),
+    "place": ("acronym", "alias", "role", "role-N", "where"),
     "relation": ("from", "to", "when"),
     "designation": ("who", "whom", "when"),
     "statement": ("who", "what"),
 }
 
-# (ask the `from` side, ask the `to` side, ask when): {f} the from names, {t} the to name
-RELATION_PHRASES: dict[RelationKind, tuple[str, str, str]] = {
-    RelationKind.MERGER: (
-        "Which groups merged to form {t}?",
-        "What did {f} merge to form?",
-        "When did {f} merge to form {t}?",
-    ),
-    RelationKind.SPLIT: (
-        "Which group did {t} split from?",
-        "Which group split from {f}?",
-        "When did {t} split from {f}?",
-    ),
-    RelationKind.RENAME: (
-        "What was {t} called before it was renamed?",
-        "What was {f} renamed?",
-        "When was {f} renamed {t}?",
-    ),
-    RelationKind.ALLEGIANCE: (
-        "Who pledged allegiance to {t}?",
-        "To whom did {f} pledge allegiance?",
-        "When did {f} pledge allegiance to {t}?",
-    ),
-    RelationKind.AFFILIATION: (
-        "Who is affiliated with {t}?",
-        "With whom is {f} affiliated?",
-        "When did {f} become affiliated with {t}?",
-    ),
-    RelationKind.LEADERSHIP: (
-        "Who led {t}?",
-        "What did {f} lead?",
-        "When did {f} lead {t}?",
-    ),
-}
-TYPE_CATEGORY = {
-    PersonFact: Category.PERSON,
-    GroupFact: Category.GROUP,
-    PlaceFact: Category.PLACE,
-}
 ORDER_ITEMS = 4
 
 
-def _who(question: str, answer: object) -> str:
-    """ "Who" only when the answer is a person: a group or place gets "Which group"/"Which
-    place" (and "To whom" → "To which group")."""
-    if isinstance(answer, PersonFact) or answer is None:
-        return question
-    noun = "place" if isinstance(answer, PlaceFact) else "group"
-    for who, which in (("Who ", f"Which {noun} "), ("To whom ", f"To which {noun} ")):
-        if question.startswith(who):
-            return which + question[len(who) :]
-    return question.replace("With whom ", f"With which {noun} ", 1)
-
-
-def _clause(text: str) -> str:
-    """Text to embed in a question: no trailing full stop."""
-    return text.strip().rstrip(".")
-
-
-def question_of(card: Card) -> str:
-    """The text a card asks, for telling two cards' questions apart."""
-    if isinstance(card, BasicCard | ChoiceCard | TypedCard):
-        return card.question
-    if isinstance(card, ClozeCard):
-        return card.text
-    assert isinstance(card, OrderCard | MatchCard)
-    return card.prompt
-
-
-class Drawing:
-    """Draws the cards of one deck file's facts; `taken` holds the questions already asked."""
-
-    def __init__(self, facts: Sequence[Fact], taken: Iterable[str] = ()) -> None:
-        self.facts = {fact.id: fact for fact in facts}
-        self.taken = {normalise(q) for q in taken}
-        # Pools are built once per file: a question then costs the same in any size of deck.
-        self.dates = DatePool(FuzzyDate.parse(f.date) for f in facts if f.date is not None)
-        names: dict[type, list[str]] = {}
-        for fact in facts:
-            if isinstance(fact, NAMED_TYPES):
-                names.setdefault(type(fact), []).append(fact.name)
-        self.names = {kind: NamePool(found) for kind, found in names.items()}
-        self.figures = FigurePool(
-            v for f in facts if isinstance(f, EventFact) for v in f.figures.values()
-        )
-        self.authorities = NamePool(f.authority for f in facts if isinstance(f, DesignationFact))
-        self.located = NamePool(
-            f.located_in for f in facts if isinstance(f, PlaceFact) and f.located_in
-        )
-        speakers = [self.speaker(f) for f in facts if isinstance(f, StatementFact)]
-        self.speakers = NamePool(speakers)
-        self.speakers_and = {k: NamePool([*v, *speakers]) for k, v in names.items()}
-        events = [f for f in facts if isinstance(f, EventFact) and f.date is not None]
-        self.events = sorted(events, key=lambda f: (FuzzyDate.parse(f.date or "").sort_key(), f.id))
-        self.event_years = [FuzzyDate.parse(f.date or "").start.year for f in self.events]
-        self.renamed = _rename_groups(facts)
-        self.cards: list[Card] = []
-
-    # ----- helpers
-
-    def same_as(self, fact_id: str) -> list[str]:
-        """Names of the facts `fact_id` is through renamings (the GSPC is AQIM renamed): never a
-        wrong answer for it."""
-        return [self.name(other) for other in self.renamed.get(fact_id, ()) if other != fact_id]
-
-    def name(self, fact_id: str) -> str:
-        fact = self.facts.get(fact_id)
-        return fact_id if fact is None else fact_name(fact)
-
-    def label(self, fact_id: str) -> str:
-        """How a question names another fact: a group by its acronym when it has one (so the
-        question does not spell out what the group's acronym card asks), else its name."""
-        fact = self.facts.get(fact_id)
-        if isinstance(fact, GroupFact) and fact.acronym:
-            return fact.acronym
-        return self.name(fact_id)
-
-    def forms(self, fact_id: str) -> list[str]:
-        """Other accepted answers for a fact: its acronym and aliases."""
-        fact = self.facts.get(fact_id)
-        if not isinstance(fact, NAMED_TYPES):
-            return []
-        acronym = [fact.acronym] if isinstance(fact, GroupFact) and fact.acronym else []
-        return [*acronym, *(alias.name for alias in fact.aliases)]
-
-    def names_of(self, fact_ids: Sequence[str], *, labels: bool = False) -> str:
-        names = [self.label(i) if labels else self.name(i) for i in fact_ids]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-    def speaker(self, fact: StatementFact) -> str:
-        return self.name(fact.by) if fact.by else fact.attributed_to or fact.id
-
-    def disputed(self, fact: Fact, field: str) -> list[str]:
-        return [d.value for d in fact.disputed if d.field == field]
-
-    def add(self, card: Card) -> None:
-        """Keep a card unless its question is already asked (then say which fact it is from)."""
-        key = normalise(question_of(card))
-        if key in self.taken:
-            return
-        self.taken.add(key)
-        self.cards.append(card)
-
-    def base(self, fact: Fact, template: str, category: Category) -> dict[str, Any]:
-        """The fields every drawn card has: its id from (fact, template), its fact, a source."""
-        return {
-            "id": f"{fact.id}/{template}",
-            "category": category,
-            "source": fact.sources[0],
-            "tags": fact.tags,
-            "fact": fact.id,
-            "status": Status.GENERATED if fact.status is FactStatus.GENERATED else Status.REVIEWED,
-        }
-
-    def ask_unique(self, question: str, fact: Fact) -> str:
-        """The question, told apart by the fact id when another card asks the same."""
-        return question if normalise(question) not in self.taken else f"{question} ({fact.id})"
-
-    def ask_date(self, fact: Fact, template: str, question: str, date_text: str) -> None:
-        date = FuzzyDate.parse(date_text)
-        excluded = []
-        for value in self.disputed(fact, "date"):
-            try:
-                excluded.append(FuzzyDate.parse(value))
-            except ValueError:
-                continue
-        seed = f"{fact.id}/{template}"
-        wrong = date_distractors(date, self.dates, excluded, seed)
-        answer = date.spoken()
-        self.add(
-            ChoiceCard(
-                question=self.ask_unique(question, fact),
-                answer=answer,
-                choices=(answer, *wrong),
-                **self.base(fact, template, Category.DATE),
-            )
-        )
-
-    def ask_name(
-        self,
-        fact: Fact,
-        template: str,
-        question: str,
-        answer: str,
-        kind: type | None,
-        *,
-        aliases: Sequence[str] = (),
-        excluded: Sequence[str] = (),
-        pool: NamePool | None = None,
-        category: Category = Category.NAME,
-    ) -> None:
-        """Multiple choice among names of the same type, or typed when there are too few."""
-        empty = NamePool(())
-        names = pool if pool is not None else self.names.get(kind, empty) if kind else empty
-        field = "name" if template in {"alias", "acronym"} else template
-        banned = [*aliases, *excluded, *self.disputed(fact, field)]
-        wrong = name_distractors(answer, names, banned, f"{fact.id}/{template}")
-        base = self.base(fact, template, category)
-        question = self.ask_unique(question, fact)
-        if len(wrong) >= WANT - 1:
-            card: Card = ChoiceCard(
-                question=question, answer=answer, choices=(answer, *wrong), **base
-            )
-        else:
-            card = TypedCard(question=question, answer=answer, aliases=tuple(aliases), **base)
-        self.add(card)
-
-    def recall(
-        self, fact: Fact, template: str, question: str, answer: str, category: Category
-    ) -> None:
-        base = self.base(fact, template, category)
-        self.add(BasicCard(question=self.ask_unique(question, fact), answer=answer, **base))
-
-    # ----- one method per fact type
+class Drawing(Asker):
+    """Draws the cards of one deck file's facts: one method per fact type."""
 
     def draw(self) -> list[Card]:
         for fact in self.facts.values():
-            if fact.status is FactStatus.REJECTED:
+            if fact.status is FactStatus.REJECTED:  # kept in the file, asked nowhere
                 continue
             if isinstance(fact, EventFact):
                 self.event(fact)
@@ -299,19 +84,20 @@ class Drawing:
         return self.cards
 
     def event(self, fact: EventFact) -> None:
-        what = _clause(fact.what)
+        what = clause(fact.what)
         place = f" in {self.label(fact.place)}" if fact.place else ""
         if fact.date is not None:
             date = FuzzyDate.parse(fact.date)
             self.ask_date(fact, "when", f"When did this happen: {what}?", fact.date)
             on = "on" if date.precision == 3 and not date.is_range else "in"
-            self.recall(
-                fact,
-                "what",
-                f"What happened {on} {date.spoken()}{place}?",
-                fact.what,
-                Category.CONCEPT,
-            )
+            if moment(fact) not in self.ambiguous_moments:
+                self.recall(
+                    fact,
+                    "what",
+                    f"What happened {on} {date.spoken()}{place}?",
+                    fact.what,
+                    Category.CONCEPT,
+                )
         if fact.place:
             pool = self.names.get(PlaceFact, NamePool(()))
             self.ask_name(
@@ -321,6 +107,7 @@ class Drawing:
                 self.name(fact.place),
                 PlaceFact,
                 aliases=self.forms(fact.place),
+                excluded=self.places_around(fact.place),
                 pool=pool,
                 category=Category.PLACE,
             )
@@ -341,7 +128,7 @@ class Drawing:
         base = self.base(fact, template, Category.FIGURE)
         self.add(
             ChoiceCard(
-                question=self.ask_unique(question, fact),
+                question=question,
                 answer=value,
                 choices=(value, *wrong),
                 **base,
@@ -352,7 +139,7 @@ class Drawing:
         """This event among the dated events nearest it, one per date."""
         assert fact.date is not None
         here = FuzzyDate.parse(fact.date)
-        items = {here.sort_key(): OrderItem(text=_clause(fact.what), date=here.start.iso())}
+        items = {here.sort_key(): OrderItem(text=clause(fact.what), date=here.start.iso())}
         # the events of the years nearest this one, from the sorted list (never the whole deck)
         at = bisect.bisect_left(self.event_years, here.start.year)
         span = self.events[max(0, at - ORDER_ITEMS * 2) : at + ORDER_ITEMS * 2]
@@ -365,58 +152,62 @@ class Drawing:
                 break
             date = FuzzyDate.parse(other.date or "")
             items.setdefault(
-                date.sort_key(), OrderItem(text=_clause(other.what), date=date.start.iso())
+                date.sort_key(), OrderItem(text=clause(other.what), date=date.start.iso())
             )
         if len(items) < 2:
             return
         base = self.base(fact, "order", Category.DATE)
-        prompt = f"Put in order: {_clause(fact.what)}, and the events around it"
-        self.add(
-            OrderCard(prompt=self.ask_unique(prompt, fact), items=tuple(items.values()), **base)
-        )
+        prompt = f"Put in order: {clause(fact.what)}, and the events around it"
+        self.add(OrderCard(prompt=prompt, items=tuple(items.values()), **base))
 
-    def person(self, fact: PersonFact) -> None:
+    def named(self, fact: PersonFact | GroupFact | PlaceFact) -> list[str]:
+        """The cards every person, group and place may have: acronym, alias, roles. Returns
+        its other accepted names (aliases, acronym)."""
         aliases = [a.name for a in fact.aliases]
-        if aliases:
+        if fact.acronym and not gives_away(fact.name, [fact.acronym]):
+            base = self.base(fact, "acronym", Category.NAME)
+            question = f"What does {fact.acronym} stand for?"
+            self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(aliases), **base))
+        # an alias that is part of the name ("Arieff" for "Alexis Arieff") would say the answer
+        asked = next((a for a in aliases if not gives_away(fact.name, [a])), None)
+        if asked is not None:
             self.ask_name(
                 fact,
                 "alias",
-                f"Who is also known as {aliases[0]}?",
+                f"{ALIAS_SUBJECT[type(fact)]} is also known as {asked}?",
                 fact.name,
-                PersonFact,
+                type(fact),
                 aliases=aliases,
-                category=Category.PERSON,
+                named=asked,
+                category=TYPE_CATEGORY[type(fact)],
             )
+        forms = [*aliases, *([fact.acronym] if fact.acronym else [])]
+        self.roles(fact, forms)
+        return forms
+
+    def person(self, fact: PersonFact) -> None:
+        self.named(fact)
+
+    def roles(self, fact: PersonFact | GroupFact | PlaceFact, aliases: Sequence[str]) -> None:
+        """One card per role: who (which group, which place) held it, of what, when."""
+        who = ROLE_SUBJECT[type(fact)]
         for number, role in enumerate(fact.roles, start=1):
             of = f" of {self.label(role.of)}" if role.of else ""
             when = f" ({FuzzyDate.parse(role.date).spoken()})" if role.date else ""
+            when = when or span(role.from_, role.to)
             template = "role" if number == 1 else f"role-{number}"
             self.ask_name(
                 fact,
                 template,
-                f"Who was {role.role}{of}{when}?",
+                f"{who} {role.role}{of}{when}?",
                 fact.name,
-                PersonFact,
+                type(fact),
                 aliases=aliases,
-                category=Category.PERSON,
+                category=TYPE_CATEGORY[type(fact)],
             )
 
     def group(self, fact: GroupFact) -> None:
-        aliases = [a.name for a in fact.aliases]
-        if fact.acronym:
-            base = self.base(fact, "acronym", Category.NAME)
-            question = self.ask_unique(f"What does {fact.acronym} stand for?", fact)
-            self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(aliases), **base))
-        if aliases:
-            self.ask_name(
-                fact,
-                "alias",
-                f"Which group is also known as {aliases[0]}?",
-                fact.name,
-                GroupFact,
-                aliases=aliases,
-                category=Category.GROUP,
-            )
+        self.named(fact)
         if fact.date:
             self.ask_date(fact, "founded", f"When was {fact.name} founded?", fact.date)
         if fact.founders:
@@ -436,17 +227,7 @@ class Drawing:
                 self.recall(fact, "founder", f"Who founded {fact.name}?", answer, Category.PERSON)
 
     def place(self, fact: PlaceFact) -> None:
-        aliases = [a.name for a in fact.aliases]
-        if aliases:
-            self.ask_name(
-                fact,
-                "alias",
-                f"Which place is also known as {aliases[0]}?",
-                fact.name,
-                PlaceFact,
-                aliases=aliases,
-                category=Category.PLACE,
-            )
+        self.named(fact)
         if fact.located_in:
             self.ask_name(
                 fact,
@@ -464,42 +245,71 @@ class Drawing:
         f_asked, t_asked = self.names_of(fact.from_, labels=True), self.label(fact.to)
         involved = [self.name(i) for i in (*fact.from_, fact.to)]
         category = Category.MERGER if fact.relation is RelationKind.MERGER else Category.GROUP
+        from_key, to_key = relation_keys(fact)
         first = self.facts.get(fact.from_[0])
-        if len(fact.from_) == 1:
+        # Others sharing the `to` side: their `from` is also a right answer, unless the date
+        # tells them apart; likewise the other way round.
+        others_from = [o for o in self.relation_groups[from_key] if o is not fact]
+        asked = who_or_which(ask_from.format(f=f_asked, t=t_asked), first)
+        question = self.told_apart(asked, fact, others_from)
+        if question is not None and len(fact.from_) == 1:
             self.ask_name(
                 fact,
                 "from",
-                _who(ask_from.format(f=f_asked, t=t_asked), first),
+                question,
                 f,
                 type(first) if first else None,
                 aliases=self.forms(fact.from_[0]),
-                excluded=[*involved, *self.same_as(fact.from_[0])],
+                excluded=[*involved, *self.same_as(fact.from_[0]), *self.sides(others_from, 0)],
                 category=category,
             )
-        else:
-            self.recall(fact, "from", ask_from.format(f=f_asked, t=t_asked), f, category)
+        elif question is not None:
+            self.recall(fact, "from", question, f, category)
+        others_to = [o for o in self.relation_groups[to_key] if o is not fact]
         target = self.facts.get(fact.to)
-        self.ask_name(
-            fact,
-            "to",
-            _who(ask_to.format(f=f_asked, t=t_asked), target),
-            t,
-            type(target) if target else None,
-            aliases=self.forms(fact.to),
-            excluded=[*involved, *self.same_as(fact.to)],
-            category=category,
-        )
+        asked = who_or_which(ask_to.format(f=f_asked, t=t_asked), target)
+        question = self.told_apart(asked, fact, others_to)
+        if question is not None:
+            self.ask_name(
+                fact,
+                "to",
+                question,
+                t,
+                type(target) if target else None,
+                aliases=self.forms(fact.to),
+                excluded=[*involved, *self.same_as(fact.to), *self.sides(others_to, 1)],
+                category=category,
+            )
         if fact.date:
             self.ask_date(fact, "when", ask_when.format(f=f_asked, t=t_asked), fact.date)
 
+    def told_apart(self, question: str, fact: Fact, others: Sequence[Fact]) -> str | None:
+        """The question, with the fact's date when other facts would answer it too; None when
+        not even the date tells them apart (then the question has several right answers)."""
+        if not others:
+            return question
+        if fact.date is None or any(o.date == fact.date or o.date is None for o in others):
+            return None
+        return f"{question[:-1]} ({FuzzyDate.parse(fact.date).spoken()})?"
+
+    def sides(self, relations: Sequence[RelationFact], side: int) -> list[str]:
+        """Names on one side (0: from, 1: to) of other relations: right answers elsewhere."""
+        names: list[str] = []
+        for other in relations:
+            ids = other.from_ if side == 0 else (other.to,)
+            names += [self.name(i) for i in ids]
+        return names
+
     def designation(self, fact: DesignationFact) -> None:
-        target, act = self.name(fact.target), fact.action.value
+        target = self.name(fact.target)
         asked = self.label(fact.target)
         when = f", {FuzzyDate.parse(fact.date).spoken()}" if fact.date else ""
+        ask_who, ask_whom, ask_when = DESIGNATION_PHRASES[fact.action]
+        words = {"t": asked, "a": fact.authority, "l": fact.list_, "d": when}
         self.ask_name(
             fact,
             "who",
-            f"Which authority {act} {asked} ({fact.list_}{when})?",
+            ask_who.format(**words),
             fact.authority,
             None,
             pool=self.authorities,
@@ -509,10 +319,7 @@ class Drawing:
         self.ask_name(
             fact,
             "whom",
-            _who(
-                f"Who was {act} by {fact.authority} ({fact.list_}{when})?",
-                self.facts.get(fact.target),
-            ),
+            who_or_which(ask_whom.format(**words), self.facts.get(fact.target)),
             target,
             kind,
             aliases=self.forms(fact.target),
@@ -523,7 +330,7 @@ class Drawing:
             self.ask_date(
                 fact,
                 "when",
-                f"When was {asked} {act} by {fact.authority} ({fact.list_})?",
+                ask_when.format(**{**words, "d": ""}),
                 fact.date,
             )
 
@@ -535,7 +342,7 @@ class Drawing:
         self.ask_name(
             fact,
             "who",
-            f"Who says: “{_clause(fact.claim)}”?",
+            who_or_which(f"Who says: “{clause(fact.claim)}”?", by),
             speaker,
             None,
             pool=pool,
@@ -549,25 +356,6 @@ class Drawing:
                 fact.claim,
                 Category.OBJECTIVE,
             )
-
-
-def _rename_groups(facts: Sequence[Fact]) -> dict[str, frozenset[str]]:
-    """For each fact renamed (or renamed to), every fact id of its chain of renamings."""
-    parent: dict[str, str] = {}
-
-    def root(fact_id: str) -> str:
-        while parent.get(fact_id, fact_id) != fact_id:
-            fact_id = parent[fact_id]
-        return fact_id
-
-    for fact in facts:
-        if isinstance(fact, RelationFact) and fact.relation is RelationKind.RENAME:
-            for old in fact.from_:
-                parent[root(old)] = root(fact.to)
-    chains: dict[str, set[str]] = {}
-    for fact_id in list(parent) + [p for p in parent.values()]:
-        chains.setdefault(root(fact_id), set()).add(fact_id)
-    return {fact_id: frozenset(chain) for chain in chains.values() for fact_id in chain}
 
 
 def draw_cards(facts: Sequence[Fact], written: Sequence[Card] = ()) -> list[Card]:

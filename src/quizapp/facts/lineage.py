@@ -43,6 +43,41 @@ VERBS = {
 }
 
 
+class DateClaim(msgspec.Struct, frozen=True, gc=False):
+    """A date the sources dispute: one value and the documents that give it."""
+
+    value: str
+    docs: tuple[str, ...]
+
+
+def date_claims(fact: Fact) -> tuple[DateClaim, ...]:
+    """Every value given for the fact's date, with its documents; () when none is disputed.
+
+    The fact's own `date` (the value taught, a correction included) comes first, with its
+    sources that no `disputed` entry speaks for; then each disputed value with its document.
+    """
+    disputes = [d for d in fact.disputed if d.field == "date"]
+    if not disputes or fact.date is None:
+        return ()
+    claimed: dict[str, list[str]] = {}
+    disputing = {d.doc for d in disputes if d.value != fact.date}
+    own = [s.doc for s in fact.sources if s.doc not in disputing]
+    claimed[fact.date] = list(dict.fromkeys(own))
+    for dispute in disputes:
+        docs = claimed.setdefault(dispute.value, [])
+        if dispute.doc not in docs:
+            docs.append(dispute.doc)
+    return tuple(DateClaim(value, tuple(docs)) for value, docs in claimed.items())
+
+
+def claims_text(claims: tuple[DateClaim, ...]) -> str:
+    """`2013-08 (a.txt, b.txt) / 2013-05 (c.txt)`."""
+    return " / ".join(
+        f"{claim.value} ({', '.join(claim.docs)})" if claim.docs else claim.value
+        for claim in claims
+    )
+
+
 class GroupNode(msgspec.Struct, frozen=True, gc=False):
     """A group as the graph shows it: `label` is the acronym, else the name."""
 
@@ -80,8 +115,8 @@ class LineageEdge(msgspec.Struct, frozen=True, gc=False):
     target: str
     date: str | None
     docs: tuple[str, ...]
-    disputed_dates: tuple[tuple[str, str], ...] = ()
-    """(value, doc) for each document that gives another date."""
+    disputed_dates: tuple[DateClaim, ...] = ()
+    """Every value the sources give for the date, when they differ (`date_claims`)."""
 
     def label(self) -> str:
         """`split 1998`, `renamed January 2007`, `merged` (no date known)."""
@@ -167,7 +202,7 @@ def _edge(relation: RelationFact) -> LineageEdge:
         target=relation.to,
         date=relation.date,
         docs=_docs(relation),
-        disputed_dates=tuple((d.value, d.doc) for d in relation.disputed if d.field == "date"),
+        disputed_dates=date_claims(relation),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 
 import msgspec
@@ -20,21 +20,23 @@ from quizapp.model.facts import (
 TYPE_NAMES: dict[type, str] = {cls: kind for kind, cls in FACT_TYPES.items()}
 
 
-def fact_records(decks: Iterable[Deck]) -> list[dict[str, Any]]:
+def fact_records(decks: Sequence[Deck]) -> list[dict[str, Any]]:
     """One JSON-ready record per fact: the contract fields first, then the fact's own fields.
 
-    `cards` are the ids drawn from the fact; `tested_by` the written cards that name it.
+    `cards` are the ids drawn from the fact; `tested_by` the written cards that name it, in any
+    deck.
     """
-    records: list[dict[str, Any]] = []
+    drawn: dict[str, list[str]] = {}
+    written: dict[str, list[str]] = {}
     for deck in decks:
-        drawn: dict[str, list[str]] = {}
-        written: dict[str, list[str]] = {}
         for card in deck.cards:
             if card.fact is not None and card.id.startswith(card.fact + "/"):
                 drawn.setdefault(card.fact, []).append(card.id)
                 continue
             for fact_id in (card.fact,) if card.fact else card.facts:
                 written.setdefault(fact_id, []).append(card.id)
+    records: list[dict[str, Any]] = []
+    for deck in decks:
         names = {fact.id: fact_name(fact) for fact in deck.facts}
         for fact in deck.facts:
             record = _record(fact, deck, drawn.get(fact.id, []), written.get(fact.id, []))

@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import msgspec
 
-from quizapp.facts.lineage import date_key, spoken
+from quizapp.facts.lineage import DateClaim, claims_text, date_claims, date_key, spoken
 from quizapp.facts.listing import TYPE_NAMES
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
@@ -24,13 +24,6 @@ from quizapp.model.facts import (
     RelationFact,
     StatementFact,
 )
-
-
-class DateClaim(msgspec.Struct, frozen=True, gc=False):
-    """One document's value for a disputed date."""
-
-    value: str
-    doc: str
 
 
 class TimelineEntry(msgspec.Struct, frozen=True, gc=False):
@@ -54,10 +47,11 @@ class TimelineEntry(msgspec.Struct, frozen=True, gc=False):
         return spoken(self.date)
 
     def date_text(self) -> str:
-        """The date, or every document's date when they differ: `2012 (a.txt) / 2011 (b.txt)`."""
+        """The date, or every value with its documents when they differ:
+        `2013-08 (a.txt, b.txt) / 2013-05 (c.txt)`."""
         if not self.disputed:
             return self.date
-        return " / ".join(f"{claim.value} ({claim.doc})" for claim in self.disputed)
+        return claims_text(self.disputed)
 
 
 class Decked(msgspec.Struct, frozen=True, gc=False):
@@ -86,7 +80,7 @@ def build_timeline(facts: Iterable[Decked]) -> list[TimelineEntry]:
             FuzzyDate.parse(fact.date)
         except ValueError:
             continue
-        claims = tuple(DateClaim(d.value, d.doc) for d in fact.disputed if d.field == "date")
+        claims = date_claims(fact)
         entries.append(
             TimelineEntry(
                 fact_id=fact.id,
@@ -201,8 +195,7 @@ def scale_rows(entries: Sequence[TimelineEntry]) -> list[ScaleRow]:
 
 def short_date(entry: TimelineEntry) -> str:
     """The part of the date below the year: `Jan`, `27 Mar`, '' for a year; a range `/...`."""
-    if entry.disputed:
-        return "disputed"
+    flag = " *" if entry.disputed else ""  # the entry's detail says what each source gives
     try:
         date = FuzzyDate.parse(entry.date)
     except ValueError:
@@ -215,7 +208,7 @@ def short_date(entry: TimelineEntry) -> str:
             text = f"{start.day} {text}"
     if date.end is not None:
         text = (text + " " if text else "") + f"to {date.end.iso()}"
-    return text
+    return (text + flag).strip()
 
 
 def density(entries: Sequence[TimelineEntry], width: int) -> tuple[str, int, int]:

@@ -41,6 +41,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("dmy", rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH_ALT}),? (?P<y>{_YEAR})\b"),
         ("iso", rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
+        (
+            "month_range",
+            rf"\b(?i:between|from) (?P<m>{_MONTH_ALT}),? (?P<y>{_YEAR}) (?:and|to|until|through)"
+            rf" (?P<m2>{_MONTH_ALT}),? (?P<y2>{_YEAR})\b",
+        ),
         ("range", rf"(?<![\w$.,])(?P<y>{_YEAR}) ?[\u2013\u2014-] ?(?P<y2>{_YEAR}|\d\d)(?![\d%])"),
         ("between", rf"\bbetween (?P<y>{_YEAR}) and (?P<y2>{_YEAR})\b"),
         ("my", rf"(?<![A-Z]){_QUAL}(?P<m>{_MONTH_ALT}),? (?:of )?(?P<y>{_YEAR})\b"),
@@ -149,6 +154,13 @@ def _mention(
             value = f"{year:04d}"
         context.year, context.month = year, month
         return DateMention(value, phrase, start, end)
+    if name == "month_range":
+        first = f"{int(groups['y']):04d}-{_month(groups['m'] or ''):02d}"
+        second = f"{int(groups['y2'] or 0):04d}-{_month(groups['m2'] or ''):02d}"
+        if second <= first:
+            return None
+        context.year, context.month = int(groups["y2"] or 0), _month(groups["m2"] or "")
+        return DateMention(f"{first}/{second}", phrase, start, end)
     if name in ("range", "between"):
         first, second = groups["y"], groups["y2"]
         if len(second) == 2:

@@ -8,6 +8,7 @@ or a list of places makes a place, a title, a role or a verb of speech makes a p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quizapp.generate import gazetteer as gz
@@ -33,6 +34,7 @@ _DECLARED_GROUP = re.compile(
 )
 _HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
+_NAME_NOUNS = frozenset(gz.words("Party Congress Front Army Liberation Movement League Hawks"))
 _NOT_ACRONYMS = frozenset(gz.words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
 
 
@@ -108,6 +110,9 @@ def _runs(text: str) -> list[_Run]:
 
     for index, (word, start, end) in enumerate(tokens):
         possessive = word.endswith(("'s", "\u2019s"))
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+        if possessive and following in gz.ORG_WORDS | _NAME_NOUNS and current:
+            possessive = False  # "Kurdistan People's Congress", "Workers' Party": one name
         base = word[:-2] if possessive else word
         if base.endswith(".") and len(base) > 2 and base not in gz.TITLES and "." not in base[:-1]:
             base = base[:-1]
@@ -146,6 +151,15 @@ def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
         return [*_split_run(head_run, text, known), tail_run]
     if _ACRONYM_AFTER.match(text[run.end :]) or run.text.casefold() in known:
         return [run]
+    folded = run.text.casefold()
+    for name in known:
+        if folded.startswith(name + " and ") and " " in name:
+            count = len(name.split())
+            head_part = _Run(run.words[:count], run.start, run.start + len(name), run.title)
+            rest_words = run.words[count + 1 :]
+            rest_text = " ".join(rest_words)
+            rest_part = _Run(rest_words, run.end - len(rest_text), run.end, None, run.possessive)
+            return [head_part, *_split_run(rest_part, text, known)]
     if "of" in run.words:
         cut = run.words.index("of")
         before = run.words[:cut]
@@ -258,8 +272,11 @@ def _role_of(run: _Run, text: str) -> str | None:
     return run.title
 
 
-def find_entities(sentences: list[str]) -> list[Entity]:
-    """Every person, group and place named in the sentences of one document, merged by name."""
+def find_entities(sentences: list[str], known_groups: Iterable[str] = ()) -> list[Entity]:
+    """Every person, group and place named in the sentences of one document, merged by name.
+
+    `known_groups`: names the document gives as titles or "aka" lists; a run of words that is
+    one of them is kept whole (not cut at "and") and is a group."""
     entities: dict[tuple[str, str], Entity] = {}
     known_acronyms: set[str] = set()
     last_person: Entity | None = None
@@ -268,11 +285,11 @@ def find_entities(sentences: list[str]) -> list[Entity]:
         match.group("name").casefold()
         for text in sentences
         if (match := _DECLARED_GROUP.match(text)) is not None
-    }
+    } | {name.casefold() for name in known_groups}
     for index, text in enumerate(sentences):
         alias_spans = [m.span("alias") for m in _ALIAS.finditer(text)]
         sentence_entities: list[tuple[int, Entity]] = []
-        known = {name for kind, name in entities if kind == "group"}
+        known = {name for kind, name in entities if kind == "group"} | declared
         surnames = {e.name.split()[-1] for e in entities.values() if e.kind == "person"}
         for raw_run in _runs(text):
             if any(start <= raw_run.start < end for start, end in alias_spans):

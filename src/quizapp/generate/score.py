@@ -31,7 +31,10 @@ def fold_name(name: str) -> str:
 
 
 def fold_quote(quote: str) -> str:
-    text = _APOSTROPHES.sub("'", str(quote))
+    """A quote as plain text (Markdown links and marks dropped), quote marks alike."""
+    from quizapp.decks.plaintext import plain_text
+
+    text = _APOSTROPHES.sub("'", plain_text(str(quote)))
     text = re.sub("[\u201c\u201d]", '"', text)
     return " ".join(text.split())
 

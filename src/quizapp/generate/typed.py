@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,11 @@ FactMap = dict[str, Any]
 _AUTHORITY_WORDS = re.compile(
     r"\b(?:Department|Secretary|Treasury|Government|Court|Act|Order|Office|Ministry|Attorney"
     r"|United Nations|Register|Law|Section|Agency|Bureau|Spokesperson|Spokesman|Embassy"
-    r"|Parliament|Senate|House of|Commission|Coordinator|Ambassador|Police)\b"
-    r"|^(?:U\.?S\.?|UN|United States|State|White House|Congress)$"
+    r"|Parliament|Senate|House of|Commission|Coordinator|Ambassador|Police|Service|Center|Centre"
+    r"|Command|Chiefs|Partnership|Community of|Security Council|Institute|University|Bank"
+    r"|Fund|Administration|Research)\b"
+    r"|^(?:U\.?S\.?|UN|United States|State|White House|Congress|NATO|EU|European Union"
+    r"|African Union|ECOWAS|AU)$"
 )
 _LISTS = (
     ("FTO", re.compile(r"\bFTOs?\b|Foreign Terrorist Organi[sz]ation", re.I)),
@@ -100,6 +103,7 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "subject>after",
             r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch) of\b",
         ),
+        ("affiliation", "after>subject", r"\b(?:wing|arm|branch|affiliate),\s+(?:the\s+)?"),
     )
 )
 
@@ -128,6 +132,8 @@ class _Reader:
     person_names: list[tuple[str, str]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     alias_ids: dict[str, str] = field(default_factory=dict)
+    publisher: str | None = None
+    heading_sources: dict[str, Sentence] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
     last_group: str | None = None
@@ -161,16 +167,30 @@ def _date_value(mention: DateMention) -> str:
     return mention.value
 
 
-def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal]:
+def propose_facts(
+    document: Document, *, undated: bool = False, publisher: str | None = None
+) -> list[Proposal]:
     """Typed facts for one document, in reading order, with unique ids.
 
     `undated`: the document has no metadata date, so every fact gets `as_of`, the latest
-    explicit date the document gives (what it can be known true as of; check it)."""
+    explicit date the document gives (what it can be known true as of; check it).
+    `publisher`: who speaks in the document (from its metadata), until a heading names another.
+    """
     reader = _Reader(document)
+    reader.publisher = publisher.split(";")[0].strip() if publisher else None
     readable = [sentence for sentence in document.sentences if sentence.readable]
-    entities = _merge_spellings(find_entities([sentence.text for sentence in readable]))
-    reader.entities = entities
+    titles = _title_names(document)
     reader.texts = [sentence.text for sentence in readable]
+    found = [*_heading_groups(reader, document), *_appositive_groups(reader)]
+    known = {_spelling_key(e.name) for e in found}
+    found += [e for e in find_entities(reader.texts, titles) if _spelling_key(e.name) not in known]
+    for entity in found:
+        if entity.kind == "person" and (
+            _GROUP_WORDS.search(entity.name) or _named_as_group(reader, entity.name)
+        ):
+            entity.kind = "group"
+    entities = _merge_spellings(found)
+    reader.entities = entities
     for entity in entities:
         _entity_fact(reader, entity, readable)
     for alias, ident in reader.alias_ids.items():
@@ -180,25 +200,41 @@ def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal
             reader.group_names.append((name, ident))
         elif reader.proposals[ident].fact["type"] == "person":
             reader.person_names.append((name, ident))
+            surname = name.split()[-1]
+            if " " in name and len(surname) > 3 and surname not in reader.entity_ids:
+                reader.person_names.append((surname, ident))
     context = DateContext()
     latest = ""
     for sentence in document.sentences:
         if sentence.kind is Kind.DATELINE:
-            found = find_dates(sentence.text, context)
-            reader.dateline = found[0] if found else reader.dateline
+            stamped = find_dates(sentence.text, context)
+            reader.dateline = stamped[0] if stamped else reader.dateline
             continue
         if sentence.kind is Kind.AKA:
             _aka(reader, sentence)
+            continue
+        if sentence.kind is Kind.HEADING:
+            publisher = next(
+                (name for pattern, name in _PUBLISHERS if pattern.search(sentence.text)), None
+            )
+            reader.publisher = publisher or reader.publisher
             continue
         if not sentence.readable:
             continue
         dates = find_dates(sentence.text, context)
         groups = _groups_in(reader, sentence.text)
         subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group
+        before = len(reader.proposals)
         used = _designations(reader, sentence, dates, groups, subject)
         _relations(reader, sentence, dates, groups, subject)
         _leadership(reader, sentence, groups, subject)
-        _events(reader, sentence, [d for d in dates if d not in used], groups)
+        spoken = len(reader.proposals) == before and _statement(
+            reader, sentence, groups, subject, dates, speech_only=True
+        )
+        if not spoken:
+            _events(reader, sentence, [d for d in dates if d not in used], groups)
+        if len(reader.proposals) == before:
+            _statement(reader, sentence, groups, subject, dates)
         if groups:
             reader.last_group = subject or groups[-1][1]
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
@@ -206,6 +242,89 @@ def propose_facts(document: Document, *, undated: bool = False) -> list[Proposal
         for proposal in reader.proposals.values():
             proposal.fact["as_of"] = latest.split("/")[-1]
     return list(reader.proposals.values())
+
+
+_NAME_LINE = re.compile(
+    r"^(?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|el|e|i|ud|ul)"
+    r"(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|el|e|i|ud|ul))*$"
+)
+
+
+def _title_names(document: Document) -> list[str]:
+    """Names the document gives on lines of their own (a title that is only a name, an "aka"
+    list): known names of groups, so "X and Y Congress" is read whole."""
+    names: list[str] = []
+    for sentence in document.sentences:
+        if sentence.kind is Kind.AKA:
+            body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
+            names += [" ".join(p.split()) for p in re.split(r"[;,]", body) if " " in p.strip()]
+        elif sentence.kind is Kind.HEADING:
+            text = re.sub(r"\s*\([A-Z][A-Za-z-]{1,9}\)$", "", sentence.text.strip())
+            if (
+                1 < len(text.split()) <= 8
+                and _NAME_LINE.match(text)
+                and not _AUTHORITY_WORDS.search(text)
+                and not _NOT_PERSON.search(text)
+                and not re.search(
+                    r"\b(?:Designations?|Amendments?|Redesignation|Note|Press)\b", text
+                )
+            ):
+                names.append(text)
+    return [re.sub(r"^the ", "", name, flags=re.I) for name in names][:500]
+
+
+_NOT_A_NAME = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"|Between|During|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|^\w+ing\b|^\w+(?:ish|ian|ese|i)\s+\w+s$"
+)
+
+
+def _mentions(reader: _Reader, name: str) -> int:
+    """How many readable sentences name it (by its last word, as a surname is named)."""
+    last = name.split()[-1]
+    return sum(1 for text in reader.texts if last in text)
+
+
+_HEADING_GROUP = re.compile(
+    r"^(?:The )?(?P<name>[A-Z][\w\u2018\u2019'-]*"
+    r"(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|e|i|ud|ul)){1,7})"
+    r" \((?P<acr>[A-Z][A-Za-z-]{1,9})\)(?: (?:Factsheet|Profile|Overview))?$"
+)
+_APPOSITIVE_GROUP = re.compile(
+    r"\b(?:wing|front|party|faction|offshoot|organi[sz]ation),\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w\u2018\u2019'-]+(?: [A-Z][\w\u2018\u2019'-]+){0,4})(?=[,.;]|$)"
+)
+
+
+def _heading_groups(reader: _Reader, document: Document) -> list[Entity]:
+    """A title that is only "Name (ACRONYM)": the group the passage is about, when the text
+    uses its acronym."""
+    found: list[Entity] = []
+    for sentence in document.sentences:
+        if sentence.kind is not Kind.HEADING:
+            continue
+        match = _HEADING_GROUP.match(sentence.text.strip())
+        if match is None or _AUTHORITY_WORDS.search(match.group("name")):
+            continue
+        acronym = match.group("acr")
+        if not any(re.search(rf"\b{re.escape(acronym)}\b", text) for text in reader.texts):
+            continue
+        name = match.group("name")
+        reader.heading_sources.setdefault(name, sentence)
+        found.append(Entity("group", name, -1, acronym=acronym))
+    return found
+
+
+def _appositive_groups(reader: _Reader) -> list[Entity]:
+    """ "its political wing, Batasuna": the name after a group noun and a comma is a group."""
+    found: dict[str, Entity] = {}
+    for index, text in enumerate(reader.texts):
+        for match in _APPOSITIVE_GROUP.finditer(text):
+            name = match.group("name")
+            if not _AUTHORITY_WORDS.search(name) and name not in found:
+                found[name] = Entity("group", name, index)
+    return list(found.values())
 
 
 def _named_as_group(reader: _Reader, name: str) -> bool:
@@ -259,12 +378,10 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
     if entity.kind == "group" and _AUTHORITY_WORDS.search(entity.name):
         return
     if entity.kind == "person" and (
-        _GROUP_WORDS.search(entity.name) or _named_as_group(reader, entity.name)
-    ):
-        entity.kind = "group"
-    elif entity.kind == "person" and (
         _NOT_PERSON.search(entity.name) or _AUTHORITY_WORDS.search(entity.name)
     ):
+        return
+    if entity.kind == "person" and _NOT_A_NAME.search(entity.name):
         return
     if entity.kind == "person" and any(
         other.kind == "group" and entity.name in (other.name, *other.aliases)
@@ -272,7 +389,9 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
     ):
         return
     index = entity.detail_sentence if entity.detail_sentence is not None else entity.sentence
-    sentence = readable[index]
+    sentence = reader.heading_sources.get(entity.name) if index < 0 else readable[index]
+    if sentence is None:
+        return
     ident = fact_id(reader.document.name, entity.kind, entity.name)
     fact: FactMap = {"id": ident, "type": entity.kind, "name": entity.name}
     confidence = 0.5
@@ -281,13 +400,15 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
             fact["acronym"] = entity.acronym
             confidence = 0.9
         else:
-            confidence = 0.6
+            confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
     elif entity.kind == "person":
         if entity.roles:
             fact["roles"] = [{"role": role[:120]} for role in entity.roles[:3]]
             confidence = 0.7
+        else:
+            confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
     else:
-        confidence = 0.7
+        confidence = 0.7 if _mentions(reader, entity.name) > 1 else 0.5
     if entity.aliases:
         fact["aliases"] = list(entity.aliases)
         confidence = max(confidence, 0.7)
@@ -350,7 +471,9 @@ def _designations(
             r"(?i)designated (?:foreign|terrorist|groups?|global)",
             m.group(0) + text[m.end() : m.end() + 10].lstrip(),
         )
-        and not re.search(r"(?i)(?:specially|\bas) $", text[max(0, m.start() - 12) : m.start()])
+        and not re.search(
+            r"(?i)(?:specially|\bas|\bfor) $", text[max(0, m.start() - 12) : m.start()]
+        )
     ]
     lists = [name for name, pattern in _LISTS if pattern.search(text)]
     if not acts or not lists:
@@ -363,14 +486,22 @@ def _designations(
     action = next(key for key, value in match.groupdict().items() if value)
     alias_at = re.search(r"\b(?:aliases?|names?)\b", text[match.end() :])
     limit = match.end() + alias_at.start() if alias_at else len(text)
-    named = _groups_in(reader, text, people=True)
-    targets = list(dict.fromkeys(ident for position, ident in named if position < limit))[:2]
+    named = [(p, i) for p, i in _groups_in(reader, text, people=True) if p < limit]
+    named = [(p, i) for p, i in named if reader.proposals[i].confidence >= 0.5]
+    targets = _targets(reader, text, match, named)
     if not targets and subject is not None:
         targets = [subject]
     if not targets:
         return set()
     about_people = bool(_PEOPLE_TARGET.search(text[match.start() : limit]))
-    date = next((d for d in dates if "-" in d.value or d.value.isdigit()), None)
+    explicit = [d for d in dates if "-" in d.value or d.value.isdigit()]
+    date = min(
+        explicit,
+        key=lambda d: (
+            (d.start - match.end()) if d.start >= match.end() else 2 * (match.start() - d.end) + 1
+        ),
+        default=None,
+    )
     when = _date_value(date) if date is not None else None
     if when is None and _NOW.search(text) and reader.dateline is not None:
         when = reader.dateline.value
@@ -411,6 +542,35 @@ def _designations(
     return {date} if date is not None else set()
 
 
+def _targets(
+    reader: _Reader, text: str, match: re.Match[str], named: list[tuple[int, str]]
+) -> list[str]:
+    """Whom a designation is about: the name just after "designation(s) of" or "designated",
+    else the name just before "was designated"; groups before people; at most two."""
+
+    def kind(ident: str) -> str:
+        return str(reader.proposals[ident].fact["type"])
+
+    after = [(p, i) for p, i in named if p >= match.end()]
+    before = [(p, i) for p, i in named if p < match.start()]
+    passive = re.search(
+        r"\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?$", text[: match.start()]
+    )
+    if passive and before:
+        ordered = [before[-1][1]]
+    elif after:
+        ordered = [i for _, i in after]
+        joined = re.match(r"^[^,;.]{0,60}?\band\b", text[after[0][0] :])
+        ordered = ordered[:2] if joined else ordered[:1]
+    elif before:
+        ordered = [before[-1][1]]
+    else:
+        return []
+    groups = [i for i in ordered if kind(i) == "group"]
+    chosen = groups or [i for i in ordered if kind(i) == "person"][:1]
+    return list(dict.fromkeys(chosen))[:2]
+
+
 def _same_date(first: object, second: str | None) -> bool:
     """Whether two dates may be the same act: equal, one undated, or one a coarser prefix."""
     if first is None or second is None:
@@ -433,6 +593,98 @@ def _merge_designation(
         sources.append(quote)
     if not about_people and fact.get("date"):
         same.confidence = min(0.9, max(same.confidence, 0.8) + 0.05)
+
+
+_PUBLISHERS = tuple(
+    (re.compile(pattern), name)
+    for pattern, name in (
+        (
+            r"Department of State|Country Reports? on Terrorism|Patterns of Global Terrorism"
+            r"|Office of the Spokesperson|Media Note|Press Statement|Daily Press Briefing",
+            "U.S. Department of State",
+        ),
+        (r"Congressional Research Service|\bCRS\b|In Focus", "Congressional Research Service"),
+        (r"National Counterterrorism Center|\bNCTC\b", "National Counterterrorism Center"),
+        (r"Department of the Treasury|\bOFAC\b", "U.S. Department of the Treasury"),
+        (r"Federal Register", "Federal Register"),
+    )
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|noted|notes|stated|warned|told|wrote|writes|writing|argued"
+    r"|described|characterized|characterised|according to|(?:announced|claimed|declared) that)\b"
+)
+_ASSESSMENT = re.compile(
+    r"^(?:(?:Since|In|Despite|Today|Currently|Historically|In general)[^,]{0,60},\s+)?"
+    r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+)?"
+    r"(?:is|are|remains|remain|continues|continue|aims|seeks|finances|operates|raises|maintains"
+    r"|wages|uses|relies|receives|holds|does not|has not|has never|has repeatedly|has long"
+    r"|seems|appears|enjoys|lacks|controls|conducts|targets|retains)\b"
+)
+
+
+def _statement(
+    reader: _Reader,
+    sentence: Sentence,
+    groups: list[tuple[int, str]],
+    subject: str | None,
+    dates: Sequence[DateMention] = (),
+    *,
+    speech_only: bool = False,
+) -> bool:
+    """A claim someone is said to make (a person or group with a verb of speech), or an
+    assessment the document makes of a group in the present tense ("ETA finances its
+    activities through extortion"), attributed to the document's publisher."""
+    text = re.sub(r"^(?:[A-Z][\w/ ]{2,30}[.:])\s+(?=[A-Z])", "", sentence.text)
+    speech = _SPEECH.search(text)
+    speaker: str | None = None
+    confidence = 0.5
+    if speech is not None:
+        named = _groups_in(reader, text, people=True)
+        near = [
+            (abs(p - speech.start()), i)
+            for p, i in named
+            if reader.proposals[i].fact["type"] == "person" and abs(p - speech.start()) <= 80
+        ]
+        speaker = min(near)[1] if near else None
+        confidence = 0.6 if speaker else 0.0
+    if speaker is None and speech_only:
+        return False
+    if speaker is None:
+        found = _ASSESSMENT.match(text)
+        if found is None:
+            return False
+        head = found.group("subject")
+        if not (
+            _SUBJECT.fullmatch(head.strip())
+            or any(head.strip() in (name, f"The {name}") for name, _ in reader.group_names)
+            or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head.strip(), re.I)
+        ):
+            return False
+        confidence = 0.5
+    claim = text.rstrip(".")
+    if len(claim) > 240:
+        claim = claim[:240].rsplit(" ", 1)[0] + "\u2026"
+    fact: FactMap = {
+        "id": fact_id(reader.document.name, "statement", claim[:30], sentence.text),
+        "type": "statement",
+        "claim": claim,
+    }
+    if speaker is not None:
+        fact["by"] = speaker
+    else:
+        fact["attributed_to"] = reader.publisher or "the source document"
+        confidence = confidence if reader.publisher else 0.4
+    about = subject or reader.last_group
+    if about is not None:
+        fact["about"] = str(
+            reader.proposals[about].fact.get("acronym") or reader.proposals[about].fact["name"]
+        )
+    explicit = [d for d in dates if not d.value.endswith("s")]
+    if explicit:
+        fact["date"] = _date_value(explicit[0])
+    fact["sources"] = [reader.source(sentence)]
+    reader.add(Proposal(fact, confidence))
+    return True
 
 
 _LED_BY = re.compile(r"\b[Ll]ed by\b")
@@ -494,6 +746,9 @@ def _leadership(
     reader.add(Proposal(fact, 0.6))
 
 
+_CREATED = re.compile(r"\b(?:to (?:form|found|create)|and (?:created|formed|founded)|forming)\b")
+
+
 def _relations(
     reader: _Reader,
     sentence: Sentence,
@@ -501,40 +756,72 @@ def _relations(
     groups: list[tuple[int, str]],
     subject: str | None,
 ) -> None:
+    """Relations the sentence states, at most one per kind: the subject is the group named
+    nearest before the words (or "it"/"the group": the group named last), the other the group
+    named first after them; "X merged with Y to form Z" goes from X and Y to Z, "broke with Y
+    and created Z" from Y to Z."""
     text = sentence.text
+    done: set[str] = set()
     for kind, direction, pattern in _RELATIONS:
         match = pattern.search(text)
-        if match is None:
+        if match is None or kind in done:
             continue
-        after = [ident for position, ident in groups if position >= match.end()]
-        before = [ident for position, ident in groups if position < match.start()]
-        own = before[0] if before else subject
-        if _SUBJECT.search(text[: match.start()]) and not before:
+        after = [(p, i) for p, i in groups if p >= match.end()]
+        before = [i for p, i in groups if p < match.start()]
+        own = before[-1] if before else subject
+        pronoun = _SUBJECT.search(text[: match.start()])
+        if pronoun and not before:
             own = reader.last_group
-        other = after[0] if after else None
-        if own is None or other is None or own == other:
+        other = after[0][1] if after else None
+        sources = [own] if own else []
+        created = _CREATED.search(text, match.end())
+        if created is not None and kind in ("split", "merger"):
+            new = next((i for p, i in after if p >= created.end()), None)
+            parents = [i for p, i in after if p < created.start()]
+            if kind == "split":
+                parent = parents[0] if parents else (reader.last_group if not before else own)
+                if re.match(r"\s*(?:the group|it)\b", text[match.end() :]):
+                    parent = reader.last_group
+                sources, other = ([parent] if parent else []), new
+            else:
+                sources, other = [*([own] if own else []), *parents], new
+            direction = "subject>after"
+        sources = [i for i in dict.fromkeys(sources) if i and i != other]
+        if not sources or other is None:
             continue
-        source, target = (own, other) if direction == "subject>after" else (other, own)
+        if direction == "subject>after":
+            source_ids, target = sources, other
+        else:
+            source_ids, target = [other], sources[0]
+        if target in source_ids:
+            continue
         fact: FactMap = {
             "id": fact_id(reader.document.name, "relation", kind, text),
             "type": "relation",
             "relation": kind,
-            "from": [source],
+            "from": source_ids,
             "to": target,
         }
-        date = next((d for d in dates), None)
+        date = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
         if date is not None:
             fact["date"] = _date_value(date)
         fact["sources"] = [reader.source(sentence)]
         reader.add(Proposal(fact, 0.7 if before or after else 0.5))
-        return
+        done.add(kind)
+
+
+_CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
 
 
 def _events(
     reader: _Reader, sentence: Sentence, dates: Iterable[DateMention], groups: list[tuple[int, str]]
 ) -> None:
+    """One event per date of the sentence, except a date that cites a law ("Act of 1996",
+    "(1996)")."""
     text = sentence.text
     for date in dates:
+        if _CITATION.search(text[max(0, date.start - 12) : date.start]):
+            continue
         what = _what(text, date)
         if len(what.split()) < 4:
             continue
@@ -557,6 +844,7 @@ def _what(text: str, date: DateMention) -> str:
         r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
     )
     what = (before + text[date.end :]).strip(" ,;")
+    what = re.sub(r"^[\s:;,.\u2013\u2014-]+", "", what)
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
     what = what.rstrip(".")

@@ -175,6 +175,8 @@ class Deck(DeckDocument, frozen=True, kw_only=True):
 
     id: str
     path: str
+    # fact ids this file's cards name that none of its facts has: another deck file must
+    outside_facts: tuple[str, ...] = ()
 
     @property
     def card_count(self) -> int:

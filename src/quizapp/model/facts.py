@@ -96,11 +96,15 @@ class Alias(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
 
 
 class Role(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
-    """A role a person held, in which group (a fact id) and when."""
+    """A role held (leader, founder, affiliate...), of what (a fact id, or text when the
+    organisation is no fact of the file), and when: `date` (a date or a range `A/B`), or
+    `from` and/or `to` when the text gives only one end ("leader since 2004")."""
 
     role: Text
-    of: FactId | None = None
+    of: str | None = None
     date: IsoDate | None = None
+    from_: IsoDate | None = msgspec.field(default=None, name="from")
+    to: IsoDate | None = None
 
 
 class FactBase(
@@ -139,28 +143,29 @@ class EventFact(FactBase, frozen=True, tag="event"):
     figures: Figures = msgspec.field(default_factory=dict)
 
 
-class PersonFact(FactBase, frozen=True, tag="person"):
-    """A person: the canonical name, other spellings, and roles with dates."""
+class NamedFactBase(FactBase, frozen=True):
+    """What people, groups and places have: a canonical name, other names and spellings (with
+    which source writes which), an acronym, and roles with dates."""
 
     name: Text
     aliases: tuple[Alias, ...] = ()
+    acronym: str | None = None
     roles: tuple[Role, ...] = ()
 
 
-class GroupFact(FactBase, frozen=True, tag="group"):
-    """A group: name, acronym, aliases and founders; `date` is when it was founded."""
+class PersonFact(NamedFactBase, frozen=True, tag="person"):
+    """A person."""
 
-    name: Text
-    acronym: str | None = None
-    aliases: tuple[Alias, ...] = ()
+
+class GroupFact(NamedFactBase, frozen=True, tag="group"):
+    """A group, and who founded it (fact ids); `date` is when it was founded."""
+
     founders: tuple[FactId, ...] = ()
 
 
-class PlaceFact(FactBase, frozen=True, tag="place"):
-    """A place: name, other spellings, and the larger place it lies in."""
+class PlaceFact(NamedFactBase, frozen=True, tag="place"):
+    """A place, and the larger place it lies in."""
 
-    name: Text
-    aliases: tuple[Alias, ...] = ()
     located_in: str | None = None
 
 
@@ -182,11 +187,12 @@ class DesignationFact(FactBase, frozen=True, tag="designation"):
 
 
 class StatementFact(FactBase, frozen=True, tag="statement"):
-    """A claim, objective or assessment attributed to someone: `by` (a fact id) or
-    `attributed_to` (text such as "U.S. officials"); `about` names its subject."""
+    """A claim, objective or assessment attributed to someone: `by` is a fact id (a person or
+    group of the file) or the speaker as text ("U.S. officials"), or `attributed_to` gives the
+    speaker as text; `about` names its subject."""
 
     claim: Text
-    by: FactId | None = None
+    by: str | None = None
     attributed_to: str | None = None
     about: str | None = None
 

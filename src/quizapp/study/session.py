@@ -35,7 +35,7 @@ import msgspec
 
 from quizapp.errors import QuizappError
 from quizapp.model.progress import MemoryState, Phase, Rating
-from quizapp.model.units import StudyUnit, sibling_key_of
+from quizapp.model.units import StudyUnit
 from quizapp.scheduling.fsrs_adapter import FsrsAdapter, config_of, require_utc
 from quizapp.scheduling.leech import is_leech
 from quizapp.store import log, queries
@@ -386,12 +386,7 @@ class StudySession:
 def _sibling_keys_shared(units: Sequence[StudyUnit]) -> frozenset[str]:
     """Sibling keys with more than one unit: only their answers need to bury anything."""
     # attribute reads, not a call per unit: a 100,000-unit collection runs this at every start
-    counts = Counter(
-        [
-            card.id if card.fact is None and not card.facts else sibling_key_of(card)
-            for card in [unit.card for unit in units]
-        ]
-    )
+    counts = Counter([unit.family or unit.card.id for unit in units])
     if len(counts) == len(units):
         return frozenset()
     return frozenset(key for key, count in counts.items() if count > 1)

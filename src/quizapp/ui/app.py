@@ -22,9 +22,11 @@ from textual.screen import Screen
 from quizapp.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from quizapp.model.units import StudyUnit
     from quizapp.study.context import StudyContext
     from quizapp.study.overview import Overview
     from quizapp.study.session_log import SessionLog
+    from quizapp.ui.requests import AskLineageQuiz, StudyNow
 
 Clock = Callable[[], dt.datetime]
 # How often the app checks that its terminal is still there (see `exit_if_terminal_gone`).
@@ -166,6 +168,32 @@ class QuizApp(App[None]):
         from quizapp.ui.screens.review import ReviewScreen
 
         self.push_screen(ReviewScreen(deck_ids, cram=cram), self.show_summary)
+
+    def on_study_now(self, message: StudyNow) -> None:
+        self.start_drill(message.units, message.title)
+
+    def start_drill(self, units: Sequence[StudyUnit], title: str) -> None:
+        """A cram over exactly these units (a lineage group's, a timeline span's, or a card made
+        on the spot); its summary after, and "more" drills the same units again."""
+        from quizapp.ui.screens.review import ReviewScreen
+        from quizapp.ui.screens.summary import SummaryScreen
+
+        def after(log: SessionLog | None) -> None:
+            if log is None or self.context is None:
+                return
+
+            def again(more: bool | None) -> None:
+                if more:
+                    self.start_drill(units, title)
+
+            self.push_screen(SummaryScreen(log, self.context, self.clock()), again)
+
+        self.push_screen(ReviewScreen(None, units=units, title=title), after)
+
+    def on_ask_lineage_quiz(self, message: AskLineageQuiz) -> None:
+        from quizapp.ui.screens.lineage_quiz import LineageQuizScreen
+
+        self.push_screen(LineageQuizScreen(message.questions))
 
     def show_summary(self, log: SessionLog | None) -> None:
         """After a session (None: left before answering anything, straight back)."""

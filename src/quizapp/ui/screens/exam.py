@@ -18,10 +18,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
+from quizapp.safety.terminal import literal
 from quizapp.study.context import StudyContext
 from quizapp.study.service import ExamStatus
 from quizapp.ui.exams import cards_phrase, days_phrase, parse_exam_date
-from quizapp.ui.literal import literal
 
 
 class ExamScreen(Screen[bool]):

@@ -22,8 +22,8 @@ from textual.widgets import Static
 
 from quizapp.errors import QuizappError
 from quizapp.model.progress import Counts
+from quizapp.safety.terminal import literal
 from quizapp.study.overview import DeckListing
-from quizapp.ui.literal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.deck_list import DeckList, DeckRow
 from quizapp.ui.widgets.key_line import KeyLine
@@ -184,8 +184,10 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             self.after_load = None
             self.query_one(DeckList).display = False
             self.query_one("#message", Static).update(
-                f"Could not load the decks: {message.error}\n"
-                "Fix the problem (try `quizapp validate`) and start again; q quits."
+                literal(
+                    f"Could not load the decks: {message.error}\n"
+                    "Fix the problem (try `quizapp validate`) and start again; q quits."
+                )
             )
             return
         self.quiz_app.context = message.context

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,10 +20,18 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.facts.drawing import ARROW, DrawnRow, draw
-from quizapp.facts.lineage import Lineage, ProfileItem, lineage_fact_ids, profile_of, spoken
+from quizapp.facts.lineage import (
+    Lineage,
+    ProfileItem,
+    claims_text,
+    lineage_fact_ids,
+    profile_of,
+    spoken,
+)
 from quizapp.model.facts import Fact
 from quizapp.model.units import StudyUnit
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
+from quizapp.ui.requests import AskLineageQuiz, StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine
 from quizapp.ui.widgets.row_list import RowList
@@ -77,7 +86,7 @@ class LineageScreen(UsesQuizApp, Screen[None]):
         self.facts = facts
         self.units = units
         self.rows = draw(lineage)
-        self.width = max((len(row.plain()) for row in self.rows), default=0)
+        self.width = max((cell_len(row.plain()) for row in self.rows), default=0)
         self.profiles: dict[str, list[ProfileItem]] = {}
 
     def compose(self) -> ComposeResult:
@@ -121,9 +130,9 @@ class LineageScreen(UsesQuizApp, Screen[None]):
             text.append("  (")
             text.append_text(literal(", ".join(row.edge.docs)))
             text.append(")")
-            for value, doc in row.edge.disputed_dates:
-                text.append("\n  date: ")
-                text.append_text(literal(f"{value} says {doc}"))
+            if row.edge.disputed_dates:
+                text.append("\nSources differ on the date: ", style="bold")
+                text.append_text(literal(claims_text(row.edge.disputed_dates)))
         for item in items[1:]:
             text.append(f"\n{item.kind:<12}", style="bold")
             if item.date:
@@ -139,8 +148,6 @@ class LineageScreen(UsesQuizApp, Screen[None]):
         return None if row is None else self.rows[row]
 
     def action_study(self) -> None:
-        from quizapp.ui.screens.review import ReviewScreen
-
         row = self.current()
         if row is None:
             return
@@ -149,17 +156,16 @@ class LineageScreen(UsesQuizApp, Screen[None]):
         if not units:
             self.notify(f"No cards test {node.label} or its relations.", timeout=3)
             return
-        self.app.push_screen(ReviewScreen(None, units=units, title=f"Lineage · {node.label}"))
+        self.post_message(StudyNow(units, f"Lineage · {node.label}"))
 
     def action_quiz(self) -> None:
         from quizapp.facts.lineage_quiz import questions
-        from quizapp.ui.screens.lineage_quiz import LineageQuizScreen
 
         asked = questions(self.rows, self.quiz_app.rng, QUIZ_QUESTIONS)
         if not asked:
             self.notify("The lineage quiz needs at least two relations between groups.")
             return
-        self.app.push_screen(LineageQuizScreen(asked))
+        self.post_message(AskLineageQuiz(asked))
 
     def action_leave(self) -> None:
         self.app.pop_screen()

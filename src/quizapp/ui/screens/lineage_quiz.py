@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.facts.lineage_quiz import LineageQuestion
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.widgets.key_line import KeyLine
 
 

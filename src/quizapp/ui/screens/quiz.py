@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 from quizapp.quiz.practice import QuizAnswer, QuizQuestion, QuizScore, build_quiz, expected_answer
 from quizapp.quiz.practice import score as score_quiz
 from quizapp.quiz.prompts import prompt_of
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 

@@ -22,13 +22,15 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from quizapp.authoring.editor import card_line, editor_command
 from quizapp.errors import QuizappError
+from quizapp.model.cards import Card
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
+from quizapp.safety.terminal import literal, visible
 from quizapp.study.service import LEARN_AHEAD
 from quizapp.study.session_log import SessionAnswer, SessionLog
 from quizapp.ui import render
-from quizapp.ui.literal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
@@ -42,21 +44,13 @@ WRITES = {"undo", "suspend", "bury"}
 """Actions that change the progress store: not offered while cramming."""
 
 
-LINE_EDITORS = {"vi", "vim", "nvim", "nano", "emacs", "micro", "hx", "kak", "joe", "mg"}
-"""Editors that understand `+LINE` before the file name."""
-
-
-def card_line(path: str, card_id: str) -> int | None:
-    """The 1-based line of `id: CARD_ID` in a deck file, so the editor can open there."""
-    try:
-        with open(path, encoding="utf-8") as deck_file:
-            for number, text in enumerate(deck_file, start=1):
-                key, _, value = text.strip().lstrip("- ").partition(":")
-                if key == "id" and value.strip().strip("\"'") == card_id:
-                    return number
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None
+def edit_line(path: str, card: Card) -> int | None:
+    """Where to open a card's deck file: its `id:` line, or for a card drawn from a fact (whose
+    id is in no file) the fact's."""
+    line = card_line(path, card.id)
+    if line is None and card.fact is not None:
+        line = card_line(path, card.fact)
+    return line
 
 
 class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
@@ -346,18 +340,22 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
             self.notify("Set $EDITOR to edit cards from here.", severity="warning")
             return
         path = str(deck.path)  # as the loader found it: absolute, or relative to the cwd
-        line = card_line(path, self.unit.card.id)
-        jump = [f"+{line}"] if line and os.path.basename(editor[0]) in LINE_EDITORS else []
+        command = editor_command(editor, path, edit_line(path, self.unit.card))
         try:
             with self.app.suspend():
-                subprocess.run([*editor, *jump, path], check=False)
+                subprocess.run(command, check=False)
         except SuspendNotSupported:
             self.notify("This terminal cannot hand over to an editor.", severity="warning")
             return
         except OSError as error:
-            self.notify(f"Could not start the editor: {error}", severity="error")
+            self.notify(
+                visible(f"Could not start the editor: {error}"), severity="error", markup=False
+            )
             return
-        self.notify(f"Edited {deck.path}: changes apply the next time quizapp starts.")
+        self.notify(
+            visible(f"Edited {deck.path}: changes apply the next time quizapp starts."),
+            markup=False,
+        )
 
     def action_leave(self) -> None:
         if self.session_log and self.session_log.answers:

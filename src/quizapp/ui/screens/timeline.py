@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,6 +19,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizapp.facts.lineage import spoken
 from quizapp.facts.timeline import (
     ScaleRow,
     TimelineEntry,
@@ -31,7 +33,8 @@ from quizapp.facts.timeline import (
 )
 from quizapp.model.facts import Fact
 from quizapp.model.units import StudyUnit
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
+from quizapp.ui.requests import StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine
 from quizapp.ui.widgets.row_list import RowList
@@ -99,7 +102,9 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
         self.span_start = None
         self.rows = scale_rows(entries)
         stops = [index for index, row in enumerate(self.rows) if row.entry is not None]
-        width = max((len(e.text) + sum(len(d) + 2 for d in e.docs) for e in entries), default=0)
+        width = max(
+            (cell_len(e.text) + sum(cell_len(d) + 2 for d in e.docs) for e in entries), default=0
+        )
         self.query_one(RowList).set_rows(
             len(self.rows), width + DATE_WIDTH + 12, self.render_row, stops
         )
@@ -182,7 +187,7 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
             text.append("\nSources differ on the date:", style="bold")
             for claim in entry.disputed:
                 text.append("\n  ")
-                text.append_text(literal(f"{claim.doc} says {claim.value}"))
+                text.append_text(literal(f"{', '.join(claim.docs)}: {spoken(claim.value)}"))
         fact = self.facts.get(entry.fact_id)
         for source in fact.sources if fact is not None else ():
             text.append("\n")
@@ -205,7 +210,6 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
 
     def action_study(self) -> None:
         from quizapp.ui.screens.lineage import units_for_facts
-        from quizapp.ui.screens.review import ReviewScreen
 
         span = self.span_entries()
         units = units_for_facts(self.units, {entry.fact_id for entry in span})
@@ -213,12 +217,11 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
             self.notify("No cards test the facts of this span.", timeout=3)
             return
         title = f"Timeline · {span[0].date}" + (f" to {span[-1].date}" if len(span) > 1 else "")
-        self.app.push_screen(ReviewScreen(None, units=units, title=title))
+        self.post_message(StudyNow(units, title))
 
     def action_order(self) -> None:
         from quizapp.model.cards import Category, OrderCard, OrderItem
         from quizapp.model.units import units_of
-        from quizapp.ui.screens.review import ReviewScreen
 
         items = order_items(self.span_entries())
         if len(items) < 2:
@@ -239,7 +242,7 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
             items=tuple(OrderItem(text=item.text, date=item.date) for item in items),
         )
         title = f"Order · {items[0].date} to {items[-1].date}"
-        self.app.push_screen(ReviewScreen(None, units=units_of(card, "timeline"), title=title))
+        self.post_message(StudyNow(units_of(card, "timeline"), title))
 
     async def action_filter(self) -> None:
         from textual.widgets import Input

@@ -1,0 +1,209 @@
+"""Asking about facts: a date, a name or a recall, with fair wrong answers from the file."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from quizapp.facts.distractors import (
+    WANT,
+    DatePool,
+    FigurePool,
+    NamePool,
+    date_distractors,
+    name_distractors,
+)
+from quizapp.facts.links import moment, relation_keys, rename_groups
+from quizapp.facts.text import normalise
+from quizapp.facts.wording import gives_away, question_of
+from quizapp.model.cards import BasicCard, Card, Category, ChoiceCard, Status, TypedCard
+from quizapp.model.dates import FuzzyDate
+from quizapp.model.facts import (
+    NAMED_TYPES,
+    DesignationFact,
+    EventFact,
+    Fact,
+    FactStatus,
+    PlaceFact,
+    RelationFact,
+    StatementFact,
+    fact_name,
+)
+
+
+class Asker:
+    """What every template needs: the file's facts by id, pools of wrong answers built once,
+    and the ways to ask (a date, a name, a recall); `taken` holds the questions already asked."""
+
+    def __init__(self, facts: Sequence[Fact], taken: Iterable[str] = ()) -> None:
+        self.facts = {fact.id: fact for fact in facts}
+        self.taken = {normalise(q) for q in taken}
+        # Pools are built once per file: a question then costs the same in any size of deck.
+        self.dates = DatePool(FuzzyDate.parse(f.date) for f in facts if f.date is not None)
+        names: dict[type, list[str]] = {}
+        for fact in facts:
+            if isinstance(fact, NAMED_TYPES):
+                names.setdefault(type(fact), []).append(fact.name)
+        self.names = {kind: NamePool(found) for kind, found in names.items()}
+        self.figures = FigurePool(
+            v for f in facts if isinstance(f, EventFact) for v in f.figures.values()
+        )
+        self.authorities = NamePool(f.authority for f in facts if isinstance(f, DesignationFact))
+        self.located = NamePool(
+            f.located_in for f in facts if isinstance(f, PlaceFact) and f.located_in
+        )
+        speakers = [self.speaker(f) for f in facts if isinstance(f, StatementFact)]
+        self.speakers = NamePool(speakers)
+        self.speakers_and = {k: NamePool([*v, *speakers]) for k, v in names.items()}
+        events = [f for f in facts if isinstance(f, EventFact) and f.date is not None]
+        self.events = sorted(events, key=lambda f: (FuzzyDate.parse(f.date or "").sort_key(), f.id))
+        self.event_years = [FuzzyDate.parse(f.date or "").start.year for f in self.events]
+        self.renamed = rename_groups(facts)
+        # "What happened in 1982 in Lebanon?" has no single answer when two events share both
+        moments = Counter(moment(f) for f in events)
+        self.ambiguous_moments = {moment for moment, count in moments.items() if count > 1}
+        # relations that share a side: the other side has several right answers
+        self.relation_groups: dict[tuple[object, ...], list[RelationFact]] = {}
+        for fact in facts:
+            if isinstance(fact, RelationFact):
+                for key in relation_keys(fact):
+                    self.relation_groups.setdefault(key, []).append(fact)
+        self.place_by_name = {f.name: f for f in facts if isinstance(f, PlaceFact)}
+        self.places_in: dict[str, list[str]] = {}
+        for place in self.place_by_name.values():
+            if place.located_in:
+                self.places_in.setdefault(place.located_in, []).append(place.name)
+        self.cards: list[Card] = []
+
+    # ----- helpers
+
+    def places_around(self, fact_id: str) -> list[str]:
+        """The places a place lies in and those lying in it (`located_in`): "Lebanon" is no
+        wrong answer where "Beirut" is right."""
+        place = self.facts.get(fact_id)
+        if not isinstance(place, PlaceFact):
+            return []
+        around = list(self.places_in.get(place.name, ()))
+        parent = place.located_in
+        while parent and parent not in around and len(around) < 32:
+            around.append(parent)
+            outer = self.place_by_name.get(parent)
+            parent = outer.located_in if outer else None
+        return around
+
+    def same_as(self, fact_id: str) -> list[str]:
+        """Names of the facts `fact_id` is through renamings (the GSPC is AQIM renamed): never a
+        wrong answer for it."""
+        return [self.name(other) for other in self.renamed.get(fact_id, ()) if other != fact_id]
+
+    def name(self, fact_id: str) -> str:
+        fact = self.facts.get(fact_id)
+        return fact_id if fact is None else fact_name(fact)
+
+    def label(self, fact_id: str) -> str:
+        """How a question names another fact: by its acronym when it has one (so the question
+        does not spell out what that fact's acronym card asks), else by its name."""
+        fact = self.facts.get(fact_id)
+        if isinstance(fact, NAMED_TYPES) and fact.acronym:
+            return fact.acronym
+        return self.name(fact_id)
+
+    def forms(self, fact_id: str) -> list[str]:
+        """Other accepted answers for a fact: its acronym and aliases."""
+        fact = self.facts.get(fact_id)
+        if not isinstance(fact, NAMED_TYPES):
+            return []
+        acronym = [fact.acronym] if fact.acronym else []
+        return [*acronym, *(alias.name for alias in fact.aliases)]
+
+    def names_of(self, fact_ids: Sequence[str], *, labels: bool = False) -> str:
+        names = [self.label(i) if labels else self.name(i) for i in fact_ids]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    def speaker(self, fact: StatementFact) -> str:
+        return self.name(fact.by) if fact.by else fact.attributed_to or fact.id
+
+    def disputed(self, fact: Fact, field: str) -> list[str]:
+        return [d.value for d in fact.disputed if d.field == field]
+
+    def add(self, card: Card) -> None:
+        """Keep a card unless another card (written, or drawn from a fact saying the same)
+        already asks its question: a deck never asks one thing twice."""
+        key = normalise(question_of(card))
+        if key in self.taken:
+            return
+        self.taken.add(key)
+        self.cards.append(card)
+
+    def base(self, fact: Fact, template: str, category: Category) -> dict[str, Any]:
+        """The fields every drawn card has: its id from (fact, template), its fact, a source."""
+        return {
+            "id": f"{fact.id}/{template}",
+            "category": category,
+            "source": fact.sources[0],
+            "tags": fact.tags,
+            "fact": fact.id,
+            # a generated fact (not yet checked by an instructor) draws generated cards
+            "status": Status.GENERATED if fact.status is FactStatus.GENERATED else Status.REVIEWED,
+        }
+
+    def ask_date(self, fact: Fact, template: str, question: str, date_text: str) -> None:
+        date = FuzzyDate.parse(date_text)
+        excluded = []
+        for value in self.disputed(fact, "date"):
+            try:
+                excluded.append(FuzzyDate.parse(value))
+            except ValueError:
+                continue
+        seed = f"{fact.id}/{template}"
+        wrong = date_distractors(date, self.dates, excluded, seed)
+        answer = date.spoken()
+        self.add(
+            ChoiceCard(
+                question=question,
+                answer=answer,
+                choices=(answer, *wrong),
+                **self.base(fact, template, Category.DATE),
+            )
+        )
+
+    def ask_name(
+        self,
+        fact: Fact,
+        template: str,
+        question: str,
+        answer: str,
+        kind: type | None,
+        *,
+        aliases: Sequence[str] = (),
+        excluded: Sequence[str] = (),
+        pool: NamePool | None = None,
+        category: Category = Category.NAME,
+        named: str = "",
+    ) -> None:
+        """Multiple choice among names of the same type, or typed when there are too few; no
+        card when the question already says the answer ("Where: ... in Beirut?"); `named` is
+        the alias an alias question names on purpose."""
+        if gives_away(question, [answer, *(a for a in aliases if a != named)]):
+            return
+        empty = NamePool(())
+        names = pool if pool is not None else self.names.get(kind, empty) if kind else empty
+        field = "name" if template in {"alias", "acronym"} else template
+        banned = [*aliases, *excluded, *self.disputed(fact, field)]
+        wrong = name_distractors(answer, names, banned, f"{fact.id}/{template}")
+        base = self.base(fact, template, category)
+        question = question
+        if len(wrong) >= WANT - 1:
+            card: Card = ChoiceCard(
+                question=question, answer=answer, choices=(answer, *wrong), **base
+            )
+        else:
+            card = TypedCard(question=question, answer=answer, aliases=tuple(aliases), **base)
+        self.add(card)
+
+    def recall(
+        self, fact: Fact, template: str, question: str, answer: str, category: Category
+    ) -> None:
+        base = self.base(fact, template, category)
+        self.add(BasicCard(question=question, answer=answer, **base))

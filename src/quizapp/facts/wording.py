@@ -1,0 +1,131 @@
+"""How drawn cards are worded, and when a question would say its own answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quizapp.facts.text import normalise
+from quizapp.model.cards import (
+    BasicCard,
+    Card,
+    Category,
+    ChoiceCard,
+    ClozeCard,
+    MatchCard,
+    OrderCard,
+    TypedCard,
+)
+from quizapp.model.dates import FuzzyDate
+from quizapp.model.facts import DesignationAction, GroupFact, PersonFact, PlaceFact, RelationKind
+
+# (ask the `from` side, ask the `to` side, ask when): {f} the from names, {t} the to name
+RELATION_PHRASES: dict[RelationKind, tuple[str, str, str]] = {
+    RelationKind.MERGER: (
+        "Which groups merged to form {t}?",
+        "What did {f} merge to form?",
+        "When did {f} merge to form {t}?",
+    ),
+    RelationKind.SPLIT: (
+        "Which group did {t} split from?",
+        "Which group split from {f}?",
+        "When did {t} split from {f}?",
+    ),
+    RelationKind.RENAME: (
+        "What was {t} called before it was renamed?",
+        "What was {f} renamed?",
+        "When was {f} renamed {t}?",
+    ),
+    RelationKind.ALLEGIANCE: (
+        "Who pledged allegiance to {t}?",
+        "To whom did {f} pledge allegiance?",
+        "When did {f} pledge allegiance to {t}?",
+    ),
+    RelationKind.AFFILIATION: (
+        "Who is affiliated with {t}?",
+        "With whom is {f} affiliated?",
+        "When did {f} become affiliated with {t}?",
+    ),
+    RelationKind.LEADERSHIP: (
+        "Who led {t}?",
+        "What did {f} lead?",
+        "When did {f} lead {t}?",
+    ),
+}
+# (ask the authority, ask the target, ask when): {t} target, {a} authority, {l} list, {d} date
+DESIGNATION_PHRASES: dict[DesignationAction, tuple[str, str, str]] = {
+    DesignationAction.DESIGNATED: (
+        "Which authority designated {t} ({l}{d})?",
+        "Who was designated by {a} ({l}{d})?",
+        "When was {t} designated by {a} ({l}{d})?",
+    ),
+    DesignationAction.AMENDED: (
+        "Which authority amended the listing of {t} ({l}{d})?",
+        "Whose listing did {a} amend ({l}{d})?",
+        "When did {a} amend the listing of {t} ({l}{d})?",
+    ),
+    DesignationAction.DELISTED: (
+        "Which authority delisted {t} ({l}{d})?",
+        "Who was delisted by {a} ({l}{d})?",
+        "When was {t} delisted by {a} ({l}{d})?",
+    ),
+    DesignationAction.REVOKED: (
+        "Which authority revoked the designation of {t} ({l}{d})?",
+        "Whose designation did {a} revoke ({l}{d})?",
+        "When did {a} revoke the designation of {t} ({l}{d})?",
+    ),
+}
+TYPE_CATEGORY = {
+    PersonFact: Category.PERSON,
+    GroupFact: Category.GROUP,
+    PlaceFact: Category.PLACE,
+}
+ALIAS_SUBJECT = {PersonFact: "Who", GroupFact: "Which group", PlaceFact: "Which place"}
+ROLE_SUBJECT = {PersonFact: "Who was", GroupFact: "Which group was", PlaceFact: "Which place was"}
+
+
+def who_or_which(question: str, answer: object) -> str:
+    """ "Who" only when the answer is a person (or unknown): a group or place gets "Which
+    group" / "Which place" ("To whom" becomes "To which group", "Whose" "Which group's")."""
+    if isinstance(answer, PersonFact) or answer is None:
+        return question
+    noun = "place" if isinstance(answer, PlaceFact) else "group"
+    for who, which in (
+        ("Who ", f"Which {noun} "),
+        ("To whom ", f"To which {noun} "),
+        ("Whose ", f"Which {noun}'s "),
+    ):
+        if question.startswith(who):
+            return which + question[len(who) :]
+    return question.replace("With whom ", f"With which {noun} ", 1)
+
+
+def gives_away(question: str, answers: Sequence[str]) -> bool:
+    """Whether the question contains the answer (or one of its other names) as words."""
+    asked = f" {normalise(question)} "
+    return any(len(key) > 1 and f" {key} " in asked for key in map(normalise, answers))
+
+
+def span(start: str | None, end: str | None) -> str:
+    """` (from 2004)`, ` (2004\u20132020)`, ` (until 2020)` or nothing."""
+    first = FuzzyDate.parse(start).spoken() if start else None
+    last = FuzzyDate.parse(end).spoken() if end else None
+    if first and last:
+        return f" ({first}\u2013{last})"
+    if first:
+        return f" (from {first})"
+    return f" (until {last})" if last else ""
+
+
+def clause(text: str) -> str:
+    """Text to embed in a question: no trailing full stop."""
+    return text.strip().rstrip(".")
+
+
+def question_of(card: Card) -> str:
+    """The text a card asks, for telling two cards' questions apart."""
+    if isinstance(card, BasicCard | ChoiceCard | TypedCard):
+        return card.question
+    if isinstance(card, ClozeCard):
+        return card.text
+    assert isinstance(card, OrderCard | MatchCard)
+    return card.prompt
