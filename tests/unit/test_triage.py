@@ -279,3 +279,14 @@ def test_a_quoted_or_commented_status_is_written_by_a_dump(tmp_path: Path) -> No
     session.undo()
     reopened(session)
     assert set(statuses(path).values()) == {FactStatus.GENERATED}
+
+
+def test_a_folder_or_a_pipe_is_refused(tmp_path: Path) -> None:
+    import os
+
+    with pytest.raises(QuizappError):
+        TriageSession(tmp_path)
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(QuizappError):
+        TriageSession(fifo)

@@ -44,11 +44,12 @@ from quizapp.authoring.proposal import (
     referenced_ids,
     to_fact,
 )
-from quizapp.authoring.roundtrip import parse, write_atomic
+from quizapp.authoring.roundtrip import parse
 from quizapp.errors import QuizappError
 from quizapp.model.facts import Fact, FactStatus
+from quizapp.safety.files import read_regular, write_atomic
 
-MAX_FILE_BYTES = 50_000_000
+MAX_FILE_BYTES = 50 * 1024 * 1024
 MERGE_SKIPPED = frozenset({"id", "type", "status", "confidence", "sources"})
 
 
@@ -134,11 +135,9 @@ class TriageSession:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise QuizappError(f"{path}: larger than {MAX_FILE_BYTES // 1_000_000} MB")
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise QuizappError(f"cannot read {path}: {error}") from None
+            text = read_regular(path, MAX_FILE_BYTES).decode("utf-8")
+        except UnicodeDecodeError:
+            raise QuizappError(f"{path}: not UTF-8 text") from None
         self.tree = parse(text, str(path))
         facts = self.tree.get("facts") if isinstance(self.tree, CommentedMap) else None
         if not isinstance(facts, CommentedSeq):

@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from quizapp.authoring.triage import Order, Proposal, TriageSession, View
 from quizapp.errors import QuizappError
-from quizapp.ui.literal import literal, visible
+from quizapp.safety.terminal import literal, visible
 from quizapp.ui.widgets.key_line import KeyLine
 
 HIGHLIGHT = "bold reverse"
