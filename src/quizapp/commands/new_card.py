@@ -10,6 +10,7 @@ from typing import Any
 
 from quizapp.errors import QuizappError
 from quizapp.model.cards import CARD_TYPES, Category
+from quizapp.safety.terminal import echo
 
 EPILOG = """examples:
   quizapp new-card --deck decks/aqim.yaml            asks for each field
@@ -79,7 +80,7 @@ def _asker(interactive: bool) -> Callable[[str, str], str]:
 def _ask_list(interactive: bool, name: str, given: list[str]) -> list[str]:
     if given or not interactive:
         return given
-    print(f"{name} (one per line, empty line to finish):")
+    echo(f"{name} (one per line, empty line to finish):")
     values: list[str] = []
     while line := input("  ").strip():
         values.append(line)
@@ -117,5 +118,5 @@ def run(args: argparse.Namespace) -> int:
     )
     decks_dir = args.decks if args.deck.resolve().is_relative_to(args.decks.resolve()) else None
     card_id = add_card(args.deck, card, title=args.title, decks_dir=decks_dir)
-    print(f"added {card_id} to {args.deck}", file=sys.stderr)
+    echo(f"added {card_id} to {args.deck}", file=sys.stderr)
     return 0

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from quizapp.safety.terminal import echo
+
 DESCRIPTION = """\
 Walk the facts `quizapp generate` proposed (status: generated), most confident first or in
 document order (o switches): the source sentence with the extracted values highlighted, the
@@ -40,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
     session = TriageSession(args.file)
     summary = session.summary()
     if summary.total == 0:
-        print(f"{args.file}: no generated facts to triage")
+        echo(f"{args.file}: no generated facts to triage")
         return 0
     TriageApp(session).run()
-    print(f"{args.file}: {session.summary().progress()}")
+    echo(f"{args.file}: {session.summary().progress()}")
     return 0

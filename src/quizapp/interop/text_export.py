@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from quizapp.interop.sides import kind_of, plain_sides
 from quizapp.model.cards import Deck
+from quizapp.safety.cells import csv_row, md_text
 
 CSV_COLUMNS = (
     "id", "deck", "kind", "category", "front", "back", "explanation", "source_doc",
@@ -23,29 +24,28 @@ def to_csv(decks: Sequence[Deck]) -> str:
     for deck in decks:
         for card in deck.cards:
             front, back = plain_sides(card)
-            writer.writerow([
+            writer.writerow(csv_row([
                 card.id, deck.id, kind_of(card), card.category.value, front, back,
                 card.explanation or "", card.source.doc, card.source.quote, " ".join(card.tags),
-            ])  # fmt: skip
+            ]))  # fmt: skip
     return out.getvalue()
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("\n", "  \n")
-
-
 def to_markdown(decks: Sequence[Deck]) -> str:
-    """A readable study sheet: one section per deck, question then answer for each card."""
+    """A readable study sheet: one section per deck, question then answer for each card.
+
+    Every piece of deck text goes through `md_text`, so it cannot add headings, rules, lists,
+    links or HTML to the sheet."""
     lines: list[str] = []
     for deck in decks:
-        lines += [f"# {deck.title}", ""]
+        lines += [f"# {md_text(deck.title)}", ""]
         if deck.description:
-            lines += [deck.description, ""]
+            lines += [md_text(deck.description), ""]
         for card in deck.cards:
             front, back = plain_sides(card)
-            lines.append(f"## {card.id} ({kind_of(card)}, {card.category.value})")
-            lines += ["", _md_escape(front), "", f"**Answer:** {_md_escape(back)}", ""]
+            lines.append(f"## {md_text(card.id)} ({kind_of(card)}, {card.category.value})")
+            lines += ["", md_text(front), "", f"**Answer:** {md_text(back)}", ""]
             if card.explanation:
-                lines += [f"*{_md_escape(card.explanation)}*", ""]
-            lines += [f"> {card.source.doc}: {card.source.quote}", ""]
+                lines += [f"*{md_text(card.explanation)}*", ""]
+            lines += [f"> {md_text(card.source.doc)}: {md_text(card.source.quote)}", ""]
     return "\n".join(lines)
