@@ -245,6 +245,9 @@ def propose_facts(
         spoken = len(reader.proposals) == before and _statement(
             reader, sentence, groups, subject, dates, speech_only=True
         )
+        hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
+        if hedged:
+            spoken = _statement(reader, sentence, groups, subject, dates, hedged=True)
         if not spoken:
             _events(reader, sentence, [d for d in dates if d not in used], groups)
         if len(reader.proposals) == before:
@@ -295,7 +298,8 @@ def _title_names(document: Document) -> list[str]:
 
 
 _NOT_A_NAME = re.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"\b\w+(?:ish|ese|ian|ic)\b(?! (?:of|al|bin|ibn)\b)"
+    r"|\b(?:Recent|Basque|Kurdish|Arab|Tamil|Uyghur|Pashtun|Shia|Sunni|Salafi|Marxist|Maoist|Islamist)\b|\b(?:January|February|March|April|June|July|August|September|October|November|December"
     r"|Between|During|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|^\w+ing\b|^\w+(?:ish|ian|ese|i)\s+\w+s$"
 )
@@ -734,6 +738,7 @@ def _statement(
     dates: Sequence[DateMention] = (),
     *,
     speech_only: bool = False,
+    hedged: bool = False,
 ) -> bool:
     """A claim someone is said to make (a person or group with a verb of speech), or an
     assessment the document makes of a group in the present tense ("ETA finances its
@@ -742,18 +747,26 @@ def _statement(
     speech = _SPEECH.search(text)
     speaker: str | None = None
     confidence = 0.5
+    speaking_body: str | None = None
     if speech is not None:
         named = _groups_in(reader, text, people=True)
-        near = [
-            (abs(p - speech.start()), i)
-            for p, i in named
-            if reader.proposals[i].fact["type"] == "person" and abs(p - speech.start()) <= 80
-        ]
-        speaker = min(near)[1] if near else None
-        confidence = 0.6 if speaker else 0.0
-    if speaker is None and speech_only:
+        people = [(p, i) for p, i in named if reader.proposals[i].fact["type"] == "person"]
+        before = [i for p, i in people if p < speech.start()]
+        after = [i for p, i in people if 0 <= p - speech.end() <= 40]
+        speaker = before[-1] if before else after[0] if after else None
+        if speaker is None:
+            body = _SPEAKING_BODY.search(text)
+            speaking_body = (body.group("who") or body.group("who2")) if body else None
+        confidence = 0.6 if speaker or speaking_body else 0.0
+    if speaking_body is not None:
+        speaker_text: str | None = re.sub(r"^the ", "", speaking_body)
+    else:
+        speaker_text = None
+    if speaker is None and speaker_text is None and speech_only:
         return False
-    if speaker is None:
+    if speaker is None and speaker_text is None and hedged:
+        confidence = 0.5
+    elif speaker is None and speaker_text is None:
         found = _ASSESSMENT.match(text)
         if found is None:
             return False
@@ -775,6 +788,8 @@ def _statement(
     }
     if speaker is not None:
         fact["by"] = speaker
+    elif speaker_text is not None:
+        fact["attributed_to"] = speaker_text
     else:
         fact["attributed_to"] = reader.publisher or "the source document"
         confidence = confidence if reader.publisher else 0.4
@@ -789,6 +804,19 @@ def _statement(
     fact["sources"] = [reader.source(sentence)]
     reader.add(Proposal(fact, confidence))
     return True
+
+
+_SPEAKING_BODY = re.compile(
+    r"(?:[Aa]ccording to (?P<who>(?:the )?[A-Z][\w.\u2019'-]*"
+    r"(?: (?:of |the )?[A-Z][\w.\u2019'-]*){0,6}))"
+    r"|(?P<who2>(?:[Tt]he )?[A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*){0,5})"
+    r" (?:says|said|stated|noted|warned)\b"
+)
+# Words that make a dated sentence an assessment someone makes, not an event.
+_HEDGE = re.compile(
+    r"\b(?:reportedly|seems? to|appears? to|suggests?|is believed|are believed|analysts say"
+    r"|reached (?:its|their) (?:height|peak)|the high point|is known to|has been reported)\b"
+)
 
 
 _LED_BY = re.compile(r"\b[Ll]ed by\b")
