@@ -11,7 +11,8 @@ criteria in docs/generator.md ("Cards a teacher keeps") hold:
 4. "Who" only asks for a person;
 5. the question is asked once (no "(fact-id)" suffix for a second card asking the same);
 6. nothing starts with a bare pronoun ("It", "They", "He", "She");
-7. a "who says" card's answer is a person or group, not the document's publisher.
+7. a "who says" card's answer is a person or group the text names as speaking, not the
+   document's publisher (a statement with `attributed_to` and no `by`).
 
 Criterion 1 is conservative: a correct fact the labeller left out counts as not kept. The
 rest are mechanical stand-ins for reading; docs/generator.md says how they compare with
@@ -42,7 +43,7 @@ from quizapp.generate.sourcemeta import source_publisher  # noqa: E402
 from quizapp.generate.typed import propose_facts  # noqa: E402
 from quizapp.model import Fact  # noqa: E402
 from quizapp.model.cards import Card, OrderCard  # noqa: E402
-from quizapp.model.facts import PersonFact  # noqa: E402
+from quizapp.model.facts import PersonFact, StatementFact  # noqa: E402
 
 MIN_CONFIDENCE = 0.4
 PRONOUN = ("It ", "They ", "He ", "She ", "Its ", "Their ")
@@ -87,7 +88,7 @@ def verdict(card: Card, facts: dict[str, Fact], correct: set[str], publisher: st
         return "5 asked twice"
     if question.startswith(PRONOUN) or any(a.startswith(PRONOUN) for a in answers):
         return "6 bare pronoun"
-    if "says" in question and publisher and any(publisher in a for a in answers):
+    if isinstance(fact, StatementFact) and card.id.endswith("/who") and fact.by is None:
         return "7 answer is the publisher"
     return "kept"
 

@@ -623,7 +623,7 @@ def _designations(
     )
     for target in targets:
         for name in lists:
-            same = reader.designations.get((target, name, action))
+            same = None if about_people else reader.designations.get((target, name, action))
             if same is not None and _same_date(same.fact.get("date"), when):
                 _merge_designation(reader, same, sentence, when, about_people)
                 continue
@@ -645,7 +645,7 @@ def _designations(
                 confidence = 0.3
             proposal = Proposal(fact, confidence)
             reader.add(proposal)
-            if same is None or when is not None:
+            if not about_people and (same is None or when is not None):
                 reader.designations[(target, name, action)] = proposal
     return {date} if date is not None else set()
 
@@ -1028,7 +1028,8 @@ def _events(
 def _without_place(what: str, place: str) -> str:
     """What happened, without "in PLACE(, Country)": the where card asks for it."""
     pattern = (
-        rf"\s+(?:in|near|at|outside)\s+(?:the\s+)?{re.escape(place)}(?:,\s+[A-Z][\w\u2019'-]+)?"
+        rf"\s+(?:in|near|at|outside)\s+(?:the\s+)?{re.escape(place)}"
+        rf"(?:,\s+[A-Z][\w\u2019'-]+)?(?!\s+(?:and|or)\b)"
     )
     shorter = re.sub(pattern, "", what, count=1)
     return shorter if len(shorter.split()) >= 4 else what
@@ -1091,6 +1092,12 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
     what = (before + text[date.end :]).strip(" ,;")
     what = re.sub(r"^[\s:;,.\u2013\u2014-]+", "", what)
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
+    what = re.sub(
+        r"^(?:More recently|Recently|Later|However|In addition|Additionally|Meanwhile|Since then"
+        r"|In general|Historically),\s+",
+        "",
+        what,
+    )
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
     what = what.rstrip(".")
     if len(what) > 110:
