@@ -133,3 +133,20 @@ def test_a_place_is_proposed_surely_only_where_something_happened() -> None:
     assert event["place"] == places["Lima"].id
     assert places["Lima"].confidence >= 0.5
     assert places["Peru"].confidence < 0.4
+
+
+def test_splinter_groups_and_who_has_led_the_group() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was active in 2001.\n"
+        "Gen. Omar Vance has led the group since 2004.\n"
+        "The RHB and splinter groups the Blue Hand Front (BHF) and the Green Hand Army (GHA) "
+        "fought on.\n"
+    )
+    facts = facts_of(text)
+    relations = [f for f in facts if f["type"] == "relation"]
+    lead = next(f for f in relations if f["relation"] == "leadership")
+    assert named(facts, lead["from"][0]) == "Omar Vance"
+    assert named(facts, lead["to"]) == "RHB" and lead["date"] == "2004"
+    splits = {named(facts, f["to"]) for f in relations if f["relation"] == "split"}
+    assert splits == {"BHF", "GHA"}
+    assert not any(f["type"] == "event" and f["date"] == "2004" for f in facts)

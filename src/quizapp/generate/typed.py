@@ -88,6 +88,11 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("rename", "subject>after", r"\blaunched the creation of\b"),
         ("merger", "subject>after", r"\bmerged? (?:with|into)\b|\bjoined forces with\b"),
         (
+            "merger",
+            "subject>after",
+            r"\b(?:announced|formed|declared) (?:the|a|its) (?:union|merger)\b",
+        ),
+        (
             "allegiance",
             "subject>after",
             r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a)\b(?: to)?"
@@ -240,8 +245,8 @@ def propose_facts(
         subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group
         before = len(reader.proposals)
         used = _designations(reader, sentence, dates, groups, subject)
-        _relations(reader, sentence, dates, groups, subject)
-        _leadership(reader, sentence, groups, subject)
+        used |= _relations(reader, sentence, dates, groups, subject)
+        used |= _leadership(reader, sentence, dates, groups, subject)
         spoken = len(reader.proposals) == before and _statement(
             reader, sentence, groups, subject, dates, speech_only=True
         )
@@ -820,6 +825,9 @@ _HEDGE = re.compile(
 
 
 _LED_BY = re.compile(r"\b[Ll]ed by\b")
+_HAS_LED = re.compile(
+    r"\b(?:has|had|have)\s+(?:\w+\s+)?led\s+(?:the group|it|the organi[sz]ation)?"
+)
 _LEADER = re.compile(
     r"\b(?:leader|founder|head|chief|emir|commander|spiritual leader|secretary[- ]general)"
     r"(?: of)?\b",
@@ -830,9 +838,10 @@ _LEADER = re.compile(
 def _leadership(
     reader: _Reader,
     sentence: Sentence,
+    dates: list[DateMention],
     groups: list[tuple[int, str]],
     subject: str | None,
-) -> None:
+) -> set[DateMention]:
     """ "Led by P, G ...", "G's leader, P", "its leader, P", "P, the leader of G"."""
     text = sentence.text
     people = [
@@ -841,12 +850,18 @@ def _leadership(
         if reader.proposals[ident].fact["type"] == "person"
     ]
     if not people:
-        return
+        return set()
+    has_led = _HAS_LED.search(text)
     led = _LED_BY.search(text)
     leader = _LEADER.search(text)
     person: str | None = None
     group: str | None = None
-    if led is not None:
+    if has_led is not None:
+        person = next((i for p, i in reversed(people) if p < has_led.start()), None)
+        group = next((i for p, i in groups if p >= has_led.end() - 1), None)
+        if group is None and re.search(r"(?:the group|it|the organi[sz]ation)$", has_led.group(0)):
+            group = reader.last_group
+    elif led is not None:
         person = next((i for p, i in people if 0 <= p - led.end() <= 2), None)
         group = next((i for p, i in groups if p > led.end()), None) or subject
     elif leader is not None:
@@ -866,17 +881,60 @@ def _leadership(
                 None,
             )
     if person is None or group is None:
-        return
+        return set()
     fact: FactMap = {
         "id": fact_id(reader.document.name, "relation", "leadership", text),
         "type": "relation",
         "relation": "leadership",
         "from": [person],
         "to": group,
-        "sources": [reader.source(sentence)],
     }
+    used: set[DateMention] = set()
+    if has_led is not None and dates:
+        date = min(dates, key=lambda d: abs(d.start - has_led.end()))
+        fact["date"] = _date_value(date)
+        used.add(date)
+    fact["sources"] = [reader.source(sentence)]
     if not _merge_relation(reader, fact):
         reader.add(Proposal(fact, 0.6))
+    return used
+
+
+_SPLINTERS = re.compile(r"\b(?:splinter|breakaway) (?:groups?|factions?)\b|\boffshoots?\b")
+
+
+def _splinters(
+    reader: _Reader, sentence: Sentence, groups: list[tuple[int, str]], subject: str | None
+) -> None:
+    """ "X and splinter groups Y and Z": a split from X to each of Y and Z."""
+    match = _SPLINTERS.search(sentence.text)
+    if match is None:
+        return
+    before = [i for p, i in groups if p < match.start()]
+    parent = before[-1] if before else subject
+    after: list[tuple[int, str]] = []
+    for position, ident in groups:
+        if position >= match.end() and all(ident != seen for _, seen in after):
+            after.append((position, ident))
+    if parent is None or not after:
+        return
+    chosen = [after[0][1]]
+    tail = sentence.text[after[0][0] :]
+    if len(after) > 1 and re.match(r"^[^,;.]{0,80}?\band (?:the )?", tail):
+        chosen.append(after[1][1])
+    for child in dict.fromkeys(chosen):
+        if child == parent:
+            continue
+        fact: FactMap = {
+            "id": fact_id(reader.document.name, "relation", f"split-{child}", sentence.text),
+            "type": "relation",
+            "relation": "split",
+            "from": [parent],
+            "to": child,
+            "sources": [reader.source(sentence)],
+        }
+        if not _merge_relation(reader, fact):
+            reader.add(Proposal(fact, 0.6))
 
 
 def _merge_relation(reader: _Reader, fact: FactMap) -> bool:
@@ -903,13 +961,15 @@ def _relations(
     dates: list[DateMention],
     groups: list[tuple[int, str]],
     subject: str | None,
-) -> None:
+) -> set[DateMention]:
     """Relations the sentence states, at most one per kind: the subject is the group named
     nearest before the words (or "it"/"the group": the group named last), the other the group
     named first after them; "X merged with Y to form Z" goes from X and Y to Z, "broke with Y
     and created Z" from Y to Z."""
     text = sentence.text
     done: set[str] = set()
+    used: set[DateMention] = set()
+    _splinters(reader, sentence, groups, subject)
     for kind, direction, pattern in _RELATIONS:
         match = pattern.search(text)
         if match is None or kind in done:
@@ -953,10 +1013,13 @@ def _relations(
         date = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
         if date is not None:
             fact["date"] = _date_value(date)
+            if kind in ("rename", "merger", "split"):
+                used.add(date)  # the renaming is the event; a wing's date is another's
         fact["sources"] = [reader.source(sentence)]
         if not _merge_relation(reader, fact):
             reader.add(Proposal(fact, 0.7 if before or after else 0.5))
         done.add(kind)
+    return used
 
 
 _CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
