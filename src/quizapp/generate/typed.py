@@ -1131,21 +1131,36 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         date = DateMention(
             date.value, date.phrase, date.start - shift, date.end - shift, date.relative
         )
+    label = re.match(r"^[A-Z][\w/ ]{2,30}:\s+(?=[A-Z])", text)
+    if label is not None and label.end() <= date.start:
+        text = text[label.end() :]
+        date = DateMention(
+            date.value, date.phrase, date.start - label.end(), date.end - label.end()
+        )
+    participle = re.match(r"^(?:[A-Z][a-z]+ed|Composed|Based)\b[^,]{0,60},\s+(?=[a-zA-Z])", text)
+    if (
+        participle is not None
+        and not re.match(r"^(?:Founded|Formed|Established|Created|Launched)\b", text)
+        and participle.end() <= date.start
+    ):
+        text = text[participle.end() :]
+        date = DateMention(
+            date.value, date.phrase, date.start - participle.end(), date.end - participle.end()
+        )
     lead = re.match(
-        r"^(?P<verb>Founded|Formed|Established|Created|Launched)\b[^,]{0,80}?,\s+"
+        r"^(?P<verb>Founded|Formed|Established|Created|Launched)\b[^,]{0,90}?,\s+"
         r"(?:the\s+)?(?P<subject>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,5})\s",
         text,
     )
     if lead is not None:
         if date.end <= lead.end():
-            phrase = (
-                text[: date.start] + text[date.end : lead.end() - len(lead.group("subject")) - 1]
-            )
+            before_subject = re.sub(r",\s+(?:the\s+)?$", "", text[: lead.start("subject")])
+            phrase = text[: date.start] + before_subject[date.end :]
             phrase = re.sub(r"\s+(?:in|on)\s*(?=\s|,|$)", "", phrase).strip(" ,")
             phrase = phrase[:1].lower() + phrase[1:]
             return f"{lead.group('subject')} was {' '.join(phrase.split())}"
-        text = text[lead.end() - len(lead.group("subject")) - 1 :].lstrip()
-        shift = len(lead.group(0)) - len(lead.group("subject")) - 1
+        shift = lead.start("subject")
+        text = text[shift:]
         date = DateMention(
             date.value, date.phrase, date.start - shift, date.end - shift, date.relative
         )
@@ -1163,6 +1178,17 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
     )
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
     what = what.rstrip(".")
+    if len(what) > 100:
+        stop = re.search(
+            r",[\"\u201d]?\s+(?:when|but|largely|ordering|and|while|which|including|dubbed)\b",
+            what[20:],
+        )
+        if stop is not None:
+            what = what[: 20 + stop.start()].rstrip(" ,")
+            if what.count('"') % 2:
+                what += '"'
+            if what.count("\u201c") > what.count("\u201d"):
+                what += "\u201d"
     if len(what) > 110:
         stop = re.search(
             r",\s+(?:when|but|largely|ordering|and has|while|which|including)\b", what[50:]
