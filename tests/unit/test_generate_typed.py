@@ -150,3 +150,18 @@ def test_splinter_groups_and_who_has_led_the_group() -> None:
     splits = {named(facts, f["to"]) for f in relations if f["relation"] == "split"}
     assert splits == {"BHF", "GHA"}
     assert not any(f["type"] == "event" and f["date"] == "2004" for f in facts)
+
+
+def test_a_claim_is_what_was_said_and_long_clauses_are_shortened() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was formed in 2001 by Omar Vance.\n"
+        "In May 2010, Omar Vance, the RHB's chief, said that the RHB would never lay down arms.\n"
+        "Sarvania, a small mountain country with a long and troubled history of feuds, gained "
+        "independence in 1960, though its borders stayed disputed for many decades afterwards.\n"
+    )
+    facts = facts_of(text)
+    statement = next(f for f in facts if f["type"] == "statement")
+    assert statement["claim"] == "The RHB would never lay down arms"
+    event = next(f for f in facts if f["type"] == "event" and f["date"] == "1960")
+    assert event["what"].startswith("Sarvania gained independence")
+    assert "mountain" not in event["what"]

@@ -247,7 +247,7 @@ def propose_facts(
         used = _designations(reader, sentence, dates, groups, subject)
         used |= _relations(reader, sentence, dates, groups, subject)
         used |= _leadership(reader, sentence, dates, groups, subject)
-        spoken = len(reader.proposals) == before and _statement(
+        spoken = bool(_SPEECH.search(sentence.text)) and _statement(
             reader, sentence, groups, subject, dates, speech_only=True
         )
         hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
@@ -764,7 +764,7 @@ def _statement(
             speaking_body = (body.group("who") or body.group("who2")) if body else None
         confidence = 0.6 if speaker or speaking_body else 0.0
     if speaking_body is not None:
-        speaker_text: str | None = re.sub(r"^the ", "", speaking_body)
+        speaker_text: str | None = re.sub(r"^(?i:the) ", "", speaking_body).rstrip(".")
     else:
         speaker_text = None
     if speaker is None and speaker_text is None and speech_only:
@@ -784,6 +784,13 @@ def _statement(
             return False
         confidence = 0.5
     claim = text.rstrip(".")
+    if speech is not None and (speaker is not None or speaker_text is not None):
+        said = re.sub(r"^(?:that\s+)?", "", text[speech.end() :].lstrip(" ,:")).rstrip(".")
+        if speech.group(0).startswith("according") and "," in said:
+            said = said.split(",", 1)[1].strip()
+        if len(said.split()) >= 4:
+            claim = said[:1].upper() + said[1:]
+    claim = _shorter(claim)
     if len(claim) > 240:
         claim = claim[:240].rsplit(" ", 1)[0] + "\u2026"
     fact: FactMap = {
@@ -1105,6 +1112,28 @@ def _places_in(reader: _Reader, text: str) -> list[tuple[int, str]]:
     return reader.place_index.find(text)
 
 
+_APPOSITIVE = re.compile(
+    r"^(?P<head>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,4}), (?:a|an|the) [^.;]{5,160}?, "
+    r"(?=(?:[a-z]+ed|has|had|is|was|remains)\b)"
+)
+_LATE_CLAUSE = re.compile(
+    r",? (?:though|although|prior to|after which|when it|in which|so that|while)\b"
+)
+
+
+def _shorter(text: str) -> str:
+    """A long sentence's main clause: no "[PDF]" note, no appositive after the subject
+    ("Mali, a ... nation ..., gained"), no trailing "though/when it ..." clause past 100
+    characters."""
+    text = text.replace(" [PDF]", "")
+    text = _APPOSITIVE.sub(lambda m: m.group("head") + " ", text, count=1)
+    if len(text) > 100:
+        late = _LATE_CLAUSE.search(text, 40)
+        if late is not None:
+            text = text[: late.start()].rstrip(" ,")
+    return text
+
+
 def _resolve_subject(reader: _Reader, what: str) -> str:
     """ "The group ..." / "It ..." at the start of what happened: the group named last."""
     match = re.match(r"(?:The (?:group|organi[sz]ation)|It)\b(?!')", what)
@@ -1178,6 +1207,7 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
     )
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
     what = what.rstrip(".")
+    what = _shorter(what)
     if len(what) > 100:
         stop = re.search(
             r",[\"\u201d]?\s+(?:when|but|largely|ordering|and|while|which|including|dubbed)\b",
