@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from quizapp.authoring.triage import Order, Proposal, TriageSession, View
 from quizapp.errors import QuizappError
-from quizapp.ui.literal import literal, visible
+from quizapp.safety.terminal import literal, visible
 from quizapp.ui.widgets.key_line import KeyLine
 
 HIGHLIGHT = "bold reverse"
@@ -70,7 +70,7 @@ def cards_text(view: View) -> Text:
     for card in view.cards:
         text.append("  ")
         text.append_text(literal(capped(card.question, MAX_FIELD_SHOWN)))
-        text.append("  → ", style="dim")
+        text.append("\n    → ", style="dim")
         text.append_text(literal(capped(card.answer, MAX_FIELD_SHOWN), "bold"))
         text.append("\n")
     return text
@@ -95,8 +95,8 @@ class TriageScreen(Screen[None]):
         Binding("e", "edit", "Edit"),
         Binding("m", "merge", "Merge"),
         Binding("u,ctrl+z", "undo", "Undo"),
-        Binding("o", "order", "Order"),
-        Binding("escape,q", "close", "Close", key_display="q"),
+        Binding("o", "order", "Sort"),
+        Binding("escape,q", "close", "Back", key_display="q"),
     ]
 
     def __init__(self, session: TriageSession) -> None:
