@@ -165,3 +165,16 @@ def test_a_claim_is_what_was_said_and_long_clauses_are_shortened() -> None:
     event = next(f for f in facts if f["type"] == "event" and f["date"] == "1960")
     assert event["what"].startswith("Sarvania gained independence")
     assert "mountain" not in event["what"]
+
+
+def test_alliance_and_emergence_phrasings() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was active in 2001.\n"
+        "The Blue Hand Front (BHF) emerged from the RHB in 2003.\n"
+        "In 2006 the BHF allied with the Green Hand Army (GHA).\n"
+    )
+    facts = facts_of(text)
+    kinds = {f["relation"]: f for f in facts if f["type"] == "relation"}
+    assert [named(facts, i) for i in kinds["split"]["from"]] == ["RHB"]
+    assert named(facts, kinds["split"]["to"]) == "BHF"
+    assert named(facts, kinds["affiliation"]["to"]) == "GHA"

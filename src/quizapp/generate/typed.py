@@ -95,19 +95,20 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "allegiance",
             "subject>after",
-            r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a)\b(?: to)?"
-            r"|\bpledge of allegiance to\b",
+            r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a|loyalty)\b(?: to)?"
+            r"|\bpledges? of (?:allegiance|loyalty) to\b",
         ),
         (
             "split",
             "after>subject",
             r"\b(?:broke|break|split|splintered) (?:away )?(?:from|with)\b|\boffshoot of\b"
-            r"|\bfaction of\b|\bsplinter group of\b",
+            r"|\bfaction of\b|\bsplinter group of\b|\b(?:emerged|grew out) (?:of|from)\b",
         ),
         (
             "affiliation",
             "subject>after",
-            r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch) of\b",
+            r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch|proxy) of\b"
+            r"|\b(?:affiliated|allied|aligned|associated) (?:itself )?with\b|\bin alliance with\b",
         ),
         ("affiliation", "after>subject", r"\b(?:wing|arm|branch|affiliate),\s+(?:the\s+)?"),
     )
