@@ -178,3 +178,15 @@ def test_alliance_and_emergence_phrasings() -> None:
     assert [named(facts, i) for i in kinds["split"]["from"]] == ["RHB"]
     assert named(facts, kinds["split"]["to"]) == "BHF"
     assert named(facts, kinds["affiliation"]["to"]) == "GHA"
+
+
+def test_a_second_act_dated_beside_it_is_its_own_designation() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was active in 1990.\n"
+        "The Secretary hereby amends, effective May 3, 2002, the 2001 redesignation of the RHB "
+        "as a Foreign Terrorist Organization to add the following names as aliases of the RHB.\n"
+    )
+    facts = facts_of(text)
+    found = {(f["action"], f.get("date")) for f in facts if f["type"] == "designation"}
+    assert found == {("amended", "2002-05-03"), ("designated", "2001")}
+    assert not any(f["type"] == "event" and f["date"] == "2001" for f in facts)

@@ -653,7 +653,58 @@ def _designations(
             reader.add(proposal)
             if not about_people and (same is None or when is not None):
                 reader.designations[(target, name, action)] = proposal
-    return {date} if date is not None else set()
+    used = {date} if date is not None else set()
+    if not about_people:
+        used |= _earlier_acts(reader, sentence, acts, match, dates, targets[:1], lists, authority)
+    return used
+
+
+def _earlier_acts(
+    reader: _Reader,
+    sentence: Sentence,
+    acts: list[re.Match[str]],
+    primary: re.Match[str],
+    dates: list[DateMention],
+    targets: list[str],
+    lists: list[str],
+    authority: str,
+) -> set[DateMention]:
+    """A second act the sentence dates by its side ("amends ... the 2001 redesignation of X"):
+    a designation of its own, of the same target and lists."""
+    used: set[DateMention] = set()
+    for act in acts:
+        if act is primary:
+            continue
+        action = next(key for key, value in act.groupdict().items() if value)
+        date = next(
+            (d for d in dates if 0 <= act.start() - d.end <= 2 or 0 <= d.start - act.end() <= 15),
+            None,
+        )
+        if date is None or "s" in date.value:
+            continue
+        for target in targets:
+            for name in lists:
+                fact: FactMap = {
+                    "id": fact_id(
+                        reader.document.name,
+                        "designation",
+                        f"{name}-{action}-{date.value}",
+                        sentence.text + target,
+                    ),
+                    "type": "designation",
+                    "authority": authority,
+                    "list": name,
+                    "target": target,
+                    "action": action,
+                    "date": _date_value(date),
+                    "sources": [reader.source(sentence)],
+                }
+                same = reader.designations.get((target, name, action))
+                if same is not None and _same_date(same.fact.get("date"), fact["date"]):
+                    continue
+                reader.add(Proposal(fact, 0.6))
+        used.add(date)
+    return used
 
 
 def _targets(
