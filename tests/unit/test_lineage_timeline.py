@@ -374,3 +374,13 @@ def test_a_newline_in_a_name_stays_on_its_line(
     assert "GIA \u2192 GS\u240aPC  split" in out
     code, out, _ = run(capsys, "timeline", "--decks", str(decks), "--plain")
     assert code == 0 and len(out.splitlines()) == 12
+
+
+def test_groups_with_no_relation_are_drawn_after_the_lineages() -> None:
+    items: list[dict[str, object]] = [
+        {"id": "ecowas", "type": "group", "name": "ECOWAS", "date": "1975"},
+        {"id": "a", "type": "group", "name": "A"},
+        {"id": "b", "type": "group", "name": "B", "date": "1998"},
+        {"id": "r", "type": "relation", "relation": "split", "from": ["a"], "to": "b"},
+    ]
+    assert [row.node_id for row in draw(build_lineage(facts_of(items)))] == ["a", "b", "ecowas"]

@@ -52,7 +52,8 @@ class DrawnRow(msgspec.Struct, frozen=True, gc=False):
 
 
 def draw(lineage: Lineage) -> list[DrawnRow]:
-    """The rows of the lineage, roots in the order they began, children in edge date order."""
+    """The rows of the lineage: lineages from their roots in the order they began, children in
+    edge date order; then the groups with no relation to draw."""
     nodes = lineage.by_id()
     labels = {node.id: node.label for node in lineage.nodes}
     out_edges: dict[str, list[LineageEdge]] = {}
@@ -62,9 +63,10 @@ def draw(lineage: Lineage) -> list[DrawnRow]:
             out_edges.setdefault(source, []).append(edge)
         has_parent.add(edge.target)
     order = {node.id: index for index, node in enumerate(lineage.nodes)}
+    # Lineages first (roots with descendants, oldest first), then groups related to none.
     roots = sorted(
         (node for node in lineage.nodes if node.id not in has_parent),
-        key=lambda node: (date_key(node.began), order[node.id]),
+        key=lambda node: (node.id not in out_edges, date_key(node.began), order[node.id]),
     )
     rows: list[DrawnRow] = []
     placed: set[str] = set()
