@@ -64,14 +64,16 @@ class _Run:
         return " ".join(self.words)
 
 
+_PARTICLE_CAP = re.compile(
+    r"^(?:al|el|ad|as|an|ar|ash|at|az|d\u2019|d')-?[A-Z]|^(?:e|i|ud|ul|ut|ur|us|bin|ibn)-[A-Z]"
+)
+_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)+")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_MAC = re.compile(r"(?:Mc|Mac)[A-Z][a-z]+$")
+
+
 def _is_cap(word: str) -> bool:
-    return bool(
-        word[:1].isupper()
-        or re.match(
-            r"^(?:al|el|ad|as|an|ar|ash|at|az|d\u2019|d')-?[A-Z]|^(?:e|i|ud|ul|ut|ur|us|bin|ibn)-[A-Z]",
-            word,
-        )
-    ) and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)+", word)
+    return bool(word[:1].isupper() or _PARTICLE_CAP.match(word)) and not _INITIALS.fullmatch(word)
 
 
 def _next_is_cap(tokens: list[tuple[str, int, int]], index: int) -> bool:
@@ -125,7 +127,7 @@ def _runs(text: str) -> list[_Run]:
             close()
             title = f"{previous} {base}" if previous and tokens[index - 1][0] in previous else base
             continue
-        if re.search(r"[a-z][A-Z]", base) and not re.match(r"(?:Mc|Mac)[A-Z][a-z]+$", base):
+        if _CAMEL.search(base) and not _MAC.match(base):
             close()
             continue
         if _is_cap(base):

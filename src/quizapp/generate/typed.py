@@ -88,21 +88,27 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("rename", "subject>after", r"\blaunched the creation of\b"),
         ("merger", "subject>after", r"\bmerged? (?:with|into)\b|\bjoined forces with\b"),
         (
+            "merger",
+            "subject>after",
+            r"\b(?:announced|formed|declared) (?:the|a|its) (?:union|merger)\b",
+        ),
+        (
             "allegiance",
             "subject>after",
-            r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a)\b(?: to)?"
-            r"|\bpledge of allegiance to\b",
+            r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a|loyalty)\b(?: to)?"
+            r"|\bpledges? of (?:allegiance|loyalty) to\b",
         ),
         (
             "split",
             "after>subject",
             r"\b(?:broke|break|split|splintered) (?:away )?(?:from|with)\b|\boffshoot of\b"
-            r"|\bfaction of\b|\bsplinter group of\b",
+            r"|\bfaction of\b|\bsplinter group of\b|\b(?:emerged|grew out) (?:of|from)\b",
         ),
         (
             "affiliation",
             "subject>after",
-            r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch) of\b",
+            r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch|proxy) of\b"
+            r"|\b(?:affiliated|allied|aligned|associated) (?:itself )?with\b|\bin alliance with\b",
         ),
         ("affiliation", "after>subject", r"\b(?:wing|arm|branch|affiliate),\s+(?:the\s+)?"),
     )
@@ -240,11 +246,14 @@ def propose_facts(
         subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group
         before = len(reader.proposals)
         used = _designations(reader, sentence, dates, groups, subject)
-        _relations(reader, sentence, dates, groups, subject)
-        _leadership(reader, sentence, groups, subject)
-        spoken = len(reader.proposals) == before and _statement(
+        used |= _relations(reader, sentence, dates, groups, subject)
+        used |= _leadership(reader, sentence, dates, groups, subject)
+        spoken = bool(_SPEECH.search(sentence.text)) and _statement(
             reader, sentence, groups, subject, dates, speech_only=True
         )
+        hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
+        if hedged:
+            spoken = _statement(reader, sentence, groups, subject, dates, hedged=True)
         if not spoken:
             _events(reader, sentence, [d for d in dates if d not in used], groups)
         if len(reader.proposals) == before:
@@ -295,7 +304,8 @@ def _title_names(document: Document) -> list[str]:
 
 
 _NOT_A_NAME = re.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"\b\w+(?:ish|ese|ian|ic)\b(?! (?:of|al|bin|ibn)\b)"
+    r"|\b(?:Recent|Basque|Kurdish|Arab|Tamil|Uyghur|Pashtun|Shia|Sunni|Salafi|Marxist|Maoist|Islamist)\b|\b(?:January|February|March|April|June|July|August|September|October|November|December"
     r"|Between|During|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|^\w+ing\b|^\w+(?:ish|ian|ese|i)\s+\w+s$"
 )
@@ -619,7 +629,7 @@ def _designations(
     )
     for target in targets:
         for name in lists:
-            same = reader.designations.get((target, name, action))
+            same = None if about_people else reader.designations.get((target, name, action))
             if same is not None and _same_date(same.fact.get("date"), when):
                 _merge_designation(reader, same, sentence, when, about_people)
                 continue
@@ -641,9 +651,60 @@ def _designations(
                 confidence = 0.3
             proposal = Proposal(fact, confidence)
             reader.add(proposal)
-            if same is None or when is not None:
+            if not about_people and (same is None or when is not None):
                 reader.designations[(target, name, action)] = proposal
-    return {date} if date is not None else set()
+    used = {date} if date is not None else set()
+    if not about_people:
+        used |= _earlier_acts(reader, sentence, acts, match, dates, targets[:1], lists, authority)
+    return used
+
+
+def _earlier_acts(
+    reader: _Reader,
+    sentence: Sentence,
+    acts: list[re.Match[str]],
+    primary: re.Match[str],
+    dates: list[DateMention],
+    targets: list[str],
+    lists: list[str],
+    authority: str,
+) -> set[DateMention]:
+    """A second act the sentence dates by its side ("amends ... the 2001 redesignation of X"):
+    a designation of its own, of the same target and lists."""
+    used: set[DateMention] = set()
+    for act in acts:
+        if act is primary:
+            continue
+        action = next(key for key, value in act.groupdict().items() if value)
+        date = next(
+            (d for d in dates if 0 <= act.start() - d.end <= 2 or 0 <= d.start - act.end() <= 15),
+            None,
+        )
+        if date is None or "s" in date.value:
+            continue
+        for target in targets:
+            for name in lists:
+                fact: FactMap = {
+                    "id": fact_id(
+                        reader.document.name,
+                        "designation",
+                        f"{name}-{action}-{date.value}",
+                        sentence.text + target,
+                    ),
+                    "type": "designation",
+                    "authority": authority,
+                    "list": name,
+                    "target": target,
+                    "action": action,
+                    "date": _date_value(date),
+                    "sources": [reader.source(sentence)],
+                }
+                same = reader.designations.get((target, name, action))
+                if same is not None and _same_date(same.fact.get("date"), fact["date"]):
+                    continue
+                reader.add(Proposal(fact, 0.6))
+        used.add(date)
+    return used
 
 
 def _targets(
@@ -734,6 +795,7 @@ def _statement(
     dates: Sequence[DateMention] = (),
     *,
     speech_only: bool = False,
+    hedged: bool = False,
 ) -> bool:
     """A claim someone is said to make (a person or group with a verb of speech), or an
     assessment the document makes of a group in the present tense ("ETA finances its
@@ -742,18 +804,26 @@ def _statement(
     speech = _SPEECH.search(text)
     speaker: str | None = None
     confidence = 0.5
+    speaking_body: str | None = None
     if speech is not None:
         named = _groups_in(reader, text, people=True)
-        near = [
-            (abs(p - speech.start()), i)
-            for p, i in named
-            if reader.proposals[i].fact["type"] == "person" and abs(p - speech.start()) <= 80
-        ]
-        speaker = min(near)[1] if near else None
-        confidence = 0.6 if speaker else 0.0
-    if speaker is None and speech_only:
+        people = [(p, i) for p, i in named if reader.proposals[i].fact["type"] == "person"]
+        before = [i for p, i in people if p < speech.start()]
+        after = [i for p, i in people if 0 <= p - speech.end() <= 40]
+        speaker = before[-1] if before else after[0] if after else None
+        if speaker is None:
+            body = _SPEAKING_BODY.search(text)
+            speaking_body = (body.group("who") or body.group("who2")) if body else None
+        confidence = 0.6 if speaker or speaking_body else 0.0
+    if speaking_body is not None:
+        speaker_text: str | None = re.sub(r"^(?i:the) ", "", speaking_body).rstrip(".")
+    else:
+        speaker_text = None
+    if speaker is None and speaker_text is None and speech_only:
         return False
-    if speaker is None:
+    if speaker is None and speaker_text is None and hedged:
+        confidence = 0.5
+    elif speaker is None and speaker_text is None:
         found = _ASSESSMENT.match(text)
         if found is None:
             return False
@@ -766,6 +836,13 @@ def _statement(
             return False
         confidence = 0.5
     claim = text.rstrip(".")
+    if speech is not None and (speaker is not None or speaker_text is not None):
+        said = re.sub(r"^(?:that\s+)?", "", text[speech.end() :].lstrip(" ,:")).rstrip(".")
+        if speech.group(0).startswith("according") and "," in said:
+            said = said.split(",", 1)[1].strip()
+        if len(said.split()) >= 4:
+            claim = said[:1].upper() + said[1:]
+    claim = _shorter(claim)
     if len(claim) > 240:
         claim = claim[:240].rsplit(" ", 1)[0] + "\u2026"
     fact: FactMap = {
@@ -775,6 +852,8 @@ def _statement(
     }
     if speaker is not None:
         fact["by"] = speaker
+    elif speaker_text is not None:
+        fact["attributed_to"] = speaker_text
     else:
         fact["attributed_to"] = reader.publisher or "the source document"
         confidence = confidence if reader.publisher else 0.4
@@ -791,7 +870,23 @@ def _statement(
     return True
 
 
+_SPEAKING_BODY = re.compile(
+    r"(?:[Aa]ccording to (?P<who>(?:the )?[A-Z][\w.\u2019'-]*"
+    r"(?: (?:of |the )?[A-Z][\w.\u2019'-]*){0,6}))"
+    r"|(?P<who2>(?:[Tt]he )?[A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*){0,5})"
+    r" (?:says|said|stated|noted|warned)\b"
+)
+# Words that make a dated sentence an assessment someone makes, not an event.
+_HEDGE = re.compile(
+    r"\b(?:reportedly|seems? to|appears? to|suggests?|is believed|are believed|analysts say"
+    r"|reached (?:its|their) (?:height|peak)|the high point|is known to|has been reported)\b"
+)
+
+
 _LED_BY = re.compile(r"\b[Ll]ed by\b")
+_HAS_LED = re.compile(
+    r"\b(?:has|had|have)\s+(?:\w+\s+)?led\s+(?:the group|it|the organi[sz]ation)?"
+)
 _LEADER = re.compile(
     r"\b(?:leader|founder|head|chief|emir|commander|spiritual leader|secretary[- ]general)"
     r"(?: of)?\b",
@@ -802,9 +897,10 @@ _LEADER = re.compile(
 def _leadership(
     reader: _Reader,
     sentence: Sentence,
+    dates: list[DateMention],
     groups: list[tuple[int, str]],
     subject: str | None,
-) -> None:
+) -> set[DateMention]:
     """ "Led by P, G ...", "G's leader, P", "its leader, P", "P, the leader of G"."""
     text = sentence.text
     people = [
@@ -813,12 +909,18 @@ def _leadership(
         if reader.proposals[ident].fact["type"] == "person"
     ]
     if not people:
-        return
+        return set()
+    has_led = _HAS_LED.search(text)
     led = _LED_BY.search(text)
     leader = _LEADER.search(text)
     person: str | None = None
     group: str | None = None
-    if led is not None:
+    if has_led is not None:
+        person = next((i for p, i in reversed(people) if p < has_led.start()), None)
+        group = next((i for p, i in groups if p >= has_led.end() - 1), None)
+        if group is None and re.search(r"(?:the group|it|the organi[sz]ation)$", has_led.group(0)):
+            group = reader.last_group
+    elif led is not None:
         person = next((i for p, i in people if 0 <= p - led.end() <= 2), None)
         group = next((i for p, i in groups if p > led.end()), None) or subject
     elif leader is not None:
@@ -838,17 +940,60 @@ def _leadership(
                 None,
             )
     if person is None or group is None:
-        return
+        return set()
     fact: FactMap = {
         "id": fact_id(reader.document.name, "relation", "leadership", text),
         "type": "relation",
         "relation": "leadership",
         "from": [person],
         "to": group,
-        "sources": [reader.source(sentence)],
     }
+    used: set[DateMention] = set()
+    if has_led is not None and dates:
+        date = min(dates, key=lambda d: abs(d.start - has_led.end()))
+        fact["date"] = _date_value(date)
+        used.add(date)
+    fact["sources"] = [reader.source(sentence)]
     if not _merge_relation(reader, fact):
         reader.add(Proposal(fact, 0.6))
+    return used
+
+
+_SPLINTERS = re.compile(r"\b(?:splinter|breakaway) (?:groups?|factions?)\b|\boffshoots?\b")
+
+
+def _splinters(
+    reader: _Reader, sentence: Sentence, groups: list[tuple[int, str]], subject: str | None
+) -> None:
+    """ "X and splinter groups Y and Z": a split from X to each of Y and Z."""
+    match = _SPLINTERS.search(sentence.text)
+    if match is None:
+        return
+    before = [i for p, i in groups if p < match.start()]
+    parent = before[-1] if before else subject
+    after: list[tuple[int, str]] = []
+    for position, ident in groups:
+        if position >= match.end() and all(ident != seen for _, seen in after):
+            after.append((position, ident))
+    if parent is None or not after:
+        return
+    chosen = [after[0][1]]
+    tail = sentence.text[after[0][0] :]
+    if len(after) > 1 and re.match(r"^[^,;.]{0,80}?\band (?:the )?", tail):
+        chosen.append(after[1][1])
+    for child in dict.fromkeys(chosen):
+        if child == parent:
+            continue
+        fact: FactMap = {
+            "id": fact_id(reader.document.name, "relation", f"split-{child}", sentence.text),
+            "type": "relation",
+            "relation": "split",
+            "from": [parent],
+            "to": child,
+            "sources": [reader.source(sentence)],
+        }
+        if not _merge_relation(reader, fact):
+            reader.add(Proposal(fact, 0.6))
 
 
 def _merge_relation(reader: _Reader, fact: FactMap) -> bool:
@@ -875,13 +1020,15 @@ def _relations(
     dates: list[DateMention],
     groups: list[tuple[int, str]],
     subject: str | None,
-) -> None:
+) -> set[DateMention]:
     """Relations the sentence states, at most one per kind: the subject is the group named
     nearest before the words (or "it"/"the group": the group named last), the other the group
     named first after them; "X merged with Y to form Z" goes from X and Y to Z, "broke with Y
     and created Z" from Y to Z."""
     text = sentence.text
     done: set[str] = set()
+    used: set[DateMention] = set()
+    _splinters(reader, sentence, groups, subject)
     for kind, direction, pattern in _RELATIONS:
         match = pattern.search(text)
         if match is None or kind in done:
@@ -925,10 +1072,13 @@ def _relations(
         date = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
         if date is not None:
             fact["date"] = _date_value(date)
+            if kind in ("rename", "merger", "split"):
+                used.add(date)  # the renaming is the event; a wing's date is another's
         fact["sources"] = [reader.source(sentence)]
         if not _merge_relation(reader, fact):
             reader.add(Proposal(fact, 0.7 if before or after else 0.5))
         done.add(kind)
+    return used
 
 
 _CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
@@ -1000,7 +1150,8 @@ def _events(
 def _without_place(what: str, place: str) -> str:
     """What happened, without "in PLACE(, Country)": the where card asks for it."""
     pattern = (
-        rf"\s+(?:in|near|at|outside)\s+(?:the\s+)?{re.escape(place)}(?:,\s+[A-Z][\w\u2019'-]+)?"
+        rf"\s+(?:in|near|at|outside)\s+(?:the\s+)?{re.escape(place)}"
+        rf"(?:,\s+[A-Z][\w\u2019'-]+)?(?!\s+(?:and|or)\b)"
     )
     shorter = re.sub(pattern, "", what, count=1)
     return shorter if len(shorter.split()) >= 4 else what
@@ -1011,6 +1162,28 @@ def _places_in(reader: _Reader, text: str) -> list[tuple[int, str]]:
     if reader.place_index is None:
         reader.place_index = _NameIndex(reader.place_names)
     return reader.place_index.find(text)
+
+
+_APPOSITIVE = re.compile(
+    r"^(?P<head>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,4}), (?:a|an|the) [^.;]{5,160}?, "
+    r"(?=(?:[a-z]+ed|has|had|is|was|remains)\b)"
+)
+_LATE_CLAUSE = re.compile(
+    r",? (?:though|although|prior to|after which|when it|in which|so that|while)\b"
+)
+
+
+def _shorter(text: str) -> str:
+    """A long sentence's main clause: no "[PDF]" note, no appositive after the subject
+    ("Mali, a ... nation ..., gained"), no trailing "though/when it ..." clause past 100
+    characters."""
+    text = text.replace(" [PDF]", "")
+    text = _APPOSITIVE.sub(lambda m: m.group("head") + " ", text, count=1)
+    if len(text) > 100:
+        late = _LATE_CLAUSE.search(text, 40)
+        if late is not None:
+            text = text[: late.start()].rstrip(" ,")
+    return text
 
 
 def _resolve_subject(reader: _Reader, what: str) -> str:
@@ -1039,21 +1212,36 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         date = DateMention(
             date.value, date.phrase, date.start - shift, date.end - shift, date.relative
         )
+    label = re.match(r"^[A-Z][\w/ ]{2,30}:\s+(?=[A-Z])", text)
+    if label is not None and label.end() <= date.start:
+        text = text[label.end() :]
+        date = DateMention(
+            date.value, date.phrase, date.start - label.end(), date.end - label.end()
+        )
+    participle = re.match(r"^(?:[A-Z][a-z]+ed|Composed|Based)\b[^,]{0,60},\s+(?=[a-zA-Z])", text)
+    if (
+        participle is not None
+        and not re.match(r"^(?:Founded|Formed|Established|Created|Launched)\b", text)
+        and participle.end() <= date.start
+    ):
+        text = text[participle.end() :]
+        date = DateMention(
+            date.value, date.phrase, date.start - participle.end(), date.end - participle.end()
+        )
     lead = re.match(
-        r"^(?P<verb>Founded|Formed|Established|Created|Launched)\b[^,]{0,80}?,\s+"
+        r"^(?P<verb>Founded|Formed|Established|Created|Launched)\b[^,]{0,90}?,\s+"
         r"(?:the\s+)?(?P<subject>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,5})\s",
         text,
     )
     if lead is not None:
         if date.end <= lead.end():
-            phrase = (
-                text[: date.start] + text[date.end : lead.end() - len(lead.group("subject")) - 1]
-            )
+            before_subject = re.sub(r",\s+(?:the\s+)?$", "", text[: lead.start("subject")])
+            phrase = text[: date.start] + before_subject[date.end :]
             phrase = re.sub(r"\s+(?:in|on)\s*(?=\s|,|$)", "", phrase).strip(" ,")
             phrase = phrase[:1].lower() + phrase[1:]
             return f"{lead.group('subject')} was {' '.join(phrase.split())}"
-        text = text[lead.end() - len(lead.group("subject")) - 1 :].lstrip()
-        shift = len(lead.group(0)) - len(lead.group("subject")) - 1
+        shift = lead.start("subject")
+        text = text[shift:]
         date = DateMention(
             date.value, date.phrase, date.start - shift, date.end - shift, date.relative
         )
@@ -1063,8 +1251,26 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
     what = (before + text[date.end :]).strip(" ,;")
     what = re.sub(r"^[\s:;,.\u2013\u2014-]+", "", what)
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
+    what = re.sub(
+        r"^(?:More recently|Recently|Later|However|In addition|Additionally|Meanwhile|Since then"
+        r"|In general|Historically),\s+",
+        "",
+        what,
+    )
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
     what = what.rstrip(".")
+    what = _shorter(what)
+    if len(what) > 100:
+        stop = re.search(
+            r",[\"\u201d]?\s+(?:when|but|largely|ordering|and|while|which|including|dubbed)\b",
+            what[20:],
+        )
+        if stop is not None:
+            what = what[: 20 + stop.start()].rstrip(" ,")
+            if what.count('"') % 2:
+                what += '"'
+            if what.count("\u201c") > what.count("\u201d"):
+                what += "\u201d"
     if len(what) > 110:
         stop = re.search(
             r",\s+(?:when|but|largely|ordering|and has|while|which|including)\b", what[50:]
