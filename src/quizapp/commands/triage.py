@@ -45,5 +45,6 @@ def run(args: argparse.Namespace) -> int:
         echo(f"{args.file}: no generated facts to triage")
         return 0
     TriageApp(session).run()
+    session.flush()  # the screen writes every decision; this only makes sure of it
     echo(f"{args.file}: {session.summary().progress()}")
     return 0
