@@ -120,3 +120,16 @@ def test_a_split_that_creates_a_group_goes_from_the_parent_to_the_new_group() ->
     assert [named(facts, i) for i in split["from"]] == ["RHB"]
     assert named(facts, split["to"]) == "BHF"
     assert split["date"] == "2005"
+
+
+def test_a_place_is_proposed_surely_only_where_something_happened() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) has members from Peru and Chile.\n"
+        "In 2004, the RHB bombed a market in Lima.\n"
+    )
+    proposals = propose_facts(parse_document("d.txt", text))
+    places = {p.fact["name"]: p for p in proposals if p.fact["type"] == "place"}
+    event = next(p.fact for p in proposals if p.fact["type"] == "event")
+    assert event["place"] == places["Lima"].id
+    assert places["Lima"].confidence >= 0.5
+    assert places["Peru"].confidence < 0.4

@@ -33,6 +33,7 @@ examples:
 """
 
 LONG_INPUT = 200_000
+DEFAULT_MIN_CONFIDENCE = 0.4
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,9 +52,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--min-confidence",
         type=_confidence,
-        default=0.0,
+        default=DEFAULT_MIN_CONFIDENCE,
         metavar="X",
-        help="write only proposals whose confidence is at least X (0-1; default 0)",
+        help="write only proposals whose confidence is at least X "
+        f"(0-1; default {DEFAULT_MIN_CONFIDENCE}: leaves out places named in passing)",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="print what would change, write nothing"

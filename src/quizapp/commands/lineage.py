@@ -98,10 +98,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def safe(text: str) -> str:
-    """Deck text with its control characters made visible: no escape code reaches the terminal."""
-    from quizapp.safety.terminal import visible
+    """Deck text with its control characters, tabs and newlines made visible: no escape code
+    reaches the terminal, and one relation stays one line."""
+    from quizapp.safety.terminal import one_line
 
-    return visible(text)
+    return one_line(text)
 
 
 def plain_lines(lineage: Lineage) -> list[str]:

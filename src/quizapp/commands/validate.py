@@ -147,7 +147,7 @@ def collect_stale(decks: Any, args: argparse.Namespace) -> list[tuple[str, Any]]
 
 def report_stale(decks: Any, args: argparse.Namespace) -> None:
     """One warning a stale fact on stdout, and a count on stderr."""
-    from quizapp.safety.terminal import visible
+    from quizapp.safety.terminal import one_line
 
     found = collect_stale(decks, args)
     for deck_id, stale in found:
@@ -156,7 +156,7 @@ def report_stale(decks: Any, args: argparse.Namespace) -> None:
             f"{stale.as_of} ({stale.years} years ago): re-check it against "
             f"{', '.join(stale.docs)} or a newer source"
         )
-        echo(visible(line))
+        echo(one_line(line))
     noun = "fact" if len(found) == 1 else "facts"
     echo(
         f"{len(found)} stale {noun} (time-sensitive, as of more than {args.older_than} years ago)",

@@ -17,6 +17,12 @@ ARROW = " \u2500\u25b6 "
 BRANCH, LAST, PIPE, SPACE = "\u251c\u2500 ", "\u2514\u2500 ", "\u2502  ", "   "
 # Deeper lineages are drawn flat from here: no terminal pans usefully past it.
 MAX_DEPTH = 40
+# A label longer than this is cut (with an ellipsis) in the drawing; profiles show it whole.
+MAX_LABEL = 120
+
+
+def clip(text: str, most: int = MAX_LABEL) -> str:
+    return text if len(text) <= most else text[: most - 1] + "\u2026"
 
 
 class DrawnRow(msgspec.Struct, frozen=True, gc=False):
@@ -32,12 +38,15 @@ class DrawnRow(msgspec.Struct, frozen=True, gc=False):
     reference: bool = False
     """The group is drawn elsewhere; this row only names it."""
 
-    def plain(self, hide_node: bool = False, hide_edge: bool = False) -> str:
-        """The row as text; a hidden part is `?` (the lineage quiz)."""
+    def plain(
+        self, hide_node: bool = False, hide_edge: bool = False, mark_reference: bool = True
+    ) -> str:
+        """The row as text; a hidden part is `?` (the lineage quiz, which shows rows out of the
+        drawing and so does not say a group is drawn above)."""
         label = "?" if hide_edge else self.edge_label
         node = "?" if hide_node else self.node_label
         years = "" if hide_node or not self.years else f"  {self.years}"
-        seen = " (drawn above)" if self.reference else ""
+        seen = " (drawn above)" if self.reference and mark_reference else ""
         lead = f"{label}{ARROW}" if self.edge is not None else ""
         return f"{self.indent}{lead}{node}{years}{seen}"
 
@@ -103,9 +112,9 @@ def _row(
     return DrawnRow(
         indent=indent + ("" if edge is None else (LAST if last else BRANCH)),
         edge=edge,
-        edge_label=label,
+        edge_label=clip(label),
         node_id=node.id,
-        node_label=node.label,
+        node_label=clip(node.label),
         years=node.years(),
         reference=reference,
     )

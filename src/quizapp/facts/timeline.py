@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import msgspec
 
-from quizapp.facts.lineage import DateClaim, claims_text, date_claims, date_key, spoken
+from quizapp.facts.lineage import UNDATED, DateClaim, claims_text, date_claims, date_key, spoken
 from quizapp.facts.listing import TYPE_NAMES
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
@@ -71,30 +71,27 @@ def build_timeline(facts: Iterable[Decked]) -> list[TimelineEntry]:
             labels[fact.id] = fact.acronym or fact.name
         elif isinstance(fact, PersonFact | PlaceFact):
             labels[fact.id] = fact.name
-    entries: list[TimelineEntry] = []
+    keyed: list[tuple[tuple[int, int, int, int], str, TimelineEntry]] = []
     for item in decked:
         fact = item.fact
         if fact.date is None or isinstance(fact, PersonFact | PlaceFact):
             continue
-        try:
-            FuzzyDate.parse(fact.date)
-        except ValueError:
+        key = date_key(fact.date)
+        if key == UNDATED:
             continue
-        claims = date_claims(fact)
-        entries.append(
-            TimelineEntry(
-                fact_id=fact.id,
-                type=TYPE_NAMES[type(fact)],
-                date=fact.date,
-                text=describe(fact, labels),
-                docs=tuple(dict.fromkeys(source.doc for source in fact.sources)),
-                groups=groups_of(fact),
-                disputed=claims,
-                deck=item.deck,
-            )
+        entry = TimelineEntry(
+            fact_id=fact.id,
+            type=TYPE_NAMES[type(fact)],
+            date=fact.date,
+            text=describe(fact, labels),
+            docs=tuple(dict.fromkeys(source.doc for source in fact.sources)),
+            groups=groups_of(fact),
+            disputed=date_claims(fact) if fact.disputed else (),
+            deck=item.deck,
         )
-    entries.sort(key=lambda entry: (date_key(entry.date), entry.fact_id))
-    return entries
+        keyed.append((key, fact.id, entry))
+    keyed.sort(key=lambda item: (item[0], item[1]))
+    return [entry for _key, _id, entry in keyed]
 
 
 def describe(fact: Fact, labels: dict[str, str]) -> str:

@@ -141,7 +141,10 @@ def dump(deck: dict[str, Any], width: int = 100) -> str:
     """
     import yaml
 
-    class NoAliasDumper(yaml.SafeDumper):
+    # The C emitter (libyaml) when PyYAML has it: five times faster on a large deck.
+    base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class NoAliasDumper(base):  # type: ignore[valid-type,misc]
         def ignore_aliases(self, data: Any) -> bool:
             return True
 

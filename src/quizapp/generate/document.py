@@ -17,6 +17,9 @@ from quizapp.errors import QuizappError
 from quizapp.generate.gazetteer import words
 from quizapp.safety.files import read_regular
 
+# Characters through which Markdown can change what a line reads as (links, emphasis, escapes,
+# code, HTML, entities, heading and list markers, and a leading number that might be a list).
+_MARKUP = re.compile(r"[\[\]*_`\\<>&#|~]|^\s*(?:[-+=]|\d+[.)])|^\s{4}")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -83,6 +86,8 @@ class Sentence:
     def quote(self) -> str:
         """The sentence as its plain text reads, whitespace folded: what a fact quotes, since
         the validator matches quotes against the document's plain text (`decks.plaintext`)."""
+        if not _MARKUP.search(self.raw):
+            return " ".join(self.raw.split())  # nothing Markdown could change: skip the parser
         return " ".join(plain_text(self.raw).split())
 
     @property

@@ -151,10 +151,9 @@ def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
         return [*_split_run(head_run, text, known), tail_run]
     if _ACRONYM_AFTER.match(text[run.end :]) or run.text.casefold() in known:
         return [run]
-    folded = run.text.casefold()
-    for name in known:
-        if folded.startswith(name + " and ") and " " in name:
-            count = len(name.split())
+    for count in range(2, len(run.words) - 1):
+        name = " ".join(run.words[:count]).casefold()
+        if run.words[count] == "and" and name in known:
             head_part = _Run(run.words[:count], run.start, run.start + len(name), run.title)
             rest_words = run.words[count + 1 :]
             rest_text = " ".join(rest_words)
@@ -286,16 +285,17 @@ def find_entities(sentences: list[str], known_groups: Iterable[str] = ()) -> lis
         for text in sentences
         if (match := _DECLARED_GROUP.match(text)) is not None
     } | {name.casefold() for name in known_groups}
+    # Grown as names are read (never rebuilt per sentence: that would be quadratic).
+    known: set[str] = set(declared)
+    surnames: set[str] = set()
     for index, text in enumerate(sentences):
         alias_spans = [m.span("alias") for m in _ALIAS.finditer(text)]
         sentence_entities: list[tuple[int, Entity]] = []
-        known = {name for kind, name in entities if kind == "group"} | declared
-        surnames = {e.name.split()[-1] for e in entities.values() if e.kind == "person"}
         for raw_run in _runs(text):
             if any(start <= raw_run.start < end for start, end in alias_spans):
                 continue
             for run in _split_run(raw_run, text, known):
-                kind = _classify(run, text, known_acronyms, surnames, known | declared)
+                kind = _classify(run, text, known_acronyms, surnames, known)
                 if kind is None:
                     continue
                 entity = _record(entities, kind, run, index, text, known_acronyms)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quizapp.generate import gazetteer as gz
 from quizapp.generate.dates import DateContext, DateMention, find_dates
 from quizapp.generate.document import Document, Kind, Sentence
 from quizapp.generate.entities import Entity, find_entities
@@ -134,8 +135,16 @@ class _Reader:
     alias_ids: dict[str, str] = field(default_factory=dict)
     publisher: str | None = None
     heading_sources: dict[str, Sentence] = field(default_factory=dict)
+    group_index: _NameIndex | None = None
+    place_index: _NameIndex | None = None
+    place_names: list[tuple[str, str]] = field(default_factory=list)
+    places_used: set[str] = field(default_factory=set)
+    all_index: _NameIndex | None = None
+    word_sentences: dict[str, list[int]] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
+    events: dict[str, list[tuple[Proposal, set[str]]]] = field(default_factory=dict)
+    relations: dict[tuple[str, tuple[str, ...], str], FactMap] = field(default_factory=dict)
     last_group: str | None = None
     dateline: DateMention | None = None
 
@@ -181,6 +190,9 @@ def propose_facts(
     readable = [sentence for sentence in document.sentences if sentence.readable]
     titles = _title_names(document)
     reader.texts = [sentence.text for sentence in readable]
+    for index, text in enumerate(reader.texts):
+        for word in {m.group(0) for m in re.finditer(r"[\w\u2018\u2019'-]+", text)}:
+            reader.word_sentences.setdefault(word, []).append(index)
     found = [*_heading_groups(reader, document), *_appositive_groups(reader)]
     known = {_spelling_key(e.name) for e in found}
     found += [e for e in find_entities(reader.texts, titles) if _spelling_key(e.name) not in known]
@@ -198,10 +210,12 @@ def propose_facts(
     for name, ident in sorted(reader.entity_ids.items(), key=lambda item: -len(item[0])):
         if reader.proposals[ident].fact["type"] == "group":
             reader.group_names.append((name, ident))
+        elif reader.proposals[ident].fact["type"] == "place":
+            reader.place_names.append((name, ident))
         elif reader.proposals[ident].fact["type"] == "person":
             reader.person_names.append((name, ident))
             surname = name.split()[-1]
-            if " " in name and len(surname) > 3 and surname not in reader.entity_ids:
+            if " " in name and len(surname) >= 3 and surname not in reader.entity_ids:
                 reader.person_names.append((surname, ident))
     context = DateContext()
     latest = ""
@@ -238,6 +252,13 @@ def propose_facts(
         if groups:
             reader.last_group = subject or groups[-1][1]
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
+    _drop_aliases_of_others(reader)
+    for proposal in reader.proposals.values():
+        # A place alone draws no card: it is worth proposing when an event happened there,
+        # or when the document keeps coming back to it.
+        if proposal.fact["type"] == "place" and proposal.id not in reader.places_used:
+            mentions = _mentions(reader, str(proposal.fact["name"]))
+            proposal.confidence = 0.6 if mentions >= 3 else 0.3
     if undated and latest:
         for proposal in reader.proposals.values():
             proposal.fact["as_of"] = latest.split("/")[-1]
@@ -280,10 +301,41 @@ _NOT_A_NAME = re.compile(
 )
 
 
+def _drop_aliases_of_others(reader: _Reader) -> None:
+    """An alias that is another fact's own name or acronym is that fact, not another name
+    (an "aka" list may hold the names a group was renamed to)."""
+    owners: dict[str, str] = {}
+    for proposal in reader.proposals.values():
+        fact = proposal.fact
+        if fact["type"] in ("group", "person", "place"):
+            for name in (fact["name"], fact.get("acronym")):
+                if name:
+                    owners.setdefault(_spelling_key(str(name)), proposal.id)
+    for proposal in reader.proposals.values():
+        aliases = proposal.fact.get("aliases")
+        if not aliases:
+            continue
+        kept = [a for a in aliases if owners.get(_spelling_key(a), proposal.id) == proposal.id]
+        if kept:
+            proposal.fact["aliases"] = kept
+        else:
+            del proposal.fact["aliases"]
+
+
+def _is_role(role: str) -> bool:
+    """A role is a noun phrase with a role word ("the group's spokesman"), not a clause."""
+    words = {word.lower().strip(".,'\u2019") for word in role.split()}
+    return (
+        len(role) <= 80
+        and not re.search(r"\d", role)
+        and bool(words & gz.ROLE_NOUNS)
+        and not re.search(r"\b(?:called|said|was|were|is|has|had|announced|claimed)\b", role)
+    )
+
+
 def _mentions(reader: _Reader, name: str) -> int:
     """How many readable sentences name it (by its last word, as a surname is named)."""
-    last = name.split()[-1]
-    return sum(1 for text in reader.texts if last in text)
+    return len(reader.word_sentences.get(name.split()[-1], ()))
 
 
 _HEADING_GROUP = re.compile(
@@ -337,7 +389,11 @@ def _named_as_group(reader: _Reader, name: str) -> bool:
         rf"|\b{escaped}\s+(?:as\s+(?:an?\s+)?)?(?:Foreign Terrorist Organi[sz]ation|FTO)\b",
         re.I,
     )
-    return any(name in text and pattern.search(text) for text in reader.texts)
+    first = name.split()[0]
+    return any(
+        name in reader.texts[index] and pattern.search(reader.texts[index])
+        for index in reader.word_sentences.get(first, ())
+    )
 
 
 def _spelling_key(name: str) -> str:
@@ -402,8 +458,9 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
         else:
             confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
     elif entity.kind == "person":
-        if entity.roles:
-            fact["roles"] = [{"role": role[:120]} for role in entity.roles[:3]]
+        roles = [role for role in entity.roles if _is_role(role)]
+        if roles:
+            fact["roles"] = [{"role": role[:120]} for role in roles[:3]]
             confidence = 0.7
         else:
             confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
@@ -428,7 +485,9 @@ def _aka(reader: _Reader, sentence: Sentence) -> None:
     if owner is None:
         return
     body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
-    aliases = [" ".join(part.split()) for part in re.split(r"[;,]", body)]
+    aliases = [
+        re.sub(r"^(?i:the) ", "", " ".join(part.split())) for part in re.split(r"[;,]", body)
+    ]
     proposal = reader.proposals[owner]
     known = {name.casefold() for name in proposal.names}
     fresh = [alias for alias in aliases if alias and alias.casefold() not in known][:40]
@@ -441,17 +500,61 @@ def _aka(reader: _Reader, sentence: Sentence) -> None:
             sources.append(reader.source(sentence))
 
 
+_WORD = re.compile(r"[\w\u2018\u2019\u02bc`'.-]+")
+
+
+class _NameIndex:
+    """Names by their first word, so finding every known name in a sentence costs the
+    sentence's words, not the number of names (linear in the document)."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        for name, ident in names:
+            first = _WORD.match(name)
+            if first is not None and first.end() > 0:
+                self.by_first.setdefault(first.group(0), []).append((name, ident))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda item: -len(item[0]))
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        found: list[tuple[int, str]] = []
+        covered = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < covered or (
+                start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-")
+            ):
+                continue
+            for name, ident in self._candidates(word.group(0)):
+                end = start + len(name)
+                if text.startswith(name, start) and (
+                    end == len(text) or not (text[end].isalnum() or text[end] in "-_")
+                ):
+                    found.append((start, ident))
+                    covered = end
+                    break
+        return found
+
+    def _candidates(self, word: str) -> list[tuple[str, str]]:
+        """Names starting with this word (a trailing full stop or possessive ignored)."""
+        entries = self.by_first.get(word)
+        if entries is not None:
+            return entries
+        if word.endswith("."):
+            return self.by_first.get(word[:-1], [])
+        for suffix in ("'s", "\u2019s", "'", "\u2019"):
+            if word.endswith(suffix):
+                return self.by_first.get(word[: -len(suffix)], [])
+        return []
+
+
 def _groups_in(reader: _Reader, text: str, *, people: bool = False) -> list[tuple[int, str]]:
     """(position, fact id) of every group (and person) named in `text` (longest names first,
     no overlap)."""
-    found: list[tuple[int, int, str]] = []
-    names = [*reader.group_names, *reader.person_names] if people else reader.group_names
-    for name, ident in sorted(names, key=lambda item: -len(item[0])):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            span = match.span()
-            if not any(span[0] < end and start < span[1] for start, end, _ in found):
-                found.append((span[0], span[1], ident))
-    return [(start, ident) for start, _, ident in sorted(found)]
+    if reader.group_index is None or reader.all_index is None:
+        reader.group_index = _NameIndex(reader.group_names)
+        reader.all_index = _NameIndex([*reader.group_names, *reader.person_names])
+    return (reader.all_index if people else reader.group_index).find(text)
 
 
 def _designations(
@@ -469,11 +572,12 @@ def _designations(
         for m in _DESIGNATION.finditer(text)
         if not re.match(
             r"(?i)designated (?:foreign|terrorist|groups?|global)",
-            m.group(0) + text[m.end() : m.end() + 10].lstrip(),
+            m.group(0) + " " + text[m.end() : m.end() + 12].lstrip(),
         )
         and not re.search(
             r"(?i)(?:specially|\bas|\bfor) $", text[max(0, m.start() - 12) : m.start()]
         )
+        and not re.match(r"(?i)\s+by\s+the\b", text[m.end() : m.end() + 9])
     ]
     lists = [name for name, pattern in _LISTS if pattern.search(text)]
     if not acts or not lists:
@@ -743,7 +847,23 @@ def _leadership(
         "to": group,
         "sources": [reader.source(sentence)],
     }
-    reader.add(Proposal(fact, 0.6))
+    if not _merge_relation(reader, fact):
+        reader.add(Proposal(fact, 0.6))
+
+
+def _merge_relation(reader: _Reader, fact: FactMap) -> bool:
+    """The same relation stated again (same kind, from and to): one fact quoting both."""
+    key = (str(fact["relation"]), tuple(fact["from"]), str(fact["to"]))
+    same = reader.relations.get(key)
+    if same is None:
+        reader.relations[key] = fact
+        return False
+    if "date" in fact and "date" not in same:
+        same["date"] = fact["date"]
+    quote = fact["sources"][0]
+    if quote not in same["sources"] and len(same["sources"]) < 3:
+        same["sources"].append(quote)
+    return True
 
 
 _CREATED = re.compile(r"\b(?:to (?:form|found|create)|and (?:created|formed|founded)|forming)\b")
@@ -806,40 +926,137 @@ def _relations(
         if date is not None:
             fact["date"] = _date_value(date)
         fact["sources"] = [reader.source(sentence)]
-        reader.add(Proposal(fact, 0.7 if before or after else 0.5))
+        if not _merge_relation(reader, fact):
+            reader.add(Proposal(fact, 0.7 if before or after else 0.5))
         done.add(kind)
 
 
 _CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
 
 
+_CLAUSE_BREAK = re.compile(r",? but |; |, while |, whereas |, and (?=in |on |by |the |a )|\. ")
+EVENT_SENTENCE_CAP = 400
+
+
 def _events(
     reader: _Reader, sentence: Sentence, dates: Iterable[DateMention], groups: list[tuple[int, str]]
 ) -> None:
     """One event per date of the sentence, except a date that cites a law ("Act of 1996",
-    "(1996)")."""
+    "(1996)"); the same event told again (same date, mostly the same words) is one fact
+    quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none."""
     text = sentence.text
+    dates = list(dates)
+    if len(text) > EVENT_SENTENCE_CAP:
+        return
     for date in dates:
         if _CITATION.search(text[max(0, date.start - 12) : date.start]):
             continue
-        what = _what(text, date)
-        if len(what.split()) < 4:
+        what = _what(text, date, several=len(dates) > 1)
+        what = _resolve_subject(reader, what)
+        if len(what.split()) < 3:
+            continue
+        value = _date_value(date)
+        words = set(re.findall(r"\w+", what.casefold()))
+        same = next(
+            (
+                p
+                for p, seen in reader.events.get(value, [])
+                if len(words & seen) >= 0.6 * max(1, min(len(words), len(seen)))
+            ),
+            None,
+        )
+        if same is not None:
+            quote = reader.source(sentence)
+            if quote not in same.fact["sources"] and len(same.fact["sources"]) < 3:
+                same.fact["sources"].append(quote)
             continue
         fact: FactMap = {
             "id": fact_id(reader.document.name, "event", date.value, text),
             "type": "event",
             "what": what,
-            "date": _date_value(date),
+            "date": value,
         }
         actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
         if actors:
             fact["actors"] = actors
+        place = next(
+            (
+                ident
+                for position, ident in _places_in(reader, what)
+                if re.search(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$", what[:position])
+            ),
+            None,
+        )
+        if place is not None:
+            fact["place"] = place
+            reader.places_used.add(place)
+            fact["what"] = _without_place(what, str(reader.proposals[place].fact["name"]))
         fact["sources"] = [reader.source(sentence)]
-        reader.add(Proposal(fact, 0.6 if not date.relative else 0.5))
+        proposal = Proposal(fact, 0.6 if not date.relative else 0.5)
+        reader.add(proposal)
+        reader.events.setdefault(value, []).append((proposal, words))
 
 
-def _what(text: str, date: DateMention) -> str:
-    """The sentence without its date phrase: what happened then, as the text says it."""
+def _without_place(what: str, place: str) -> str:
+    """What happened, without "in PLACE(, Country)": the where card asks for it."""
+    pattern = (
+        rf"\s+(?:in|near|at|outside)\s+(?:the\s+)?{re.escape(place)}(?:,\s+[A-Z][\w\u2019'-]+)?"
+    )
+    shorter = re.sub(pattern, "", what, count=1)
+    return shorter if len(shorter.split()) >= 4 else what
+
+
+def _places_in(reader: _Reader, text: str) -> list[tuple[int, str]]:
+    """Place facts named in the text, in order, with their positions."""
+    if reader.place_index is None:
+        reader.place_index = _NameIndex(reader.place_names)
+    return reader.place_index.find(text)
+
+
+def _resolve_subject(reader: _Reader, what: str) -> str:
+    """ "The group ..." / "It ..." at the start of what happened: the group named last."""
+    match = re.match(r"(?:The (?:group|organi[sz]ation)|It)\b(?!')", what)
+    if match is None or reader.last_group is None:
+        return what
+    fact = reader.proposals[reader.last_group].fact
+    name = str(fact.get("acronym") or fact["name"])
+    return name + what[match.end() :]
+
+
+def _what(text: str, date: DateMention, *, several: bool = False) -> str:
+    """The sentence without its date phrase: what happened then, as the text says it; with
+    several dates (or a long sentence), only the clause that holds this date."""
+    if several or len(text) > 160:
+        start = 0
+        for cut in _CLAUSE_BREAK.finditer(text):
+            if cut.end() <= date.start:
+                start = cut.end()
+            elif cut.start() >= date.end:
+                text = text[: cut.start()]
+                break
+        shift = start
+        text = text[start:]
+        date = DateMention(
+            date.value, date.phrase, date.start - shift, date.end - shift, date.relative
+        )
+    lead = re.match(
+        r"^(?P<verb>Founded|Formed|Established|Created|Launched)\b[^,]{0,80}?,\s+"
+        r"(?:the\s+)?(?P<subject>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,5})\s",
+        text,
+    )
+    if lead is not None:
+        if date.end <= lead.end():
+            phrase = (
+                text[: date.start] + text[date.end : lead.end() - len(lead.group("subject")) - 1]
+            )
+            phrase = re.sub(r"\s+(?:in|on)\s*(?=\s|,|$)", "", phrase).strip(" ,")
+            phrase = phrase[:1].lower() + phrase[1:]
+            return f"{lead.group('subject')} was {' '.join(phrase.split())}"
+        text = text[lead.end() - len(lead.group("subject")) - 1 :].lstrip()
+        shift = len(lead.group(0)) - len(lead.group("subject")) - 1
+        date = DateMention(
+            date.value, date.phrase, date.start - shift, date.end - shift, date.relative
+        )
     before = re.sub(
         r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
     )
@@ -848,6 +1065,18 @@ def _what(text: str, date: DateMention) -> str:
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
     what = what.rstrip(".")
+    if len(what) > 110:
+        stop = re.search(
+            r",\s+(?:when|but|largely|ordering|and has|while|which|including)\b", what[50:]
+        )
+        if stop is not None:
+            what = what[: 50 + stop.start()].rstrip(' ,\u201d"')
+    if len(what) > 120:
+        stop = re.search(
+            r",? (?:including|which|who|in order to|as well as)\b|; | \u2014 |\u2014", what[40:]
+        )
+        if stop is not None:
+            what = what[: 40 + stop.start()]
     if len(what) > 240:
         what = what[:240].rsplit(" ", 1)[0] + "\u2026"
     return what[:1].upper() + what[1:] if what else what

@@ -21,6 +21,7 @@ from quizapp.quiz.practice import QuizAnswer, QuizQuestion, QuizScore, build_qui
 from quizapp.quiz.practice import score as score_quiz
 from quizapp.quiz.prompts import prompt_of
 from quizapp.safety.terminal import literal
+from quizapp.study.context import StudyContext
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
@@ -45,7 +46,17 @@ class QuizSpec:
     """None: every category."""
 
 
-class QuizSetupScreen(UsesQuizApp, ModalScreen[QuizSpec | None]):
+@dataclass(frozen=True)
+class QuizOutcome:
+    """How a quiz went: its settings, the score, seconds spent and questions answered."""
+
+    spec: QuizSpec
+    result: QuizScore
+    elapsed: float
+    answered: int
+
+
+class QuizSetupScreen(ModalScreen[QuizSpec | None]):
     """Choose decks, the number of questions and an optional time limit."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -74,13 +85,13 @@ class QuizSetupScreen(UsesQuizApp, ModalScreen[QuizSpec | None]):
         Binding("ctrl+s", "start", "Start"),
     ]
 
-    def __init__(self, deck_ids: list[str] | None) -> None:
+    def __init__(self, context: StudyContext, deck_ids: list[str] | None) -> None:
         super().__init__()
+        self.context = context
         self.preselected = set(deck_ids or [])
 
     def compose(self) -> ComposeResult:
-        context = self.quiz_app.context
-        assert context is not None
+        context = self.context
         everything = not self.preselected
         with Vertical(id="quiz-setup"):
             yield Static("Practice quiz: scored at the end, your schedule is not changed.")
@@ -134,7 +145,7 @@ class QuizSetupScreen(UsesQuizApp, ModalScreen[QuizSpec | None]):
         self.dismiss(None)
 
 
-class QuizScreen(UsesQuizApp, Screen[None]):
+class QuizScreen(UsesQuizApp, Screen[QuizOutcome | None]):
     """One question after another, no feedback until the end (like a test)."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -159,8 +170,9 @@ class QuizScreen(UsesQuizApp, Screen[None]):
         Binding("escape", "finish", "End quiz"),
     ]
 
-    def __init__(self, spec: QuizSpec) -> None:
+    def __init__(self, context: StudyContext, spec: QuizSpec) -> None:
         super().__init__()
+        self.context = context
         self.spec = spec
         self.questions: list[QuizQuestion] = []
         self.answers: list[QuizAnswer] = []
@@ -182,16 +194,15 @@ class QuizScreen(UsesQuizApp, Screen[None]):
 
     def on_mount(self) -> None:
         app = self.quiz_app
-        assert app.context is not None
-        units = app.context.units_in(list(self.spec.deck_ids))
+        units = self.context.units_in(list(self.spec.deck_ids))
         if self.spec.categories is not None:
             wanted = set(self.spec.categories)
             units = [u for u in units if u.card.category.value in wanted]
-        self.questions = build_quiz(units, self.spec.count, app.rng, app.context.distractors)
+        self.questions = build_quiz(units, self.spec.count, app.rng, self.context.distractors)
         self.started = app.clock()
         if not self.questions:
             self.notify("These decks have no cards to ask.", severity="warning")
-            self.app.pop_screen()
+            self.dismiss(None)
             return
         if self.spec.minutes:
             self.set_interval(1.0, self.tick)
@@ -225,15 +236,14 @@ class QuizScreen(UsesQuizApp, Screen[None]):
 
     def ask(self) -> None:
         app = self.quiz_app
-        assert app.context is not None
         question = self.questions[self.position]
         self.panel.show(
             question.unit,
             app.rng,
-            app.context.distractors,
+            self.context.distractors,
             question.choice,
             question.typed,
-            facts=app.context.facts,
+            facts=self.context.facts,
         )
         self.query_one("#quiz-hint", Static).update(Text(self.panel.hint, style="italic"))
         self.paint_top()
@@ -279,11 +289,11 @@ class QuizScreen(UsesQuizApp, Screen[None]):
         answered = len(self.answers)
         unanswered = [QuizAnswer(q, False, "") for q in self.questions[answered:]]
         result = score_quiz([*self.answers, *unanswered], len(self.questions))
-        self.app.switch_screen(QuizResultScreen(self.spec, result, elapsed, answered))
+        self.dismiss(QuizOutcome(self.spec, result, elapsed, answered))
 
 
-class QuizResultScreen(Screen[None]):
-    """The score and every mistake with the right answer."""
+class QuizResultScreen(Screen[bool]):
+    """The score and every mistake with the right answer; returns True for another quiz."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
     CSS = """
@@ -295,12 +305,12 @@ class QuizResultScreen(Screen[None]):
         Binding("r", "retry", "New quiz, same settings"),
     ]
 
-    def __init__(self, spec: QuizSpec, result: QuizScore, elapsed: float, answered: int) -> None:
+    def __init__(self, outcome: QuizOutcome) -> None:
         super().__init__()
-        self.spec = spec
-        self.result = result
-        self.elapsed = elapsed
-        self.answered = answered
+        self.spec = outcome.spec
+        self.result = outcome.result
+        self.elapsed = outcome.elapsed
+        self.answered = outcome.answered
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quiz-result"):
@@ -331,7 +341,7 @@ class QuizResultScreen(Screen[None]):
         return text
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(False)
 
     def action_retry(self) -> None:
-        self.app.switch_screen(QuizScreen(self.spec))
+        self.dismiss(True)

@@ -28,6 +28,7 @@ from quizapp.model.cards import Card
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.safety.terminal import literal, visible
+from quizapp.study.context import StudyContext
 from quizapp.study.service import LEARN_AHEAD
 from quizapp.study.session_log import SessionAnswer, SessionLog
 from quizapp.ui import render
@@ -86,6 +87,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def __init__(
         self,
+        context: StudyContext,
         deck_ids: list[str] | None,
         *,
         cram: bool = False,
@@ -96,6 +98,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         timeline screens study a group's or a span's cards now, and the timeline's ordering
         drill is a card made on the spot, which the store never sees."""
         super().__init__()
+        self.context = context
         self.deck_ids = deck_ids
         self.cramming = cram or units is not None
         self.units = units
@@ -132,7 +135,6 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def on_mount(self) -> None:
         app = self.quiz_app
-        assert app.context is not None
         now = app.clock()
         self.session_log = SessionLog(now, self.deck_ids, cram=self.cramming)
         if self.units is not None:
@@ -140,11 +142,11 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
             self.cram = Cram(self.units, app.rng)
         elif self.cramming:
-            self.cram = app.context.study.cram(self.deck_ids)
+            self.cram = self.context.study.cram(self.deck_ids)
         else:
-            self.remaining = app.context.study.remaining(self.deck_ids, now)
+            self.remaining = self.context.study.remaining(self.deck_ids, now)
         if self.deck_ids and len(self.deck_ids) == 1:
-            title = app.context.deck_title(self.deck_ids[0])
+            title = self.context.deck_title(self.deck_ids[0])
         else:
             title = "All cards" if self.cramming else "All due cards"
         if self.title is not None:
@@ -158,11 +160,10 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def show_next(self) -> None:
         app = self.quiz_app
-        assert app.context is not None
         if self.cram is not None:
             unit = self.cram.next_unit()
         else:
-            unit = app.context.study.next_unit(self.deck_ids, app.clock())
+            unit = self.context.study.next_unit(self.deck_ids, app.clock())
         if unit is None:
             self.finish()
             return
@@ -170,23 +171,21 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def show(self, unit: StudyUnit) -> None:
         app = self.quiz_app
-        assert app.context is not None
         self.unit = unit
         self.suggested = None
         self.shown_at = app.clock()
-        self.panel.show(unit, app.rng, app.context.distractors, facts=app.context.facts)
+        self.panel.show(unit, app.rng, self.context.distractors, facts=self.context.facts)
         self.paint()
 
     def paint(self) -> None:
         """Redraw the counters and the grade bar from the screen's state."""
         assert self.unit is not None and self.session_log is not None
         app = self.quiz_app
-        assert app.context is not None
         grades = self.query_one("#grades", Static)
         if self.revealed and self.cram is not None:
             grades.update(render.cram_grades_text(self.suggested))
         elif self.revealed:
-            preview = app.context.study.preview(self.unit, app.clock())
+            preview = self.context.study.preview(self.unit, app.clock())
             grades.update(render.grades_text(preview, self.suggested))
         else:
             grades.update(Text(self.panel.hint, style="italic"))
@@ -251,7 +250,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def grade(self, grade: Rating) -> None:
         app = self.quiz_app
-        assert app.context is not None and self.unit is not None
+        assert self.unit is not None
         assert self.session_log is not None
         if self.cram is not None:
             self.cram_grade(grade)
@@ -259,10 +258,10 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         now = app.clock()
         took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
         try:
-            if grade not in app.context.study.preview(self.unit, now):
+            if grade not in self.context.study.preview(self.unit, now):
                 self.notify(f"{grade.label} is not used in pass/fail mode.", timeout=2)
                 return
-            due = app.context.study.answer(self.unit, grade, now, took)
+            due = self.context.study.answer(self.unit, grade, now, took)
         except QuizappError as error:
             self.not_saved(error)
             return
@@ -290,9 +289,9 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def action_undo(self) -> None:
         app = self.quiz_app
-        assert app.context is not None and self.session_log is not None
+        assert self.session_log is not None
         try:
-            unit = app.context.study.undo(app.clock())
+            unit = self.context.study.undo(app.clock())
         except QuizappError as error:
             self.not_saved(error)
             return
@@ -308,9 +307,9 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def action_suspend(self) -> None:
         app = self.quiz_app
-        assert app.context is not None and self.unit is not None
+        assert self.unit is not None
         try:
-            app.context.study.suspend(self.unit, app.clock())
+            self.context.study.suspend(self.unit, app.clock())
         except QuizappError as error:
             self.not_saved(error)
             return
@@ -320,9 +319,9 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def action_bury(self) -> None:
         app = self.quiz_app
-        assert app.context is not None and self.unit is not None
+        assert self.unit is not None
         try:
-            app.context.study.bury(self.unit, app.clock())
+            self.context.study.bury(self.unit, app.clock())
         except QuizappError as error:
             self.not_saved(error)
             return
@@ -333,8 +332,8 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     def action_edit(self) -> None:
         """Open the card's deck file in $VISUAL / $EDITOR (instructors fix cards in place)."""
         app = self.quiz_app
-        assert app.context is not None and self.unit is not None
-        deck = app.context.deck(self.unit.deck_id)
+        assert self.unit is not None
+        deck = self.context.deck(self.unit.deck_id)
         editor = app.editor or shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR", ""))
         if deck is None or not editor:
             self.notify("Set $EDITOR to edit cards from here.", severity="warning")
