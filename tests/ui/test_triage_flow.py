@@ -253,3 +253,18 @@ async def test_a_file_changed_meanwhile_takes_the_decision_back_and_says_so(
         assert " gia (" in status_line(pilot)
         assert "0 / 20 triaged" in status_line(pilot)
     assert drafts.read_text().endswith("# edited in another window\n")
+
+
+@run_async
+async def test_undo_takes_back_an_edit(drafts: Path) -> None:
+    before = drafts.read_text()
+    app = TriageApp(TriageSession(drafts))
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.press("e")
+        box = app.screen.query_one("#edit-name", Input)
+        box.value = "Armed Islamic Group of Algeria"
+        await pilot.press("enter")
+        assert "name: Armed Islamic Group of Algeria" in drafts.read_text()
+        await pilot.press("u")
+        assert "Undone: edit name" in shown(pilot, "#triage-message")
+        assert drafts.read_text() == before
