@@ -35,7 +35,9 @@ EXPECTED = {
     "scheduler_quality": "scheduler quality",
     "class_report": "class report",
     "facts_start": "100,000 cards drawn from facts vs written",
+    "views_open": "lineage and timeline: key to first frame, cursor redraw",
     "triage_keys": "triage: key to next proposal on 1,000 proposals",
+    "hostile_linear": "hostile input stays linear (generate, import)",
 }
 DOCS = harness.ROOT / "docs" / "benchmarks.md"
 

@@ -19,6 +19,7 @@ def _isolated_dirs(
     monkeypatch.setenv("QUIZAPP_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(home / "cache"))
     monkeypatch.delenv("QUIZAPP_NO_CACHE", raising=False)
+    monkeypatch.setenv("QUIZAPP_DEBUG", "1")  # a bug in a test run shows its traceback
 
 
 @pytest.fixture

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from quizapp import __version__, paths
 from quizapp.errors import QuizappError
+from quizapp.safety.terminal import echo, guarded_streams
 
 COMMAND_MODULES: tuple[str, ...] = (
     "validate",
@@ -39,6 +44,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "settings",
     "unsuspend",
 )
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in quizapp, not a problem with the input
 
 EPILOG = """examples:
   quizapp                         open the study app on the shipped decks
@@ -110,24 +117,62 @@ def check_decks_given(named: Path | None) -> None:
     """A deck folder the user named (`--decks`) must exist: a typo would otherwise show an
     empty table and exit 0 as if there were simply no cards."""
     if named is not None and not named.exists():
-        shown = repr(str(named))[1:-1]  # escapes, never raw control characters
-        raise QuizappError(f"--decks {shown}: no such file or folder")
+        raise QuizappError(f"--decks {named}: no such file or folder")
+
+
+def _unwind(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """SIGTERM and SIGHUP end a command by unwinding, so its `finally` blocks run (an atomic
+    write removes its temporary file); the default action would end the process on the spot."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved = {sig: signal.signal(sig, _unwind) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse(argv)
-    named_decks = args.decks
-    resolve_dirs(args)
-    try:
-        check_decks_given(named_decks)
-        if args.command is None:
-            from quizapp.commands.study import run_app
+    """Run one command; text from input never reaches a terminal as a code (see
+    `quizapp.safety.terminal`), and every error the user can act on is one message."""
+    with guarded_streams():
+        args = parse(argv)
+        named_decks = args.decks
+        resolve_dirs(args)
+        try:
+            check_decks_given(named_decks)
+            if args.command is None:
+                from quizapp.commands.study import run_app
 
-            return run_app(args)
-        result: int = args.run(args)
-        return result
-    except QuizappError as error:
-        print(f"quizapp: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+                return run_app(args)
+            with _signals_unwind():
+                result: int = args.run(args)
+            return result
+        except QuizappError as error:
+            echo(f"quizapp: {error}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            # The reader went away (`quizapp timeline --plain | head`): stop quietly, as `cat`
+            # does, and keep Python from complaining when it flushes stdout at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 141
+        except Exception as error:
+            # The last guard, not a way of handling errors: whatever hostile input slipped past
+            # the specific checks, the user gets one line naming the failure, not a traceback.
+            if os.environ.get("QUIZAPP_DEBUG"):
+                raise
+            echo(
+                f"quizapp: internal error ({type(error).__name__}: {error}); please report it "
+                "with the command you ran (QUIZAPP_DEBUG=1 shows the details)",
+                file=sys.stderr,
+            )
+            return INTERNAL_ERROR

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from uikit import run_async
 
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.widgets.deck_list import DeckList, DeckRow
 
 

@@ -45,7 +45,6 @@ async def test_every_drawn_card_comes_up_in_preview_with_its_sources(tmp_path: P
             panel.reveal()
             if not panel.revealed:
                 panel.check()
-            await pilot.pause()
             answers[uid] = str(panel.query_one("#answer").render())
             screen.grade(Rating.GOOD)
             await pilot.pause()

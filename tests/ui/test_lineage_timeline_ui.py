@@ -201,16 +201,16 @@ async def test_deck_text_is_shown_literally(tmp_path: Path, clock: FixedClock) -
     shutil.copytree(LINEAGE, decks)
     deck = decks / "aqim-lineage.yaml"
     text = deck.read_text(encoding="utf-8")
-    deck.write_text(text.replace("acronym: GSPC", 'acronym: "[bold]GSPC\\e[2J"'), "utf-8")
+    deck.write_text(text.replace("acronym: GSPC", 'acronym: "[bold]GS\\nPC\\e[2J"'), "utf-8")
     app = lineage_app(tmp_path, clock, decks)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         await pilot.pause()
         rows = rows_of(app.screen)  # type: ignore[arg-type]
-        assert "[bold]GSPC\u241b[2J" in rows[1]
+        assert "[bold]GS\u240aPC\u241b[2J" in rows[1]
         await pilot.press("escape", "t")
         await pilot.pause()
-        assert any("[bold]GSPC\u241b[2J" in row for row in rows_of(app.screen))  # type: ignore[arg-type]
+        assert any("[bold]GS\u240aPC\u241b[2J" in row for row in rows_of(app.screen))  # type: ignore[arg-type]
 
 
 @run_async

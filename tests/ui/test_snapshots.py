@@ -37,7 +37,7 @@ def answered(clock: FixedClock) -> Callable[[Pilot[Any]], None]:
 async def start_quiz(pilot: Pilot[Any]) -> None:
     from quizapp.ui.screens.quiz import QuizScreen, QuizSpec
 
-    await pilot.app.push_screen(QuizScreen(QuizSpec(("groups",), 3, 10)))
+    await pilot.app.push_screen(QuizScreen(pilot.app.context, QuizSpec(("groups",), 3, 10)))  # type: ignore[attr-defined]
 
 
 SCREENS: dict[str, tuple[list[str], str | None]] = {

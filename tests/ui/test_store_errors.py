@@ -71,3 +71,30 @@ async def test_a_bug_while_loading_is_not_hidden_behind_a_message() -> None:
             await pilot.pause()
     assert isinstance(failed.value.error, KeyError)
     assert app.return_code == 1
+
+
+@run_async
+async def test_a_locked_database_when_setting_an_exam_date_says_not_saved(
+    make_app: Callable[..., QuizApp],
+) -> None:
+    from textual.widgets import Input
+
+    from quizapp.ui.screens.exam import ExamScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, ExamScreen)
+        store = app.context.study.store  # type: ignore[union-attr]
+        store.db.execute("PRAGMA busy_timeout = 0")
+        other = sqlite3.connect(store.path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        await pilot.press("d")
+        screen.query_one("#exam-date", Input).value = "2026-02-01"
+        await pilot.press("enter")
+        feedback = str(screen.query_one("#exam-feedback", Static).render())
+        assert feedback.startswith("✗ Not saved") and "locked" in feedback
+        assert app.is_running and app.screen is screen and screen.info is None
+        other.execute("ROLLBACK")
+        other.close()

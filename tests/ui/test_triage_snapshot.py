@@ -23,10 +23,13 @@ def drafts(tmp_path: Path) -> Path:
     return tmp_path / "decks" / "drafts.yaml"
 
 
-def test_a_proposal_at_80x24(snap_compare: Any, drafts: Path) -> None:
+@pytest.mark.parametrize(
+    "size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+)
+def test_a_proposal(size: tuple[int, int], snap_compare: Any, drafts: Path) -> None:
     # Document order, skipped to the Algiers bombings: an event with a place and three cards.
     app = TriageApp(TriageSession(drafts))
-    assert snap_compare(app, press=["a", "o", *["s"] * 9], terminal_size=(80, 24))
+    assert snap_compare(app, press=["a", "o", *["s"] * 9], terminal_size=size)
 
 
 def test_the_edit_dialog_at_60x16(snap_compare: Any, drafts: Path) -> None:

@@ -55,7 +55,7 @@ VALUE = st.recursive(
 FACT = st.dictionaries(st.sampled_from(FACT_KEYS), VALUE, max_size=10)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(FACT, max_size=6), st.booleans())
 def test_any_facts_give_a_deck_or_problems(facts: list[dict[str, object]], cards: bool) -> None:
     import json

@@ -94,6 +94,7 @@ def test_sentence_initial_relative_dates_and_month_day() -> None:
         "In December, it split.",
         "The following January it grew.",
         "By June 23 it was gone.",
+        "On 24 Aug. it came back.",
     ]
     values = [[m.value for m in find_dates(text, context)] for text in texts]
-    assert values == [["2003"], ["2003-12"], ["2004-01"], ["2004-06-23"]]
+    assert values == [["2003"], ["2003-12"], ["2004-01"], ["2004-06-23"], ["2004-08-24"]]

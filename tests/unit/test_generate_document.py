@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import hypothesis.strategies as st
 import pytest
+from hypothesis import given, settings
 
+from quizapp.decks.plaintext import plain_text
 from quizapp.errors import QuizappError
 from quizapp.generate.document import (
     SENTENCE_CAP,
     Kind,
+    Sentence,
     clean_markdown,
     parse_document,
     read_document,
@@ -105,3 +109,10 @@ def test_a_run_on_line_is_cut_and_never_read() -> None:
     assert len(doc.sentences) == 3
     assert {s.kind for s in doc.sentences} == {Kind.RUNON}
     assert not any(s.readable for s in doc.sentences)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=80))
+def test_a_quote_reads_as_the_markdown_parser_reads_it(raw: str) -> None:
+    sentence = Sentence(0, raw, raw)
+    assert sentence.quote == " ".join(plain_text(raw).split())

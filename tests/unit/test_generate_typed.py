@@ -120,3 +120,73 @@ def test_a_split_that_creates_a_group_goes_from_the_parent_to_the_new_group() ->
     assert [named(facts, i) for i in split["from"]] == ["RHB"]
     assert named(facts, split["to"]) == "BHF"
     assert split["date"] == "2005"
+
+
+def test_a_place_is_proposed_surely_only_where_something_happened() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) has members from Peru and Chile.\n"
+        "In 2004, the RHB bombed a market in Lima.\n"
+    )
+    proposals = propose_facts(parse_document("d.txt", text))
+    places = {p.fact["name"]: p for p in proposals if p.fact["type"] == "place"}
+    event = next(p.fact for p in proposals if p.fact["type"] == "event")
+    assert event["place"] == places["Lima"].id
+    assert places["Lima"].confidence >= 0.5
+    assert places["Peru"].confidence < 0.4
+
+
+def test_splinter_groups_and_who_has_led_the_group() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was active in 2001.\n"
+        "Gen. Omar Vance has led the group since 2004.\n"
+        "The RHB and splinter groups the Blue Hand Front (BHF) and the Green Hand Army (GHA) "
+        "fought on.\n"
+    )
+    facts = facts_of(text)
+    relations = [f for f in facts if f["type"] == "relation"]
+    lead = next(f for f in relations if f["relation"] == "leadership")
+    assert named(facts, lead["from"][0]) == "Omar Vance"
+    assert named(facts, lead["to"]) == "RHB" and lead["date"] == "2004"
+    splits = {named(facts, f["to"]) for f in relations if f["relation"] == "split"}
+    assert splits == {"BHF", "GHA"}
+    assert not any(f["type"] == "event" and f["date"] == "2004" for f in facts)
+
+
+def test_a_claim_is_what_was_said_and_long_clauses_are_shortened() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was formed in 2001 by Omar Vance.\n"
+        "In May 2010, Omar Vance, the RHB's chief, said that the RHB would never lay down arms.\n"
+        "Sarvania, a small mountain country with a long and troubled history of feuds, gained "
+        "independence in 1960, though its borders stayed disputed for many decades afterwards.\n"
+    )
+    facts = facts_of(text)
+    statement = next(f for f in facts if f["type"] == "statement")
+    assert statement["claim"] == "The RHB would never lay down arms"
+    event = next(f for f in facts if f["type"] == "event" and f["date"] == "1960")
+    assert event["what"].startswith("Sarvania gained independence")
+    assert "mountain" not in event["what"]
+
+
+def test_alliance_and_emergence_phrasings() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was active in 2001.\n"
+        "The Blue Hand Front (BHF) emerged from the RHB in 2003.\n"
+        "In 2006 the BHF allied with the Green Hand Army (GHA).\n"
+    )
+    facts = facts_of(text)
+    kinds = {f["relation"]: f for f in facts if f["type"] == "relation"}
+    assert [named(facts, i) for i in kinds["split"]["from"]] == ["RHB"]
+    assert named(facts, kinds["split"]["to"]) == "BHF"
+    assert named(facts, kinds["affiliation"]["to"]) == "GHA"
+
+
+def test_a_second_act_dated_beside_it_is_its_own_designation() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was active in 1990.\n"
+        "The Secretary hereby amends, effective May 3, 2002, the 2001 redesignation of the RHB "
+        "as a Foreign Terrorist Organization to add the following names as aliases of the RHB.\n"
+    )
+    facts = facts_of(text)
+    found = {(f["action"], f.get("date")) for f in facts if f["type"] == "designation"}
+    assert found == {("amended", "2002-05-03"), ("designated", "2001")}
+    assert not any(f["type"] == "event" and f["date"] == "2001" for f in facts)

@@ -24,7 +24,7 @@ def test_quizlet_tsv_with_header_and_bad_rows(tmp_path: Path) -> None:
     path.write_text("term\tdefinition\nGSPC\tSalafist Group\n\tno front\nlonely\n")
     result = read_any(path)
     assert [(n.front, n.back) for n in result.notes] == [("GSPC", "Salafist Group")]
-    assert [s.origin for s in result.skipped] == ["terms.tsv row 3", "terms.tsv row 4"]
+    assert [s.origin for s in result.skipped] == ["terms.tsv line 3", "terms.tsv line 4"]
 
 
 def test_anki_text_export_with_separator_header_and_cloze(tmp_path: Path) -> None:

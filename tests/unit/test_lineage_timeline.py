@@ -97,7 +97,9 @@ def test_the_drawing_draws_each_group_once_and_refers_back_for_a_merger() -> Non
     assert text[0] == "GIA"
     assert "\u2514\u2500 split 1998 \u2500\u25b6 GSPC  1998\u20132007" in text
     assert any("merged 2013 with MUJAO" in line for line in text)
-    assert any(line.endswith("(drawn above)") and "with al-Mulathamun" in line for line in text)
+    assert any(
+        line.endswith("(drawn above)") and "with al-Mulathamun Battalion" in line for line in text
+    )
 
 
 def test_a_deep_chain_is_drawn_without_recursion() -> None:
@@ -218,8 +220,9 @@ def test_lineage_plain_prints_one_relation_a_line(capsys: pytest.CaptureFixture[
         "1998  GIA \u2192 GSPC  split  (aqim-backgrounder-2014.txt)",
         "2006-09-11  GSPC \u2192 al-Qaeda  allegiance  (aqim-backgrounder-2014.txt)",
         "2007-01  GSPC \u2192 AQIM  rename  (aqim-backgrounder-2014.txt)",
-        "2012  AQIM \u2192 al-Mulathamun  split  (aqim-backgrounder-2014.txt)",
-        "2013  al-Mulathamun + MUJAO \u2192 al-Murabitoun  merger  (rfj-al-murabitoun.txt)",
+        "2012  AQIM \u2192 al-Mulathamun Battalion  split  (aqim-backgrounder-2014.txt)",
+        "2013  al-Mulathamun Battalion + MUJAO \u2192 al-Murabitoun  merger  "
+        "(rfj-al-murabitoun.txt)",
     ]
 
 
@@ -243,10 +246,11 @@ def test_timeline_plain_and_years(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert code == 0
     assert out.splitlines() == [
-        "2013  al-Mulathamun + MUJAO \u2192 al-Murabitoun  merger  (rfj-al-murabitoun.txt)",
+        "2013  al-Mulathamun Battalion + MUJAO \u2192 al-Murabitoun  merger  "
+        "(rfj-al-murabitoun.txt)",
         "2013-01  the siege of the Tiguentourine gas facility near In Amenas  "
         "(rfj-al-murabitoun.txt)",
-        "2013-12-19  U.S. Department of State designated al-Mulathamun (FTO)  "
+        "2013-12-19  U.S. Department of State designated al-Mulathamun Battalion (FTO)  "
         "(rfj-al-murabitoun.txt)",
     ]
     code, out, _ = run(capsys, "timeline", "--decks", str(LINEAGE), "--json")
@@ -282,3 +286,105 @@ def test_validate_stale_warns_and_exits_zero(capsys: pytest.CaptureFixture[str])
     )  # fmt: skip
     assert code == 0
     assert [s["fact_id"] for s in json.loads(out)["stale"]] == ["droukdel-leads-aqim"]
+
+
+def test_long_names_are_cut_in_the_drawing_and_a_self_relation_does_not_loop() -> None:
+    items: list[dict[str, object]] = [
+        {"id": "a", "type": "group", "name": "A" * 5000},
+        {"id": "b", "type": "group", "name": "B"},
+        {"id": "r", "type": "relation", "relation": "split", "from": ["a"], "to": "b"},
+        {"id": "s", "type": "relation", "relation": "rename", "from": ["b"], "to": "b"},
+    ]
+    rows = draw(build_lineage(facts_of(items)))
+    assert len(rows[0].node_label) == 120 and rows[0].node_label.endswith("\u2026")
+    assert [(row.node_id, row.reference) for row in rows] == [
+        ("a", False),
+        ("b", False),
+        ("b", True),
+    ]
+
+
+def test_any_relations_draw_every_group_exactly_once_and_every_edge_once() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    kinds = ["merger", "split", "rename", "allegiance", "affiliation", "leadership"]
+    edge = st.tuples(
+        st.lists(st.integers(0, 7), min_size=1, max_size=3, unique=True),
+        st.integers(0, 7),
+        st.sampled_from(kinds),
+        st.one_of(st.none(), st.sampled_from(["1998", "2007-01", "2013-05-02", "2004/2020"])),
+    )
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(edge, max_size=12))
+    def check(edges: list[tuple[list[int], int, str, str | None]]) -> None:
+        items: list[dict[str, object]] = [
+            {"id": f"g{i}", "type": "group", "name": f"G{i}"} for i in range(8)
+        ]
+        for n, (sources, target, kind, date) in enumerate(edges):
+            relation = {"id": f"r{n}", "type": "relation", "relation": kind,
+                        "from": [f"g{s}" for s in sources], "to": f"g{target}"}  # fmt: skip
+            if date:
+                relation["date"] = date
+            items.append(relation)
+        lineage = build_lineage(facts_of(items))
+        rows = draw(lineage)
+        drawn = [row.node_id for row in rows if not row.reference]
+        assert sorted(drawn) == [f"g{i}" for i in range(8)]
+        assert len([r for r in rows if r.edge is not None]) == sum(
+            len(e.sources) for e in lineage.edges
+        )  # an edge is drawn under each group it comes from
+        dates = [e.date for e in lineage.edges if e.date]
+        assert dates == sorted(
+            dates, key=lambda d: tuple(int(p) for p in d[:10].split("/")[0].split("-"))
+        )
+        entries = build_timeline(Decked(fact, "d") for fact in facts_of(items))
+        assert len(entries) == len([e for e in edges if e[3]])
+
+    check()
+
+
+def test_lineage_questions_hide_one_part_and_offer_the_answer_among_the_choices() -> None:
+    import random
+
+    from quizapp.facts.lineage_quiz import Hidden, questions
+
+    rows = draw(build_lineage(fixture_facts()))
+    asked = questions(rows, random.Random(3), 20)
+    assert len(asked) == len([row for row in rows if row.edge is not None])
+    assert {question.hidden for question in asked} == {Hidden.NODE, Hidden.EDGE}
+    for question in asked:
+        row = question.rows[question.hidden_row]
+        right = row.node_label if question.hidden is Hidden.NODE else row.edge_label
+        assert question.choices[question.answer] == right
+        assert len(set(question.choices)) == len(question.choices) >= 2
+        shown = question.shown()
+        assert right not in shown[question.hidden_row] and "?" in shown[question.hidden_row]
+        assert not any("drawn above" in line for line in shown)
+        assert question.docs
+
+
+def test_a_newline_in_a_name_stays_on_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    decks = tmp_path / "decks"
+    shutil.copytree(LINEAGE, decks)
+    deck = decks / "aqim-lineage.yaml"
+    text = deck.read_text(encoding="utf-8")
+    deck.write_text(text.replace("acronym: GSPC", 'acronym: "GS\\nPC"'), "utf-8")
+    code, out, _ = run(capsys, "lineage", "--decks", str(decks), "--plain")
+    assert code == 0 and len(out.splitlines()) == 5
+    assert "GIA \u2192 GS\u240aPC  split" in out
+    code, out, _ = run(capsys, "timeline", "--decks", str(decks), "--plain")
+    assert code == 0 and len(out.splitlines()) == 12
+
+
+def test_groups_with_no_relation_are_drawn_after_the_lineages() -> None:
+    items: list[dict[str, object]] = [
+        {"id": "ecowas", "type": "group", "name": "ECOWAS", "date": "1975"},
+        {"id": "a", "type": "group", "name": "A"},
+        {"id": "b", "type": "group", "name": "B", "date": "1998"},
+        {"id": "r", "type": "relation", "relation": "split", "from": ["a"], "to": "b"},
+    ]
+    assert [row.node_id for row in draw(build_lineage(facts_of(items)))] == ["a", "b", "ecowas"]

@@ -244,3 +244,91 @@ def test_pieces_keep_comments_between_the_facts_and_the_cards(tmp_path: Path) ->
     session.undo()
     reopened(session)
     assert "fact: h" in path.read_text()
+
+
+def test_a_fact_naming_a_rejected_fact_is_not_accepted(drafts: Path) -> None:
+    session = TriageSession(drafts)
+    session.toggle_order()
+    while session.current().fact_id != "algiers":  # type: ignore[union-attr]
+        session.skip()
+    session.reject()
+    assert session.current().fact_id == "algiers-bombings-2007-12"  # type: ignore[union-attr]
+    with pytest.raises(QuizappError, match="names rejected facts: algiers"):
+        session.accept()
+    session.edit("place", "")
+    session.accept()
+    assert statuses(drafts)["algiers-bombings-2007-12"] is FactStatus.REVIEWED
+
+
+def test_a_quoted_or_commented_status_is_written_by_a_dump(tmp_path: Path) -> None:
+    path = tmp_path / "quoted.yaml"
+    path.write_text(
+        "title: t\nfacts:\n"
+        "  - id: g\n    type: group\n    name: G\n    status: 'generated'\n"
+        "    sources:\n      - {doc: d.txt, quote: G.}\n"
+        "  - id: h\n    type: group\n    name: H\n    status: generated   # a draft\n"
+        "    sources:\n      - {doc: d.txt, quote: H.}\n"
+    )
+    session = TriageSession(path)
+    session.accept()
+    session.accept()
+    reopened(session)
+    assert "# a draft" in path.read_text()
+    assert set(statuses(path).values()) == {FactStatus.REVIEWED}
+    session.undo()
+    session.undo()
+    reopened(session)
+    assert set(statuses(path).values()) == {FactStatus.GENERATED}
+
+
+def test_a_folder_or_a_pipe_is_refused(tmp_path: Path) -> None:
+    import os
+
+    with pytest.raises(QuizappError):
+        TriageSession(tmp_path)
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(QuizappError):
+        TriageSession(fifo)
+
+
+def test_deferred_writes_go_to_disk_in_order_before_the_next_decision(drafts: Path) -> None:
+    original = drafts.read_text()
+    session = TriageSession(drafts)
+    session.defer_writes = True
+    session.accept()
+    assert drafts.read_text() == original  # made, not yet written
+    session.accept()  # writes the first decision before making the second
+    assert statuses(drafts)["gia"] is FactStatus.REVIEWED
+    assert statuses(drafts)["gspc"] is FactStatus.GENERATED
+    session.flush()
+    assert statuses(drafts)["gspc"] is FactStatus.REVIEWED
+    reopened(session)
+
+
+def test_a_deferred_write_that_fails_takes_the_decision_back(drafts: Path) -> None:
+    session = TriageSession(drafts)
+    session.defer_writes = True
+    session.accept()
+    drafts.write_text(drafts.read_text() + "# edited elsewhere meanwhile\n")
+    with pytest.raises(QuizappError, match="changed by another program"):
+        session.flush()
+    assert session.proposals["gia"].verdict is Verdict.PENDING
+    assert session.proposals["gia"].node["status"] == "generated"
+    assert session.current().fact_id == "gia"  # type: ignore[union-attr]
+    assert session.steps == []
+    assert drafts.read_text().endswith("# edited elsewhere meanwhile\n")
+
+
+def test_a_deferred_undo_that_fails_keeps_the_decision(drafts: Path) -> None:
+    session = TriageSession(drafts)
+    session.defer_writes = True
+    session.reject()
+    session.flush()
+    session.undo()
+    drafts.write_text(drafts.read_text() + "# edited elsewhere meanwhile\n")
+    with pytest.raises(QuizappError):
+        session.flush()
+    assert session.proposals["gia"].verdict is Verdict.REJECTED
+    assert session.proposals["gia"].node["status"] == "rejected"
+    assert len(session.steps) == 1

@@ -26,6 +26,11 @@ class SetKey:
     _position: int = field(default=0, init=False)
     _comment: Any = field(default=None, init=False)
 
+    @property
+    def old(self) -> Any:
+        """The value before `apply` (None when the key was absent)."""
+        return None if self._old is _MISSING else self._old
+
     def apply(self) -> None:
         mapping, key = self.mapping, self.key
         self._old = mapping.get(key, _MISSING)

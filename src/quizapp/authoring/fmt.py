@@ -14,6 +14,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from quizapp.authoring.roundtrip import (
     DECK_KEY_ORDER,
+    FileStyle,
     cards_of,
     check_text,
     derive_id,
@@ -40,8 +41,11 @@ class FormatResult:
 
 
 def format_text(text: str, file: str, taken: set[str]) -> tuple[str, list[str]]:
-    """The formatted deck text and the ids it added; `taken` is updated with new ids."""
-    tree = parse(text, file)
+    """The formatted deck text and the ids it added; `taken` is updated with new ids.
+
+    Line endings, a BOM, escapes and the spelling of unchanged values are kept as written."""
+    body, style = FileStyle.of(text)
+    tree = parse(body, file)
     # a deck of facts alone (what `quizapp generate` writes) has no cards to give ids to
     facts_only = isinstance(tree, CommentedMap) and "facts" in tree and "cards" not in tree
     cards = [] if facts_only else cards_of(tree, file)
@@ -59,7 +63,7 @@ def format_text(text: str, file: str, taken: set[str]) -> tuple[str, list[str]]:
             added.append(new_id)
         normalise_card(card)
     reorder(tree, DECK_KEY_ORDER)
-    return dump(tree), added
+    return style.apply(dump(tree)), added
 
 
 def format_files(paths: Sequence[Path], *, write: bool) -> list[FormatResult]:
@@ -71,10 +75,10 @@ def format_files(paths: Sequence[Path], *, write: bool) -> list[FormatResult]:
     taken: set[str] = set()
     for deck_file in files:
         try:
-            texts[deck_file.path] = deck_file.path.read_text(encoding="utf-8")
+            texts[deck_file.path] = deck_file.path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise QuizappError(f"cannot read {deck_file.path}: {error}") from None
-        taken |= ids_in(parse(texts[deck_file.path], str(deck_file.path)))
+        taken |= ids_in(parse(FileStyle.of(texts[deck_file.path])[0], str(deck_file.path)))
     results: list[FormatResult] = []
     for deck_file in files:
         original = texts[deck_file.path]

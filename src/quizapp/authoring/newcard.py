@@ -9,6 +9,8 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from quizapp.authoring.roundtrip import (
+    NEW_FILE_STYLE,
+    FileStyle,
     cards_of,
     check_text,
     derive_id,
@@ -99,7 +101,7 @@ def folder_ids(deck_path: Path, decks_dir: Path | None) -> set[str]:
     taken: set[str] = set()
     for path in files:
         try:
-            taken |= ids_in(parse(path.read_text(encoding="utf-8"), str(path)))
+            taken |= ids_in(parse(FileStyle.of(path.read_text(encoding="utf-8"))[0], str(path)))
         except (OSError, UnicodeDecodeError, QuizappError):
             continue
     return taken
@@ -111,11 +113,13 @@ def add_card(
     """Append the card to the deck (created with `title` if missing); return the card's id."""
     if deck_path.exists():
         try:
-            text = deck_path.read_text(encoding="utf-8")
+            text = deck_path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise QuizappError(f"cannot read {deck_path}: {error}") from None
-        tree = parse(text, str(deck_path))
+        body, style = FileStyle.of(text)
+        tree = parse(body, str(deck_path))
     else:
+        style = NEW_FILE_STYLE
         if not title:
             raise QuizappError(f"{deck_path} does not exist; give --title to create it")
         tree = CommentedMap(title=title, cards=CommentedSeq())
@@ -135,5 +139,5 @@ def add_card(
             + "\n".join(f"  {p.format()}" for p in problems)
             + "\n(problems already in the file: fix them first; `quizapp fmt` adds missing ids)"
         )
-    write_atomic(deck_path, new_text)
+    write_atomic(deck_path, style.apply(new_text))
     return str(new["id"])

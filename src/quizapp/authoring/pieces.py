@@ -26,6 +26,7 @@ from quizapp.authoring.roundtrip import make_yaml
 
 LIST_KEY = "facts"
 ITEM_START = "  - "
+WORDS = frozenset({"generated", "reviewed", "rejected"})
 
 
 class DeckPieces:
@@ -120,20 +121,42 @@ class DeckPieces:
         for node in changed:
             self._items.pop(id(node), None)
         parts = [self._before]
-        items: dict[int, tuple[Any, str]] = {}
-        for item in seq:
+        items = list.__iter__(seq)  # the list's own iterator: ruamel's goes item by item in Python
+        for item in items:
             known = self._items.get(id(item))
             if known is None:
-                text = self._item_text(item)
+                known = (item, self._item_text(item))
+                self._items[id(item)] = known
                 self._checked.add(id(item))
-            else:
-                text = known[1]
-            items[id(item)] = (item, text)
-            parts.append(text)
+            parts.append(known[1])
         parts.append(self._after)
-        self._items = items
-        self._checked &= set(items)
+        if len(self._items) > len(seq):  # items left the list (an undone insert)
+            present = {id(item) for item in seq}
+            self._items = {k: v for k, v in self._items.items() if k in present}
+            self._checked &= present
         return "".join(parts)
+
+    def patch_word(self, node: Any, key: str, old: Any, new: Any) -> bool:
+        """Change an item's `key: OLD` line to `key: NEW` in its piece, without dumping.
+
+        Only for a fact's own key whose values are both plain words of `WORDS` (a status): the
+        emitter writes such a key as exactly the line `    key: word`, in a piece as in the
+        whole file, so the patched piece is what a dump would give. False when that does not
+        surely hold (quoted value, a comment on the line, not found once): dump instead.
+        """
+        if not self.split or type(old) is not str or type(new) is not str:
+            return False
+        if old not in WORDS or new not in WORDS:
+            return False
+        known = self._items.get(id(node))
+        if known is None:
+            return False
+        needle = f"\n    {key}: {old}\n"
+        text = "\n" + known[1]
+        if text.count(needle) != 1:
+            return False
+        self._items[id(node)] = (node, text.replace(needle, f"\n    {key}: {new}\n")[1:])
+        return True
 
 
 def _cut(full: str, count: int) -> tuple[str, list[str], str] | None:

@@ -8,10 +8,7 @@ and nothing is written unless the result passes the deck validator.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -21,7 +18,10 @@ from ruamel.yaml.tokens import CommentToken
 
 from quizapp.decks import Problem, load_deck_text
 from quizapp.decks.ids import CONTENT_FIELDS, HASH_DIGITS, derived_card_id
+from quizapp.decks.style import NEW_FILE_STYLE as NEW_FILE_STYLE
+from quizapp.decks.style import FileStyle as FileStyle
 from quizapp.errors import QuizappError
+from quizapp.safety.files import write_atomic as write_atomic
 
 DECK_KEY_ORDER = ("title", "description", "tags", "facts", "cards")
 CARD_KEY_ORDER = (
@@ -40,7 +40,7 @@ def make_yaml() -> YAML:
     """A round-trip YAML with the house layout; lines are never re-wrapped."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 4096
+    yaml.width = 1 << 30  # never fold a long value onto several lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
@@ -177,21 +177,3 @@ def check_text(text: str, file: str, deck_id: str) -> list[Problem]:
     """Validator problems for deck text that is about to be written."""
     _deck, problems = load_deck_text(text.encode("utf-8"), file, deck_id)
     return problems
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one rename, keeping the old file's permissions."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise QuizappError(f"cannot write {path}: {error.strerror}") from None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import enum
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,11 +44,12 @@ from quizapp.authoring.proposal import (
     referenced_ids,
     to_fact,
 )
-from quizapp.authoring.roundtrip import parse, write_atomic
+from quizapp.authoring.roundtrip import parse
 from quizapp.errors import QuizappError
 from quizapp.model.facts import Fact, FactStatus
+from quizapp.safety.files import read_regular, write_atomic
 
-MAX_FILE_BYTES = 50_000_000
+MAX_FILE_BYTES = 50 * 1024 * 1024
 MERGE_SKIPPED = frozenset({"id", "type", "status", "confidence", "sources"})
 
 
@@ -134,11 +135,9 @@ class TriageSession:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise QuizappError(f"{path}: larger than {MAX_FILE_BYTES // 1_000_000} MB")
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise QuizappError(f"cannot read {path}: {error}") from None
+            text = read_regular(path, MAX_FILE_BYTES).decode("utf-8")
+        except UnicodeDecodeError:
+            raise QuizappError(f"{path}: not UTF-8 text") from None
         self.tree = parse(text, str(path))
         facts = self.tree.get("facts") if isinstance(self.tree, CommentedMap) else None
         if not isinstance(facts, CommentedSeq):
@@ -156,21 +155,33 @@ class TriageSession:
                     fact_id, node, (index, 0), _confidence(node.get("confidence"))
                 )
         self.order = Order.CONFIDENCE
+        self._ordered: list[Proposal] | None = None
         self.pinned: str | None = None
         self.steps: list[Step] = []
         self.pieces = DeckPieces(self.tree)
         self._stat = _stat(path)
+        # With `defer_writes` (the screen sets it), a decision's text is made at once but put on
+        # disk by `flush`, which the screen calls right after drawing the next proposal, and
+        # which every decision calls first: the order of writes is the order of decisions.
+        self.defer_writes = False
+        self._unwritten: tuple[str, Callable[[], None]] | None = None
 
     # ----- the queue
 
     def ordered(self) -> list[Proposal]:
-        """Every proposal in the current order."""
-        if self.order is Order.DOCUMENT:
-            return sorted(self.proposals.values(), key=lambda p: p.position)
-        return sorted(
-            self.proposals.values(),
-            key=lambda p: (-(p.confidence if p.confidence is not None else -1.0), p.position),
-        )
+        """Every proposal in the current order (sorted again only when the set changes)."""
+        if self._ordered is None:
+            if self.order is Order.DOCUMENT:
+                self._ordered = sorted(self.proposals.values(), key=lambda p: p.position)
+            else:
+                self._ordered = sorted(
+                    self.proposals.values(),
+                    key=lambda p: (
+                        -(p.confidence if p.confidence is not None else -1.0),
+                        p.position,
+                    ),
+                )
+        return self._ordered
 
     def current(self) -> Proposal | None:
         """The proposal to decide now: the undone one, else the first pending and least skipped
@@ -189,6 +200,7 @@ class TriageSession:
 
     def toggle_order(self) -> Order:
         self.order = Order.DOCUMENT if self.order is Order.CONFIDENCE else Order.CONFIDENCE
+        self._ordered = None
         self.pinned = None
         return self.order
 
@@ -291,6 +303,7 @@ class TriageSession:
     # ----- decisions
 
     def _require(self) -> Proposal:
+        self.flush()
         proposal = self.current()
         if proposal is None:
             raise QuizappError("Every proposal is decided.")
@@ -306,6 +319,16 @@ class TriageSession:
         unknown = [ref for ref in referenced_ids(proposal.node) if ref not in self.nodes]
         if unknown:
             raise QuizappError(f"{proposal.fact_id} names unknown facts: {', '.join(unknown)}")
+        rejected = [
+            ref
+            for ref in referenced_ids(proposal.node)
+            if str(self.nodes[ref].get("status", "")) == FactStatus.REJECTED
+        ]
+        if rejected:
+            raise QuizappError(
+                f"{proposal.fact_id} names rejected facts: {', '.join(rejected)} "
+                "(e edits the field; u takes back the rejection)"
+            )
         edits: list[Edit] = [SetKey(proposal.node, "status", "reviewed", proposal.node)]
         self._commit("accept", proposal, edits, verdicts={proposal.fact_id: Verdict.ACCEPTED})
         return proposal
@@ -409,27 +432,71 @@ class TriageSession:
 
     def undo(self) -> Step | None:
         """Take back the last decision (written back at once); None when there is none."""
+        self.flush()
         if not self.steps:
             return None
-        step = self.steps.pop()
-        self.pieces.prepare(edit.fact for edit in step.edits)
-        for edit in reversed(step.edits):
-            edit.revert()
+        step = self.steps[-1]
+        before = {fact_id: self.proposals[fact_id] for fact_id in step.before}
+        added = {fact_id: (self.nodes[fact_id], self.proposals[fact_id]) for fact_id in step.added}
+        pinned = self.pinned
+        text = None
+        if step.edits:
+            self._check_unchanged()
+            fast = self._patchable(step.edits)
+            if not fast:
+                self.pieces.prepare(edit.fact for edit in step.edits)
+            for edit in reversed(step.edits):
+                edit.revert()
+            text = self._text(step.edits, undoing=True, fast=fast)
+        self.steps.pop()
         for fact_id in step.added:
             self.proposals.pop(fact_id, None)
             self.nodes.pop(fact_id, None)
         for fact_id, state in step.before.items():
             self.proposals[fact_id] = state
+        self._ordered = None
         self.pinned = step.subject
-        if step.edits:
-            try:
-                self._write(step.edits)
-            except QuizappError:
-                for edit in step.edits:
-                    edit.apply()
-                self.steps.append(step)
-                raise
+
+        def redo() -> None:
+            for edit in step.edits:
+                edit.apply()
+            self.steps.append(step)
+            self.proposals.update(before)
+            for fact_id, (node, proposal) in added.items():
+                self.nodes[fact_id] = node
+                self.proposals[fact_id] = proposal
+            self._ordered = None
+            self.pinned = pinned
+
+        if text is not None:
+            self._store(text, redo)
         return step
+
+    @property
+    def unwritten(self) -> bool:
+        """Whether the last decision is made but not yet on disk (see `defer_writes`)."""
+        return self._unwritten is not None
+
+    def flush(self) -> None:
+        """Put the last decision's text on disk, if it is not yet; if that fails, the decision
+        is taken back (in memory too) and QuizappError says why."""
+        if self._unwritten is None:
+            return
+        text, take_back = self._unwritten
+        self._unwritten = None
+        try:
+            self._check_unchanged()
+            write_atomic(self.path, text)
+        except QuizappError:
+            take_back()
+            self.pieces.rebuild()
+            raise
+        self._stat = _stat(self.path)
+
+    def _store(self, text: str, take_back: Callable[[], None]) -> None:
+        self._unwritten = (text, take_back)
+        if not self.defer_writes:
+            self.flush()
 
     # ----- inner workings
 
@@ -504,17 +571,14 @@ class TriageSession:
             edits,
             {fact_id: copy.copy(self.proposals[fact_id]) for fact_id in touched},
         )
-        done: list[Edit] = []
-        self.pieces.prepare(edit.fact for edit in edits)
-        try:
-            for edit in edits:
-                edit.apply()
-                done.append(edit)
-            self._write(edits)
-        except QuizappError:
-            for edit in reversed(done):
-                edit.revert()
-            raise
+        self._check_unchanged()
+        fast = self._patchable(edits)
+        if not fast:
+            self.pieces.prepare(edit.fact for edit in edits)
+        for edit in edits:
+            edit.apply()
+        text = self._text(edits, undoing=False, fast=fast)
+        pinned = self.pinned
         for fact_id, verdict in verdicts.items():
             self.proposals[fact_id].verdict = verdict
         for fact_id, target in (merged or {}).items():
@@ -528,22 +592,55 @@ class TriageSession:
                 fact_id, stub, (proposal.position[0], proposal.position[1] + offset + 1), None
             )
             step.added.append(fact_id)
+            self._ordered = None
         self.pinned = None if verdicts else proposal.fact_id
         self.steps.append(step)
 
-    def _write(self, edits: Iterable[Edit]) -> None:
-        touched = [edit.fact for edit in edits]
-        if any(node is None for node in touched):
-            text = self.pieces.rebuild()
-        else:
-            text = self.pieces.text(node for node in touched if node is not None)
+        def take_back() -> None:
+            for edit in reversed(edits):
+                edit.revert()
+            self.steps.remove(step)
+            for fact_id in step.added:
+                self.proposals.pop(fact_id, None)
+                self.nodes.pop(fact_id, None)
+            self.proposals.update(step.before)
+            self._ordered = None
+            self.pinned = pinned
+
+        self._store(text, take_back)
+
+    def _patchable(self, edits: list[Edit]) -> bool:
+        """Whether every edit only turns a fact's status word into another (accept, reject and
+        their undo): the file's text is then patched, nothing is dumped."""
+        return all(
+            isinstance(edit, SetKey)
+            and edit.key == "status"
+            and edit.mapping is edit.fact
+            and type(edit.mapping.get("status")) is str
+            and type(edit.value) is str
+            for edit in edits
+        )
+
+    def _check_unchanged(self) -> None:
         if _stat(self.path) != self._stat:
             raise QuizappError(
                 f"{self.path} was changed by another program since triage read it: "
                 "nothing written; open it again"
             )
-        write_atomic(self.path, text)
-        self._stat = _stat(self.path)
+
+    def _text(self, edits: list[Edit], *, undoing: bool, fast: bool) -> str:
+        """The file's text now that `edits` were applied (or, `undoing`, reverted); `fast`:
+        they only change status words (see `_patchable`)."""
+        if fast:
+            patched = True
+            for edit in edits:
+                assert isinstance(edit, SetKey)
+                old, new = (edit.value, edit.old) if undoing else (edit.old, edit.value)
+                patched = patched and self.pieces.patch_word(edit.fact, "status", old, new)
+            return self.pieces.text() if patched else self.pieces.rebuild()
+        if any(edit.fact is None for edit in edits):
+            return self.pieces.rebuild()
+        return self.pieces.text(edit.fact for edit in edits)
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

@@ -9,12 +9,19 @@ from contextlib import contextmanager
 @contextmanager
 def progress_bar(description: str, total: int) -> Iterator[Callable[[], None]]:
     """Yield an `advance()` callable; the bar shows only when stderr is a terminal."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    console = Console(stderr=True)
+    from quizapp.safety.terminal import one_line, plain_console
+
+    console = plain_console(stderr=True)
     with Progress(
-        "[progress.description]{task.description}",
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
@@ -22,5 +29,5 @@ def progress_bar(description: str, total: int) -> Iterator[Callable[[], None]]:
         transient=True,
         disable=not console.is_terminal,
     ) as progress:
-        task = progress.add_task(description, total=total)
+        task = progress.add_task(one_line(description), total=total)
         yield lambda: progress.advance(task)

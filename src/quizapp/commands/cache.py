@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from quizapp.safety.terminal import echo
+
 EPILOG = """examples:
   quizapp cache info              where the cache is and how big it is
   quizapp cache clear             delete every compiled deck (they are rebuilt on the next start)
@@ -37,12 +39,12 @@ def run(args: argparse.Namespace) -> int:
     cache = DeckCache(paths.default_cache_dir())
     if args.action == "clear":
         removed = cache.clear()
-        print(f"removed {removed} compiled deck{'' if removed == 1 else 's'} from {cache.dir}")
+        echo(f"removed {removed} compiled deck{'' if removed == 1 else 's'} from {cache.dir}")
         return 0
     info = cache.info()
     state = "off (--no-cache)" if args.no_cache else "on"
-    print(f"deck cache: {info.root} ({state})")
-    print(f"{info.entries} compiled deck{'' if info.entries == 1 else 's'}, {_size(info.size)}")
+    echo(f"deck cache: {info.root} ({state})")
+    echo(f"{info.entries} compiled deck{'' if info.entries == 1 else 's'}, {_size(info.size)}")
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizapp.commands.deck_args import add_deck_paths, load_given_decks
 from quizapp.errors import QuizappError
+from quizapp.safety.terminal import echo
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,15 +73,14 @@ def drawn_options(decks: Sequence[Deck], seed: int) -> dict[str, tuple[str, ...]
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.authoring.roundtrip import write_atomic
     from quizapp.commands.bar import progress_bar
+    from quizapp.safety.files import atomic_path, refuse_existing, write_new
 
-    if args.output.exists() and not args.force:
-        raise QuizappError(f"{args.output} exists; pass --force to replace it")
+    refuse_existing(args.output, args.force)
     deck_set = load_given_decks(args)
     if deck_set.problems:
         for problem in deck_set.problems[:20]:
-            print(problem.format(), file=sys.stderr)
+            echo(problem.format(), file=sys.stderr)
         raise QuizappError("the decks have problems; fix them first (quizapp validate)")
     if not deck_set.decks:
         raise QuizappError("no deck found to export")
@@ -89,16 +89,16 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "apkg":
         from quizapp.interop.anki_export import export_apkg
 
-        with progress_bar("Exporting", deck_set.card_count) as advance:
-            try:
-                count = export_apkg(decks, args.output, advance, options)
-            except OSError as error:
-                raise QuizappError(f"cannot write {args.output}: {error.strerror}") from None
+        with (
+            progress_bar("Exporting", deck_set.card_count) as advance,
+            atomic_path(args.output, force=args.force) as temporary,
+        ):
+            count = export_apkg(decks, temporary, advance, name=str(args.output), options=options)
     else:
         from quizapp.interop.text_export import to_csv, to_markdown
 
         render = to_csv if args.format == "csv" else to_markdown
-        write_atomic(args.output, render(decks, options))
+        write_new(args.output, render(decks, options), force=args.force)
         count = deck_set.card_count
-    print(f"wrote {count} cards from {len(decks)} decks to {args.output}", file=sys.stderr)
+    echo(f"wrote {count} cards from {len(decks)} decks to {args.output}", file=sys.stderr)
     return 0

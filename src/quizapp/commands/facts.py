@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.commands.deck_args import add_deck_paths
+from quizapp.safety.terminal import echo
 
 EPILOG = """examples:
   quizapp facts                          a table of the shipped decks' facts
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         args.paths = [*args.paths, args.facts_decks]
     deck_set = load_given_decks(args)
     for problem in deck_set.problems:
-        print(problem.format(), file=sys.stderr)
+        echo(problem.format(), file=sys.stderr)
     records = fact_records(deck_set.decks)
     if args.json:
         sys.stdout.write(json.dumps(records, indent=1, ensure_ascii=False) + "\n")
@@ -59,10 +60,9 @@ def run(args: argparse.Namespace) -> int:
 
 def print_table(records: list[dict[str, Any]]) -> None:
     """A readable table; every deck value is shown as literal text, never as markup."""
-    from rich.console import Console
     from rich.table import Table
 
-    from quizapp.ui.literal import literal
+    from quizapp.safety.terminal import literal, plain_console
 
     table = Table(title=f"{len(records)} facts", title_justify="left")
     for name in ("id", "type", "fact", "date", "as of", "sources", "cards"):
@@ -80,4 +80,4 @@ def print_table(records: list[dict[str, Any]]) -> None:
             literal(", ".join(sorted({s["doc"] for s in record["sources"]}))),
             str(len(record["cards"])),
         )
-    Console(highlight=False).print(table)
+    plain_console().print(table)

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from quizapp.commands.deck_args import add_deck_paths, deck_paths
+from quizapp.safety.terminal import echo
 
 EPILOG = """examples:
   quizapp fmt                         format every deck under --decks
@@ -49,9 +50,9 @@ def run(args: argparse.Namespace) -> int:
             continue
         if result.problems:
             status = 1
-            print(f"{result.path}: not written, it would not validate:", file=sys.stderr)
+            echo(f"{result.path}: not written, it would not validate:", file=sys.stderr)
             for problem in result.problems:
-                print(f"  {problem.format()}", file=sys.stderr)
+                echo(f"  {problem.format()}", file=sys.stderr)
             continue
         if args.diff:
             original = result.path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -65,10 +66,10 @@ def run(args: argparse.Namespace) -> int:
             )
         verb = "would format" if dry else "formatted"
         ids = f" (added {len(result.added_ids)} ids)" if result.added_ids else ""
-        print(f"{verb} {result.path}{ids}", file=sys.stderr)
+        echo(f"{verb} {result.path}{ids}", file=sys.stderr)
         if args.check:
             status = 1
     changed = sum(r.changed for r in results)
     if not changed:
-        print(f"ok: {len(results)} files already formatted", file=sys.stderr)
+        echo(f"ok: {len(results)} files already formatted", file=sys.stderr)
     return status

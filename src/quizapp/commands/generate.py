@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quizapp.safety.terminal import echo
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -31,6 +33,7 @@ examples:
 """
 
 LONG_INPUT = 200_000
+DEFAULT_MIN_CONFIDENCE = 0.4
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,9 +52,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--min-confidence",
         type=_confidence,
-        default=0.0,
+        default=DEFAULT_MIN_CONFIDENCE,
         metavar="X",
-        help="write only proposals whose confidence is at least X (0-1; default 0)",
+        help="write only proposals whose confidence is at least X "
+        f"(0-1; default {DEFAULT_MIN_CONFIDENCE}: leaves out places named in passing)",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="print what would change, write nothing"
@@ -87,12 +91,15 @@ def run(args: argparse.Namespace) -> int:
     total = sum(path.stat().st_size for path in documents if path.is_file())
     show_progress = sys.stderr.isatty() and (len(documents) > 1 or total > LONG_INPUT)
     if show_progress:
-        from rich.progress import Progress
+        from rich.progress import BarColumn, Progress, TextColumn
 
-        with Progress(transient=True, console=_stderr_console()) as progress:
+        from quizapp.safety.terminal import one_line
+
+        columns = (TextColumn("{task.description}", markup=False), BarColumn())
+        with Progress(*columns, transient=True, console=_stderr_console()) as progress:
             task = progress.add_task("Reading documents", total=len(documents))
             for path in documents:
-                progress.update(task, description=f"Reading {path.name}")
+                progress.update(task, description=one_line(f"Reading {path.name}"))
                 proposals.extend(
                     propose_facts(
                         read_document(path), undated=_undated(path), publisher=_publisher(path)
@@ -112,16 +119,16 @@ def run(args: argparse.Namespace) -> int:
     deck = merge_facts(dict(existing or {"title": title}), chosen, report)
     deck = {"title": deck.pop("title", title), **deck}
     for line in report.lines():
-        print(line)
+        echo(line)
     if args.dry_run:
-        print(f"(dry run: {output} not written)")
+        echo(f"(dry run: {output} not written)")
         return 0
     write_deck(output, deck)
-    print(f"wrote {output} ({len(deck['facts'])} facts)")
+    echo(f"wrote {output} ({len(deck['facts'])} facts)")
     sources = output.resolve().parent / "sources"
     for path in documents:
         if not (sources / path.name).is_file():
-            print(
+            echo(
                 f"note: facts cite {path.name}; copy it into {sources} so "
                 "`quizapp validate --sources` can check their quotes",
                 file=sys.stderr,
@@ -143,6 +150,6 @@ def _publisher(path: Path) -> str | None:
 
 
 def _stderr_console() -> Console:
-    from rich.console import Console
+    from quizapp.safety.terminal import plain_console
 
-    return Console(stderr=True)
+    return plain_console(stderr=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from quizapp.errors import QuizappError
 from quizapp.model.cards import Category
+from quizapp.safety.terminal import echo
 
 EPILOG = """examples:
   quizapp import anki-export.apkg -o decks/imported.yaml
@@ -19,7 +20,8 @@ Reads Anki packages (.apkg, 'Support older Anki versions' export), Anki text exp
 Quizlet exports (front/term, back/definition per row; .csv, .tsv, .txt). HTML is reduced to
 text; images and sounds are dropped and reported. Imported cards get `status: generated` and
 cite the imported file; with --sources-dir a text copy is written there so that
-`quizapp validate --sources` finds every quote. The output file is never overwritten."""
+`quizapp validate --sources` finds every quote. An existing output file is replaced only
+with --force."""
 
 CATEGORIES = tuple(category.value for category in Category)
 
@@ -44,6 +46,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--sources-dir", type=Path, metavar="DIR", help="write a text copy here for quote checks"
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace DECK.yaml (and the source copy) if it exists"
+    )
     parser.set_defaults(run=run)
 
 
@@ -59,9 +64,9 @@ def run(args: argparse.Namespace) -> int:
         result = read_any(args.file)
         advance()
     for entry in result.skipped:
-        print(f"not imported: {entry.origin}: {entry.reason}", file=sys.stderr)
+        echo(f"not imported: {entry.origin}: {entry.reason}", file=sys.stderr)
     for entry in result.lost:
-        print(f"imported with loss: {entry.origin}: {entry.reason}", file=sys.stderr)
+        echo(f"imported with loss: {entry.origin}: {entry.reason}", file=sys.stderr)
     doc = f"{args.file.stem}.txt" if args.sources_dir else args.file.name
     decks_dir = args.decks if args.decks.is_dir() else None
     ids = write_deck(
@@ -74,13 +79,14 @@ def run(args: argparse.Namespace) -> int:
         doc=doc,
         taken=folder_ids(args.output, decks_dir),
         sources_dir=args.sources_dir,
+        force=args.force,
     )
-    print(
+    echo(
         f"imported {len(ids)} cards into {args.output} ({len(result.skipped)} not mapped)",
         file=sys.stderr,
     )
     if args.sources_dir is None:
-        print(
+        echo(
             f"note: cards cite '{doc}', which is not under sources/, so `quizapp validate "
             "--sources` will flag them; re-run with --sources-dir DECKS/sources to fix that",
             file=sys.stderr,

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quizapp.safety.terminal import echo
+
 if TYPE_CHECKING:
     from quizapp.decks import DeckSet
     from quizapp.facts.lineage import Lineage
@@ -57,7 +59,7 @@ def load(args: argparse.Namespace) -> DeckSet:
     args.paths = [args.view_decks if args.view_decks is not None else args.decks]
     deck_set = load_given_decks(args)
     for problem in deck_set.problems:
-        print(problem.format(), file=sys.stderr)
+        echo(problem.format(), file=sys.stderr)
     return deck_set
 
 
@@ -70,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         found = find_groups(lineage, args.group)
         if not found:
             names = ", ".join(node.label for node in lineage.nodes[:12])
-            print(
+            echo(
                 f"quizapp lineage: no group is called {safe(args.group)!r}"
                 + (f" (groups: {safe(names)})" if names else " (the decks have no groups)"),
                 file=sys.stderr,
@@ -78,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         lineage = around(lineage, [node.id for node in found])
     if not lineage.nodes and not args.json:
-        print(
+        echo(
             "quizapp lineage: the decks have no groups (`type: group` facts, deck format v2)",
             file=sys.stderr,
         )
@@ -86,20 +88,21 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(to_json(lineage), indent=1, ensure_ascii=False) + "\n")
     elif args.plain:
         for line in plain_lines(lineage):
-            print(safe(line))
+            echo(safe(line))
     else:
         from quizapp.facts.drawing import draw
 
         for row in draw(lineage):
-            print(safe(row.plain()))
+            echo(safe(row.plain()))
     return 1 if deck_set.problems else 0
 
 
 def safe(text: str) -> str:
-    """Deck text with its control characters made visible: no escape code reaches the terminal."""
-    from quizapp.ui.literal import visible
+    """Deck text with its control characters, tabs and newlines made visible: no escape code
+    reaches the terminal, and one relation stays one line."""
+    from quizapp.safety.terminal import one_line
 
-    return visible(text)
+    return one_line(text)
 
 
 def plain_lines(lineage: Lineage) -> list[str]:

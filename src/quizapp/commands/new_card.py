@@ -10,6 +10,7 @@ from typing import Any
 
 from quizapp.errors import QuizappError
 from quizapp.model.cards import CARD_TYPES, Category
+from quizapp.safety.terminal import echo
 
 EPILOG = """examples:
   quizapp new-card --deck decks/aqim.yaml            asks for each field
@@ -95,7 +96,7 @@ def _choose(interactive: bool, name: str, given: str, options: tuple[str, ...]) 
             return answer
         if answer:
             hint = did_you_mean(answer, options) or f"one of: {listed}"
-            print(f"  unknown {name} {answer!r}: {hint}", file=sys.stderr)
+            echo(f"  unknown {name} {answer!r}: {hint}", file=sys.stderr)
 
 
 def warnings_for(args: argparse.Namespace, question: str, doc: str, quote: str) -> list[str]:
@@ -124,7 +125,7 @@ def warnings_for(args: argparse.Namespace, question: str, doc: str, quote: str) 
 def _ask_list(interactive: bool, name: str, given: list[str]) -> list[str]:
     if given or not interactive:
         return given
-    print(f"{name} (one per line, empty line to finish):")
+    echo(f"{name} (one per line, empty line to finish):")
     values: list[str] = []
     while line := input("  ").strip():
         values.append(line)
@@ -133,7 +134,6 @@ def _ask_list(interactive: bool, name: str, given: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from quizapp.authoring.newcard import KIND_FIELDS, NewCard, add_card
-    from quizapp.ui.literal import visible
 
     interactive = sys.stdin.isatty()
     ask = _asker(interactive)
@@ -159,8 +159,8 @@ def run(args: argparse.Namespace) -> int:
     )
     question = fields.get("question") or fields.get("text") or fields.get("prompt") or ""
     for warning in warnings_for(args, question, card.doc, card.quote):
-        print(f"warning: {visible(warning)}", file=sys.stderr)
+        echo(f"warning: {warning}", file=sys.stderr)
     decks_dir = args.decks if args.deck.resolve().is_relative_to(args.decks.resolve()) else None
     card_id = add_card(args.deck, card, title=args.title, decks_dir=decks_dir)
-    print(f"added {card_id} to {args.deck}", file=sys.stderr)
+    echo(f"added {card_id} to {args.deck}", file=sys.stderr)
     return 0

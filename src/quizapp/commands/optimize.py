@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from quizapp.safety.terminal import echo
+
 EPILOG = """examples:
   quizapp optimize            fit and use personal parameters
   quizapp optimize --dry-run  show the fit without saving it
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         settings = store.settings()
         if args.reset:
             store.save_settings(replace(settings, parameters=DEFAULT_PARAMETERS))
-            print("using the default FSRS-6 parameters again")
+            echo("using the default FSRS-6 parameters again")
             return 0
         found = histories(reviews(store), settings.day_starts_at_hour)
         try:
@@ -60,16 +62,14 @@ def run(args: argparse.Namespace) -> int:
             raise QuizappError("the optimizer returned parameters FSRS rejects; nothing saved")
         current = evaluate(settings.parameters, found.values())
         fitted = evaluate(fit.parameters, found.values())
-        print(f"fitted on {fit.items} reviews in {fit.seconds:.2f} s")
-        print(
-            f"  current parameters: log loss {current.log_loss:.4f}, RMSE {current.rmse_bins:.4f}"
-        )
-        print(f"  fitted parameters:  log loss {fitted.log_loss:.4f}, RMSE {fitted.rmse_bins:.4f}")
+        echo(f"fitted on {fit.items} reviews in {fit.seconds:.2f} s")
+        echo(f"  current parameters: log loss {current.log_loss:.4f}, RMSE {current.rmse_bins:.4f}")
+        echo(f"  fitted parameters:  log loss {fitted.log_loss:.4f}, RMSE {fitted.rmse_bins:.4f}")
         if args.dry_run:
-            print("dry run: nothing saved")
+            echo("dry run: nothing saved")
         elif fitted.log_loss < current.log_loss:
             store.save_settings(replace(settings, parameters=fit.parameters))
-            print("saved: the fitted parameters are used from the next answer on")
+            echo("saved: the fitted parameters are used from the next answer on")
         else:
-            print("kept the current parameters: the fit does not predict your history better")
+            echo("kept the current parameters: the fit does not predict your history better")
     return 0

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from quizapp.safety.terminal import echo
+
 EPILOG = """examples:
   quizapp progress export > history.json          the whole history as JSON
   quizapp progress export --format csv -o h.csv   as CSV, for a spreadsheet or an instructor
@@ -36,6 +38,7 @@ def register(subparsers: Any) -> None:
     )
     export.add_argument("--format", choices=("json", "csv"), default=None, help="default: json")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument(
         "--anonymous",
         action="store_true",
@@ -59,22 +62,19 @@ def run_export(args: argparse.Namespace) -> int:
 
         return run_anonymous_export(args)
     from quizapp.commands.progress_common import open_store
-    from quizapp.errors import QuizappError
+    from quizapp.safety.files import atomic_text, refuse_existing
     from quizapp.store.export import export_history
 
     fmt = args.format or ("csv" if args.output and args.output.suffix == ".csv" else "json")
-    with open_store(args) as store:
+    if args.output is not None:
+        refuse_existing(args.output, args.force)
+    with open_store(args, read_only=True) as store:
         if args.output is None:
             count = export_history(store, sys.stdout, fmt)
         else:
-            if args.output.exists():
-                raise QuizappError(f"{args.output} exists; choose another name or remove it")
-            try:
-                with args.output.open("x", encoding="utf-8", newline="") as handle:
-                    count = export_history(store, handle, fmt)
-            except OSError as error:
-                raise QuizappError(f"cannot write {args.output}: {error.strerror}") from error
-    print(f"exported {count} reviews as {fmt}", file=sys.stderr)
+            with atomic_text(args.output, force=args.force) as handle:
+                count = export_history(store, handle, fmt)
+    echo(f"exported {count} reviews as {fmt}", file=sys.stderr)
     return 0
 
 
@@ -104,9 +104,9 @@ def run_exam(args: argparse.Namespace) -> int:
         session.set_exam(args.deck, exam, now)
         status = session.exam_status(args.deck, now)
     if status is None:
-        print(f"no exam date for {args.deck} any more")
+        echo(f"no exam date for {args.deck} any more")
     else:
-        print(
+        echo(
             f"exam for {args.deck} on {status.exam_date}: {status.days_left} days left, "
             f"{status.at_risk} cards to bring up before then"
         )

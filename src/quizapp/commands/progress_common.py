@@ -10,7 +10,11 @@ import argparse
 import random
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from quizapp.errors import QuizappError
+from quizapp.safety.terminal import echo
 
 if TYPE_CHECKING:
     from quizapp.decks import DeckSet
@@ -22,10 +26,17 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
-def open_store(args: argparse.Namespace) -> ProgressStore:
+def open_store(args: argparse.Namespace, *, read_only: bool = False) -> ProgressStore:
+    """The progress store; a command that only reads (`read_only`) also works on a data folder
+    it cannot write (read into memory, with a note that nothing is saved)."""
     from quizapp.store import ProgressStore
 
-    store: ProgressStore = ProgressStore.open(args.data_dir)
+    store: ProgressStore = ProgressStore.open(args.data_dir, read_only_ok=read_only)
+    if store.snapshot:
+        echo(
+            f"note: {args.data_dir} cannot be written; showing it as it is, nothing is saved",
+            file=sys.stderr,
+        )
     return store
 
 
@@ -34,9 +45,13 @@ def load_deck_set(args: argparse.Namespace) -> DeckSet:
     from quizapp.decks import load_decks
     from quizapp.decks.cache import default_cache
 
-    deck_set = load_decks([args.decks], cache=default_cache(not args.no_cache))
+    decks: Path = args.decks
+    if not decks.is_dir() and not (decks.is_file() and decks.suffix in (".yaml", ".yml")):
+        what = "no such folder" if not decks.exists() else "not a folder of deck files"
+        raise QuizappError(f"--decks {decks}: {what}; point it at your deck folder")
+    deck_set = load_decks([decks], cache=default_cache(not args.no_cache))
     if deck_set.problems:
-        print(
+        echo(
             f"quizapp: {len(deck_set.problems)} deck problems; cards with problems are left out "
             f"(run `quizapp validate {args.decks}` to see them)",
             file=sys.stderr,

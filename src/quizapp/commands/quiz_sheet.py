@@ -9,6 +9,7 @@ from typing import Any
 
 from quizapp.commands.deck_args import add_deck_paths, load_given_decks
 from quizapp.errors import QuizappError
+from quizapp.safety.terminal import echo
 
 EPILOG = """examples:
   quizapp quiz-sheet -n 20 --seed 7 -o quiz.md           from every deck
@@ -38,27 +39,26 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizapp.authoring.roundtrip import write_atomic
     from quizapp.quizsheet.build import build_quiz
     from quizapp.quizsheet.render import to_html, to_markdown
+    from quizapp.safety.files import refuse_existing, write_new
 
     suffix = args.output.suffix.lower()
     if suffix not in (".md", ".html", ".htm"):
         raise QuizappError("-o must end in .md or .html")
     if args.count < 1:
         raise QuizappError("-n must be at least 1")
-    if args.output.exists() and not args.force:
-        raise QuizappError(f"{args.output} exists; pass --force to replace it")
+    refuse_existing(args.output, args.force)
     deck_set = load_given_decks(args)
     if deck_set.problems:
         for problem in deck_set.problems[:20]:
-            print(problem.format(), file=sys.stderr)
+            echo(problem.format(), file=sys.stderr)
         raise QuizappError("the decks have problems; fix them first (quizapp validate)")
     questions = build_quiz(deck_set.decks, args.count, args.seed)
     if not questions:
         raise QuizappError("the decks have no cards to ask")
     render = to_markdown if suffix == ".md" else to_html
-    write_atomic(args.output, render(questions, args.title, args.seed))
+    write_new(args.output, render(questions, args.title, args.seed), force=args.force)
     short = f" (only {len(questions)} cards available)" if len(questions) < args.count else ""
-    print(f"wrote {len(questions)} questions to {args.output}{short}", file=sys.stderr)
+    echo(f"wrote {len(questions)} questions to {args.output}{short}", file=sys.stderr)
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from quizapp.safety.terminal import echo
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -24,13 +26,16 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.store.sync import rebuild
 
     with open_store(args) as store:
+        reset = store.repair_settings()
         report = rebuild(store)
         ok = store.integrity_ok()
-    print(
+    for key in reset:
+        echo(f"the damaged setting '{key}' was reset to its default")
+    echo(
         f"rebuilt {report.units} units from {report.reviews} reviews; "
         f"{report.differed} stored states differed and were corrected"
     )
     if not ok:
-        print("warning: SQLite integrity check failed; back up the file and start afresh")
+        echo("warning: SQLite integrity check failed; back up the file and start afresh")
         return 1
     return 0

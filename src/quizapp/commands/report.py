@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
 from quizapp.errors import QuizappError
+from quizapp.safety.terminal import echo, plain_console
 
 EPILOG = """examples:
   quizapp report handed-in/*.json                   tables in the terminal
@@ -46,6 +48,7 @@ def register(subparsers: Any) -> None:
         "--skip-invalid", action="store_true", help="leave bad files out instead of stopping"
     )
     parser.add_argument("--quiet", action="store_true", help="no tables on the terminal")
+    parser.add_argument("--force", action="store_true", help="replace --csv/--html files")
     parser.set_defaults(run=run)
 
 
@@ -61,21 +64,23 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
     from quizapp.commands.bar import progress_bar
     from quizapp.reports.aggregate import aggregate, read_summaries
     from quizapp.reports.render import csv_report, html_report, rich_report
+    from quizapp.safety.files import refuse_existing, write_new
 
     if args.top < 1 or not 0.0 < args.risk_below <= 1.0:
         raise QuizappError("--top must be at least 1 and --risk-below between 0 and 1")
+    for target in (args.csv, args.html):
+        if target is not None:
+            refuse_existing(target, args.force)
     files = expand(args.files)
     if not files:
         raise QuizappError("no summary files found (folders are searched for *.json)")
     with progress_bar("Reading summaries", len(files)) as advance:
-        bodies, rejected = read_summaries(files, advance)
+        bodies, rejected = read_summaries(files, advance, now=dt.datetime.now(dt.UTC))
     for bad in rejected:
-        print(f"quizapp: rejected {bad.path}: {bad.reason}", file=sys.stderr)
+        echo(f"quizapp: rejected {bad.path}: {bad.reason}", file=sys.stderr)
     if rejected and not args.skip_invalid:
         raise QuizappError(
             f"{len(rejected)} of {len(files)} files rejected; fix or remove them, "
@@ -85,14 +90,11 @@ def run(args: argparse.Namespace) -> int:
         raise QuizappError("no valid summary to report on")
     report = aggregate(bodies, top=args.top, risk_threshold=args.risk_below)
     for student in report.duplicates:
-        print(f"quizapp: student {student} handed in twice; kept the newest", file=sys.stderr)
+        echo(f"quizapp: student {student} handed in twice; kept the newest", file=sys.stderr)
     if not args.quiet:
-        Console().print(rich_report(report))
+        plain_console().print(rich_report(report))
     for target, text in ((args.csv, csv_report), (args.html, html_report)):
         if target is not None:
-            try:
-                target.write_text(text(report), encoding="utf-8")
-            except OSError as error:
-                raise QuizappError(f"cannot write {target}: {error.strerror}") from None
-            print(f"wrote {target}", file=sys.stderr)
+            write_new(target, text(report), force=args.force)
+            echo(f"wrote {target}", file=sys.stderr)
     return 0

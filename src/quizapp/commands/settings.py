@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from quizapp.safety.terminal import echo
+
 EPILOG = """examples:
   quizapp settings                      list every setting with its value and range
   quizapp settings new_per_day 30       introduce up to 30 new cards a day
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         if args.key is not None:
             value = change(store, args.key, args.value)
-            print(f"{preference(args.key).key} = {value}", file=sys.stderr)
+            echo(f"{preference(args.key).key} = {value}", file=sys.stderr)
         values = current(store)
     if args.json:
         sys.stdout.write(json.dumps(values, indent=1) + "\n")
@@ -52,5 +54,5 @@ def run(args: argparse.Namespace) -> int:
     if args.key is None:
         width = max(len(p.key) for p in PREFERENCES)
         for p in PREFERENCES:
-            print(f"{p.key:<{width}}  {values[p.key]!s:>6}  {p.allowed}; {p.meaning}")
+            echo(f"{p.key:<{width}}  {values[p.key]!s:>6}  {p.allowed}; {p.meaning}")
     return 0

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     deck_set = load_deck_set(args)
     now = now_utc()
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         session = start_session(args, store, deck_set, now)
         summary = progress_summary(session, deck_set.decks, now)
     if args.json:
@@ -42,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_table(summary: dict[str, Any]) -> None:
-    from rich.console import Console
     from rich.table import Table
+
+    from quizapp.safety.terminal import literal, plain_console
 
     table = Table(
         title="Progress in study units (a reversed card or a cloze counts one per side)",
@@ -54,7 +55,7 @@ def print_table(summary: dict[str, Any]) -> None:
     for deck in summary["decks"]:
         exam = f"{deck['exam_date']} ({deck['exam_at_risk']} at risk)" if deck["exam_date"] else ""
         table.add_row(
-            deck["title"],
+            literal(deck["title"]),
             str(deck["units"]),
             str(deck["due_now"]),
             str(deck["new"]),
@@ -74,7 +75,7 @@ def print_table(summary: dict[str, Any]) -> None:
         str(summary["suspended"]),
         "",
     )
-    console = Console()
+    console = plain_console()
     console.print(table)
     console.print(
         f"{summary['reviews_total']} reviews so far, {summary['reviews_today']} today; "

@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from quizapp.safety.terminal import echo
+
 EPILOG = """examples:
   quizapp timeline --plain                    every dated fact, earliest first
   quizapp timeline --from 2007 --to 2013      only those years (inclusive)
@@ -53,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(records, indent=1, ensure_ascii=False) + "\n")
     else:
         for entry in entries:
-            print(safe(plain_line(entry)))
+            echo(safe(plain_line(entry)))
     return 1 if deck_set.problems else 0

@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from quizapp.safety.terminal import echo
+
 EPILOG = """examples:
   quizapp unsuspend gspc-founded-1998        every study unit of the card
   quizapp unsuspend aqim-cloze/c1            just that unit (a cloze deletion, a reverse side)
@@ -34,7 +36,6 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.commands.progress_common import now_utc, open_store
     from quizapp.errors import QuizappError
     from quizapp.store import log, queries, suspension
-    from quizapp.ui.literal import visible
 
     if not args.ids and not args.leeches:
         raise QuizappError("name the cards to unsuspend (card or unit ids), or give --leeches")
@@ -42,12 +43,12 @@ def run(args: argparse.Namespace) -> int:
         named = suspension.units_named(store, args.ids)
         unknown = [name for name, uids in named.items() if not uids]
         if unknown:
-            names = ", ".join(visible(repr(name)) for name in unknown)
+            names = ", ".join(repr(name) for name in unknown)
             raise QuizappError(f"no card or unit with id {names} in the progress store")
         uids = [uid for found in named.values() for uid in found]
         if args.leeches:
             uids += queries.leech_uids(store.db)
         uids = list(dict.fromkeys(uids))
         changed = log.set_suspended(store, uids, False, now_utc().timestamp())
-    print(f"unsuspended {changed} of {len(uids)} study units", file=sys.stderr)
+    echo(f"unsuspended {changed} of {len(uids)} study units", file=sys.stderr)
     return 0

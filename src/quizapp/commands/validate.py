@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from quizapp.commands.deck_args import add_deck_paths, deck_paths, load_given_decks
+from quizapp.safety.terminal import echo
 
 EPILOG = """examples:
   quizapp validate decks                    every deck under decks/
@@ -85,7 +86,7 @@ def run_watch(args: argparse.Namespace) -> int:
 
     def once() -> None:
         stamp = dt.datetime.now().strftime("%H:%M:%S")
-        print(f"--- {stamp} validating {' '.join(map(str, paths))}", file=sys.stderr)
+        echo(f"--- {stamp} validating {' '.join(map(str, paths))}", file=sys.stderr)
         check(args)
         sys.stdout.flush()
 
@@ -116,15 +117,15 @@ def check(args: argparse.Namespace) -> int:
         sys.stdout.write(msgspec.json.encode(report).decode() + "\n")
     else:
         for problem in deck_set.problems:
-            print(problem.format())
+            echo(problem.format())
         count = len(deck_set.problems)
         summary = f"{_count(len(deck_set.decks), 'deck')}, {_count(deck_set.card_count, 'card')}"
         if facts := sum(len(deck.facts) for deck in deck_set.decks):
             summary += f", {_count(facts, 'fact')}"
         if count:
-            print(f"{_count(count, 'problem')} ({summary})", file=sys.stderr)
+            echo(f"{_count(count, 'problem')} ({summary})", file=sys.stderr)
         else:
-            print(f"ok: {summary}", file=sys.stderr)
+            echo(f"ok: {summary}", file=sys.stderr)
     if args.stale and not args.json:
         report_stale(deck_set.decks, args)
     return 1 if deck_set.problems else 0
@@ -146,7 +147,7 @@ def collect_stale(decks: Any, args: argparse.Namespace) -> list[tuple[str, Any]]
 
 def report_stale(decks: Any, args: argparse.Namespace) -> None:
     """One warning a stale fact on stdout, and a count on stderr."""
-    from quizapp.ui.literal import visible
+    from quizapp.safety.terminal import one_line
 
     found = collect_stale(decks, args)
     for deck_id, stale in found:
@@ -155,9 +156,9 @@ def report_stale(decks: Any, args: argparse.Namespace) -> None:
             f"{stale.as_of} ({stale.years} years ago): re-check it against "
             f"{', '.join(stale.docs)} or a newer source"
         )
-        print(visible(line))
+        echo(one_line(line))
     noun = "fact" if len(found) == 1 else "facts"
-    print(
+    echo(
         f"{len(found)} stale {noun} (time-sensitive, as of more than {args.older_than} years ago)",
         file=sys.stderr,
     )

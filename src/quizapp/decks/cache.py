@@ -29,9 +29,12 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from quizapp import __version__
+from quizapp.decks.files import MAX_DECK_BYTES
 from quizapp.decks.metadata import metadata_stamp
+from quizapp.errors import QuizappError
 from quizapp.model import cards, common, dates, facts
 from quizapp.model.cards import Deck
+from quizapp.safety.files import read_regular
 
 if TYPE_CHECKING:
     from quizapp.decks.files import DeckFile
@@ -179,8 +182,8 @@ class DeckCache:
         data: bytes | None = None
         if (header.size, header.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
             try:
-                data = deck_file.path.read_bytes()
-            except OSError:
+                data = read_regular(deck_file.path, MAX_DECK_BYTES + 1)
+            except QuizappError:
                 return Lookup(None, stat=stat)
             if content_hash(data) != header.content_hash:
                 return Lookup(None, data=data, stat=stat)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache, DeckSummary
 
 DECK_SUFFIXES = (".yaml", ".yml")
+MAX_DECK_BYTES = 128 * 1024 * 1024  # the reader refuses bigger deck files
 SOURCES_DIRNAME = "sources"
 
 

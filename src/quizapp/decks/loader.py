@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from quizapp.decks.files import DeckFile, find_deck_files
+from quizapp.decks.files import MAX_DECK_BYTES, DeckFile, find_deck_files
 from quizapp.decks.problems import Problem
 from quizapp.decks.retired import replacements, retirement_problems
 from quizapp.model.cards import Card, Deck
@@ -22,6 +22,7 @@ from quizapp.model.units import (
     units_fingerprint,
     units_of_deck,
 )
+from quizapp.safety.files import UnreadableFile, read_regular
 
 if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache
@@ -78,12 +79,12 @@ def _load_deck_file(
         if hit.deck is not None:
             return hit.deck, [], hit.units_digest
         data, stat = hit.data, hit.stat
-    try:
-        if data is None:
-            data = deck_file.path.read_bytes()
-    except OSError as error:
-        problem = Problem(file=str(deck_file.path), message=f"cannot read: {error.strerror}")
-        return None, [problem], None
+    if data is None:
+        try:
+            # Regular files only, never more than the reader's limit plus one byte.
+            data = read_regular(deck_file.path, MAX_DECK_BYTES + 1)
+        except UnreadableFile as error:
+            return None, [Problem(file=str(deck_file.path), message=error.reason)], None
     sources = None
     if check_sources:
         from quizapp.decks.sources import SourceLibrary

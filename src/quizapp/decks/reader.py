@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from quizapp.decks.files import MAX_DECK_BYTES
+
 try:
     from yaml._yaml import CParser as _Parser
 
@@ -24,7 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     HAVE_LIBYAML = False
 
 MAX_DEPTH = 32
-MAX_BYTES = 128 * 1024 * 1024
+MAX_BYTES = MAX_DECK_BYTES
 
 Position = tuple[int, int]
 ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})

@@ -10,7 +10,11 @@ import re
 from pathlib import Path, PurePosixPath
 
 from quizapp.decks.plaintext import plain_text
+from quizapp.errors import QuizappError
 from quizapp.model.cards import Source
+from quizapp.safety.files import read_regular
+
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 # Typographic quotes, primes and the no-break space, written as escapes so the source stays ASCII.
 _SINGLE = "\u2018\u2019\u201a\u201b\u2032"
@@ -27,8 +31,10 @@ def fold(text: str) -> str:
 
 
 def read_plain(path: Path) -> str:
-    """A source document's plain text, folded: what quotes are matched against."""
-    return fold(plain_text(path.read_text(encoding="utf-8")))
+    """A source document's plain text, folded: what quotes are matched against (a regular
+    file of at most MAX_SOURCE_BYTES; anything else is UnreadableFile)."""
+    text = read_regular(path, MAX_SOURCE_BYTES).decode("utf-8")
+    return fold(plain_text(text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 class SourceLibrary:
@@ -43,7 +49,7 @@ class SourceLibrary:
             path = self.root / doc
             try:
                 self._folded[doc] = read_plain(path)
-            except (OSError, UnicodeDecodeError):
+            except (QuizappError, UnicodeDecodeError):
                 self._folded[doc] = None
         return self._folded[doc]
 

@@ -63,6 +63,8 @@ class Asker:
         # "What happened in 1982 in Lebanon?" has no single answer when two events share both
         moments = Counter(moment(f) for f in events)
         self.ambiguous_moments = {moment for moment, count in moments.items() if count > 1}
+        # ... and "What happened in 2007?" none when another event falls within 2007
+        self.ambiguous_moments |= {moment(f) for f in _containing(self.events)}
         # relations that share a side: the other side has several right answers
         self.relation_groups: dict[tuple[object, ...], list[RelationFact]] = {}
         for fact in facts:
@@ -207,3 +209,31 @@ class Asker:
     ) -> None:
         base = self.base(fact, template, category)
         self.add(BasicCard(question=question, answer=answer, **base))
+
+
+def overlaps(one: FuzzyDate, other: FuzzyDate) -> bool:
+    """Whether one date lies within the other (2007 and 2007-04-11): then neither their order
+    nor "what happened then" is well defined."""
+    a, b = one.start.iso(), other.start.iso()
+    return a.startswith(b) or b.startswith(a)
+
+
+def _containing(events: Sequence[EventFact]) -> list[EventFact]:
+    """Events (sorted by date) whose date, not a range, holds another event's date at a finer
+    precision, at the same place or with no place to tell them apart."""
+    found = []
+    for index, event in enumerate(events):
+        date = FuzzyDate.parse(event.date or "")
+        if date.is_range:
+            continue
+        prefix = date.start.iso()
+        for other in events[index + 1 :]:
+            start = FuzzyDate.parse(other.date or "").start.iso()
+            if not start.startswith(prefix):
+                if start[:4] > prefix[:4]:
+                    break
+                continue
+            if event.place is None or other.place in (None, event.place):
+                found.append(event)
+                break
+    return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from quizapp.facts.asking import Asker
+from quizapp.facts.asking import Asker, overlaps
 from quizapp.facts.distractors import NamePool, figure_distractors
 from quizapp.facts.figures import parse_figure
 from quizapp.facts.links import moment, relation_keys
@@ -151,6 +151,8 @@ class Drawing(Asker):
             if len(items) >= ORDER_ITEMS:
                 break
             date = FuzzyDate.parse(other.date or "")
+            if any(overlaps(date, FuzzyDate.parse(item.date)) for item in items.values()):
+                continue  # 2007 and 2007-04-11 have no order to find
             items.setdefault(
                 date.sort_key(), OrderItem(text=clause(other.what), date=date.start.iso())
             )
@@ -178,6 +180,8 @@ class Drawing(Asker):
                 fact.name,
                 type(fact),
                 aliases=aliases,
+                # the same group under another name (GSPC for AQIM) is no wrong answer
+                excluded=self.same_as(fact.id),
                 named=asked,
                 category=TYPE_CATEGORY[type(fact)],
             )
@@ -252,6 +256,9 @@ class Drawing(Asker):
         others_from = [o for o in self.relation_groups[from_key] if o is not fact]
         asked = who_or_which(ask_from.format(f=f_asked, t=t_asked), first)
         question = self.told_apart(asked, fact, others_from)
+        if question == asked and fact.date and fact.relation is RelationKind.ALLEGIANCE:
+            # many groups pledge allegiance to al-Qaeda, if not in this file: say which pledge
+            question = f"{asked[:-1]} ({FuzzyDate.parse(fact.date).spoken()})?"
         if question is not None and len(fact.from_) == 1:
             self.ask_name(
                 fact,

@@ -17,6 +17,12 @@ ARROW = " \u2500\u25b6 "
 BRANCH, LAST, PIPE, SPACE = "\u251c\u2500 ", "\u2514\u2500 ", "\u2502  ", "   "
 # Deeper lineages are drawn flat from here: no terminal pans usefully past it.
 MAX_DEPTH = 40
+# A label longer than this is cut (with an ellipsis) in the drawing; profiles show it whole.
+MAX_LABEL = 120
+
+
+def clip(text: str, most: int = MAX_LABEL) -> str:
+    return text if len(text) <= most else text[: most - 1] + "\u2026"
 
 
 class DrawnRow(msgspec.Struct, frozen=True, gc=False):
@@ -32,18 +38,22 @@ class DrawnRow(msgspec.Struct, frozen=True, gc=False):
     reference: bool = False
     """The group is drawn elsewhere; this row only names it."""
 
-    def plain(self, hide_node: bool = False, hide_edge: bool = False) -> str:
-        """The row as text; a hidden part is `?` (the lineage quiz)."""
+    def plain(
+        self, hide_node: bool = False, hide_edge: bool = False, mark_reference: bool = True
+    ) -> str:
+        """The row as text; a hidden part is `?` (the lineage quiz, which shows rows out of the
+        drawing and so does not say a group is drawn above)."""
         label = "?" if hide_edge else self.edge_label
         node = "?" if hide_node else self.node_label
         years = "" if hide_node or not self.years else f"  {self.years}"
-        seen = " (drawn above)" if self.reference else ""
+        seen = " (drawn above)" if self.reference and mark_reference else ""
         lead = f"{label}{ARROW}" if self.edge is not None else ""
         return f"{self.indent}{lead}{node}{years}{seen}"
 
 
 def draw(lineage: Lineage) -> list[DrawnRow]:
-    """The rows of the lineage, roots in the order they began, children in edge date order."""
+    """The rows of the lineage: lineages from their roots in the order they began, children in
+    edge date order; then the groups with no relation to draw."""
     nodes = lineage.by_id()
     labels = {node.id: node.label for node in lineage.nodes}
     out_edges: dict[str, list[LineageEdge]] = {}
@@ -53,9 +63,10 @@ def draw(lineage: Lineage) -> list[DrawnRow]:
             out_edges.setdefault(source, []).append(edge)
         has_parent.add(edge.target)
     order = {node.id: index for index, node in enumerate(lineage.nodes)}
+    # Lineages first (roots with descendants, oldest first), then groups related to none.
     roots = sorted(
         (node for node in lineage.nodes if node.id not in has_parent),
-        key=lambda node: (date_key(node.began), order[node.id]),
+        key=lambda node: (node.id not in out_edges, date_key(node.began), order[node.id]),
     )
     rows: list[DrawnRow] = []
     placed: set[str] = set()
@@ -103,9 +114,9 @@ def _row(
     return DrawnRow(
         indent=indent + ("" if edge is None else (LAST if last else BRANCH)),
         edge=edge,
-        edge_label=label,
+        edge_label=clip(label),
         node_id=node.id,
-        node_label=node.label,
+        node_label=clip(node.label),
         years=node.years(),
         reference=reference,
     )

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import msgspec
 
+from quizapp.facts.text import short_name
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
     DesignationFact,
@@ -79,7 +80,7 @@ def claims_text(claims: tuple[DateClaim, ...]) -> str:
 
 
 class GroupNode(msgspec.Struct, frozen=True, gc=False):
-    """A group as the graph shows it: `label` is the acronym, else the name."""
+    """A group as the graph shows it: `label` is its short name (see `label`)."""
 
     id: str
     name: str
@@ -92,7 +93,7 @@ class GroupNode(msgspec.Struct, frozen=True, gc=False):
 
     @property
     def label(self) -> str:
-        return self.acronym or self.name
+        return short_name(self.name, self.acronym)
 
     def years(self) -> str:
         """`1998-2007`, `2013-`, `-2010` (with an en dash), or '' when nothing is known."""
@@ -146,13 +147,42 @@ def spoken(iso: str) -> str:
 
 
 def date_key(iso: str | None) -> tuple[int, int, int, int]:
-    """Sort key: undated after dated; within a date, coarser before finer."""
+    """Sort key: undated (or unreadable) after dated; within a date, coarser before finer.
+
+    Read straight from the text (`1998`, `2007-01`, `2007-12-11`, a range by its start): a
+    timeline of 10,000 facts sorts on it, and parsing every date into a `FuzzyDate` was most of
+    the time the timeline took to open.
+    """
     if iso is None:
-        return (1, 0, 0, 0)
+        return UNDATED
+    start = iso.partition("/")[0]
     try:
-        return (0, *FuzzyDate.parse(iso).sort_key())
+        if len(start) == 4:
+            return (0, int(start), 0, 0)
+        if len(start) == 7 and start[4] == "-":
+            return (0, int(start[:4]), int(start[5:7]), 0)
+        if len(start) == 10 and start[4] == "-" and start[7] == "-":
+            return (0, int(start[:4]), int(start[5:7]), int(start[8:10]))
     except ValueError:
-        return (1, 0, 0, 0)
+        pass
+    return UNDATED
+
+
+UNDATED = (1, 0, 0, 0)
+
+
+def group_names(facts: Iterable[Fact]) -> dict[str, tuple[str, ...]]:
+    """Each group's fact id, name, acronym and aliases: what a `group:` filter matches."""
+    return {
+        fact.id: (
+            fact.id,
+            fact.name,
+            *((fact.acronym,) if fact.acronym else ()),
+            *(alias.name for alias in fact.aliases),
+        )
+        for fact in facts
+        if isinstance(fact, GroupFact)
+    }
 
 
 def build_lineage(facts: Iterable[Fact]) -> Lineage:

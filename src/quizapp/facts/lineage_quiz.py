@@ -47,6 +47,7 @@ class LineageQuestion(msgspec.Struct, frozen=True, gc=False):
             row.plain(
                 hide_node=index == self.hidden_row and self.hidden is Hidden.NODE,
                 hide_edge=index == self.hidden_row and self.hidden is Hidden.EDGE,
+                mark_reference=False,
             )[cut:]
             for index, row in enumerate(self.rows)
         ]

@@ -11,8 +11,9 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import msgspec
 
-from quizapp.facts.lineage import DateClaim, claims_text, date_claims, date_key, spoken
+from quizapp.facts.lineage import UNDATED, DateClaim, claims_text, date_claims, date_key, spoken
 from quizapp.facts.listing import TYPE_NAMES
+from quizapp.facts.text import short_name
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
     DesignationFact,
@@ -68,33 +69,30 @@ def build_timeline(facts: Iterable[Decked]) -> list[TimelineEntry]:
     for item in decked:
         fact = item.fact
         if isinstance(fact, GroupFact):
-            labels[fact.id] = fact.acronym or fact.name
+            labels[fact.id] = short_name(fact.name, fact.acronym)
         elif isinstance(fact, PersonFact | PlaceFact):
             labels[fact.id] = fact.name
-    entries: list[TimelineEntry] = []
+    keyed: list[tuple[tuple[int, int, int, int], str, TimelineEntry]] = []
     for item in decked:
         fact = item.fact
         if fact.date is None or isinstance(fact, PersonFact | PlaceFact):
             continue
-        try:
-            FuzzyDate.parse(fact.date)
-        except ValueError:
+        key = date_key(fact.date)
+        if key == UNDATED:
             continue
-        claims = date_claims(fact)
-        entries.append(
-            TimelineEntry(
-                fact_id=fact.id,
-                type=TYPE_NAMES[type(fact)],
-                date=fact.date,
-                text=describe(fact, labels),
-                docs=tuple(dict.fromkeys(source.doc for source in fact.sources)),
-                groups=groups_of(fact),
-                disputed=claims,
-                deck=item.deck,
-            )
+        entry = TimelineEntry(
+            fact_id=fact.id,
+            type=TYPE_NAMES[type(fact)],
+            date=fact.date,
+            text=describe(fact, labels),
+            docs=tuple(dict.fromkeys(source.doc for source in fact.sources)),
+            groups=groups_of(fact),
+            disputed=date_claims(fact) if fact.disputed else (),
+            deck=item.deck,
         )
-    entries.sort(key=lambda entry: (date_key(entry.date), entry.fact_id))
-    return entries
+        keyed.append((key, fact.id, entry))
+    keyed.sort(key=lambda item: (item[0], item[1]))
+    return [entry for _key, _id, entry in keyed]
 
 
 def describe(fact: Fact, labels: dict[str, str]) -> str:
@@ -106,7 +104,7 @@ def describe(fact: Fact, labels: dict[str, str]) -> str:
         target = labels.get(fact.target, fact.target)
         return f"{fact.authority} {fact.action.value} {target} ({fact.list_})"
     if isinstance(fact, GroupFact):
-        return f"{fact.acronym or fact.name} founded"
+        return f"{short_name(fact.name, fact.acronym)} founded"
     if isinstance(fact, StatementFact):
         who = labels.get(fact.by, fact.by) if fact.by else fact.attributed_to
         return f"{who}: {fact.claim}" if who else fact.claim

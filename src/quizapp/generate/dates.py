@@ -58,6 +58,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "month_day",
             rf"(?<![A-Z])(?P<m>{_MONTH_ALT}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? ?\d)",
         ),
+        ("day_month", rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH_ALT})(?!,? ?\d)"),
         (
             "bare_month",
             rf"\b(?i:in|by|during|since|until|from|through|on|of|that) {_QUAL}(?P<m>{_MONTH_ALT})"
@@ -65,7 +66,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
-_RELATIVE = frozenset({"next_month", "rel_year", "year_later", "bare_month", "month_day"})
+_RELATIVE = frozenset(
+    {"next_month", "rel_year", "year_later", "bare_month", "month_day", "day_month"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +193,7 @@ def _relative(
     month: int | None = None
     rel = groups.get("rel")
     day = groups.get("d")
-    if name in ("next_month", "bare_month", "month_day"):
+    if name in ("next_month", "bare_month", "month_day", "day_month"):
         month = _month(groups["m"] or "")
         if (
             rel in ("following", "next") and context.month is not None and month <= context.month

@@ -15,7 +15,11 @@ from pathlib import Path
 from quizapp.decks.plaintext import plain_text
 from quizapp.errors import QuizappError
 from quizapp.generate.gazetteer import words
+from quizapp.safety.files import read_regular
 
+# Characters through which Markdown can change what a line reads as (links, emphasis, escapes,
+# code, HTML, entities, heading and list markers, and a leading number that might be a list).
+_MARKUP = re.compile(r"[\[\]*_`\\<>&#|~]|^\s*(?:[-+=]|\d+[.)])|^\s{4}")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -28,11 +32,14 @@ _ABBREVIATIONS = frozenset(
         "dept govt no nos art sec stat para pp vol ed eds est approx"
     )
 )
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 _PARAGRAPH_END = '.!?:;"\u201d\u2019'
 _SENTENCE_END = re.compile(
     r"[.!?][\"\u201d\u2019)\]]*(?:\[\d{1,3}\]|\d{1,3})?(?=\s+[\"\u201c\u2018(\[A-Z0-9])"
 )
-# A sentence longer than this is not a sentence a card can quote (a run-on line, a table).
+# A sentence longer than this is not a sentence a card can quote (a run-on line, a table);
+# it is cut at spaces, which also keeps the extractors' work per sentence bounded, so that
+# `generate` stays linear in its input.
 SENTENCE_CAP = 1000
 _MONTH_WORD = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -79,6 +86,8 @@ class Sentence:
     def quote(self) -> str:
         """The sentence as its plain text reads, whitespace folded: what a fact quotes, since
         the validator matches quotes against the document's plain text (`decks.plaintext`)."""
+        if not _MARKUP.search(self.raw):
+            return " ".join(self.raw.split())  # nothing Markdown could change: skip the parser
         return " ".join(plain_text(self.raw).split())
 
     @property
@@ -107,16 +116,11 @@ def clean_markdown(text: str) -> str:
 
 def read_document(path: Path) -> Document:
     """Read a UTF-8 text or Markdown file; raise a clear error for empty or binary input."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise QuizappError(
-            f"{path}: no such file; give the path of a text or Markdown document"
-        ) from None
-    except IsADirectoryError:
-        raise QuizappError(f"{path} is a folder; give text or Markdown files") from None
-    except OSError as error:
-        raise QuizappError(f"{path}: cannot read it ({error.strerror})") from None
+    if not path.exists():
+        raise QuizappError(f"{path}: no such file; give the path of a text or Markdown document")
+    if path.is_dir():
+        raise QuizappError(f"{path} is a folder; give text or Markdown files")
+    data = read_regular(path, MAX_DOCUMENT_BYTES)
     if b"\x00" in data[:8192]:
         raise QuizappError(f"{path} looks binary; convert it to plain text or Markdown first")
     try:
@@ -157,16 +161,20 @@ def parse_document(name: str, text: str) -> Document:
 
 
 def _capped(raw: str) -> list[str]:
-    """A sentence, or a run-on cut at whitespace into pieces no longer than the cap."""
+    """A sentence, or a run-on cut at whitespace into pieces no longer than the cap (by index,
+    so a 240 KB run-on is cut in one pass, not copied once per piece)."""
     if len(raw) <= SENTENCE_CAP:
         return [raw]
     pieces: list[str] = []
-    while len(raw) > SENTENCE_CAP:
-        cut = raw.rfind(" ", 0, SENTENCE_CAP)
-        cut = cut if cut > 0 else SENTENCE_CAP
-        pieces.append(raw[:cut])
-        raw = raw[cut:].lstrip()
-    return [*pieces, raw] if raw else pieces
+    start = 0
+    while len(raw) - start > SENTENCE_CAP:
+        cut = raw.rfind(" ", start, start + SENTENCE_CAP)
+        cut = cut if cut > start else start + SENTENCE_CAP
+        pieces.append(raw[start:cut])
+        start = cut
+        while start < len(raw) and raw[start].isspace():
+            start += 1
+    return [*pieces, raw[start:]] if start < len(raw) else pieces
 
 
 def _is_structural(line: str) -> bool:
@@ -212,7 +220,12 @@ def _paragraphs(text: str) -> list[tuple[str, Kind]]:
     for lines in blocks:
         block = " ".join(part.strip() for part in lines)
         kind = _line_kind(lines[0]) if len(lines) == 1 else Kind.SENTENCE
-        if joined and joined[-1][1] is Kind.SENTENCE and _continues(joined[-1][0], block, kind):
+        if (
+            joined
+            and joined[-1][1] is Kind.SENTENCE
+            and len(joined[-1][0]) < SENTENCE_CAP  # a run-on is not joined further
+            and _continues(joined[-1][0], block, kind)
+        ):
             joined[-1] = (joined[-1][0] + " " + block, Kind.SENTENCE)
         else:
             joined.append((block, kind))
@@ -236,7 +249,7 @@ def _continues(previous: str, block: str, kind: Kind) -> bool:
         return False
     if clean[:1].islower():
         return True
-    last = clean_markdown(previous).split()[-2:]
+    last = clean_markdown(previous[-2 * SENTENCE_CAP :]).split()[-2:]
     cut_mid = last[-1][:1].islower() or last[0] in _FUNCTION_BEFORE_NAME
     return cut_mid and clean.endswith(_SENTENCE_PUNCT)
 
@@ -259,8 +272,9 @@ def _field_line(clean: str, limit: int = 12) -> bool:
 
 
 def _unfinished(block: str, minimum: int = 6) -> bool:
-    """Whether a paragraph (longer than `minimum` words) stops mid-sentence."""
-    clean = clean_markdown(block)
+    """Whether a paragraph (longer than `minimum` words) stops mid-sentence (only its end is
+    read, so a huge paragraph costs no more than a normal one)."""
+    clean = clean_markdown(block[-2 * SENTENCE_CAP :])
     if len(clean.split()) <= minimum or re.search(r"(^|[.!?\"\u201d])\s*\([^()]*\)$", clean):
         return False
     return not clean.endswith(tuple(_PARAGRAPH_END))
@@ -271,7 +285,7 @@ def _split_sentences(block: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(block):
-        before = block[start : match.start() + 1]
+        before = block[max(start, match.start() - 64) : match.start() + 1]
         word = re.search(r"(\S+)\.$", before)
         if word:
             token = word.group(1).lower().lstrip('(["\u201c')

@@ -64,14 +64,16 @@ class _Run:
         return " ".join(self.words)
 
 
+_PARTICLE_CAP = re.compile(
+    r"^(?:al|el|ad|as|an|ar|ash|at|az|d\u2019|d')-?[A-Z]|^(?:e|i|ud|ul|ut|ur|us|bin|ibn)-[A-Z]"
+)
+_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)+")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_MAC = re.compile(r"(?:Mc|Mac)[A-Z][a-z]+$")
+
+
 def _is_cap(word: str) -> bool:
-    return bool(
-        word[:1].isupper()
-        or re.match(
-            r"^(?:al|el|ad|as|an|ar|ash|at|az|d\u2019|d')-?[A-Z]|^(?:e|i|ud|ul|ut|ur|us|bin|ibn)-[A-Z]",
-            word,
-        )
-    ) and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)+", word)
+    return bool(word[:1].isupper() or _PARTICLE_CAP.match(word)) and not _INITIALS.fullmatch(word)
 
 
 def _next_is_cap(tokens: list[tuple[str, int, int]], index: int) -> bool:
@@ -125,7 +127,7 @@ def _runs(text: str) -> list[_Run]:
             close()
             title = f"{previous} {base}" if previous and tokens[index - 1][0] in previous else base
             continue
-        if re.search(r"[a-z][A-Z]", base) and not re.match(r"(?:Mc|Mac)[A-Z][a-z]+$", base):
+        if _CAMEL.search(base) and not _MAC.match(base):
             close()
             continue
         if _is_cap(base):
@@ -151,10 +153,9 @@ def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
         return [*_split_run(head_run, text, known), tail_run]
     if _ACRONYM_AFTER.match(text[run.end :]) or run.text.casefold() in known:
         return [run]
-    folded = run.text.casefold()
-    for name in known:
-        if folded.startswith(name + " and ") and " " in name:
-            count = len(name.split())
+    for count in range(2, len(run.words) - 1):
+        name = " ".join(run.words[:count]).casefold()
+        if run.words[count] == "and" and name in known:
             head_part = _Run(run.words[:count], run.start, run.start + len(name), run.title)
             rest_words = run.words[count + 1 :]
             rest_text = " ".join(rest_words)
@@ -286,16 +287,17 @@ def find_entities(sentences: list[str], known_groups: Iterable[str] = ()) -> lis
         for text in sentences
         if (match := _DECLARED_GROUP.match(text)) is not None
     } | {name.casefold() for name in known_groups}
+    # Grown as names are read (never rebuilt per sentence: that would be quadratic).
+    known: set[str] = set(declared)
+    surnames: set[str] = set()
     for index, text in enumerate(sentences):
         alias_spans = [m.span("alias") for m in _ALIAS.finditer(text)]
         sentence_entities: list[tuple[int, Entity]] = []
-        known = {name for kind, name in entities if kind == "group"} | declared
-        surnames = {e.name.split()[-1] for e in entities.values() if e.kind == "person"}
         for raw_run in _runs(text):
             if any(start <= raw_run.start < end for start, end in alias_spans):
                 continue
             for run in _split_run(raw_run, text, known):
-                kind = _classify(run, text, known_acronyms, surnames, known | declared)
+                kind = _classify(run, text, known_acronyms, surnames, known)
                 if kind is None:
                     continue
                 entity = _record(entities, kind, run, index, text, known_acronyms)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quizapp.generate import gazetteer as gz
 from quizapp.generate.dates import DateContext, DateMention, find_dates
 from quizapp.generate.document import Document, Kind, Sentence
 from quizapp.generate.entities import Entity, find_entities
@@ -88,21 +89,27 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("rename", "subject>after", r"\blaunched the creation of\b"),
         ("merger", "subject>after", r"\bmerged? (?:with|into)\b|\bjoined forces with\b"),
         (
+            "merger",
+            "subject>after",
+            r"\b(?:announced|formed|declared) (?:the|a|its) (?:union|merger)\b",
+        ),
+        (
             "allegiance",
             "subject>after",
-            r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a)\b(?: to)?"
-            r"|\bpledge of allegiance to\b",
+            r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a|loyalty)\b(?: to)?"
+            r"|\bpledges? of (?:allegiance|loyalty) to\b",
         ),
         (
             "split",
             "after>subject",
             r"\b(?:broke|break|split|splintered) (?:away )?(?:from|with)\b|\boffshoot of\b"
-            r"|\bfaction of\b|\bsplinter group of\b",
+            r"|\bfaction of\b|\bsplinter group of\b|\b(?:emerged|grew out) (?:of|from)\b",
         ),
         (
             "affiliation",
             "subject>after",
-            r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch) of\b",
+            r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch|proxy) of\b"
+            r"|\b(?:affiliated|allied|aligned|associated) (?:itself )?with\b|\bin alliance with\b",
         ),
         ("affiliation", "after>subject", r"\b(?:wing|arm|branch|affiliate),\s+(?:the\s+)?"),
     )
@@ -135,8 +142,16 @@ class _Reader:
     alias_ids: dict[str, str] = field(default_factory=dict)
     publisher: str | None = None
     heading_sources: dict[str, Sentence] = field(default_factory=dict)
+    group_index: _NameIndex | None = None
+    place_index: _NameIndex | None = None
+    place_names: list[tuple[str, str]] = field(default_factory=list)
+    places_used: set[str] = field(default_factory=set)
+    all_index: _NameIndex | None = None
+    word_sentences: dict[str, list[int]] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
+    events: dict[str, list[tuple[Proposal, set[str]]]] = field(default_factory=dict)
+    relations: dict[tuple[str, tuple[str, ...], str], FactMap] = field(default_factory=dict)
     last_group: str | None = None
     dateline: DateMention | None = None
 
@@ -183,6 +198,9 @@ def propose_facts(
     readable = [sentence for sentence in document.sentences if sentence.readable]
     titles = _title_names(document)
     reader.texts = [sentence.text for sentence in readable]
+    for index, text in enumerate(reader.texts):
+        for word in {m.group(0) for m in re.finditer(r"[\w\u2018\u2019'-]+", text)}:
+            reader.word_sentences.setdefault(word, []).append(index)
     found = [*_heading_groups(reader, document), *_appositive_groups(reader)]
     known = {_spelling_key(e.name) for e in found}
     found += [e for e in find_entities(reader.texts, titles) if _spelling_key(e.name) not in known]
@@ -200,10 +218,12 @@ def propose_facts(
     for name, ident in sorted(reader.entity_ids.items(), key=lambda item: -len(item[0])):
         if reader.proposals[ident].fact["type"] == "group":
             reader.group_names.append((name, ident))
+        elif reader.proposals[ident].fact["type"] == "place":
+            reader.place_names.append((name, ident))
         elif reader.proposals[ident].fact["type"] == "person":
             reader.person_names.append((name, ident))
             surname = name.split()[-1]
-            if " " in name and len(surname) > 3 and surname not in reader.entity_ids:
+            if " " in name and len(surname) >= 3 and surname not in reader.entity_ids:
                 reader.person_names.append((surname, ident))
     context = DateContext()
     latest = ""
@@ -228,11 +248,14 @@ def propose_facts(
         subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group
         before = len(reader.proposals)
         used = _designations(reader, sentence, dates, groups, subject)
-        _relations(reader, sentence, dates, groups, subject)
-        _leadership(reader, sentence, groups, subject)
-        spoken = len(reader.proposals) == before and _statement(
+        used |= _relations(reader, sentence, dates, groups, subject)
+        used |= _leadership(reader, sentence, dates, groups, subject)
+        spoken = bool(_SPEECH.search(sentence.text)) and _statement(
             reader, sentence, groups, subject, dates, speech_only=True
         )
+        hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
+        if hedged:
+            spoken = _statement(reader, sentence, groups, subject, dates, hedged=True)
         if not spoken:
             _events(reader, sentence, [d for d in dates if d not in used], groups)
         if len(reader.proposals) == before:
@@ -240,6 +263,13 @@ def propose_facts(
         if groups:
             reader.last_group = subject or groups[-1][1]
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
+    _drop_aliases_of_others(reader)
+    for proposal in reader.proposals.values():
+        # A place alone draws no card: it is worth proposing when an event happened there,
+        # or when the document keeps coming back to it.
+        if proposal.fact["type"] == "place" and proposal.id not in reader.places_used:
+            mentions = _mentions(reader, str(proposal.fact["name"]))
+            proposal.confidence = 0.6 if mentions >= 3 else 0.3
     if undated and latest:
         for proposal in reader.proposals.values():
             proposal.fact["as_of"] = latest.split("/")[-1]
@@ -276,16 +306,48 @@ def _title_names(document: Document) -> list[str]:
 
 
 _NOT_A_NAME = re.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"\b\w+(?:ish|ese|ian|ic)\b(?! (?:of|al|bin|ibn)\b)"
+    r"|\b(?:Recent|Basque|Kurdish|Arab|Tamil|Uyghur|Pashtun|Shia|Sunni|Salafi|Marxist|Maoist|Islamist)\b|\b(?:January|February|March|April|June|July|August|September|October|November|December"
     r"|Between|During|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|^\w+ing\b|^\w+(?:ish|ian|ese|i)\s+\w+s$"
 )
 
 
+def _drop_aliases_of_others(reader: _Reader) -> None:
+    """An alias that is another fact's own name or acronym is that fact, not another name
+    (an "aka" list may hold the names a group was renamed to)."""
+    owners: dict[str, str] = {}
+    for proposal in reader.proposals.values():
+        fact = proposal.fact
+        if fact["type"] in ("group", "person", "place"):
+            for name in (fact["name"], fact.get("acronym")):
+                if name:
+                    owners.setdefault(_spelling_key(str(name)), proposal.id)
+    for proposal in reader.proposals.values():
+        aliases = proposal.fact.get("aliases")
+        if not aliases:
+            continue
+        kept = [a for a in aliases if owners.get(_spelling_key(a), proposal.id) == proposal.id]
+        if kept:
+            proposal.fact["aliases"] = kept
+        else:
+            del proposal.fact["aliases"]
+
+
+def _is_role(role: str) -> bool:
+    """A role is a noun phrase with a role word ("the group's spokesman"), not a clause."""
+    words = {word.lower().strip(".,'\u2019") for word in role.split()}
+    return (
+        len(role) <= 80
+        and not re.search(r"\d", role)
+        and bool(words & gz.ROLE_NOUNS)
+        and not re.search(r"\b(?:called|said|was|were|is|has|had|announced|claimed)\b", role)
+    )
+
+
 def _mentions(reader: _Reader, name: str) -> int:
     """How many readable sentences name it (by its last word, as a surname is named)."""
-    last = name.split()[-1]
-    return sum(1 for text in reader.texts if last in text)
+    return len(reader.word_sentences.get(name.split()[-1], ()))
 
 
 _HEADING_GROUP = re.compile(
@@ -339,7 +401,11 @@ def _named_as_group(reader: _Reader, name: str) -> bool:
         rf"|\b{escaped}\s+(?:as\s+(?:an?\s+)?)?(?:Foreign Terrorist Organi[sz]ation|FTO)\b",
         re.I,
     )
-    return any(name in text and pattern.search(text) for text in reader.texts)
+    first = name.split()[0]
+    return any(
+        name in reader.texts[index] and pattern.search(reader.texts[index])
+        for index in reader.word_sentences.get(first, ())
+    )
 
 
 def _spelling_key(name: str) -> str:
@@ -404,8 +470,9 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
         else:
             confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
     elif entity.kind == "person":
-        if entity.roles:
-            fact["roles"] = [{"role": role[:120]} for role in entity.roles[:3]]
+        roles = [role for role in entity.roles if _is_role(role)]
+        if roles:
+            fact["roles"] = [{"role": role[:120]} for role in roles[:3]]
             confidence = 0.7
         else:
             confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
@@ -430,7 +497,9 @@ def _aka(reader: _Reader, sentence: Sentence) -> None:
     if owner is None:
         return
     body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
-    aliases = [" ".join(part.split()) for part in re.split(r"[;,]", body)]
+    aliases = [
+        re.sub(r"^(?i:the) ", "", " ".join(part.split())) for part in re.split(r"[;,]", body)
+    ]
     proposal = reader.proposals[owner]
     known = {name.casefold() for name in proposal.names}
     fresh = [alias for alias in aliases if alias and alias.casefold() not in known][:40]
@@ -443,17 +512,61 @@ def _aka(reader: _Reader, sentence: Sentence) -> None:
             sources.append(reader.source(sentence))
 
 
+_WORD = re.compile(r"[\w\u2018\u2019\u02bc`'.-]+")
+
+
+class _NameIndex:
+    """Names by their first word, so finding every known name in a sentence costs the
+    sentence's words, not the number of names (linear in the document)."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        for name, ident in names:
+            first = _WORD.match(name)
+            if first is not None and first.end() > 0:
+                self.by_first.setdefault(first.group(0), []).append((name, ident))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda item: -len(item[0]))
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        found: list[tuple[int, str]] = []
+        covered = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < covered or (
+                start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-")
+            ):
+                continue
+            for name, ident in self._candidates(word.group(0)):
+                end = start + len(name)
+                if text.startswith(name, start) and (
+                    end == len(text) or not (text[end].isalnum() or text[end] in "-_")
+                ):
+                    found.append((start, ident))
+                    covered = end
+                    break
+        return found
+
+    def _candidates(self, word: str) -> list[tuple[str, str]]:
+        """Names starting with this word (a trailing full stop or possessive ignored)."""
+        entries = self.by_first.get(word)
+        if entries is not None:
+            return entries
+        if word.endswith("."):
+            return self.by_first.get(word[:-1], [])
+        for suffix in ("'s", "\u2019s", "'", "\u2019"):
+            if word.endswith(suffix):
+                return self.by_first.get(word[: -len(suffix)], [])
+        return []
+
+
 def _groups_in(reader: _Reader, text: str, *, people: bool = False) -> list[tuple[int, str]]:
     """(position, fact id) of every group (and person) named in `text` (longest names first,
     no overlap)."""
-    found: list[tuple[int, int, str]] = []
-    names = [*reader.group_names, *reader.person_names] if people else reader.group_names
-    for name, ident in sorted(names, key=lambda item: -len(item[0])):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            span = match.span()
-            if not any(span[0] < end and start < span[1] for start, end, _ in found):
-                found.append((span[0], span[1], ident))
-    return [(start, ident) for start, _, ident in sorted(found)]
+    if reader.group_index is None or reader.all_index is None:
+        reader.group_index = _NameIndex(reader.group_names)
+        reader.all_index = _NameIndex([*reader.group_names, *reader.person_names])
+    return (reader.all_index if people else reader.group_index).find(text)
 
 
 def _designations(
@@ -471,11 +584,12 @@ def _designations(
         for m in _DESIGNATION.finditer(text)
         if not re.match(
             r"(?i)designated (?:foreign|terrorist|groups?|global)",
-            m.group(0) + text[m.end() : m.end() + 10].lstrip(),
+            m.group(0) + " " + text[m.end() : m.end() + 12].lstrip(),
         )
         and not re.search(
             r"(?i)(?:specially|\bas|\bfor) $", text[max(0, m.start() - 12) : m.start()]
         )
+        and not re.match(r"(?i)\s+by\s+the\b", text[m.end() : m.end() + 9])
     ]
     lists = [name for name, pattern in _LISTS if pattern.search(text)]
     if not acts or not lists:
@@ -517,7 +631,7 @@ def _designations(
     )
     for target in targets:
         for name in lists:
-            same = reader.designations.get((target, name, action))
+            same = None if about_people else reader.designations.get((target, name, action))
             if same is not None and _same_date(same.fact.get("date"), when):
                 _merge_designation(reader, same, sentence, when, about_people)
                 continue
@@ -539,9 +653,60 @@ def _designations(
                 confidence = 0.3
             proposal = Proposal(fact, confidence)
             reader.add(proposal)
-            if same is None or when is not None:
+            if not about_people and (same is None or when is not None):
                 reader.designations[(target, name, action)] = proposal
-    return {date} if date is not None else set()
+    used = {date} if date is not None else set()
+    if not about_people:
+        used |= _earlier_acts(reader, sentence, acts, match, dates, targets[:1], lists, authority)
+    return used
+
+
+def _earlier_acts(
+    reader: _Reader,
+    sentence: Sentence,
+    acts: list[re.Match[str]],
+    primary: re.Match[str],
+    dates: list[DateMention],
+    targets: list[str],
+    lists: list[str],
+    authority: str,
+) -> set[DateMention]:
+    """A second act the sentence dates by its side ("amends ... the 2001 redesignation of X"):
+    a designation of its own, of the same target and lists."""
+    used: set[DateMention] = set()
+    for act in acts:
+        if act is primary:
+            continue
+        action = next(key for key, value in act.groupdict().items() if value)
+        date = next(
+            (d for d in dates if 0 <= act.start() - d.end <= 2 or 0 <= d.start - act.end() <= 15),
+            None,
+        )
+        if date is None or "s" in date.value:
+            continue
+        for target in targets:
+            for name in lists:
+                fact: FactMap = {
+                    "id": fact_id(
+                        reader.document.name,
+                        "designation",
+                        f"{name}-{action}-{date.value}",
+                        sentence.text + target,
+                    ),
+                    "type": "designation",
+                    "authority": authority,
+                    "list": name,
+                    "target": target,
+                    "action": action,
+                    "date": _date_value(date),
+                    "sources": [reader.source(sentence)],
+                }
+                same = reader.designations.get((target, name, action))
+                if same is not None and _same_date(same.fact.get("date"), fact["date"]):
+                    continue
+                reader.add(Proposal(fact, 0.6))
+        used.add(date)
+    return used
 
 
 def _targets(
@@ -632,6 +797,7 @@ def _statement(
     dates: Sequence[DateMention] = (),
     *,
     speech_only: bool = False,
+    hedged: bool = False,
 ) -> bool:
     """A claim someone is said to make (a person or group with a verb of speech), or an
     assessment the document makes of a group in the present tense ("ETA finances its
@@ -640,18 +806,26 @@ def _statement(
     speech = _SPEECH.search(text)
     speaker: str | None = None
     confidence = 0.5
+    speaking_body: str | None = None
     if speech is not None:
         named = _groups_in(reader, text, people=True)
-        near = [
-            (abs(p - speech.start()), i)
-            for p, i in named
-            if reader.proposals[i].fact["type"] == "person" and abs(p - speech.start()) <= 80
-        ]
-        speaker = min(near)[1] if near else None
-        confidence = 0.6 if speaker else 0.0
-    if speaker is None and speech_only:
+        people = [(p, i) for p, i in named if reader.proposals[i].fact["type"] == "person"]
+        before = [i for p, i in people if p < speech.start()]
+        after = [i for p, i in people if 0 <= p - speech.end() <= 40]
+        speaker = before[-1] if before else after[0] if after else None
+        if speaker is None:
+            body = _SPEAKING_BODY.search(text)
+            speaking_body = (body.group("who") or body.group("who2")) if body else None
+        confidence = 0.6 if speaker or speaking_body else 0.0
+    if speaking_body is not None:
+        speaker_text: str | None = re.sub(r"^(?i:the) ", "", speaking_body).rstrip(".")
+    else:
+        speaker_text = None
+    if speaker is None and speaker_text is None and speech_only:
         return False
-    if speaker is None:
+    if speaker is None and speaker_text is None and hedged:
+        confidence = 0.5
+    elif speaker is None and speaker_text is None:
         found = _ASSESSMENT.match(text)
         if found is None:
             return False
@@ -664,6 +838,13 @@ def _statement(
             return False
         confidence = 0.5
     claim = text.rstrip(".")
+    if speech is not None and (speaker is not None or speaker_text is not None):
+        said = re.sub(r"^(?:that\s+)?", "", text[speech.end() :].lstrip(" ,:")).rstrip(".")
+        if speech.group(0).startswith("according") and "," in said:
+            said = said.split(",", 1)[1].strip()
+        if len(said.split()) >= 4:
+            claim = said[:1].upper() + said[1:]
+    claim = _shorter(claim)
     if len(claim) > 240:
         claim = claim[:240].rsplit(" ", 1)[0] + "\u2026"
     fact: FactMap = {
@@ -673,6 +854,8 @@ def _statement(
     }
     if speaker is not None:
         fact["by"] = speaker
+    elif speaker_text is not None:
+        fact["attributed_to"] = speaker_text
     else:
         fact["attributed_to"] = reader.publisher or "the source document"
         confidence = confidence if reader.publisher else 0.4
@@ -689,7 +872,23 @@ def _statement(
     return True
 
 
+_SPEAKING_BODY = re.compile(
+    r"(?:[Aa]ccording to (?P<who>(?:the )?[A-Z][\w.\u2019'-]*"
+    r"(?: (?:of |the )?[A-Z][\w.\u2019'-]*){0,6}))"
+    r"|(?P<who2>(?:[Tt]he )?[A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*){0,5})"
+    r" (?:says|said|stated|noted|warned)\b"
+)
+# Words that make a dated sentence an assessment someone makes, not an event.
+_HEDGE = re.compile(
+    r"\b(?:reportedly|seems? to|appears? to|suggests?|is believed|are believed|analysts say"
+    r"|reached (?:its|their) (?:height|peak)|the high point|is known to|has been reported)\b"
+)
+
+
 _LED_BY = re.compile(r"\b[Ll]ed by\b")
+_HAS_LED = re.compile(
+    r"\b(?:has|had|have)\s+(?:\w+\s+)?led\s+(?:the group|it|the organi[sz]ation)?"
+)
 _LEADER = re.compile(
     r"\b(?:leader|founder|head|chief|emir|commander|spiritual leader|secretary[- ]general)"
     r"(?: of)?\b",
@@ -700,9 +899,10 @@ _LEADER = re.compile(
 def _leadership(
     reader: _Reader,
     sentence: Sentence,
+    dates: list[DateMention],
     groups: list[tuple[int, str]],
     subject: str | None,
-) -> None:
+) -> set[DateMention]:
     """ "Led by P, G ...", "G's leader, P", "its leader, P", "P, the leader of G"."""
     text = sentence.text
     people = [
@@ -711,12 +911,18 @@ def _leadership(
         if reader.proposals[ident].fact["type"] == "person"
     ]
     if not people:
-        return
+        return set()
+    has_led = _HAS_LED.search(text)
     led = _LED_BY.search(text)
     leader = _LEADER.search(text)
     person: str | None = None
     group: str | None = None
-    if led is not None:
+    if has_led is not None:
+        person = next((i for p, i in reversed(people) if p < has_led.start()), None)
+        group = next((i for p, i in groups if p >= has_led.end() - 1), None)
+        if group is None and re.search(r"(?:the group|it|the organi[sz]ation)$", has_led.group(0)):
+            group = reader.last_group
+    elif led is not None:
         person = next((i for p, i in people if 0 <= p - led.end() <= 2), None)
         group = next((i for p, i in groups if p > led.end()), None) or subject
     elif leader is not None:
@@ -736,16 +942,75 @@ def _leadership(
                 None,
             )
     if person is None or group is None:
-        return
+        return set()
     fact: FactMap = {
         "id": fact_id(reader.document.name, "relation", "leadership", text),
         "type": "relation",
         "relation": "leadership",
         "from": [person],
         "to": group,
-        "sources": [reader.source(sentence)],
     }
-    reader.add(Proposal(fact, 0.6))
+    used: set[DateMention] = set()
+    if has_led is not None and dates:
+        date = min(dates, key=lambda d: abs(d.start - has_led.end()))
+        fact["date"] = _date_value(date)
+        used.add(date)
+    fact["sources"] = [reader.source(sentence)]
+    if not _merge_relation(reader, fact):
+        reader.add(Proposal(fact, 0.6))
+    return used
+
+
+_SPLINTERS = re.compile(r"\b(?:splinter|breakaway) (?:groups?|factions?)\b|\boffshoots?\b")
+
+
+def _splinters(
+    reader: _Reader, sentence: Sentence, groups: list[tuple[int, str]], subject: str | None
+) -> None:
+    """ "X and splinter groups Y and Z": a split from X to each of Y and Z."""
+    match = _SPLINTERS.search(sentence.text)
+    if match is None:
+        return
+    before = [i for p, i in groups if p < match.start()]
+    parent = before[-1] if before else subject
+    after: list[tuple[int, str]] = []
+    for position, ident in groups:
+        if position >= match.end() and all(ident != seen for _, seen in after):
+            after.append((position, ident))
+    if parent is None or not after:
+        return
+    chosen = [after[0][1]]
+    tail = sentence.text[after[0][0] :]
+    if len(after) > 1 and re.match(r"^[^,;.]{0,80}?\band (?:the )?", tail):
+        chosen.append(after[1][1])
+    for child in dict.fromkeys(chosen):
+        if child == parent:
+            continue
+        fact: FactMap = {
+            "id": fact_id(reader.document.name, "relation", f"split-{child}", sentence.text),
+            "type": "relation",
+            "relation": "split",
+            "from": [parent],
+            "to": child,
+            "sources": [reader.source(sentence)],
+        }
+        if not _merge_relation(reader, fact):
+            reader.add(Proposal(fact, 0.6))
+
+
+def _merge_relation(reader: _Reader, fact: FactMap) -> bool:
+    """The same relation stated again (same kind, from and to): one fact quoting both."""
+    key = (str(fact["relation"]), tuple(fact["from"]), str(fact["to"]))
+    same = reader.relations.get(key)
+    if same is None:
+        reader.relations[key] = fact
+        return False
+    if "date" in fact and "date" not in same:
+        same["date"] = fact["date"]
+    quote = fact["sources"][0]
+    if quote not in same["sources"] and len(same["sources"]) < 3:
+        same["sources"].append(quote)
+    return True
 
 
 _CREATED = re.compile(r"\b(?:to (?:form|found|create)|and (?:created|formed|founded)|forming)\b")
@@ -757,13 +1022,15 @@ def _relations(
     dates: list[DateMention],
     groups: list[tuple[int, str]],
     subject: str | None,
-) -> None:
+) -> set[DateMention]:
     """Relations the sentence states, at most one per kind: the subject is the group named
     nearest before the words (or "it"/"the group": the group named last), the other the group
     named first after them; "X merged with Y to form Z" goes from X and Y to Z, "broke with Y
     and created Z" from Y to Z."""
     text = sentence.text
     done: set[str] = set()
+    used: set[DateMention] = set()
+    _splinters(reader, sentence, groups, subject)
     for kind, direction, pattern in _RELATIONS:
         match = pattern.search(text)
         if match is None or kind in done:
@@ -807,49 +1074,217 @@ def _relations(
         date = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
         if date is not None:
             fact["date"] = _date_value(date)
+            if kind in ("rename", "merger", "split"):
+                used.add(date)  # the renaming is the event; a wing's date is another's
         fact["sources"] = [reader.source(sentence)]
-        reader.add(Proposal(fact, 0.7 if before or after else 0.5))
+        if not _merge_relation(reader, fact):
+            reader.add(Proposal(fact, 0.7 if before or after else 0.5))
         done.add(kind)
+    return used
 
 
 _CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
+
+
+_CLAUSE_BREAK = re.compile(r",? but |; |, while |, whereas |, and (?=in |on |by |the |a )|\. ")
+EVENT_SENTENCE_CAP = 400
 
 
 def _events(
     reader: _Reader, sentence: Sentence, dates: Iterable[DateMention], groups: list[tuple[int, str]]
 ) -> None:
     """One event per date of the sentence, except a date that cites a law ("Act of 1996",
-    "(1996)")."""
+    "(1996)"); the same event told again (same date, mostly the same words) is one fact
+    quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none."""
     text = sentence.text
+    dates = list(dates)
+    if len(text) > EVENT_SENTENCE_CAP:
+        return
     for date in dates:
         if _CITATION.search(text[max(0, date.start - 12) : date.start]):
             continue
-        what = _what(text, date)
-        if len(what.split()) < 4:
+        what = _what(text, date, several=len(dates) > 1)
+        what = _resolve_subject(reader, what)
+        if len(what.split()) < 3:
+            continue
+        value = _date_value(date)
+        words = set(re.findall(r"\w+", what.casefold()))
+        same = next(
+            (
+                p
+                for p, seen in reader.events.get(value, [])
+                if len(words & seen) >= 0.6 * max(1, min(len(words), len(seen)))
+            ),
+            None,
+        )
+        if same is not None:
+            quote = reader.source(sentence)
+            if quote not in same.fact["sources"] and len(same.fact["sources"]) < 3:
+                same.fact["sources"].append(quote)
             continue
         fact: FactMap = {
             "id": fact_id(reader.document.name, "event", date.value, text),
             "type": "event",
             "what": what,
-            "date": _date_value(date),
+            "date": value,
         }
         actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
         if actors:
             fact["actors"] = actors
+        place = next(
+            (
+                ident
+                for position, ident in _places_in(reader, what)
+                if re.search(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$", what[:position])
+            ),
+            None,
+        )
+        if place is not None:
+            fact["place"] = place
+            reader.places_used.add(place)
+            fact["what"] = _without_place(what, str(reader.proposals[place].fact["name"]))
         fact["sources"] = [reader.source(sentence)]
-        reader.add(Proposal(fact, 0.6 if not date.relative else 0.5))
+        proposal = Proposal(fact, 0.6 if not date.relative else 0.5)
+        reader.add(proposal)
+        reader.events.setdefault(value, []).append((proposal, words))
 
 
-def _what(text: str, date: DateMention) -> str:
-    """The sentence without its date phrase: what happened then, as the text says it."""
+def _without_place(what: str, place: str) -> str:
+    """What happened, without "in PLACE(, Country)": the where card asks for it."""
+    pattern = (
+        rf"\s+(?:in|near|at|outside)\s+(?:the\s+)?{re.escape(place)}"
+        rf"(?:,\s+[A-Z][\w\u2019'-]+)?(?!\s+(?:and|or)\b)"
+    )
+    shorter = re.sub(pattern, "", what, count=1)
+    return shorter if len(shorter.split()) >= 4 else what
+
+
+def _places_in(reader: _Reader, text: str) -> list[tuple[int, str]]:
+    """Place facts named in the text, in order, with their positions."""
+    if reader.place_index is None:
+        reader.place_index = _NameIndex(reader.place_names)
+    return reader.place_index.find(text)
+
+
+_APPOSITIVE = re.compile(
+    r"^(?P<head>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,4}), (?:a|an|the) [^.;]{5,160}?, "
+    r"(?=(?:[a-z]+ed|has|had|is|was|remains)\b)"
+)
+_LATE_CLAUSE = re.compile(
+    r",? (?:though|although|prior to|after which|when it|in which|so that|while)\b"
+)
+
+
+def _shorter(text: str) -> str:
+    """A long sentence's main clause: no "[PDF]" note, no appositive after the subject
+    ("Mali, a ... nation ..., gained"), no trailing "though/when it ..." clause past 100
+    characters."""
+    text = text.replace(" [PDF]", "")
+    text = _APPOSITIVE.sub(lambda m: m.group("head") + " ", text, count=1)
+    if len(text) > 100:
+        late = _LATE_CLAUSE.search(text, 40)
+        if late is not None:
+            text = text[: late.start()].rstrip(" ,")
+    return text
+
+
+def _resolve_subject(reader: _Reader, what: str) -> str:
+    """ "The group ..." / "It ..." at the start of what happened: the group named last."""
+    match = re.match(r"(?:The (?:group|organi[sz]ation)|It)\b(?!')", what)
+    if match is None or reader.last_group is None:
+        return what
+    fact = reader.proposals[reader.last_group].fact
+    name = str(fact.get("acronym") or fact["name"])
+    return name + what[match.end() :]
+
+
+def _what(text: str, date: DateMention, *, several: bool = False) -> str:
+    """The sentence without its date phrase: what happened then, as the text says it; with
+    several dates (or a long sentence), only the clause that holds this date."""
+    if several or len(text) > 160:
+        start = 0
+        for cut in _CLAUSE_BREAK.finditer(text):
+            if cut.end() <= date.start:
+                start = cut.end()
+            elif cut.start() >= date.end:
+                text = text[: cut.start()]
+                break
+        shift = start
+        text = text[start:]
+        date = DateMention(
+            date.value, date.phrase, date.start - shift, date.end - shift, date.relative
+        )
+    label = re.match(r"^[A-Z][\w/ ]{2,30}:\s+(?=[A-Z])", text)
+    if label is not None and label.end() <= date.start:
+        text = text[label.end() :]
+        date = DateMention(
+            date.value, date.phrase, date.start - label.end(), date.end - label.end()
+        )
+    participle = re.match(r"^(?:[A-Z][a-z]+ed|Composed|Based)\b[^,]{0,60},\s+(?=[a-zA-Z])", text)
+    if (
+        participle is not None
+        and not re.match(r"^(?:Founded|Formed|Established|Created|Launched)\b", text)
+        and participle.end() <= date.start
+    ):
+        text = text[participle.end() :]
+        date = DateMention(
+            date.value, date.phrase, date.start - participle.end(), date.end - participle.end()
+        )
+    lead = re.match(
+        r"^(?P<verb>Founded|Formed|Established|Created|Launched)\b[^,]{0,90}?,\s+"
+        r"(?:the\s+)?(?P<subject>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,5})\s",
+        text,
+    )
+    if lead is not None:
+        if date.end <= lead.end():
+            before_subject = re.sub(r",\s+(?:the\s+)?$", "", text[: lead.start("subject")])
+            phrase = text[: date.start] + before_subject[date.end :]
+            phrase = re.sub(r"\s+(?:in|on)\s*(?=\s|,|$)", "", phrase).strip(" ,")
+            phrase = phrase[:1].lower() + phrase[1:]
+            return f"{lead.group('subject')} was {' '.join(phrase.split())}"
+        shift = lead.start("subject")
+        text = text[shift:]
+        date = DateMention(
+            date.value, date.phrase, date.start - shift, date.end - shift, date.relative
+        )
     before = re.sub(
         r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
     )
     what = (before + text[date.end :]).strip(" ,;")
     what = re.sub(r"^[\s:;,.\u2013\u2014-]+", "", what)
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
+    what = re.sub(
+        r"^(?:More recently|Recently|Later|However|In addition|Additionally|Meanwhile|Since then"
+        r"|In general|Historically),\s+",
+        "",
+        what,
+    )
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
     what = what.rstrip(".")
+    what = _shorter(what)
+    if len(what) > 100:
+        stop = re.search(
+            r",[\"\u201d]?\s+(?:when|but|largely|ordering|and|while|which|including|dubbed)\b",
+            what[20:],
+        )
+        if stop is not None:
+            what = what[: 20 + stop.start()].rstrip(" ,")
+            if what.count('"') % 2:
+                what += '"'
+            if what.count("\u201c") > what.count("\u201d"):
+                what += "\u201d"
+    if len(what) > 110:
+        stop = re.search(
+            r",\s+(?:when|but|largely|ordering|and has|while|which|including)\b", what[50:]
+        )
+        if stop is not None:
+            what = what[: 50 + stop.start()].rstrip(' ,\u201d"')
+    if len(what) > 120:
+        stop = re.search(
+            r",? (?:including|which|who|in order to|as well as)\b|; | \u2014 |\u2014", what[40:]
+        )
+        if stop is not None:
+            what = what[: 40 + stop.start()]
     if len(what) > 240:
         what = what[:240].rsplit(" ", 1)[0] + "\u2026"
     return what[:1].upper() + what[1:] if what else what

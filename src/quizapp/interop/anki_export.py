@@ -19,6 +19,7 @@ import genanki
 from quizapp.interop.sides import Options, plain_sides
 from quizapp.model.cards import BasicCard, Card, ClozeCard, Deck, TypedCard
 from quizapp.model.units import CLOZE_PATTERN
+from quizapp.store.anki import write_package
 
 FIELDS = [{"name": n} for n in ("Front", "Back", "Explanation", "Source", "Category")]
 CSS = """.card{font-family:arial;font-size:20px;text-align:center;color:black;background:white}
@@ -118,6 +119,7 @@ def export_apkg(
     decks: Sequence[Deck],
     output: Path,
     advance: Callable[[], None] | None = None,
+    name: str = "",
     options: Options | None = None,
 ) -> int:
     """Write every deck into one package (one Anki deck each); return the number of notes."""
@@ -132,5 +134,5 @@ def export_apkg(
             if advance is not None:
                 advance()
         anki_decks.append(anki_deck)
-    genanki.Package(anki_decks).write_to_file(str(output))
+    write_package(genanki.Package(anki_decks), output, name or str(output))
     return notes

@@ -18,6 +18,7 @@ from quizapp.errors import QuizappError
 from quizapp.interop.importers import Imported
 from quizapp.interop.sides import cloze_back
 from quizapp.model.cards import Category
+from quizapp.safety.files import refuse_existing
 
 CATEGORIES = {c.value for c in Category}
 DEFAULT_CATEGORY = Category.CONCEPT.value
@@ -70,10 +71,11 @@ def write_deck(
     doc: str,
     taken: set[str],
     sources_dir: Path | None = None,
+    force: bool = False,
 ) -> list[str]:
-    """Write the deck (refusing to overwrite) and, if asked, its source text; return card ids."""
-    if output.exists():
-        raise QuizappError(f"{output} exists; choose another -o file (imports never overwrite)")
+    """Write the deck (an existing file only with `force`) and, if asked, its source text;
+    return the card ids."""
+    refuse_existing(output, force)
     if not notes:
         raise QuizappError("nothing to import: no note could be mapped")
     cards = CommentedSeq(card_for(note, category, doc, taken) for note in notes)
@@ -85,8 +87,7 @@ def write_deck(
         raise QuizappError(f"the imported deck would not validate, nothing written:\n{listed}")
     if sources_dir is not None:
         target = sources_dir / doc
-        if target.exists():
-            raise QuizappError(f"{target} exists; remove it or import without --sources-dir")
+        refuse_existing(target, force)
         write_atomic(target, source_text(notes))
     write_atomic(output, text)
     return [str(card["id"]) for card in cards]

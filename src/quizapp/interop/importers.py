@@ -6,23 +6,23 @@ saying what could not be mapped and why; `deck_writer` turns them into a deck fi
 
 from __future__ import annotations
 
+import codecs
 import csv
-import html
 import io
-import json
 import re
-import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from quizapp.errors import QuizappError
-from quizapp.store.anki import AnkiCollection, read_collection
+from quizapp.interop.text_export import CSV_COLUMNS
+from quizapp.safety.cells import csv_uncell
+from quizapp.safety.files import read_regular
 
-ANKI_CLOZE = re.compile(r"\{\{c\d+::(.+?)\}\}", re.DOTALL)
+ANKI_CLOZE_OPEN = re.compile(r"\{\{c\d+::")
 SOUND = re.compile(r"\[sound:[^\]]*\]")
 HEADER_WORDS = {("front", "back"), ("term", "definition"), ("question", "answer")}
+HIDDEN_TAGS = {"script", "style"}
 BLOCK_TAGS = {"br", "div", "p", "li", "tr", "hr"}
 
 
@@ -54,23 +54,31 @@ class ImportResult:
 
 
 class _TextOf(HTMLParser):
+    """The text a reader sees: no tags, no script or style code, entities decoded once."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.media = 0
+        self.hidden = 0  # inside <script> or <style>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
         if tag in ("img", "audio", "video"):
             self.media += 1
+        if tag in HIDDEN_TAGS:
+            self.hidden += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
+        if tag in HIDDEN_TAGS and self.hidden:
+            self.hidden -= 1
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def html_to_text(value: str) -> tuple[str, int]:
@@ -79,161 +87,213 @@ def html_to_text(value: str) -> tuple[str, int]:
     parser = _TextOf()
     parser.feed(SOUND.sub("", value))
     parser.close()
-    text = html.unescape("".join(parser.parts)).replace("\xa0", " ")
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    text = "".join(parser.parts).replace("\xa0", " ")
+    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")]
     return "\n".join(line for line in lines if line), parser.media + sounds
 
 
-def _note(front: str, back: str, origin: str, result: ImportResult, **extra: object) -> None:
-    front_text, media_front = html_to_text(front)
-    back_text, media_back = html_to_text(back)
+def plain_text(value: str) -> str:
+    """A plain-text field as a card holds it: lines trimmed, blank lines dropped; `<`, `&`
+    and every other character kept (only `\\n` and `\\r\\n` end a line)."""
+    lines = (line.strip() for line in value.replace("\r\n", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def add_note(
+    front: str, back: str, origin: str, result: ImportResult, as_html: bool, **extra: object
+) -> None:
+    """Add one note (or list it as skipped); fields are HTML only when the source says so."""
+    if as_html:
+        front_text, media_front = html_to_text(front)
+        back_text, media_back = html_to_text(back)
+    else:
+        (front_text, media_front), (back_text, media_back) = (
+            (plain_text(front), 0),
+            (
+                plain_text(back),
+                0,
+            ),
+        )
     if media_front or media_back:
         result.lost.append(
             Skipped(origin, f"{media_front + media_back} image/sound item(s) dropped")
         )
     kind = str(extra.get("kind", "basic"))
     if not front_text or (kind != "cloze" and not back_text):
-        result.skipped.append(Skipped(origin, "empty front or back after removing HTML/media"))
+        result.skipped.append(Skipped(origin, "empty front or back"))
         return
     if isinstance(extra.get("explanation"), str):
-        extra["explanation"] = html_to_text(str(extra["explanation"]))[0]
+        explanation = str(extra["explanation"])
+        extra["explanation"] = html_to_text(explanation)[0] if as_html else plain_text(explanation)
     result.notes.append(Imported(front_text, back_text, origin=origin, **extra))  # type: ignore[arg-type]
 
 
-def read_delimited(path: Path) -> ImportResult:
-    """Anki text exports and Quizlet exports: `front<sep>back[<sep>tags]` per line."""
+ANKI_DIRECTIVE = re.compile(r"#([a-z ]+):(.*)")
+# The header lines Anki writes at the top of a text export; a `#` line anywhere else is data.
+ANKI_DIRECTIVES = frozenset(
+    ("separator", "html", "tags column", "deck", "notetype", "columns", "guid column",
+     "notetype column", "deck column", "tags")
+)  # fmt: skip
+SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FIELD_CHARS = 100_000
+MAX_ROWS = 200_000
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Text of an export: UTF-8 (with or without BOM) or UTF-16 with a BOM (Excel writes both)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
     try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise QuizappError(f"cannot read {path}: {error}") from None
-    lines = raw.splitlines()
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else None
-    body: list[str] = []
-    for line in lines:
-        if line.startswith("#separator:"):
-            name = line.split(":", 1)[1].strip().lower()
-            delimiter = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}.get(name, "\t")
-        elif not line.startswith("#"):
-            body.append(line)
-    text = "\n".join(body)
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise QuizappError(
+            f"{name}: line {line}: not {encoding.upper().removesuffix('-SIG')} text; "
+            "save it as UTF-8 (or UTF-16) and import again"
+        ) from None
+
+
+def _anki_header(text: str) -> tuple[dict[str, str], int, int]:
+    """Anki's `#key:value` header lines: their values, where the data starts, and its line."""
+    found: dict[str, str] = {}
+    position, line = 0, 1
+    while text.startswith("#", position):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        match = ANKI_DIRECTIVE.fullmatch(text[position:end].rstrip("\r"))
+        if match is None or match.group(1) not in ANKI_DIRECTIVES:
+            break
+        found[match.group(1)] = match.group(2).strip()
+        position, line = end + 1, line + 1
+    return found, position, line
+
+
+def read_delimited(path: Path) -> ImportResult:
+    """Anki text exports, Quizlet exports and quizapp's own CSV: `front<sep>back[<sep>tags]`.
+
+    Fields are split by the csv module's rules only (quoted fields may hold newlines, `#`, and
+    any Unicode line separator); every row becomes a note or is listed as skipped, with the line
+    it starts on. Plain text stays text: HTML is read only when the header says `#html:true`.
+    """
+    text = decode_text(read_regular(path, MAX_FILE_BYTES), path.name)
+    header, start, first_line = _anki_header(text)
+    body = text[start:]
+    delimiter = SEPARATORS.get(header.get("separator", "").lower())
+    if delimiter is None and "separator" in header:
+        delimiter = header["separator"][:1] or "\t"
+    if delimiter is None and path.suffix.lower() == ".tsv":
+        delimiter = "\t"
     if delimiter is None:
         try:
-            delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
+            delimiter = csv.Sniffer().sniff(body[:4096], delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = ","
+    as_html = header.get("html", "").lower() == "true"
     result = ImportResult()
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    for number, row in enumerate(rows, start=1):
-        origin = f"{path.name} row {number}"
-        cells = [c.strip() for c in row]
-        if not any(cells):
-            continue
-        if number == 1 and tuple(c.lower() for c in cells[:2]) in HEADER_WORDS:
-            continue
-        if len(cells) < 2:
-            result.skipped.append(Skipped(origin, "only one column (expected front and back)"))
-            continue
-        if len(cells) > 3:
-            result.lost.append(Skipped(origin, f"{len(cells) - 3} extra column(s) ignored"))
-        tags = tuple(cells[2].split()) if len(cells) > 2 else ()
-        kind = "cloze" if ANKI_CLOZE.search(cells[0]) else "basic"
-        front = ANKI_CLOZE.sub(_cloze_group, cells[0]) if kind == "cloze" else cells[0]
-        if kind == "cloze":
-            _note(front, "", origin, result, kind=kind, tags=tags, explanation=cells[1])
-        else:
-            _note(front, cells[1], origin, result, kind=kind, tags=tags)
-    return result
-
-
-def _cloze_group(match: re.Match[str]) -> str:
-    return "{{" + match.group(1) + "}}"
-
-
-def read_apkg(path: Path) -> ImportResult:
-    """An Anki package: notes from the legacy collection database inside the zip."""
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    own: dict[str, int] | None = None
+    row_line = first_line
     try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as error:
-        raise QuizappError(f"{path} is not an Anki package (.apkg is a zip): {error}") from None
-    with archive, tempfile.TemporaryDirectory() as tmp:
-        names = set(archive.namelist())
-        member = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
-        if member is None:
-            raise QuizappError(f"{path}: no Anki collection inside the package")
-        if "collection.anki21b" in names and member == "collection.anki2":
+        for number, row in enumerate(reader, start=1):
+            origin = f"{path.name} line {row_line}"
+            row_line = first_line + reader.line_num
+            if number > MAX_ROWS:
+                raise QuizappError(f"{path.name}: more than {MAX_ROWS:,} rows; split the file")
+            if number == 1 and tuple(row) == CSV_COLUMNS:
+                own = {name: index for index, name in enumerate(CSV_COLUMNS)}
+                continue
+            if own is not None:
+                row = [csv_uncell(cell) for cell in row]
+                _own_row(row, own, origin, result)
+                continue
+            _foreign_row(row, number, origin, as_html, result)
+    except csv.Error as error:
+        where = f"{path.name}: line {row_line}"
+        if "field limit" in str(error):
             raise QuizappError(
-                f"{path} uses Anki's newest package format; export again from Anki with "
-                "'Support older Anki versions' ticked"
-            )
-        archive.extract(member, tmp)
-        return _read_collection(read_collection(Path(tmp) / member, str(path)), path.name)
-
-
-EXTRA_FIELDS = ("explanation", "extra", "back extra", "notes")
-
-
-@dataclass(frozen=True)
-class NoteType:
-    kind: str
-    reverse: bool
-    fields: tuple[str, ...]
-
-
-def _note_types(models_json: str) -> dict[int, NoteType]:
-    """Note type id → kind, reversed, field names, from the legacy `col.models` JSON."""
-    types: dict[int, NoteType] = {}
-    models = json.loads(models_json) if models_json else {}
-    for model_id, model in models.items():
-        templates = model.get("tmpls", [])
-        names = tuple(str(f.get("name", "")).lower() for f in model.get("flds", []))
-        if model.get("type") == 1:
-            kind, reverse = "cloze", False
-        elif any("{{type:" in t.get("qfmt", "") for t in templates):
-            kind, reverse = "typed", False
-        else:
-            kind, reverse = "basic", len(templates) == 2
-        types[int(model_id)] = NoteType(kind, reverse, names)
-    return types
-
-
-def _read_collection(collection: AnkiCollection, name: str) -> ImportResult:
-    types = _note_types(collection.models_json)
-    result = ImportResult()
-    for note in collection.notes:
-        note_id, mid, fields, tags = note.id, note.model_id, note.fields, note.tags
-        origin = f"{name} note {note_id}"
-        values = str(fields).split("\x1f")
-        note_type = types.get(int(mid), NoteType("basic", False, ()))
-        named = dict(zip(note_type.fields, values, strict=False))
-        kind = note_type.kind
-        if kind == "basic" and ANKI_CLOZE.search(values[0]):
-            kind = "cloze"
-        main = 1 if kind == "cloze" else 2
-        extra = next((named[f] for f in EXTRA_FIELDS if named.get(f, "").strip()), "")
-        known = {named.get(f, "") for f in (*EXTRA_FIELDS, "source", "category")}
-        ignored = [v for v in values[main:] if v.strip() and v not in known]
-        if ignored:
-            result.lost.append(Skipped(origin, f"{len(ignored)} extra field(s) ignored"))
-        category = html_to_text(named.get("category", ""))[0]
-        common = {"tags": tuple(str(tags).split()), "category": category}
-        if kind == "cloze":
-            front = ANKI_CLOZE.sub(_cloze_group, values[0])
-            _note(front, "", origin, result, kind="cloze", explanation=extra, **common)
-            continue
-        if len(values) < 2:
-            result.skipped.append(Skipped(origin, "note type with a single field"))
-            continue
-        _note(values[0], values[1], origin, result, kind=kind, reverse=note_type.reverse,
-              explanation=extra, **common)  # fmt: skip
+                f"{where}: a field is longer than {MAX_FIELD_CHARS:,} characters"
+            ) from None
+        raise QuizappError(f"{where}: not valid CSV ({error})") from None
     return result
+
+
+def _foreign_row(
+    row: list[str], number: int, origin: str, as_html: bool, result: ImportResult
+) -> None:
+    cells = [c.strip() for c in row]
+    if not any(cells):
+        return
+    if number == 1 and tuple(c.lower() for c in cells[:2]) in HEADER_WORDS:
+        return
+    if len(cells) < 2:
+        result.skipped.append(Skipped(origin, "only one column (expected front and back)"))
+        return
+    if len(cells) > 3:
+        result.lost.append(Skipped(origin, f"{len(cells) - 3} extra column(s) ignored"))
+    tags = tuple(cells[2].split()) if len(cells) > 2 else ()
+    kind = "cloze" if has_anki_cloze(cells[0]) else "basic"
+    front = anki_clozes_to_quizapp(cells[0]) if kind == "cloze" else cells[0]
+    if kind == "cloze":
+        add_note(front, "", origin, result, as_html, kind=kind, tags=tags, explanation=cells[1])
+    else:
+        add_note(front, cells[1], origin, result, as_html, kind=kind, tags=tags)
+
+
+def _own_row(row: list[str], columns: dict[str, int], origin: str, result: ImportResult) -> None:
+    """A row of quizapp's own CSV export (its header names the columns)."""
+    if len(row) != len(columns):
+        result.skipped.append(Skipped(origin, f"{len(row)} columns, expected {len(columns)}"))
+        return
+
+    def cell(name: str) -> str:
+        return row[columns[name]].strip()
+
+    add_note(cell("front"), cell("back"), origin, result, False, tags=tuple(cell("tags").split()),
+          explanation=cell("explanation"), category=cell("category"))  # fmt: skip
+
+
+def _clozes(text: str) -> list[tuple[int, int, int, int]]:
+    """Anki deletions `{{cN::...}}` as (start, content start, content end, end), found in one
+    pass: a regex with a lazy `.+?` rescans to the end from every unclosed `{{c1::` (seconds
+    for one crafted 100 KB field)."""
+    found: list[tuple[int, int, int, int]] = []
+    position = 0
+    while match := ANKI_CLOZE_OPEN.search(text, position):
+        close = text.find("}}", match.end() + 1)
+        if close < 0:
+            break  # no `}}` after this opening, so none after any later one either
+        found.append((match.start(), match.end(), close, close + 2))
+        position = close + 2
+    return found
+
+
+def has_anki_cloze(text: str) -> bool:
+    return bool(_clozes(text))
+
+
+def anki_clozes_to_quizapp(text: str) -> str:
+    """`{{c1::answer}}` (and `{{c1::answer::hint}}`) as quizapp's `{{answer}}`."""
+    parts: list[str] = []
+    position = 0
+    for start, inner, inner_end, end in _clozes(text):
+        parts += [text[position:start], "{{", text[inner:inner_end], "}}"]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def read_any(path: Path) -> ImportResult:
     """Dispatch on the file's extension."""
     suffix = path.suffix.lower()
-    if not path.is_file():
+    if not path.exists():
         raise QuizappError(f"{path}: no such file")
     if suffix == ".apkg":
+        from quizapp.interop.apkg import read_apkg
+
         return read_apkg(path)
     if suffix in (".csv", ".tsv", ".txt"):
         return read_delimited(path)

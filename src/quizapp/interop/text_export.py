@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from quizapp.interop.sides import Options, kind_of, plain_sides
 from quizapp.model.cards import Deck
+from quizapp.safety.cells import csv_row, md_text
 
 CSV_COLUMNS = (
     "id", "deck", "kind", "category", "front", "back", "explanation", "source_doc",
@@ -23,31 +24,30 @@ def to_csv(decks: Sequence[Deck], options: Options | None = None) -> str:
     for deck in decks:
         for card in deck.cards:
             front, back = plain_sides(card, options)
-            writer.writerow([
+            writer.writerow(csv_row([
                 card.id, deck.id, kind_of(card), card.category.value, front, back,
                 card.explanation or "", card.source.doc if card.source else "",
                 card.source.quote if card.source else "", " ".join(card.tags),
-            ])  # fmt: skip
+            ]))  # fmt: skip
     return out.getvalue()
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("\n", "  \n")
-
-
 def to_markdown(decks: Sequence[Deck], options: Options | None = None) -> str:
-    """A readable study sheet: one section per deck, question then answer for each card."""
+    """A readable study sheet: one section per deck, question then answer for each card.
+
+    Every piece of deck text goes through `md_text`, so it cannot add headings, rules, lists,
+    links or HTML to the sheet."""
     lines: list[str] = []
     for deck in decks:
-        lines += [f"# {deck.title}", ""]
+        lines += [f"# {md_text(deck.title)}", ""]
         if deck.description:
-            lines += [deck.description, ""]
+            lines += [md_text(deck.description), ""]
         for card in deck.cards:
             front, back = plain_sides(card, options)
-            lines.append(f"## {card.id} ({kind_of(card)}, {card.category.value})")
-            lines += ["", _md_escape(front), "", f"**Answer:** {_md_escape(back)}", ""]
+            lines.append(f"## {md_text(card.id)} ({kind_of(card)}, {card.category.value})")
+            lines += ["", md_text(front), "", f"**Answer:** {md_text(back)}", ""]
             if card.explanation:
-                lines += [f"*{_md_escape(card.explanation)}*", ""]
+                lines += [f"*{md_text(card.explanation)}*", ""]
             if card.source:
-                lines += [f"> {card.source.doc}: {card.source.quote}", ""]
+                lines += [f"> {md_text(card.source.doc)}: {md_text(card.source.quote)}", ""]
     return "\n".join(lines)

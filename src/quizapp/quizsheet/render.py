@@ -6,20 +6,25 @@ import html
 from collections.abc import Sequence
 
 from quizapp.quizsheet.build import LETTERS, Question
+from quizapp.safety.cells import md_text
 
 
 def to_markdown(questions: Sequence[Question], title: str, seed: int) -> str:
-    lines = [f"# {title}", "", f"*{len(questions)} questions, seed {seed}*", ""]
+    """The sheet as Markdown; card text goes through `md_text`, so it cannot fake structure
+    (a heading, a rule, a second answer key) or carry HTML."""
+    lines = [f"# {md_text(title)}", "", f"*{len(questions)} questions, seed {seed}*", ""]
     for n, q in enumerate(questions, 1):
-        lines += [f"**{n}.** {q.prompt}  ", f"*{q.instruction}*", ""]
-        lines += [f"   {i}. {text}" for i, text in enumerate(q.lines, 1)]
-        lines += [f"   - {LETTERS[i]}) {text}" for i, text in enumerate(q.options)]
+        lines += [f"**{n}.** {md_text(q.prompt)}  ", f"*{q.instruction}*", ""]
+        lines += [f"   {i}. {md_text(text)}" for i, text in enumerate(q.lines, 1)]
+        lines += [f"   - {LETTERS[i]}) {md_text(text)}" for i, text in enumerate(q.options)]
         if q.lines or q.options:
             lines.append("")
         if not q.options:
             lines += ["   Answer: ______________________________", ""]
     lines += ["---", "", "## Answer key", ""]
-    lines += [f"{n}. {q.answer}  `{q.card_id}`" for n, q in enumerate(questions, 1)]
+    lines += [
+        f"{n}. {md_text(q.answer)}  ({md_text(q.card_id)})" for n, q in enumerate(questions, 1)
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -9,13 +9,17 @@ their retention is below a threshold over enough reviewed units.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.reports.summary import SummaryBody, SummaryError, decode_summary
+from quizapp.reports.summary import SummaryBody, SummaryError, created_at, decode_summary
+from quizapp.safety.files import UnreadableFile, read_regular
 
 AGAIN = 1
+FUTURE_SLACK = dt.timedelta(days=1)
+MAX_SUMMARY_BYTES = 32 * 1024 * 1024  # a 100,000-unit summary is about 6 MB
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,19 +31,28 @@ class Rejected:
 
 
 def read_summaries(
-    paths: Sequence[Path], advance: Callable[[], None] | None = None
+    paths: Sequence[Path],
+    advance: Callable[[], None] | None = None,
+    now: dt.datetime | None = None,
 ) -> tuple[list[SummaryBody], list[Rejected]]:
-    """Decode every file; bad ones are returned as Rejected, never raised."""
+    """Decode every file; bad ones are returned as Rejected, never raised.
+
+    A summary made after `now` (plus a day of clock skew) is rejected: its date would win
+    every duplicate. Only regular files of at most MAX_SUMMARY_BYTES are read (a FIFO or a
+    link to /dev/zero among hand-ins is rejected, not waited on or read forever)."""
     bodies: list[SummaryBody] = []
     rejected: list[Rejected] = []
     for path in paths:
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            rejected.append(Rejected(path, f"cannot read: {error.strerror}"))
+            data = read_regular(path, MAX_SUMMARY_BYTES)
+        except UnreadableFile as error:
+            rejected.append(Rejected(path, error.reason))
         else:
             try:
-                bodies.append(decode_summary(data))
+                body = decode_summary(data)
+                if now is not None and created_at(body) > now + FUTURE_SLACK:
+                    raise SummaryError(f"'created' is in the future: {body.created}")
+                bodies.append(body)
             except SummaryError as error:
                 rejected.append(Rejected(path, str(error)))
         if advance is not None:
@@ -107,7 +120,7 @@ def latest_per_student(bodies: Iterable[SummaryBody]) -> tuple[list[SummaryBody]
         seen = by_student.get(body.student)
         if seen is not None:
             duplicates.add(body.student)
-            if seen.created >= body.created:
+            if created_at(seen) >= created_at(body):
                 continue
         by_student[body.student] = body
     return list(by_student.values()), sorted(duplicates)

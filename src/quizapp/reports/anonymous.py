@@ -7,7 +7,6 @@ store can change its schema freely. The student id is a random UUID kept in the 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from quizapp.reports.summary import (
     UnitSummary,
     encode_summary,
 )
+from quizapp.safety.files import write_atomic, write_new
 
 STUDENT_ID_FILE = "anonymous-id"
 
@@ -54,8 +54,7 @@ def student_id(data_dir: Path, new_id: Callable[[], str] = lambda: str(uuid.uuid
                 f"{path} does not hold an anonymous id; delete it to get a new one"
             ) from None
     value = str(uuid.UUID(new_id()))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path.write_text(value + "\n", encoding="ascii")
+    write_atomic(path, value + "\n")
     return value
 
 
@@ -92,12 +91,6 @@ def build_summary(units: Iterable[UnitProgress], student: str, now: dt.datetime)
     )
 
 
-def write_summary(body: SummaryBody, path: Path) -> None:
-    """Write the summary atomically (temporary file, then rename); never leaves half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(encode_summary(body))
-        os.replace(tmp, path)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise QuizappError(f"cannot write {path}: {error.strerror}") from None
+def write_summary(body: SummaryBody, path: Path, *, force: bool = False) -> None:
+    """Write the summary atomically (never half a file); an existing file only with `force`."""
+    write_new(path, encode_summary(body), force=force)

@@ -15,6 +15,8 @@ from rich.console import Group
 from rich.table import Table
 
 from quizapp.reports.aggregate import ClassReport, Tally
+from quizapp.safety.cells import csv_row
+from quizapp.safety.terminal import literal
 
 
 def pct(value: float | None) -> str:
@@ -31,9 +33,9 @@ def rich_report(report: ClassReport) -> Group:
     for row in report.hardest:
         t = row.tally
         hardest.add_row(
-            row.uid,
-            row.deck,
-            row.category,
+            literal(row.uid),
+            literal(row.deck),
+            literal(row.category),
             str(t.students),
             pct(1 - t.retention if t.retention is not None else None),
             f"{t.lapse_rate:.2f}" if t.lapse_rate is not None else "-",
@@ -52,7 +54,7 @@ def rich_report(report: ClassReport) -> Group:
             table.add_column(name, justify="left" if name == "name" else "right")
         for name, t in tallies.items():
             table.add_row(
-                name,
+                literal(name),
                 str(t.reviewed),
                 pct(t.retention),
                 pct(t.mean_retrievability),
@@ -64,7 +66,7 @@ def rich_report(report: ClassReport) -> Group:
         risk.add_column(name, justify="left" if name == "anonymous id" else "right")
     for s in report.at_risk:
         risk.add_row(
-            s.student,
+            literal(s.student),
             str(s.tally.reviewed),
             pct(s.tally.retention),
             pct(s.tally.mean_retrievability),
@@ -96,17 +98,19 @@ def csv_report(report: ClassReport) -> str:
 
     def emit(section: str, name: str, deck: str, category: str, t: Tally) -> None:
         writer.writerow(
-            [
-                section,
-                name,
-                deck,
-                category,
-                t.students,
-                t.reviewed,
-                num(t.retention),
-                num(t.mean_retrievability),
-                num(t.lapse_rate),
-            ]
+            csv_row(
+                [
+                    section,
+                    name,
+                    deck,
+                    category,
+                    t.students,
+                    t.reviewed,
+                    num(t.retention),
+                    num(t.mean_retrievability),
+                    num(t.lapse_rate),
+                ]
+            )
         )
 
     for row in report.hardest:

@@ -8,6 +8,7 @@ it), so it stops accidents and casual tampering, not a determined forger.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Annotated, Literal
 
@@ -92,4 +93,16 @@ def decode_summary(data: bytes) -> SummaryBody:
         raise SummaryError(
             "digest does not match the content: the file was edited or damaged after export"
         )
+    created_at(parsed.body)
     return parsed.body
+
+
+def created_at(body: SummaryBody) -> dt.datetime:
+    """When the summary was made: an ISO 8601 time with a UTC offset, or SummaryError."""
+    try:
+        when = dt.datetime.fromisoformat(body.created)
+    except ValueError:
+        raise SummaryError(f"'created' is not a date and time: {body.created!r}") from None
+    if when.tzinfo is None:
+        raise SummaryError(f"'created' has no UTC offset: {body.created!r}")
+    return when

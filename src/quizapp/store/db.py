@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields
@@ -42,8 +43,31 @@ def encode_state(state: MemoryState) -> bytes:
     return _encode_state(state)
 
 
+REBUILD_HINT = "run `quizapp rebuild` to repair it from the review log (your answers are kept)"
+
+
+class DamagedRow(QuizappError):
+    """One row of the progress database cannot be read; `quizapp rebuild` repairs it."""
+
+
 def decode_state(blob: bytes | None) -> MemoryState:
-    return NEW_STATE if blob is None else _decode_state(blob)
+    """A stored scheduling state; a damaged blob is a DamagedRow naming the way out."""
+    if blob is None:
+        return NEW_STATE
+    try:
+        return _decode_state(blob)
+    except (msgspec.DecodeError, TypeError) as error:
+        raise DamagedRow(
+            f"a saved card state in the progress database is damaged ({error}); " + REBUILD_HINT
+        ) from None
+
+
+def try_decode_state(blob: bytes | None) -> MemoryState | None:
+    """`decode_state`, or None for a damaged blob (for the repair tool, which recomputes it)."""
+    try:
+        return decode_state(blob)
+    except DamagedRow:
+        return None
 
 
 def _move_aside_hint(path: Path) -> str:
@@ -53,13 +77,21 @@ def _move_aside_hint(path: Path) -> str:
     )
 
 
+def _nearly_full(folder: Path) -> bool:
+    """SQLite says only "disk I/O error" when the disk fills before its WAL file exists."""
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def storage_error(error: sqlite3.Error, path: Path) -> QuizappError:
     """Turn an SQLite failure into a message that says what the student can do."""
     text = str(error).lower()
-    if "full" in text:
+    if "full" in text or ("disk i/o" in text and _nearly_full(path.parent)):
         return QuizappError(
-            f"the disk holding {path.parent} is full; your last answer was not saved. "
-            "Free some space and answer again."
+            f"the disk holding {path.parent} is full; the last change (an answer, a setting) "
+            "was not saved, and everything saved before it is safe. Free some space and try again."
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return QuizappError(
@@ -74,6 +106,33 @@ def storage_error(error: sqlite3.Error, path: Path) -> QuizappError:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return QuizappError(f"the progress database {path} is damaged. " + _move_aside_hint(path))
     return QuizappError(f"the progress database {path} failed: {error}")
+
+
+_DEFAULT_SETTINGS = Settings()
+
+
+def setting_value(key: str, raw: object) -> Any:
+    """A stored setting decoded and of its field's type, or None when it is damaged."""
+    value: Any
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else None
+    except (ValueError, RecursionError):
+        return None
+    default = getattr(_DEFAULT_SETTINGS, key)
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else None
+    if isinstance(default, int):
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(default, float):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return float(value) if ok else None
+    if isinstance(default, tuple):
+        if isinstance(value, list) and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in value
+        ):
+            return tuple(float(v) for v in value)
+        return None
+    return value
 
 
 class _Write:
@@ -149,6 +208,7 @@ class ProgressStore:
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db = db
         self.path = path
+        self.snapshot = False  # a read-only copy in memory: nothing is saved
         self._day_counts: tuple[float, dict[int, int]] = (-1.0, {})
         self._counted_version = -1
 
@@ -189,13 +249,26 @@ class ProgressStore:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, filename: str = DB_FILENAME) -> ProgressStore:
+    def open(
+        cls, data_dir: Path, filename: str = DB_FILENAME, *, read_only_ok: bool = False
+    ) -> ProgressStore:
         """Open (creating if needed) the progress database in `data_dir`.
 
         Raises QuizappError with a way forward when the folder is not writable or the file is
-        damaged, foreign or from a newer quizapp; such a file is never modified.
+        damaged, foreign or from a newer quizapp; such a file is never modified. With
+        `read_only_ok` (commands that only read), a folder that cannot be written (a
+        write-protected stick, a backup) is read into memory instead: the command works and
+        nothing is written anywhere (`snapshot` is then True).
         """
         path = data_dir / filename
+        if data_dir.exists() and not data_dir.is_dir():
+            raise QuizappError(
+                f"the data folder {data_dir} is a file, not a folder. "
+                "Choose a folder with --data-dir DIR or QUIZAPP_DATA_DIR."
+            )
+        if read_only_ok and path.is_file() and not os.access(data_dir, os.W_OK):
+            cls._check_header(path)
+            return cls._snapshot(path)
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -230,6 +303,31 @@ class ProgressStore:
             db.close()
             raise storage_error(error, path) from error
         return cls(db, path)
+
+    @classmethod
+    def _snapshot(cls, path: Path) -> ProgressStore:
+        """The database on read-only media, copied into memory (the file is never written)."""
+        try:
+            source = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        except sqlite3.Error as error:
+            raise storage_error(error, path) from error
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            cls._check_identity(source, path)
+            source.backup(memory)
+            memory.execute("PRAGMA foreign_keys = ON")
+            migrate(memory)
+        except QuizappError:
+            memory.close()
+            raise
+        except sqlite3.Error as error:
+            memory.close()
+            raise storage_error(error, path) from error
+        finally:
+            source.close()
+        store = cls(memory, path)
+        store.snapshot = True
+        return store
 
     @staticmethod
     def _check_header(path: Path) -> None:
@@ -283,14 +381,32 @@ class ProgressStore:
     # -- settings --------------------------------------------------------------------------------
 
     def settings(self) -> Settings:
-        """Global settings, defaults for anything never saved."""
+        """Global settings, defaults for anything never saved; a damaged value is a DamagedRow."""
         stored = dict(self.db.execute("SELECT key, value FROM settings").fetchall())
         values: dict[str, Any] = {}
         for item in fields(Settings):
             if item.name in stored:
-                value = json.loads(stored[item.name])
-                values[item.name] = tuple(value) if isinstance(value, list) else value
+                value = setting_value(item.name, stored[item.name])
+                if value is None:
+                    raise DamagedRow(
+                        f"the progress database {self.path} has a damaged setting "
+                        f"'{item.name}'; run `quizapp rebuild` to reset it to its default "
+                        "(your answers are kept)"
+                    )
+                values[item.name] = value
         return Settings(**values)
+
+    def repair_settings(self) -> list[str]:
+        """Delete every damaged setting (it falls back to its default); the keys deleted."""
+        stored = self.db.execute("SELECT key, value FROM settings").fetchall()
+        names = {item.name for item in fields(Settings)}
+        damaged = [
+            str(key) for key, raw in stored if key in names and setting_value(key, raw) is None
+        ]
+        if damaged:
+            with self.write() as db:
+                db.executemany("DELETE FROM settings WHERE key = ?", [(k,) for k in damaged])
+        return damaged
 
     def save_settings(self, settings: Settings) -> None:
         problems = settings.validate()

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from quizapp.model.progress import Phase, Rating
+from quizapp.safety.cells import csv_cell
 from quizapp.store.db import ProgressStore, decode_state
 
 COLUMNS = (
@@ -65,7 +66,7 @@ def export_history(store: ProgressStore, out: TextIO, fmt: str) -> int:
         writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         for record in review_records(store):
-            writer.writerow(record)
+            writer.writerow({key: csv_cell(value) for key, value in record.items()})
             count += 1
         return count
     records = list(review_records(store))

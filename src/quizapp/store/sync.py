@@ -17,7 +17,7 @@ import msgspec
 from quizapp.model.cards import Category
 from quizapp.model.progress import NEW_STATE, MemoryState, Phase
 from quizapp.model.units import StudyUnit, units_fingerprint
-from quizapp.store.db import ProgressStore, SyncReport, decode_state
+from quizapp.store.db import ProgressStore, SyncReport, try_decode_state
 from quizapp.store.retire import carry_over
 from quizapp.store.schema import FINGERPRINT_KEY
 from quizapp.store.settings import NewOrder
@@ -253,7 +253,8 @@ def replay(store: ProgressStore) -> dict[str, tuple[MemoryState, bool, bool]]:
     for _, _, _, uid, kind, blob in timeline:
         state, suspended, leech = result.get(uid, (NEW_STATE, False, False))
         if kind == "review":
-            state = decode_state(blob)
+            # A damaged log entry keeps the state before it: the rest of the log still counts.
+            state = try_decode_state(blob) or state
         elif kind == "reset":
             state, suspended, leech = NEW_STATE, False, False
         elif kind in ("suspend", "leech"):
@@ -270,7 +271,7 @@ def rebuild(store: ProgressStore) -> RebuildReport:
 
     replayed = replay(store)
     current = {
-        row[0]: (decode_state(row[1]), bool(row[2]), bool(row[3]))
+        row[0]: (try_decode_state(row[1]), bool(row[2]), bool(row[3]))
         for row in store.db.execute("SELECT uid, state, suspended, leech FROM units")
     }
     changes = [(uid, value) for uid, value in replayed.items() if current.get(uid, value) != value]

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from quizapp.study.overview import Overview
     from quizapp.study.session_log import SessionLog
     from quizapp.ui.requests import AskLineageQuiz, StudyNow
+    from quizapp.ui.screens.quiz import QuizOutcome, QuizSpec
 
 Clock = Callable[[], dt.datetime]
 # How often the app checks that its terminal is still there (see `exit_if_terminal_gone`).
@@ -231,8 +232,9 @@ class QuizApp(App[None]):
         """
         from quizapp.ui.screens.review import ReviewScreen
 
-        screen = ReviewScreen(deck_ids, cram=cram, more_new=more_new)
-        self.push_screen(screen, self.show_summary)
+        if self.context is not None:
+            screen = ReviewScreen(self.context, deck_ids, cram=cram, more_new=more_new)
+            self.push_screen(screen, self.show_summary)
 
     def on_study_now(self, message: StudyNow) -> None:
         self.start_drill(message.units, message.title)
@@ -253,7 +255,9 @@ class QuizApp(App[None]):
 
             self.push_screen(SummaryScreen(log, self.context, self.clock()), again)
 
-        self.push_screen(ReviewScreen(None, units=units, title=title), after)
+        if self.context is not None:
+            screen = ReviewScreen(self.context, None, units=units, title=title)
+            self.push_screen(screen, after)
 
     def on_ask_lineage_quiz(self, message: AskLineageQuiz) -> None:
         from quizapp.ui.screens.lineage_quiz import LineageQuizScreen
@@ -274,6 +278,25 @@ class QuizApp(App[None]):
                 )
 
         self.push_screen(SummaryScreen(log, self.context, self.clock()), again)
+
+    def start_quiz(self, spec: QuizSpec) -> None:
+        """A practice quiz; when it ends, its result; from there, maybe another like it."""
+        from quizapp.ui.screens.quiz import QuizScreen
+
+        if self.context is not None:
+            self.push_screen(QuizScreen(self.context, spec), self.show_quiz_result)
+
+    def show_quiz_result(self, outcome: QuizOutcome | None) -> None:
+        from quizapp.ui.screens.quiz import QuizResultScreen
+
+        if outcome is None:
+            return
+
+        def again(more: bool | None) -> None:
+            if more:
+                self.start_quiz(outcome.spec)
+
+        self.push_screen(QuizResultScreen(outcome), again)
 
     def action_help(self) -> None:
         from quizapp.ui.screens.help import HelpScreen

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from quizapp.safety.terminal import visible
 from quizapp.study.context import StudyContext
 from quizapp.study.service import ExamStatus
-from quizapp.ui.literal import visible
 
 DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 EXAMPLE = "2026-06-15"

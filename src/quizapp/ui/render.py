@@ -19,8 +19,8 @@ from quizapp.quiz.choices import ChoiceQuestion
 from quizapp.quiz.cloze import render_cloze
 from quizapp.quiz.order import OrderResult
 from quizapp.quiz.typed import DiffKind, TypedResult
+from quizapp.safety.terminal import literal
 from quizapp.study.service import format_interval
-from quizapp.ui.literal import literal
 
 
 def question_text(unit: StudyUnit, reveal: bool) -> Text:

@@ -20,4 +20,9 @@ class UsesQuizApp:
 
     @property
     def quiz_app(self: _HasApp) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        from quizapp.ui.app import QuizApp
+
+        app = self.app
+        if not isinstance(app, QuizApp):
+            raise TypeError(f"{type(self).__name__} runs only inside a QuizApp")
+        return app

@@ -20,8 +20,8 @@ from quizapp.facts.stale import StaleFact, stale_facts
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.prompts import prompt_of
 from quizapp.quiz.search import parse_query, search
+from quizapp.safety.terminal import literal, visible
 from quizapp.study.context import StudyContext
-from quizapp.ui.literal import literal, visible
 from quizapp.ui.render import answer_text
 
 LIMIT = 200
@@ -174,7 +174,7 @@ class BrowseScreen(Screen[None]):
         text.append("\n")
         text.append_text(answer_text(unit.card, prompt_of(unit).answer))
         kind = unit.card.__struct_config__.tag
-        text.append(f"\n\nCard {unit.uid} ({kind}) · deck {unit.deck_id}")
+        text.append_text(literal(f"\n\nCard {unit.uid} ({kind}) · deck {unit.deck_id}"))
         text.append(f" · {unit.card.category.value}")
         if unit.card.tags:
             text.append(" · tags ")

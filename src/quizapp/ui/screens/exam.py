@@ -18,10 +18,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
+from quizapp.errors import QuizappError
+from quizapp.safety.terminal import literal
 from quizapp.study.context import StudyContext
 from quizapp.study.service import ExamStatus
 from quizapp.ui.exams import cards_phrase, days_phrase, parse_exam_date
-from quizapp.ui.literal import literal
 
 
 class ExamScreen(Screen[bool]):
@@ -176,7 +177,11 @@ class ExamScreen(Screen[bool]):
         except ValueError as error:
             self.feedback(False, str(error))
             return
-        context.study.set_exam(self.deck_id, exam, now)
+        try:
+            context.study.set_exam(self.deck_id, exam, now)
+        except QuizappError as error:
+            self.feedback(False, f"Not saved: {error}")
+            return
         self.query_one("#exam-date", Input).value = ""
         self.refresh_status()
         self.feedback(True, f"Exam date set to {exam}.")
@@ -186,7 +191,11 @@ class ExamScreen(Screen[bool]):
         context = self.context
         if self.info is None:
             return
-        context.study.set_exam(self.deck_id, None, self.clock())
+        try:
+            context.study.set_exam(self.deck_id, None, self.clock())
+        except QuizappError as error:
+            self.feedback(False, f"Not saved: {error}")
+            return
         self.query_one("#exam-date", Input).value = ""
         self.refresh_status()
         self.feedback(True, "Exam date cleared: your reviews follow the usual schedule.")

@@ -22,8 +22,8 @@ from textual.widgets import Static
 
 from quizapp.errors import QuizappError
 from quizapp.model.progress import Counts
+from quizapp.safety.terminal import literal
 from quizapp.study.overview import DeckListing
-from quizapp.ui.literal import literal
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.deck_list import DeckList, DeckRow
 from quizapp.ui.widgets.key_line import KeyLine
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from quizapp.study.context import StudyContext
     from quizapp.study.overview import Overview
     from quizapp.study.service import NewLimit
+    from quizapp.ui.subject import SubjectData
 
 GROUPINGS = ("none", "tag", "folder")
 
@@ -107,6 +108,7 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         self.listings: tuple[DeckListing, ...] = ()
         self.listed: StudyContext | None = None
         self.after_load: Callable[[], None] | None = None
+        self.subject_data: SubjectData | None = None
 
     def compose(self) -> ComposeResult:
         # A plain title bar and a filter mounted on first use keep start-up light.
@@ -197,8 +199,10 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             self.after_load = None
             self.query_one(DeckList).display = False
             self.query_one("#message", Static).update(
-                f"Could not load the decks: {message.error}\n"
-                "Fix the problem (try `quizapp validate`) and start again; q quits."
+                literal(
+                    f"Could not load the decks: {message.error}\n"
+                    "Fix the problem (try `quizapp validate`) and start again; q quits."
+                )
             )
             return
         self.quiz_app.context = message.context
@@ -413,16 +417,17 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             self.quiz_app.start_review(deck_ids)
 
     def action_quiz(self) -> None:
-        from quizapp.ui.screens.quiz import QuizScreen, QuizSetupScreen, QuizSpec
+        from quizapp.ui.screens.quiz import QuizSetupScreen, QuizSpec
 
-        if self.when_loaded(self.action_quiz):
+        context = self.quiz_app.context
+        if self.when_loaded(self.action_quiz) or context is None:
             return
 
         def start(spec: QuizSpec | None) -> None:
             if spec is not None:
-                self.app.push_screen(QuizScreen(spec))
+                self.quiz_app.start_quiz(spec)
 
-        self.app.push_screen(QuizSetupScreen(self.selected_decks()), start)
+        self.app.push_screen(QuizSetupScreen(context, self.selected_decks()), start)
 
     def action_stats(self) -> None:
         from quizapp.ui.screens.stats import StatsScreen
@@ -466,31 +471,34 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         self.notify(f"Grouped by {self.grouping}", timeout=2)
         self.fill_table()
 
+    def subject(self) -> SubjectData:
+        """The lineage and timeline data of the loaded context, built once."""
+        from quizapp.ui.subject import SubjectData
+
+        context = self.quiz_app.context
+        assert context is not None
+        if self.subject_data is None or self.subject_data.context is not context:
+            self.subject_data = SubjectData(context)
+        return self.subject_data
+
     def action_lineage(self) -> None:
         """The groups of the decks as a lineage drawing (facts in format v2 only)."""
-        from quizapp.facts.lineage import build_lineage
         from quizapp.ui.screens.lineage import LineageScreen
 
         if not self.when_loaded(self.action_lineage):
-            context = self.quiz_app.context
-            assert context is not None
-            lineage = build_lineage(context.facts.values())
-            units = list(context.units.values())
-            self.app.push_screen(LineageScreen(lineage, context.facts, units))
+            data = self.subject()
+            facts = data.context.facts
+            self.app.push_screen(LineageScreen(data.lineage, facts, data.units))
 
     def action_timeline(self) -> None:
         """Every dated fact of the decks on a scale."""
-        from quizapp.facts.lineage import build_lineage
-        from quizapp.facts.timeline import Decked, build_timeline
         from quizapp.ui.screens.timeline import TimelineScreen
 
         if not self.when_loaded(self.action_timeline):
-            context = self.quiz_app.context
-            assert context is not None
-            entries = build_timeline(Decked(f, d.id) for d in context.decks for f in d.facts)
-            names = {n.id: n.names() for n in build_lineage(context.facts.values()).nodes}
-            units = list(context.units.values())
-            self.app.push_screen(TimelineScreen(entries, context.facts, units, names))
+            data = self.subject()
+            facts = data.context.facts
+            screen = TimelineScreen(data.timeline, facts, data.units, data.group_names)
+            self.app.push_screen(screen)
 
     def action_exam(self) -> None:
         """The exam screen of the highlighted deck (a group row has several decks)."""

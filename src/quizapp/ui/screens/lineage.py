@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,11 +29,11 @@ from quizapp.facts.lineage import (
 )
 from quizapp.model.facts import Fact
 from quizapp.model.units import StudyUnit
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.requests import AskLineageQuiz, StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine
-from quizapp.ui.widgets.row_list import RowList
+from quizapp.ui.widgets.row_list import RowList, cell, width_of
 
 QUIZ_QUESTIONS = 8
 
@@ -52,9 +51,9 @@ def styled_row(row: DrawnRow) -> Text:
     """A drawn row: tree lines dim, the edge label italic, the group bold; literal text."""
     text = Text(row.indent, style="dim")
     if row.edge is not None:
-        text.append_text(literal(row.edge_label, "italic"))
+        text.append_text(cell(row.edge_label, "italic"))
         text.append(ARROW, style="dim")
-    text.append_text(literal(row.node_label, "bold"))
+    text.append_text(cell(row.node_label, "bold"))
     if row.years:
         text.append(f"  {row.years}")
     if row.reference:
@@ -85,8 +84,9 @@ class LineageScreen(UsesQuizApp, Screen[None]):
         self.lineage = lineage
         self.facts = facts
         self.units = units
+        self.nodes = lineage.by_id()
         self.rows = draw(lineage)
-        self.width = max((cell_len(row.plain()) for row in self.rows), default=0)
+        self.width = max((width_of(row.plain()) for row in self.rows), default=0)
         self.profiles: dict[str, list[ProfileItem]] = {}
 
     def compose(self) -> ComposeResult:
@@ -120,7 +120,7 @@ class LineageScreen(UsesQuizApp, Screen[None]):
             items = profile_of(row.node_id, self.facts, self.lineage)
             self.profiles[row.node_id] = items
         text = Text()
-        node = self.lineage.node(row.node_id)
+        node = self.nodes[row.node_id]
         text.append_text(literal(node.name, "bold"))
         if node.years():
             text.append(f"  {node.years()}")
@@ -152,7 +152,7 @@ class LineageScreen(UsesQuizApp, Screen[None]):
         if row is None:
             return
         units = units_for_facts(self.units, lineage_fact_ids(row.node_id, self.facts))
-        node = self.lineage.node(row.node_id)
+        node = self.nodes[row.node_id]
         if not units:
             self.notify(f"No cards test {node.label} or its relations.", timeout=3)
             return

@@ -18,8 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.facts.lineage_quiz import LineageQuestion
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.widgets.key_line import KeyLine
+from quizapp.ui.widgets.row_list import cell
 
 
 class LineageQuizScreen(Screen[int]):
@@ -74,7 +75,7 @@ class LineageQuizScreen(Screen[int]):
         text = Text()
         text.append(question.prompt + "\n\n", style="bold")
         for line in question.shown():
-            text.append_text(literal(line))
+            text.append_text(cell(line))
             text.append("\n")
         text.append("\n")
         for number, choice in enumerate(question.choices):
@@ -84,7 +85,7 @@ class LineageQuizScreen(Screen[int]):
             elif self.picked == number:
                 mark = "\u2717 "
             text.append(f"{mark}{number + 1}  ")
-            text.append_text(literal(choice, "bold" if self.picked is not None else ""))
+            text.append_text(cell(choice, "bold" if self.picked is not None else ""))
             text.append("\n")
         if self.picked is not None:
             verdict = "Right." if self.picked == question.answer else "Not quite."

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from quizapp.safety.terminal import literal
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -43,7 +44,7 @@ class ProblemsScreen(ModalScreen[None]):
                 f"{count} deck problem{'s' if count != 1 else ''}: these cards are left out",
                 id="problems-title",
             )
-            yield Static(Text("\n".join(self.problems)), markup=False, id="problems-body")
+            yield Static(literal("\n".join(self.problems)), markup=False, id="problems-body")
             yield Static(
                 "Tell your instructor, or fix the deck and check it with `quizapp validate`.",
                 id="problems-hint",

@@ -20,7 +20,8 @@ from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 from quizapp.quiz.practice import QuizAnswer, QuizQuestion, QuizScore, build_quiz, expected_answer
 from quizapp.quiz.practice import score as score_quiz
 from quizapp.quiz.prompts import prompt_of
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
+from quizapp.study.context import StudyContext
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
@@ -45,7 +46,19 @@ class QuizSpec:
     """None: every category."""
 
 
-class QuizSetupScreen(UsesQuizApp, ModalScreen[QuizSpec | None]):
+@dataclass(frozen=True)
+class QuizOutcome:
+    """How a quiz went: its settings, the score, seconds spent and questions answered."""
+
+    spec: QuizSpec
+    result: QuizScore
+    elapsed: float
+    answered: int
+    planned: int
+    """Questions the quiz had; Esc scores only the `answered` ones."""
+
+
+class QuizSetupScreen(ModalScreen[QuizSpec | None]):
     """Choose decks, the number of questions and an optional time limit."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -74,13 +87,13 @@ class QuizSetupScreen(UsesQuizApp, ModalScreen[QuizSpec | None]):
         Binding("ctrl+s", "start", "Start"),
     ]
 
-    def __init__(self, deck_ids: list[str] | None) -> None:
+    def __init__(self, context: StudyContext, deck_ids: list[str] | None) -> None:
         super().__init__()
+        self.context = context
         self.preselected = set(deck_ids or [])
 
     def compose(self) -> ComposeResult:
-        context = self.quiz_app.context
-        assert context is not None
+        context = self.context
         everything = not self.preselected
         with Vertical(id="quiz-setup"):
             yield Static("Practice quiz: scored at the end, your schedule is not changed.")
@@ -142,7 +155,7 @@ def quiz_hint(panel: CardPanel) -> str:
     return f"{hint} · Space skips (counts wrong)"
 
 
-class QuizScreen(UsesQuizApp, Screen[None]):
+class QuizScreen(UsesQuizApp, Screen[QuizOutcome | None]):
     """One question after another, no feedback until the end (like a test)."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
@@ -167,8 +180,9 @@ class QuizScreen(UsesQuizApp, Screen[None]):
         Binding("escape", "finish", "End quiz"),
     ]
 
-    def __init__(self, spec: QuizSpec) -> None:
+    def __init__(self, context: StudyContext, spec: QuizSpec) -> None:
         super().__init__()
+        self.context = context
         self.spec = spec
         self.questions: list[QuizQuestion] = []
         self.answers: list[QuizAnswer] = []
@@ -190,19 +204,18 @@ class QuizScreen(UsesQuizApp, Screen[None]):
 
     def on_mount(self) -> None:
         app = self.quiz_app
-        assert app.context is not None
-        suspended = app.context.study.suspended_uids()
+        suspended = self.context.study.suspended_uids()
         units = [
-            u for u in app.context.units_in(list(self.spec.deck_ids)) if u.uid not in suspended
+            u for u in self.context.units_in(list(self.spec.deck_ids)) if u.uid not in suspended
         ]
         if self.spec.categories is not None:
             wanted = set(self.spec.categories)
             units = [u for u in units if u.card.category.value in wanted]
-        self.questions = build_quiz(units, self.spec.count, app.rng, app.context.distractors)
+        self.questions = build_quiz(units, self.spec.count, app.rng, self.context.distractors)
         self.started = app.clock()
         if not self.questions:
             self.notify("These decks have no cards to ask.", severity="warning")
-            self.app.pop_screen()
+            self.dismiss(None)
             return
         if self.spec.minutes:
             self.set_interval(1.0, self.tick)
@@ -236,15 +249,14 @@ class QuizScreen(UsesQuizApp, Screen[None]):
 
     def ask(self) -> None:
         app = self.quiz_app
-        assert app.context is not None
         question = self.questions[self.position]
         self.panel.show(
             question.unit,
             app.rng,
-            app.context.distractors,
+            self.context.distractors,
             question.choice,
             question.typed,
-            facts=app.context.facts,
+            facts=self.context.facts,
         )
         self.query_one("#quiz-hint", Static).update(Text(quiz_hint(self.panel), style="italic"))
         self.paint_top()
@@ -295,13 +307,11 @@ class QuizScreen(UsesQuizApp, Screen[None]):
             result = score_quiz([*self.answers, *unanswered], len(self.questions))
         else:
             result = score_quiz(self.answers, answered)
-        self.app.switch_screen(
-            QuizResultScreen(self.spec, result, elapsed, answered, len(self.questions))
-        )
+        self.dismiss(QuizOutcome(self.spec, result, elapsed, answered, len(self.questions)))
 
 
-class QuizResultScreen(Screen[None]):
-    """The score and every mistake with the right answer."""
+class QuizResultScreen(Screen[bool]):
+    """The score and every mistake with the right answer; returns True for another quiz."""
 
     # Parsed when the screen is first shown, not at start-up (issue 5).
     CSS = """
@@ -313,15 +323,13 @@ class QuizResultScreen(Screen[None]):
         Binding("r", "retry", "New quiz, same settings"),
     ]
 
-    def __init__(
-        self, spec: QuizSpec, result: QuizScore, elapsed: float, answered: int, planned: int
-    ) -> None:
+    def __init__(self, outcome: QuizOutcome) -> None:
         super().__init__()
-        self.spec = spec
-        self.result = result
-        self.elapsed = elapsed
-        self.answered = answered
-        self.planned = planned
+        self.spec = outcome.spec
+        self.result = outcome.result
+        self.elapsed = outcome.elapsed
+        self.answered = outcome.answered
+        self.planned = outcome.planned
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quiz-result"):
@@ -354,7 +362,7 @@ class QuizResultScreen(Screen[None]):
         return text
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(False)
 
     def action_retry(self) -> None:
-        self.app.switch_screen(QuizScreen(self.spec))
+        self.dismiss(True)

@@ -22,15 +22,16 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
-from quizapp.decks.ids import derived_id_line
+from quizapp.authoring.editor import card_line, editor_command
 from quizapp.errors import QuizappError
 from quizapp.model.cards import Card
 from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
+from quizapp.safety.terminal import literal, visible
+from quizapp.study.context import StudyContext
 from quizapp.study.service import LEARN_AHEAD, ActionKind
 from quizapp.study.session_log import SessionAnswer, SessionLog
 from quizapp.ui import render
-from quizapp.ui.literal import literal, visible
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 
@@ -50,24 +51,6 @@ UNDONE = {
     ActionKind.ANSWER: "answered",
 }
 """Actions that change the progress store: not offered while cramming."""
-
-
-LINE_EDITORS = {"vi", "vim", "nvim", "nano", "emacs", "micro", "hx", "kak", "joe", "mg"}
-"""Editors that understand `+LINE` before the file name."""
-
-
-def card_line(path: str, card_id: str) -> int | None:
-    """The 1-based line of `id: CARD_ID` in a deck file, so the editor can open there."""
-    try:
-        with open(path, encoding="utf-8") as deck_file:
-            lines = deck_file.readlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, text in enumerate(lines, start=1):
-        key, _, value = text.strip().lstrip("- ").partition(":")
-        if key == "id" and value.strip().strip("\"'") == card_id:
-            return number
-    return derived_id_line(lines, card_id)
 
 
 def edit_line(path: str, card: Card) -> int | None:
@@ -115,6 +98,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def __init__(
         self,
+        context: StudyContext,
         deck_ids: list[str] | None,
         *,
         cram: bool = False,
@@ -127,6 +111,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         drill is a card made on the spot, which the store never sees. `more_new`: after what
         is due, new cards past the daily limit (Review more)."""
         super().__init__()
+        self.context = context
         self.deck_ids = deck_ids
         self.cramming = cram or units is not None
         self.units = units
@@ -166,7 +151,6 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def on_mount(self) -> None:
         app = self.quiz_app
-        assert app.context is not None
         now = app.clock()
         self.session_log = SessionLog(now, self.deck_ids, cram=self.cramming)
         if self.units is not None:
@@ -174,15 +158,15 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
             self.cram = Cram(self.units, app.rng)
         elif self.cramming:
-            self.cram = app.context.study.cram(self.deck_ids)
+            self.cram = self.context.study.cram(self.deck_ids)
         else:
-            self.remaining = app.context.study.remaining(self.deck_ids, now)
+            self.remaining = self.context.study.remaining(self.deck_ids, now)
             if self.more_new:
-                limit = app.context.study.new_limit(self.deck_ids, now)
+                limit = self.context.study.new_limit(self.deck_ids, now)
                 self.extra_left = min(limit.waiting, max(limit.per_day, EXTRA_NEW_BATCH))
                 self.remaining += self.extra_left
         if self.deck_ids and len(self.deck_ids) == 1:
-            title = app.context.deck_title(self.deck_ids[0])
+            title = self.context.deck_title(self.deck_ids[0])
         else:
             title = "All cards" if self.cramming else "All due cards"
         if self.title is not None:
@@ -196,14 +180,13 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def show_next(self) -> None:
         app = self.quiz_app
-        assert app.context is not None
         now = app.clock()
         if self.cram is not None:
             unit = self.cram.next_unit()
         else:
-            unit = app.context.study.next_unit(self.deck_ids, now)
+            unit = self.context.study.next_unit(self.deck_ids, now)
             if unit is None and self.extra_left > 0:
-                unit = app.context.study.next_new_unit(self.deck_ids, now)
+                unit = self.context.study.next_new_unit(self.deck_ids, now)
                 self.extra_left -= 1
             self.note_limit()
         if unit is None:
@@ -214,9 +197,8 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     def note_limit(self) -> None:
         """Say so when the daily limit, not a lack of cards, holds new cards back."""
         app = self.quiz_app
-        assert app.context is not None
         note = self.query_one("#limit-note", Static)
-        limit = app.context.study.new_limit(self.deck_ids, app.clock())
+        limit = self.context.study.new_limit(self.deck_ids, app.clock())
         note.display = limit.reached and not self.more_new
         if note.display:
             from quizapp.ui.screens.home import limit_line
@@ -225,23 +207,21 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def show(self, unit: StudyUnit) -> None:
         app = self.quiz_app
-        assert app.context is not None
         self.unit = unit
         self.suggested = None
         self.shown_at = app.clock()
-        self.panel.show(unit, app.rng, app.context.distractors, facts=app.context.facts)
+        self.panel.show(unit, app.rng, self.context.distractors, facts=self.context.facts)
         self.paint()
 
     def paint(self) -> None:
         """Redraw the counters and the grade bar from the screen's state."""
         assert self.unit is not None and self.session_log is not None
         app = self.quiz_app
-        assert app.context is not None
         grades = self.query_one("#grades", Static)
         if self.revealed and self.cram is not None:
             grades.update(render.cram_grades_text(self.suggested))
         elif self.revealed:
-            preview = app.context.study.preview(self.unit, app.clock())
+            preview = self.context.study.preview(self.unit, app.clock())
             grades.update(render.grades_text(preview, self.suggested))
         else:
             grades.update(Text(self.panel.hint, style="italic"))
@@ -259,8 +239,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         if action == "reveal":
             return not self.revealed and self.kind != "typed"
         if action == "undo":
-            context = self.quiz_app.context
-            return context is not None and context.study.last_action() is not None
+            return self.context.study.last_action() is not None
         if action in {"cursor", "move"}:
             return not self.revealed and self.kind in {"order", "match"}
         return True
@@ -313,7 +292,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def grade(self, grade: Rating) -> None:
         app = self.quiz_app
-        assert app.context is not None and self.unit is not None
+        assert self.unit is not None
         assert self.session_log is not None
         if self.cram is not None:
             self.cram_grade(grade)
@@ -321,10 +300,10 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         now = app.clock()
         took = (now - self.shown_at).total_seconds() if self.shown_at else 0.0
         try:
-            if grade not in app.context.study.preview(self.unit, now):
+            if grade not in self.context.study.preview(self.unit, now):
                 self.notify(f"{grade.label} is not used in pass/fail mode.", timeout=2)
                 return
-            due = app.context.study.answer(self.unit, grade, now, took)
+            due = self.context.study.answer(self.unit, grade, now, took)
         except QuizappError as error:
             self.not_saved(error)
             return
@@ -333,7 +312,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         )
         if due <= now + LEARN_AHEAD:
             self.remaining += 1
-        if app.context.study.last_answer_leech():
+        if self.context.study.last_answer_leech():
             self.notify(
                 f"Leech: {visible(self.unit.uid)} was forgotten too often and is now suspended. "
                 "Browse finds it with state:leech; @ there (or `quizapp unsuspend`) brings it "
@@ -366,10 +345,10 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def action_undo(self) -> None:
         app = self.quiz_app
-        assert app.context is not None and self.session_log is not None
-        kind = app.context.study.last_action()
+        assert self.session_log is not None
+        kind = self.context.study.last_action()
         try:
-            unit = app.context.study.undo(app.clock())
+            unit = self.context.study.undo(app.clock())
         except QuizappError as error:
             self.not_saved(error)
             return
@@ -388,9 +367,9 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def action_suspend(self) -> None:
         app = self.quiz_app
-        assert app.context is not None and self.unit is not None
+        assert self.unit is not None
         try:
-            app.context.study.suspend(self.unit, app.clock())
+            self.context.study.suspend(self.unit, app.clock())
         except QuizappError as error:
             self.not_saved(error)
             return
@@ -404,9 +383,9 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     def action_bury(self) -> None:
         app = self.quiz_app
-        assert app.context is not None and self.unit is not None
+        assert self.unit is not None
         try:
-            app.context.study.bury(self.unit, app.clock())
+            self.context.study.bury(self.unit, app.clock())
         except QuizappError as error:
             self.not_saved(error)
             return
@@ -417,36 +396,35 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     def action_edit(self) -> None:
         """Open the card's deck file in $VISUAL / $EDITOR (instructors fix cards in place)."""
         app = self.quiz_app
-        assert app.context is not None and self.unit is not None
-        deck = app.context.deck(self.unit.deck_id)
+        assert self.unit is not None
+        deck = self.context.deck(self.unit.deck_id)
         editor = app.editor or shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR", ""))
         if deck is None or not editor:
             self.notify("Set $EDITOR to edit cards from here.", severity="warning")
             return
         path = str(deck.path)  # as the loader found it: absolute, or relative to the cwd
-        line = edit_line(path, self.unit.card)
-        jump = [f"+{line}"] if line and os.path.basename(editor[0]) in LINE_EDITORS else []
+        command = editor_command(editor, path, edit_line(path, self.unit.card))
         try:
             with self.app.suspend():
-                subprocess.run([*editor, *jump, path], check=False)
+                subprocess.run(command, check=False)
         except SuspendNotSupported:
             self.notify("This terminal cannot hand over to an editor.", severity="warning")
             return
         except OSError as error:
-            self.notify(f"Could not start the editor: {error}", severity="error")
+            self.notify(
+                visible(f"Could not start the editor: {error}"), severity="error", markup=False
+            )
             return
         self.show_edited(self.unit)
 
     def show_edited(self, unit: StudyUnit) -> None:
         """After the editor exits: the card as it now reads in its file, at once."""
-        app = self.quiz_app
-        assert app.context is not None
-        reloaded = app.context.reload_card(unit.deck_id, unit.card.id)
+        reloaded = self.context.reload_card(unit.deck_id, unit.card.id)
         if reloaded.problem is not None:
             self.notify(f"Card not reloaded: {visible(reloaded.problem)}", severity="warning")
             return
         self.notify("Card reloaded from its file.", timeout=2)
-        self.show(app.context.units.get(unit.uid, unit))
+        self.show(self.context.units.get(unit.uid, unit))
 
     def action_leave(self) -> None:
         if self.session_log and self.session_log.answers:

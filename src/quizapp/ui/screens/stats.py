@@ -18,9 +18,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual_plotext import PlotextPlot
 
+from quizapp.safety.terminal import literal
 from quizapp.study.context import StudyContext
 from quizapp.study.stats import StatsReport, stats_report
-from quizapp.ui.literal import literal
 
 FORECAST_DAYS = 30
 

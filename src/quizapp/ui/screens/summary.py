@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from quizapp.quiz.prompts import prompt_of
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 
 if TYPE_CHECKING:
     from quizapp.study.context import StudyContext

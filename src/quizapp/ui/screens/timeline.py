@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quizapp.facts.drawing import clip
 from quizapp.facts.lineage import spoken
 from quizapp.facts.timeline import (
     ScaleRow,
@@ -33,16 +33,18 @@ from quizapp.facts.timeline import (
 )
 from quizapp.model.facts import Fact
 from quizapp.model.units import StudyUnit
-from quizapp.ui.literal import literal
+from quizapp.safety.terminal import literal
 from quizapp.ui.requests import StudyNow
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.key_line import KeyLine
-from quizapp.ui.widgets.row_list import RowList
+from quizapp.ui.widgets.row_list import RowList, cell, width_of
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
 DATE_WIDTH = 9
+MAX_ROW_TEXT = 300
+"""A fact longer than this is cut on the scale; the detail below shows it whole."""
 SPAN_MARK = "\u2503"
 
 
@@ -103,7 +105,11 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
         self.rows = scale_rows(entries)
         stops = [index for index, row in enumerate(self.rows) if row.entry is not None]
         width = max(
-            (cell_len(e.text) + sum(cell_len(d) + 2 for d in e.docs) for e in entries), default=0
+            (
+                width_of(e.text[:MAX_ROW_TEXT]) + sum(width_of(d) + 2 for d in e.docs)
+                for e in entries
+            ),
+            default=0,
         )
         self.query_one(RowList).set_rows(
             len(self.rows), width + DATE_WIDTH + 12, self.render_row, stops
@@ -141,9 +147,9 @@ class TimelineScreen(UsesQuizApp, Screen[None]):
         text.append(SPAN_MARK if span and span[0] <= row.entry <= span[1] else row.mark)
         entry = self.entries[row.entry]
         text.append(f" {short_date(entry):<{DATE_WIDTH}} ", style="dim")
-        text.append_text(literal(entry.text))
+        text.append_text(cell(clip(entry.text, MAX_ROW_TEXT)))
         text.append("  (", style="dim")
-        text.append_text(literal(", ".join(entry.docs), "dim"))
+        text.append_text(cell(", ".join(entry.docs), "dim"))
         text.append(")", style="dim")
         return text
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from quizapp.authoring.proposal import field_text
 from quizapp.authoring.triage import Proposal, TriageSession
-from quizapp.ui.literal import literal, visible
+from quizapp.safety.terminal import literal, visible
 
 
 class EditFactScreen(ModalScreen[list[tuple[str, str]] | None]):

@@ -202,12 +202,12 @@ class CardPanel(VerticalScroll, can_focus=True):
         card = self.unit.card
         if isinstance(card, OrderCard):
             self.order_result = check_order(card.items, self.order)
-            result = self.order_result
+            correct, suggested = self.order_result.correct, self.order_result.suggested
             given = " / ".join(card.items[i].text for i in self.order)
         elif isinstance(card, MatchCard):
             match = check_match(card.pairs, self.chosen)
             self.match_ok = match.pair_ok
-            result = match  # type: ignore[assignment]
+            correct, suggested = match.correct, match.suggested
             given = "; ".join(
                 f"{card.pairs[i].left} → {card.pairs[j].right}" for i, j in self.chosen.items()
             )
@@ -216,7 +216,7 @@ class CardPanel(VerticalScroll, can_focus=True):
         self.revealed = True
         self.focus()
         self.paint()
-        self.post_message(self.Checked(result.correct, result.suggested, given))
+        self.post_message(self.Checked(correct, suggested, given))
 
     def cursor_by(self, delta: int) -> None:
         card = self.unit.card if self.unit else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -19,9 +20,21 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from quizapp.safety.terminal import one_line
+
 CURSOR_MARK = "\u25b6 "
 PLAIN_MARK = "  "
 PAN_STEP = 8
+
+
+def cell(text: str, style: str = "") -> Text:
+    """Untrusted text for one row: markup stays text, controls and newlines are made visible."""
+    return Text(one_line(text), style=style)
+
+
+def width_of(text: str) -> int:
+    """Cells `text` takes; ASCII (most rows) without asking Rich character by character."""
+    return len(text) if text.isascii() else cell_len(text)
 
 
 class RowList(ScrollView, can_focus=True):
