@@ -22,7 +22,7 @@ from quizapp.decks.fields import (
 )
 from quizapp.decks.ids import CONTENT_FIELDS, derived_card_id
 from quizapp.decks.problems import Problem
-from quizapp.decks.reader import Duplicate, Position, YamlList, YamlMap
+from quizapp.decks.reader import QUOTE_HINT, Duplicate, Position, YamlList, YamlMap
 from quizapp.decks.retired import read_retired
 from quizapp.decks.sources import SourceLibrary
 from quizapp.facts.derive import draw_cards
@@ -346,7 +346,11 @@ class DeckBuilder:
         ok = True
         for key, key_at in value.keys_at.items():
             if key not in names:
-                hint = did_you_mean(key, names) or f"only {names[0]} and {names[1]}"
+                # "founded in 1998" as a key: a ', ' in an unquoted value split it
+                fragment = " " in key.strip() or value.get(key) in (None, "")
+                hint = did_you_mean(key, names) or (
+                    QUOTE_HINT if fragment else f"only {names[0]} and {names[1]}"
+                )
                 self.report(key_at, f"unknown field '{key}' in {parent}", parent, hint)
                 ok = False
         result: dict[str, str] = {}
