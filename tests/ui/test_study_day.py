@@ -253,3 +253,20 @@ async def test_the_theme_chosen_is_kept_for_the_next_start(tmp_path: Path) -> No
     third = QuizApp(make_context(tmp_path / "data3", clock), clock=clock, looks=looks)
     async with third.run_test(size=(80, 24)):
         assert third.theme == "textual-dark"
+
+
+@run_async
+async def test_long_deck_names_are_cut_with_an_ellipsis_on_one_line(tmp_path: Path) -> None:
+    from quizapp.ui.widgets.deck_list import DeckList
+
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    title = "Al-Qaeda in the Islamic Maghreb and its Sahel affiliates from 1998 to 2024, in full"
+    (decks / "long.yaml").write_text(OWN.replace("My notes", title), encoding="utf-8")
+    clock = FixedClock()
+    app = QuizApp(make_context(tmp_path / "data", clock, decks), clock=clock)
+    async with app.run_test(size=(80, 24)):
+        deck_list = app.screen.query_one(DeckList)
+        line = "".join(segment.text for segment in deck_list.render_line(1))
+        assert len(line) <= 80 and "…" in line and title[:20] in line
+        assert "".join(s.text for s in deck_list.render_line(2)).strip() == ""
