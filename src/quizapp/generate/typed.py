@@ -151,6 +151,7 @@ class _Reader:
     designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
     events: dict[str, list[tuple[Proposal, set[str]]]] = field(default_factory=dict)
     relations: dict[tuple[str, tuple[str, ...], str], FactMap] = field(default_factory=dict)
+    statements: list[tuple[set[str], Proposal]] = field(default_factory=list)
     last_group: str | None = None
     dateline: DateMention | None = None
 
@@ -783,8 +784,18 @@ _ASSESSMENT = re.compile(
     r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+)?"
     r"(?:is|are|remains|remain|continues|continue|aims|seeks|finances|operates|raises|maintains"
     r"|wages|uses|relies|receives|holds|does not|has not|has never|has repeatedly|has long"
-    r"|seems|appears|enjoys|lacks|controls|conducts|targets|retains)\b"
+    r"|seems|appears|enjoys|lacks|controls|conducts|targets|retains|was|were|include|includes)\b"
 )
+# "The PKK's original goal", "AQIM's objectives": what a group is for, in any tense.
+_GROUP_AIM = re.compile(
+    r"^(?:The )?(?P<group>.+?)[\u2019']s? (?:\w+ )?(?:goals?|aims?|objectives?|ideology|strategy"
+    r"|strength|funding|leadership|membership|purpose)$"
+)
+
+
+def _aim_of_group(reader: _Reader, head: str) -> bool:
+    aim = _GROUP_AIM.match(head)
+    return aim is not None and any(aim.group("group") == name for name, _ in reader.group_names)
 
 
 def _statement(
@@ -832,8 +843,13 @@ def _statement(
             _SUBJECT.fullmatch(head.strip())
             or any(head.strip() in (name, f"The {name}") for name, _ in reader.group_names)
             or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head.strip(), re.I)
+            or _aim_of_group(reader, head.strip())
         ):
             return False
+        if found.group(0).split()[-1] in ("was", "were", "include", "includes") and not (
+            _aim_of_group(reader, head.strip())
+        ):
+            return False  # past tense only for what a group was for
         confidence = 0.5
     claim = text.rstrip(".")
     if speech is not None and (speaker is not None or speaker_text is not None):
@@ -866,7 +882,16 @@ def _statement(
     if explicit:
         fact["date"] = _date_value(explicit[0])
     fact["sources"] = [reader.source(sentence)]
-    reader.add(Proposal(fact, confidence))
+    words = set(re.findall(r"\w+", claim.casefold()))
+    for seen, earlier in reader.statements:
+        if len(words & seen) >= 0.8 * max(1, min(len(words), len(seen))):
+            quote = reader.source(sentence)
+            if quote not in earlier.fact["sources"] and len(earlier.fact["sources"]) < 3:
+                earlier.fact["sources"].append(quote)
+            return True  # the same claim told again: one statement quoting both
+    proposal = Proposal(fact, confidence)
+    reader.add(proposal)
+    reader.statements.append((words, proposal))
     return True
 
 
