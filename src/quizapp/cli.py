@@ -149,6 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         except KeyboardInterrupt:
             return 130
+        except BrokenPipeError:
+            # The reader went away (`quizapp timeline --plain | head`): stop quietly, as `cat`
+            # does, and keep Python from complaining when it flushes stdout at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 141
         except Exception as error:
             # The last guard, not a way of handling errors: whatever hostile input slipped past
             # the specific checks, the user gets one line naming the failure, not a traceback.

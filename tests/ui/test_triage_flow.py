@@ -227,3 +227,44 @@ async def test_the_extracted_values_are_highlighted_in_the_sentence(drafts: Path
             if getattr(span.style, "reverse", False)
         ]
         assert marked == ["Armed Islamic Group", "GIA"]
+
+
+@run_async
+async def test_quitting_right_after_a_decision_loses_nothing(drafts: Path) -> None:
+    session = TriageSession(drafts)
+    app = TriageApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "r", "ctrl+q")
+    assert not session.unwritten
+    statuses = on_disk(drafts)
+    assert statuses["gia"] is FactStatus.REVIEWED
+    assert statuses["gspc"] is FactStatus.REJECTED
+
+
+@run_async
+async def test_a_file_changed_meanwhile_takes_the_decision_back_and_says_so(
+    drafts: Path,
+) -> None:
+    app = TriageApp(TriageSession(drafts))
+    async with app.run_test(size=(80, 24)) as pilot:
+        drafts.write_text(drafts.read_text() + "# edited in another window\n")
+        await pilot.press("a")
+        assert "changed by another program" in shown(pilot, "#triage-message")
+        assert " gia (" in status_line(pilot)
+        assert "0 / 20 triaged" in status_line(pilot)
+    assert drafts.read_text().endswith("# edited in another window\n")
+
+
+@run_async
+async def test_undo_takes_back_an_edit(drafts: Path) -> None:
+    before = drafts.read_text()
+    app = TriageApp(TriageSession(drafts))
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.press("e")
+        box = app.screen.query_one("#edit-name", Input)
+        box.value = "Armed Islamic Group of Algeria"
+        await pilot.press("enter")
+        assert "name: Armed Islamic Group of Algeria" in drafts.read_text()
+        await pilot.press("u")
+        assert "Undone: edit name" in shown(pilot, "#triage-message")
+        assert drafts.read_text() == before

@@ -97,7 +97,9 @@ def test_the_drawing_draws_each_group_once_and_refers_back_for_a_merger() -> Non
     assert text[0] == "GIA"
     assert "\u2514\u2500 split 1998 \u2500\u25b6 GSPC  1998\u20132007" in text
     assert any("merged 2013 with MUJAO" in line for line in text)
-    assert any(line.endswith("(drawn above)") and "with al-Mulathamun" in line for line in text)
+    assert any(
+        line.endswith("(drawn above)") and "with al-Mulathamun Battalion" in line for line in text
+    )
 
 
 def test_a_deep_chain_is_drawn_without_recursion() -> None:
@@ -218,8 +220,9 @@ def test_lineage_plain_prints_one_relation_a_line(capsys: pytest.CaptureFixture[
         "1998  GIA \u2192 GSPC  split  (aqim-backgrounder-2014.txt)",
         "2006-09-11  GSPC \u2192 al-Qaeda  allegiance  (aqim-backgrounder-2014.txt)",
         "2007-01  GSPC \u2192 AQIM  rename  (aqim-backgrounder-2014.txt)",
-        "2012  AQIM \u2192 al-Mulathamun  split  (aqim-backgrounder-2014.txt)",
-        "2013  al-Mulathamun + MUJAO \u2192 al-Murabitoun  merger  (rfj-al-murabitoun.txt)",
+        "2012  AQIM \u2192 al-Mulathamun Battalion  split  (aqim-backgrounder-2014.txt)",
+        "2013  al-Mulathamun Battalion + MUJAO \u2192 al-Murabitoun  merger  "
+        "(rfj-al-murabitoun.txt)",
     ]
 
 
@@ -243,10 +246,11 @@ def test_timeline_plain_and_years(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert code == 0
     assert out.splitlines() == [
-        "2013  al-Mulathamun + MUJAO \u2192 al-Murabitoun  merger  (rfj-al-murabitoun.txt)",
+        "2013  al-Mulathamun Battalion + MUJAO \u2192 al-Murabitoun  merger  "
+        "(rfj-al-murabitoun.txt)",
         "2013-01  the siege of the Tiguentourine gas facility near In Amenas  "
         "(rfj-al-murabitoun.txt)",
-        "2013-12-19  U.S. Department of State designated al-Mulathamun (FTO)  "
+        "2013-12-19  U.S. Department of State designated al-Mulathamun Battalion (FTO)  "
         "(rfj-al-murabitoun.txt)",
     ]
     code, out, _ = run(capsys, "timeline", "--decks", str(LINEAGE), "--json")

@@ -134,7 +134,7 @@ def test_every_quote_is_verbatim_in_the_plain_text_of_its_source(course: DeckSet
     assert missing == []
 
 
-def _sentence_bounds(doc: str) -> tuple[str, set[int], set[int]]:
+def _sentence_bounds(doc: str) -> tuple[str, set[int], set[int], set[int]]:
     """A source's folded plain text, where sentences may start, and where they may end.
 
     A sentence starts a line (after a bullet, an opening quote or a stray mark) or follows a
@@ -146,8 +146,11 @@ def _sentence_bounds(doc: str) -> tuple[str, set[int], set[int]]:
     text = " ".join(lines)
     starts: set[int] = set()
     ends: set[int] = set()
+    walls: set[int] = set()  # line breaks no sentence runs across
     at = 0
     for line in lines:
+        if re.search(r"[.!?:\"]\W*\d{0,3}$", line) or len(line) < 60:
+            walls.add(at + len(line))  # a finished sentence, a heading or a list item ends here
         for lead in (r"[^A-Za-z0-9\"(]*", r"[^A-Za-z0-9\"(]*\"?", r"[A-Z0-9][\w' ]{0,40}: "):
             found = re.match(lead, line)  # a bullet, a stray mark, a run-in heading ("Overview: ")
             if found:
@@ -157,26 +160,29 @@ def _sentence_bounds(doc: str) -> tuple[str, set[int], set[int]]:
         ends |= {at + len(line), at + (tail.start() if tail else len(line))}
         at += len(line) + 1
     for match in re.finditer(r"[.!?][\"')]*", text):
-        ends.add(match.end())
+        ends |= {match.start() + 1, match.end()}
         for after in (r"(?:\d{1,3}| ?\[\d+\])* ", r" \d{1,3}(?=[A-Z])"):  # footnote marks
             found = re.match(after, text[match.end() :])
             if found:
                 starts.add(match.end() + found.end())
-    return text, starts, ends
+    # "U.S. State Department": an initial's full stop starts no sentence
+    starts -= {m.end() for m in re.finditer(r"\b(?:[A-Z]\.)+ ", text)}
+    return text, starts, ends, walls
 
 
 def test_every_quote_is_whole_sentences(course: DeckSet) -> None:
     """A quote never stops before the fact: it starts where a sentence (or a list line) starts
     and ends where one ends."""
-    bounds: dict[str, tuple[str, set[int], set[int]]] = {}
+    bounds: dict[str, tuple[str, set[int], set[int], set[int]]] = {}
     cut = []
     for owner, source in all_sources(course):
         if source.doc not in bounds:
             bounds[source.doc] = _sentence_bounds(source.doc)
-        text, starts, ends = bounds[source.doc]
+        text, starts, ends, walls = bounds[source.doc]
         quote = fold(source.quote)
         at = text.find(quote)
-        if at not in starts or at + len(quote) not in ends:
+        crosses = any(at < wall < at + len(quote) for wall in walls)
+        if at not in starts or at + len(quote) not in ends or crosses:
             cut.append((owner, source.quote))
     assert cut == []
 

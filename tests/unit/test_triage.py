@@ -290,3 +290,45 @@ def test_a_folder_or_a_pipe_is_refused(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(QuizappError):
         TriageSession(fifo)
+
+
+def test_deferred_writes_go_to_disk_in_order_before_the_next_decision(drafts: Path) -> None:
+    original = drafts.read_text()
+    session = TriageSession(drafts)
+    session.defer_writes = True
+    session.accept()
+    assert drafts.read_text() == original  # made, not yet written
+    session.accept()  # writes the first decision before making the second
+    assert statuses(drafts)["gia"] is FactStatus.REVIEWED
+    assert statuses(drafts)["gspc"] is FactStatus.GENERATED
+    session.flush()
+    assert statuses(drafts)["gspc"] is FactStatus.REVIEWED
+    reopened(session)
+
+
+def test_a_deferred_write_that_fails_takes_the_decision_back(drafts: Path) -> None:
+    session = TriageSession(drafts)
+    session.defer_writes = True
+    session.accept()
+    drafts.write_text(drafts.read_text() + "# edited elsewhere meanwhile\n")
+    with pytest.raises(QuizappError, match="changed by another program"):
+        session.flush()
+    assert session.proposals["gia"].verdict is Verdict.PENDING
+    assert session.proposals["gia"].node["status"] == "generated"
+    assert session.current().fact_id == "gia"  # type: ignore[union-attr]
+    assert session.steps == []
+    assert drafts.read_text().endswith("# edited elsewhere meanwhile\n")
+
+
+def test_a_deferred_undo_that_fails_keeps_the_decision(drafts: Path) -> None:
+    session = TriageSession(drafts)
+    session.defer_writes = True
+    session.reject()
+    session.flush()
+    session.undo()
+    drafts.write_text(drafts.read_text() + "# edited elsewhere meanwhile\n")
+    with pytest.raises(QuizappError):
+        session.flush()
+    assert session.proposals["gia"].verdict is Verdict.REJECTED
+    assert session.proposals["gia"].node["status"] == "rejected"
+    assert len(session.steps) == 1

@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import enum
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,6 +160,11 @@ class TriageSession:
         self.steps: list[Step] = []
         self.pieces = DeckPieces(self.tree)
         self._stat = _stat(path)
+        # With `defer_writes` (the screen sets it), a decision's text is made at once but put on
+        # disk by `flush`, which the screen calls right after drawing the next proposal, and
+        # which every decision calls first: the order of writes is the order of decisions.
+        self.defer_writes = False
+        self._unwritten: tuple[str, Callable[[], None]] | None = None
 
     # ----- the queue
 
@@ -298,6 +303,7 @@ class TriageSession:
     # ----- decisions
 
     def _require(self) -> Proposal:
+        self.flush()
         proposal = self.current()
         if proposal is None:
             raise QuizappError("Every proposal is decided.")
@@ -426,9 +432,14 @@ class TriageSession:
 
     def undo(self) -> Step | None:
         """Take back the last decision (written back at once); None when there is none."""
+        self.flush()
         if not self.steps:
             return None
         step = self.steps[-1]
+        before = {fact_id: self.proposals[fact_id] for fact_id in step.before}
+        added = {fact_id: (self.nodes[fact_id], self.proposals[fact_id]) for fact_id in step.added}
+        pinned = self.pinned
+        text = None
         if step.edits:
             self._check_unchanged()
             fast = self._patchable(step.edits)
@@ -436,13 +447,7 @@ class TriageSession:
                 self.pieces.prepare(edit.fact for edit in step.edits)
             for edit in reversed(step.edits):
                 edit.revert()
-            try:
-                self._write(step.edits, undoing=True, fast=fast)
-            except QuizappError:
-                for edit in step.edits:
-                    edit.apply()
-                self.pieces.rebuild()
-                raise
+            text = self._text(step.edits, undoing=True, fast=fast)
         self.steps.pop()
         for fact_id in step.added:
             self.proposals.pop(fact_id, None)
@@ -451,7 +456,47 @@ class TriageSession:
             self.proposals[fact_id] = state
         self._ordered = None
         self.pinned = step.subject
+
+        def redo() -> None:
+            for edit in step.edits:
+                edit.apply()
+            self.steps.append(step)
+            self.proposals.update(before)
+            for fact_id, (node, proposal) in added.items():
+                self.nodes[fact_id] = node
+                self.proposals[fact_id] = proposal
+            self._ordered = None
+            self.pinned = pinned
+
+        if text is not None:
+            self._store(text, redo)
         return step
+
+    @property
+    def unwritten(self) -> bool:
+        """Whether the last decision is made but not yet on disk (see `defer_writes`)."""
+        return self._unwritten is not None
+
+    def flush(self) -> None:
+        """Put the last decision's text on disk, if it is not yet; if that fails, the decision
+        is taken back (in memory too) and QuizappError says why."""
+        if self._unwritten is None:
+            return
+        text, take_back = self._unwritten
+        self._unwritten = None
+        try:
+            self._check_unchanged()
+            write_atomic(self.path, text)
+        except QuizappError:
+            take_back()
+            self.pieces.rebuild()
+            raise
+        self._stat = _stat(self.path)
+
+    def _store(self, text: str, take_back: Callable[[], None]) -> None:
+        self._unwritten = (text, take_back)
+        if not self.defer_writes:
+            self.flush()
 
     # ----- inner workings
 
@@ -530,17 +575,10 @@ class TriageSession:
         fast = self._patchable(edits)
         if not fast:
             self.pieces.prepare(edit.fact for edit in edits)
-        done: list[Edit] = []
-        try:
-            for edit in edits:
-                edit.apply()
-                done.append(edit)
-            self._write(edits, undoing=False, fast=fast)
-        except QuizappError:
-            for edit in reversed(done):
-                edit.revert()
-            self.pieces.rebuild()
-            raise
+        for edit in edits:
+            edit.apply()
+        text = self._text(edits, undoing=False, fast=fast)
+        pinned = self.pinned
         for fact_id, verdict in verdicts.items():
             self.proposals[fact_id].verdict = verdict
         for fact_id, target in (merged or {}).items():
@@ -557,6 +595,19 @@ class TriageSession:
             self._ordered = None
         self.pinned = None if verdicts else proposal.fact_id
         self.steps.append(step)
+
+        def take_back() -> None:
+            for edit in reversed(edits):
+                edit.revert()
+            self.steps.remove(step)
+            for fact_id in step.added:
+                self.proposals.pop(fact_id, None)
+                self.nodes.pop(fact_id, None)
+            self.proposals.update(step.before)
+            self._ordered = None
+            self.pinned = pinned
+
+        self._store(text, take_back)
 
     def _patchable(self, edits: list[Edit]) -> bool:
         """Whether every edit only turns a fact's status word into another (accept, reject and
@@ -577,23 +628,19 @@ class TriageSession:
                 "nothing written; open it again"
             )
 
-    def _write(self, edits: list[Edit], *, undoing: bool, fast: bool) -> None:
-        """Write the file as the tree now is; `edits` were just applied (or, `undoing`,
-        reverted); `fast`: they only change status words (see `_patchable`)."""
+    def _text(self, edits: list[Edit], *, undoing: bool, fast: bool) -> str:
+        """The file's text now that `edits` were applied (or, `undoing`, reverted); `fast`:
+        they only change status words (see `_patchable`)."""
         if fast:
             patched = True
             for edit in edits:
                 assert isinstance(edit, SetKey)
                 old, new = (edit.value, edit.old) if undoing else (edit.old, edit.value)
                 patched = patched and self.pieces.patch_word(edit.fact, "status", old, new)
-            text = self.pieces.text() if patched else self.pieces.rebuild()
-        elif any(edit.fact is None for edit in edits):
-            text = self.pieces.rebuild()
-        else:
-            text = self.pieces.text(edit.fact for edit in edits)
-        self._check_unchanged()
-        write_atomic(self.path, text)
-        self._stat = _stat(self.path)
+            return self.pieces.text() if patched else self.pieces.rebuild()
+        if any(edit.fact is None for edit in edits):
+            return self.pieces.rebuild()
+        return self.pieces.text(edit.fact for edit in edits)
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

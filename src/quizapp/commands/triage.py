@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ proposed fact, and the cards it would make. a accepts (status: reviewed), r reje
 status: rejected so the generator does not propose it again), s skips, e edits the fields,
 m merges another proposal that is the same fact, u undoes. Every decision is written to the
 file at once (comments and order kept), so quitting at any point loses nothing."""
+
+SLOW_READ_BYTES = 200_000
 
 EPILOG = """examples:
   quizapp generate decks/sources/report.txt -o decks/report.yaml
@@ -39,11 +42,15 @@ def run(args: argparse.Namespace) -> int:
     from quizapp.authoring.triage import TriageSession
     from quizapp.ui.triage_app import TriageApp
 
-    session = TriageSession(args.file)
+    path: Path = args.file
+    if sys.stderr.isatty() and path.is_file() and path.stat().st_size > SLOW_READ_BYTES:
+        echo(f"Reading {path}...", file=sys.stderr)  # about 5 s for 1,000 facts
+    session = TriageSession(path)
     summary = session.summary()
     if summary.total == 0:
         echo(f"{args.file}: no generated facts to triage")
         return 0
     TriageApp(session).run()
+    session.flush()  # the screen writes every decision; this only makes sure of it
     echo(f"{args.file}: {session.summary().progress()}")
     return 0

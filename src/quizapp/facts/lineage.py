@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import msgspec
 
+from quizapp.facts.text import short_name
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
     DesignationFact,
@@ -79,7 +80,7 @@ def claims_text(claims: tuple[DateClaim, ...]) -> str:
 
 
 class GroupNode(msgspec.Struct, frozen=True, gc=False):
-    """A group as the graph shows it: `label` is the acronym, else the name."""
+    """A group as the graph shows it: `label` is its short name (see `label`)."""
 
     id: str
     name: str
@@ -92,7 +93,7 @@ class GroupNode(msgspec.Struct, frozen=True, gc=False):
 
     @property
     def label(self) -> str:
-        return self.acronym or self.name
+        return short_name(self.name, self.acronym)
 
     def years(self) -> str:
         """`1998-2007`, `2013-`, `-2010` (with an en dash), or '' when nothing is known."""

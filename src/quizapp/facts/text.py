@@ -25,3 +25,16 @@ def normalise(text: str) -> str:
         if key.startswith(article):
             return key[len(article) :]
     return key
+
+
+# Names of at most this many words are shown as they are, longer ones by their acronym.
+SHORT_NAME_WORDS = 2
+
+
+def short_name(name: str, acronym: str | None) -> str:
+    """How a drawing or a timeline names a group or place: the acronym for a long name
+    ("Movement for Unity and Jihad in West Africa": MUJAO), the name itself when it is short
+    enough to read (al-Mulathamun Battalion, Hizballah), which is easier to recognise."""
+    if acronym and len(name.split()) > SHORT_NAME_WORDS:
+        return acronym
+    return name

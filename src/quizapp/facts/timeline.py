@@ -13,6 +13,7 @@ import msgspec
 
 from quizapp.facts.lineage import UNDATED, DateClaim, claims_text, date_claims, date_key, spoken
 from quizapp.facts.listing import TYPE_NAMES
+from quizapp.facts.text import short_name
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
     DesignationFact,
@@ -68,7 +69,7 @@ def build_timeline(facts: Iterable[Decked]) -> list[TimelineEntry]:
     for item in decked:
         fact = item.fact
         if isinstance(fact, GroupFact):
-            labels[fact.id] = fact.acronym or fact.name
+            labels[fact.id] = short_name(fact.name, fact.acronym)
         elif isinstance(fact, PersonFact | PlaceFact):
             labels[fact.id] = fact.name
     keyed: list[tuple[tuple[int, int, int, int], str, TimelineEntry]] = []
@@ -103,7 +104,7 @@ def describe(fact: Fact, labels: dict[str, str]) -> str:
         target = labels.get(fact.target, fact.target)
         return f"{fact.authority} {fact.action.value} {target} ({fact.list_})"
     if isinstance(fact, GroupFact):
-        return f"{fact.acronym or fact.name} founded"
+        return f"{short_name(fact.name, fact.acronym)} founded"
     if isinstance(fact, StatementFact):
         who = labels.get(fact.by, fact.by) if fact.by else fact.attributed_to
         return f"{who}: {fact.claim}" if who else fact.claim

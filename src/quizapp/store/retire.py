@@ -71,7 +71,11 @@ def carry_over(
             new_row = db.execute(f"SELECT {_STATE} FROM units WHERE uid = ?", (new,)).fetchone()
             if old_row is None or new_row is None:
                 continue
-            db.execute("UPDATE reviews SET uid = ? WHERE uid = ?", (new, old))
+            db.execute(
+                "UPDATE reviews SET uid = ?, deck_id = (SELECT deck_id FROM units WHERE uid = ?) "
+                "WHERE uid = ?",
+                (new, new, old),
+            )
             db.execute("UPDATE events SET uid = ? WHERE uid = ?", (new, old))
             db.execute("UPDATE OR IGNORE burials SET uid = ? WHERE uid = ?", (new, old))
             db.execute("DELETE FROM burials WHERE uid = ?", (old,))

@@ -113,7 +113,24 @@ class TriageScreen(Screen[None]):
         yield KeyLine()
 
     def on_mount(self) -> None:
+        # Each decision goes to disk right after the next proposal is drawn (and before the
+        # next decision): the instructor never waits for the disk.
+        self.session.defer_writes = True
         self.show()
+
+    def on_unmount(self) -> None:
+        self.write_back()
+
+    def write_back(self) -> None:
+        """Put the last decision on disk; if that fails it is taken back, and the screen says
+        why."""
+        try:
+            self.session.flush()
+        except QuizappError as error:
+            if self.is_attached:
+                self.show(str(error))
+            else:
+                self.app.notify(str(error), severity="error", markup=False)
 
     def show(self, message: str = "") -> None:
         """Draw the current proposal (or the summary when all are decided)."""
@@ -147,6 +164,8 @@ class TriageScreen(Screen[None]):
         self.query_one("#triage-status", Static).update(status)
         self.query_one("#triage-message", Static).update(literal(message))
         self.query_one("#triage-body", VerticalScroll).scroll_home(animate=False)
+        if self.session.unwritten:
+            self.call_after_refresh(self.write_back)
 
     def summary_text(self) -> Text:
         summary = self.session.summary()
@@ -239,4 +258,9 @@ class TriageScreen(Screen[None]):
         self.show(f"Merged {visible(other_id)} into this one. a accepts it.")
 
     def action_close(self) -> None:
+        try:
+            self.session.flush()
+        except QuizappError as error:
+            self.show(str(error))
+            return
         self.dismiss(None)
