@@ -29,6 +29,12 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("rename", "after>subject", r"\bformerly(?: known as)?(?: the)?\b"),
         ("rename", "subject>after", r"\badd(?:ed)? the alias .{0,80}? as its primary name\b"),
         ("rename", "subject>after", r"\blaunched the creation of\b"),
+        (
+            "rename",
+            "subject>after",
+            r"\b(?:became|becomes) known as\b|\bevolved into\b|\breconstituted (?:itself )?as\b",
+        ),
+        ("rename", "after>subject", r"\bsuccessor (?:organi[sz]ation |group )?(?:to|of)\b"),
         ("merger", "subject>after", r"\bmerged? (?:with|into)\b|\bjoined forces with\b"),
         (
             "merger",
