@@ -22,7 +22,8 @@ import harness
 
 sys.path.insert(0, str(harness.ROOT / "src"))
 
-from quizapp.generate import parse_document, propose
+from quizapp.generate import parse_document
+from quizapp.generate.typed import propose_facts
 from quizapp.interop.importers import read_any
 
 PHRASE = "in 1998 the GSPC was founded by Hassan Hattab near Algiers and "
@@ -30,6 +31,8 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "generate: run-on text": lambda n: PHRASE * (n // len(PHRASE)),
     "generate: abbreviations": lambda n: "U.S. Gen. " * (n // 10),
     "generate: unclosed emphasis": lambda n: "*a " * (n // 3),
+    "generate: unclosed link brackets": lambda n: "[a " * (n // 3),
+    "generate: links without their closing parenthesis": lambda n: "[x](a " * (n // 6),
 }
 
 
@@ -54,8 +57,8 @@ def run() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for name, make in TEXTS.items():
         small_text, big_text = make(small), make(8 * small)
-        base = _best(lambda text=small_text: propose(parse_document("x.txt", text)))
-        big = _best(lambda text=big_text: propose(parse_document("x.txt", text)))
+        base = _best(lambda text=small_text: propose_facts(parse_document("x.txt", text)))
+        big = _best(lambda text=big_text: propose_facts(parse_document("x.txt", text)))
         rows.append(
             harness.ratio_row(
                 "hostile_linear", f"{name}, {8 * small // 1000} KB vs {small // 1000} KB",

@@ -81,7 +81,7 @@ async def measure(context: StudyContext, samples: int) -> list[float]:
 
     app = QuizApp(context, clock=lambda: NOW, seed=3)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.push_screen(TimedReview(None))
+        await app.push_screen(TimedReview(context, None))
         await pilot.pause()
         for _ in range(samples + 5):
             screen = app.screen

@@ -247,3 +247,13 @@ def test_a_designation_cannot_target_a_place_or_event() -> None:
     designation = next(fact for fact in labels["facts"] if fact["type"] == "designation")
     designation["target"] = next(fact["id"] for fact in labels["facts"] if fact["type"] == "event")
     assert any("target" in problem for problem in label_problems(labels, document_text))
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((EVAL / "docs").glob("*.meta.yaml")) + sorted(DOC_DIRS[1].glob("*.meta.yaml")),
+    ids=lambda path: path.name,
+)
+def test_metadata_files_are_yaml_mappings(path: Path) -> None:
+    """A broken metadata file would silently lose a document's date and publisher."""
+    assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict)

@@ -190,3 +190,18 @@ def test_a_second_act_dated_beside_it_is_its_own_designation() -> None:
     found = {(f["action"], f.get("date")) for f in facts if f["type"] == "designation"}
     assert found == {("amended", "2002-05-03"), ("designated", "2001")}
     assert not any(f["type"] == "event" and f["date"] == "2001" for f in facts)
+
+
+def test_renaming_phrasings() -> None:
+    text = (
+        "The Red Hand Brigade (RHB) was active in 1990.\n"
+        "In 1995 the RHB became known as the Blue Hand Front (BHF).\n"
+        "The Green Hand Army (GHA), the successor to the BHF, appeared in 2001.\n"
+    )
+    facts = facts_of(text)
+    renames = {
+        (named(facts, f["from"][0]), named(facts, f["to"]))
+        for f in facts
+        if f["type"] == "relation" and f["relation"] == "rename"
+    }
+    assert renames == {("RHB", "BHF"), ("BHF", "GHA")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from quizapp.model.dates import is_iso_date
 
@@ -36,6 +37,25 @@ def metadata_stamp(sources_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def read_metadata(path: Path) -> dict[str, Any] | None:
+    """A metadata file's top-level mapping, or None when it is absent, too big or broken (a
+    document's metadata is a help, never a reason to refuse a deck or a document)."""
+    from quizapp.decks.reader import ReadProblem, YamlMap, decode, read_yaml
+
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_META_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_META_BYTES:
+        return None
+    try:
+        root, _ = read_yaml(decode(data))
+    except ReadProblem:
+        return None
+    return root if isinstance(root, YamlMap) else None
+
+
 class SourceDates:
     """Each document's metadata date (None when it has none), read once per deck folder."""
 
@@ -49,21 +69,7 @@ class SourceDates:
         return self._dates[doc]
 
     def _read(self, doc: str) -> str | None:
-        from quizapp.decks.reader import ReadProblem, YamlMap, decode, read_yaml
-
         path = meta_path(self.sources_dir, doc)
-        if path is None:
-            return None
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(MAX_META_BYTES + 1)
-        except OSError:
-            return None
-        if len(data) > MAX_META_BYTES:
-            return None
-        try:
-            root, _ = read_yaml(decode(data))
-        except ReadProblem:
-            return None
-        date = root.get("date") if isinstance(root, YamlMap) else None
+        root = read_metadata(path) if path is not None else None
+        date = root.get("date") if root is not None else None
         return date if isinstance(date, str) and is_iso_date(date) else None

@@ -20,8 +20,12 @@ from quizapp.safety.files import read_regular
 # Characters through which Markdown can change what a line reads as (links, emphasis, escapes,
 # code, HTML, entities, heading and list markers, and a leading number that might be a list).
 _MARKUP = re.compile(r"[\[\]*_`\\<>&#|~]|^\s*(?:[-+=]|\d+[.)])|^\s{4}")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
+# Neither part may hold its own opening mark, so a line of unclosed `[` or `](` costs one scan
+# to the next mark from each, not to the line's end (linear, not quadratic).
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+# No marker inside the emphasised run: `.+?` would scan to the line's end from every unclosed
+# `*`, quadratic on a long line of them (`*a *a *a ...`).
+_EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)([^*_]+?)(?<=\S)\1")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")

@@ -109,7 +109,10 @@ def matches(proposal: FactMap, label: FactMap, proposed: _Side, labelled: _Side)
 def _same_sentence(proposal: FactMap, label: FactMap, proposed: _Side, labelled: _Side) -> bool:
     mine = proposed.quotes(proposal)
     theirs = labelled.quotes(label)
-    return any(a == b or (len(a) > 20 and a in b) for a in mine for b in theirs)
+    # Containment either way: a label may leave out a footnote number glued to the full stop.
+    return any(
+        a == b or (len(a) > 20 and a in b) or (len(b) > 20 and b in a) for a in mine for b in theirs
+    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,138 @@
+"""Candidates found by the rules → typed facts (deck format v2), each with a confidence.
+
+The rules in `entities` and `dates` find spans; this package decides what
+each one is a fact about: the group a designation targets (never the agency or the law), the
+groups a renaming goes from and to, what a dated sentence says happened. "The group", "it"
+and "its" stand for the group named last. A fact is a plain mapping in deck-file key order,
+`status: generated`, quoting its one sentence verbatim.
+
+`propose_facts` reads a document once, sentence by sentence: `names` makes the group, person
+and place facts, then `designations`, `relations`, `statements` and `events` read each
+sentence with the date context and the group named last (`core`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generate.dates import DateContext, find_dates
+from quizapp.generate.document import Document, Kind
+from quizapp.generate.entities import find_entities
+from quizapp.generate.typed.core import (
+    Proposal,
+    _groups_in,
+    _mentions,
+    _Reader,
+    _spelling_key,
+    fact_id,
+    slug,
+)
+from quizapp.generate.typed.designations import _designations
+from quizapp.generate.typed.events import EVENT_SENTENCE_CAP, _events
+from quizapp.generate.typed.names import (
+    _GROUP_WORDS,
+    _aka,
+    _appositive_groups,
+    _drop_aliases_of_others,
+    _entity_fact,
+    _heading_groups,
+    _merge_spellings,
+    _named_as_group,
+    _title_names,
+)
+from quizapp.generate.typed.relations import _leadership, _relations
+from quizapp.generate.typed.statements import _HEDGE, _PUBLISHERS, _SPEECH, _statement
+
+__all__ = ["EVENT_SENTENCE_CAP", "Proposal", "fact_id", "propose_facts", "slug"]
+
+
+def propose_facts(
+    document: Document, *, undated: bool = False, publisher: str | None = None
+) -> list[Proposal]:
+    """Typed facts for one document, in reading order, with unique ids.
+
+    `undated`: the document has no metadata date, so every fact gets `as_of`, the latest
+    explicit date the document gives (what it can be known true as of; check it).
+    `publisher`: who speaks in the document (from its metadata), until a heading names another.
+    """
+    reader = _Reader(document)
+    reader.publisher = publisher.split(";")[0].strip() if publisher else None
+    readable = [sentence for sentence in document.sentences if sentence.readable]
+    titles = _title_names(document)
+    reader.texts = [sentence.text for sentence in readable]
+    for index, text in enumerate(reader.texts):
+        for word in {m.group(0) for m in re.finditer(r"[\w\u2018\u2019'-]+", text)}:
+            reader.word_sentences.setdefault(word, []).append(index)
+    found = [*_heading_groups(reader, document), *_appositive_groups(reader)]
+    known = {_spelling_key(e.name) for e in found}
+    found += [e for e in find_entities(reader.texts, titles) if _spelling_key(e.name) not in known]
+    for entity in found:
+        if entity.kind == "person" and (
+            _GROUP_WORDS.search(entity.name) or _named_as_group(reader, entity.name)
+        ):
+            entity.kind = "group"
+    entities = _merge_spellings(found)
+    reader.entities = entities
+    for entity in entities:
+        _entity_fact(reader, entity, readable)
+    for alias, ident in reader.alias_ids.items():
+        reader.entity_ids.setdefault(alias, ident)
+    for name, ident in sorted(reader.entity_ids.items(), key=lambda item: -len(item[0])):
+        if reader.proposals[ident].fact["type"] == "group":
+            reader.group_names.append((name, ident))
+        elif reader.proposals[ident].fact["type"] == "place":
+            reader.place_names.append((name, ident))
+        elif reader.proposals[ident].fact["type"] == "person":
+            reader.person_names.append((name, ident))
+            surname = name.split()[-1]
+            if " " in name and len(surname) >= 3 and surname not in reader.entity_ids:
+                reader.person_names.append((surname, ident))
+    context = DateContext()
+    latest = ""
+    for sentence in document.sentences:
+        if sentence.kind is Kind.DATELINE:
+            stamped = find_dates(sentence.text, context)
+            reader.dateline = stamped[0] if stamped else reader.dateline
+            continue
+        if sentence.kind is Kind.AKA:
+            _aka(reader, sentence)
+            continue
+        if sentence.kind is Kind.HEADING:
+            publisher = next(
+                (name for pattern, name in _PUBLISHERS if pattern.search(sentence.text)), None
+            )
+            reader.publisher = publisher or reader.publisher
+            continue
+        if not sentence.readable:
+            continue
+        dates = find_dates(sentence.text, context)
+        groups = _groups_in(reader, sentence.text)
+        subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group
+        before = len(reader.proposals)
+        used = _designations(reader, sentence, dates, groups, subject)
+        used |= _relations(reader, sentence, dates, groups, subject)
+        used |= _leadership(reader, sentence, dates, groups, subject)
+        spoken = bool(_SPEECH.search(sentence.text)) and _statement(
+            reader, sentence, groups, subject, dates, speech_only=True
+        )
+        hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
+        if hedged:
+            spoken = _statement(reader, sentence, groups, subject, dates, hedged=True)
+        if not spoken:
+            _events(reader, sentence, [d for d in dates if d not in used], groups)
+        if len(reader.proposals) == before:
+            _statement(reader, sentence, groups, subject, dates)
+        if groups:
+            reader.last_group = subject or groups[-1][1]
+        latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
+    _drop_aliases_of_others(reader)
+    for proposal in reader.proposals.values():
+        # A place alone draws no card: it is worth proposing when an event happened there,
+        # or when the document keeps coming back to it.
+        if proposal.fact["type"] == "place" and proposal.id not in reader.places_used:
+            mentions = _mentions(reader, str(proposal.fact["name"]))
+            proposal.confidence = 0.6 if mentions >= 3 else 0.3
+    if undated and latest:
+        for proposal in reader.proposals.values():
+            proposal.fact["as_of"] = latest.split("/")[-1]
+    return list(reader.proposals.values())

@@ -1,0 +1,237 @@
+"""Designations as documents state them: the act (designated, amended, revoked...), the
+list, the target (the group, never the agency or the law) and the date nearest the act."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generate.dates import DateMention
+from quizapp.generate.document import Sentence
+from quizapp.generate.typed.core import FactMap, Proposal, _date_value, _groups_in, _Reader, fact_id
+
+_LISTS = (
+    ("FTO", re.compile(r"\bFTOs?\b|Foreign Terrorist Organi[sz]ation", re.I)),
+    (
+        "SDGT",
+        re.compile(
+            r"\bSDGTs?\b|Specially Designated Global Terrorist|E\.\s?O\.\s?13224"
+            r"|Executive Order\s*(?:\(E\.O\.\)\s*)?13224|Terrorist Financing Executive Order",
+            re.I,
+        ),
+    ),
+    ("UN sanctions list", re.compile(r"\bUN\b.{0,40}sanctions|United Nations.{0,60}list", re.I)),
+)
+
+
+# Verbs (and the few nouns that name an act) of listing: "the FTO designation of X" alone
+# describes a state, not an act, and is no designation fact.
+_DESIGNATION = re.compile(
+    r"\b(?:(?P<revoked>revok(?:ed|es|ing)|revocation of)|(?P<delisted>de-?listed|removed from)"
+    r"|(?P<amended>amend(?:ed|s|ing)\b|amendments? to|add(?:ed|s)? (?:the )?(?:following )?"
+    r"(?:names|new aliases|aliases?)|aliases? (?:have|has) been added)"
+    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed under))",
+    re.I,
+)
+
+
+_NOW = re.compile(
+    r"\btoday\b|\b(?:has|have)(?: \w+)? (?:been )?(?:amended|redesignated|designated|revoked|added)"
+    r"|\bannounces\b|\bhereby\b",
+    re.I,
+)
+
+
+_PEOPLE_TARGET = re.compile(r"\b(?:members|leaders|individuals|persons|people)\b", re.I)
+
+
+def _designations(
+    reader: _Reader,
+    sentence: Sentence,
+    dates: list[DateMention],
+    groups: list[tuple[int, str]],
+    subject: str | None,
+) -> set[DateMention]:
+    """One designation per target and list: the groups (or people) named before any alias
+    the sentence adds, never the agency or the law; "it"/"the group" is the group named last."""
+    text = sentence.text
+    acts = [
+        m
+        for m in _DESIGNATION.finditer(text)
+        if not re.match(
+            r"(?i)designated (?:foreign|terrorist|groups?|global)",
+            m.group(0) + " " + text[m.end() : m.end() + 12].lstrip(),
+        )
+        and not re.search(
+            r"(?i)(?:specially|\bas|\bfor) $", text[max(0, m.start() - 12) : m.start()]
+        )
+        and not re.match(r"(?i)\s+by\s+the\b", text[m.end() : m.end() + 9])
+    ]
+    lists = [name for name, pattern in _LISTS if pattern.search(text)]
+    if not acts or not lists:
+        return set()
+    priority = ("revoked", "delisted", "amended", "designated")
+    match = min(
+        acts,
+        key=lambda m: priority.index(next(k for k, v in m.groupdict().items() if v)),
+    )
+    action = next(key for key, value in match.groupdict().items() if value)
+    alias_at = re.search(r"\b(?:aliases?|names?)\b", text[match.end() :])
+    limit = match.end() + alias_at.start() if alias_at else len(text)
+    named = [(p, i) for p, i in _groups_in(reader, text, people=True) if p < limit]
+    named = [(p, i) for p, i in named if reader.proposals[i].confidence >= 0.5]
+    targets = _targets(reader, text, match, named)
+    if not targets and subject is not None:
+        targets = [subject]
+    if not targets:
+        return set()
+    about_people = bool(_PEOPLE_TARGET.search(text[match.start() : limit]))
+    explicit = [d for d in dates if "-" in d.value or d.value.isdigit()]
+    date = min(
+        explicit,
+        key=lambda d: (
+            (d.start - match.end()) if d.start >= match.end() else 2 * (match.start() - d.end) + 1
+        ),
+        default=None,
+    )
+    when = _date_value(date) if date is not None else None
+    if when is None and _NOW.search(text) and reader.dateline is not None:
+        when = reader.dateline.value
+    authority = (
+        "U.S. Department of the Treasury"
+        if re.search(r"\bTreasury\b", text[: match.end()])
+        and not re.search(r"\bState\b", text[: match.end()])
+        else "United Nations"
+        if lists == ["UN sanctions list"]
+        else "U.S. Department of State"
+    )
+    for target in targets:
+        for name in lists:
+            same = None if about_people else reader.designations.get((target, name, action))
+            if same is not None and _same_date(same.fact.get("date"), when):
+                _merge_designation(reader, same, sentence, when, about_people)
+                continue
+            fact: FactMap = {
+                "id": fact_id(
+                    reader.document.name, "designation", f"{name}-{action}", text + target
+                ),
+                "type": "designation",
+                "authority": authority,
+                "list": name,
+                "target": target,
+                "action": action,
+            }
+            if when is not None:
+                fact["date"] = when
+            fact["sources"] = [reader.source(sentence)]
+            confidence = 0.8 if when else 0.5
+            if about_people:
+                confidence = 0.3
+            proposal = Proposal(fact, confidence)
+            reader.add(proposal)
+            if not about_people and (same is None or when is not None):
+                reader.designations[(target, name, action)] = proposal
+    used = {date} if date is not None else set()
+    if not about_people:
+        used |= _earlier_acts(reader, sentence, acts, match, dates, targets[:1], lists, authority)
+    return used
+
+
+def _earlier_acts(
+    reader: _Reader,
+    sentence: Sentence,
+    acts: list[re.Match[str]],
+    primary: re.Match[str],
+    dates: list[DateMention],
+    targets: list[str],
+    lists: list[str],
+    authority: str,
+) -> set[DateMention]:
+    """A second act the sentence dates by its side ("amends ... the 2001 redesignation of X"):
+    a designation of its own, of the same target and lists."""
+    used: set[DateMention] = set()
+    for act in acts:
+        if act is primary:
+            continue
+        action = next(key for key, value in act.groupdict().items() if value)
+        date = next(
+            (d for d in dates if 0 <= act.start() - d.end <= 2 or 0 <= d.start - act.end() <= 15),
+            None,
+        )
+        if date is None or "s" in date.value:
+            continue
+        for target in targets:
+            for name in lists:
+                fact: FactMap = {
+                    "id": fact_id(
+                        reader.document.name,
+                        "designation",
+                        f"{name}-{action}-{date.value}",
+                        sentence.text + target,
+                    ),
+                    "type": "designation",
+                    "authority": authority,
+                    "list": name,
+                    "target": target,
+                    "action": action,
+                    "date": _date_value(date),
+                    "sources": [reader.source(sentence)],
+                }
+                same = reader.designations.get((target, name, action))
+                if same is not None and _same_date(same.fact.get("date"), fact["date"]):
+                    continue
+                reader.add(Proposal(fact, 0.6))
+        used.add(date)
+    return used
+
+
+def _targets(
+    reader: _Reader, text: str, match: re.Match[str], named: list[tuple[int, str]]
+) -> list[str]:
+    """Whom a designation is about: the name just after "designation(s) of" or "designated",
+    else the name just before "was designated"; groups before people; at most two."""
+
+    def kind(ident: str) -> str:
+        return str(reader.proposals[ident].fact["type"])
+
+    after = [(p, i) for p, i in named if p >= match.end()]
+    before = [(p, i) for p, i in named if p < match.start()]
+    passive = re.search(
+        r"\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?$", text[: match.start()]
+    )
+    if passive and before:
+        ordered = [before[-1][1]]
+    elif after:
+        ordered = [i for _, i in after]
+        joined = re.match(r"^[^,;.]{0,60}?\band\b", text[after[0][0] :])
+        ordered = ordered[:2] if joined else ordered[:1]
+    elif before:
+        ordered = [before[-1][1]]
+    else:
+        return []
+    groups = [i for i in ordered if kind(i) == "group"]
+    chosen = groups or [i for i in ordered if kind(i) == "person"][:1]
+    return list(dict.fromkeys(chosen))[:2]
+
+
+def _same_date(first: object, second: str | None) -> bool:
+    """Whether two dates may be the same act: equal, one undated, or one a coarser prefix."""
+    if first is None or second is None:
+        return True
+    a, b = str(first), second
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
+def _merge_designation(
+    reader: _Reader, same: Proposal, sentence: Sentence, when: str | None, about_people: bool
+) -> None:
+    """A second sentence stating the same designation: one fact quoting both, the more
+    precise date kept, a little more confidence."""
+    fact = same.fact
+    if when is not None and len(when) > len(str(fact.get("date") or "")):
+        fact["date"] = when
+    sources = fact["sources"]
+    quote = reader.source(sentence)
+    if quote not in sources and len(sources) < 3:
+        sources.append(quote)
+    if not about_people and fact.get("date"):
+        same.confidence = min(0.9, max(same.confidence, 0.8) + 0.05)

@@ -1,0 +1,221 @@
+"""Dated events: what happened (the clause that holds the date, shortened), where, and
+who; the same event told twice is one fact."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from quizapp.generate.dates import DateMention
+from quizapp.generate.document import Sentence
+from quizapp.generate.typed.core import FactMap, Proposal, _date_value, _NameIndex, _Reader, fact_id
+
+_CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
+
+
+_CLAUSE_BREAK = re.compile(r",? but |; |, while |, whereas |, and (?=in |on |by |the |a )|\. ")
+
+
+EVENT_SENTENCE_CAP = 400
+
+
+def _events(
+    reader: _Reader, sentence: Sentence, dates: Iterable[DateMention], groups: list[tuple[int, str]]
+) -> None:
+    """One event per date of the sentence, except a date that cites a law ("Act of 1996",
+    "(1996)"); the same event told again (same date, mostly the same words) is one fact
+    quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none."""
+    text = sentence.text
+    dates = list(dates)
+    if len(text) > EVENT_SENTENCE_CAP:
+        return
+    for date in dates:
+        if _CITATION.search(text[max(0, date.start - 12) : date.start]):
+            continue
+        what = _what(text, date, several=len(dates) > 1)
+        what = _resolve_subject(reader, what)
+        if len(what.split()) < 3:
+            continue
+        value = _date_value(date)
+        words = set(re.findall(r"\w+", what.casefold()))
+        same = next(
+            (
+                p
+                for p, seen in reader.events.get(value, [])
+                if len(words & seen) >= 0.6 * max(1, min(len(words), len(seen)))
+            ),
+            None,
+        )
+        if same is not None:
+            quote = reader.source(sentence)
+            if quote not in same.fact["sources"] and len(same.fact["sources"]) < 3:
+                same.fact["sources"].append(quote)
+            continue
+        fact: FactMap = {
+            "id": fact_id(reader.document.name, "event", date.value, text),
+            "type": "event",
+            "what": what,
+            "date": value,
+        }
+        actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
+        if actors:
+            fact["actors"] = actors
+        place = next(
+            (
+                ident
+                for position, ident in _places_in(reader, what)
+                if re.search(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$", what[:position])
+            ),
+            None,
+        )
+        if place is not None:
+            fact["place"] = place
+            reader.places_used.add(place)
+            fact["what"] = _without_place(what, str(reader.proposals[place].fact["name"]))
+        fact["sources"] = [reader.source(sentence)]
+        proposal = Proposal(fact, 0.6 if not date.relative else 0.5)
+        reader.add(proposal)
+        reader.events.setdefault(value, []).append((proposal, words))
+
+
+def _without_place(what: str, place: str) -> str:
+    """What happened, without "in PLACE(, Country)": the where card asks for it."""
+    pattern = (
+        rf"\s+(?:in|near|at|outside)\s+(?:the\s+)?{re.escape(place)}"
+        rf"(?:,\s+[A-Z][\w\u2019'-]+)?(?!\s+(?:and|or)\b)"
+    )
+    shorter = re.sub(pattern, "", what, count=1)
+    return shorter if len(shorter.split()) >= 4 else what
+
+
+def _places_in(reader: _Reader, text: str) -> list[tuple[int, str]]:
+    """Place facts named in the text, in order, with their positions."""
+    if reader.place_index is None:
+        reader.place_index = _NameIndex(reader.place_names)
+    return reader.place_index.find(text)
+
+
+_APPOSITIVE = re.compile(
+    r"^(?P<head>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,4}), (?:a|an|the) [^.;]{5,160}?, "
+    r"(?=(?:[a-z]+ed|has|had|is|was|remains)\b)"
+)
+
+
+_LATE_CLAUSE = re.compile(
+    r",? (?:though|although|prior to|after which|when it|in which|so that|while)\b"
+)
+
+
+def _shorter(text: str) -> str:
+    """A long sentence's main clause: no "[PDF]" note, no appositive after the subject
+    ("Mali, a ... nation ..., gained"), no trailing "though/when it ..." clause past 100
+    characters."""
+    text = text.replace(" [PDF]", "")
+    text = _APPOSITIVE.sub(lambda m: m.group("head") + " ", text, count=1)
+    if len(text) > 100:
+        late = _LATE_CLAUSE.search(text, 40)
+        if late is not None:
+            text = text[: late.start()].rstrip(" ,")
+    return text
+
+
+def _resolve_subject(reader: _Reader, what: str) -> str:
+    """ "The group ..." / "It ..." at the start of what happened: the group named last."""
+    match = re.match(r"(?:The (?:group|organi[sz]ation)|It)\b(?!')", what)
+    if match is None or reader.last_group is None:
+        return what
+    fact = reader.proposals[reader.last_group].fact
+    name = str(fact.get("acronym") or fact["name"])
+    return name + what[match.end() :]
+
+
+def _what(text: str, date: DateMention, *, several: bool = False) -> str:
+    """The sentence without its date phrase: what happened then, as the text says it; with
+    several dates (or a long sentence), only the clause that holds this date."""
+    if several or len(text) > 160:
+        start = 0
+        for cut in _CLAUSE_BREAK.finditer(text):
+            if cut.end() <= date.start:
+                start = cut.end()
+            elif cut.start() >= date.end:
+                text = text[: cut.start()]
+                break
+        shift = start
+        text = text[start:]
+        date = DateMention(
+            date.value, date.phrase, date.start - shift, date.end - shift, date.relative
+        )
+    label = re.match(r"^[A-Z][\w/ ]{2,30}:\s+(?=[A-Z])", text)
+    if label is not None and label.end() <= date.start:
+        text = text[label.end() :]
+        date = DateMention(
+            date.value, date.phrase, date.start - label.end(), date.end - label.end()
+        )
+    participle = re.match(r"^(?:[A-Z][a-z]+ed|Composed|Based)\b[^,]{0,60},\s+(?=[a-zA-Z])", text)
+    if (
+        participle is not None
+        and not re.match(r"^(?:Founded|Formed|Established|Created|Launched)\b", text)
+        and participle.end() <= date.start
+    ):
+        text = text[participle.end() :]
+        date = DateMention(
+            date.value, date.phrase, date.start - participle.end(), date.end - participle.end()
+        )
+    lead = re.match(
+        r"^(?P<verb>Founded|Formed|Established|Created|Launched)\b[^,]{0,90}?,\s+"
+        r"(?:the\s+)?(?P<subject>[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,5})\s",
+        text,
+    )
+    if lead is not None:
+        if date.end <= lead.end():
+            before_subject = re.sub(r",\s+(?:the\s+)?$", "", text[: lead.start("subject")])
+            phrase = text[: date.start] + before_subject[date.end :]
+            phrase = re.sub(r"\s+(?:in|on)\s*(?=\s|,|$)", "", phrase).strip(" ,")
+            phrase = phrase[:1].lower() + phrase[1:]
+            return f"{lead.group('subject')} was {' '.join(phrase.split())}"
+        shift = lead.start("subject")
+        text = text[shift:]
+        date = DateMention(
+            date.value, date.phrase, date.start - shift, date.end - shift, date.relative
+        )
+    before = re.sub(
+        r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
+    )
+    what = (before + text[date.end :]).strip(" ,;")
+    what = re.sub(r"^[\s:;,.\u2013\u2014-]+", "", what)
+    what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
+    what = re.sub(
+        r"^(?:More recently|Recently|Later|However|In addition|Additionally|Meanwhile|Since then"
+        r"|In general|Historically),\s+",
+        "",
+        what,
+    )
+    what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
+    what = what.rstrip(".")
+    what = _shorter(what)
+    if len(what) > 100:
+        stop = re.search(
+            r",[\"\u201d]?\s+(?:when|but|largely|ordering|and|while|which|including|dubbed)\b",
+            what[20:],
+        )
+        if stop is not None:
+            what = what[: 20 + stop.start()].rstrip(" ,")
+            if what.count('"') % 2:
+                what += '"'
+            if what.count("\u201c") > what.count("\u201d"):
+                what += "\u201d"
+    if len(what) > 110:
+        stop = re.search(
+            r",\s+(?:when|but|largely|ordering|and has|while|which|including)\b", what[50:]
+        )
+        if stop is not None:
+            what = what[: 50 + stop.start()].rstrip(' ,\u201d"')
+    if len(what) > 120:
+        stop = re.search(
+            r",? (?:including|which|who|in order to|as well as)\b|; | \u2014 |\u2014", what[40:]
+        )
+        if stop is not None:
+            what = what[: 40 + stop.start()]
+    if len(what) > 240:
+        what = what[:240].rsplit(" ", 1)[0] + "\u2026"
+    return what[:1].upper() + what[1:] if what else what

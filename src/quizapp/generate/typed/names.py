@@ -1,0 +1,263 @@
+"""Groups, people and places as facts: from names the rules find, titles that are only
+"Name (ACR)", appositives, "aka" lines; spellings merged, organisations told from people."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generate import gazetteer as gz
+from quizapp.generate.document import Document, Kind, Sentence
+from quizapp.generate.entities import Entity
+from quizapp.generate.typed.core import (
+    _AUTHORITY_WORDS,
+    FactMap,
+    Proposal,
+    _mentions,
+    _Reader,
+    _spelling_key,
+    fact_id,
+)
+
+# A "person" whose name holds one of these is an organisation (then a group) ...
+_GROUP_WORDS = re.compile(
+    r"\b(?:Organi[sz]ation|Trust|Students|Movement|Party|League|Foundation|Front|Brigades?"
+    r"|Army|Council|Congress|Union|Association|Society|Network|Jamaat|Lashkar|Jaish|Tehrik"
+    r"|Tehreek|Harakat|Hizb|Ansar|Jabhat|Katibat)\b"
+)
+
+
+# ... and one holding these is a title, a document or an office: no fact at all.
+_NOT_PERSON = re.compile(
+    r"\b(?:Register|Act|Order|Security|Consulate|Embassy|Terrorist|Terrorism|Affairs|Forces"
+    r"|Province|Republic|Kingdom|Islamic|National|International|Federal|General|Initiative"
+    r"|Reports?|Country|Chapter|Index|Transcript|Question|Press|Note|Daily|Briefing|Release"
+    r"|Statement|Summary|Overview|Description|Activities|Strength|Funding|Location)s?\b"
+)
+
+
+_NAME_LINE = re.compile(
+    r"^(?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|el|e|i|ud|ul)"
+    r"(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|el|e|i|ud|ul))*$"
+)
+
+
+def _title_names(document: Document) -> list[str]:
+    """Names the document gives on lines of their own (a title that is only a name, an "aka"
+    list): known names of groups, so "X and Y Congress" is read whole."""
+    names: list[str] = []
+    for sentence in document.sentences:
+        if sentence.kind is Kind.AKA:
+            body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
+            names += [" ".join(p.split()) for p in re.split(r"[;,]", body) if " " in p.strip()]
+        elif sentence.kind is Kind.HEADING:
+            text = re.sub(r"\s*\([A-Z][A-Za-z-]{1,9}\)$", "", sentence.text.strip())
+            if (
+                1 < len(text.split()) <= 8
+                and _NAME_LINE.match(text)
+                and not _AUTHORITY_WORDS.search(text)
+                and not _NOT_PERSON.search(text)
+                and not re.search(
+                    r"\b(?:Designations?|Amendments?|Redesignation|Note|Press)\b", text
+                )
+            ):
+                names.append(text)
+    return [re.sub(r"^the ", "", name, flags=re.I) for name in names][:500]
+
+
+_NOT_A_NAME = re.compile(
+    r"\b\w+(?:ish|ese|ian|ic)\b(?! (?:of|al|bin|ibn)\b)"
+    r"|\b(?:Recent|Basque|Kurdish|Arab|Tamil|Uyghur|Pashtun|Shia|Sunni|Salafi|Marxist|Maoist|Islamist)\b|\b(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"|Between|During|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|^\w+ing\b|^\w+(?:ish|ian|ese|i)\s+\w+s$"
+)
+
+
+def _drop_aliases_of_others(reader: _Reader) -> None:
+    """An alias that is another fact's own name or acronym is that fact, not another name
+    (an "aka" list may hold the names a group was renamed to)."""
+    owners: dict[str, str] = {}
+    for proposal in reader.proposals.values():
+        fact = proposal.fact
+        if fact["type"] in ("group", "person", "place"):
+            for name in (fact["name"], fact.get("acronym")):
+                if name:
+                    owners.setdefault(_spelling_key(str(name)), proposal.id)
+    for proposal in reader.proposals.values():
+        aliases = proposal.fact.get("aliases")
+        if not aliases:
+            continue
+        kept = [a for a in aliases if owners.get(_spelling_key(a), proposal.id) == proposal.id]
+        if kept:
+            proposal.fact["aliases"] = kept
+        else:
+            del proposal.fact["aliases"]
+
+
+def _is_role(role: str) -> bool:
+    """A role is a noun phrase with a role word ("the group's spokesman"), not a clause."""
+    words = {word.lower().strip(".,'\u2019") for word in role.split()}
+    return (
+        len(role) <= 80
+        and not re.search(r"\d", role)
+        and bool(words & gz.ROLE_NOUNS)
+        and not re.search(r"\b(?:called|said|was|were|is|has|had|announced|claimed)\b", role)
+    )
+
+
+_HEADING_GROUP = re.compile(
+    r"^(?:The )?(?P<name>[A-Z][\w\u2018\u2019'-]*"
+    r"(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|e|i|ud|ul)){1,7})"
+    r" \((?P<acr>[A-Z][A-Za-z-]{1,9})\)(?: (?:Factsheet|Profile|Overview))?$"
+)
+
+
+_APPOSITIVE_GROUP = re.compile(
+    r"\b(?:wing|front|party|faction|offshoot|organi[sz]ation),\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w\u2018\u2019'-]+(?: [A-Z][\w\u2018\u2019'-]+){0,4})(?=[,.;]|$)"
+)
+
+
+def _heading_groups(reader: _Reader, document: Document) -> list[Entity]:
+    """A title that is only "Name (ACRONYM)": the group the passage is about, when the text
+    uses its acronym."""
+    found: list[Entity] = []
+    for sentence in document.sentences:
+        if sentence.kind is not Kind.HEADING:
+            continue
+        match = _HEADING_GROUP.match(sentence.text.strip())
+        if match is None or _AUTHORITY_WORDS.search(match.group("name")):
+            continue
+        acronym = match.group("acr")
+        if not any(re.search(rf"\b{re.escape(acronym)}\b", text) for text in reader.texts):
+            continue
+        name = match.group("name")
+        reader.heading_sources.setdefault(name, sentence)
+        found.append(Entity("group", name, -1, acronym=acronym))
+    return found
+
+
+def _appositive_groups(reader: _Reader) -> list[Entity]:
+    """ "its political wing, Batasuna": the name after a group noun and a comma is a group."""
+    found: dict[str, Entity] = {}
+    for index, text in enumerate(reader.texts):
+        for match in _APPOSITIVE_GROUP.finditer(text):
+            name = match.group("name")
+            if not _AUTHORITY_WORDS.search(name) and name not in found:
+                found[name] = Entity("group", name, index)
+    return list(found.values())
+
+
+def _named_as_group(reader: _Reader, name: str) -> bool:
+    """Whether the text calls the name an organisation ("the organization, NAME", "groups:
+    X and NAME", "NAME ... as a Foreign Terrorist Organization")."""
+    escaped = re.escape(name)
+    pattern = re.compile(
+        rf"(?:organi[sz]ations?|groups?|movement|party|front|militia|network|wing)[,:]?\s+"
+        rf"(?:the\s+)?(?:[\w\u2019'-]+\s+and\s+)?{escaped}\b"
+        rf"|\b{escaped}\s+(?:as\s+(?:an?\s+)?)?(?:Foreign Terrorist Organi[sz]ation|FTO)\b",
+        re.I,
+    )
+    first = name.split()[0]
+    return any(
+        name in reader.texts[index] and pattern.search(reader.texts[index])
+        for index in reader.word_sentences.get(first, ())
+    )
+
+
+def _merge_spellings(entities: list[Entity]) -> list[Entity]:
+    """One group for "Lashkar e-Tayyiba (LeT)", "Lashkar-e-Tayyiba (LET)" and "LeT": the first
+    spelling is the name, the others aliases, an acronym that differs only in case is one."""
+    kept: list[Entity] = []
+    index: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.kind != "group":
+            kept.append(entity)
+            continue
+        keys = [_spelling_key(entity.name)]
+        if entity.acronym:
+            keys.append(_spelling_key(entity.acronym))
+        owner = next((index[key] for key in keys if key in index), None)
+        if owner is None:
+            kept.append(entity)
+            owner = entity
+        else:
+            for name in (entity.name, *entity.aliases):
+                if _spelling_key(name) != _spelling_key(owner.name) and name not in owner.aliases:
+                    owner.aliases.append(name)
+            if entity.acronym and not owner.acronym:
+                owner.acronym = entity.acronym
+            elif entity.acronym and entity.acronym != owner.acronym:
+                owner.aliases.append(entity.acronym)
+        for key in keys:
+            index.setdefault(key, owner)
+    return kept
+
+
+def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> None:
+    if entity.kind == "group" and _AUTHORITY_WORDS.search(entity.name):
+        return
+    if entity.kind == "person" and (
+        _NOT_PERSON.search(entity.name) or _AUTHORITY_WORDS.search(entity.name)
+    ):
+        return
+    if entity.kind == "person" and _NOT_A_NAME.search(entity.name):
+        return
+    if entity.kind == "person" and any(
+        other.kind == "group" and entity.name in (other.name, *other.aliases)
+        for other in reader.entities
+    ):
+        return
+    index = entity.detail_sentence if entity.detail_sentence is not None else entity.sentence
+    sentence = reader.heading_sources.get(entity.name) if index < 0 else readable[index]
+    if sentence is None:
+        return
+    ident = fact_id(reader.document.name, entity.kind, entity.name)
+    fact: FactMap = {"id": ident, "type": entity.kind, "name": entity.name}
+    confidence = 0.5
+    if entity.kind == "group":
+        if entity.acronym:
+            fact["acronym"] = entity.acronym
+            confidence = 0.9
+        else:
+            confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
+    elif entity.kind == "person":
+        roles = [role for role in entity.roles if _is_role(role)]
+        if roles:
+            fact["roles"] = [{"role": role[:120]} for role in roles[:3]]
+            confidence = 0.7
+        else:
+            confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
+    else:
+        confidence = 0.7 if _mentions(reader, entity.name) > 1 else 0.5
+    if entity.aliases:
+        fact["aliases"] = list(entity.aliases)
+        confidence = max(confidence, 0.7)
+    fact["sources"] = [reader.source(sentence)]
+    own = (entity.name, *([entity.acronym] if entity.acronym else []))
+    names = (*own, *entity.aliases)
+    reader.add(Proposal(fact, confidence, names))
+    for name in own:
+        reader.entity_ids[name] = ident
+    for alias in entity.aliases:
+        reader.alias_ids.setdefault(alias, ident)
+
+
+def _aka(reader: _Reader, sentence: Sentence) -> None:
+    """An "aka" line: other names of the group the passage is about (the group named last)."""
+    owner = reader.last_group or next((ident for _, ident in reader.group_names), None)
+    if owner is None:
+        return
+    body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
+    aliases = [
+        re.sub(r"^(?i:the) ", "", " ".join(part.split())) for part in re.split(r"[;,]", body)
+    ]
+    proposal = reader.proposals[owner]
+    known = {name.casefold() for name in proposal.names}
+    fresh = [alias for alias in aliases if alias and alias.casefold() not in known][:40]
+    if fresh:
+        proposal.fact.setdefault("aliases", [])
+        proposal.fact["aliases"] = [*proposal.fact["aliases"], *fresh]
+        proposal.names = (*proposal.names, *fresh)
+        sources = proposal.fact["sources"]
+        if len(sources) < 3:
+            sources.append(reader.source(sentence))

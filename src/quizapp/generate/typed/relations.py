@@ -1,0 +1,266 @@
+"""Relations as documents state them: renamings, mergers, splits, allegiances,
+affiliations and leadership, from the subject named nearest before the words."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generate.dates import DateMention
+from quizapp.generate.document import Sentence
+from quizapp.generate.typed.core import (
+    _SUBJECT,
+    FactMap,
+    Proposal,
+    _date_value,
+    _groups_in,
+    _Reader,
+    fact_id,
+)
+
+_RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (kind, direction, re.compile(pattern, re.I))
+    for kind, direction, pattern in (
+        # direction "subject>after": the subject becomes/joins the group named after the words.
+        ("rename", "subject>after", r"\bchanged (?:its|their) name (?:to|into)\b"),
+        ("rename", "subject>after", r"\b(?:henceforth|would|will) be known as\b"),
+        ("rename", "subject>after", r"\brenamed (?:itself |themselves )?(?:as |to )?"),
+        ("rename", "subject>after", r"\brebrand(?:ed|ing)? (?:itself |themselves )?as\b"),
+        ("rename", "subject>after", r"\bre-?launched (?:itself|themselves) as\b"),
+        ("rename", "after>subject", r"\bformerly(?: known as)?(?: the)?\b"),
+        ("rename", "subject>after", r"\badd(?:ed)? the alias .{0,80}? as its primary name\b"),
+        ("rename", "subject>after", r"\blaunched the creation of\b"),
+        (
+            "rename",
+            "subject>after",
+            r"\b(?:became|becomes) known as\b|\bevolved into\b|\breconstituted (?:itself )?as\b",
+        ),
+        ("rename", "after>subject", r"\bsuccessor (?:organi[sz]ation |group )?(?:to|of)\b"),
+        ("merger", "subject>after", r"\bmerged? (?:with|into)\b|\bjoined forces with\b"),
+        (
+            "merger",
+            "subject>after",
+            r"\b(?:announced|formed|declared) (?:the|a|its) (?:union|merger)\b",
+        ),
+        (
+            "allegiance",
+            "subject>after",
+            r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a|loyalty)\b(?: to)?"
+            r"|\bpledges? of (?:allegiance|loyalty) to\b",
+        ),
+        (
+            "split",
+            "after>subject",
+            r"\b(?:broke|break|split|splintered) (?:away )?(?:from|with)\b|\boffshoot of\b"
+            r"|\bfaction of\b|\bsplinter group of\b|\b(?:emerged|grew out) (?:of|from)\b",
+        ),
+        (
+            "affiliation",
+            "subject>after",
+            r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch|proxy) of\b"
+            r"|\b(?:affiliated|allied|aligned|associated) (?:itself )?with\b|\bin alliance with\b",
+        ),
+        ("affiliation", "after>subject", r"\b(?:wing|arm|branch|affiliate),\s+(?:the\s+)?"),
+    )
+)
+
+
+_LED_BY = re.compile(r"\b[Ll]ed by\b")
+
+
+_HAS_LED = re.compile(
+    r"\b(?:has|had|have)\s+(?:\w+\s+)?led\s+(?:the group|it|the organi[sz]ation)?"
+)
+
+
+_LEADER = re.compile(
+    r"\b(?:leader|founder|head|chief|emir|commander|spiritual leader|secretary[- ]general)"
+    r"(?: of)?\b",
+    re.I,
+)
+
+
+def _leadership(
+    reader: _Reader,
+    sentence: Sentence,
+    dates: list[DateMention],
+    groups: list[tuple[int, str]],
+    subject: str | None,
+) -> set[DateMention]:
+    """ "Led by P, G ...", "G's leader, P", "its leader, P", "P, the leader of G"."""
+    text = sentence.text
+    people = [
+        (position, ident)
+        for position, ident in _groups_in(reader, text, people=True)
+        if reader.proposals[ident].fact["type"] == "person"
+    ]
+    if not people:
+        return set()
+    has_led = _HAS_LED.search(text)
+    led = _LED_BY.search(text)
+    leader = _LEADER.search(text)
+    person: str | None = None
+    group: str | None = None
+    if has_led is not None:
+        person = next((i for p, i in reversed(people) if p < has_led.start()), None)
+        group = next((i for p, i in groups if p >= has_led.end() - 1), None)
+        if group is None and re.search(r"(?:the group|it|the organi[sz]ation)$", has_led.group(0)):
+            group = reader.last_group
+    elif led is not None:
+        person = next((i for p, i in people if 0 <= p - led.end() <= 2), None)
+        group = next((i for p, i in groups if p > led.end()), None) or subject
+    elif leader is not None:
+        near = [(abs(p - leader.end()), i) for p, i in people if abs(p - leader.end()) <= 4]
+        near += [(abs(leader.start() - p), i) for p, i in people if 0 < leader.start() - p <= 60]
+        person = min(near)[1] if near else None
+        before = text[max(0, leader.start() - 20) : leader.start()]
+        if re.search(r"\b[Ii]ts\s+(?:\w+\s+)?$", before):
+            group = subject or reader.last_group
+        else:
+            group = next(
+                (
+                    i
+                    for p, i in groups
+                    if abs(p - leader.end()) <= 5 or 0 < leader.start() - p <= 30
+                ),
+                None,
+            )
+    if person is None or group is None:
+        return set()
+    fact: FactMap = {
+        "id": fact_id(reader.document.name, "relation", "leadership", text),
+        "type": "relation",
+        "relation": "leadership",
+        "from": [person],
+        "to": group,
+    }
+    used: set[DateMention] = set()
+    if has_led is not None and dates:
+        date = min(dates, key=lambda d: abs(d.start - has_led.end()))
+        fact["date"] = _date_value(date)
+        used.add(date)
+    fact["sources"] = [reader.source(sentence)]
+    if not _merge_relation(reader, fact):
+        reader.add(Proposal(fact, 0.6))
+    return used
+
+
+_SPLINTERS = re.compile(r"\b(?:splinter|breakaway) (?:groups?|factions?)\b|\boffshoots?\b")
+
+
+def _splinters(
+    reader: _Reader, sentence: Sentence, groups: list[tuple[int, str]], subject: str | None
+) -> None:
+    """ "X and splinter groups Y and Z": a split from X to each of Y and Z."""
+    match = _SPLINTERS.search(sentence.text)
+    if match is None:
+        return
+    before = [i for p, i in groups if p < match.start()]
+    parent = before[-1] if before else subject
+    after: list[tuple[int, str]] = []
+    for position, ident in groups:
+        if position >= match.end() and all(ident != seen for _, seen in after):
+            after.append((position, ident))
+    if parent is None or not after:
+        return
+    chosen = [after[0][1]]
+    tail = sentence.text[after[0][0] :]
+    if len(after) > 1 and re.match(r"^[^,;.]{0,80}?\band (?:the )?", tail):
+        chosen.append(after[1][1])
+    for child in dict.fromkeys(chosen):
+        if child == parent:
+            continue
+        fact: FactMap = {
+            "id": fact_id(reader.document.name, "relation", f"split-{child}", sentence.text),
+            "type": "relation",
+            "relation": "split",
+            "from": [parent],
+            "to": child,
+            "sources": [reader.source(sentence)],
+        }
+        if not _merge_relation(reader, fact):
+            reader.add(Proposal(fact, 0.6))
+
+
+def _merge_relation(reader: _Reader, fact: FactMap) -> bool:
+    """The same relation stated again (same kind, from and to): one fact quoting both."""
+    key = (str(fact["relation"]), tuple(fact["from"]), str(fact["to"]))
+    same = reader.relations.get(key)
+    if same is None:
+        reader.relations[key] = fact
+        return False
+    if "date" in fact and "date" not in same:
+        same["date"] = fact["date"]
+    quote = fact["sources"][0]
+    if quote not in same["sources"] and len(same["sources"]) < 3:
+        same["sources"].append(quote)
+    return True
+
+
+_CREATED = re.compile(r"\b(?:to (?:form|found|create)|and (?:created|formed|founded)|forming)\b")
+
+
+def _relations(
+    reader: _Reader,
+    sentence: Sentence,
+    dates: list[DateMention],
+    groups: list[tuple[int, str]],
+    subject: str | None,
+) -> set[DateMention]:
+    """Relations the sentence states, at most one per kind: the subject is the group named
+    nearest before the words (or "it"/"the group": the group named last), the other the group
+    named first after them; "X merged with Y to form Z" goes from X and Y to Z, "broke with Y
+    and created Z" from Y to Z."""
+    text = sentence.text
+    done: set[str] = set()
+    used: set[DateMention] = set()
+    _splinters(reader, sentence, groups, subject)
+    for kind, direction, pattern in _RELATIONS:
+        match = pattern.search(text)
+        if match is None or kind in done:
+            continue
+        after = [(p, i) for p, i in groups if p >= match.end()]
+        before = [i for p, i in groups if p < match.start()]
+        own = before[-1] if before else subject
+        pronoun = _SUBJECT.search(text[: match.start()])
+        if pronoun and not before:
+            own = reader.last_group
+        other = after[0][1] if after else None
+        sources = [own] if own else []
+        created = _CREATED.search(text, match.end())
+        if created is not None and kind in ("split", "merger"):
+            new = next((i for p, i in after if p >= created.end()), None)
+            parents = [i for p, i in after if p < created.start()]
+            if kind == "split":
+                parent = parents[0] if parents else (reader.last_group if not before else own)
+                if re.match(r"\s*(?:the group|it)\b", text[match.end() :]):
+                    parent = reader.last_group
+                sources, other = ([parent] if parent else []), new
+            else:
+                sources, other = [*([own] if own else []), *parents], new
+            direction = "subject>after"
+        sources = [i for i in dict.fromkeys(sources) if i and i != other]
+        if not sources or other is None:
+            continue
+        if direction == "subject>after":
+            source_ids, target = sources, other
+        else:
+            source_ids, target = [other], sources[0]
+        if target in source_ids:
+            continue
+        fact: FactMap = {
+            "id": fact_id(reader.document.name, "relation", kind, text),
+            "type": "relation",
+            "relation": kind,
+            "from": source_ids,
+            "to": target,
+        }
+        date = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
+        if date is not None:
+            fact["date"] = _date_value(date)
+            if kind in ("rename", "merger", "split"):
+                used.add(date)  # the renaming is the event; a wing's date is another's
+        fact["sources"] = [reader.source(sentence)]
+        if not _merge_relation(reader, fact):
+            reader.add(Proposal(fact, 0.7 if before or after else 0.5))
+        done.add(kind)
+    return used

@@ -1,0 +1,174 @@
+"""Statements: a person's or body's words, hedged assessments, and the publisher's
+present-tense assessments of a group."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizapp.generate.dates import DateMention
+from quizapp.generate.document import Sentence
+from quizapp.generate.typed.core import (
+    _SUBJECT,
+    FactMap,
+    Proposal,
+    _date_value,
+    _groups_in,
+    _Reader,
+    fact_id,
+)
+from quizapp.generate.typed.events import _shorter
+
+_PUBLISHERS = tuple(
+    (re.compile(pattern), name)
+    for pattern, name in (
+        (
+            r"Department of State|Country Reports? on Terrorism|Patterns of Global Terrorism"
+            r"|Office of the Spokesperson|Media Note|Press Statement|Daily Press Briefing",
+            "U.S. Department of State",
+        ),
+        (r"Congressional Research Service|\bCRS\b|In Focus", "Congressional Research Service"),
+        (r"National Counterterrorism Center|\bNCTC\b", "National Counterterrorism Center"),
+        (r"Department of the Treasury|\bOFAC\b", "U.S. Department of the Treasury"),
+        (r"Federal Register", "Federal Register"),
+    )
+)
+
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|noted|notes|stated|warned|told|wrote|writes|writing|argued"
+    r"|described|characterized|characterised|according to|(?:announced|claimed|declared) that)\b"
+)
+
+
+_ASSESSMENT = re.compile(
+    r"^(?:(?:Since|In|Despite|Today|Currently|Historically|In general)[^,]{0,60},\s+)?"
+    r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+)?"
+    r"(?:is|are|remains|remain|continues|continue|aims|seeks|finances|operates|raises|maintains"
+    r"|wages|uses|relies|receives|holds|does not|has not|has never|has repeatedly|has long"
+    r"|seems|appears|enjoys|lacks|controls|conducts|targets|retains|was|were|include|includes)\b"
+)
+
+
+# "The PKK's original goal", "AQIM's objectives": what a group is for, in any tense.
+_GROUP_AIM = re.compile(
+    r"^(?:The )?(?P<group>.+?)[\u2019']s? (?:\w+ )?(?:goals?|aims?|objectives?|ideology|strategy"
+    r"|strength|funding|leadership|membership|purpose)$"
+)
+
+
+def _aim_of_group(reader: _Reader, head: str) -> bool:
+    aim = _GROUP_AIM.match(head)
+    return aim is not None and any(aim.group("group") == name for name, _ in reader.group_names)
+
+
+def _statement(
+    reader: _Reader,
+    sentence: Sentence,
+    groups: list[tuple[int, str]],
+    subject: str | None,
+    dates: Sequence[DateMention] = (),
+    *,
+    speech_only: bool = False,
+    hedged: bool = False,
+) -> bool:
+    """A claim someone is said to make (a person or group with a verb of speech), or an
+    assessment the document makes of a group in the present tense ("ETA finances its
+    activities through extortion"), attributed to the document's publisher."""
+    text = re.sub(r"^(?:[A-Z][\w/ ]{2,30}[.:])\s+(?=[A-Z])", "", sentence.text)
+    speech = _SPEECH.search(text)
+    speaker: str | None = None
+    confidence = 0.5
+    speaking_body: str | None = None
+    if speech is not None:
+        named = _groups_in(reader, text, people=True)
+        people = [(p, i) for p, i in named if reader.proposals[i].fact["type"] == "person"]
+        before = [i for p, i in people if p < speech.start()]
+        after = [i for p, i in people if 0 <= p - speech.end() <= 40]
+        speaker = before[-1] if before else after[0] if after else None
+        if speaker is None:
+            body = _SPEAKING_BODY.search(text)
+            speaking_body = (body.group("who") or body.group("who2")) if body else None
+        confidence = 0.6 if speaker or speaking_body else 0.0
+    if speaking_body is not None:
+        speaker_text: str | None = re.sub(r"^(?i:the) ", "", speaking_body).rstrip(".")
+    else:
+        speaker_text = None
+    if speaker is None and speaker_text is None and speech_only:
+        return False
+    if speaker is None and speaker_text is None and hedged:
+        confidence = 0.5
+    elif speaker is None and speaker_text is None:
+        found = _ASSESSMENT.match(text)
+        if found is None:
+            return False
+        head = found.group("subject")
+        if not (
+            _SUBJECT.fullmatch(head.strip())
+            or any(head.strip() in (name, f"The {name}") for name, _ in reader.group_names)
+            or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head.strip(), re.I)
+            or _aim_of_group(reader, head.strip())
+        ):
+            return False
+        if found.group(0).split()[-1] in ("was", "were", "include", "includes") and not (
+            _aim_of_group(reader, head.strip())
+        ):
+            return False  # past tense only for what a group was for
+        confidence = 0.5
+    claim = text.rstrip(".")
+    if speech is not None and (speaker is not None or speaker_text is not None):
+        said = re.sub(r"^(?:that\s+)?", "", text[speech.end() :].lstrip(" ,:")).rstrip(".")
+        if speech.group(0).startswith("according") and "," in said:
+            said = said.split(",", 1)[1].strip()
+        if len(said.split()) >= 4:
+            claim = said[:1].upper() + said[1:]
+    claim = _shorter(claim)
+    if len(claim) > 240:
+        claim = claim[:240].rsplit(" ", 1)[0] + "\u2026"
+    fact: FactMap = {
+        "id": fact_id(reader.document.name, "statement", claim[:30], sentence.text),
+        "type": "statement",
+        "claim": claim,
+    }
+    if speaker is not None:
+        fact["by"] = speaker
+    elif speaker_text is not None:
+        fact["attributed_to"] = speaker_text
+    else:
+        fact["attributed_to"] = reader.publisher or "the source document"
+        confidence = confidence if reader.publisher else 0.4
+    about = subject or reader.last_group
+    if about is not None:
+        fact["about"] = str(
+            reader.proposals[about].fact.get("acronym") or reader.proposals[about].fact["name"]
+        )
+    explicit = [d for d in dates if not d.value.endswith("s")]
+    if explicit:
+        fact["date"] = _date_value(explicit[0])
+    fact["sources"] = [reader.source(sentence)]
+    words = set(re.findall(r"\w+", claim.casefold()))
+    for seen, earlier in reader.statements:
+        if len(words & seen) >= 0.8 * max(1, min(len(words), len(seen))):
+            quote = reader.source(sentence)
+            if quote not in earlier.fact["sources"] and len(earlier.fact["sources"]) < 3:
+                earlier.fact["sources"].append(quote)
+            return True  # the same claim told again: one statement quoting both
+    proposal = Proposal(fact, confidence)
+    reader.add(proposal)
+    reader.statements.append((words, proposal))
+    return True
+
+
+_SPEAKING_BODY = re.compile(
+    r"(?:[Aa]ccording to (?P<who>(?:the )?[A-Z][\w.\u2019'-]*"
+    r"(?: (?:of |the )?[A-Z][\w.\u2019'-]*){0,6}))"
+    r"|(?P<who2>(?:[Tt]he )?[A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*){0,5})"
+    r" (?:says|said|stated|noted|warned)\b"
+)
+
+
+# Words that make a dated sentence an assessment someone makes, not an event.
+_HEDGE = re.compile(
+    r"\b(?:reportedly|seems? to|appears? to|suggests?|is believed|are believed|analysts say"
+    r"|reached (?:its|their) (?:height|peak)|the high point|is known to|has been reported)\b"
+)
