@@ -270,3 +270,26 @@ async def test_long_deck_names_are_cut_with_an_ellipsis_on_one_line(tmp_path: Pa
         line = "".join(segment.text for segment in deck_list.render_line(1))
         assert len(line) <= 80 and "…" in line and title[:20] in line
         assert "".join(s.text for s in deck_list.render_line(2)).strip() == ""
+
+
+@run_async
+async def test_a_card_going_on_below_the_fold_says_so_until_scrolled(
+    make_app: Callable[..., QuizApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.press("enter", "space")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        await pilot.pause()
+        more = screen.query_one("#more-below", Static)
+        assert screen.panel.max_scroll_y > 0 and more.display
+        assert "PgDn" in str(more.render())
+        screen.panel.scroll_end(animate=False)
+        await pilot.pause()
+        assert not more.display
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        assert not app.screen.query_one("#more-below", Static).display

@@ -42,6 +42,7 @@ CRAM_NOTE = (
     "Cram: your schedule is not changed. Again / Hard bring a card back, Good / Easy pass it."
 )
 WRITES = {"undo", "suspend", "bury"}
+MORE_BELOW = "▼ more below: PgDn or the mouse wheel scrolls the card"
 EXTRA_NEW_BATCH = 10
 """Review more offers at least this many new cards past the limit (or a day's worth)."""
 UNDONE = {
@@ -73,6 +74,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     ReviewScreen #counters { width: auto; padding: 0 0 0 1; }
     ReviewScreen #grades { height: auto; min-height: 2; padding: 0 1; }
     ReviewScreen #cram-note { height: auto; padding: 0 1; text-style: italic; }
+    ReviewScreen #more-below { height: 1; padding: 0 1; text-style: italic; display: none; }
     ReviewScreen #limit-note { height: auto; padding: 0 1; text-style: italic; display: none; }
     """
 
@@ -146,6 +148,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
             yield Static(CRAM_NOTE, id="cram-note", markup=False)
         yield Static(id="limit-note", markup=False)
         yield CardPanel(id="card")
+        yield Static(MORE_BELOW, id="more-below", markup=False)
         yield Static(id="grades", markup=False)
         yield Footer()
 
@@ -174,6 +177,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         if self.cramming:
             title = f"Cram · {title}"
         self.query_one("#title", Static).update(literal(title))
+        self.watch(self.panel, "scroll_y", lambda _value: self.show_more_below(), init=False)
         self.show_next()
 
     # -- showing a unit --------------------------------------------------------------------
@@ -230,6 +234,14 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         self.query_one("#counters", Static).update(f"{done} done · {left} left")
         self.query_one(ProgressBar).update(total=max(done + left, 1), progress=done)
         self.refresh_bindings()
+        self.call_after_refresh(self.show_more_below)
+
+    def show_more_below(self) -> None:
+        """A hint when the card goes on below the fold (a small terminal, a long answer)."""
+        if not self.is_attached or self.app.screen is not self:
+            return  # the session ended before the layout settled
+        panel = self.panel
+        self.query_one("#more-below", Static).display = panel.scroll_y < panel.max_scroll_y
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.unit is None:
