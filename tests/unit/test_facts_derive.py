@@ -351,6 +351,25 @@ def test_a_disputed_value_and_a_bound_of_the_answer_are_never_offered(
     for choice in card.choices[1:]:
         figure = parse_figure(choice)
         assert figure is not None and not figure.meets(answer) and not figure.meets(disputed)
+        between = (min(answer.low, disputed.low), max(answer.high, disputed.high))
+        assert not between[0] <= figure.value <= between[1], "between the sources' values"
+
+
+def test_figure_choices_are_of_the_same_kind() -> None:
+    """A count of the displaced is no wrong answer to how many were killed."""
+    events = [
+        fact(id=f"e{n}", type="event", what=f"attack {n}", date=f"20{10 + n}", figures=figures)
+        for n, figures in enumerate(
+            [{"killed": "12"}, {"killed": "40"}, {"displaced": "350,000"}, {"displaced": "9,000"}]
+        )
+    ]
+    cards = {card.id: card for card in draw_cards(events)}
+    killed = cards["e0/figure.killed"]
+    assert isinstance(killed, ChoiceCard)
+    assert "350,000" not in killed.choices and "9,000" not in killed.choices
+    displaced = cards["e2/figure.displaced"]
+    assert isinstance(displaced, ChoiceCard)
+    assert "12" not in displaced.choices and "40" not in displaced.choices
 
 
 def test_a_drawn_card_asking_what_a_written_card_asks_is_left_out() -> None:

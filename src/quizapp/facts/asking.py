@@ -46,9 +46,14 @@ class Asker:
             if isinstance(fact, NAMED_TYPES):
                 names.setdefault(type(fact), []).append(fact.name)
         self.names = {kind: NamePool(found) for kind, found in names.items()}
-        self.figures = FigurePool(
-            v for f in facts if isinstance(f, EventFact) for v in f.figures.values()
-        )
+        # One pool per kind of figure: a count of the displaced is no wrong answer to how
+        # many were killed, nor a force's strength (another kind gives the answer away).
+        by_kind: dict[str, list[str]] = {}
+        for fact in facts:
+            if isinstance(fact, EventFact):
+                for kind, value in fact.figures.items():
+                    by_kind.setdefault(kind, []).append(value)
+        self.figures = {kind: FigurePool(values) for kind, values in by_kind.items()}
         self.authorities = NamePool(f.authority for f in facts if isinstance(f, DesignationFact))
         self.located = NamePool(
             f.located_in for f in facts if isinstance(f, PlaceFact) and f.located_in

@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Sequence
 
 from quizapp.facts.asking import Asker, overlaps
-from quizapp.facts.distractors import NamePool, figure_distractors
+from quizapp.facts.distractors import FigurePool, NamePool, figure_distractors
 from quizapp.facts.figures import parse_figure
 from quizapp.facts.links import moment, relation_keys
 from quizapp.facts.wording import (
@@ -124,7 +124,8 @@ class Drawing(Asker):
             self.recall(fact, template, question, value, Category.FIGURE)
             return
         excluded = [f for v in self.disputed(fact, f"figures.{key}") if (f := parse_figure(v))]
-        wrong = figure_distractors(answer, self.figures, excluded, f"{fact.id}/{template}")
+        pool = self.figures.get(key, FigurePool(()))
+        wrong = figure_distractors(answer, pool, excluded, f"{fact.id}/{template}")
         base = self.base(fact, template, Category.FIGURE)
         self.add(
             ChoiceCard(

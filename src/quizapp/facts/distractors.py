@@ -148,8 +148,13 @@ def figure_distractors(
     answer: Figure, pool: FigurePool, excluded: Iterable[Figure], seed: str
 ) -> list[str]:
     """Up to three figures that cannot also be true: their range meets neither the answer's nor
-    any value another source gives."""
+    any value another source gives, nor lies between them (where sources disagree, 39 between
+    "thirty-three" and "at least 60" could be the truth)."""
     ruled_out = [answer, *excluded]
+    if len(ruled_out) > 1:
+        low = min(figure.low for figure in ruled_out)
+        high = max(figure.high for figure in ruled_out)
+        ruled_out.append(Figure(answer.value, "", low, high, answer.in_words))
 
     def fair(figure: Figure | None) -> bool:
         return figure is not None and not any(figure.meets(r) for r in ruled_out)
