@@ -142,3 +142,6 @@ def test_an_unquoted_colon_or_comma_gets_the_hint_to_quote(
     code, out, _ = run(capsys, "validate", str(deck))
     assert code == 1 and f"d.yaml:{where}" in out
     assert "must be quoted" in out
+    _, err = capsys.readouterr()
+    code, _, err = run(capsys, "validate", str(deck))
+    assert "in 1 file; the cards with problems are left out (what loads: " in err

@@ -123,7 +123,12 @@ def check(args: argparse.Namespace) -> int:
         if facts := sum(len(deck.facts) for deck in deck_set.decks):
             summary += f", {_count(facts, 'fact')}"
         if count:
-            echo(f"{_count(count, 'problem')} ({summary})", file=sys.stderr)
+            files = len({problem.file for problem in deck_set.problems})
+            echo(
+                f"{_count(count, 'problem')} in {_count(files, 'file')}; the cards with problems "
+                f"are left out (what loads: {summary})",
+                file=sys.stderr,
+            )
         else:
             echo(f"ok: {summary}", file=sys.stderr)
     if args.stale and not args.json:
