@@ -482,3 +482,41 @@ def test_drawn_ids_and_questions_are_unique(facts: list[Fact]) -> None:
     assert all(n == 1 for n in questions.values()), questions
     again = draw_cards(facts)
     assert again == cards, "drawing is deterministic: the same facts give the same cards"
+
+
+def test_a_card_on_a_figure_or_an_alias_cites_the_quote_that_says_it() -> None:
+    """The first quote may only name the event or the person: the card cites the sentence
+    that holds its figure or its alias, and the first quote when none does."""
+    sources = [
+        {"doc": "d.txt", "quote": "On March 8, AQIM attacked a post."},
+        {"doc": "d.txt", "quote": "Five soldiers died in the attack."},
+    ]
+    event = msgspec.convert(
+        {
+            "id": "post",
+            "type": "event",
+            "what": "an attack on a post",
+            "date": "2010-03-08",
+            "figures": {"killed": "five", "wounded": "a dozen"},
+            "sources": sources,
+        },
+        Fact,  # type: ignore[arg-type]
+    )
+    person = msgspec.convert(
+        {
+            "id": "x",
+            "type": "person",
+            "name": "Abdelmalek Droukdel",
+            "aliases": [{"name": "Abou Mossab"}],
+            "sources": [
+                {"doc": "d.txt", "quote": "Droukdel has led the group since 2004."},
+                {"doc": "d.txt", "quote": "Also known as Abou Mossab, he is an engineer."},
+            ],
+        },
+        Fact,  # type: ignore[arg-type]
+    )
+    cards = {c.id: c for c in draw_cards([event, person, *PEOPLE, *OTHERS])}
+    assert cards["post/figure.killed"].source.quote == "Five soldiers died in the attack."
+    assert cards["post/figure.wounded"].source.quote == "On March 8, AQIM attacked a post."
+    assert cards["post/when"].source.quote == "On March 8, AQIM attacked a post."
+    assert cards["x/alias"].source.quote.startswith("Also known as Abou Mossab")

@@ -126,7 +126,7 @@ class Drawing(Asker):
         excluded = [f for v in self.disputed(fact, f"figures.{key}") if (f := parse_figure(v))]
         pool = self.figures.get(key, FigurePool(()))
         wrong = figure_distractors(answer, pool, excluded, f"{fact.id}/{template}")
-        base = self.base(fact, template, Category.FIGURE)
+        base = self.base(fact, template, Category.FIGURE, shows=value)
         self.add(
             ChoiceCard(
                 question=question,
@@ -168,7 +168,7 @@ class Drawing(Asker):
         its other accepted names (aliases, acronym)."""
         aliases = [a.name for a in fact.aliases]
         if fact.acronym and not gives_away(fact.name, [fact.acronym]):
-            base = self.base(fact, "acronym", Category.NAME)
+            base = self.base(fact, "acronym", Category.NAME, shows=fact.acronym)
             question = f"What does {fact.acronym} stand for?"
             self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(aliases), **base))
         # an alias that is part of the name ("Arieff" for "Alexis Arieff") would say the answer
