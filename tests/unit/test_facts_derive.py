@@ -520,3 +520,21 @@ def test_a_card_on_a_figure_or_an_alias_cites_the_quote_that_says_it() -> None:
     assert cards["post/figure.wounded"].source.quote == "On March 8, AQIM attacked a post."
     assert cards["post/when"].source.quote == "On March 8, AQIM attacked a post."
     assert cards["x/alias"].source.quote.startswith("Also known as Abou Mossab")
+
+
+def test_a_card_never_swaps_its_quote_for_a_list_of_other_names() -> None:
+    group = msgspec.convert(
+        {
+            "id": "g",
+            "type": "group",
+            "name": "Salafist Group",
+            "aliases": [{"name": "Call and Combat"}],
+            "sources": [
+                {"doc": "d.txt", "quote": "The Salafist Group broke away in 1998."},
+                {"doc": "d.txt", "quote": "aka GSPC; Call and Combat; Le Groupe."},
+            ],
+        },
+        Fact,  # type: ignore[arg-type]
+    )
+    cards = {c.id: c for c in draw_cards([group, *GROUPS])}
+    assert cards["g/alias"].source.quote == "The Salafist Group broke away in 1998."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -251,11 +252,15 @@ def _containing(events: Sequence[EventFact]) -> list[EventFact]:
 def quote_showing(fact: Fact, text: str) -> Source:
     """The fact's first source whose quote contains `text` (case and typographic apostrophes
     and quotes aside), so a card on a figure or an alias cites the sentence that says it; the
-    first source when none does or `text` is empty."""
+    first source when none does or `text` is empty. Only a whole sentence replaces the first
+    quote: a list of other names ("aka ...; ...") or a heading may back a fact, but a card
+    never shows one."""
     wanted = _plain(text)
     if wanted:
         for source in fact.sources:
-            if wanted in _plain(source.quote):
+            quote = source.quote.rstrip()
+            sentence = quote.endswith(_SENTENCE_ENDS) and not _NAME_LIST.match(quote)
+            if sentence and wanted in _plain(quote):
                 return source
     return fact.sources[0]
 
@@ -264,4 +269,6 @@ def _plain(text: str) -> str:
     return text.translate(_TYPOGRAPHIC).casefold()
 
 
+_NAME_LIST = re.compile(r"(?:aka|a\.k\.a\.)\s", re.IGNORECASE)
+_SENTENCE_ENDS = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
