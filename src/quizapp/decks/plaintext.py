@@ -14,11 +14,23 @@ Blocks are separated by a blank line.
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+import functools
+from typing import TYPE_CHECKING
 
-_PARSER = MarkdownIt("commonmark")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 _LINK_NOTE = "[PDF]"
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    """Built on first use: importing markdown-it costs ~50 ms, which a start that reads no
+    source document (loading decks, even from YAML) should not pay."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 def _inline(children: list[Token]) -> str:
@@ -44,7 +56,7 @@ def plain_text(markdown: str) -> str:
     """The text of a Markdown document without its markup (blocks separated by blank lines)."""
     blocks: list[str] = []
     prefix = ""
-    for token in _PARSER.parse(markdown):
+    for token in _parser().parse(markdown):
         if token.type == "list_item_open" and token.markup in (".", ")"):
             prefix = f"{token.info}{token.markup} "
         elif token.type == "inline":
