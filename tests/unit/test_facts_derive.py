@@ -538,3 +538,18 @@ def test_a_card_never_swaps_its_quote_for_a_list_of_other_names() -> None:
     )
     cards = {c.id: c for c in draw_cards([group, *GROUPS])}
     assert cards["g/alias"].source.quote == "The Salafist Group broke away in 1998."
+
+
+def test_figure_choices_open_in_the_case_of_the_answer() -> None:
+    """ "Five" among "four", "ten" and "two" would say which is the answer."""
+    events = [
+        fact(id="a", type="event", what="attack a", date="2010", figures={"killed": "Five"}),
+        fact(id="b", type="event", what="attack b", date="2011", figures={"killed": "eleven"}),
+        fact(id="c", type="event", what="attack c", date="2012", figures={"killed": "Twenty"}),
+    ]
+    cards = {card.id: card for card in draw_cards(events)}
+    for card_id in ("a/figure.killed", "b/figure.killed", "c/figure.killed"):
+        card = cards[card_id]
+        assert isinstance(card, ChoiceCard)
+        cases = {choice[0].isupper() for choice in card.choices if choice[0].isalpha()}
+        assert cases == {card.answer[0].isupper()}, card.choices
