@@ -41,6 +41,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "triage",
     "lineage",
     "timeline",
+    "settings",
+    "unsuspend",
 )
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in quizapp, not a problem with the input
@@ -111,6 +113,13 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return build_parser().parse_args(args)
 
 
+def check_decks_given(named: Path | None) -> None:
+    """A deck folder the user named (`--decks`) must exist: a typo would otherwise show an
+    empty table and exit 0 as if there were simply no cards."""
+    if named is not None and not named.exists():
+        raise QuizappError(f"--decks {named}: no such file or folder")
+
+
 def _unwind(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
@@ -135,8 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     `quizapp.safety.terminal`), and every error the user can act on is one message."""
     with guarded_streams():
         args = parse(argv)
+        named_decks = args.decks
         resolve_dirs(args)
         try:
+            check_decks_given(named_decks)
             if args.command is None:
                 from quizapp.commands.study import run_app
 

@@ -56,6 +56,45 @@ async def test_quiz_scores_and_leaves_schedule_alone(
 
 
 @run_async
+async def test_quiz_leaves_out_suspended_cards_and_esc_scores_what_was_asked(
+    make_app: Callable[..., QuizApp], clock: FixedClock
+) -> None:
+    from quizapp.ui.screens.quiz import QuizSpec
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.context is not None
+        units = app.context.units_in(["groups"])
+        kept = units[0]
+        for unit in units[1:]:
+            app.context.study.suspend(unit, clock())
+        app.start_quiz(QuizSpec(("groups",), 10, 0))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        assert [q.unit.uid for q in screen.questions] == [kept.uid]
+        hint = str(screen.query_one("#quiz-hint", Static).render())
+        assert "Space skips (counts wrong)" in hint and "Space shows" not in hint
+        assert "Skip (counts wrong)" in [b.description for b in QuizScreen.BINDINGS]  # type: ignore[union-attr]
+        app.context.study.unsuspend(units[1], clock())
+        app.context.study.unsuspend(units[2], clock())
+        await pilot.press("escape")  # nothing answered: straight back
+        await pilot.pause()
+        app.start_quiz(QuizSpec(("groups",), 3, 0))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen) and len(screen.questions) == 3
+        await pilot.press("space")  # one question answered (skipped: wrong)
+        await pilot.press("escape")
+        result = app.screen
+        assert isinstance(result, QuizResultScreen)
+        assert result.result.total == 1
+        report = str(result.query_one(Static).render())
+        assert "Score      0 / 1" in report and "Answered   1 of 3" in report
+        assert "only the questions answered are scored" in report
+
+
+@run_async
 async def test_quiz_setup_refuses_a_lone_minus_sign(make_app: Callable[..., QuizApp]) -> None:
     """Integer inputs accept "-" while a number is typed; Start then says what is wrong."""
     app = make_app()

@@ -40,3 +40,15 @@ def smoke() -> Any:
 def test_real_terminal_a_fact_card_shows_its_sources() -> None:
     screens = smoke().run_facts_smoke()
     assert len(screens) == 3
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_real_terminal_whole_study_day() -> None:
+    """Settings, study, suspend, undo, the daily limit, and a restart keeping all of it."""
+    spec = importlib.util.spec_from_file_location("tmux_day", SCRIPT.with_name("tmux_day.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    screens = module.run_day()
+    assert len(screens) == 7

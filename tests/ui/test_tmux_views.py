@@ -44,14 +44,14 @@ def test_real_terminal_lineage_and_timeline() -> None:
             tmux.keys("Escape")
             tmux.wait_for("Lineage · 7 groups")
             tmux.keys("Escape")
-            tmux.wait_for("Review all due")
+            tmux.wait_for("Review due")
             tmux.keys("t")
             screen = tmux.wait_for("Timeline · 12 dated facts")
             assert "1993\u20131997: 5 years" in screen
             tmux.keys("Down")
             tmux.wait_for("“In 1998, several GIA commanders")
             tmux.keys("Escape")
-            tmux.wait_for("Review all due")
+            tmux.wait_for("Review due")
             tmux.keys("q")
         finally:
             tmux.close()

@@ -36,7 +36,8 @@ def make_context(data_dir: Path, clock: FixedClock, decks: Path = DECKS) -> Stud
     deck_set = load_decks([decks])
     assert not deck_set.problems, [p.format() for p in deck_set.problems]
     store = ProgressStore.open(data_dir)
-    study = StoreStudy(store, deck_set.units(), clock(), random.Random(1))
+    # UTC, so screens look the same on every machine (tests/unit/test_local_day.py covers zones)
+    study = StoreStudy(store, deck_set.units(), clock(), random.Random(1), tz=dt.UTC)
     return StudyContext(deck_set.decks, study, decks_dir=decks)
 
 

@@ -77,3 +77,47 @@ def test_missing_flag_without_terminal_is_an_error(
     argv = ["new-card", "--deck", str(tmp_path / "x.yaml"), "--kind", "basic", "--category", "date"]
     assert main(argv) == 2
     assert "--question is required" in capsys.readouterr().err
+
+
+def test_prompts_list_the_values_and_ask_again_after_a_typo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck = tmp_path / "aqim.yaml"
+    deck.write_text(DECK)
+    answers = iter(["basc", "basic", "dat", "date", "When was AQIM named?", "2007"])
+    prompts: list[str] = []
+
+    def fake_input(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", fake_input)
+    argv = ["--decks", str(tmp_path), "new-card", "--deck", str(deck)]
+    argv += ["--doc", "aqim.md", "--quote", "AQIM was named in 2007."]
+    assert main(argv) == 0
+    assert prompts[0].startswith("kind (basic, cloze, choice") and prompts[1] == prompts[0]
+    assert "date, name, person" in prompts[2]
+    err = capsys.readouterr().err
+    assert "unknown kind 'basc': did you mean 'basic'?" in err
+    assert "unknown category 'dat': did you mean 'date'?" in err
+    assert load_decks([deck]).decks[0].cards[1].answer == "2007"  # type: ignore[union-attr]
+
+
+def test_warns_about_a_missing_document_a_quote_not_in_it_and_a_duplicate_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck = tmp_path / "aqim.yaml"
+    deck.write_text(DECK)
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "aqim.md").write_text("The GSPC became AQIM. AQIM was named in 2007.")
+    base = ["--decks", str(tmp_path), "new-card", "--deck", str(deck), "--kind", "basic"]
+    base += ["--category", "date", "--answer", "2007"]
+    assert main([*base, "--question", "Q1?", "--doc", "missing.md", "--quote", "x"]) == 0
+    assert "warning: source document 'missing.md' not found" in capsys.readouterr().err
+    assert main([*base, "--question", "Q2?", "--doc", "aqim.md", "--quote", "Not there."]) == 0
+    assert "warning: quote not found in 'aqim.md'" in capsys.readouterr().err
+    quote = "AQIM was named in 2007."
+    assert main([*base, "--question", "q2", "--doc", "aqim.md", "--quote", quote]) == 0
+    err = capsys.readouterr().err
+    assert "warning: the deck already asks this question" in err and "not found" not in err

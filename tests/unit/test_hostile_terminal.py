@@ -155,7 +155,7 @@ SHOWN: dict[tuple[str, ...], str] = {
 }
 # Screens that open the study app: what they draw once ready (then Ctrl+Q quits them). `()`
 # is the app itself, opened with no command.
-TUI = {("preview",): b"Edit card", (): b"Unix paths"}
+TUI = {("preview",): b"Show answer", (): b"Unix paths"}
 
 
 def run_in_pty(

@@ -117,3 +117,30 @@ def test_distractors_prefer_similar_length() -> None:
         question = build_choice(Category.NAME, "Eve", index, random.Random(seed))
         assert names[-1] not in question.options
         assert len(question.options) == 4
+
+
+def test_options_are_of_the_answers_shape_within_a_mixed_category() -> None:
+    from quizapp.model.shapes import shape_category
+
+    names = ["Hassan Hattab", "Abdelmalek Droukdel", "Mokhtar Belmokhtar", "Abu Zeid"]
+    phrases = [
+        "to overthrow the government",
+        "by kidnapping for ransom",
+        "through the Sahel smuggling routes",
+        "after the civil war ended",
+    ]
+    cards = [
+        BasicCard(
+            id=f"c{i}",
+            category=Category.GROUP,
+            question=f"Question {i}?",
+            answer=answer,
+        )
+        for i, answer in enumerate(names + phrases)
+    ]
+    index = DistractorIndex.from_cards(cards)
+    for seed in range(20):
+        for card in cards:
+            question = choice_for_card(card, index, random.Random(seed))
+            shapes = {shape_category(option) for option in question.options}
+            assert shapes == {shape_category(card.answer)}, question.options

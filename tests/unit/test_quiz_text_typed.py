@@ -1,5 +1,7 @@
 """Lenient typed-answer checking and its plain-text diff."""
 
+import pytest
+
 from quizapp.model.progress import Rating
 from quizapp.quiz.text import normalize
 from quizapp.quiz.typed import DiffKind, Verdict, check_typed, diff_plain
@@ -49,3 +51,43 @@ def test_diff_marks_extra_text() -> None:
     result = check_typed("Osamma", "Osama")
     assert result.verdict is Verdict.CLOSE
     assert "[-" in diff_plain(result.diff)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("organisation", "Organization"),
+        ("the colour revolution", "Color Revolution"),
+        ("Ministry of Defence", "Ministry of Defense"),
+        ("World Trade Centre", "World Trade Center"),
+        ("analysed", "analyzed"),
+        ("travelled", "traveled"),
+        ("AL-QAÏDA!", "al Qaida"),
+        ("a Madrid cell", "Madrid cell"),
+    ],
+)
+def test_spelling_case_accents_punctuation_and_articles_never_cost_a_grade(
+    given: str, expected: str
+) -> None:
+    result = check_typed(given, expected)
+    assert result.verdict is Verdict.EXACT and result.suggested is Rating.GOOD
+
+
+def test_qualifiers_around_the_whole_answer_are_accepted_with_a_note() -> None:
+    result = check_typed("Prince Rupert of the Rhine", "Prince Rupert")
+    assert result.verdict is Verdict.EXACT and result.note is not None
+    assert "Prince Rupert" in result.note
+    assert check_typed("Prince Rupert", "Prince Rupert").note is None
+
+
+@pytest.mark.parametrize(
+    "given", ["not Hamas", "Hamas or Hezbollah", "Hamas Hezbollah PIJ PFLP DFLP Fatah al-Aqsa"]
+)
+def test_a_hedge_a_negation_or_a_list_is_not_a_qualifier(given: str) -> None:
+    assert check_typed(given, "Hamas").verdict is Verdict.WRONG
+
+
+def test_different_words_stay_different_after_spelling_rules() -> None:
+    assert check_typed("licence", "license").verdict is Verdict.EXACT
+    assert check_typed("Hamas", "Hezbollah").verdict is Verdict.WRONG
+    assert check_typed("rise", "rize").verdict is Verdict.WRONG  # short words keep their -ise

@@ -113,13 +113,8 @@ def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) ->
     code, out, _ = run(capsys, "schema")
     schema = json.loads(out)
     assert code == 0
-    assert schema["$defs"]["BasicCard"]["required"] == [
-        "question",
-        "answer",
-        "id",
-        "category",
-        "source",
-    ]
+    # a student's own deck: id, category and source may be left out
+    assert schema["$defs"]["BasicCard"]["required"] == ["question", "answer"]
     assert "kind" in schema["$defs"]["ChoiceCard"]["required"]
     assert set(schema["$defs"]["Category"]["enum"]) >= {
         "date",
@@ -130,3 +125,20 @@ def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) ->
         "figure",
         "concept",
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "where"),
+    [
+        ("    answer: Paris: France\n", "4:18"),
+        ("    answer: x\n    source: {doc: a.md, quote: The GSPC, founded in 1998, grew.}\n", "5:"),
+    ],
+)
+def test_an_unquoted_colon_or_comma_gets_the_hint_to_quote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str, where: str
+) -> None:
+    deck = tmp_path / "d.yaml"
+    deck.write_text("title: T\ncards:\n  - question: Where?\n" + value, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(deck))
+    assert code == 1 and f"d.yaml:{where}" in out
+    assert "must be quoted" in out

@@ -12,6 +12,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from quizapp.decks.ids import derived_id_line
+
 LINE_EDITORS = frozenset({"vi", "vim", "nvim", "nano", "emacs", "micro", "hx", "kak", "joe", "mg"})
 """Editors that understand `+LINE` before the file name."""
 
@@ -20,13 +22,15 @@ def card_line(path: str | Path, card_id: str) -> int | None:
     """The 1-based line of `id: CARD_ID` in a deck file, so the editor can open there."""
     try:
         with open(path, encoding="utf-8") as deck_file:
-            for number, text in enumerate(deck_file, start=1):
-                key, _, value = text.strip().lstrip("- ").partition(":")
-                if key == "id" and value.strip().strip("\"'") == card_id:
-                    return number
+            lines = deck_file.readlines()
     except (OSError, UnicodeDecodeError):
         return None
-    return None
+    for number, text in enumerate(lines, start=1):
+        key, _, value = text.strip().lstrip("- ").partition(":")
+        if key == "id" and value.strip().strip("\"'") == card_id:
+            return number
+    # a card written without an id: the line of the question its id is derived from
+    return derived_id_line(lines, card_id)
 
 
 def editor_command(editor: Sequence[str], path: str | Path, line: int | None) -> list[str]:

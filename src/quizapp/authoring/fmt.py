@@ -46,7 +46,9 @@ def format_text(text: str, file: str, taken: set[str]) -> tuple[str, list[str]]:
     Line endings, a BOM, escapes and the spelling of unchanged values are kept as written."""
     body, style = FileStyle.of(text)
     tree = parse(body, file)
-    cards = cards_of(tree, file)
+    # a deck of facts alone (what `quizapp generate` writes) has no cards to give ids to
+    facts_only = isinstance(tree, CommentedMap) and "facts" in tree and "cards" not in tree
+    cards = [] if facts_only else cards_of(tree, file)
     added: list[str] = []
     for card in cards:
         if not isinstance(card, CommentedMap):

@@ -7,9 +7,7 @@ and nothing is written unless the result passes the deck validator.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +17,7 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from quizapp.decks import Problem, load_deck_text
+from quizapp.decks.ids import CONTENT_FIELDS, HASH_DIGITS, derived_card_id
 from quizapp.decks.style import NEW_FILE_STYLE as NEW_FILE_STYLE
 from quizapp.decks.style import FileStyle as FileStyle
 from quizapp.errors import QuizappError
@@ -35,8 +34,6 @@ NESTED_KEY_ORDER = {
     "items": ("text", "date"),
     "pairs": ("left", "right"),
 }
-CONTENT_FIELDS = ("question", "text", "prompt")
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def make_yaml() -> YAML:
@@ -143,21 +140,19 @@ def normalise_card(card: CommentedMap) -> None:
 
 
 def card_content(card: CommentedMap) -> str:
-    """The text that identifies a card's fact (question, cloze text or prompt, then answer)."""
+    """The text a card's derived id comes from: its question, cloze text or prompt."""
     for field in CONTENT_FIELDS:
         if isinstance(card.get(field), str):
-            return f"{card[field]}\x1f{card.get('answer', '')}"
+            return str(card[field])
     return repr(sorted((str(k), str(v)) for k, v in card.items()))
 
 
 def derive_id(card: CommentedMap, taken: set[str]) -> str:
-    """A readable id from the card's content plus a short hash; unique against `taken`."""
+    """The id the loader derives for this card (decks/ids.py), so progress made before `fmt`
+    survives it; only when another card already has that id is the hash made longer."""
     content = card_content(card)
-    words = _SLUG.sub("-", content.split("\x1f")[0].lower()).strip("-")
-    slug = "-".join(words.split("-")[:6])[:40].strip("-") or "card"
-    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
-    for length in range(6, len(digest) + 1, 2):
-        candidate = f"{slug}-{digest[:length]}"
+    for length in range(HASH_DIGITS, 65, 2):
+        candidate = derived_card_id(content, length)
         if candidate not in taken:
             return candidate
     raise QuizappError("could not derive a unique card id")  # pragma: no cover - 2^-256

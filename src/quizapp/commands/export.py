@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizapp.commands.deck_args import add_deck_paths, load_given_decks
 from quizapp.errors import QuizappError
 from quizapp.safety.terminal import echo
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from quizapp.model.cards import Deck
+
+DEFAULT_SEED = 1
 EPILOG = """examples:
   quizapp export --format apkg -o course.apkg            every deck, for Anki
   quizapp export --format apkg -o aqim.apkg decks/aqim.yaml
@@ -19,7 +25,9 @@ EPILOG = """examples:
 
 Anki: basic → Basic, reversed → Basic (and reversed card), cloze → Cloze, typed → type-in
 answer; choice/order/match become Basic cards with the options or the list on them. Tags,
-category and source citation are kept in fields; exporting again updates the same notes."""
+category and source citation are kept in fields; exporting again updates the same notes. A choice
+card without `choices` gets distractors drawn as the app draws them (same category and shape),
+the same for the same --seed (default 1), so the front never gives the answer away."""
 
 
 def register(subparsers: Any) -> None:
@@ -34,7 +42,34 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--format", choices=("apkg", "csv", "md"), required=True)
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        metavar="N",
+        help="draw the options of choice cards without `choices` with this seed "
+        f"(default {DEFAULT_SEED}: the same file every time)",
+    )
     parser.set_defaults(run=run)
+
+
+def drawn_options(decks: Sequence[Deck], seed: int) -> dict[str, tuple[str, ...]]:
+    """Options for every choice card whose deck lists no `choices`, drawn as the app draws them
+    (same category and shape); each card's draw is seeded by `seed` and its id, so a file is
+    the same for the same seed whatever else the decks hold."""
+    import random
+
+    from quizapp.model.cards import ChoiceCard
+    from quizapp.quiz.choices import DistractorIndex, build_choice
+
+    index = DistractorIndex.from_cards(card for deck in decks for card in deck.cards)
+    drawn: dict[str, tuple[str, ...]] = {}
+    for deck in decks:
+        for card in deck.cards:
+            if isinstance(card, ChoiceCard) and not card.choices:
+                rng = random.Random(f"{seed}:{card.id}")
+                drawn[card.id] = build_choice(card.category, card.answer, index, rng).options
+    return drawn
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
     if not deck_set.decks:
         raise QuizappError("no deck found to export")
     decks = list(deck_set.decks)
+    options = drawn_options(decks, args.seed)
     if args.format == "apkg":
         from quizapp.interop.anki_export import export_apkg
 
@@ -57,12 +93,12 @@ def run(args: argparse.Namespace) -> int:
             progress_bar("Exporting", deck_set.card_count) as advance,
             atomic_path(args.output, force=args.force) as temporary,
         ):
-            count = export_apkg(decks, temporary, advance, name=str(args.output))
+            count = export_apkg(decks, temporary, advance, name=str(args.output), options=options)
     else:
         from quizapp.interop.text_export import to_csv, to_markdown
 
-        text = to_csv(decks) if args.format == "csv" else to_markdown(decks)
-        write_new(args.output, text, force=args.force)
+        render = to_csv if args.format == "csv" else to_markdown
+        write_new(args.output, render(decks, options), force=args.force)
         count = deck_set.card_count
     echo(f"wrote {count} cards from {len(decks)} decks to {args.output}", file=sys.stderr)
     return 0

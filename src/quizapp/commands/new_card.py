@@ -77,6 +77,51 @@ def _asker(interactive: bool) -> Callable[[str, str], str]:
     return ask
 
 
+def _choose(interactive: bool, name: str, given: str, options: tuple[str, ...]) -> str:
+    """A value from `options`: the flag's, or asked for with the options listed, and asked
+    again after a typo (with the closest option suggested) instead of ending the run."""
+    from quizapp.decks.fields import did_you_mean
+
+    listed = ", ".join(options)
+    if given:
+        if given in options:
+            return given
+        if not interactive:
+            raise QuizappError(f"unknown {name} '{given}' (one of: {listed})")
+    elif not interactive:
+        raise QuizappError(f"--{name} is required (one of: {listed})")
+    while True:
+        answer = input(f"{name} ({listed}): ").strip()
+        if answer in options:
+            return answer
+        if answer:
+            hint = did_you_mean(answer, options) or f"one of: {listed}"
+            echo(f"  unknown {name} {answer!r}: {hint}", file=sys.stderr)
+
+
+def warnings_for(args: argparse.Namespace, question: str, doc: str, quote: str) -> list[str]:
+    """What is probably wrong but not invalid: a document that is not there, a quote that is
+    not in it, a question the deck already asks. Said before the card is written."""
+    from quizapp.decks.files import SOURCES_DIRNAME
+    from quizapp.decks.sources import SourceLibrary
+    from quizapp.model.cards import Source
+
+    inside = args.deck.resolve().is_relative_to(args.decks.resolve())
+    sources = (args.decks if inside else args.deck.parent) / SOURCES_DIRNAME
+    found = [message for message, _advice in SourceLibrary(sources).check(Source(doc, quote))]
+    if question and args.deck.exists():
+        from quizapp.decks import load_decks
+        from quizapp.quiz.prompts import prompt_of
+        from quizapp.quiz.text import normalize
+
+        key = normalize(question)
+        for unit in load_decks([args.deck]).units():
+            if normalize(prompt_of(unit).question) == key:
+                found.append(f"the deck already asks this question (card {unit.card.id})")
+                break
+    return found
+
+
 def _ask_list(interactive: bool, name: str, given: list[str]) -> list[str]:
     if given or not interactive:
         return given
@@ -92,12 +137,8 @@ def run(args: argparse.Namespace) -> int:
 
     interactive = sys.stdin.isatty()
     ask = _asker(interactive)
-    kind = ask("kind", args.kind or "")
-    if kind not in KINDS:
-        raise QuizappError(f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
-    category = ask("category", args.category or "")
-    if category not in CATEGORIES:
-        raise QuizappError(f"unknown category '{category}' (one of: {', '.join(CATEGORIES)})")
+    kind = _choose(interactive, "kind", args.kind or "", KINDS)
+    category = _choose(interactive, "category", args.category or "", CATEGORIES)
     fields = {name: ask(name, getattr(args, name)) for name in KIND_FIELDS[kind]}
     items = _ask_list(interactive, "items as 'DATE: TEXT'", args.items) if kind == "order" else []
     pairs = _ask_list(interactive, "pairs as 'LEFT = RIGHT'", args.pairs) if kind == "match" else []
@@ -116,6 +157,9 @@ def run(args: argparse.Namespace) -> int:
         reverse=args.reverse,
         **fields,
     )
+    question = fields.get("question") or fields.get("text") or fields.get("prompt") or ""
+    for warning in warnings_for(args, question, card.doc, card.quote):
+        echo(f"warning: {warning}", file=sys.stderr)
     decks_dir = args.decks if args.deck.resolve().is_relative_to(args.decks.resolve()) else None
     card_id = add_card(args.deck, card, title=args.title, decks_dir=decks_dir)
     echo(f"added {card_id} to {args.deck}", file=sys.stderr)

@@ -62,8 +62,14 @@ def load_deck_set(args: argparse.Namespace) -> DeckSet:
 def start_session(
     args: argparse.Namespace, store: ProgressStore, deck_set: DeckSet, now: datetime
 ) -> StudySession:
+    from quizapp.study.localtime import local_zone
     from quizapp.study.session import StudySession
 
     return StudySession.start(
-        store, deck_set.units(), now, rng=random.Random(), retired=deck_set.retired
+        store,
+        deck_set.units(),
+        now,
+        rng=random.Random(),
+        retired=deck_set.retired,
+        tz=local_zone(),
     )

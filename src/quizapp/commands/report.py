@@ -16,6 +16,7 @@ EPILOG = """examples:
   quizapp report handed-in/ --html class.html       also a page with charts
   quizapp report handed-in/ --csv class.csv --top 50
   quizapp report handed-in/ --skip-invalid          report on the files that check out
+  quizapp report handed-in/ --decks decks           name each fact by its question
 
 Students make their file with `quizapp progress export --anonymous -o FILE`.
 exit status: 0 on success, 2 when a file is malformed or tampered with (unless --skip-invalid)."""
@@ -47,6 +48,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--skip-invalid", action="store_true", help="leave bad files out instead of stopping"
     )
+    parser.add_argument(
+        "--decks",
+        dest="question_decks",
+        type=Path,
+        metavar="DIR",
+        help="the course's deck folder: name each fact by its question (else by its id)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no tables on the terminal")
     parser.add_argument("--force", action="store_true", help="replace --csv/--html files")
     parser.set_defaults(run=run)
@@ -63,9 +71,23 @@ def expand(paths: list[Path]) -> list[Path]:
     return files
 
 
+def questions_in(folder: Path) -> dict[str, str]:
+    """Each study unit's question (its first line) in the decks under `folder`."""
+    from quizapp.decks import load_decks
+    from quizapp.quiz.prompts import prompt_of
+
+    if not folder.exists():
+        raise QuizappError(f"--decks {folder}: no such file or folder")
+    questions: dict[str, str] = {}
+    for unit in load_decks([folder]).units():
+        lines = prompt_of(unit).question.strip().splitlines()
+        questions[unit.uid] = lines[0] if lines else unit.uid
+    return questions
+
+
 def run(args: argparse.Namespace) -> int:
     from quizapp.commands.bar import progress_bar
-    from quizapp.reports.aggregate import aggregate, read_summaries
+    from quizapp.reports.aggregate import aggregate, read_summaries, with_questions
     from quizapp.reports.render import csv_report, html_report, rich_report
     from quizapp.safety.files import refuse_existing, write_new
 
@@ -89,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
     if not bodies:
         raise QuizappError("no valid summary to report on")
     report = aggregate(bodies, top=args.top, risk_threshold=args.risk_below)
+    if args.question_decks is not None:
+        report = with_questions(report, questions_in(args.question_decks))
     for student in report.duplicates:
         echo(f"quizapp: student {student} handed in twice; kept the newest", file=sys.stderr)
     if not args.quiet:

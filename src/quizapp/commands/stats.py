@@ -46,14 +46,17 @@ def print_table(summary: dict[str, Any]) -> None:
 
     from quizapp.safety.terminal import literal, plain_console
 
-    table = Table(title="Progress", title_justify="left")
-    for name in ("deck", "cards", "due now", "new", "learning", "learned", "suspended", "exam"):
+    table = Table(
+        title="Progress in study units (a reversed card or a cloze counts one per side)",
+        title_justify="left",
+    )
+    for name in ("deck", "units", "due now", "new", "learning", "learned", "suspended", "exam"):
         table.add_column(name, justify="left" if name in ("deck", "exam") else "right")
     for deck in summary["decks"]:
         exam = f"{deck['exam_date']} ({deck['exam_at_risk']} at risk)" if deck["exam_date"] else ""
         table.add_row(
             literal(deck["title"]),
-            str(deck["cards"]),
+            str(deck["units"]),
             str(deck["due_now"]),
             str(deck["new"]),
             str(deck["learning"]),
@@ -64,7 +67,7 @@ def print_table(summary: dict[str, Any]) -> None:
     table.add_section()
     table.add_row(
         "all decks",
-        str(summary["cards_total"]),
+        str(summary["units_total"]),
         str(summary["due_now"]),
         str(summary["new_total"]),
         str(summary["learning"]),

@@ -97,7 +97,10 @@ def run_app(args: argparse.Namespace) -> int:
     from quizapp.ui.app import QuizApp
 
     early = read_decks if overview is None and cache is not None else None
-    app = QuizApp(loader=load, overview=overview, read_decks=early)
+    from quizapp.ui.looks import LOOKS_FILE
+
+    looks = data_dir / LOOKS_FILE
+    app = QuizApp(loader=load, overview=overview, read_decks=early, looks=looks)
     app.run()
     # Non-zero when the app stopped on an error it could not handle (Textual printed it).
     return app.return_code or 0

@@ -17,8 +17,12 @@ def _required(cls: type[msgspec.Struct]) -> tuple[str, ...]:
 CARD_FIELDS: dict[str, frozenset[str]] = {
     kind: frozenset(cls.__struct_fields__) | {"kind"} for kind, cls in CARD_TYPES.items()
 }
+# A deck file may leave these out: the loader derives the id from the card's text
+# (decks/ids.py) and the category from the answer's shape (model/shapes.py).
+DERIVED_CARD_FIELDS = frozenset({"id", "category"})
 REQUIRED_CARD_FIELDS: dict[str, tuple[str, ...]] = {
-    kind: _required(cls) for kind, cls in CARD_TYPES.items()
+    kind: tuple(f for f in _required(cls) if f not in DERIVED_CARD_FIELDS)
+    for kind, cls in CARD_TYPES.items()
 }
 ALL_CARD_FIELDS: frozenset[str] = frozenset().union(*CARD_FIELDS.values())
 DECK_FIELDS: frozenset[str] = frozenset(DeckDocument.__struct_fields__)

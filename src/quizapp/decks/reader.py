@@ -98,6 +98,12 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+QUOTE_HINT = (
+    "a value with ': ' or ', ' in it (or inside {...}) must be quoted: "
+    'quote: "The GSPC, founded in 1998, ..."'
+)
+
+
 def _yaml_problem(error: yaml.YAMLError, text: str) -> ReadProblem:
     mark = getattr(error, "problem_mark", None)
     at = _position(mark) if mark is not None else (0, 0)
@@ -112,6 +118,8 @@ def _yaml_problem(error: yaml.YAMLError, text: str) -> ReadProblem:
         )
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
     hint = "indent with spaces, not tabs" if _tab_near(text, at) else None
+    if hint is None and "mapping values are not allowed" in problem:
+        hint = QUOTE_HINT
     return ReadProblem(message, at, hint)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import msgspec
 
+from quizapp.decks.fields import DERIVED_CARD_FIELDS
 from quizapp.model.cards import CARD_ID_PATTERN, CARD_TYPES, DeckDocument
 from quizapp.model.facts import NAMED_TYPES
 
@@ -15,13 +16,20 @@ SCHEMA_ID = "https://quizapp.invalid/deck-format/v2/schema.json"
 
 def deck_schema() -> dict[str, Any]:
     """The schema, with the facts msgspec cannot know: `kind` may be left out for basic cards,
-    a written card's id has no `/` (drawn cards' ids do), an alias may be plain text, and a
-    deck holds cards, facts or both."""
+    a written card's id has no `/` (drawn cards' ids do), an alias may be plain text, a deck
+    holds cards, facts or both, and what the loader derives (id, category) may be left out."""
     schema: dict[str, Any] = msgspec.json.schema(DeckDocument)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = "quizapp deck (format v2; every v1 deck is a v2 deck)"
     defs = schema["$defs"]
+    for cls in CARD_TYPES.values():
+        card = defs[cls.__name__]
+        card["required"] = [n for n in card["required"] if n not in DERIVED_CARD_FIELDS]
+        card["description"] += (
+            " `id` may be left out (derived from the card's text) and `category` too (taken"
+            " from the answer's shape)."
+        )
     basic = defs["BasicCard"]
     basic["required"] = [name for name in basic["required"] if name != "kind"]
     basic["description"] += " `kind` may be left out: a card with a question is basic."

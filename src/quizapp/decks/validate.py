@@ -20,8 +20,9 @@ from quizapp.decks.fields import (
     REQUIRED_DECK_FIELDS,
     did_you_mean,
 )
+from quizapp.decks.ids import CONTENT_FIELDS, derived_card_id
 from quizapp.decks.problems import Problem
-from quizapp.decks.reader import Duplicate, Position, YamlList, YamlMap
+from quizapp.decks.reader import QUOTE_HINT, Duplicate, Position, YamlList, YamlMap
 from quizapp.decks.retired import read_retired
 from quizapp.decks.sources import SourceLibrary
 from quizapp.facts.derive import draw_cards
@@ -37,6 +38,7 @@ from quizapp.model.cards import (
     Source,
     Status,
 )
+from quizapp.model.shapes import shape_category
 from quizapp.model.units import cloze_deletions
 
 if TYPE_CHECKING:
@@ -163,17 +165,22 @@ class DeckBuilder:
             self._card_id = None
             if card is None:
                 continue
+            id_at = item.keys_at.get("id", item.at)
             if card.id in seen:
                 self._card_id = card.id
+                if "id" in item:
+                    hint = "every card needs an id of its own"
+                else:
+                    hint = "two cards ask the same question: give one of them an 'id:'"
                 self.report(
-                    item.keys_at["id"],
+                    id_at,
                     f"duplicate id '{card.id}' (first at line {seen[card.id]})",
                     "id",
-                    "every card needs an id of its own",
+                    hint,
                 )
                 self._card_id = None
                 continue
-            seen[card.id] = item.keys_at["id"][0]
+            seen[card.id] = id_at[0]
             cards.append(card)
         self._card_lines = seen
         return cards
@@ -215,6 +222,9 @@ class DeckBuilder:
         for key in sorted(REQUIRED_CARD_FIELDS[kind], key=_field_rank):
             if key not in raw:
                 self.report(raw.at, f"missing field '{key}'", key)
+        if self.sources is not None and "source" not in raw:
+            hint = "checking sources: write source: {doc: FILE, quote: SENTENCE}"
+            self.report(raw.at, "missing field 'source'", "source", hint)
         values: dict[str, Any] = {}
         for key, value in raw.items():
             if key not in allowed or key == "kind":
@@ -233,8 +243,19 @@ class DeckBuilder:
             self._choices(raw.keys_at["choices"], values["answer"], values["choices"])
         if len(self.problems) > before:
             return None
+        self._derive(kind, values)
         card: Card = CARD_TYPES[kind](**values)  # type: ignore[assignment]
         return card
+
+    def _derive(self, kind: str, values: dict[str, Any]) -> None:
+        """Fill in what a student's deck may leave out: the id (from the card's text) and the
+        category (from the answer's shape)."""
+        if "id" not in values:
+            text = next(values[f] for f in CONTENT_FIELDS if f in values)
+            values["id"] = derived_card_id(text)
+            self._card_id = values["id"]
+        if "category" not in values:
+            values["category"] = _shape_of(kind, values)
 
     # ----- field checks: each returns the model value, or None after reporting a problem
 
@@ -325,7 +346,11 @@ class DeckBuilder:
         ok = True
         for key, key_at in value.keys_at.items():
             if key not in names:
-                hint = did_you_mean(key, names) or f"only {names[0]} and {names[1]}"
+                # "founded in 1998" as a key: a ', ' in an unquoted value split it
+                fragment = " " in key.strip() or value.get(key) in (None, "")
+                hint = did_you_mean(key, names) or (
+                    QUOTE_HINT if fragment else f"only {names[0]} and {names[1]}"
+                )
                 self.report(key_at, f"unknown field '{key}' in {parent}", parent, hint)
                 ok = False
         result: dict[str, str] = {}
@@ -398,6 +423,18 @@ class DeckBuilder:
             self.report(at, "'choices' has the same choice twice", "choices")
         if len(choices) < 2:
             self.report(at, "'choices' needs at least 2 entries", "choices")
+
+
+def _shape_of(kind: str, values: dict[str, Any]) -> Category:
+    """The category a card without one gets: its answer's shape; timelines are dates."""
+    if kind == "order":
+        return Category.DATE
+    if "answer" in values:
+        return shape_category(values["answer"])
+    if kind == "cloze":
+        deletions = cloze_deletions(values["text"])
+        return shape_category(deletions[0][0]) if deletions else Category.CONCEPT
+    return Category.CONCEPT
 
 
 def _maybe(convert: Callable[[str], Any], text: str | None) -> Any:

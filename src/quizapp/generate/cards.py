@@ -15,6 +15,7 @@ from typing import Any
 from quizapp.generate.dates import format_value
 from quizapp.generate.facts import Fact
 from quizapp.generate.gazetteer import TITLES
+from quizapp.quiz.text import strip_accents
 
 Card = dict[str, Any]
 _Base = Callable[[str, str], Card]
@@ -23,8 +24,9 @@ ORDER_SET_SIZE = 5
 
 
 def slug(text: str, limit: int = 40) -> str:
-    """Lower-case ASCII words joined by hyphens (for readable ids)."""
-    folded = text.encode("ascii", "ignore").decode().lower()
+    """Lower-case ASCII words joined by hyphens (for readable ids); accents are transliterated
+    (Zürich -> zurich), not dropped with their letter."""
+    folded = strip_accents(text).encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", folded)
     return "-".join(words)[:limit].strip("-") or "x"
 

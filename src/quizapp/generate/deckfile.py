@@ -151,7 +151,11 @@ def dump(deck: dict[str, Any], width: int = 100) -> str:
     text: str = yaml.dump(
         deck, Dumper=NoAliasDumper, sort_keys=False, allow_unicode=True, width=width
     )
-    return text
+    # In the house layout `quizapp fmt` keeps, so a generated deck passes `fmt --check` as is.
+    from quizapp.authoring.fmt import format_text
+
+    formatted, _added = format_text(text, "generated deck", set())
+    return formatted
 
 
 def write_deck(path: Path, deck: dict[str, Any]) -> None:

@@ -186,8 +186,12 @@ def _is_structural(line: str) -> bool:
 
 
 def _line_kind(line: str) -> Kind:
-    """The kind of a line read on its own (prose unless it looks like anything else)."""
-    clean = clean_markdown(line)
+    """The kind of a line read on its own (prose unless it looks like anything else).
+
+    Every kind but prose and list items is a short line, so its start decides: cleaning a
+    megabyte-long run-on line whole would only cost time.
+    """
+    clean = clean_markdown(line[: SENTENCE_CAP + 1])
     if _HEADING.match(line):
         return Kind.HEADING
     if _DATELINE.match(clean):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import genanki
 
-from quizapp.interop.sides import plain_sides
+from quizapp.interop.sides import Options, plain_sides
 from quizapp.model.cards import BasicCard, Card, ClozeCard, Deck, TypedCard
 from quizapp.model.units import CLOZE_PATTERN
 from quizapp.store.anki import write_package
@@ -92,16 +92,18 @@ def _tags(card: Card, deck: Deck) -> list[str]:
     return sorted({t.strip().replace(" ", "_") for t in tags if t.strip()})
 
 
-def note_for(card: Card, deck: Deck, models: dict[str, genanki.Model]) -> genanki.Note:
+def note_for(
+    card: Card, deck: Deck, models: dict[str, genanki.Model], options: Options | None = None
+) -> genanki.Note:
     """One Anki note for one card."""
-    source = _html(f"{card.source.doc}: “{card.source.quote}”")
+    source = _html(f"{card.source.doc}: “{card.source.quote}”") if card.source else ""
     explanation = _html(card.explanation or "")
     category = card.category.value
     guid = genanki.guid_for("quizapp", card.id)
     if isinstance(card, ClozeCard):
         fields = [to_anki_cloze(card.text), explanation, source, category]
         return genanki.Note(models["cloze"], fields, tags=_tags(card, deck), guid=guid)
-    front, back = plain_sides(card)
+    front, back = plain_sides(card, options)
     if isinstance(card, TypedCard):
         model = models["typed"]
         back = card.answer  # type-in comparison needs the bare answer
@@ -118,6 +120,7 @@ def export_apkg(
     output: Path,
     advance: Callable[[], None] | None = None,
     name: str = "",
+    options: Options | None = None,
 ) -> int:
     """Write every deck into one package (one Anki deck each); return the number of notes."""
     models = build_models()
@@ -126,7 +129,7 @@ def export_apkg(
     for deck in decks:
         anki_deck = genanki.Deck(stable_id(f"quizapp deck {deck.id}"), f"quizapp::{deck.title}")
         for card in deck.cards:
-            anki_deck.add_note(note_for(card, deck, models))
+            anki_deck.add_note(note_for(card, deck, models, options))
             notes += 1
             if advance is not None:
                 advance()

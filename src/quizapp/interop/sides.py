@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from quizapp.model.cards import (
     BasicCard,
     Card,
@@ -33,13 +35,19 @@ def ordered_items(card: OrderCard) -> list[str]:
     return [f"{item.date}: {item.text}" for item in sorted(card.items, key=lambda i: i.date)]
 
 
-def plain_sides(card: Card) -> tuple[str, str]:
+Options = Mapping[str, Sequence[str]]
+"""A choice card's options by card id, for cards whose deck lists no `choices` (the exporter
+draws distractors as the app would, seeded, so a file never gives the answer away)."""
+
+
+def plain_sides(card: Card, options: Options | None = None) -> tuple[str, str]:
     """(front, back) as plain text, one card whatever its kind."""
     if isinstance(card, ClozeCard):
         return cloze_front(card.text), cloze_back(card.text)
     if isinstance(card, ChoiceCard):
-        options = sorted({card.answer, *card.choices})
-        return card.question + "\n" + "\n".join(f"- {o}" for o in options), card.answer
+        drawn = options.get(card.id, ()) if options is not None and not card.choices else ()
+        shown = sorted({card.answer, *card.choices, *drawn})
+        return card.question + "\n" + "\n".join(f"- {o}" for o in shown), card.answer
     if isinstance(card, (BasicCard, TypedCard)):
         return card.question, card.answer
     if isinstance(card, OrderCard):

@@ -63,7 +63,7 @@ class CardBase(
 
     id: CardId
     category: Category
-    source: Source
+    source: Source | None = None
     tags: tuple[str, ...] = ()
     explanation: str | None = None
     revision: Annotated[int, msgspec.Meta(ge=0)] = 0

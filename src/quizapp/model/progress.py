@@ -67,15 +67,23 @@ NEW_STATE = MemoryState()
 
 
 class Counts(msgspec.Struct, frozen=True):
-    """Units due for review now, never seen, and seen at least once."""
+    """Study units due now, never seen, learned (in review: past their learning steps) and still
+    in a learning step. Home, `quizapp stats` and the stats JSON all count these, in these words.
+    """
 
     due: int = 0
     new: int = 0
     learned: int = 0
+    learning: int = 0
 
     @property
     def total(self) -> int:
-        return self.new + self.learned
+        return self.new + self.learning + self.learned
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(self.due + other.due, self.new + other.new, self.learned + other.learned)
+        return Counts(
+            self.due + other.due,
+            self.new + other.new,
+            self.learned + other.learned,
+            self.learning + other.learning,
+        )

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from quizapp.model.cards import BasicCard, Card, Category, ChoiceCard, TypedCard
+from quizapp.model.shapes import shape_category
 from quizapp.quiz.text import normalize
 
 YEAR = re.compile(r"(?<!\d)(\d{3,4})(?!\d)")
@@ -156,12 +157,19 @@ def build_choice(
     if given:
         distractors = pick_distractors(answer, given, need, rng)
     else:
-        pool = index.candidates(category, answer, rng, need)
+        pool = index.candidates(category, answer, rng, need * 2)
         if category is not Category.DATE:
             pool = list(pool)
             rng.shuffle(pool)
-            # Of the sampled candidates, those closest in length look most plausible.
-            pool.sort(key=lambda candidate: abs(len(candidate) - len(answer)))
+            # Of the sampled candidates, those of the answer's shape (a name for a name, a
+            # number for a number) and then closest in length look most plausible.
+            shape = shape_category(answer)
+            pool.sort(
+                key=lambda candidate: (
+                    shape_category(candidate) is not shape,
+                    abs(len(candidate) - len(answer)),
+                )
+            )
         distractors = pick_distractors(answer, pool, need, rng)
         if category is Category.DATE and len(distractors) < need:
             more = shifted_dates(answer, rng, need * 2)

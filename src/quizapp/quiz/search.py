@@ -64,10 +64,15 @@ def search(
             if not all(word in text for word in query.words):
                 continue
         state = query.filters.get("state")
+        # a state may have two words ("suspended leech"): state:leech finds leeches
         if state == STALE:
             if stale is None or not stale(unit):
                 continue
-        elif state and state_of is not None and not state_of(unit.uid).startswith(state):
+        elif (
+            state
+            and state_of is not None
+            and not any(word.startswith(state) for word in state_of(unit.uid).split())
+        ):
             continue
         yield unit
         found += 1

@@ -10,8 +10,8 @@ their retention is below a threshold over enough reviewed units.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quizapp.reports.summary import SummaryBody, SummaryError, created_at, decode_summary
@@ -92,6 +92,20 @@ class UnitRow:
     deck: str
     category: str
     tally: Tally
+    question: str | None = None
+    """The unit's question, when the report was given the decks (`report --decks DIR`)."""
+
+    @property
+    def name(self) -> str:
+        """How the report names the unit: its question when known, else its id."""
+        return self.question if self.question is not None else self.uid
+
+
+def with_questions(report: ClassReport, questions: Mapping[str, str]) -> ClassReport:
+    """The report with each hardest unit named by its question (units the decks no longer
+    have keep their id)."""
+    rows = [replace(row, question=questions.get(row.uid)) for row in report.hardest]
+    return replace(report, hardest=rows)
 
 
 @dataclass(frozen=True, slots=True)

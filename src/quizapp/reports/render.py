@@ -26,14 +26,19 @@ def pct(value: float | None) -> str:
 def rich_report(report: ClassReport) -> Group:
     """The report as Rich tables, hardest facts first."""
     hardest = Table(title=f"Facts the class fails most ({report.students} students)")
-    for name in ("unit", "deck", "category", "students", "failed last", "lapses/review", "mean R"):
+    named = any(row.question is not None for row in report.hardest)
+    first = "question" if named else "unit"
+    for name in (first, "deck", "category", "students", "failed last", "lapses/review", "mean R"):
         hardest.add_column(
-            name, justify="left" if name in ("unit", "deck", "category") else "right"
+            name,
+            justify="left" if name in (first, "deck", "category") else "right",
+            max_width=60 if name == first else None,
+            overflow="ellipsis",
         )
     for row in report.hardest:
         t = row.tally
         hardest.add_row(
-            literal(row.uid),
+            literal(row.name),
             literal(row.deck),
             literal(row.category),
             str(t.students),
@@ -114,7 +119,7 @@ def csv_report(report: ClassReport) -> str:
         )
 
     for row in report.hardest:
-        emit("hardest", row.uid, row.deck, row.category, row.tally)
+        emit("hardest", row.name, row.deck, row.category, row.tally)
     for name, t in report.decks.items():
         emit("deck", name, name, "", t)
     for name, t in report.categories.items():
@@ -160,7 +165,7 @@ def html_report(report: ClassReport, title: str = "Class report") -> str:
     """A self-contained HTML page with the tables and bar charts."""
     hardest = [
         [
-            r.uid,
+            r.name,
             r.deck,
             r.category,
             str(r.tally.students),
@@ -172,7 +177,7 @@ def html_report(report: ClassReport, title: str = "Class report") -> str:
     sections = [
         f"<h1>{html.escape(title)}</h1><p>{report.students} students.</p>",
         "<h2>Facts the class fails most</h2>",
-        _bars(((r.uid, 1 - (r.tally.retention or 0.0)) for r in report.hardest[:15]), "#c0392b"),
+        _bars(((r.name, 1 - (r.tally.retention or 0.0)) for r in report.hardest[:15]), "#c0392b"),
         _table(["unit", "deck", "category", "students", "failed last", "mean R"], hardest),
     ]
     for name, tallies in (("deck", report.decks), ("category", report.categories)):

@@ -181,6 +181,10 @@ class DeckCounts(msgspec.Struct, frozen=True):
 
 
 _SEEN = "SELECT COUNT(*) FROM units WHERE deck_id = ? AND present = 1 AND phase > 0"
+_LEARNING = (
+    "SELECT COUNT(*) FROM units WHERE deck_id = ? AND present = 1 "
+    f"AND phase IN ({Phase.LEARNING}, {Phase.RELEARNING})"
+)
 # Through the `units_due` index: only units due now are read, then grouped by deck.
 _DUE_BY_DECK = (
     "SELECT deck_id, COUNT(*) FROM units INDEXED BY units_due "
@@ -209,8 +213,9 @@ def progress_counts(
     for deck_id, total in unit_totals.items():
         seen = db.execute(_SEEN, (deck_id,)).fetchone()[0]
         suspended_new = db.execute(_SUSPENDED_NEW, (deck_id,)).fetchone()[0]
+        learning = db.execute(_LEARNING, (deck_id,)).fetchone()[0]
         new = max(0, total - seen - suspended_new)
-        counts[deck_id] = Counts(int(due.get(deck_id, 0)), new, int(seen))
+        counts[deck_id] = Counts(int(due.get(deck_id, 0)), new, int(seen - learning), learning)
     return counts
 
 
@@ -220,7 +225,7 @@ def deck_counts(db: sqlite3.Connection, where: str, now: float) -> list[DeckCoun
         "SELECT deck_id, COUNT(*), "
         f"SUM(phase = 0 AND suspended = 0), SUM(phase IN ({Phase.LEARNING}, {Phase.RELEARNING})), "
         "SUM(phase > 0 AND due <= :now AND suspended = 0 AND buried_until <= :now), "
-        "SUM(phase > 0), SUM(suspended) "
+        f"SUM(phase = {Phase.REVIEW}), SUM(suspended) "
         f"FROM units WHERE present = 1 AND {where} GROUP BY deck_id ORDER BY deck_id",
         {"now": now},
     )

@@ -16,8 +16,10 @@ from dataclasses import dataclass, replace
 
 from quizapp.model.progress import Counts, Rating
 from quizapp.model.units import StudyUnit
+from quizapp.store.settings import Settings
+from quizapp.study import preferences
 from quizapp.study.cram import Cram
-from quizapp.study.service import ExamStatus, ReviewEntry, UnitInfo
+from quizapp.study.service import ActionKind, ExamStatus, NewLimit, ReviewEntry, UnitInfo
 
 DAY = dt.timedelta(days=1)
 FACTORS = {Rating.HARD: 1.2, Rating.GOOD: 2.5, Rating.EASY: 4.0}
@@ -47,14 +49,20 @@ class MemoryStudy:
         units: Iterable[StudyUnit],
         new_per_day: int = 20,
         rng: random.Random | None = None,
+        tz: dt.tzinfo = dt.UTC,
     ) -> None:
         self.units: dict[str, StudyUnit] = {u.uid: u for u in units}
+        self.tz = tz
+        defaults = Settings()
+        self._preferences: dict[str, int | float] = {
+            p.key: getattr(defaults, p.field) for p in preferences.PREFERENCES
+        }
         self.new_per_day = new_per_day
         self.rng = rng if rng is not None else random.Random()
         self._exams: dict[str, tuple[dt.date, dt.datetime]] = {}  # deck -> (date, set at)
         self._states: dict[str, _State] = {}
         self._log: list[ReviewEntry] = []
-        self._undo: list[tuple[str, _State | None, int]] = []
+        self._undo: list[tuple[ActionKind, str, _State | None, int]] = []
         self._order: list[str] = list(self.units)
 
     def _state(self, uid: str) -> _State:
@@ -63,12 +71,12 @@ class MemoryStudy:
     def counts(self, now: dt.datetime) -> dict[str, Counts]:
         result: dict[str, list[int]] = {}
         for unit in self.units.values():
-            row = result.setdefault(unit.deck_id, [0, 0, 0])
+            row = result.setdefault(unit.deck_id, [0, 0, 0, 0])
             state = self._state(unit.uid)
             if state.reps == 0:
                 row[1] += 1
             else:
-                row[2] += 1
+                row[2 if state.interval >= DAY else 3] += 1  # learned, or in a learning step
                 if self._available(state, now) and state.due is not None and state.due <= now:
                     row[0] += 1
         return {deck: Counts(*row) for deck, row in result.items()}
@@ -122,14 +130,50 @@ class MemoryStudy:
         self._states[unit.uid] = replace(
             state, due=now + interval, interval=interval, reps=state.reps + 1, lapses=lapses
         )
-        self._undo.append((unit.uid, before, len(self._log)))
+        self._undo.append((ActionKind.ANSWER, unit.uid, before, len(self._log)))
         self._log.append(ReviewEntry(unit.uid, now, grade))
         return now + interval
+
+    def last_action(self) -> ActionKind | None:
+        return self._undo[-1][0] if self._undo else None
+
+    def preferences(self) -> dict[str, int | float]:
+        values = dict(self._preferences)
+        values["new_per_day"] = self.new_per_day
+        return values
+
+    def change_preference(self, key: str, text: str) -> int | float:
+        found = preferences.preference(key)
+        value = found.parse(text)
+        self._preferences[found.key] = value
+        if found.key == "new_per_day":
+            self.new_per_day = int(value)
+        return value
+
+    def last_answer_leech(self) -> bool:
+        return False  # memory sessions never suspend leeches
+
+    def _remember(self, kind: ActionKind, uid: str) -> None:
+        self._undo.append((kind, uid, self._states.get(uid), len(self._log)))
+
+    def next_new_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
+        wanted = None if deck_ids is None else set(deck_ids)
+        for uid in self._order:
+            unit, state = self.units[uid], self._state(uid)
+            in_decks = wanted is None or unit.deck_id in wanted
+            if state.reps == 0 and in_decks and self._available(state, now):
+                return unit
+        return None
+
+    def new_limit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> NewLimit:
+        counts = self.counts(now)
+        chosen = counts if deck_ids is None else {d: counts[d] for d in deck_ids if d in counts}
+        return NewLimit(self.new_per_day, 0, sum(c.new for c in chosen.values()))
 
     def undo(self, now: dt.datetime) -> StudyUnit | None:
         if not self._undo:
             return None
-        uid, before, log_size = self._undo.pop()
+        _kind, uid, before, log_size = self._undo.pop()
         if before is None:
             self._states.pop(uid, None)
         else:
@@ -137,10 +181,24 @@ class MemoryStudy:
         del self._log[log_size:]
         return self.units[uid]
 
+    def replace_units(self, units: Sequence[StudyUnit]) -> None:
+        for unit in units:
+            if unit.uid in self.units:
+                self.units[unit.uid] = unit
+
     def suspend(self, unit: StudyUnit, now: dt.datetime) -> None:
+        self._remember(ActionKind.SUSPEND, unit.uid)
         self._states[unit.uid] = replace(self._state(unit.uid), suspended=True)
 
+    def suspended_uids(self) -> frozenset[str]:
+        return frozenset(uid for uid, state in self._states.items() if state.suspended)
+
+    def unsuspend(self, unit: StudyUnit, now: dt.datetime) -> None:
+        self._remember(ActionKind.UNSUSPEND, unit.uid)
+        self._states[unit.uid] = replace(self._state(unit.uid), suspended=False)
+
     def bury(self, unit: StudyUnit, now: dt.datetime) -> None:
+        self._remember(ActionKind.BURY, unit.uid)
         tomorrow = (now + DAY).replace(hour=0, minute=0, second=0, microsecond=0)
         self._states[unit.uid] = replace(self._state(unit.uid), buried_until=tomorrow)
 
@@ -162,8 +220,12 @@ class MemoryStudy:
     def history(self, uid: str | None = None) -> Sequence[ReviewEntry]:
         return [e for e in self._log if uid is None or e.uid == uid]
 
+    def study_date(self, at: dt.datetime) -> dt.date:
+        return at.astimezone(self.tz).date()
+
     def forecast(self, now: dt.datetime, days: int) -> list[int]:
-        start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        local = now.astimezone(self.tz).replace(hour=0, minute=0, second=0, microsecond=0)
+        start = local.astimezone(dt.UTC)
         buckets = [0] * days
         for state in self._states.values():
             if state.reps == 0 or state.due is None or state.suspended:

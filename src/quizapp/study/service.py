@@ -8,6 +8,7 @@ SQLite store. Every time is a timezone-aware UTC datetime given by the caller's 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -18,6 +19,28 @@ from quizapp.model.units import StudyUnit
 
 if TYPE_CHECKING:
     from quizapp.study.cram import Cram
+
+
+class NewLimit(msgspec.Struct, frozen=True):
+    """The daily new-card limit as it stands: `per_day`, introduced `done` today, `waiting`."""
+
+    per_day: int
+    done: int
+    waiting: int
+
+    @property
+    def reached(self) -> bool:
+        """The limit, not a lack of cards, is what keeps new cards back today."""
+        return self.waiting > 0 and self.done >= self.per_day
+
+
+class ActionKind(enum.Enum):
+    """What kind of action undo takes back."""
+
+    ANSWER = "answer"
+    SUSPEND = "suspend"
+    UNSUSPEND = "unsuspend"
+    BURY = "bury"
 
 
 class UnitInfo(msgspec.Struct, frozen=True):
@@ -71,12 +94,47 @@ class StudyService(Protocol):
         ...
 
     def undo(self, now: dt.datetime) -> StudyUnit | None:
-        """Take back the last answer; returns its unit to show again, None if nothing to undo."""
+        """Take back the last action of any kind (answer, suspend, unsuspend, bury); returns its
+        unit to show again, None if there is nothing to undo."""
+        ...
+
+    def last_action(self) -> ActionKind | None:
+        """What undo would take back now (None: nothing)."""
+        ...
+
+    def preferences(self) -> dict[str, int | float]:
+        """The student's settings by key (`quizapp.study.preferences`)."""
+        ...
+
+    def change_preference(self, key: str, text: str) -> int | float:
+        """Check and save one setting (QuizappError naming the allowed range when bad)."""
+        ...
+
+    def last_answer_leech(self) -> bool:
+        """Whether the last answer made its unit a leech (suspended it): the UI says so."""
+        ...
+
+    def replace_units(self, units: Sequence[StudyUnit]) -> None:
+        """Put units with edited card text in place of the loaded ones (same uids)."""
         ...
 
     def suspend(self, unit: StudyUnit, now: dt.datetime) -> None: ...
 
+    def suspended_uids(self) -> frozenset[str]:
+        """Every suspended unit (the practice quiz leaves them out)."""
+        ...
+
+    def unsuspend(self, unit: StudyUnit, now: dt.datetime) -> None: ...
+
     def bury(self, unit: StudyUnit, now: dt.datetime) -> None: ...
+
+    def next_new_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
+        """The next new unit beyond the daily limit ("Review more"), or None when none is left."""
+        ...
+
+    def new_limit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> NewLimit:
+        """The new-card limit as it stands in these decks (reached, with how many waiting)."""
+        ...
 
     def info(self, uid: str, now: dt.datetime) -> UnitInfo: ...
 
@@ -85,7 +143,11 @@ class StudyService(Protocol):
         ...
 
     def forecast(self, now: dt.datetime, days: int) -> list[int]:
-        """How many units fall due on each of the next `days` days (today first)."""
+        """How many units fall due on each of the next `days` study days (today first)."""
+        ...
+
+    def study_date(self, at: dt.datetime) -> dt.date:
+        """The local study day an instant belongs to (the heatmap's day of a review)."""
         ...
 
     def set_exam(self, deck_id: str, exam_date: dt.date | None, now: dt.datetime) -> None:

@@ -45,7 +45,7 @@ from quizapp.store.settings import NewOrder, Settings
 from quizapp.store.sync import reorder_new, sync_units
 from quizapp.study.cram import Cram
 from quizapp.study.exam import ExamPlanner
-from quizapp.study.service import LEARN_AHEAD, ExamStatus
+from quizapp.study.service import LEARN_AHEAD, ExamStatus, NewLimit
 
 # An answer is scheduled from the state read just before it; if another process answered the
 # unit in between, the answer is scheduled again from the new state, a few times at most.
@@ -223,6 +223,22 @@ class StudySession:
         ahead = (now + LEARN_AHEAD).timestamp()
         learning = (Phase.LEARNING, Phase.RELEARNING)
         return self._first_known(queries.due_units(db, where, ahead, learning, 5))
+
+    @guarded
+    def next_new_unit(self, now: datetime) -> StudyUnit | None:
+        """The next new unit whatever the daily limit says ("Review more", as Anki's custom
+        study): what the student asks for beyond the limit is counted against nothing."""
+        require_utc(now)
+        return self._first_known(queries.new_units(self.store.db, self._where, now.timestamp(), 5))
+
+    @guarded
+    def new_limit(self, now: datetime, cap: int = 1000) -> NewLimit:
+        """Today's new-card limit, how many new units were introduced today, and how many more
+        are waiting (counted up to `cap`): Home and the review screen explain a reached limit."""
+        day_start, version = self._day_bounds(now)[0], self.store.data_version()
+        done = self.store.answered_on_day(day_start, Phase.NEW, version)
+        waiting = queries.count_new(self.store.db, self._where, now.timestamp(), cap)
+        return NewLimit(self.settings.new_per_day, done, waiting)
 
     def _first_due(self, ts: float, day_start: float, version: int) -> StudyUnit | None:
         """The most overdue learning unit due by `ts`, else review unit while the daily review

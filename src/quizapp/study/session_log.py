@@ -29,6 +29,8 @@ class SessionLog:
     answers: list[SessionAnswer] = field(default_factory=list)
     cram: bool = False
     """A cram session: nothing was written to the schedule."""
+    left: int | None = None
+    """Cards still to go when the student left early ("Session paused"); None: it ran out."""
 
     @property
     def done(self) -> int:

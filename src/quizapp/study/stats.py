@@ -17,8 +17,13 @@ SHADES = "░▒▓█"
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 
 
-def reviews_per_day(entries: Iterable[ReviewEntry]) -> Counter[dt.date]:
-    return Counter(entry.at.date() for entry in entries)
+def reviews_per_day(
+    entries: Iterable[ReviewEntry], day_of: Callable[[dt.datetime], dt.date] | None = None
+) -> Counter[dt.date]:
+    """Reviews per study day; `day_of` gives an instant's local study day (UTC date if None)."""
+    if day_of is None:
+        return Counter(entry.at.date() for entry in entries)
+    return Counter(day_of(entry.at) for entry in entries)
 
 
 def shade(count: int, peak: int) -> str:
@@ -127,7 +132,9 @@ def stats_report(context: StudyContext, now: dt.datetime, forecast_days: int) ->
         hard_cards.append(HardCard(question, hard.again, hard.total))
     return StatsReport(
         reviews=len(log),
-        heatmap=heatmap_rows(reviews_per_day(log), now.date()),
+        heatmap=heatmap_rows(
+            reviews_per_day(log, context.study.study_date), context.study.study_date(now)
+        ),
         forecast=context.study.forecast(now, forecast_days),
         by_category=retention_by(log, category),
         by_deck=retention_by(log, deck),

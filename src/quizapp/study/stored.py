@@ -12,19 +12,33 @@ import datetime as dt
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 
 from quizapp.model.progress import Counts, Phase, Rating
 from quizapp.model.units import StudyUnit
-from quizapp.store import history, queries
+from quizapp.store import history, log, queries, suspension
 from quizapp.store.db import ProgressStore
 from quizapp.store.queries import Scope
+from quizapp.study import preferences
 from quizapp.study.cram import Cram
-from quizapp.study.service import ExamStatus, ReviewEntry, UnitInfo
+from quizapp.study.localtime import local_zone, study_date
+from quizapp.study.service import ActionKind, ExamStatus, NewLimit, ReviewEntry, UnitInfo
 from quizapp.study.session import StudySession
 
 PHASE_NAMES = {Phase.NEW: "new", Phase.LEARNING: "learning", Phase.REVIEW: "review"}
 PHASE_NAMES[Phase.RELEARNING] = "relearning"
+
+
+@dataclass(frozen=True)
+class _Action:
+    """One thing undo can take back: an answer (with the session that took it), a suspension,
+    an unsuspension or a burial (with when the unit's earlier burial ended)."""
+
+    kind: ActionKind
+    uid: str
+    session: StudySession | None = None
+    before: float = 0.0
 
 
 class StoreStudy:
@@ -38,15 +52,18 @@ class StoreStudy:
         rng: random.Random,
         fingerprint: str | None = None,
         retired: Mapping[str, str] | None = None,
+        tz: dt.tzinfo | None = None,
     ) -> None:
         self.store = store
         self.rng = rng
+        self.tz = local_zone() if tz is None else tz
         self.everything = StudySession.start(
-            store, units, now, rng=rng, fingerprint=fingerprint, retired=retired
+            store, units, now, rng=rng, fingerprint=fingerprint, retired=retired, tz=self.tz
         )
         self.units = self.everything.units  # the same uid -> unit map: no second copy to build
         self._sessions: dict[tuple[str, ...] | None, StudySession] = {None: self.everything}
-        self._answered_by: list[StudySession] = []
+        self._actions: list[_Action] = []
+        self._last_leech = False
         self._unit_totals = Counter(unit.deck_id for unit in units)
 
     def session(self, deck_ids: Sequence[str] | None) -> StudySession:
@@ -54,7 +71,9 @@ class StoreStudy:
         found = self._sessions.get(key)
         if found is None:
             chosen = [u for u in self.units.values() if key is not None and u.deck_id in key]
-            found = StudySession(self.store, chosen, rng=self.rng, scope=Scope(key, None))
+            found = StudySession(
+                self.store, chosen, rng=self.rng, scope=Scope(key, None), tz=self.tz
+            )
             self._sessions[key] = found
         return found
 
@@ -70,6 +89,12 @@ class StoreStudy:
     def remaining(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
         return self.session(deck_ids).today(now).total
 
+    def next_new_unit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> StudyUnit | None:
+        return self.session(deck_ids).next_new_unit(now)
+
+    def new_limit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> NewLimit:
+        return self.session(deck_ids).new_limit(now)
+
     def answer(self, unit: StudyUnit, grade: Rating, now: dt.datetime, took: float) -> dt.datetime:
         session = self.everything
         for candidate in self._sessions.values():
@@ -77,31 +102,83 @@ class StoreStudy:
                 session = candidate
                 break
         result = session.answer(unit, grade, now, answer_ms=max(0, round(took * 1000)))
-        self._answered_by.append(session)
+        self._actions.append(_Action(ActionKind.ANSWER, unit.uid, session))
+        self._last_leech = result.leech
         return result.due
 
+    def preferences(self) -> dict[str, int | float]:
+        return preferences.current(self.store)
+
+    def change_preference(self, key: str, text: str) -> int | float:
+        found = preferences.preference(key)
+        value = found.parse(text)
+        self.everything.update_settings(**{found.field: value})
+        self._sessions = {None: self.everything}  # scoped sessions read settings when made
+        return value
+
+    def last_answer_leech(self) -> bool:
+        return self._last_leech
+
+    def last_action(self) -> ActionKind | None:
+        return self._actions[-1].kind if self._actions else None
+
     def undo(self, now: dt.datetime) -> StudyUnit | None:
-        while self._answered_by:
-            unit = self._answered_by.pop().undo(now)
+        """Take back the last answer, suspension, unsuspension or burial, newest first."""
+        while self._actions:
+            action = self._actions.pop()
+            unit = self.units.get(action.uid)
+            if action.kind is ActionKind.ANSWER:
+                assert action.session is not None
+                unit = action.session.undo(now)
+                if unit is None:
+                    continue  # another process built on that answer: skip it
+            elif action.kind is ActionKind.SUSPEND:
+                log.set_suspended(self.store, [action.uid], False, now.timestamp())
+            elif action.kind is ActionKind.UNSUSPEND:
+                log.set_suspended(self.store, [action.uid], True, now.timestamp())
+            else:
+                suspension.restore_burial(self.store, action.uid, action.before)
+            self.store.forget_day_counts()
             if unit is not None:
                 return unit
         return None
 
+    def replace_units(self, units: Sequence[StudyUnit]) -> None:
+        for session in {id(s): s for s in (self.everything, *self._sessions.values())}.values():
+            for unit in units:
+                if unit.uid in session.units:
+                    session.units[unit.uid] = unit
+
     def suspend(self, unit: StudyUnit, now: dt.datetime) -> None:
+        if queries.is_suspended(self.store.db, unit.uid):
+            return
         self.everything.suspend(unit, now)
+        self._actions.append(_Action(ActionKind.SUSPEND, unit.uid))
+
+    def suspended_uids(self) -> frozenset[str]:
+        return frozenset(suspension.suspended_uids(self.store))
+
+    def unsuspend(self, unit: StudyUnit, now: dt.datetime) -> None:
+        if not queries.is_suspended(self.store.db, unit.uid):
+            return
+        self.everything.unsuspend(unit, now)
+        self._actions.append(_Action(ActionKind.UNSUSPEND, unit.uid))
 
     def bury(self, unit: StudyUnit, now: dt.datetime) -> None:
+        before = suspension.buried_until(self.store, unit.uid)
         self.everything.bury(unit, now)
+        self._actions.append(_Action(ActionKind.BURY, unit.uid, before=before))
 
     def info(self, uid: str, now: dt.datetime) -> UnitInfo:
         state = self.store.state(uid)
         suspended = queries.is_suspended(self.store.db, uid)
+        leech = suspended and suspension.is_leech(self.store, uid)
         phase = Phase(state.phase)
         retrievability = None
         if phase is not Phase.NEW:
             retrievability = self.everything.adapter.retrievability(state, now)
         return UnitInfo(
-            "suspended" if suspended else PHASE_NAMES[phase],
+            ("suspended leech" if leech else "suspended") if suspended else PHASE_NAMES[phase],
             state.due_at() if phase is not Phase.NEW else None,
             state.stability,
             state.difficulty,
@@ -117,8 +194,11 @@ class StoreStudy:
         ]
 
     def forecast(self, now: dt.datetime, days: int) -> list[int]:
-        start = now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+        start = self.everything.day_start(now).timestamp()
         return history.due_forecast(self.store, start, days)
+
+    def study_date(self, at: dt.datetime) -> dt.date:
+        return study_date(at, self.tz, self.everything.settings.day_starts_at_hour)
 
     @cached_property
     def deck_ids(self) -> list[str]:

@@ -19,6 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quizapp.ui.literal import visible
 from quizapp.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ class QuizApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # Undo works on every screen, even while a text box has focus (`u` too, where none has).
+        Binding("ctrl+z", "undo", "Undo", show=False, priority=True),
     ]
 
     def __init__(
@@ -58,8 +61,17 @@ class QuizApp(App[None]):
         clock: Clock = utc_now,
         seed: int | None = None,
         editor: Sequence[str] | None = None,
+        looks: Path | None = None,
     ) -> None:
         super().__init__()
+        self.looks = looks
+        """Where the chosen theme is kept (None: not kept, as in tests)."""
+        if looks is not None:
+            from quizapp.ui.looks import load_theme
+
+            theme = load_theme(looks, set(self.available_themes))
+            if theme is not None:
+                self.theme = theme
         if context is None and loader is None:
             raise ValueError("QuizApp needs a context or a loader")
         self.context = context
@@ -71,6 +83,13 @@ class QuizApp(App[None]):
         self.clock = clock
         self.rng = random.Random(seed)
         self.editor = editor
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep the theme chosen (Ctrl+P → Theme) for the next start."""
+        if self.looks is not None:
+            from quizapp.ui.looks import save_theme
+
+            save_theme(self.looks, theme)
 
     def on_mount(self) -> None:
         stdin = sys.__stdin__
@@ -94,7 +113,19 @@ class QuizApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette (Ctrl+P) offers the study actions beside Textual's own (themes, quit)."""
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" (its key panel) would sit beside ours under the same name.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+        if self.context is not None:
+            yield SystemCommand(
+                "Settings",
+                "New cards and reviews per day, desired retention, when the day starts",
+                self.action_settings,
+            )
+            yield SystemCommand(
+                "Unsuspend…",
+                "Browse suspended cards (leeches first); @ brings the highlighted one back",
+                self.action_unsuspend,
+            )
         if isinstance(screen, HomeScreen) and screen.has_decks():
             yield SystemCommand(
                 "Review all due", "Start a review of every due card", screen.action_review_all
@@ -134,6 +165,36 @@ class QuizApp(App[None]):
                 )
         yield SystemCommand("Keys", "Every key of every screen", self.action_help)
 
+    def action_settings(self) -> None:
+        from quizapp.ui.screens.settings import SettingsScreen
+
+        if self.context is not None and not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def action_unsuspend(self) -> None:
+        from quizapp.ui.screens.browse import BrowseScreen
+
+        if self.context is not None:
+            self.push_screen(BrowseScreen(self.context, self.clock, "state:suspended "))
+
+    def action_undo(self) -> None:
+        """Take back the last answer, suspension or burial, whichever screen is showing: a
+        screen with its own `undo_here` (the review) shows the card again, others refresh."""
+        handler = getattr(self.screen, "undo_here", None)
+        if callable(handler):
+            handler()
+            return
+        if self.context is None:
+            return
+        unit = self.context.study.undo(self.clock())
+        if unit is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.notify(f"Undone: {visible(unit.uid)} is back as it was.", timeout=3, markup=False)
+        refresh = getattr(self.screen, "after_undo", None)
+        if callable(refresh):
+            refresh()
+
     def triage_path(self, home: HomeScreen) -> Path | None:
         """The highlighted deck's file, when it has generated facts to triage."""
         from quizapp.model.facts import FactStatus
@@ -161,15 +222,19 @@ class QuizApp(App[None]):
             return
         self.push_screen(TriageScreen(session))
 
-    def start_review(self, deck_ids: list[str] | None, *, cram: bool = False) -> None:
+    def start_review(
+        self, deck_ids: list[str] | None, *, cram: bool = False, more_new: bool = False
+    ) -> None:
         """A review (or cram) session; when it ends, its summary; from there, maybe another.
+        `more_new`: after what is due, new cards past the daily limit (Review more).
 
         The screens only return what happened (`dismiss`): the app decides what comes next.
         """
         from quizapp.ui.screens.review import ReviewScreen
 
         if self.context is not None:
-            self.push_screen(ReviewScreen(self.context, deck_ids, cram=cram), self.show_summary)
+            screen = ReviewScreen(self.context, deck_ids, cram=cram, more_new=more_new)
+            self.push_screen(screen, self.show_summary)
 
     def on_study_now(self, message: StudyNow) -> None:
         self.start_drill(message.units, message.title)
@@ -207,8 +272,10 @@ class QuizApp(App[None]):
             return
 
         def again(more: bool | None) -> None:
-            if more:
-                self.start_review(log.deck_ids, cram=log.cram)
+            if more:  # a paused session goes on; a finished one offers new cards past the limit
+                self.start_review(
+                    log.deck_ids, cram=log.cram, more_new=not log.cram and not log.left
+                )
 
         self.push_screen(SummaryScreen(log, self.context, self.clock()), again)
 

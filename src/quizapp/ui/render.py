@@ -114,7 +114,9 @@ def match_text(
 
 
 def typed_feedback(given: str, result: TypedResult) -> Text:
-    """The verdict in words and the diff: [-typed-] {+missing+}, bold/struck for colour users."""
+    """The verdict in words, then the difference drawn on the expected answer: what was typed
+    but is not in it struck through (red), what is missing underlined (green). Strike-through
+    and underline carry the meaning where there is no colour (NO_COLOR)."""
     verdict = {
         "exact": "✓ Correct",
         "close": "≈ Almost: accepted with a small difference",
@@ -122,20 +124,26 @@ def typed_feedback(given: str, result: TypedResult) -> Text:
     }[result.verdict.value]
     text = Text()
     text.append(verdict + "\n", style="bold")
+    if result.note:
+        text.append_text(literal(result.note, "italic"))
+        text.append("\n")
     text.append("You typed: ")
     text.append_text(literal(given or "(nothing)"))
+    if all(segment.kind is DiffKind.SAME for segment in result.diff):
+        return text
     text.append("\nDifference: ")
     for segment in result.diff:
         if segment.kind is DiffKind.SAME:
             text.append_text(literal(segment.text))
         elif segment.kind is DiffKind.EXTRA:
-            text.append("[-")
-            text.append_text(literal(segment.text, "strike"))
-            text.append("-]")
+            text.append_text(literal(segment.text, "strike red"))
         else:
-            text.append("{+")
-            text.append_text(literal(segment.text, "bold underline"))
-            text.append("+}")
+            text.append_text(literal(segment.text, "underline green"))
+    text.append("\n")
+    text.append("struck", style="strike red")
+    text.append(": typed, not in the answer · ")
+    text.append("underlined", style="underline green")
+    text.append(": missing")
     return text
 
 
@@ -155,13 +163,14 @@ def answer_text(
     if notes:
         parts += [fact_note_text(note) for note in notes]
         return Text("\n\n").join(parts)
-    source = Text()
-    source.append("Source: ", style="italic")
-    source.append_text(literal(card.source.doc, "italic"))
-    source.append("\n“")
-    source.append_text(literal(card.source.quote, "italic"))
-    source.append("”")
-    parts.append(source)
+    if card.source is not None:
+        source = Text()
+        source.append("Source: ", style="italic")
+        source.append_text(literal(card.source.doc, "italic"))
+        source.append("\n“")
+        source.append_text(literal(card.source.quote, "italic"))
+        source.append("”")
+        parts.append(source)
     return Text("\n\n").join(parts)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from quizapp.generate.dates import DateMention
 from quizapp.generate.document import Document, Sentence
 from quizapp.generate.entities import Entity
+from quizapp.quiz.text import strip_accents
 
 FactMap = dict[str, Any]
 
@@ -82,7 +83,8 @@ class _Reader:
 
 def slug(text: str, limit: int = 40) -> str:
     """Lower-case ASCII words joined by hyphens (for readable ids)."""
-    folded = text.encode("ascii", "ignore").decode().lower()
+    # accents transliterated (Zürich -> zurich), not dropped with their letter
+    folded = strip_accents(text).encode("ascii", "ignore").decode().lower()
     return "-".join(re.findall(r"[a-z0-9]+", folded))[:limit].strip("-") or "x"
 
 

@@ -20,7 +20,7 @@ from quizapp.facts.stale import StaleFact, stale_facts
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.prompts import prompt_of
 from quizapp.quiz.search import parse_query, search
-from quizapp.safety.terminal import literal
+from quizapp.safety.terminal import literal, visible
 from quizapp.study.context import StudyContext
 from quizapp.ui.render import answer_text
 
@@ -47,6 +47,8 @@ class BrowseScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Home"),
         Binding("slash", "search", "Search", key_display="/"),
+        Binding("at", "toggle_suspend", "Suspend / unsuspend", key_display="@"),
+        Binding("u", "app.undo", "Undo", show=False),
     ]
 
     class Found(Message):
@@ -70,7 +72,8 @@ class BrowseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(
-            placeholder="words  tag:T  deck:D  cat:date  state:new|learning|review", id="search"
+            placeholder="words  tag:T  deck:D  cat:date  state:new|learning|review|suspended|leech",
+            id="search",
         )
         with Horizontal(id="browse-body"):
             yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
@@ -203,6 +206,39 @@ class BrowseScreen(Screen[None]):
         for entry in history[-12:]:
             text.append(f"  {entry.at:%Y-%m-%d %H:%M}  {entry.rating.label}\n")
         self.query_one("#detail", Static).update(text)
+
+    def highlighted_uid(self) -> str | None:
+        table = self.query_one("#results", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return str(key) if key is not None else None
+
+    def action_toggle_suspend(self) -> None:
+        """Suspend the highlighted card, or bring a suspended one (a leech too) back."""
+        context = self.context
+        uid = self.highlighted_uid()
+        if uid is None:
+            return
+        now = self.clock()
+        unit = context.units[uid]
+        if context.study.info(uid, now).state.startswith("suspended"):
+            context.study.unsuspend(unit, now)
+            self.notify(f"{visible(uid)} is back in your reviews; u undoes.", markup=False)
+        else:
+            context.study.suspend(unit, now)
+            self.notify(f"{visible(uid)} is suspended; @ again or u brings it back.", markup=False)
+        self.show_detail(uid)
+
+    def after_undo(self) -> None:
+        uid = self.highlighted_uid()
+        if uid is not None:
+            self.show_detail(uid)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_suspend":
+            return self.query_one("#results", DataTable).row_count > 0
+        return True
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -24,6 +24,7 @@ SCREENS = (
     ("Lineage quiz (x on Lineage)", "quizapp.ui.screens.lineage_quiz", "LineageQuizScreen"),
     ("Timeline (t on Home)", "quizapp.ui.screens.timeline", "TimelineScreen"),
     ("Triage (quizapp triage FILE, or the palette)", "quizapp.ui.screens.triage", "TriageScreen"),
+    ("Settings (o on Home, Ctrl+P → Settings)", "quizapp.ui.screens.settings", "SettingsScreen"),
 )
 
 KEY_NAMES = {
@@ -34,10 +35,15 @@ KEY_NAMES = {
     "space": "Space",
     "enter": "Enter",
     "escape": "Esc",
+    "at": "@",
+    "equals_sign": "=",
 }
 
 EXTRA = {
-    "Review": [("5-9", "Pick option / match 5-9")],
+    "Review": [
+        ("5-9", "Pick option / match 5-9"),
+        ("Space / Enter", "After a basic card's answer: Good"),
+    ],
     "Exam and cram (e on Home)": [("0-9", "Start typing the exam date (YYYY-MM-DD)")],
     "Lineage (l on Home)": [
         ("Up / Down", "Move between groups"),
@@ -46,14 +52,20 @@ EXTRA = {
     "Timeline (t on Home)": [("Up / Down", "Move between dated facts")],
     "Everywhere": [
         ("?", "This help"),
-        ("Ctrl+P", "Command palette (themes, screens, quit)"),
+        ("Ctrl+P", "Command palette (settings, unsuspend, themes, screens, quit)"),
+        ("Ctrl+Z", "Undo the last answer, suspension or burial (u where no text box has focus)"),
         ("Ctrl+Q", "Quit"),
     ],
 }
 
 
 def key_label(keys: str) -> str:
-    return " / ".join(KEY_NAMES.get(k, k.replace("shift+", "Shift+")) for k in keys.split(","))
+    return " / ".join(
+        KEY_NAMES.get(k, k.replace("shift+", "Shift+").replace("ctrl+", "Ctrl+").capitalize())
+        if len(k) > 1
+        else k
+        for k in keys.split(",")
+    )
 
 
 def bindings_of(bindings: list[BindingType]) -> list[tuple[str, str]]:
@@ -64,20 +76,44 @@ def bindings_of(bindings: list[BindingType]) -> list[tuple[str, str]]:
     return rows
 
 
-def help_text() -> Text:
-    text = Text()
+def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every screen's keys (its bindings, then keys it reads itself), then the global ones."""
+    sections = []
     for title, module_name, class_name in SCREENS:
         screen = getattr(importlib.import_module(module_name), class_name)
+        sections.append((title, bindings_of(screen.BINDINGS) + EXTRA.get(title, [])))
+    sections.append(("Everywhere", EXTRA["Everywhere"]))
+    return sections
+
+
+def help_text() -> Text:
+    text = Text()
+    for title, rows in key_map():
         text.append(f"{title}\n", style="bold underline")
-        for key, description in bindings_of(screen.BINDINGS) + EXTRA.get(title, []):
+        for key, description in rows:
             text.append(f"  {key:<16}", style="bold")
             text.append(f"{description}\n")
         text.append("\n")
-    text.append("Everywhere\n", style="bold underline")
-    for key, description in EXTRA["Everywhere"]:
-        text.append(f"  {key:<16}", style="bold")
-        text.append(f"{description}\n")
+    text.rstrip()
     return text
+
+
+def keys_markdown() -> str:
+    """docs/keys.md: the same key map as `?`, generated from the bindings (a test compares)."""
+    lines = [
+        "# Keys",
+        "",
+        "Generated from the screens' key bindings by `python -m quizapp.ui.screens.help`; a test",
+        "fails when this page and the app disagree. A key keeps its meaning: nothing on Home",
+        "(s Stats, b Browse, e Exam) changes your schedule in a review, where suspend is `@` and",
+        "bury is `=`.",
+    ]
+    for title, rows in key_map():
+        lines += ["", f"## {title}", "", "| key | what it does |", "|---|---|"]
+        for key, description in rows:
+            shown = key.replace("|", "\\|")
+            lines.append(f"| `{shown}` | {description} |")
+    return "\n".join(lines) + "\n"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -106,3 +142,9 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(keys_markdown())

@@ -33,9 +33,18 @@ if TYPE_CHECKING:
 
     from quizapp.study.context import StudyContext
     from quizapp.study.overview import Overview
+    from quizapp.study.service import NewLimit
     from quizapp.ui.subject import SubjectData
 
 GROUPINGS = ("none", "tag", "folder")
+
+
+def limit_line(done: int) -> str:
+    """What Home and the review screen say when the daily limit holds new cards back."""
+    noun = "new card" if done == 1 else "new cards"
+    return f"{done} {noun} today — the daily limit; Ctrl+P → Settings (or o on Home) changes it."
+
+
 # A load that ends sooner is not worth an animated bar: animating it slowed a 0.1 s load to 0.2 s.
 SHOW_BAR_AFTER = 0.3
 # The decks load this long after Home is mounted: a loader thread started at once competes for
@@ -52,16 +61,20 @@ class HomeScreen(UsesQuizApp, Screen[None]):
     AUTO_FOCUS = "#decks"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "review_selected", "Review deck", show=False),  # the message says so
-        Binding("a", "review_all", "Review all due"),
+        Binding("a", "review_all", "Review due"),
         Binding("x", "quiz", "Quiz"),
         Binding("s", "stats", "Stats"),
         Binding("b", "browse", "Browse"),
         Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("escape", "leave_filter", "Leave the filter box (again: clear it)", show=False),
         Binding("g", "group", "Group by tag / folder", show=False),
         Binding("p", "problems", "Deck problems", show=False),  # the status line names it
         Binding("e", "exam", "Exam date and cram (highlighted deck)", show=False),
         Binding("l", "lineage", "Lineage", show=False),
         Binding("t", "timeline", "Timeline", show=False),
+        Binding("r", "more_new", "More new cards past the daily limit", show=False),
+        Binding("o", "settings", "Settings (daily limits, retention, day start)", show=False),
+        Binding("u", "app.undo", "Undo the last answer, suspension or burial", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -226,6 +239,7 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             "group",
             "lineage",
             "timeline",
+            "more_new",
         }:
             if self.quiz_app.context is None and self.quiz_app.overview is None:
                 return None  # dimmed (disabled) until the decks are known
@@ -285,7 +299,7 @@ class HomeScreen(UsesQuizApp, Screen[None]):
     def row(self, key: str, label: Text, deck_ids: Sequence[str]) -> DeckRow:
         total = sum((self.counts.get(d, Counts()) for d in deck_ids), Counts())
         self.row_decks[key] = list(deck_ids)
-        return DeckRow(key, label, total.due, total.new, total.learned)
+        return DeckRow(key, label, total.due, total.new, total.learned, total.learning)
 
     def update_message(self) -> None:
         context, overview = self.quiz_app.context, self.quiz_app.overview
@@ -294,25 +308,29 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         total = sum(self.counts.values(), Counts())
         problems = context.problems if context is not None else ()
         decks_dir = context.decks_dir if context is not None else overview and overview.decks_dir
+        limit = self.new_limit()
+        held_back = limit is not None and limit.reached
         if not self.listings:
             where = f" in {decks_dir}" if decks_dir else ""
             lines.append(
                 f"No decks found{where}. Add YAML deck files there (see README, "
                 "`quizapp validate`), or start with --decks DIR."
             )
-        elif total.learned == 0:
+        elif total.learned == 0 and not held_back:
             lines.append(
                 f"Welcome! {total.new} new cards are waiting. Highlight a deck and press Enter "
                 "to learn your first cards; ? lists every key."
             )
-        elif total.due == 0:
+        elif total.due == 0 and not held_back:
             lines.append(
                 "All caught up: nothing is due now. Come back tomorrow, learn new cards with "
                 "Enter, or press x for a practice quiz."
             )
-        else:
+        elif total.due:
             noun = "card is" if total.due == 1 else "cards are"
             lines.append(f"{total.due} {noun} due. Press a to review everything due.")
+        if limit is not None and held_back:
+            lines.append(limit_line(limit.done) + " r gives more new cards anyway.")
         if context is None and overview is not None and overview.new_store:
             lines.append(
                 f"Setting up your progress for {total.new:,} study units (first start only)…"
@@ -329,6 +347,28 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         if context is not None and not context.persistent:
             lines.append("Preview: nothing you answer here is saved; your progress is untouched.")
         message.update("\n".join(lines))
+
+    def new_limit(self) -> NewLimit | None:
+        """Today's new-card limit across all decks, once the cards are loaded."""
+        context = self.quiz_app.context
+        if context is None or not self.listings:
+            return None
+        return context.study.new_limit(None, self.quiz_app.clock())
+
+    def after_undo(self) -> None:
+        if self.quiz_app.context is not None:
+            self.refresh_decks()
+
+    def action_settings(self) -> None:
+        if not self.when_loaded(self.action_settings):
+            self.quiz_app.action_settings()
+
+    def action_more_new(self) -> None:
+        """Study new cards past the daily limit (as Anki's custom study): counted against
+        nothing, offered until the batch is done."""
+
+        if not self.when_loaded(self.action_more_new):
+            self.quiz_app.start_review(self.selected_decks(), more_new=True)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -404,6 +444,17 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             context = self.quiz_app.context
             assert context is not None
             self.app.push_screen(BrowseScreen(context, self.quiz_app.clock))
+
+    def action_leave_filter(self) -> None:
+        """Esc in the filter box goes back to the deck list; Esc there clears the filter."""
+        box = self.filter_input()
+        if box is None:
+            return
+        if box.has_focus:
+            self.query_one(DeckList).focus()
+        elif box.value:
+            box.value = ""
+            self.fill_table()
 
     async def action_filter(self) -> None:
         found = self.filter_input()

@@ -54,6 +54,8 @@ class QuizOutcome:
     result: QuizScore
     elapsed: float
     answered: int
+    planned: int
+    """Questions the quiz had; Esc scores only the `answered` ones."""
 
 
 class QuizSetupScreen(ModalScreen[QuizSpec | None]):
@@ -145,6 +147,14 @@ class QuizSetupScreen(ModalScreen[QuizSpec | None]):
         self.dismiss(None)
 
 
+def quiz_hint(panel: CardPanel) -> str:
+    """The card's hint, with what Space does in a quiz (skip, counted wrong), as the key line."""
+    hint = panel.hint.replace(" · Space shows it", "")
+    if panel.kind == "typed":
+        return hint
+    return f"{hint} · Space skips (counts wrong)"
+
+
 class QuizScreen(UsesQuizApp, Screen[QuizOutcome | None]):
     """One question after another, no feedback until the end (like a test)."""
 
@@ -194,7 +204,10 @@ class QuizScreen(UsesQuizApp, Screen[QuizOutcome | None]):
 
     def on_mount(self) -> None:
         app = self.quiz_app
-        units = self.context.units_in(list(self.spec.deck_ids))
+        suspended = self.context.study.suspended_uids()
+        units = [
+            u for u in self.context.units_in(list(self.spec.deck_ids)) if u.uid not in suspended
+        ]
         if self.spec.categories is not None:
             wanted = set(self.spec.categories)
             units = [u for u in units if u.card.category.value in wanted]
@@ -218,7 +231,7 @@ class QuizScreen(UsesQuizApp, Screen[QuizOutcome | None]):
         left = self.time_left()
         if left is not None and left <= dt.timedelta(0):
             self.notify("Time is up.")
-            self.action_finish()
+            self.action_finish(timed_out=True)
             return
         self.paint_top()
 
@@ -245,7 +258,7 @@ class QuizScreen(UsesQuizApp, Screen[QuizOutcome | None]):
             question.typed,
             facts=self.context.facts,
         )
-        self.query_one("#quiz-hint", Static).update(Text(self.panel.hint, style="italic"))
+        self.query_one("#quiz-hint", Static).update(Text(quiz_hint(self.panel), style="italic"))
         self.paint_top()
 
     def on_card_panel_checked(self, message: CardPanel.Checked) -> None:
@@ -280,16 +293,21 @@ class QuizScreen(UsesQuizApp, Screen[QuizOutcome | None]):
     def action_move(self, delta: int) -> None:
         self.panel.move_by(delta)
 
-    def action_finish(self) -> None:
+    def action_finish(self, timed_out: bool = False) -> None:
+        """End the quiz: Esc scores the questions answered; when time runs out, every question
+        of the quiz counts (the unanswered ones wrong), as in a timed exam."""
         if self.finished:
             return
         self.finished = True
         assert self.started is not None
         elapsed = (self.quiz_app.clock() - self.started).total_seconds()
         answered = len(self.answers)
-        unanswered = [QuizAnswer(q, False, "") for q in self.questions[answered:]]
-        result = score_quiz([*self.answers, *unanswered], len(self.questions))
-        self.dismiss(QuizOutcome(self.spec, result, elapsed, answered))
+        if timed_out:
+            unanswered = [QuizAnswer(q, False, "") for q in self.questions[answered:]]
+            result = score_quiz([*self.answers, *unanswered], len(self.questions))
+        else:
+            result = score_quiz(self.answers, answered)
+        self.dismiss(QuizOutcome(self.spec, result, elapsed, answered, len(self.questions)))
 
 
 class QuizResultScreen(Screen[bool]):
@@ -311,6 +329,7 @@ class QuizResultScreen(Screen[bool]):
         self.result = outcome.result
         self.elapsed = outcome.elapsed
         self.answered = outcome.answered
+        self.planned = outcome.planned
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quiz-result"):
@@ -323,7 +342,9 @@ class QuizResultScreen(Screen[bool]):
         text = Text()
         text.append("Quiz finished\n\n", style="bold")
         text.append(f"Score      {result.right} / {result.total} ({result.percent:.0f}%)\n")
-        text.append(f"Answered   {self.answered} of {result.total}\n")
+        text.append(f"Answered   {self.answered} of {self.planned}\n")
+        if result.total < self.planned:
+            text.append("           (ended early: only the questions answered are scored)\n")
         text.append(f"Time       {minutes} min {seconds:02d} s\n")
         text.append("\nYour schedule was not changed.\n", style="italic")
         text.append(f"\nMistakes ({len(result.mistakes)})\n", style="bold")

@@ -29,7 +29,7 @@ from quizapp.model.progress import Rating
 from quizapp.model.units import StudyUnit
 from quizapp.safety.terminal import literal, visible
 from quizapp.study.context import StudyContext
-from quizapp.study.service import LEARN_AHEAD
+from quizapp.study.service import LEARN_AHEAD, ActionKind
 from quizapp.study.session_log import SessionAnswer, SessionLog
 from quizapp.ui import render
 from quizapp.ui.screens.base import UsesQuizApp
@@ -42,6 +42,15 @@ CRAM_NOTE = (
     "Cram: your schedule is not changed. Again / Hard bring a card back, Good / Easy pass it."
 )
 WRITES = {"undo", "suspend", "bury"}
+MORE_BELOW = "▼ more below: PgDn or the mouse wheel scrolls the card"
+EXTRA_NEW_BATCH = 10
+"""Review more offers at least this many new cards past the limit (or a day's worth)."""
+UNDONE = {
+    ActionKind.SUSPEND: "suspended",
+    ActionKind.UNSUSPEND: "unsuspended",
+    ActionKind.BURY: "buried",
+    ActionKind.ANSWER: "answered",
+}
 """Actions that change the progress store: not offered while cramming."""
 
 
@@ -65,6 +74,8 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     ReviewScreen #counters { width: auto; padding: 0 0 0 1; }
     ReviewScreen #grades { height: auto; min-height: 2; padding: 0 1; }
     ReviewScreen #cram-note { height: auto; padding: 0 1; text-style: italic; }
+    ReviewScreen #more-below { height: 1; padding: 0 1; text-style: italic; display: none; }
+    ReviewScreen #limit-note { height: auto; padding: 0 1; text-style: italic; display: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -73,15 +84,17 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         Binding("2", "key(2)", "Hard (before the answer: pick 2)", show=False),
         Binding("3", "key(3)", "Good (before the answer: pick 3)", show=False),
         Binding("4", "key(4)", "Easy (before the answer: pick 4)", show=False),
-        Binding("enter", "enter", "Check / accept"),
+        Binding("enter", "enter", "Check / OK"),
         Binding("up", "cursor(-1)", "Select up", show=False, priority=True),
         Binding("down", "cursor(1)", "Select down", show=False, priority=True),
         Binding("shift+up,minus", "move(-1)", "Move up", show=False, priority=True),
         Binding("shift+down,plus", "move(1)", "Move down", show=False, priority=True),
         Binding("u", "undo", "Undo"),
-        Binding("s", "suspend", "Suspend"),
-        Binding("b", "bury", "Bury"),
-        Binding("e", "edit", "Edit card"),
+        # Not s / b: on Home those open Stats and Browse, so a habit never suspends a card.
+        # Off the key line so it fits 80 columns with Undo; ? and docs/keys.md list them.
+        Binding("at", "suspend", "Suspend", key_display="@", show=False),
+        Binding("equals_sign", "bury", "Bury until tomorrow", key_display="=", show=False),
+        Binding("e", "edit", "Edit"),
         Binding("escape", "leave", "Home"),
     ]
 
@@ -93,16 +106,20 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         cram: bool = False,
         units: Sequence[StudyUnit] | None = None,
         title: str | None = None,
+        more_new: bool = False,
     ) -> None:
         """`units` (with `title`) drills exactly those units, as a cram: the lineage and
         timeline screens study a group's or a span's cards now, and the timeline's ordering
-        drill is a card made on the spot, which the store never sees."""
+        drill is a card made on the spot, which the store never sees. `more_new`: after what
+        is due, new cards past the daily limit (Review more)."""
         super().__init__()
         self.context = context
         self.deck_ids = deck_ids
         self.cramming = cram or units is not None
         self.units = units
         self.title = title
+        self.more_new = more_new
+        self.extra_left = 0
         self.cram: Cram | None = None
         self.unit: StudyUnit | None = None
         self.suggested: Rating | None = None
@@ -129,7 +146,9 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
             yield Static(id="counters", markup=False)
         if self.cramming:
             yield Static(CRAM_NOTE, id="cram-note", markup=False)
+        yield Static(id="limit-note", markup=False)
         yield CardPanel(id="card")
+        yield Static(MORE_BELOW, id="more-below", markup=False)
         yield Static(id="grades", markup=False)
         yield Footer()
 
@@ -145,6 +164,10 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
             self.cram = self.context.study.cram(self.deck_ids)
         else:
             self.remaining = self.context.study.remaining(self.deck_ids, now)
+            if self.more_new:
+                limit = self.context.study.new_limit(self.deck_ids, now)
+                self.extra_left = min(limit.waiting, max(limit.per_day, EXTRA_NEW_BATCH))
+                self.remaining += self.extra_left
         if self.deck_ids and len(self.deck_ids) == 1:
             title = self.context.deck_title(self.deck_ids[0])
         else:
@@ -154,20 +177,37 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         if self.cramming:
             title = f"Cram · {title}"
         self.query_one("#title", Static).update(literal(title))
+        self.watch(self.panel, "scroll_y", lambda _value: self.show_more_below(), init=False)
         self.show_next()
 
     # -- showing a unit --------------------------------------------------------------------
 
     def show_next(self) -> None:
         app = self.quiz_app
+        now = app.clock()
         if self.cram is not None:
             unit = self.cram.next_unit()
         else:
-            unit = self.context.study.next_unit(self.deck_ids, app.clock())
+            unit = self.context.study.next_unit(self.deck_ids, now)
+            if unit is None and self.extra_left > 0:
+                unit = self.context.study.next_new_unit(self.deck_ids, now)
+                self.extra_left -= 1
+            self.note_limit()
         if unit is None:
             self.finish()
             return
         self.show(unit)
+
+    def note_limit(self) -> None:
+        """Say so when the daily limit, not a lack of cards, holds new cards back."""
+        app = self.quiz_app
+        note = self.query_one("#limit-note", Static)
+        limit = self.context.study.new_limit(self.deck_ids, app.clock())
+        note.display = limit.reached and not self.more_new
+        if note.display:
+            from quizapp.ui.screens.home import limit_line
+
+            note.update(limit_line(limit.done) + " r on the summary gives more.")
 
     def show(self, unit: StudyUnit) -> None:
         app = self.quiz_app
@@ -194,6 +234,14 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         self.query_one("#counters", Static).update(f"{done} done · {left} left")
         self.query_one(ProgressBar).update(total=max(done + left, 1), progress=done)
         self.refresh_bindings()
+        self.call_after_refresh(self.show_more_below)
+
+    def show_more_below(self) -> None:
+        """A hint when the card goes on below the fold (a small terminal, a long answer)."""
+        if not self.is_attached or self.app.screen is not self:
+            return  # the session ended before the layout settled
+        panel = self.panel
+        self.query_one("#more-below", Static).display = panel.scroll_y < panel.max_scroll_y
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.unit is None:
@@ -203,7 +251,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         if action == "reveal":
             return not self.revealed and self.kind != "typed"
         if action == "undo":
-            return bool(self.session_log and self.session_log.answers)
+            return self.context.study.last_action() is not None
         if action in {"cursor", "move"}:
             return not self.revealed and self.kind in {"order", "match"}
         return True
@@ -227,9 +275,13 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
             self.panel.pick(number)
 
     def on_key(self, event: events.Key) -> None:
-        """5-9 only pick (options, match sides); they are never grades, so no binding."""
+        """5-9 only pick (options, match sides); they are never grades, so no binding. Space
+        after a basic card's answer grades Good (its binding, Show answer, is hidden then)."""
         if event.character in {"5", "6", "7", "8", "9"} and self.unit and not self.revealed:
             self.panel.pick(int(event.character))
+        elif event.key == "space" and self.unit and self.revealed and self.kind == "basic":
+            self.grade(Rating.GOOD)  # as in Anki: Space again after the answer is Good
+            event.stop()
 
     def action_enter(self) -> None:
         if self.unit is None:
@@ -237,6 +289,8 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         if self.revealed:
             if self.suggested is not None:
                 self.grade(self.suggested)
+            elif self.kind == "basic":
+                self.grade(Rating.GOOD)  # as in Anki: Enter after the answer is Good
         elif self.kind == "basic":
             self.action_reveal()
         else:
@@ -270,6 +324,15 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         )
         if due <= now + LEARN_AHEAD:
             self.remaining += 1
+        if self.context.study.last_answer_leech():
+            self.notify(
+                f"Leech: {visible(self.unit.uid)} was forgotten too often and is now suspended. "
+                "Browse finds it with state:leech; @ there (or `quizapp unsuspend`) brings it "
+                "back; u undoes.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
         self.show_next()
 
     def not_saved(self, error: QuizappError) -> None:
@@ -287,9 +350,15 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
 
     # -- instructor and navigation actions ----------------------------------------------------
 
+    def undo_here(self) -> None:
+        """Ctrl+Z on this screen: the same as u."""
+        if self.cram is None:
+            self.action_undo()
+
     def action_undo(self) -> None:
         app = self.quiz_app
         assert self.session_log is not None
+        kind = self.context.study.last_action()
         try:
             unit = self.context.study.undo(app.clock())
         except QuizappError as error:
@@ -298,11 +367,14 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         if unit is None:
             self.notify("Nothing to undo.")
             return
-        if self.session_log.answers:
+        if kind is ActionKind.ANSWER and self.session_log.answers:
             again_today = self.session_log.answers.pop().again_today
             if again_today:
                 self.remaining -= 1
-        self.notify("Last answer undone.", timeout=2)
+            self.notify("Last answer undone.", timeout=2)
+        elif kind is not None:
+            self.remaining += 1
+            self.notify(f"Undone: the card is no longer {UNDONE[kind]}.", timeout=2)
         self.show(unit)
 
     def action_suspend(self) -> None:
@@ -313,7 +385,11 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         except QuizappError as error:
             self.not_saved(error)
             return
-        self.notify("Card suspended: it will not be shown until unsuspended.", timeout=3)
+        self.notify(
+            "Card suspended: u undoes; Browse (state:suspended) or `quizapp unsuspend` "
+            "brings it back later.",
+            timeout=4,
+        )
         self.remaining -= 1
         self.show_next()
 
@@ -325,7 +401,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         except QuizappError as error:
             self.not_saved(error)
             return
-        self.notify("Card buried until tomorrow.", timeout=3)
+        self.notify("Card buried until tomorrow: u undoes.", timeout=3)
         self.remaining -= 1
         self.show_next()
 
@@ -351,17 +427,31 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
                 visible(f"Could not start the editor: {error}"), severity="error", markup=False
             )
             return
-        self.notify(
-            visible(f"Edited {deck.path}: changes apply the next time quizapp starts."),
-            markup=False,
-        )
+        self.show_edited(self.unit)
+
+    def show_edited(self, unit: StudyUnit) -> None:
+        """After the editor exits: the card as it now reads in its file, at once."""
+        reloaded = self.context.reload_card(unit.deck_id, unit.card.id)
+        if reloaded.problem is not None:
+            self.notify(f"Card not reloaded: {visible(reloaded.problem)}", severity="warning")
+            return
+        self.notify("Card reloaded from its file.", timeout=2)
+        self.show(self.context.units.get(unit.uid, unit))
 
     def action_leave(self) -> None:
         if self.session_log and self.session_log.answers:
-            self.finish()
+            self.finish(paused=True)
         else:
             self.dismiss(None)
 
-    def finish(self) -> None:
-        """The session is over: hand its log back (the app shows the summary)."""
+    def finish(self, paused: bool = False) -> None:
+        """The session is over: hand its log back (the app shows the summary); `paused` when
+        the student left with cards still to go (the log says how many)."""
+        assert self.session_log is not None
+        if paused:
+            if self.cram is not None:
+                left = self.cram.remaining
+            else:
+                left = max(self.remaining - self.session_log.done, 0)
+            self.session_log.left = left or None
         self.dismiss(self.session_log)

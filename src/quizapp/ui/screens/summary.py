@@ -46,6 +46,8 @@ class SummaryScreen(Screen[bool]):
         self.session_log = log
         self.context = context
         self.now = now
+        self.left = log.left
+        """Cards still to go when the student left early (None: the session ran out)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,11 +59,23 @@ class SummaryScreen(Screen[bool]):
         now = self.now
         log = self.session_log
         text = Text()
-        if log.cram:
+        if self.left:
+            noun = "card" if self.left == 1 else "cards"
+            what = "Cram" if log.cram else "Session"
+            text.append(f"{what} paused — {self.left} {noun} left\n", style="bold")
+            if log.cram:
+                text.append("Cram: your schedule was not changed.\n")
+            text.append("r goes on where you left off.\n\n")
+        elif log.cram:
             text.append("Cram complete\n", style="bold")
             text.append("Cram: your schedule was not changed.\n\n")
         else:
             text.append("Session complete\n\n", style="bold")
+            limit = self.context.study.new_limit(log.deck_ids, now)
+            if limit.reached:
+                from quizapp.ui.screens.home import limit_line
+
+                text.append(limit_line(limit.done) + "\nr reviews more new cards anyway.\n\n")
         if log.done == 0 and log.cram:
             text.append("No cards to cram here. Pick another deck on Home.\n")
         elif log.done == 0:

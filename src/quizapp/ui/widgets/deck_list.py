@@ -43,10 +43,11 @@ class DeckRow(msgspec.Struct, frozen=True):
     due: int
     new: int
     learned: int
+    learning: int = 0
 
     @property
     def total(self) -> int:
-        return self.new + self.learned
+        return self.new + self.learning + self.learned
 
 
 class DeckList(ScrollView, can_focus=True):
