@@ -482,3 +482,74 @@ def test_drawn_ids_and_questions_are_unique(facts: list[Fact]) -> None:
     assert all(n == 1 for n in questions.values()), questions
     again = draw_cards(facts)
     assert again == cards, "drawing is deterministic: the same facts give the same cards"
+
+
+def test_a_card_on_a_figure_or_an_alias_cites_the_quote_that_says_it() -> None:
+    """The first quote may only name the event or the person: the card cites the sentence
+    that holds its figure or its alias, and the first quote when none does."""
+    sources = [
+        {"doc": "d.txt", "quote": "On March 8, AQIM attacked a post."},
+        {"doc": "d.txt", "quote": "Five soldiers died in the attack."},
+    ]
+    event = msgspec.convert(
+        {
+            "id": "post",
+            "type": "event",
+            "what": "an attack on a post",
+            "date": "2010-03-08",
+            "figures": {"killed": "five", "wounded": "a dozen"},
+            "sources": sources,
+        },
+        Fact,  # type: ignore[arg-type]
+    )
+    person = msgspec.convert(
+        {
+            "id": "x",
+            "type": "person",
+            "name": "Abdelmalek Droukdel",
+            "aliases": [{"name": "Abou Mossab"}],
+            "sources": [
+                {"doc": "d.txt", "quote": "Droukdel has led the group since 2004."},
+                {"doc": "d.txt", "quote": "Also known as Abou Mossab, he is an engineer."},
+            ],
+        },
+        Fact,  # type: ignore[arg-type]
+    )
+    cards = {c.id: c for c in draw_cards([event, person, *PEOPLE, *OTHERS])}
+    assert cards["post/figure.killed"].source.quote == "Five soldiers died in the attack."
+    assert cards["post/figure.wounded"].source.quote == "On March 8, AQIM attacked a post."
+    assert cards["post/when"].source.quote == "On March 8, AQIM attacked a post."
+    assert cards["x/alias"].source.quote.startswith("Also known as Abou Mossab")
+
+
+def test_a_card_never_swaps_its_quote_for_a_list_of_other_names() -> None:
+    group = msgspec.convert(
+        {
+            "id": "g",
+            "type": "group",
+            "name": "Salafist Group",
+            "aliases": [{"name": "Call and Combat"}],
+            "sources": [
+                {"doc": "d.txt", "quote": "The Salafist Group broke away in 1998."},
+                {"doc": "d.txt", "quote": "aka GSPC; Call and Combat; Le Groupe."},
+            ],
+        },
+        Fact,  # type: ignore[arg-type]
+    )
+    cards = {c.id: c for c in draw_cards([group, *GROUPS])}
+    assert cards["g/alias"].source.quote == "The Salafist Group broke away in 1998."
+
+
+def test_figure_choices_open_in_the_case_of_the_answer() -> None:
+    """ "Five" among "four", "ten" and "two" would say which is the answer."""
+    events = [
+        fact(id="a", type="event", what="attack a", date="2010", figures={"killed": "Five"}),
+        fact(id="b", type="event", what="attack b", date="2011", figures={"killed": "eleven"}),
+        fact(id="c", type="event", what="attack c", date="2012", figures={"killed": "Twenty"}),
+    ]
+    cards = {card.id: card for card in draw_cards(events)}
+    for card_id in ("a/figure.killed", "b/figure.killed", "c/figure.killed"):
+        card = cards[card_id]
+        assert isinstance(card, ChoiceCard)
+        cases = {choice[0].isupper() for choice in card.choices if choice[0].isalpha()}
+        assert cases == {card.answer[0].isupper()}, card.choices

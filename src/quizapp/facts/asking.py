@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -18,6 +19,7 @@ from quizapp.facts.links import moment, relation_keys, rename_groups
 from quizapp.facts.text import normalise
 from quizapp.facts.wording import gives_away, question_of
 from quizapp.model.cards import BasicCard, Card, Category, ChoiceCard, Status, TypedCard
+from quizapp.model.common import Source
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
     NAMED_TYPES,
@@ -143,12 +145,15 @@ class Asker:
         self.taken.add(key)
         self.cards.append(card)
 
-    def base(self, fact: Fact, template: str, category: Category) -> dict[str, Any]:
-        """The fields every drawn card has: its id from (fact, template), its fact, a source."""
+    def base(
+        self, fact: Fact, template: str, category: Category, *, shows: str = ""
+    ) -> dict[str, Any]:
+        """The fields every drawn card has: its id from (fact, template), its fact, a source:
+        the first quote that `shows` what the card tests (a figure, an alias), else the first."""
         return {
             "id": f"{fact.id}/{template}",
             "category": category,
-            "source": fact.sources[0],
+            "source": quote_showing(fact, shows),
             "tags": fact.tags,
             "fact": fact.id,
             # a generated fact (not yet checked by an instructor) draws generated cards
@@ -199,7 +204,7 @@ class Asker:
         field = "name" if template in {"alias", "acronym"} else template
         banned = [*aliases, *excluded, *self.disputed(fact, field)]
         wrong = name_distractors(answer, names, banned, f"{fact.id}/{template}")
-        base = self.base(fact, template, category)
+        base = self.base(fact, template, category, shows=named)
         question = question
         if len(wrong) >= WANT - 1:
             card: Card = ChoiceCard(
@@ -212,7 +217,7 @@ class Asker:
     def recall(
         self, fact: Fact, template: str, question: str, answer: str, category: Category
     ) -> None:
-        base = self.base(fact, template, category)
+        base = self.base(fact, template, category, shows=answer)
         self.add(BasicCard(question=question, answer=answer, **base))
 
 
@@ -242,3 +247,28 @@ def _containing(events: Sequence[EventFact]) -> list[EventFact]:
                 found.append(event)
                 break
     return found
+
+
+def quote_showing(fact: Fact, text: str) -> Source:
+    """The fact's first source whose quote contains `text` (case and typographic apostrophes
+    and quotes aside), so a card on a figure or an alias cites the sentence that says it; the
+    first source when none does or `text` is empty. Only a whole sentence replaces the first
+    quote: a list of other names ("aka ...; ...") or a heading may back a fact, but a card
+    never shows one."""
+    wanted = _plain(text)
+    if wanted:
+        for source in fact.sources:
+            quote = source.quote.rstrip()
+            sentence = quote.endswith(_SENTENCE_ENDS) and not _NAME_LIST.match(quote)
+            if sentence and wanted in _plain(quote):
+                return source
+    return fact.sources[0]
+
+
+def _plain(text: str) -> str:
+    return text.translate(_TYPOGRAPHIC).casefold()
+
+
+_NAME_LIST = re.compile(r"(?:aka|a\.k\.a\.)\s", re.IGNORECASE)
+_SENTENCE_ENDS = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})

@@ -125,8 +125,11 @@ class Drawing(Asker):
             return
         excluded = [f for v in self.disputed(fact, f"figures.{key}") if (f := parse_figure(v))]
         pool = self.figures.get(key, FigurePool(()))
-        wrong = figure_distractors(answer, pool, excluded, f"{fact.id}/{template}")
-        base = self.base(fact, template, Category.FIGURE)
+        wrong = [
+            same_case(text, value)
+            for text in figure_distractors(answer, pool, excluded, f"{fact.id}/{template}")
+        ]
+        base = self.base(fact, template, Category.FIGURE, shows=value)
         self.add(
             ChoiceCard(
                 question=question,
@@ -168,7 +171,7 @@ class Drawing(Asker):
         its other accepted names (aliases, acronym)."""
         aliases = [a.name for a in fact.aliases]
         if fact.acronym and not gives_away(fact.name, [fact.acronym]):
-            base = self.base(fact, "acronym", Category.NAME)
+            base = self.base(fact, "acronym", Category.NAME, shows=fact.acronym)
             question = f"What does {fact.acronym} stand for?"
             self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(aliases), **base))
         # an alias that is part of the name ("Arieff" for "Alexis Arieff") would say the answer
@@ -369,3 +372,12 @@ class Drawing(Asker):
 def draw_cards(facts: Sequence[Fact], written: Sequence[Card] = ()) -> list[Card]:
     """The cards drawn from a deck file's facts, none asking what a written card asks."""
     return Drawing(facts, (question_of(card) for card in written)).draw()
+
+
+def same_case(text: str, like: str) -> str:
+    """`text` with its first letter in the case of `like`'s: a figure written as a list item
+    opens with a capital ("Five"), and the one capitalised choice must not be the answer."""
+    if not text or not like or not text[0].isalpha() or not like[0].isalpha():
+        return text
+    first = text[0].upper() if like[0].isupper() else text[0].lower()
+    return first + text[1:]
