@@ -92,6 +92,10 @@ class QuizApp(App[None]):
             save_theme(self.looks, theme)
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            from quizapp.ui.hangup import exit_on_hangup
+
+            exit_on_hangup(self)
         stdin = sys.__stdin__
         if not self.is_headless and stdin is not None and os.isatty(stdin.fileno()):
             self.set_interval(TERMINAL_CHECK_SECONDS, self.exit_if_terminal_gone)

@@ -11,6 +11,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from quizapp.authoring.triage import TriageSession
+from quizapp.ui.hangup import exit_on_hangup
 from quizapp.ui.screens.triage import TriageScreen
 
 TERMINAL_CHECK_SECONDS = 1.0
@@ -30,6 +31,8 @@ class TriageApp(App[None]):
     def on_mount(self) -> None:
         # Pushed, not the default screen: a screen's own CSS is loaded when it is pushed.
         self.push_screen(TriageScreen(self.session), lambda _result: self.exit())
+        if not self.is_headless:
+            exit_on_hangup(self)
         if not self.is_headless and _stdin_is_terminal():
             self.set_interval(TERMINAL_CHECK_SECONDS, self.exit_if_terminal_gone)
 
