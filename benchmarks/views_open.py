@@ -104,13 +104,13 @@ def measure(facts: int, reps: int) -> dict[str, float]:
             harness._wait_until_idle(terminal.process.pid, terminal.master, start, 600)
             for _ in range(reps):
                 times["help"].append(terminal.press(b"?", "Keys"))
-                terminal.press(ESCAPE, "Review all due")
+                terminal.press(ESCAPE, "Review due")
                 times["lineage"].append(terminal.press(b"l", "Lineage \u00b7"))
                 times["ml"].append(terminal.press(DOWN, CURSOR_MARK))
-                terminal.press(ESCAPE, "Review all due")
+                terminal.press(ESCAPE, "Review due")
                 times["timeline"].append(terminal.press(b"t", "Timeline \u00b7"))
                 times["mt"].append(terminal.press(DOWN, CURSOR_MARK))
-                terminal.press(ESCAPE, "Review all due")
+                terminal.press(ESCAPE, "Review due")
         finally:
             terminal.close()
     found = {key: harness.median(values) for key, values in times.items()}
