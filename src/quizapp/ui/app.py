@@ -8,9 +8,7 @@ plotext, are imported when first opened so the app paints its first screen quick
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -31,8 +29,6 @@ if TYPE_CHECKING:
     from quizapp.ui.screens.quiz import QuizOutcome, QuizSpec
 
 Clock = Callable[[], dt.datetime]
-# How often the app checks that its terminal is still there (see `exit_if_terminal_gone`).
-TERMINAL_CHECK_SECONDS = 1.0
 
 
 def utc_now() -> dt.datetime:
@@ -92,24 +88,9 @@ class QuizApp(App[None]):
             save_theme(self.looks, theme)
 
     def on_mount(self) -> None:
-        if not self.is_headless:
-            from quizapp.ui.hangup import exit_on_hangup
+        from quizapp.ui.hangup import watch_terminal
 
-            exit_on_hangup(self)
-        stdin = sys.__stdin__
-        if not self.is_headless and stdin is not None and os.isatty(stdin.fileno()):
-            self.set_interval(TERMINAL_CHECK_SECONDS, self.exit_if_terminal_gone)
-
-    def exit_if_terminal_gone(self) -> None:
-        """Quit once the terminal has hung up (window closed, SSH dropped, tmux killed).
-
-        Not every hang-up sends SIGHUP (not when quizapp runs under `make run`, say), and
-        Textual's input thread then reads end-of-file in a loop at full CPU for ever
-        (Textualize/textual PR 6690). Every answer is already committed: nothing is lost.
-        """
-        stdin = sys.__stdin__
-        if stdin is None or not os.isatty(stdin.fileno()):
-            self.exit(return_code=1)
+        watch_terminal(self)
 
     def get_default_screen(self) -> Screen[Any]:
         """Home is the bottom of the stack itself, not pushed over an empty default screen."""

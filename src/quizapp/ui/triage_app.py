@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import ClassVar
 
@@ -11,10 +9,8 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from quizapp.authoring.triage import TriageSession
-from quizapp.ui.hangup import exit_on_hangup
+from quizapp.ui.hangup import watch_terminal
 from quizapp.ui.screens.triage import TriageScreen
-
-TERMINAL_CHECK_SECONDS = 1.0
 
 
 class TriageApp(App[None]):
@@ -31,18 +27,4 @@ class TriageApp(App[None]):
     def on_mount(self) -> None:
         # Pushed, not the default screen: a screen's own CSS is loaded when it is pushed.
         self.push_screen(TriageScreen(self.session), lambda _result: self.exit())
-        if not self.is_headless:
-            exit_on_hangup(self)
-        if not self.is_headless and _stdin_is_terminal():
-            self.set_interval(TERMINAL_CHECK_SECONDS, self.exit_if_terminal_gone)
-
-    def exit_if_terminal_gone(self) -> None:
-        """Quit once the terminal has hung up, as the study app does (see `QuizApp`); the last
-        decision is written on the way out."""
-        if not _stdin_is_terminal():
-            self.exit(return_code=1)
-
-
-def _stdin_is_terminal() -> bool:
-    stdin = sys.__stdin__
-    return stdin is not None and os.isatty(stdin.fileno())
+        watch_terminal(self)
