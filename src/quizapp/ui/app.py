@@ -17,7 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from quizapp.ui.literal import visible
+from quizapp.safety.terminal import visible
 from quizapp.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
