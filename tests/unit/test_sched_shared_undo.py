@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from store_fixtures import T0, basic, units
 
-from quizapp.model.progress import Phase, Rating
+from quizapp.model.progress import MemoryState, Phase, Rating
 from quizapp.store import ProgressStore, log
+from quizapp.store.db import DB_FILENAME
 from quizapp.store.sync import rebuild
 from quizapp.study.session import StudySession
 
@@ -112,38 +113,37 @@ def test_undo_leaves_a_sibling_buried_by_hand_buried(tmp_path: Path) -> None:
     assert session.state(pair).phase == Phase.NEW
 
 
-def test_an_answer_never_overwrites_one_another_store_committed_first(tmp_path: Path) -> None:
+def test_no_other_store_can_write_while_an_answer_is_scheduled(tmp_path: Path) -> None:
     cards = units([basic("c01")])
     first = StudySession.start(ProgressStore.open(tmp_path), cards, T0, rng=random.Random(1))
-    second = StudySession.start(ProgressStore.open(tmp_path), cards, T0, rng=random.Random(2))
-    stale = log.stored_state(first.store, "c01")
-    second.answer(cards[0], Rating.GOOD, T0, 500)
-    after = first.adapter.review(stale.state, Rating.AGAIN, T0)
-    written = log.record_answer(
-        first.store, cards[0], Rating.AGAIN, T0, 500, before=stale, after=after, leech=False,
-        params_id=1, bury_until=None,
+    other = sqlite3.connect(tmp_path / DB_FILENAME, timeout=0)
+    refused: list[bool] = []
+
+    def schedule(before: MemoryState) -> tuple[MemoryState, bool]:
+        try:
+            other.execute("UPDATE units SET lapses = 99 WHERE uid = 'c01'")
+            other.commit()
+            refused.append(False)
+        except sqlite3.OperationalError:
+            refused.append(True)
+        return first.adapter.review(before, Rating.GOOD, T0), False
+
+    log.record_answer(
+        first.store, cards[0], Rating.GOOD, T0, 500, schedule=schedule,
+        params_id=first.store.params_id(first.settings, T0.timestamp()),
+        bury_until=None,
     )  # fmt: skip
-    assert written is None
-    assert first.store.reviews_total() == 1
-    assert first.store.state("c01") == log.stored_state(second.store, "c01").state
+    other.close()
+    assert refused == [True]
+    assert first.store.state("c01").lapses == 0
 
 
-def test_an_answer_is_scheduled_again_from_what_another_store_wrote(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_answer_is_scheduled_from_what_another_store_wrote(tmp_path: Path) -> None:
     cards = units([basic("c01")])
     first = StudySession.start(ProgressStore.open(tmp_path), cards, T0, rng=random.Random(1))
     second = StudySession.start(ProgressStore.open(tmp_path), cards, T0, rng=random.Random(2))
-    read = log.stored_state
-
-    def read_then_let_the_other_answer(store: ProgressStore, uid: str) -> log.Stored:
-        found = read(store, uid)
-        if store is first.store and second.store.reviews_total() == 0:
-            second.answer(cards[0], Rating.GOOD, T0, 500)
-        return found
-
-    monkeypatch.setattr(log, "stored_state", read_then_let_the_other_answer)
+    first.state(cards[0])
+    second.answer(cards[0], Rating.GOOD, T0, 500)
     result = first.answer(cards[0], Rating.GOOD, T0 + timedelta(minutes=15), 500)
-    reviews = first.store.reviews_total()
-    assert reviews == 2
+    assert first.store.reviews_total() == 2
     assert result.phase == Phase.REVIEW, "the second GOOD builds on the first one's step"

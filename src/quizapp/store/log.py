@@ -9,7 +9,7 @@ noted in `burials` with the value each replaced, so an undo gives back exactly t
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 import msgspec
@@ -41,8 +41,12 @@ class Stored(msgspec.Struct, frozen=True):
 _NEW_BLOB = encode_state(NEW_STATE)
 
 
+Schedule = Callable[[MemoryState], tuple[MemoryState, bool]]
+"""Given a unit's state before an answer: the state after it, and whether it made a leech."""
+
+
 def stored_state(store: ProgressStore, uid: str) -> Stored:
-    """The unit's current state, read before an answer is scheduled."""
+    """The unit's current state, as an answer would find it."""
     row = store.db.execute("SELECT state FROM units WHERE uid = ?", (uid,)).fetchone()
     if row is None:
         raise QuizappError(f"{uid} is not in the progress database; reopen the deck.")
@@ -57,29 +61,28 @@ def record_answer(
     now: datetime,
     answer_ms: int,
     *,
-    before: Stored,
-    after: MemoryState,
-    leech: bool,
+    schedule: Schedule,
     params_id: int,
     bury_until: float | None,
     session: str = "",
-) -> Answered | None:
-    """Commit one answer: the unit moves from `before` to `after`, and a leech is suspended.
+) -> Answered:
+    """Commit one answer: read the unit, `schedule` it, write the result, suspend a leech.
 
-    Returns None, writing nothing, when the unit no longer holds `before` (another process
-    answered it since it was read): the caller reads it again and schedules anew.
-    `bury_until` (None when the unit has no siblings) hides its new and review siblings.
+    The read happens inside the write transaction, so another quizapp answering the same unit
+    at the same moment waits for the lock and then builds on this answer (never the reverse,
+    never lost). `bury_until` (None when the unit has no siblings) hides its new and review
+    siblings.
     """
     now_ts = now.timestamp()
-    blob_after = encode_state(after)
     with store.write() as db:
-        moved = db.execute(
+        before = stored_state(store, unit.uid)
+        after, leech = schedule(before.state)
+        blob_after = encode_state(after)
+        db.execute(
             "UPDATE units SET phase = ?, state = ?, due = ?, last_review = ?, lapses = ? "
-            "WHERE uid = ? AND state IS ?",
-            (after.phase, blob_after, after.due, now_ts, after.lapses, unit.uid, before.blob),
+            "WHERE uid = ?",
+            (after.phase, blob_after, after.due, now_ts, after.lapses, unit.uid),
         )
-        if moved.rowcount == 0:
-            return None
         cursor = db.execute(
             "INSERT INTO reviews (uid, deck_id, time, rating, answer_ms, phase_before, "
             "state_before, state_after, params_id, session) VALUES (?,?,?,?,?,?,?,?,?,?)",

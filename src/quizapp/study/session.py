@@ -33,7 +33,6 @@ from typing import Any
 
 import msgspec
 
-from quizapp.errors import QuizappError
 from quizapp.model.progress import MemoryState, Phase, Rating
 from quizapp.model.units import StudyUnit
 from quizapp.scheduling.fsrs_adapter import FsrsAdapter, config_of, require_utc
@@ -47,9 +46,6 @@ from quizapp.study.cram import Cram
 from quizapp.study.exam import ExamPlanner
 from quizapp.study.service import LEARN_AHEAD, ExamStatus, NewLimit
 
-# An answer is scheduled from the state read just before it; if another process answered the
-# unit in between, the answer is scheduled again from the new state, a few times at most.
-ANSWER_ATTEMPTS = 3
 # Due units read per phase when the first ones belong to decks this session did not load.
 WIDE_WINDOW = 50
 _PHASES = {int(phase): phase for phase in Phase}
@@ -306,34 +302,28 @@ class StudySession:
             self._params_id = self.store.params_id(self.settings, now.timestamp())
         day_start, next_day = self._day_bounds(now)
         bury_until = next_day if unit.sibling_key in self._with_siblings else None
-        done = None
-        for _ in range(ANSWER_ATTEMPTS):
-            before = log.stored_state(self.store, unit.uid)
-            after = self.adapter.review(before.state, rating, now, self.rng)
-            done = log.record_answer(
-                self.store,
-                unit,
-                rating,
-                now,
-                answer_ms,
-                before=before,
-                after=after,
-                leech=is_leech(before.state, after, self.settings.leech_threshold),
-                params_id=self._params_id,
-                bury_until=bury_until,
-                session=self.session_id,
-            )
-            if done is not None:
-                break
-        if done is None:
-            raise QuizappError(
-                f"{unit.uid} keeps changing under another quizapp; close the other one and "
-                "answer again."
-            )
+        threshold = self.settings.leech_threshold
+
+        def schedule(before: MemoryState) -> tuple[MemoryState, bool]:
+            after = self.adapter.review(before, rating, now, self.rng)
+            return after, is_leech(before, after, threshold)
+
+        done = log.record_answer(
+            self.store,
+            unit,
+            rating,
+            now,
+            answer_ms,
+            schedule=schedule,
+            params_id=self._params_id,
+            bury_until=bury_until,
+            session=self.session_id,
+        )
         self._history.append(done.review_id)
         self.store.count_answer(day_start, done.before.phase, 1)
         if done.before.phase == Phase.REVIEW:
             self._exams.count_answer(unit.deck_id, done.before, day_start)
+        after = done.after
         assert after.due is not None
         due = datetime.fromtimestamp(after.due, UTC)
         return AnswerResult(
