@@ -15,6 +15,7 @@ from quizapp.decks.metadata import SourceDates
 from quizapp.facts.derive import draw_cards
 from quizapp.facts.distractors import FigurePool, figure_distractors
 from quizapp.facts.figures import parse_figure
+from quizapp.facts.timeline import Decked, build_timeline, order_items
 from quizapp.facts.wording import authority_forms
 from quizapp.model import BasicCard, Card, ChoiceCard, Fact, OrderCard, TypedCard
 
@@ -236,3 +237,10 @@ def test_the_shipped_course_asks_no_state_as_an_event() -> None:
     assert {"hostages-held-2014-12", "minusma-strength-2014-01"} <= states
     ids = {card.id for deck in course.decks for card in deck.cards}
     assert not {f"{s}/{t}" for s in states for t in ("when", "order")} & ids
+
+
+def test_a_state_is_shown_on_the_timeline_but_never_in_its_ordering_drill() -> None:
+    entries = build_timeline(Decked(fact=f, deck="d") for f in [*EVENTS, HELD])
+    assert [e.fact_id for e in entries if e.state] == ["held"]
+    assert "held" not in [e.fact_id for e in order_items(entries, most=10)]
+    assert len(order_items(entries, most=10)) == len(EVENTS)
