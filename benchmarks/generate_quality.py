@@ -24,7 +24,7 @@ from quizapp.generate.score import Score, generated_facts, load_labels, score_by
 
 # Developed on: the rules were looked at and changed against these. Held out: scored last.
 DEVELOPED = ("lashkar-e-tayyiba", "kurdistan-workers-party", "basque-fatherland-and-liberty")
-HELD_OUT = ("hizballah", "shining-path", "abu-sayyaf-group")
+HELD_OUT = ("hizballah", "shining-path", "abu-sayyaf-group", "hamas", "jemaah-islamiyah")
 AQIM = ("aqim-backgrounder-2014", "aqim-group-profile")
 
 
