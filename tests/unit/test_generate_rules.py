@@ -119,3 +119,18 @@ def test_two_events_with_one_date_in_a_sentence_are_two_facts() -> None:
     assert len(events) == 2
     assert len({f["id"] for f in events}) == 2
     assert any("attack on a bus" in f["what"] for f in events)
+
+
+def test_a_long_what_ends_at_a_natural_break_and_stays_short() -> None:
+    facts = facts_of(
+        INTRO
+        + "April 11, 2007: The RHB carries out two deadly attacks: one suicide attack against "
+        "the office of the prime minister and a second attack on a police station in the east.\n"
+        "In 2009 the RHB formed the Black Hand Cell (BHC) as its youth wing, a student body "
+        "originally founded to oppose the presence of foreign troops in the northern valleys "
+        "and to recruit fighters.\n"
+    )
+    whats = {f["date"]: f["what"] for f in facts if f["type"] == "event"}
+    assert whats["2007-04-11"] == "The RHB carries out two deadly attacks"
+    assert whats["2009"].endswith("as its youth wing")
+    assert all(len(what) <= 110 for what in whats.values())

@@ -278,6 +278,41 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         )
         if stop is not None:
             what = what[: 40 + stop.start()]
-    if len(what) > 240:
-        what = what[:240].rsplit(" ", 1)[0] + "\u2026"
+    what = _brief(what)
     return what[:1].upper() + what[1:] if what else what
+
+
+WHAT_CAP = 110
+# Where a long `what` may end: before a colon's list, an appositive, a dash's aside, a
+# participle or relative clause; tried in order, each only past the first 30 characters.
+_BRIEF_CUTS = (
+    re.compile(r":\s"),
+    re.compile(r",\s+(?:a|an)\s"),
+    re.compile(r"\s*[\u2014\u2013]|\s--?\s"),
+    re.compile(r",\s+(?:which|who|where|when|including|as well as|while|whose)\b"),
+    re.compile(r",\s+(?:[a-z]+ing)\b"),
+    re.compile(r"\s(?:to|in order to|after|before|because|since)\s"),
+)
+
+
+def _brief(what: str) -> str:
+    """A `what` short enough to read in an order card (at most WHAT_CAP characters): cut at the
+    first natural end that leaves it short, else at a word, marked with an ellipsis."""
+    if len(what) <= WHAT_CAP:
+        return what
+    for cut in _BRIEF_CUTS:
+        ends = [m.start() for m in cut.finditer(what, 30) if m.start() <= WHAT_CAP]
+        if ends:
+            shorter = what[: ends[0]].rstrip(" ,;:")
+            if len(shorter.split()) >= 4 and len(shorter) <= WHAT_CAP:
+                return _closed(shorter)
+    return _closed(what[:WHAT_CAP].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026")
+
+
+def _closed(text: str) -> str:
+    """Quotation marks left open by a cut are closed."""
+    if text.count('"') % 2:
+        text += '"'
+    if text.count("\u201c") > text.count("\u201d"):
+        text += "\u201d"
+    return text
