@@ -26,6 +26,10 @@ from quizapp.model.cards import (
     ClozeCard,
 )
 
+# Every count a student reads (Home, the review, the summary, `quizapp stats`) is of study units,
+# and calls them cards; this says, wherever totals appear, how they relate to a deck's cards.
+COUNTED_AS = "a reversed card counts twice, a cloze once per gap"
+
 CLOZE_PATTERN = re.compile(r"\{\{(.+?)\}\}", re.DOTALL)
 
 
