@@ -11,6 +11,11 @@ T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 SOURCE = Source(doc="doc.md", quote="A sentence.")
 
 
+def source_of(card_id: str) -> Source:
+    """A sentence of its own for each card: cards quoting one sentence are buried together."""
+    return Source(doc="doc.md", quote=f"A sentence about {card_id}.")
+
+
 def basic(
     card_id: str,
     *,
@@ -23,7 +28,7 @@ def basic(
     return BasicCard(
         id=card_id,
         category=category,
-        source=SOURCE,
+        source=source_of(card_id),
         tags=tags,
         revision=revision,
         question=question or f"Question {card_id}?",
@@ -33,7 +38,7 @@ def basic(
 
 
 def cloze(card_id: str, text: str) -> ClozeCard:
-    return ClozeCard(id=card_id, category=Category.CONCEPT, source=SOURCE, text=text)
+    return ClozeCard(id=card_id, category=Category.CONCEPT, source=source_of(card_id), text=text)
 
 
 def units(cards: list[Card], deck_id: str = "deck") -> list[StudyUnit]:

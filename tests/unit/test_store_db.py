@@ -51,6 +51,18 @@ def test_migration_2_adds_burials_and_keeps_a_version_1_file(tmp_path: Path) -> 
     assert columns == ["uid", "review_id", "until", "previous"]
 
 
+def test_migration_4_finds_burials_by_answer_and_keeps_them(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
+    for migration in MIGRATIONS[:3]:
+        migration(db)
+    db.execute("PRAGMA user_version = 3")
+    db.execute("INSERT INTO burials VALUES ('a', 7, 10.0, 0.0)")
+    assert migrate(db) == 3
+    assert db.execute("SELECT * FROM burials").fetchall() == [("a", 7, 10.0, 0.0)]
+    plan = db.execute("EXPLAIN QUERY PLAN SELECT uid FROM burials WHERE review_id = 7").fetchall()
+    assert "burials_review" in str(plan)
+
+
 def test_migration_3_adds_the_progress_index_and_keeps_the_data(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / "x.sqlite3", isolation_level=None)
     MIGRATIONS[0](db)

@@ -21,9 +21,11 @@ from quizapp.study.session import StudySession
 from quizapp.store import ProgressStore
 
 data_dir, seed, limit = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-source = Source(doc="d.md", quote="q")
 cards = [
-    BasicCard(id=f"c{i}", category=Category.DATE, source=source, question="q", answer="a")
+    BasicCard(
+        id=f"c{i}", category=Category.DATE, source=Source(doc="d.md", quote=f"q{i}"),
+        question="q", answer="a",
+    )
     for i in range(300)
 ]
 units = [u for c in cards for u in units_of(c, "deck")]

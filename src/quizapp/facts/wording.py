@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from quizapp.facts.text import normalise
@@ -129,3 +130,30 @@ def question_of(card: Card) -> str:
         return card.text
     assert isinstance(card, OrderCard | MatchCard)
     return card.prompt
+
+
+_COUNTRY = re.compile(r"^(?:the )?(?:U\.S\.|US|United States)\s+", re.IGNORECASE)
+_DEPARTMENT = re.compile(r"^(?:Department of (?:the )?(?P<of>[\w ]+)|(?P<x>\w+) Department)$")
+
+
+def authority_forms(name: str) -> list[str]:
+    """Other ways to write an authority that a typed answer must accept: "U.S. Department of
+    State" is as well "State Department", "U.S. State Department", "Department of State"; an
+    authority with a parenthesis ("U.S. President (Executive Order 13224)") is also itself
+    without it."""
+    forms: list[str] = []
+    bare = name.split(" (", 1)[0].strip()
+    if bare != name:
+        forms.append(bare)
+    core = _COUNTRY.sub("", bare)
+    us = core != bare
+    if us:
+        forms.append(core)
+    found = _DEPARTMENT.match(core)
+    if found:
+        subject = found.group("of") or found.group("x")
+        for form in (f"Department of {subject}", f"{subject} Department"):
+            forms.append(form)
+            if us:
+                forms += [f"U.S. {form}", f"US {form}", f"United States {form}"]
+    return [form for form in dict.fromkeys(forms) if normalise(form) != normalise(name)]

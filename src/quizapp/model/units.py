@@ -4,6 +4,11 @@ Most cards are one unit whose id is the card id. A reversed basic card adds `ID/
 card with several deletions is one unit per deletion (`ID/c1`, `ID/c2`, ...). Units of one card are
 siblings and are not shown on the same day. So are the cards of one fact: the cards drawn from
 it and the written cards that name it (`fact: ID`, or the first of `facts: [ID, ...]`).
+
+Cards that quote the same source sentence are kin (`quote_groups`): one gives the other away, so
+answering one buries the other for the day too. Kinship is worked out over the loaded decks, not
+stored in a unit: a unit's id, sibling key and digest stay those of its own card, so a card id
+still names exactly its own units and the deck cache's digests do not change.
 """
 
 from __future__ import annotations
@@ -51,6 +56,41 @@ def sibling_key_of(card: Card) -> str:
     if card.fact is not None:
         return card.fact
     return card.facts[0] if card.facts else card.id
+
+
+_SPACES = re.compile(r"\s+")
+
+
+# A quote more cards share than this is a placeholder ("...", "see notes"), not a sentence that
+# gives one card away to another: holding all but one back each day would stall a student's deck.
+MAX_KIN = 20
+
+
+def quote_groups(units: Iterable[StudyUnit]) -> dict[str, tuple[StudyUnit, ...]]:
+    """Each unit whose card quotes a sentence some other card quotes too, with every unit
+    quoting it (one tuple shared by the group, so memory stays linear). A quote is the same when
+    its document and its words, whitespace aside, are; one shared by more than MAX_KIN cards is
+    left out, which also bounds what an answer buries."""
+    by_quote: dict[tuple[str, str], list[StudyUnit]] = {}
+    for unit in units:
+        source = unit.card.source
+        if source is not None:
+            key = (source.doc, _SPACES.sub(" ", source.quote).strip())
+            by_quote.setdefault(key, []).append(unit)
+    groups: dict[str, tuple[StudyUnit, ...]] = {}
+    for group in by_quote.values():
+        if 1 < len({unit.card.id for unit in group}) <= MAX_KIN:
+            shared = tuple(group)
+            for unit in group:
+                groups[unit.uid] = shared
+    return groups
+
+
+def quote_kin(unit: StudyUnit, groups: dict[str, tuple[StudyUnit, ...]]) -> list[str]:
+    """The units of other sibling families that quote `unit`'s sentence (its own siblings are
+    buried as siblings already)."""
+    group = groups.get(unit.uid, ())
+    return [other.uid for other in group if other.sibling_key != unit.sibling_key]
 
 
 def cloze_deletions(text: str) -> list[tuple[str, str | None]]:

@@ -9,7 +9,7 @@ noted in `burials` with the value each replaced, so an undo gives back exactly t
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 import msgspec
@@ -65,13 +65,14 @@ def record_answer(
     params_id: int,
     bury_until: float | None,
     session: str = "",
+    kin: Sequence[str] = (),
 ) -> Answered:
     """Commit one answer: read the unit, `schedule` it, write the result, suspend a leech.
 
     The read happens inside the write transaction, so another quizapp answering the same unit
     at the same moment waits for the lock and then builds on this answer (never the reverse,
-    never lost). `bury_until` (None when the unit has no siblings) hides its new and review
-    siblings.
+    never lost). `bury_until` (None when the unit has no siblings and no kin) hides its new and
+    review siblings, and the units in `kin` (other cards quoting its sentence) the same way.
     """
     now_ts = now.timestamp()
     with store.write() as db:
@@ -111,6 +112,7 @@ def record_answer(
             after.phase == Phase.REVIEW or before.state.phase == Phase.NEW
         ):
             _bury_siblings(db, unit, review_id, bury_until)
+            _bury_kin(db, kin, review_id, bury_until)
     return Answered(review_id, unit.uid, rating, before.state, after, leech)
 
 
@@ -130,14 +132,24 @@ def _bury_siblings(db: sqlite3.Connection, unit: StudyUnit, review_id: int, unti
         )
 
 
-def _unbury_siblings(db: sqlite3.Connection, uid: str, review_id: int) -> None:
-    """Give back the siblings' `buried_until` the answer `review_id` replaced, where it still
-    holds the value that answer set."""
+def _bury_kin(db: sqlite3.Connection, kin: Sequence[str], review_id: int, until: float) -> None:
+    """Hide the new and review units of other cards that quote the answered card's sentence."""
+    for uid in kin:
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO burials (uid, review_id, until, previous) "
+            "SELECT uid, ?, ?, buried_until FROM units WHERE uid = ? "
+            "AND phase IN (0, 2) AND buried_until < ?",
+            (review_id, until, uid, until),
+        )
+        if cursor.rowcount:
+            db.execute("UPDATE units SET buried_until = ? WHERE uid = ?", (until, uid))
+
+
+def _unbury_siblings(db: sqlite3.Connection, review_id: int) -> None:
+    """Give back the `buried_until` of every unit the answer `review_id` buried (siblings and
+    kin), where it still holds the value that answer set."""
     rows = db.execute(
-        "SELECT b.uid, b.until, b.previous FROM units me "
-        "JOIN units sibling ON sibling.sibling_key = me.sibling_key "
-        "JOIN burials b ON b.uid = sibling.uid AND b.review_id = ? WHERE me.uid = ?",
-        (review_id, uid),
+        "SELECT uid, until, previous FROM burials WHERE review_id = ?", (review_id,)
     ).fetchall()
     db.executemany(
         "UPDATE units SET buried_until = ? WHERE uid = ? AND buried_until = ?",
@@ -180,7 +192,7 @@ def undo_review(store: ProgressStore, review_id: int, now_ts: float) -> str | No
         )
         if was_leech:
             db.execute("UPDATE units SET suspended = 0, leech = 0 WHERE uid = ?", (uid,))
-        _unbury_siblings(db, uid, review_id)
+        _unbury_siblings(db, review_id)
         db.execute(
             "INSERT INTO events (time, kind, uid, review_id) VALUES (?, 'undo', ?, ?)",
             (now_ts, uid, review_id),

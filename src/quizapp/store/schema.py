@@ -153,7 +153,14 @@ def _v3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
+def _v4(db: sqlite3.Connection) -> None:
+    """Burials found by the answer that made them: an answer also buries the cards that quote
+    its card's sentence (not only its siblings), so undo reads its burials by review id instead
+    of through the unit's sibling key."""
+    _run(db, "CREATE INDEX burials_review ON burials (review_id);")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -2,11 +2,13 @@
 
 Suspending is never a one-way door: `quizapp unsuspend` and the Browse screen name cards by
 their id, and a card id stands for every study unit the card makes (`ID`, `ID/reverse`,
-`ID/c1`, ...), which share the card id as their sibling key.
+`ID/c1`, ...) and nothing else: not the other cards of its fact, which share its sibling key,
+nor a card drawn from a fact of that id (`ID/alias`: no template is named `reverse` or `cN`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from quizapp.store.db import ProgressStore
@@ -17,12 +19,20 @@ def units_named(store: ProgressStore, names: Iterable[str]) -> dict[str, list[st
     card's units. A name that matches nothing maps to an empty list."""
     found: dict[str, list[str]] = {}
     for name in names:
+        # the unit named, and the range of the primary key that starts with `name/`
         rows = store.db.execute(
-            "SELECT uid FROM units WHERE present = 1 AND (uid = ? OR sibling_key = ?) ORDER BY uid",
-            (name, name),
+            "SELECT uid FROM units WHERE present = 1 AND (uid = ? OR (uid > ? AND uid < ?)) "
+            "ORDER BY uid",
+            (name, f"{name}/", f"{name}0"),  # '0' follows '/' in code point order
         ).fetchall()
-        found[name] = [str(r[0]) for r in rows]
+        uids = [str(r[0]) for r in rows]
+        found[name] = [
+            uid for uid in uids if uid == name or _UNIT_SUFFIX.fullmatch(uid[len(name) + 1 :])
+        ]
     return found
+
+
+_UNIT_SUFFIX = re.compile(r"reverse|c[1-9][0-9]*")
 
 
 def suspended_uids(store: ProgressStore) -> list[str]:

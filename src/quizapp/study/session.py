@@ -13,7 +13,8 @@ Order of a queue: learning steps due now, then reviews due (up to reviews/day), 
 for decks with an exam date, then new units (up to new/day), then learning steps due within the
 next 20 minutes. Limits count answers across all decks for the current study day, which starts
 at `Settings.day_starts_at_hour` in the session's time zone. Answering a unit buries its siblings
-(other units of the same card) until the next study day.
+(other units of the same card, the other cards of its fact) and its kin (cards quoting the same
+source sentence, in any loaded deck) until the next study day.
 
 Exam mode: `set_exam(deck_id, date, now)`; until that date the queue adds, each day, a share of
 the deck's units that would otherwise not come up before the exam (review-ahead). FSRS gives an
@@ -34,7 +35,7 @@ from typing import Any
 import msgspec
 
 from quizapp.model.progress import MemoryState, Phase, Rating
-from quizapp.model.units import StudyUnit
+from quizapp.model.units import StudyUnit, quote_groups, quote_kin
 from quizapp.scheduling.fsrs_adapter import FsrsAdapter, config_of, require_utc
 from quizapp.scheduling.leech import is_leech
 from quizapp.store import log, queries
@@ -99,7 +100,10 @@ class StudySession:
         rng: random.Random,
         scope: Scope | None = None,
         tz: tzinfo = UTC,
+        loaded: Sequence[StudyUnit] | None = None,
     ) -> None:
+        """`loaded` is every loaded unit when `units` is only part of them: a card quoting the
+        same sentence is buried even when it is outside this session's decks."""
         self.store = store
         self.units: dict[str, StudyUnit] = {unit.uid: unit for unit in units}
         self.rng = rng
@@ -111,6 +115,8 @@ class StudySession:
         self._day_span = (datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC))
         self._day_ts = (0.0, 0.0)
         self._with_siblings = _sibling_keys_shared(units)
+        self.loaded = units if loaded is None else loaded
+        self._quote_groups: dict[str, tuple[StudyUnit, ...]] | None = None
         self.last_sync = SyncReport()
         self._load_settings()
 
@@ -148,7 +154,7 @@ class StudySession:
             )
         scope = Scope(tuple(deck_ids) if deck_ids is not None else None, uids)
         chosen = units if scope == Scope() else [u for u in units if _in_scope(u, scope)]
-        session = cls(store, chosen, rng=rng, scope=scope, tz=tz)
+        session = cls(store, chosen, rng=rng, scope=scope, tz=tz, loaded=units)
         session.last_sync = report
         return session
 
@@ -301,7 +307,8 @@ class StudySession:
         if self._params_id is None:
             self._params_id = self.store.params_id(self.settings, now.timestamp())
         day_start, next_day = self._day_bounds(now)
-        bury_until = next_day if unit.sibling_key in self._with_siblings else None
+        kin = self.kin(unit)
+        bury_until = next_day if kin or unit.sibling_key in self._with_siblings else None
         threshold = self.settings.leech_threshold
 
         def schedule(before: MemoryState) -> tuple[MemoryState, bool]:
@@ -318,6 +325,7 @@ class StudySession:
             params_id=self._params_id,
             bury_until=bury_until,
             session=self.session_id,
+            kin=kin,
         )
         self._history.append(done.review_id)
         self.store.count_answer(day_start, done.before.phase, 1)
@@ -329,6 +337,13 @@ class StudySession:
         return AnswerResult(
             done.review_id, unit.uid, rating, due, due - now, _PHASES[after.phase], done.leech
         )
+
+    def kin(self, unit: StudyUnit) -> list[str]:
+        """The units of other cards that quote `unit`'s source sentence (worked out over the
+        loaded decks at the first answer, not at start: most starts answer nothing)."""
+        if self._quote_groups is None:
+            self._quote_groups = quote_groups(self.loaded)
+        return quote_kin(unit, self._quote_groups)
 
     @guarded
     def undo(self, now: datetime) -> StudyUnit | None:

@@ -72,7 +72,12 @@ class StoreStudy:
         if found is None:
             chosen = [u for u in self.units.values() if key is not None and u.deck_id in key]
             found = StudySession(
-                self.store, chosen, rng=self.rng, scope=Scope(key, None), tz=self.tz
+                self.store,
+                chosen,
+                rng=self.rng,
+                scope=Scope(key, None),
+                tz=self.tz,
+                loaded=self.everything.loaded,
             )
             self._sessions[key] = found
         return found

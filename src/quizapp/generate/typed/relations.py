@@ -144,7 +144,10 @@ def _leadership(
     return used
 
 
-_SPLINTERS = re.compile(r"\b(?:splinter|breakaway) (?:groups?|factions?)\b|\boffshoots?\b")
+# "an offshoot of X" is a split from X (`_RELATIONS`), not from the group named before it.
+_SPLINTERS = re.compile(
+    r"(?:\b(?:splinter|breakaway) (?:groups?|factions?)|\boffshoots?)\b(?!\s+(?:of|from)\b)"
+)
 
 
 def _splinters(

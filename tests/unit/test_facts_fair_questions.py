@@ -1,0 +1,188 @@
+"""What the independent reading of the course found, as rules of the templates: a state of
+affairs is never asked as an event, a disputed figure names whose figure it asks, an open-ended
+figure is asked as the bare number its source writes, "who says" offers no plausible co-speaker,
+wrong counts differ clearly, and an authority's usual names are accepted."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import msgspec
+
+from quizapp.decks import load_decks
+from quizapp.decks.metadata import SourceDates
+from quizapp.facts.derive import draw_cards
+from quizapp.facts.distractors import FigurePool, figure_distractors
+from quizapp.facts.figures import parse_figure
+from quizapp.facts.wording import authority_forms
+from quizapp.model import BasicCard, Card, ChoiceCard, Fact, OrderCard, TypedCard
+
+SRC = [{"doc": "profile.txt", "quote": "q"}]
+CITES = {"profile.txt": "the group profile", "crt.txt": "the State Department's report"}
+
+
+def fact(**fields: object) -> Fact:
+    return msgspec.convert({"sources": SRC, **fields}, Fact)  # type: ignore[arg-type]
+
+
+def draw(*facts: Fact) -> dict[str, Card]:
+    return {card.id: card for card in draw_cards(list(facts), cite=CITES.get)}
+
+
+EVENTS = [
+    fact(id="raid", type="event", what="a raid on a bank", date="2014-04"),
+    fact(id="ambush", type="event", what="an ambush of a convoy", date="2014-06"),
+    fact(id="bombing", type="event", what="a bombing at the port", date="2015-02"),
+]
+HELD = fact(
+    id="held",
+    type="event",
+    what="the group still holds two hostages",
+    date="2014-12",
+    state=True,
+    time_sensitive=True,
+    figures={"hostages": "two"},
+)
+
+
+def test_a_state_is_never_asked_as_an_event_nor_put_in_a_timeline() -> None:
+    cards = draw(*EVENTS, HELD)
+    assert "held/when" not in cards and "held/order" not in cards
+    what = cards["held/what"]
+    assert isinstance(what, BasicCard)
+    assert what.question == "According to the group profile, what was the case as of December 2014?"
+    figure = cards["held/figure.hostages"]
+    assert isinstance(figure, ChoiceCard)
+    assert figure.question.startswith("As of December 2014, how many were hostages:")
+    orders = [card for card in cards.values() if isinstance(card, OrderCard)]
+    assert orders, "the events are still put in order"
+    assert all("hostages" not in item.text for card in orders for item in card.items)
+    # the same fact as an event asks when it happened
+    as_event = draw(*EVENTS, msgspec.structs.replace(HELD, state=False))  # type: ignore[arg-type]
+    assert "held/when" in as_event and "held/order" in as_event
+
+
+def test_a_disputed_figure_names_the_source_whose_figure_it_asks() -> None:
+    toll = fact(
+        id="toll",
+        type="event",
+        what="twin bombings in the capital",
+        date="2007-12-11",
+        figures={"killed": "thirty-three", "wounded": "177"},
+        sources=[{"doc": "crt.txt", "quote": "The bombings killed thirty-three."}],
+        disputed=[{"field": "figures.killed", "value": "sixty", "doc": "profile.txt"}],
+    )
+    cards = draw(toll)
+    killed = cards["toll/figure.killed"]
+    assert isinstance(killed, ChoiceCard)
+    assert killed.question.startswith("According to the State Department's report, how many")
+    assert "sixty" not in killed.choices, "the other source's value is never offered as wrong"
+    wounded = cards["toll/figure.wounded"]
+    assert isinstance(wounded, ChoiceCard) and not wounded.question.startswith("According")
+
+
+def test_an_open_ended_figure_is_asked_as_the_bare_number_its_source_writes() -> None:
+    attack = fact(
+        id="attack",
+        type="event",
+        what="an attack on a police station",
+        date="2007-04-11",
+        figures={"killed": "at least 30"},
+    )
+    card = draw(attack, *EVENTS)["attack/figure.killed"]
+    assert isinstance(card, ChoiceCard)
+    assert card.question.endswith("(given as “at least …”)?")
+    assert card.answer == "30" and len(card.choices) == 4
+    assert all(parse_figure(choice).qualifier == "" for choice in card.choices)  # type: ignore[union-attr]
+
+
+def test_who_says_offers_no_speaker_given_as_text_and_no_colleague() -> None:
+    people = [
+        fact(id=name, type="person", name=name.title(), roles=[{"role": "official", "of": org}])
+        for name, org in [
+            ("ham", "Defense"),
+            ("dempsey", "Defense"),
+            ("cohen", "Treasury"),
+            ("clinton", "State"),
+            ("arieff", "CRS"),
+        ]
+    ]
+    silent = fact(id="droukdel", type="person", name="Abdelmalek Droukdel")
+    claims = [
+        fact(id=f"{p.id}-says", type="statement", claim=f"claim {n}", by=p.id)
+        for n, p in enumerate(people)
+    ]
+    officials = fact(
+        id="officials-say", type="statement", claim="the threat is regional", by="U.S. officials"
+    )
+    cards = draw(*people, silent, *claims, officials)
+    ham = cards["ham-says/who"]
+    assert isinstance(ham, ChoiceCard) and ham.answer == "Ham"
+    assert "Dempsey" not in ham.choices, "a colleague of the same organisation may say the same"
+    assert "Abdelmalek Droukdel" not in ham.choices, "nobody who says nothing in the file"
+    text = cards["officials-say/who"]
+    assert isinstance(text, BasicCard) and text.answer == "U.S. officials"
+
+
+def test_a_speaker_named_in_the_claim_is_not_asked() -> None:
+    claim = fact(id="enemies", type="statement", claim="France is AQIM's far enemy", by="AQIM")
+    assert "enemies/who" not in draw(claim)
+
+
+def test_wrong_counts_differ_clearly_from_the_answer_and_the_facts_other_counts() -> None:
+    answer = parse_figure("6,300")
+    authorized = parse_figure("12,640")
+    assert answer is not None and authorized is not None
+    pool = FigurePool(["6,320", "12,600", "7,000", "2,000"])
+    wrong = figure_distractors(answer, pool, [], "seed", [authorized])
+    values = [parse_figure(text).value for text in wrong]  # type: ignore[union-attr]
+    assert len(values) == 3
+    for value in values:
+        assert abs(value - 6300) >= 0.2 * max(value, 6300)
+        assert abs(value - 12640) >= 0.2 * max(value, 12640)
+
+
+def test_a_closed_qualifier_is_carried_by_every_choice() -> None:
+    answer = parse_figure("about 100")
+    assert answer is not None
+    wrong = figure_distractors(answer, FigurePool([]), [], "seed")
+    assert len(wrong) == 3 and all(text.startswith("about ") for text in wrong)
+
+
+def test_an_authority_is_accepted_under_its_usual_names() -> None:
+    forms = authority_forms("U.S. Department of State")
+    assert {"State Department", "U.S. State Department", "Department of State"} <= set(forms)
+    assert "U.S. President" in authority_forms("U.S. President (Executive Order 13224)")
+    assert authority_forms("UN Security Council") == []
+    designation = fact(
+        id="fto",
+        type="designation",
+        authority="U.S. Department of State",
+        list="FTO",
+        target="aqim",
+        date="2008-02",
+    )
+    group = fact(id="aqim", type="group", name="AQIM")
+    card = draw(designation, group)["fto/who"]
+    assert isinstance(card, TypedCard) and "State Department" in card.aliases
+
+
+def test_a_document_is_cited_by_its_cite_as_else_its_title(tmp_path: Path) -> None:
+    shutil.copytree(
+        Path(__file__).parents[1] / "data" / "facts" / "sources", tmp_path, dirs_exist_ok=True
+    )
+    (tmp_path / "a.meta.yaml").write_text('title: "A long title"\ncite_as: "the brief"\n')
+    (tmp_path / "b.meta.yaml").write_text('title: "Crisis in Mali"\n')
+    dates = SourceDates(tmp_path)
+    assert dates.cite_as("a.txt") == "the brief"
+    assert dates.cite_as("b.txt") == "Crisis in Mali"
+    assert dates.cite_as("missing.txt") is None
+
+
+def test_the_shipped_course_asks_no_state_as_an_event() -> None:
+    course = load_decks([Path(__file__).parents[2] / "decks"])
+    states = {f.id for deck in course.decks for f in deck.facts if getattr(f, "state", False)}
+    assert {"hostages-held-2014-12", "minusma-strength-2014-01"} <= states
+    ids = {card.id for deck in course.decks for card in deck.cards}
+    assert not {f"{s}/{t}" for s in states for t in ("when", "order")} & ids
