@@ -69,9 +69,13 @@ class EarlyParse:
 
 def _parse_and_exit(decks_dir: Path, cache: DeckCache) -> NoReturn:  # pragma: no cover
     """In the child: fill the cache, then leave at once (no atexit handlers, no flushing of
-    buffers the parent owns). The terminal is the parent's: nothing here may reach it."""
+    buffers the parent owns). The terminal is the parent's: nothing here may reach it. Any
+    failure (os.nice refused included) only ends the child: the parent parses instead."""
     code = 1
     try:
+        # Second to the UI: on a machine with a core to spare this changes nothing; on one
+        # without, the first screen is not kept waiting for a parse it does not need.
+        os.nice(10)
         quiet = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(quiet, fd)
