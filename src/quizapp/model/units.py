@@ -27,10 +27,6 @@ from quizapp.model.cards import (
 from quizapp.model.digests import blake2b
 from quizapp.model.digests import combine_digests as combine_digests
 
-# Every count a student reads (Home, the review, the summary, `quizapp stats`) is of study units,
-# and calls them cards; this says, wherever totals appear, how they relate to a deck's cards.
-COUNTED_AS = "a reversed card counts twice, a cloze once per gap"
-
 CLOZE_PATTERN = re.compile(r"\{\{(.+?)\}\}", re.DOTALL)
 
 
