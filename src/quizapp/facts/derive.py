@@ -14,7 +14,7 @@ import bisect
 import math
 from collections.abc import Sequence
 
-from quizapp.facts.asking import Asker, Cite, overlaps, quote_showing
+from quizapp.facts.asking import Asker, Cite, initials_of, overlaps, quote_showing, quote_stating
 from quizapp.facts.distractors import FigurePool, NamePool, figure_distractors
 from quizapp.facts.figures import Figure, leading_figure, numbers_in, parse_figure
 from quizapp.facts.links import moment, relation_keys
@@ -210,17 +210,26 @@ class Drawing(Asker):
         """The cards every person, group and place may have: acronym, alias, roles. Returns
         its other accepted names (aliases, acronym)."""
         aliases = [a.name for a in fact.aliases]
-        if fact.acronym and not gives_away(fact.name, [fact.acronym]):
-            base = self.base(fact, "acronym", Category.NAME, shows=fact.acronym)
+        # a card shows a sentence that says what it asks: the acronym beside the name
+        stated = (
+            quote_stating(fact, [fact.acronym, fact.name], headings=True) if fact.acronym else None
+        )
+        if fact.acronym and stated is not None and not gives_away(fact.name, [fact.acronym]):
+            base = {**self.base(fact, "acronym", Category.NAME), "source": stated}
             question = f"What does {fact.acronym} stand for?"
-            self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(aliases), **base))
-        # an alias that is part of the name ("Arieff" for "Alexis Arieff") or another spelling
-        # of it ("al-Qa'ida" for "al-Qaeda", "Ansar Dine") would say the answer
+            typed = [*aliases, *spelled_out(fact.name)]
+            self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(typed), **base))
+        # an alias that is part of the name ("Arieff" for "Alexis Arieff"), another spelling of
+        # it ("al-Qa'ida" for "al-Qaeda", "Ansar Dine") or its initials ("MUJWA") would say the
+        # answer; an alias no quote of the fact states is not asked (nothing shows it)
         asked = next(
             (
                 a
                 for a in aliases
-                if not gives_away(fact.name, [a]) and not spelling_of(a, fact.name)
+                if not gives_away(fact.name, [a])
+                and not spelling_of(a, fact.name)
+                and not initials_of(a, fact.name)
+                and quote_stating(fact, [a]) is not None
             ),
             None,
         )
@@ -236,6 +245,7 @@ class Drawing(Asker):
                 excluded=self.same_as(fact.id),
                 named=asked,
                 category=TYPE_CATEGORY[type(fact)],
+                source=quote_stating(fact, [asked]),
             )
         forms = [*aliases, *([fact.acronym] if fact.acronym else [])]
         self.roles(fact, forms)
@@ -371,7 +381,8 @@ class Drawing(Asker):
             ask_who.format(**words),
             fact.authority,
             None,
-            aliases=authority_forms(fact.authority),
+            # the person who acted for the authority (Kerry for the State Department)
+            aliases=[*authority_forms(fact.authority), *acting(fact.acted_by, self.people)],
             pool=self.authorities,
             category=Category.DESIGNATION,
         )
@@ -448,3 +459,25 @@ def same_case(text: str, like: str) -> str:
         return text
     first = text[0].upper() if like[0].isupper() else text[0].lower()
     return first + text[1:]
+
+
+_SPELLED = (("UN", "United Nations"), ("U.S.", "United States"), ("US", "United States"))
+
+
+def spelled_out(name: str) -> list[str]:
+    """The name with a short form of a word group spelt out, as a student may type it: "UN
+    Multidimensional ... Mission in Mali" is also "United Nations Multidimensional ..."."""
+    forms = []
+    for short, full in _SPELLED:
+        if name.startswith(short + " "):
+            forms.append(full + name[len(short) :])
+    return forms
+
+
+def acting(names: Sequence[str], people: Sequence[str]) -> list[str]:
+    """The names of who acted for an authority, each also without middle initials and by
+    surname, as a typed answer accepts a person's."""
+    forms: list[str] = []
+    for name in names:
+        forms += [name, *surname(name, people)]
+    return forms
