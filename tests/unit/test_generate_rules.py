@@ -134,3 +134,23 @@ def test_a_long_what_ends_at_a_natural_break_and_stays_short() -> None:
     assert whats["2007-04-11"] == "The RHB carries out two deadly attacks"
     assert whats["2009"].endswith("as its youth wing")
     assert all(len(what) <= 110 for what in whats.values())
+
+
+def test_a_reported_sentence_gives_its_key_events_less_surely() -> None:
+    proposals = propose_facts(
+        parse_document(
+            "d.txt",
+            INTRO + "Officials said the RHB gunmen who attacked the embassy in Sarvan in "
+            "September 2012 had trained abroad.\n"
+            "Karim Adel is believed to have masterminded the January 2013 hostage crisis at a gas "
+            "plant in Ostland that left at least 38 dead.\n"
+            "In July 2012, Karim Adel described the RHB as a growing threat.\n",
+        )
+    )
+    events = {p.fact["date"]: p for p in proposals if p.fact["type"] == "event"}
+    assert events["2012-09"].fact["what"].startswith("Attacked the embassy")
+    assert events["2013-01"].fact["what"] == "Hostage crisis at a gas plant"  # + where: Ostland
+    assert "place" in events["2013-01"].fact
+    assert {events["2012-09"].confidence, events["2013-01"].confidence} == {0.5}
+    assert "2012-07" not in events  # the date of the words, not of an act
+    assert any(p.fact["type"] == "statement" for p in proposals)

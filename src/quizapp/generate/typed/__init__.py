@@ -118,8 +118,7 @@ def propose_facts(
         hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
         if hedged:
             spoken = _statement(reader, sentence, groups, subject, dates, hedged=True)
-        if not spoken:
-            _events(reader, sentence, [d for d in dates if d not in used], groups)
+        _events(reader, sentence, [d for d in dates if d not in used], groups, reported=spoken)
         if len(reader.proposals) == before:
             _statement(reader, sentence, groups, subject, dates)
         if groups:
