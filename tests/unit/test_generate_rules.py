@@ -154,3 +154,16 @@ def test_a_reported_sentence_gives_its_key_events_less_surely() -> None:
     assert {events["2012-09"].confidence, events["2013-01"].confidence} == {0.5}
     assert "2012-07" not in events  # the date of the words, not of an act
     assert any(p.fact["type"] == "statement" for p in proposals)
+
+
+def test_a_claim_is_the_words_said_whichever_side_of_the_verb_they_are() -> None:
+    facts = facts_of(
+        INTRO + "Karim Adel leads the RHB and gives many interviews in the capital.\n"
+        '"The RHB has grown stronger every year since the war," writes Omar Vance, an analyst.\n'
+        "The RHB raises money through smuggling and ransom, according to the Finance Ministry.\n"
+        "In 2012, Karim Adel said the RHB would fight on in the hills.\n"
+    )
+    claims = {f["claim"] for f in facts if f["type"] == "statement"}
+    assert "The RHB has grown stronger every year since the war" in claims
+    assert "The RHB raises money through smuggling and ransom" in claims
+    assert "The RHB would fight on in the hills" in claims
