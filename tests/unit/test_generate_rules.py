@@ -167,3 +167,15 @@ def test_a_claim_is_the_words_said_whichever_side_of_the_verb_they_are() -> None
     assert "The RHB has grown stronger every year since the war" in claims
     assert "The RHB raises money through smuggling and ransom" in claims
     assert "The RHB would fight on in the hills" in claims
+
+
+def test_a_profile_line_without_a_subject_is_about_the_group_of_the_passage() -> None:
+    facts = facts_of(
+        "The Red Hand Brigade (RHB) was founded in 1988 in the hills of Sarvania.\n\n"
+        "External Aid\n\n"
+        "Has received training at various times in the past in Ostland and Westmark.\n"
+    )
+    claims = {f["claim"] for f in facts if f["type"] == "statement"}
+    assert "RHB has received training at various times in the past in Ostland and Westmark" in (
+        claims
+    )

@@ -50,6 +50,13 @@ _ASSESSMENT = re.compile(
 )
 
 
+# A profile's sentence without a subject: it is about the group the passage is about.
+_SUBJECTLESS = re.compile(
+    r"^(?:Has|Have|Operates|Maintains|Receives|Received|Conducts|Uses|Relies|Seeks|Aims|Remains"
+    r"|Continues|Retains|Controls|Finances|Recruits)\s+[a-z]"
+)
+
+
 # "The PKK's original goal", "AQIM's objectives": what a group is for, in any tense.
 _GROUP_AIM = re.compile(
     r"^(?:The )?(?P<group>.+?)[\u2019']s? (?:\w+ )?(?:goals?|aims?|objectives?|ideology|strategy"
@@ -97,6 +104,15 @@ def _statement(
     if speaker is None and speaker_text is None and speech_only:
         return False
     if speaker is None and speaker_text is None and hedged:
+        confidence = 0.5
+    elif speaker is None and speaker_text is None and _SUBJECTLESS.match(text):
+        # "Has received training in ...": a profile's line about the group it is about
+        group = subject or reader.last_group
+        if group is None:
+            return False
+        about_fact = reader.proposals[group].fact
+        name = about_fact.get("acronym") or about_fact["name"]
+        text = f"{name} {text[:1].lower()}{text[1:]}"
         confidence = 0.5
     elif speaker is None and speaker_text is None:
         found = _ASSESSMENT.match(text)
