@@ -179,3 +179,22 @@ def test_a_profile_line_without_a_subject_is_about_the_group_of_the_passage() ->
     assert "RHB has received training at various times in the past in Ostland and Westmark" in (
         claims
     )
+
+
+def test_a_treasury_designation_of_named_leaders_targets_them_and_a_new_release_has_no_today() -> (
+    None
+):
+    facts = facts_of(
+        "Media Note\nOffice of the Spokesperson\nMarch 3, 2019\n\n"
+        "The Department of State has today designated the Red Hand Brigade (RHB) as a Foreign "
+        "Terrorist Organization.\n\n"
+        "Media Note\nOffice of the Spokesperson\n\n"
+        "This is timed with today's Treasury designation of two RHB senior leaders, Omar Vance "
+        "and Karim Adel.\n"
+    )
+    names = {f["id"]: f.get("acronym") or f.get("name") for f in facts}
+    found = {
+        (names[f["target"]], f["list"], f.get("date")) for f in facts if f["type"] == "designation"
+    }
+    assert ("RHB", "FTO", "2019-03-03") in found
+    assert {("Omar Vance", "SDGT", None), ("Karim Adel", "SDGT", None)} <= found

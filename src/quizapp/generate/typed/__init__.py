@@ -102,6 +102,8 @@ def propose_facts(
                 (name for pattern, name in _PUBLISHERS if pattern.search(sentence.text)), None
             )
             reader.publisher = publisher or reader.publisher
+            if publisher is not None:
+                reader.dateline = None  # a new release: "today" is its dateline, if it has one
             continue
         if not sentence.readable:
             continue
