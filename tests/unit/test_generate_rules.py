@@ -198,3 +198,16 @@ def test_a_treasury_designation_of_named_leaders_targets_them_and_a_new_release_
     }
     assert ("RHB", "FTO", "2019-03-03") in found
     assert {("Omar Vance", "SDGT", None), ("Karim Adel", "SDGT", None)} <= found
+
+
+def test_a_place_listed_on_a_line_of_its_own_is_proposed() -> None:
+    proposals = propose_facts(
+        parse_document(
+            "d.txt",
+            INTRO + "The RHB recruits in Sarvania and in Ostland, and trades with Westmark.\n\n"
+            "Active in Locations:\n\n  • Sarvania\n  • Ostland\n",
+        )
+    )
+    places = {p.fact["name"]: p.confidence for p in proposals if p.fact["type"] == "place"}
+    assert places["Sarvania"] >= 0.5 and places["Ostland"] >= 0.5
+    assert places.get("Westmark", 0) < 0.4

@@ -127,12 +127,19 @@ def propose_facts(
             reader.last_group = subject or groups[-1][1]
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
     _drop_aliases_of_others(reader)
+    # A list item that is only a place's name ("• Algeria" under "Active in Locations:").
+    places = dict(reader.place_names)
+    listed = {
+        places[sentence.text.rstrip(".;,")]
+        for sentence in document.sentences
+        if sentence.kind is Kind.ITEM and sentence.text.rstrip(".;,") in places
+    }
     for proposal in reader.proposals.values():
         # A place alone draws no card: it is worth proposing when an event happened there,
-        # or when the document keeps coming back to it.
+        # when the document lists it on a line of its own, or keeps coming back to it.
         if proposal.fact["type"] == "place" and proposal.id not in reader.places_used:
             mentions = _mentions(reader, str(proposal.fact["name"]))
-            proposal.confidence = 0.6 if mentions >= 3 else 0.3
+            proposal.confidence = 0.6 if mentions >= 3 or proposal.id in listed else 0.3
     if undated and latest:
         for proposal in reader.proposals.values():
             proposal.fact["as_of"] = latest.split("/")[-1]
