@@ -12,7 +12,7 @@ import pytest
 from quizapp import cli
 from quizapp.decks import load_decks
 from quizapp.errors import QuizappError
-from quizapp.model.progress import Counts, Rating
+from quizapp.model.progress import COUNTED_AS, Counts, Rating
 from quizapp.store import ProgressStore, queries
 from quizapp.study.service import ActionKind
 from quizapp.study.stored import StoreStudy
@@ -213,4 +213,8 @@ def test_stats_counts_study_units_and_learned_means_in_review(
     assert (home.learned, home.learning) == (1, 1)
     assert summary["units_total"] == home.total == len(study.units)
     code, out, _ = run(capsys, tmp_path, "stats")
-    assert "study units" in out and "units" in out.splitlines()[1] + out.splitlines()[2]
+    words = " ".join(out.split())  # the table may wrap its title
+    assert f"Progress in cards ({COUNTED_AS})" in words, "the table says what it counts"
+    header = next(line for line in out.splitlines() if "due now" in line)
+    assert "cards" in header.split() and "units" not in header
+    assert f"{summary['new_available']} new cards available today" in words

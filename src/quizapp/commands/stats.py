@@ -44,13 +44,11 @@ def run(args: argparse.Namespace) -> int:
 def print_table(summary: dict[str, Any]) -> None:
     from rich.table import Table
 
+    from quizapp.model.progress import COUNTED_AS
     from quizapp.safety.terminal import literal, plain_console
 
-    table = Table(
-        title="Progress in study units (a reversed card or a cloze counts one per side)",
-        title_justify="left",
-    )
-    for name in ("deck", "units", "due now", "new", "learning", "learned", "suspended", "exam"):
+    table = Table(title=f"Progress in cards ({COUNTED_AS})", title_justify="left")
+    for name in ("deck", "cards", "due now", "new", "learning", "learned", "suspended", "exam"):
         table.add_column(name, justify="left" if name in ("deck", "exam") else "right")
     for deck in summary["decks"]:
         exam = f"{deck['exam_date']} ({deck['exam_at_risk']} at risk)" if deck["exam_date"] else ""
@@ -79,5 +77,5 @@ def print_table(summary: dict[str, Any]) -> None:
     console.print(table)
     console.print(
         f"{summary['reviews_total']} reviews so far, {summary['reviews_today']} today; "
-        f"{summary['new_available']} new available today; {summary['leeches']} leeches."
+        f"{summary['new_available']} new cards available today; {summary['leeches']} leeches."
     )
