@@ -8,7 +8,6 @@ parsed and the store is synced, then fills in, even for a very large deck set.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 from pathlib import Path
@@ -65,15 +64,12 @@ def build_context(
     return context
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(decks_dir: Path, data_dir: Path, use_cache: bool = True) -> int:
     from quizapp.commands.early_parse import EarlyParse
     from quizapp.decks.cache import default_cache
     from quizapp.decks.files import deck_summaries
     from quizapp.study.overview import quick_overview
 
-    decks_dir: Path = args.decks
-    data_dir: Path = args.data_dir
-    use_cache = not getattr(args, "no_cache", False)
     now = dt.datetime.now(dt.UTC)
     cache = default_cache(use_cache)
     overview = quick_overview(decks_dir, data_dir, now, cache) if cache is not None else None
