@@ -309,7 +309,11 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
             date.value, date.phrase, date.start - shift, date.end - shift, date.relative
         )
     before = re.sub(
-        r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
+        r"(?:\b(?i:in|on|since|by|during|from|until|as of|beginning in|starting in|after)\s+"
+        r"(?:the\s+)?(?:(?i:summer|winter|spring|fall|autumn|start|end|beginning|middle|course)"
+        r"\s+of\s+)?(?:the\s+)?)?$",
+        "",
+        text[: date.start],
     )
     what = (before + text[date.end :]).strip(" ,;")
     what = re.sub(r"^[\s:;,.\u2013\u2014-]+", "", what)
@@ -321,6 +325,10 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         what,
     )
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
+    # what the date's removal leaves: "That year,, marked", "consent .)", "(... .)"
+    what = re.sub(r",(?:\s*,)+", ",", what)
+    what = re.sub(r"\s+([.,;:)])", r"\1", what)
+    what = re.sub(r"^\((.*?)\.?\)$", r"\1", what)
     what = what.rstrip(".")
     what = _shorter(what)
     if len(what) > 100:
@@ -346,8 +354,13 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         )
         if stop is not None:
             what = what[: 40 + stop.start()]
-    what = _brief(what)
+    what = _brief(_no_dangling(what))
     return what[:1].upper() + what[1:] if what else what
+
+
+def _no_dangling(text: str) -> str:
+    """Without the words a cut left hanging at the end ("... known as X, for")."""
+    return re.sub(r"(?:[\s,]+(?:for|of|to|in|on|at|by|with|and|or|the|a|an|from))+$", "", text)
 
 
 WHAT_CAP = 110
@@ -359,7 +372,6 @@ _BRIEF_CUTS = (
     re.compile(r"\s*[\u2014\u2013]|\s--?\s"),
     re.compile(r",\s+(?:which|who|where|when|including|as well as|while|whose)\b"),
     re.compile(r",\s+(?:[a-z]+ing)\b"),
-    re.compile(r"\s(?:to|in order to|after|before|because|since)\s"),
 )
 
 
@@ -374,7 +386,7 @@ def _brief(what: str) -> str:
             shorter = what[: ends[0]].rstrip(" ,;:")
             if len(shorter.split()) >= 4 and len(shorter) <= WHAT_CAP:
                 return _closed(shorter)
-    return _closed(what[:WHAT_CAP].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026")
+    return _closed(_no_dangling(what[:WHAT_CAP].rsplit(" ", 1)[0].rstrip(" ,;:")) + "\u2026")
 
 
 def _closed(text: str) -> str:
