@@ -47,7 +47,13 @@ _ACT = re.compile(
     r"|assumed power|called for|peace|negotiations?|talks|massacre|shootings?|suicide|explosions?"
     r"|blasts?|hijack(?:ed|ing)?|fired|shot|assault(?:s|ed)?|campaign of|testimony|fought"
     r"|aid(?:ed|s)?|moved (?:beyond|into)|shift(?:ed|s) (?:to|from)|expand(?:ed|s)"
-    r"|turn(?:ed|s) to)\b",
+    r"|turn(?:ed|s) to|detain(?:s|ed)?|expel(?:s|led)?|exiled?|imprison(?:s|ed)?|jail(?:s|ed)?"
+    r"|freed|dissolv(?:e[ds]?)|disband(?:s|ed)?|outlaw(?:s|ed)?|surrender(?:s|ed)?|disarm(?:s|ed)?"
+    r"|demobili[sz](?:e[ds]?)|agree(?:s|d)?|agreement|accord|treaty|truce|pardon(?:s|ed)?"
+    r"|amnesty|fled|flee|relocat(?:e[ds]?)|won|lost|defeat(?:s|ed)?|recaptur(?:e[ds]?)"
+    r"|retook|destroy(?:s|ed)?|burn(?:s|ed|t)?|behead(?:s|ed)?|murder(?:s|ed)?|storm(?:s|ed)?"
+    r"|besieg(?:e[ds]?)|infiltrat(?:e[ds]?)|led|named|became|become|took part|participat(?:e[ds]?)"
+    r"|recogni[sz](?:e[ds]?)|vot(?:e[ds]?)|protest(?:s|ed)?|strik(?:e|ing)|kill)\b",
     re.I,
 )
 # A date that says how long a state lasted, not when something happened: "since 2008",
@@ -60,7 +66,7 @@ _STATE_DATE = re.compile(
 # A clause that describes a state rather than an act (when no act is named in it).
 _STATE = re.compile(
     r"\b(?:is|are|was|were|has been|have been|remains?|remained|traces?|extends?|saw|sees"
-    r"|indicates?|visible|appears?|seems?|became|become|due to|per capita)\b",
+    r"|indicates?|visible|appears?|seems?|due to|per capita)\b",
     re.I,
 )
 KEY_EVENT_CONFIDENCE = 0.6
