@@ -118,7 +118,7 @@ def test_two_events_with_one_date_in_a_sentence_are_two_facts() -> None:
     events = [f for f in facts if f["type"] == "event" and f["date"] == "2010"]
     assert len(events) == 2
     assert len({f["id"] for f in events}) == 2
-    assert any("attack on a bus" in f["what"] for f in events)
+    assert any("for an attack on a bus" in f["what"] for f in events)  # "a 2010 attack"
 
 
 def test_a_long_what_ends_at_a_natural_break_and_stays_short() -> None:

@@ -321,7 +321,11 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         "",
         text[: date.start],
     )
-    what = (before + text[date.end :]).strip(" ,;")
+    after = text[date.end :]
+    if re.search(r"\b[Aa]\s+$", before) and re.match(r"\s*[aeioAEIO]", after):
+        before = before.rstrip()[:-1] + ("an " if before.rstrip()[-1] == "a" else "An ")
+        after = after.lstrip()
+    what = (before + after).strip(" ,;")
     what = re.sub(r"^[\s:;,.\u2013\u2014-]+", "", what)
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
     what = re.sub(
