@@ -16,7 +16,8 @@ criteria in docs/generator.md ("Cards a teacher keeps") hold:
 
 Criterion 1 is conservative: a correct fact the labeller left out counts as not kept. The
 rest are mechanical stand-ins for reading; docs/generator.md says how they compare with
-cards read by hand. Run: `python benchmarks/generate_cards.py [--show DOC]`.
+cards read by hand. Run: `python benchmarks/generate_cards.py [--show DOC]` (`--show` lists the
+cards of a document developed on; a held-out document shows its totals only).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -36,11 +36,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate_quality import AQIM, DEVELOPED, HELD_OUT, _document  # noqa: E402
 
 from quizapp.facts.derive import draw_cards, question_of  # noqa: E402
-from quizapp.generate.document import read_document  # noqa: E402
-from quizapp.generate.factfile import as_fact, select  # noqa: E402
-from quizapp.generate.score import score  # noqa: E402
+from quizapp.generate.score import generated_facts, load_labels, score  # noqa: E402
 from quizapp.generate.sourcemeta import source_publisher  # noqa: E402
-from quizapp.generate.typed import propose_facts  # noqa: E402
 from quizapp.model import Fact  # noqa: E402
 from quizapp.model.cards import Card, OrderCard  # noqa: E402
 from quizapp.model.facts import PersonFact, StatementFact  # noqa: E402
@@ -97,9 +94,8 @@ def verdict(card: Card, facts: dict[str, Fact], correct: set[str], publisher: st
 def evaluate(name: str) -> tuple[int, int, dict[str, int], list[tuple[str, str, str]]]:
     path = _document(name)
     publisher = source_publisher(path) or ""
-    chosen, _ = select(propose_facts(read_document(path), publisher=publisher), MIN_CONFIDENCE)
-    mappings = [as_fact(p) for p in chosen]
-    labels = yaml.safe_load((ROOT / f"tests/data/eval/labels/{name}.yaml").read_text())["facts"]
+    mappings = generated_facts(path, MIN_CONFIDENCE)
+    labels = load_labels(ROOT / f"tests/data/eval/labels/{name}.yaml")
     result = score(mappings, labels)
     correct = {m["id"] for m in mappings} - set(result.wrong)
     facts = {m["id"]: _fact(m) for m in mappings}
@@ -117,11 +113,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show")
     args = parser.parse_args()
+    if args.show in HELD_OUT:
+        raise SystemExit(f"{args.show} is held out: only its totals are shown")
     print(f"{'document':32} {'set':9} kept             reasons not kept")
     for group, names in (("developed", DEVELOPED), ("held out", HELD_OUT), ("AQIM", AQIM)):
         for name in names:
             kept, total, reasons, shown = evaluate(name)
             others = ", ".join(f"{k}: {v}" for k, v in sorted(reasons.items()) if k != "kept")
+            others = "" if name in HELD_OUT else others  # held out: totals only
             print(f"{name:32} {group:9} {kept / max(1, total):.2f} ({kept}/{total})   {others}")
             if name == args.show:
                 for why, question, answer in shown:

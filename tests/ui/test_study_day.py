@@ -13,8 +13,7 @@ from textual.widgets import DataTable, Input, Static
 from uikit import DECKS, FixedClock, make_context, run_async
 
 from quizapp import cli
-from quizapp.model.progress import Rating
-from quizapp.model.units import COUNTED_AS
+from quizapp.model.progress import COUNTED_AS, Rating
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.browse import BrowseScreen
 from quizapp.ui.screens.home import HomeScreen

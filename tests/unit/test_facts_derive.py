@@ -104,7 +104,7 @@ FACTS = [*GROUPS, *PEOPLE, *PLACES, *OTHERS]
 
 @pytest.fixture(scope="module")
 def cards() -> dict[str, Card]:
-    return {card.id: card for card in draw_cards(FACTS)}
+    return {card.id: card for card in draw_cards(FACTS, cite={"d.txt": "the brief"}.get)}
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def cards() -> dict[str, Card]:
         (
             "bombing/figure.killed",
             ChoiceCard,
-            "How many were killed: twin car bombings at the court?",
+            "According to the brief, how many were killed: twin car bombings at the court?",
             "thirty-three",
         ),
         ("hattab/alias", ChoiceCard, "Who is also known as Abu Hamza?", "Hassan Hattab"),
@@ -185,7 +185,7 @@ def cards() -> dict[str, Card]:
             "When was al-Qaeda in the Islamic Maghreb designated by U.S. State Department (FTO)?",
             "February 2008",
         ),
-        ("aim/who", ChoiceCard, "Who says: “AQIM seeks power”?", "Abdelmalek Droukdel"),
+        ("aim/who", TypedCard, "Who says: “AQIM seeks power”?", "Abdelmalek Droukdel"),
         (
             "aim/what",
             BasicCard,

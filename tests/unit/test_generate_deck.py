@@ -1,4 +1,4 @@
-"""Generated decks: valid cards, stable ids, verbatim quotes, and re-runs that keep reviews."""
+"""Generated decks: valid facts, stable ids, verbatim quotes, and re-runs that keep reviews."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import yaml
 
 from quizapp.commands import generate as command
 from quizapp.errors import QuizappError
-from quizapp.generate import parse_document, propose
-from quizapp.generate.deckfile import merge
+from quizapp.facts.derive import draw_cards
+from quizapp.generate import parse_document
+from quizapp.generate.factfile import as_fact
+from quizapp.generate.typed import propose_facts
 from quizapp.model.cards import DeckDocument
 
 TEXT = """# The Example Front
@@ -33,55 +35,37 @@ def run_generate(tmp_path: Path, *argv: str) -> int:
     return result
 
 
-def test_proposals_are_valid_cards_with_verbatim_quotes() -> None:
-    cards = propose(parse_document("elf.md", TEXT))
-    deck = msgspec.convert({"title": "t", "cards": cards}, DeckDocument)
-    assert {type(card).__name__ for card in deck.cards} >= {
-        "ChoiceCard",
-        "TypedCard",
-        "OrderCard",
-        "BasicCard",
+def test_proposals_are_valid_facts_with_verbatim_quotes_and_draw_cards() -> None:
+    facts = [as_fact(p) for p in propose_facts(parse_document("elf.md", TEXT))]
+    deck = msgspec.convert({"title": "t", "facts": facts}, DeckDocument)
+    assert {type(fact).__name__ for fact in deck.facts} >= {
+        "EventFact",
+        "GroupFact",
+        "PersonFact",
+        "RelationFact",
+        "DesignationFact",
     }
     folded = " ".join(TEXT.split())
-    for card in deck.cards:
-        assert card.status == "generated"
-        assert card.source.doc == "elf.md"
-        assert card.source.quote in folded
+    for fact in deck.facts:
+        assert fact.status == "generated"
+        for source in fact.sources:
+            assert source.doc == "elf.md"
+            assert source.quote in folded
+    assert len(draw_cards(list(deck.facts))) > len(facts)
 
 
-def test_relative_date_is_resolved_on_its_card() -> None:
-    cards = propose(parse_document("elf.md", TEXT))
-    march = [c for c in cards if c["kind"] == "choice" and c["answer"] == "March 1962"]
-    assert len(march) == 1
-    assert "the following March" in march[0]["source"]["quote"]
-    assert "September 1961" in march[0]["explanation"]
+def test_relative_date_is_resolved_on_its_event() -> None:
+    facts = [p.fact for p in propose_facts(parse_document("elf.md", TEXT))]
+    march = [f for f in facts if f["type"] in ("event", "relation") and f.get("date") == "1962-03"]
+    assert march
+    assert all("the following March" in f["sources"][0]["quote"] for f in march)
 
 
 def test_ids_are_stable_and_unique() -> None:
-    first = [card["id"] for card in propose(parse_document("elf.md", TEXT))]
-    second = [card["id"] for card in propose(parse_document("elf.md", TEXT))]
+    first = [p.id for p in propose_facts(parse_document("elf.md", TEXT))]
+    second = [p.id for p in propose_facts(parse_document("elf.md", TEXT))]
     assert first == second
     assert len(set(first)) == len(first)
-
-
-def test_rerun_keeps_reviewed_cards_and_reports_changes() -> None:
-    cards = propose(parse_document("elf.md", TEXT))
-    deck, report = merge(None, cards, "ELF")
-    assert len(report.added) == len(cards)
-    reviewed = dict(deck["cards"][0], status="reviewed", question="Edited by hand")
-    deck["cards"][0] = reviewed
-    generated_id = deck["cards"][1]["id"]
-    deck["cards"][1] = dict(deck["cards"][1], question="stale wording")
-    extra = dict(deck["cards"][2], id="hand-made-card")
-    deck["cards"].append(extra)
-    again, report = merge(deck, cards, "ignored")
-    assert again["cards"][0] == reviewed
-    assert report.kept_reviewed == [reviewed["id"]]
-    assert report.updated == [generated_id]
-    assert report.kept_missing == ["hand-made-card"]
-    assert report.added == []
-    assert again["title"] == "ELF"
-    assert "1 updated" in report.lines()[0]
 
 
 def test_command_writes_facts_then_keeps_reviewed_and_rejected(

@@ -9,12 +9,11 @@ import pytest
 from hypothesis import given, settings
 
 from quizapp.decks.plaintext import plain_text
+from quizapp.decks.sources import fold
 from quizapp.errors import QuizappError
 from quizapp.generate.document import (
     SENTENCE_CAP,
     Kind,
-    Sentence,
-    clean_markdown,
     parse_document,
     read_document,
 )
@@ -29,13 +28,12 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     ]
 
 
-def test_markdown_is_cleaned_but_raw_text_is_kept() -> None:
-    doc = parse_document("x.md", "# Title\n\nThe [Armed Islamic Group](#) (GIA) *fought*.\n")
-    heading, body = doc.sentences
-    assert heading.heading and heading.text == "Title"
-    assert body.text == "The Armed Islamic Group (GIA) fought."
-    assert body.raw == "The [Armed Islamic Group](#) (GIA) *fought*."
-    assert clean_markdown("- a [b](c)") == "a b"
+def test_markdown_is_read_by_the_markdown_reader() -> None:
+    text = "# Title\n\nThe [Armed Islamic Group](#) (GIA) *fought* for \\$5.\n\n- a [b](c)\n"
+    heading, body, item = parse_document("x.md", text).sentences
+    assert heading.kind is Kind.HEADING and heading.text == "Title"
+    assert body.text == body.quote == "The Armed Islamic Group (GIA) fought for $5."
+    assert item.text == "a b"
 
 
 def test_paragraph_cut_mid_sentence_is_joined() -> None:
@@ -105,14 +103,21 @@ def test_titles_addresses_datelines_and_aka_lines_are_not_sentences() -> None:
 
 def test_a_run_on_line_is_cut_and_never_read() -> None:
     doc = parse_document("x.txt", "word " * 600)
-    assert all(len(s.raw) <= SENTENCE_CAP for s in doc.sentences)
+    assert all(len(s.text) <= SENTENCE_CAP for s in doc.sentences)
     assert len(doc.sentences) == 3
     assert {s.kind for s in doc.sentences} == {Kind.RUNON}
     assert not any(s.readable for s in doc.sentences)
 
 
+MARKDOWNISH = st.text(
+    alphabet=st.sampled_from([*"ab A.B[]()*_`\\<>&#-+•1:;\n ", "\u2019", "\u201c"]),
+    max_size=120,
+)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=80))
-def test_a_quote_reads_as_the_markdown_parser_reads_it(raw: str) -> None:
-    sentence = Sentence(0, raw, raw)
-    assert sentence.quote == " ".join(plain_text(raw).split())
+@given(MARKDOWNISH)
+def test_every_quote_is_in_the_document_as_the_validator_reads_it(text: str) -> None:
+    folded = fold(plain_text(text))
+    for sentence in parse_document("x.md", text).sentences:
+        assert fold(sentence.quote) in folded

@@ -1,9 +1,10 @@
-"""Names and events on text the rules were not written against."""
+"""Names, relations and designations on text the rules were not written against."""
 
 from __future__ import annotations
 
+from quizapp.generate.document import parse_document
 from quizapp.generate.entities import Entity, find_entities
-from quizapp.generate.events import find_events
+from quizapp.generate.typed import propose_facts
 
 
 def by_name(sentences: list[str]) -> dict[str, Entity]:
@@ -55,22 +56,6 @@ def test_nickname_attaches_to_the_person_named_before_it() -> None:
     assert found["Omar Hammami"].aliases == ["Abu Mansur"]
 
 
-def test_merger_split_and_designation_events() -> None:
-    merged = find_events("In 2012 the group merged with al-Qaeda to form a new front.")
-    assert [(e.kind, e.family) for e in merged] == [("merger", "union")]
-    split = find_events(
-        "Several commanders broke with the leadership and created their own brigade."
-    )
-    assert [(e.kind, e.family) for e in split] == [("merger", "split")]
-    renamed = find_events("The front rebranded itself as Jabhat Fateh al-Sham in July 2016.")
-    assert [e.family for e in renamed] == ["rename"]
-    designated = find_events("The State Department designated al-Shabaab an FTO in 2008.")
-    assert [(e.kind, e.family) for e in designated] == [("designation", "designation")]
-    delisted = find_events("The group was delisted as an FTO in 2010.")
-    assert [e.family for e in delisted] == ["delisting"]
-    assert find_events("The weather was fine.") == []
-
-
 def test_declared_groups_names_with_sheikh_and_what_is_not_a_name() -> None:
     found = by_name(
         [
@@ -88,8 +73,42 @@ def test_declared_groups_names_with_sheikh_and_what_is_not_a_name() -> None:
     assert found["Baidoa"].kind == "place"
 
 
-def test_offshoots_and_breaking_away_are_splits() -> None:
-    assert [e.family for e in find_events("It emerged as a radical offshoot of the ICU.")] == [
-        "split"
+def relations(text: str) -> list[tuple[str, list[str], str]]:
+    """(relation, from names, to name) of every relation the typed path proposes."""
+    facts = [p.fact for p in propose_facts(parse_document("d.txt", text))]
+    names = {f["id"]: str(f.get("acronym") or f.get("name")) for f in facts}
+    return [
+        (f["relation"], [names.get(i, i) for i in f["from"]], names.get(f["to"], f["to"]))
+        for f in facts
+        if f["type"] == "relation"
     ]
-    assert [e.family for e in find_events("It rose after breaking away from the ICU.")] == ["split"]
+
+
+def designations(text: str) -> list[tuple[str, str]]:
+    facts = [p.fact for p in propose_facts(parse_document("d.txt", text))]
+    return [(f["action"], f["list"]) for f in facts if f["type"] == "designation"]
+
+
+def test_mergers_splits_renamings_and_designations_on_the_typed_path() -> None:
+    intro = "The Sahel Example Front (SEF) and the Desert Example Army (DEA) fought on. "
+    merged = relations(intro + "In 2012 the SEF merged with the DEA to form the Union Front (UF).")
+    assert merged == [("merger", ["SEF", "DEA"], "UF")]
+    renamed = relations(intro + "In July 2016 the SEF rebranded itself as the Dawn Front (DF).")
+    assert renamed == [("rename", ["SEF"], "DF")]
+    designated = "The State Department designated the Sahel Example Front (SEF) an FTO in 2008."
+    assert designations(designated) == [("designated", "FTO")]
+    delisted = (
+        "The Sahel Example Front (SEF) was founded in 1990. It was delisted as an FTO in 2010."
+    )
+    assert designations(delisted) == [("delisted", "FTO")]
+    assert relations("The weather was fine in 2010.") == []
+
+
+def test_offshoots_and_breaking_away_are_splits() -> None:
+    intro = "The Islamic Courts Union (ICU) ruled Mogadishu in 2006. "
+    offshoot = relations(
+        intro + "The Youth Example Movement (YEM) emerged as an offshoot of the ICU."
+    )
+    assert offshoot == [("split", ["ICU"], "YEM")]
+    broke = relations(intro + "The Youth Example Movement (YEM) broke away from the ICU in 2007.")
+    assert broke == [("split", ["ICU"], "YEM")]

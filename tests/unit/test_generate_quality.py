@@ -1,4 +1,11 @@
-"""The generator against the hand labels in tests/data: precision and recall must not fall."""
+"""The generator against the hand labels of the shipped AQIM sources: a regression fails.
+
+The typed facts `quizapp generate` writes (at its default --min-confidence) are scored with
+`quizapp.generate.score` against tests/data/eval/labels/aqim-*.yaml, labelled without seeing
+any generator output. The floors sit a little under the figures measured when they were set
+(docs/generator.md), so a rule change that loses facts or adds wrong ones fails here; raise
+them when the figures rise.
+"""
 
 from __future__ import annotations
 
@@ -6,53 +13,52 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.generate.document import read_document
-from quizapp.generate.evaluate import load_labels, score
-from quizapp.generate.facts import extract_facts
+from quizapp.commands.generate import DEFAULT_MIN_CONFIDENCE
+from quizapp.generate.score import generated_facts, load_labels, score, score_by_type
 
 ROOT = Path(__file__).resolve().parents[2]
-LABELS = sorted((ROOT / "tests" / "data").glob("labels-*.yaml"))
-# Typed-fact labels (the fact layer's shape); some label documents other than the shipped sources.
-FACT_LABELS = sorted((ROOT / "tests" / "data" / "eval" / "labels").glob("*.yaml"))
-FLOOR = 0.80
+SOURCES = ROOT / "decks" / "sources"
+LABELS = ROOT / "tests" / "data" / "eval" / "labels"
+# (precision, recall) floors per shipped source, a few points under the measured figures.
+FLOORS = {
+    "aqim-backgrounder-2014": (0.55, 0.76),
+    "aqim-group-profile": (0.55, 0.60),
+}
 
 
-def test_there_are_labels_for_every_source() -> None:
-    """Each shipped source has hand labels, in the old anchor format or as typed facts."""
-    sources = {path.stem for path in (ROOT / "decks" / "sources").glob("*.txt")}
-    anchored = {path.stem.removeprefix("labels-") for path in LABELS}
-    typed = {path.stem for path in FACT_LABELS}
-    assert anchored <= sources
-    assert sources <= anchored | typed, sorted(sources - anchored - typed)
+def test_every_shipped_source_has_typed_labels() -> None:
+    sources = {path.stem for path in SOURCES.glob("*.txt")}
+    labelled = {path.stem for path in LABELS.glob("*.yaml")}
+    assert sources <= labelled, sorted(sources - labelled)
+    assert set(FLOORS) <= sources
 
 
-@pytest.mark.parametrize("labels_path", LABELS, ids=lambda path: path.stem)
-def test_label_anchors_are_in_the_document(labels_path: Path) -> None:
-    labels = load_labels(labels_path)
-    text = " ".join((ROOT / "decks" / "sources" / labels["doc"]).read_text().split())
-    for key in ("dates", "mergers", "designations"):
-        for label in labels.get(key) or ():
-            assert label["anchor"] in text, label
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_precision_and_recall_stay_above_the_floor(name: str) -> None:
+    labels = load_labels(LABELS / f"{name}.yaml")
+    facts = generated_facts(SOURCES / f"{name}.txt", DEFAULT_MIN_CONFIDENCE)
+    total, by_type = score_by_type(facts, labels)
+    precision, recall = FLOORS[name]
+    assert total.labelled > 40
+    assert total.precision >= precision, total
+    assert total.recall >= recall, total
+    # Every kind the labels hold is found at least once: none has silently gone missing.
+    missing = [kind for kind, part in by_type.items() if part.labelled and not part.found]
+    assert missing == [], missing
 
 
-@pytest.mark.parametrize("labels_path", LABELS, ids=lambda path: path.stem)
-def test_precision_and_recall_stay_above_the_floor(labels_path: Path) -> None:
-    labels = load_labels(labels_path)
-    document = read_document(ROOT / "decks" / "sources" / labels["doc"])
-    facts = extract_facts(document)
-    total = score(document, facts, labels)[-1]
-    assert total.kind == "all"
-    assert total.labelled > 50
-    assert total.precision >= FLOOR, total
-    assert total.recall >= FLOOR, total
-
-
-def test_scoring_notices_a_bad_extractor() -> None:
-    labels = load_labels(LABELS[0])
-    document = read_document(ROOT / "decks" / "sources" / labels["doc"])
-    facts = extract_facts(document)
-    half = facts[::2]
-    total = score(document, half, labels)[-1]
-    assert total.recall < 0.6
-    nothing = score(document, [], labels)[-1]
-    assert nothing.matched == 0 and nothing.recall == 0.0
+def test_scoring_notices_a_bad_generator() -> None:
+    name = "aqim-backgrounder-2014"
+    labels = load_labels(LABELS / f"{name}.yaml")
+    facts = generated_facts(SOURCES / f"{name}.txt", DEFAULT_MIN_CONFIDENCE)
+    full = score(facts, labels)
+    half = score(facts[::2], labels)
+    assert half.recall < full.recall - 0.2
+    nothing = score([], labels)
+    assert nothing.found == 0 and nothing.recall == 0.0
+    # Facts moved onto the wrong dates are wrong, not matched.
+    shifted = [
+        {**fact, "date": "1066"} if fact["type"] in ("event", "designation") else fact
+        for fact in facts
+    ]
+    assert score(shifted, labels).correct < full.correct

@@ -28,7 +28,7 @@ def test_generate_caps_sentences_and_quotes(tmp_path: Path) -> None:
     phrase = "in 1998 the GSPC was founded by Hassan Hattab near Algiers and "
     text = phrase * (60_000 // len(phrase))
     document = parse_document("runon.txt", text)
-    longest = max(len(s.raw) for s in document.sentences)
+    longest = max(len(s.text) for s in document.sentences)
     assert longest <= 1_000
     source = tmp_path / "runon.txt"
     source.write_text(text)

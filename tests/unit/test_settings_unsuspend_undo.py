@@ -12,8 +12,7 @@ import pytest
 from quizapp import cli
 from quizapp.decks import load_decks
 from quizapp.errors import QuizappError
-from quizapp.model.progress import Counts, Rating
-from quizapp.model.units import COUNTED_AS
+from quizapp.model.progress import COUNTED_AS, Counts, Rating
 from quizapp.store import ProgressStore, queries
 from quizapp.study.service import ActionKind
 from quizapp.study.stored import StoreStudy

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
 def print_table(summary: dict[str, Any]) -> None:
     from rich.table import Table
 
-    from quizapp.model.units import COUNTED_AS
+    from quizapp.model.progress import COUNTED_AS
     from quizapp.safety.terminal import literal, plain_console
 
     table = Table(title=f"Progress in cards ({COUNTED_AS})", title_justify="left")

@@ -8,7 +8,6 @@ parsed and the store is synced, then fills in, even for a very large deck set.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 from pathlib import Path
@@ -65,27 +64,35 @@ def build_context(
     return context
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(decks_dir: Path, data_dir: Path, use_cache: bool = True) -> int:
+    from quizapp.commands.early_parse import EarlyParse
     from quizapp.decks.cache import default_cache
+    from quizapp.decks.files import deck_summaries
     from quizapp.study.overview import quick_overview
 
-    decks_dir: Path = args.decks
-    data_dir: Path = args.data_dir
-    use_cache = not getattr(args, "no_cache", False)
     now = dt.datetime.now(dt.UTC)
     cache = default_cache(use_cache)
     overview = quick_overview(decks_dir, data_dir, now, cache) if cache is not None else None
     parsed: list[DeckSet] = []
+    early_parse: EarlyParse | None = None
+    if overview is None and cache is not None and deck_summaries([decks_dir], cache) is None:
+        # A deck is not in the cache: a child parses while this process imports Textual.
+        early_parse = EarlyParse.start(decks_dir, cache)
 
     def read_decks() -> Overview | None:
         """A cold start: parse the decks, filling the deck cache; then Home's overview from it.
 
         For a new student (or a store synced with these very decks) Home is drawn from that
-        before the store is created and the scheduler imported.
+        before the store is created and the scheduler imported. When a child parsed the decks
+        already, its cache headers are enough for Home; the cards are decoded by the loader.
         """
         from quizapp.decks import load_decks
 
         assert cache is not None
+        if early_parse is not None and early_parse.wait():
+            early = quick_overview(decks_dir, data_dir, now, cache)
+            if early is not None:
+                return early
         parsed.append(load_decks([decks_dir], cache=cache))
         return quick_overview(decks_dir, data_dir, now, cache)
 
@@ -96,6 +103,9 @@ def run_app(args: argparse.Namespace) -> int:
 
     from quizapp.ui.app import QuizApp
 
+    if early_parse is not None and cache is not None and early_parse.poll():
+        # The child was done before Textual was imported: Home is drawn with its counts at once.
+        overview = quick_overview(decks_dir, data_dir, now, cache)
     early = read_decks if overview is None and cache is not None else None
     from quizapp.ui.looks import LOOKS_FILE
 

@@ -48,7 +48,7 @@ FACT_FIELDS = {kind: _encoded_fields(cls) for kind, cls in FACT_TYPES.items()}
 TYPE_NAMES: dict[type, str] = {cls: kind for kind, cls in FACT_TYPES.items()}
 ALL_FACT_FIELDS = frozenset({"type"}).union(*FACT_FIELDS.values())
 NOT_DISPUTABLE = frozenset(
-    {"id", "sources", "disputed", "tags", "type", "time_sensitive", "status", "confidence"}
+    {"id", "sources", "disputed", "tags", "type", "time_sensitive", "state", "status", "confidence"}
 )
 
 
@@ -434,6 +434,7 @@ FACT_CHECKS: dict[str, Check] = {
     "date": FactChecker.date,
     "as_of": FactChecker.date,
     "time_sensitive": lambda c, at, v, k: c.b._check_bool(at, v, k),
+    "state": lambda c, at, v, k: c.b._check_bool(at, v, k),
     "disputed": FactChecker.disputed,
     "tags": lambda c, at, v, k: c.b._check_strings(at, v, k),
     "place": FactChecker.ref,

@@ -7,14 +7,15 @@ deck cache keeps a stamp of the metadata files so an edited date is picked up.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from quizapp.model.dates import is_iso_date
+from quizapp.model.digests import blake2b
 
 META_SUFFIX = ".meta.yaml"
 MAX_META_BYTES = 1024 * 1024
+# A citation longer than this is no name to put in a question.
+MAX_CITE = 160
 
 
 def meta_path(sources_dir: Path, doc: str) -> Path | None:
@@ -27,7 +28,7 @@ def meta_path(sources_dir: Path, doc: str) -> Path | None:
 
 def metadata_stamp(sources_dir: Path) -> str:
     """Names, sizes and mtimes of the metadata files: `as_of` values hold while it holds."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     try:
         for path in sorted(sources_dir.glob(f"*{META_SUFFIX}")):
             info = path.stat()
@@ -57,19 +58,33 @@ def read_metadata(path: Path) -> dict[str, Any] | None:
 
 
 class SourceDates:
-    """Each document's metadata date (None when it has none), read once per deck folder."""
+    """Each document's metadata date (None when it has none) and the name a question cites it
+    by, read once per deck folder."""
 
     def __init__(self, sources_dir: Path) -> None:
         self.sources_dir = sources_dir
-        self._dates: dict[str, str | None] = {}
+        self._meta: dict[str, dict[str, Any] | None] = {}
 
     def date_of(self, doc: str) -> str | None:
-        if doc not in self._dates:
-            self._dates[doc] = self._read(doc)
-        return self._dates[doc]
+        from quizapp.model.dates import is_iso_date  # not on a warm start's path to Home
 
-    def _read(self, doc: str) -> str | None:
-        path = meta_path(self.sources_dir, doc)
-        root = read_metadata(path) if path is not None else None
+        root = self._read(doc)
         date = root.get("date") if root is not None else None
         return date if isinstance(date, str) and is_iso_date(date) else None
+
+    def cite_as(self, doc: str) -> str | None:
+        """How a question names the document ("According to the group profile, ..."): its
+        `cite_as`, else its `title`; None when it has neither (the caller falls back)."""
+        root = self._read(doc)
+        for key in ("cite_as", "title"):
+            value = root.get(key) if root is not None else None
+            if isinstance(value, str) and value.strip() and len(value) <= MAX_CITE:
+                return " ".join(value.split())
+        return None
+
+    def _read(self, doc: str) -> dict[str, Any] | None:
+        if doc not in self._meta:
+            path = meta_path(self.sources_dir, doc)
+            root = read_metadata(path) if path is not None else None
+            self._meta[doc] = dict(root) if root is not None else None
+        return self._meta[doc]

@@ -139,7 +139,8 @@ class DeckBuilder:
         retired: tuple[Retirement, ...] = ()
         if "retired" in root:
             retired = read_retired(root["retired"], root.keys_at["retired"], self.report)
-        drawn = draw_cards(facts, cards) if facts else []
+        dates = self.facts.dates
+        drawn = draw_cards(facts, cards, cite=dates.cite_as if dates else None) if facts else []
         return Deck(
             id=deck_id,
             path=self.file,

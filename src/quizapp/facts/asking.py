@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from quizapp.facts.distractors import (
@@ -15,6 +15,7 @@ from quizapp.facts.distractors import (
     date_distractors,
     name_distractors,
 )
+from quizapp.facts.figures import numbers_in
 from quizapp.facts.links import moment, relation_keys, rename_groups
 from quizapp.facts.text import normalise
 from quizapp.facts.wording import gives_away, question_of
@@ -27,19 +28,26 @@ from quizapp.model.facts import (
     EventFact,
     Fact,
     FactStatus,
+    PersonFact,
     PlaceFact,
     RelationFact,
     StatementFact,
     fact_name,
 )
 
+# How a question names a source document (its metadata's `cite_as` or title), None if unknown.
+Cite = Callable[[str], str | None]
+
 
 class Asker:
     """What every template needs: the file's facts by id, pools of wrong answers built once,
     and the ways to ask (a date, a name, a recall); `taken` holds the questions already asked."""
 
-    def __init__(self, facts: Sequence[Fact], taken: Iterable[str] = ()) -> None:
+    def __init__(
+        self, facts: Sequence[Fact], taken: Iterable[str] = (), cite: Cite | None = None
+    ) -> None:
         self.facts = {fact.id: fact for fact in facts}
+        self._cite = cite
         self.taken = {normalise(q) for q in taken}
         # Pools are built once per file: a question then costs the same in any size of deck.
         self.dates = DatePool(FuzzyDate.parse(f.date) for f in facts if f.date is not None)
@@ -60,18 +68,27 @@ class Asker:
         self.located = NamePool(
             f.located_in for f in facts if isinstance(f, PlaceFact) and f.located_in
         )
-        speakers = [self.speaker(f) for f in facts if isinstance(f, StatementFact)]
-        self.speakers = NamePool(speakers)
-        self.speakers_and = {k: NamePool([*v, *speakers]) for k, v in names.items()}
-        events = [f for f in facts if isinstance(f, EventFact) and f.date is not None]
+        # Who else speaks in the file, by type: the only fair wrong answers to "who says"
+        # (a speaker given as text is never offered: nothing says who else holds the view).
+        spoken: dict[type, list[str]] = {}
+        for fact in facts:
+            by = self.facts.get(fact.by) if isinstance(fact, StatementFact) and fact.by else None
+            if isinstance(by, NAMED_TYPES):
+                spoken.setdefault(type(by), []).append(by.name)
+        self.speakers = {kind: NamePool(found) for kind, found in spoken.items()}
+        self.people = [f.name for f in facts if isinstance(f, PersonFact)]
+        dated = [f for f in facts if isinstance(f, EventFact) and f.date is not None]
+        # A state ("still holds two hostages") is no point in a timeline: kept out of order cards
+        events = [f for f in dated if not f.state]
         self.events = sorted(events, key=lambda f: (FuzzyDate.parse(f.date or "").sort_key(), f.id))
         self.event_years = [FuzzyDate.parse(f.date or "").start.year for f in self.events]
         self.renamed = rename_groups(facts)
-        # "What happened in 1982 in Lebanon?" has no single answer when two events share both
-        moments = Counter(moment(f) for f in events)
-        self.ambiguous_moments = {moment for moment, count in moments.items() if count > 1}
+        # "What happened in 1982 in Lebanon?" has no single answer when two events share both;
+        # "What was the case as of ...?" none when two states do
+        moments = Counter((f.state, moment(f)) for f in dated)
+        self.ambiguous_moments = {key for key, count in moments.items() if count > 1}
         # ... and "What happened in 2007?" none when another event falls within 2007
-        self.ambiguous_moments |= {moment(f) for f in _containing(self.events)}
+        self.ambiguous_moments |= {(False, moment(f)) for f in _containing(self.events)}
         # relations that share a side: the other side has several right answers
         self.relation_groups: dict[tuple[object, ...], list[RelationFact]] = {}
         for fact in facts:
@@ -129,6 +146,23 @@ class Asker:
     def names_of(self, fact_ids: Sequence[str], *, labels: bool = False) -> str:
         names = [self.label(i) if labels else self.name(i) for i in fact_ids]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    def as_of(self, fact: Fact) -> str:
+        """A state's date as a question says it ("December 2014")."""
+        return FuzzyDate.parse(fact.date or fact.as_of or "").spoken()
+
+    def doc_giving(self, fact: Fact, field: str, value: str) -> str:
+        """The document that gives `value` for a disputed field: the dispute entry naming it,
+        else the source whose quote shows it."""
+        for dispute in fact.disputed:
+            if dispute.field == field and normalise(dispute.value) == normalise(value):
+                return dispute.doc
+        return quote_showing(fact, value).doc
+
+    def cite(self, doc: str) -> str:
+        """How a question names a document: its citation name, else its file name."""
+        named = self._cite(doc) if self._cite is not None else None
+        return named or doc.rsplit(".", 1)[0]
 
     def speaker(self, fact: StatementFact) -> str:
         return self.name(fact.by) if fact.by else fact.attributed_to or fact.id
@@ -251,24 +285,42 @@ def _containing(events: Sequence[EventFact]) -> list[EventFact]:
 
 def quote_showing(fact: Fact, text: str) -> Source:
     """The fact's first source whose quote contains `text` (case and typographic apostrophes
-    and quotes aside), so a card on a figure or an alias cites the sentence that says it; the
-    first source when none does or `text` is empty. Only a whole sentence replaces the first
-    quote: a list of other names ("aka ...; ...") or a heading may back a fact, but a card
-    never shows one."""
+    and quotes aside), else whose quote states all the numbers `text` does ("15 AQIM members,
+    along with four Nigerien soldiers" in "15 AQIM members were eventually killed, along with
+    four Nigerien soldiers"), so a card on a figure or an alias cites the sentence that says it;
+    the first source when none does or `text` is empty. A list of other names ("aka ...; ...")
+    or a short heading may back a fact, but never replaces its first quote."""
     wanted = _plain(text)
-    if wanted:
-        for source in fact.sources:
-            quote = source.quote.rstrip()
-            sentence = quote.endswith(_SENTENCE_ENDS) and not _NAME_LIST.match(quote)
-            if sentence and wanted in _plain(quote):
+    if not wanted:
+        return fact.sources[0]
+    shown = [source for source in fact.sources if _shows_text(source.quote)]
+    for source in shown:
+        if wanted in _plain(source.quote):
+            return source
+    numbers = Counter(numbers_in(text))
+    if numbers:
+        for source in shown:
+            if not numbers - Counter(numbers_in(source.quote)):
                 return source
     return fact.sources[0]
+
+
+def _shows_text(quote: str) -> bool:
+    """Whether a quote may be shown in place of the first: a sentence, or a line long enough
+    to be one (a list item of the profile: "The attacks kill at least 30 and wounding dozens"),
+    and no list of other names."""
+    quote = quote.rstrip()
+    if _NAME_LIST.match(quote):
+        return False
+    return quote.endswith(_SENTENCE_ENDS) or len(quote.split()) >= _LINE_WORDS
 
 
 def _plain(text: str) -> str:
     return text.translate(_TYPOGRAPHIC).casefold()
 
 
+# A line of at least this many words is text, not a heading.
+_LINE_WORDS = 6
 _NAME_LIST = re.compile(r"(?:aka|a\.k\.a\.)\s", re.IGNORECASE)
 _SENTENCE_ENDS = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})

@@ -11,11 +11,12 @@ the compiled deck cache holds them and a warm start draws nothing.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Sequence
 
-from quizapp.facts.asking import Asker, overlaps
+from quizapp.facts.asking import Asker, Cite, overlaps, quote_showing
 from quizapp.facts.distractors import FigurePool, NamePool, figure_distractors
-from quizapp.facts.figures import parse_figure
+from quizapp.facts.figures import Figure, leading_figure, numbers_in, parse_figure
 from quizapp.facts.links import moment, relation_keys
 from quizapp.facts.wording import (
     ALIAS_SUBJECT,
@@ -23,10 +24,13 @@ from quizapp.facts.wording import (
     RELATION_PHRASES,
     ROLE_SUBJECT,
     TYPE_CATEGORY,
+    authority_forms,
     clause,
     gives_away,
     question_of,
     span,
+    spelling_of,
+    surname,
     who_or_which,
 )
 from quizapp.model.cards import Card, Category, ChoiceCard, OrderCard, OrderItem, TypedCard
@@ -86,11 +90,21 @@ class Drawing(Asker):
     def event(self, fact: EventFact) -> None:
         what = clause(fact.what)
         place = f" in {self.label(fact.place)}" if fact.place else ""
-        if fact.date is not None:
+        if fact.date is not None and fact.state:
+            # a state of affairs: the months around its date may be as true as its date, so
+            # no "when"; ask what the source saw then
+            if (True, moment(fact)) not in self.ambiguous_moments:
+                question = f"what was the case{place} as of {self.as_of(fact)}?"
+                if self.disputed(fact, "what"):  # corrected: not in the source's words
+                    question = question[0].upper() + question[1:]
+                else:
+                    question = f"According to {self.cite(fact.sources[0].doc)}, {question}"
+                self.recall(fact, "what", question, fact.what, Category.CONCEPT)
+        elif fact.date is not None:
             date = FuzzyDate.parse(fact.date)
             self.ask_date(fact, "when", f"When did this happen: {what}?", fact.date)
             on = "on" if date.precision == 3 and not date.is_range else "in"
-            if moment(fact) not in self.ambiguous_moments:
+            if (False, moment(fact)) not in self.ambiguous_moments:
                 self.recall(
                     fact,
                     "what",
@@ -113,28 +127,50 @@ class Drawing(Asker):
             )
         for key, value in fact.figures.items():
             self.figure(fact, key, value, what)
-        if fact.date is not None:
+        if fact.date is not None and not fact.state:
             self.order(fact)
 
     def figure(self, fact: EventFact, key: str, value: str, what: str) -> None:
         template = f"figure.{key}"
-        question = f"How many were {key.replace('_', ' ')}: {what}?"
+        question = f"how many were {key.replace('_', ' ')}: {what}?"
+        if fact.state and (fact.date or fact.as_of):
+            question = f"as of {self.as_of(fact)}, {question}"
+        field = f"figures.{key}"
+        if any(d.field == field for d in fact.disputed):
+            # sources disagree: the card asks whose figure it teaches
+            question = f"according to {self.cite(self.doc_giving(fact, field, value))}, {question}"
+        question = question[0].upper() + question[1:]
         answer = parse_figure(value)
         if answer is None:
             self.recall(fact, template, question, value, Category.FIGURE)
             return
-        excluded = [f for v in self.disputed(fact, f"figures.{key}") if (f := parse_figure(v))]
+        excluded = [f for v in self.disputed(fact, field) if (f := leading_figure(v))]
+        # the fact's other figures (6,300 of an authorized 12,640) and the other numbers of the
+        # sentence shown with the answer ("killed 28 people and injured 56") are no choices
+        near = [f for k, v in fact.figures.items() if k != key and (f := leading_figure(v))]
+        shown_quote = quote_showing(fact, value).quote
+        near += [Figure(n, "", n, n, False) for n in numbers_in(shown_quote) if n != answer.value]
+        shown = value
+        if answer.qualifier and (answer.low == 0 or math.isinf(answer.high)):
+            # "at least 60": "at least 30" would be as true, and only larger bounds would be
+            # fair (so the smallest choice would always be right); the question says the
+            # qualifier and every choice is a bare number, the one the source writes
+            shown = value.strip()[len(answer.qualifier) :].strip()
+            question = f"{question[:-1]} (given as “{answer.qualifier} …”)?"
+            near += excluded
+            excluded = []
+            answer = parse_figure(shown) or answer
         pool = self.figures.get(key, FigurePool(()))
         wrong = [
-            same_case(text, value)
-            for text in figure_distractors(answer, pool, excluded, f"{fact.id}/{template}")
+            same_case(text, shown)
+            for text in figure_distractors(answer, pool, excluded, f"{fact.id}/{template}", near)
         ]
         base = self.base(fact, template, Category.FIGURE, shows=value)
         self.add(
             ChoiceCard(
                 question=question,
-                answer=value,
-                choices=(value, *wrong),
+                answer=shown,
+                choices=(shown, *wrong),
                 **base,
             )
         )
@@ -174,8 +210,16 @@ class Drawing(Asker):
             base = self.base(fact, "acronym", Category.NAME, shows=fact.acronym)
             question = f"What does {fact.acronym} stand for?"
             self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(aliases), **base))
-        # an alias that is part of the name ("Arieff" for "Alexis Arieff") would say the answer
-        asked = next((a for a in aliases if not gives_away(fact.name, [a])), None)
+        # an alias that is part of the name ("Arieff" for "Alexis Arieff") or another spelling
+        # of it ("al-Qa'ida" for "al-Qaeda", "Ansar Dine") would say the answer
+        asked = next(
+            (
+                a
+                for a in aliases
+                if not gives_away(fact.name, [a]) and not spelling_of(a, fact.name)
+            ),
+            None,
+        )
         if asked is not None:
             self.ask_name(
                 fact,
@@ -323,6 +367,7 @@ class Drawing(Asker):
             ask_who.format(**words),
             fact.authority,
             None,
+            aliases=authority_forms(fact.authority),
             pool=self.authorities,
             category=Category.DESIGNATION,
         )
@@ -348,17 +393,32 @@ class Drawing(Asker):
     def statement(self, fact: StatementFact) -> None:
         speaker = self.speaker(fact)
         by = self.facts.get(fact.by) if fact.by else None
-        pool = self.speakers_and.get(type(by), self.speakers) if by is not None else self.speakers
-        category = TYPE_CATEGORY.get(type(by), Category.OBJECTIVE) if by else Category.OBJECTIVE
-        self.ask_name(
-            fact,
-            "who",
-            who_or_which(f"Who says: “{clause(fact.claim)}”?", by),
-            speaker,
-            None,
-            pool=pool,
-            category=category,
-        )
+        question = who_or_which(f"Who says: “{clause(fact.claim)}”?", by)
+        if isinstance(by, GroupFact | PlaceFact):
+            # wrong answers: other groups that speak in this file, never one under another name
+            self.ask_name(
+                fact,
+                "who",
+                question,
+                speaker,
+                None,
+                aliases=self.forms(by.id),
+                excluded=self.same_as(by.id),
+                pool=self.speakers.get(type(by), NamePool(())),
+                category=TYPE_CATEGORY[type(by)],
+            )
+        elif isinstance(by, PersonFact):
+            # another person of the file may well have said the same (officials repeat one
+            # another, and the file cannot tell who works with whom): the name is typed, the
+            # person's other names and surname accepted
+            if not gives_away(question, [speaker, *self.forms(by.id)]):
+                forms = [*self.forms(by.id), *surname(speaker, self.people)]
+                base = self.base(fact, "who", Category.PERSON)
+                self.add(TypedCard(question=question, answer=speaker, aliases=tuple(forms), **base))
+        elif not gives_away(question, [speaker]):
+            # a speaker given as text ("U.S. officials", "analysts"): nothing in the file says
+            # who else holds the view, so no one is offered as wrong; the student recalls it
+            self.recall(fact, "who", question, speaker, Category.OBJECTIVE)
         if fact.about:
             self.recall(
                 fact,
@@ -369,9 +429,12 @@ class Drawing(Asker):
             )
 
 
-def draw_cards(facts: Sequence[Fact], written: Sequence[Card] = ()) -> list[Card]:
-    """The cards drawn from a deck file's facts, none asking what a written card asks."""
-    return Drawing(facts, (question_of(card) for card in written)).draw()
+def draw_cards(
+    facts: Sequence[Fact], written: Sequence[Card] = (), cite: Cite | None = None
+) -> list[Card]:
+    """The cards drawn from a deck file's facts, none asking what a written card asks; `cite`
+    names a source document in a question ("According to the group profile, ...")."""
+    return Drawing(facts, (question_of(card) for card in written), cite).draw()
 
 
 def same_case(text: str, like: str) -> str:

@@ -10,7 +10,9 @@ spelling, a value another source gives for the same field (`disputed`), or a bou
 from __future__ import annotations
 
 import bisect
+import datetime
 import hashlib
+import math
 import random
 from collections.abc import Iterable, Sequence
 
@@ -100,6 +102,18 @@ def _moves(precision: Precision) -> list[tuple[int, int]]:
     return years[:4] + months + years[4:]
 
 
+# A wrong day is at least this many days from the answer: dates a day or a week apart are often
+# the same act as two records give it (announced, published), or too near to tell.
+MIN_DAYS = 31
+
+
+def _days_apart(one: FuzzyDate, other: FuzzyDate) -> int:
+    a, b = one.start, other.start
+    first = datetime.date(a.year, max(a.month, 1), max(a.day, 1))
+    second = datetime.date(b.year, max(b.month, 1), max(b.day, 1))
+    return abs(first.toordinal() - second.toordinal())
+
+
 def date_distractors(
     answer: FuzzyDate, pool: DatePool, excluded: Sequence[FuzzyDate], seed: str
 ) -> list[str]:
@@ -112,6 +126,8 @@ def date_distractors(
     def fair(candidate: FuzzyDate, iso: str) -> bool:
         if iso in banned or not candidate.same_shape(answer):
             return False
+        if answer.precision is Precision.DAY and _days_apart(candidate, answer) < MIN_DAYS:
+            return False  # 18 and 19 December 2013: two records of one act may differ by a day
         return not (candidate.end is None and candidate.start in bounds)
 
     picked: list[FuzzyDate] = []
@@ -144,38 +160,57 @@ def name_distractors(answer: str, pool: NamePool, excluded: Iterable[str], seed:
     return candidates[:WANT]
 
 
+# A wrong count differs from the right one, and from the fact's other counts, by at least this
+# share: 12,600 beside an authorized 12,640 or 6,320 beside 6,300 reads as the same number.
+MIN_GAP = 0.2
+_FACTORS = (0.5, 2.0, 0.25, 3.0, 1.5, 4.0, 0.1, 6.0, 10.0)
+
+
 def figure_distractors(
-    answer: Figure, pool: FigurePool, excluded: Iterable[Figure], seed: str
+    answer: Figure,
+    pool: FigurePool,
+    excluded: Iterable[Figure],
+    seed: str,
+    near: Iterable[Figure] = (),
 ) -> list[str]:
     """Up to three figures that cannot also be true: their range meets neither the answer's nor
     any value another source gives, nor lies between them (where sources disagree, 39 between
-    "thirty-three" and "at least 60" could be the truth)."""
+    "thirty-three" and "at least 60" could be the truth). They are written the way the answer
+    is (in digits or in words, "about 50" for "about 100"), but as exact counts when the
+    answer is open-ended ("at least 60", for which every "at least" is also true: a card asks
+    such a figure as a bare number). Each differs clearly (`MIN_GAP`) from the answer and from
+    `near`, the fact's other figures."""
     ruled_out = [answer, *excluded]
     if len(ruled_out) > 1:
         low = min(figure.low for figure in ruled_out)
         high = max(figure.high for figure in ruled_out)
         ruled_out.append(Figure(answer.value, "", low, high, answer.in_words))
+    distinct = [answer.value, *(figure.value for figure in near)]
+    open_ended = answer.low == 0 or math.isinf(answer.high)
 
-    def fair(figure: Figure | None) -> bool:
-        return figure is not None and not any(figure.meets(r) for r in ruled_out)
+    def fair(value: int) -> str | None:
+        if any(abs(value - other) < MIN_GAP * max(value, other) for other in distinct):
+            return None
+        if open_ended:
+            written = number_words(value) if answer.in_words else f"{value:,}"
+        else:
+            written = answer.written(value)
+        figure = parse_figure(written)
+        if figure is None or any(figure.meets(r) for r in ruled_out):
+            return None
+        return written
 
     rng = seeded(seed)
-    picked: dict[int, str] = {}
-    for text, figure in pool.sample(rng):
-        if fair(figure) and figure.in_words == answer.in_words:
-            picked.setdefault(figure.value, text)
-    real = list(picked.values())
+    real = [figure.value for _, figure in pool.sample(rng) if figure.in_words == answer.in_words]
     rng.shuffle(real)
-    chosen = real[:2]
-    values = {value for value, text in picked.items() if text in chosen}
-    for factor in (0.5, 2.0, 0.25, 3.0, 1.5, 0.75, 4.0, 0.1):
-        if len(chosen) >= WANT:
-            break
-        value = max(1, round(answer.value * factor))
-        written = number_words(value) if answer.in_words else f"{value:,}"  # an exact count
-        candidate = parse_figure(written)
-        if candidate is not None and fair(candidate) and candidate.value not in values:
-            values.add(candidate.value)
-            chosen.append(written)
-    rng.shuffle(chosen)
-    return chosen[:WANT]
+    made = [max(1, round(answer.value * factor)) for factor in _FACTORS]
+    picked: list[str] = []
+    for value in [*real, *made]:  # real figures of the file first, at most two
+        if len(picked) >= WANT or (value in real and len(picked) >= 2):
+            continue
+        text = fair(value)
+        if text is not None:
+            distinct.append(value)  # the next one must differ from this one too
+            picked.append(text)
+    rng.shuffle(picked)
+    return picked

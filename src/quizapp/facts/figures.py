@@ -164,3 +164,14 @@ def numbers_in(text: str) -> list[int]:
             if value is not None:
                 found.append(value)
     return found
+
+
+def leading_figure(text: str) -> Figure | None:
+    """The figure a value opens with: "at least thirty-eight civilians" is at least 38 (a
+    source's value often names what it counts); None when it opens with no number."""
+    words = text.split()
+    for end in range(len(words), 0, -1):
+        figure = parse_figure(" ".join(words[:end]).rstrip(",;:"))
+        if figure is not None:
+            return figure
+    return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+import re
+from collections.abc import Iterable, Sequence
 
 from quizapp.facts.text import normalise
 from quizapp.model.cards import (
@@ -129,3 +131,59 @@ def question_of(card: Card) -> str:
         return card.text
     assert isinstance(card, OrderCard | MatchCard)
     return card.prompt
+
+
+_COUNTRY = re.compile(r"^(?:the )?(?:U\.S\.|US|United States)\s+", re.IGNORECASE)
+_DEPARTMENT = re.compile(r"^(?:Department of (?:the )?(?P<of>[\w ]+)|(?P<x>\w+) Department)$")
+
+
+def authority_forms(name: str) -> list[str]:
+    """Other ways to write an authority that a typed answer must accept: "U.S. Department of
+    State" is as well "State Department", "U.S. State Department", "Department of State"; an
+    authority with a parenthesis ("U.S. President (Executive Order 13224)") is also itself
+    without it."""
+    forms: list[str] = []
+    bare = name.split(" (", 1)[0].strip()
+    if bare != name:
+        forms.append(bare)
+    core = _COUNTRY.sub("", bare)
+    us = core != bare
+    if us:
+        forms.append(core)
+    found = _DEPARTMENT.match(core)
+    if found:
+        subject = found.group("of") or found.group("x")
+        for form in (f"Department of {subject}", f"{subject} Department"):
+            forms.append(form)
+            if us:
+                forms += [f"U.S. {form}", f"US {form}", f"United States {form}"]
+    return [form for form in dict.fromkeys(forms) if normalise(form) != normalise(name)]
+
+
+# Two names this alike (after folding case, accents and punctuation) are spellings of one name.
+SPELLING_RATIO = 0.8
+
+
+def spelling_of(name: str, other: str) -> bool:
+    """Whether `name` is another spelling of `other` ("al-Qa'ida" / "al-Qaeda", "Ansar Dine" /
+    "Ansar al-Dine", "Al-Mourabitoun" / "al-Murabitoun"): asking one for the other gives it."""
+    a, b = normalise(name).replace(" ", ""), normalise(other).replace(" ", "")
+    return difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
+
+
+def surname(name: str, people: Iterable[str]) -> list[str]:
+    """Shorter names a typed answer accepts for a person: without middle initials ("Martin
+    Dempsey" for "Martin E. Dempsey"), and the last name ("Dempsey") when no other person of
+    the file has it and it is more than two letters."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    forms = []
+    plain = [w for w in words if not (len(w.rstrip(".")) == 1 and w[0].isupper())]
+    if len(plain) != len(words) and len(plain) >= 2:
+        forms.append(" ".join(plain))
+    last = words[-1]
+    others = [p for p in people if p != name and p.split() and p.split()[-1] == last]
+    if len(last) >= 3 and not others:
+        forms.append(last)
+    return forms

@@ -1,71 +1,13 @@
-"""Proposals → a deck file, merged with what an instructor already has.
-
-Re-running never touches a reviewed card (status `reviewed`, or no status, which means
-reviewed): it adds new proposals, refreshes generated ones whose text changed, keeps every
-card it no longer proposes, and reports each of those outcomes.
-"""
+"""The deck file `quizapp generate` writes into: read it (refusing what is not a deck, so it
+is never overwritten) and write it back atomically in the house layout. What goes into its
+`facts:` is `factfile`'s business."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from quizapp.errors import QuizappError
-from quizapp.generate.cards import Card
-
-KEY_ORDER = (
-    "id",
-    "kind",
-    "category",
-    "tags",
-    "status",
-    "question",
-    "answer",
-    "reverse",
-    "text",
-    "choices",
-    "aliases",
-    "prompt",
-    "items",
-    "pairs",
-    "explanation",
-    "revision",
-    "source",
-)
-
-
-@dataclass
-class MergeReport:
-    """What a run changed, card id by card id."""
-
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    kept_reviewed: list[str] = field(default_factory=list)
-    kept_missing: list[str] = field(default_factory=list)
-
-    def lines(self, limit: int = 40) -> list[str]:
-        """A short human summary, with the new and changed ids listed."""
-        out = [
-            f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, "
-            f"{len(self.kept_reviewed)} reviewed kept as they are, "
-            f"{len(self.kept_missing)} no longer proposed (kept)"
-        ]
-        changes = [f"  + {card_id}" for card_id in self.added]
-        changes += [f"  ~ {card_id}" for card_id in self.updated]
-        if len(changes) > limit:
-            changes = [*changes[:limit], f"  \u2026 and {len(changes) - limit} more"]
-        return out + changes
-
-
-def ordered(card: Card) -> Card:
-    """The card's keys in deck-format order (unknown keys last, so nothing is lost)."""
-    known = {key: card[key] for key in KEY_ORDER if key in card}
-    known.update({key: value for key, value in card.items() if key not in known})
-    return known
 
 
 def read_existing(path: Path) -> dict[str, Any] | None:
@@ -90,48 +32,6 @@ def read_existing(path: Path) -> dict[str, Any] | None:
             "choose another -o so it is not overwritten"
         )
     return data
-
-
-def merge(
-    existing: dict[str, Any] | None, proposals: Sequence[Card], title: str
-) -> tuple[dict[str, Any], MergeReport]:
-    """The deck to write and what changed; existing cards keep their place and content."""
-    report = MergeReport()
-    deck: dict[str, Any] = dict(existing or {})
-    deck.setdefault("title", title)
-    old_cards: list[Any] = list(deck.get("cards") or [])
-    index = {card.get("id"): i for i, card in enumerate(old_cards) if isinstance(card, dict)}
-    proposed_ids = set()
-    for proposal in proposals:
-        card_id = proposal["id"]
-        proposed_ids.add(card_id)
-        position = index.get(card_id)
-        if position is None:
-            index[card_id] = len(old_cards)
-            old_cards.append(ordered(proposal))
-            report.added.append(card_id)
-            continue
-        current = old_cards[position]
-        if current.get("status", "reviewed") != "generated":
-            report.kept_reviewed.append(card_id)
-        elif ordered(current) == ordered(proposal):
-            report.unchanged.append(card_id)
-        else:
-            old_cards[position] = ordered(proposal)
-            report.updated.append(card_id)
-    report.kept_missing = [
-        card["id"]
-        for card in old_cards
-        if isinstance(card, dict) and card.get("id") not in proposed_ids
-    ]
-    ordered_deck: dict[str, Any] = {"title": deck.pop("title")}
-    for key in ("description", "tags"):
-        if key in deck:
-            ordered_deck[key] = deck.pop(key)
-    deck.pop("cards", None)
-    ordered_deck.update(deck)
-    ordered_deck["cards"] = old_cards
-    return ordered_deck, report
 
 
 def dump(deck: dict[str, Any]) -> str:

@@ -1,8 +1,10 @@
 """Reading a source document and cutting it into sentences.
 
-Cards quote their source verbatim, so every sentence keeps its raw text (Markdown links and
-all) next to a cleaned text the extractors read. Paragraphs that a copy-paste broke in the
-middle of a sentence are joined again.
+A document is read as its plain text, by the project's one Markdown reader
+(`decks.plaintext.plain_text`, markdown-it): links, emphasis, escapes, heading and bullet marks
+are gone before any line is looked at, and a sentence is quoted exactly as the validator reads
+the document, so every quote checks out. Paragraphs that a copy-paste broke in the middle of a
+sentence are joined again.
 """
 
 from __future__ import annotations
@@ -17,16 +19,6 @@ from quizapp.errors import QuizappError
 from quizapp.generate.gazetteer import words
 from quizapp.safety.files import read_regular
 
-# Characters through which Markdown can change what a line reads as (links, emphasis, escapes,
-# code, HTML, entities, heading and list markers, and a leading number that might be a list).
-_MARKUP = re.compile(r"[\[\]*_`\\<>&#|~]|^\s*(?:[-+=]|\d+[.)])|^\s{4}")
-# Neither part may hold its own opening mark, so a line of unclosed `[` or `](` costs one scan
-# to the next mark from each, not to the line's end (linear, not quadratic).
-_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
-# No marker inside the emphasised run: `.+?` would scan to the line's end from every unclosed
-# `*`, quadratic on a long line of them (`*a *a *a ...`).
-_EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)([^*_]+?)(?<=\S)\1")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _ABBREVIATIONS = frozenset(
@@ -78,21 +70,16 @@ class Kind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence: `raw` as it stands in the file, `text` with Markdown removed."""
+    """One sentence (or line of another kind) of the document's plain text, whitespace folded."""
 
     index: int
-    raw: str
     text: str
-    heading: bool = False
     kind: Kind = Kind.SENTENCE
 
     @property
     def quote(self) -> str:
-        """The sentence as its plain text reads, whitespace folded: what a fact quotes, since
-        the validator matches quotes against the document's plain text (`decks.plaintext`)."""
-        if not _MARKUP.search(self.raw):
-            return " ".join(self.raw.split())  # nothing Markdown could change: skip the parser
-        return " ".join(plain_text(self.raw).split())
+        """What a fact quotes: the sentence as the validator reads the document."""
+        return self.text
 
     @property
     def readable(self) -> bool:
@@ -102,19 +89,15 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A source document: its file name (what cards cite) and its sentences in order."""
+    """A source document: its file name (what facts cite), its text as written, and the
+    sentences of its plain text in order."""
 
     name: str
     text: str
     sentences: tuple[Sentence, ...]
 
 
-def clean_markdown(text: str) -> str:
-    """Text as a reader sees it: links, emphasis, heading marks and bullets removed."""
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _HEADING.sub("", text)
-    text = _BULLET.sub("", text)
+def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -139,17 +122,18 @@ def read_document(path: Path) -> Document:
 
 
 def parse_document(name: str, text: str) -> Document:
-    """Cut `text` into sentences and the lines that are not sentences (see `Kind`)."""
+    """Cut `text` (Markdown or plain text) into sentences and the lines that are not sentences
+    (see `Kind`). Markdown is read once, for the whole document, by `plain_text`; what follows
+    reads plain lines only."""
     sentences: list[Sentence] = []
 
     def add(raw: str, kind: Kind) -> None:
-        clean = clean_markdown(raw)
+        clean = _fold(raw)
         if clean:
             kind = Kind.RUNON if len(raw) > SENTENCE_CAP else kind
-            heading = kind not in (Kind.SENTENCE, Kind.ITEM)
-            sentences.append(Sentence(len(sentences), raw, clean, heading, kind))
+            sentences.append(Sentence(len(sentences), clean, kind))
 
-    for block, kind in _paragraphs(text):
+    for block, kind in _paragraphs(plain_text(text.replace("\r\n", "\n").replace("\r", "\n"))):
         if kind is Kind.ITEM:
             # A list item is quoted without its bullet, and cut into sentences like prose.
             marker = _BULLET.match(block)
@@ -182,18 +166,17 @@ def _capped(raw: str) -> list[str]:
 
 
 def _is_structural(line: str) -> bool:
-    return bool(_HEADING.match(line) or _BULLET.match(line) or _RULE.match(line))
+    return bool(_BULLET.match(line) or _RULE.match(line))
 
 
 def _line_kind(line: str) -> Kind:
     """The kind of a line read on its own (prose unless it looks like anything else).
 
-    Every kind but prose and list items is a short line, so its start decides: cleaning a
-    megabyte-long run-on line whole would only cost time.
+    Every kind but prose and list items is a short line, so its start decides: folding a
+    megabyte-long run-on line whole would only cost time. (A Markdown heading has lost its
+    `#` by now: it is a heading because it is a short line without end punctuation.)
     """
-    clean = clean_markdown(line[: SENTENCE_CAP + 1])
-    if _HEADING.match(line):
-        return Kind.HEADING
+    clean = _fold(line[: SENTENCE_CAP + 1])
     if _DATELINE.match(clean):
         return Kind.DATELINE
     if _AKA.match(clean):
@@ -242,7 +225,7 @@ def _paragraphs(text: str) -> list[tuple[str, Kind]]:
 
 def _wrapped(previous: str, line: str) -> bool:
     """Whether `line` continues `previous` (hard-wrapped prose), not a line of its own."""
-    clean = clean_markdown(previous)
+    clean = _fold(previous)
     if _line_kind(previous) is not Kind.SENTENCE or _line_kind(line) in (Kind.DATELINE, Kind.AKA):
         return False
     if clean.endswith(tuple(_PARAGRAPH_END)):
@@ -252,12 +235,12 @@ def _wrapped(previous: str, line: str) -> bool:
 
 def _continues(previous: str, block: str, kind: Kind) -> bool:
     """A sentence cut by a blank line: the first part stops mid-sentence, the second ends it."""
-    clean = clean_markdown(block)
+    clean = _fold(block)
     if not _unfinished(previous) or kind in (Kind.DATELINE, Kind.AKA, Kind.ITEM):
         return False
     if clean[:1].islower():
         return True
-    last = clean_markdown(previous[-2 * SENTENCE_CAP :]).split()[-2:]
+    last = previous[-2 * SENTENCE_CAP :].split()[-2:]
     cut_mid = last[-1][:1].islower() or last[0] in _FUNCTION_BEFORE_NAME
     return cut_mid and clean.endswith(_SENTENCE_PUNCT)
 
@@ -282,7 +265,7 @@ def _field_line(clean: str, limit: int = 12) -> bool:
 def _unfinished(block: str, minimum: int = 6) -> bool:
     """Whether a paragraph (longer than `minimum` words) stops mid-sentence (only its end is
     read, so a huge paragraph costs no more than a normal one)."""
-    clean = clean_markdown(block[-2 * SENTENCE_CAP :])
+    clean = _fold(block[-2 * SENTENCE_CAP :])
     if len(clean.split()) <= minimum or re.search(r"(^|[.!?\"\u201d])\s*\([^()]*\)$", clean):
         return False
     return not clean.endswith(tuple(_PARAGRAPH_END))

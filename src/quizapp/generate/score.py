@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 FactMap = Mapping[str, Any]
@@ -158,3 +159,40 @@ def score(
             wrong.append(str(proposal.get("id")))
     missed = tuple(str(label.get("id")) for i, label in enumerate(labels) if i not in found)
     return Score(len(proposals), correct, len(labels), len(found), missed, tuple(wrong))
+
+
+def generated_facts(path: Path, minimum: float) -> list[dict[str, Any]]:
+    """The facts `quizapp generate` writes for one document at `--min-confidence minimum`
+    (the publisher read from the document's metadata, as the command does)."""
+    from quizapp.generate.document import read_document
+    from quizapp.generate.factfile import as_fact, select
+    from quizapp.generate.sourcemeta import source_publisher
+    from quizapp.generate.typed import propose_facts
+
+    found = propose_facts(read_document(path), publisher=source_publisher(path))
+    return [as_fact(proposal) for proposal in select(found, minimum)[0]]
+
+
+def load_labels(path: Path) -> list[dict[str, Any]]:
+    """The `facts:` of a label file (tests/data/eval/labels)."""
+    import yaml
+
+    facts: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["facts"]
+    return facts
+
+
+def score_by_type(
+    proposals: Sequence[FactMap], labels: Sequence[FactMap]
+) -> tuple[Score, dict[str, Score]]:
+    """The whole score and one per fact type (relations and designations still see every fact,
+    so the ids they name are looked up)."""
+    kinds = ("event", "person", "group", "place", "relation", "designation", "statement")
+    parts = {
+        kind: score(
+            [p for p in proposals if p.get("type") == kind],
+            [label for label in labels if label.get("type") == kind],
+            (proposals, labels),
+        )
+        for kind in kinds
+    }
+    return score(proposals, labels), parts

@@ -135,12 +135,19 @@ class FactBase(
 
 
 class EventFact(FactBase, frozen=True, tag="event"):
-    """Something that happened: when, where (a place fact), who (fact ids), how many."""
+    """Something that happened: when, where (a place fact), who (fact ids), how many.
+
+    `state` marks a state of affairs rather than an occurrence ("AQIM still holds two
+    hostages", "MINUSMA stands at half strength"): its `date` is when the source saw it so, not
+    when it began, so no card asks when it happened or puts it in a timeline (the months around
+    it may be just as true); its cards say "as of" the date instead.
+    """
 
     what: Text
     place: FactId | None = None
     actors: tuple[FactId, ...] = ()
     figures: Figures = msgspec.field(default_factory=dict)
+    state: bool = False
 
 
 class NamedFactBase(FactBase, frozen=True):

@@ -8,7 +8,15 @@ from collections.abc import Iterable
 
 from quizapp.generate.dates import DateMention
 from quizapp.generate.document import Sentence
-from quizapp.generate.typed.core import FactMap, Proposal, _date_value, _NameIndex, _Reader, fact_id
+from quizapp.generate.typed.core import (
+    FactMap,
+    Proposal,
+    _date_value,
+    _groups_in,
+    _NameIndex,
+    _Reader,
+    fact_id,
+)
 
 _CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
 
@@ -18,13 +26,79 @@ _CLAUSE_BREAK = re.compile(r",? but |; |, while |, whereas |, and (?=in |on |by 
 
 EVENT_SENTENCE_CAP = 400
 
+# What makes an event a key one, worth a card by default: something was done (founded,
+# attacked, killed, kidnapped, banned, renamed, announced, arrested ...), not a state described
+# ("traces its provenance to", "saw an influx", "was at half its capacity").
+_ACT = re.compile(
+    r"\b(?:found(?:ed|ing)?|form(?:ed|ing)|establish(?:ed|es|ing)?|creat(?:ed?|ion|ing)"
+    r"|launch(?:ed|es|ing)?|beg[ai]n|begins|start(?:ed|s)|attack(?:s|ed|ing)?|bomb(?:s|ed|ings?)?"
+    r"|car bombs?|kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:e[ds]?|ing|ies)|dead|deaths?"
+    r"|died|kidnap(?:s|ped|pings?)?|abduct(?:s|ed|ions?)?|hostages?|seiz(?:e[ds]?|ure)"
+    r"|captur(?:e[ds]?)|releas(?:e[ds]?)|assassinat(?:e[ds]?|ion)|execut(?:e[ds]?|ions?)"
+    r"|claim(?:s|ed)? responsibility|responsible for|arrest(?:s|ed)?|ban(?:s|ned)?"
+    r"|designat(?:e[ds]?|ion)|renam(?:e[ds]?)|merg(?:e[ds]?|er)|split|sign(?:s|ed)"
+    r"|announc(?:e[ds]?)|declar(?:e[ds]?)|resum(?:e[ds]?)|broke (?:down|away)|cease-?fire"
+    r"|took (?:control|over)|renounc(?:e[ds]?)|fore?swore|join(?:s|ed)?|train(?:s|ed)?|sent"
+    r"|target(?:s|ed)?|open(?:s|ed)? fire|carr(?:y|ies|ied) out|ambush(?:es|ed)?|raid(?:s|ed)?"
+    r"|strikes?|struck|invad(?:e[ds]?)|invasion|withdr[ae]w|elect(?:ed|ion)|appoint(?:ed)?"
+    r"|succeed(?:ed|s)?|escap(?:e[ds]?)|convict(?:ed|ion)?|sentenc(?:e[ds]?)|extradit(?:e[ds]?)"
+    r"|overthr(?:ew|own)|occup(?:y|ied)|independence|coup|ruling|authori[sz](?:e[ds]?)"
+    r"|deploy(?:s|ed)?|request(?:s|ed)?|cancel(?:l?ed|s)?|uncovered|outbreak|rebellion|uprising"
+    r"|assumed power|called for|peace|negotiations?|talks|massacre|shootings?|suicide|explosions?"
+    r"|blasts?|hijack(?:ed|ing)?|fired|shot|assault(?:s|ed)?|campaign of|testimony|fought"
+    r"|aid(?:ed|s)?|moved (?:beyond|into)|shift(?:ed|s) (?:to|from)|expand(?:ed|s)"
+    r"|turn(?:ed|s) to)\b",
+    re.I,
+)
+# A date that says how long a state lasted, not when something happened: "since 2008",
+# "as of December 2014", "Beginning in 2007", "After 2007", "at the start of 2014".
+_STATE_DATE = re.compile(
+    r"(?:\b(?:since|as of|after|by|beginning in|starting in|at the (?:start|end|beginning) of"
+    r"|throughout)\s+(?:the\s+)?)$",
+    re.I,
+)
+# A clause that describes a state rather than an act (when no act is named in it).
+_STATE = re.compile(
+    r"\b(?:is|are|was|were|has been|have been|remains?|remained|traces?|extends?|saw|sees"
+    r"|indicates?|visible|appears?|seems?|became|become|due to|per capita)\b",
+    re.I,
+)
+KEY_EVENT_CONFIDENCE = 0.6
+MINOR_EVENT_CONFIDENCE = 0.35  # under the command's default --min-confidence (0.4)
+
+
+def is_key_event(text: str, date: DateMention) -> bool:
+    """Whether the event `text` dates at `date` is a key one: an act is done in the clause that
+    holds the date, and the date is not a state's ("since", "as of", "after")."""
+    start, end = 0, len(text)
+    for cut in _CLAUSE_BREAK.finditer(text):
+        if cut.end() <= date.start:
+            start = cut.end()
+        elif cut.start() >= date.end:
+            end = cut.start()
+            break
+    if _STATE_DATE.search(text[: date.start]):
+        return False
+    return bool(_ACT.search(text, start, end)) or not _STATE.search(text, start, end)
+
+
+REPORTED_EVENT_CONFIDENCE = 0.5
+
 
 def _events(
-    reader: _Reader, sentence: Sentence, dates: Iterable[DateMention], groups: list[tuple[int, str]]
+    reader: _Reader,
+    sentence: Sentence,
+    dates: Iterable[DateMention],
+    groups: list[tuple[int, str]],
+    *,
+    reported: bool = False,
 ) -> None:
     """One event per date of the sentence, except a date that cites a law ("Act of 1996",
     "(1996)"); the same event told again (same date, mostly the same words) is one fact
-    quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none."""
+    quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none.
+    `reported`: the sentence is someone's words or a hedged view (a statement); only its key
+    events are proposed ("officials said the militants who attacked the mission in September
+    2012 ..."), less surely."""
     text = sentence.text
     dates = list(dates)
     if len(text) > EVENT_SENTENCE_CAP:
@@ -32,7 +106,14 @@ def _events(
     for date in dates:
         if _CITATION.search(text[max(0, date.start - 12) : date.start]):
             continue
-        what = _what(text, date, several=len(dates) > 1)
+        if reported and not is_key_event(text, date):
+            continue
+        found = (
+            _reported_what(text, date) if reported else _what(text, date, several=len(dates) > 1)
+        )
+        if found is None:
+            continue
+        what = found
         what = _resolve_subject(reader, what)
         if len(what.split()) < 3:
             continue
@@ -51,8 +132,12 @@ def _events(
             if quote not in same.fact["sources"] and len(same.fact["sources"]) < 3:
                 same.fact["sources"].append(quote)
             continue
+        # A second mention of the same date in the sentence is another event ("since 2010
+        # ..., while TAK claimed a 2010 attack"); the first keeps the id it always had.
+        repeat = sum(1 for other in dates[: dates.index(date)] if other.value == date.value)
+        key = date.value if not repeat else f"{date.value}-{repeat + 1}"
         fact: FactMap = {
-            "id": fact_id(reader.document.name, "event", date.value, text),
+            "id": fact_id(reader.document.name, "event", key, text),
             "type": "event",
             "what": what,
             "date": value,
@@ -60,11 +145,17 @@ def _events(
         actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
         if actors:
             fact["actors"] = actors
+        # A place inside a group's name ("the Front for Unity in West Africa") is no place
+        # where the event happened.
+        _groups_in(reader, "")
+        assert reader.group_index is not None
+        named = reader.group_index.spans(what)
         place = next(
             (
                 ident
                 for position, ident in _places_in(reader, what)
                 if re.search(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$", what[:position])
+                and not any(start <= position < end for start, end, _ in named)
             ),
             None,
         )
@@ -73,9 +164,48 @@ def _events(
             reader.places_used.add(place)
             fact["what"] = _without_place(what, str(reader.proposals[place].fact["name"]))
         fact["sources"] = [reader.source(sentence)]
-        proposal = Proposal(fact, 0.6 if not date.relative else 0.5)
+        confidence = KEY_EVENT_CONFIDENCE if not date.relative else 0.5
+        if not is_key_event(text, date):
+            confidence = MINOR_EVENT_CONFIDENCE
+        elif reported:
+            confidence = REPORTED_EVENT_CONFIDENCE
+        proposal = Proposal(fact, confidence)
         reader.add(proposal)
         reader.events.setdefault(value, []).append((proposal, words))
+
+
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.I)
+_PHRASE_END = re.compile(
+    r"\s+(?:that|which|who|as well as|and|but|when)\b|[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|noted|stated|claimed|that|who|which|(?:believed|thought|reported|alleged)"
+    r" to have|reportedly)\s+"
+)
+
+
+def _reported_what(text: str, date: DateMention) -> str | None:
+    """What happened, in a sentence that reports it: the noun phrase a date qualifies ("the
+    January 2013 hostage crisis at a gas facility" -> "Hostage crisis at a gas facility"), or
+    the words between the last reporting word and the date ("officials said militants who
+    attacked the mission in Benghazi in September 2012" -> "Attacked the mission in
+    Benghazi"); None when neither reads as an event."""
+    before = text[: date.start]
+    if _ATTRIBUTIVE.search(before):
+        end = _PHRASE_END.search(text, date.end)
+        phrase = text[date.end : end.start() if end else len(text)].strip()
+        words = phrase.split()
+        if len(words) >= 2 and phrase[:1].islower():
+            return _brief(phrase[:1].upper() + phrase[1:])
+        return None
+    reporting = list(_REPORTING.finditer(before))
+    if not reporting:
+        return None
+    phrase = before[reporting[-1].end() :]
+    phrase = re.sub(r"\s+(?:in|on|during|since|by)\s*$", "", phrase).strip(" ,")
+    if len(phrase.split()) < 3 or _PHRASE_END.search(phrase):
+        return None
+    return _brief(phrase[:1].upper() + phrase[1:])
 
 
 def _without_place(what: str, place: str) -> str:
@@ -216,6 +346,41 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         )
         if stop is not None:
             what = what[: 40 + stop.start()]
-    if len(what) > 240:
-        what = what[:240].rsplit(" ", 1)[0] + "\u2026"
+    what = _brief(what)
     return what[:1].upper() + what[1:] if what else what
+
+
+WHAT_CAP = 110
+# Where a long `what` may end: before a colon's list, an appositive, a dash's aside, a
+# participle or relative clause; tried in order, each only past the first 30 characters.
+_BRIEF_CUTS = (
+    re.compile(r":\s"),
+    re.compile(r",\s+(?:a|an)\s"),
+    re.compile(r"\s*[\u2014\u2013]|\s--?\s"),
+    re.compile(r",\s+(?:which|who|where|when|including|as well as|while|whose)\b"),
+    re.compile(r",\s+(?:[a-z]+ing)\b"),
+    re.compile(r"\s(?:to|in order to|after|before|because|since)\s"),
+)
+
+
+def _brief(what: str) -> str:
+    """A `what` short enough to read in an order card (at most WHAT_CAP characters): cut at the
+    first natural end that leaves it short, else at a word, marked with an ellipsis."""
+    if len(what) <= WHAT_CAP:
+        return what
+    for cut in _BRIEF_CUTS:
+        ends = [m.start() for m in cut.finditer(what, 30) if m.start() <= WHAT_CAP]
+        if ends:
+            shorter = what[: ends[0]].rstrip(" ,;:")
+            if len(shorter.split()) >= 4 and len(shorter) <= WHAT_CAP:
+                return _closed(shorter)
+    return _closed(what[:WHAT_CAP].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026")
+
+
+def _closed(text: str) -> str:
+    """Quotation marks left open by a cut are closed."""
+    if text.count('"') % 2:
+        text += '"'
+    if text.count("\u201c") > text.count("\u201d"):
+        text += "\u201d"
+    return text

@@ -26,7 +26,12 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("rename", "subject>after", r"\brenamed (?:itself |themselves )?(?:as |to )?"),
         ("rename", "subject>after", r"\brebrand(?:ed|ing)? (?:itself |themselves )?as\b"),
         ("rename", "subject>after", r"\bre-?launched (?:itself|themselves) as\b"),
-        ("rename", "after>subject", r"\bformerly(?: known as)?(?: the)?\b"),
+        (
+            "rename",
+            "after>subject",
+            r"\b(?:formerly|previously|originally)(?: known as| called| named)?(?: the)?\b",
+        ),
+        ("rename", "subject>after", r"\b(?:took|adopted|assumed) the name\b"),
         ("rename", "subject>after", r"\badd(?:ed)? the alias .{0,80}? as its primary name\b"),
         ("rename", "subject>after", r"\blaunched the creation of\b"),
         (
@@ -35,7 +40,17 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:became|becomes) known as\b|\bevolved into\b|\breconstituted (?:itself )?as\b",
         ),
         ("rename", "after>subject", r"\bsuccessor (?:organi[sz]ation |group )?(?:to|of)\b"),
-        ("merger", "subject>after", r"\bmerged? (?:with|into)\b|\bjoined forces with\b"),
+        (
+            "merger",
+            "subject>after",
+            r"\bmerged? (?:with|into)\b|\bjoined forces with\b|\b(?:united|fused) with\b",
+        ),
+        # "Z was formed through a merger of X and Y": from each of X and Y to Z.
+        (
+            "merger",
+            "after>subject",
+            r"\b(?:through|by|from|in|after) (?:a|the) (?:merger|union|fusion) (?:of|between)\b",
+        ),
         (
             "merger",
             "subject>after",
@@ -50,14 +65,17 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "split",
             "after>subject",
-            r"\b(?:broke|break|split|splintered) (?:away )?(?:from|with)\b|\boffshoot of\b"
-            r"|\bfaction of\b|\bsplinter group of\b|\b(?:emerged|grew out) (?:of|from)\b",
+            r"\b(?:broke|break|split|splintered) (?:away |off )?(?:from|with)\b|\boffshoot of\b"
+            r"|\b(?:broke|split) (?:away|off)\b(?=,? (?:to|and) (?:form|found|create|launch)e?d?\b)"
+            r"|\b(?:breakaway )?faction of\b|\bsplinter (?:group |faction |cell )?of\b"
+            r"|\bspun off from\b|\b(?:emerged|grew out) (?:of|from)\b",
         ),
         (
             "affiliation",
             "subject>after",
             r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch|proxy) of\b"
-            r"|\b(?:affiliated|allied|aligned|associated) (?:itself )?with\b|\bin alliance with\b",
+            r"|\b(?:affiliated|allied|aligned|associated) (?:itself )?with\b|\bin alliance with\b"
+            r"|\b(?:coordinated|cooperated|collaborated) (?:closely )?with\b",
         ),
         ("affiliation", "after>subject", r"\b(?:wing|arm|branch|affiliate),\s+(?:the\s+)?"),
     )
@@ -144,7 +162,10 @@ def _leadership(
     return used
 
 
-_SPLINTERS = re.compile(r"\b(?:splinter|breakaway) (?:groups?|factions?)\b|\boffshoots?\b")
+# "an offshoot of X" is a split from X (`_RELATIONS`), not from the group named before it.
+_SPLINTERS = re.compile(
+    r"(?:\b(?:splinter|breakaway) (?:groups?|factions?)|\boffshoots?)\b(?!\s+(?:of|from)\b)"
+)
 
 
 def _splinters(
@@ -196,7 +217,40 @@ def _merge_relation(reader: _Reader, fact: FactMap) -> bool:
     return True
 
 
-_CREATED = re.compile(r"\b(?:to (?:form|found|create)|and (?:created|formed|founded)|forming)\b")
+_CREATED = re.compile(
+    r"\b(?:to (?:form|found|create|launch)|and (?:created|formed|founded|launched)|forming)\b"
+)
+# Between two groups of one list: "X, Y, and Z", "Nigeria's X, Somalia's Y", "X and the Y".
+_LIST_GAP = re.compile(
+    r",?\s*(?:(?:and|or)\s+)?(?:the\s+)?(?:[A-Z][\w\u2019'-]*(?:'s|\u2019s)\s+)?"
+)
+# Relations whose other side may be a list: each group listed is one relation.
+_LISTED = {
+    ("affiliation", "subject>after"),
+    ("merger", "after>subject"),
+    ("allegiance", "subject>after"),
+}
+
+
+def _listed(reader: _Reader, text: str, after: list[tuple[int, str]]) -> list[str]:
+    """The group named first after the words, and those listed with it ("X, Y, and Z")."""
+    if not after:
+        return []
+    chosen = [after[0][1]]
+    end = after[0][0] + _name_length(reader, text, after[0])
+    for position, ident in after[1:]:
+        if not _LIST_GAP.fullmatch(text, end, position):
+            break
+        chosen.append(ident)
+        end = position + _name_length(reader, text, (position, ident))
+    return list(dict.fromkeys(chosen))
+
+
+def _name_length(reader: _Reader, text: str, found: tuple[int, str]) -> int:
+    """How long the name found at a position is (the longest of the fact's names there)."""
+    position, ident = found
+    names = [name for name, i in reader.group_names if i == ident]
+    return max((len(n) for n in names if text.startswith(n, position)), default=1)
 
 
 def _relations(
@@ -224,7 +278,10 @@ def _relations(
         pronoun = _SUBJECT.search(text[: match.start()])
         if pronoun and not before:
             own = reader.last_group
+        others = _listed(reader, text, after) if (kind, direction) in _LISTED else []
         other = after[0][1] if after else None
+        if own is not None and own == other and not before:
+            own = reader.last_group  # "Rebranding as X, ...": the group named before
         sources = [own] if own else []
         created = _CREATED.search(text, match.end())
         if created is not None and kind in ("split", "merger"):
@@ -241,26 +298,51 @@ def _relations(
         sources = [i for i in dict.fromkeys(sources) if i and i != other]
         if not sources or other is None:
             continue
-        if direction == "subject>after":
-            source_ids, target = sources, other
+        if direction == "subject>after" and len(others) > 1 and created is None:
+            pairs = [(sources, one) for one in others if one not in sources]
+        elif direction == "subject>after":
+            pairs = [(sources, other)]
+        elif len(others) > 1:
+            pairs = [([one for one in others if one != sources[0]], sources[0])]
         else:
-            source_ids, target = [other], sources[0]
-        if target in source_ids:
-            continue
-        fact: FactMap = {
-            "id": fact_id(reader.document.name, "relation", kind, text),
-            "type": "relation",
-            "relation": kind,
-            "from": source_ids,
-            "to": target,
-        }
-        date = min(dates, key=lambda d: abs(d.start - match.start()), default=None)
-        if date is not None:
-            fact["date"] = _date_value(date)
-            if kind in ("rename", "merger", "split"):
-                used.add(date)  # the renaming is the event; a wing's date is another's
-        fact["sources"] = [reader.source(sentence)]
-        if not _merge_relation(reader, fact):
-            reader.add(Proposal(fact, 0.7 if before or after else 0.5))
+            pairs = [([other], sources[0])]
+        for source_ids, target in pairs:
+            if target in source_ids or not source_ids:
+                continue
+            key = kind if len(pairs) == 1 else f"{kind}-{target}"
+            confidence = 0.7 if before or after else 0.5
+            names = (kind, key, source_ids, target)
+            used |= _relation_fact(reader, sentence, dates, match.start(), names, confidence)
         done.add(kind)
+    return used
+
+
+def _relation_fact(
+    reader: _Reader,
+    sentence: Sentence,
+    dates: list[DateMention],
+    at: int,
+    names: tuple[str, str, list[str], str],
+    confidence: float,
+) -> set[DateMention]:
+    """Propose one relation, `names` = (kind, id key, from, to) (or add its sentence to the
+    same relation stated before); the date it uses, when the relation is the event. The date
+    is the one nearest the words, at `at`."""
+    kind, key, source_ids, target = names
+    fact: FactMap = {
+        "id": fact_id(reader.document.name, "relation", key, sentence.text),
+        "type": "relation",
+        "relation": kind,
+        "from": source_ids,
+        "to": target,
+    }
+    used: set[DateMention] = set()
+    date = min(dates, key=lambda d: abs(d.start - at), default=None)
+    if date is not None:
+        fact["date"] = _date_value(date)
+        if kind in ("rename", "merger", "split"):
+            used.add(date)  # the renaming is the event; a wing's date is another's
+    fact["sources"] = [reader.source(sentence)]
+    if not _merge_relation(reader, fact):
+        reader.add(Proposal(fact, confidence))
     return used

@@ -21,8 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.errors import QuizappError
-from quizapp.model.progress import Counts
-from quizapp.model.units import COUNTED_AS
+from quizapp.model.progress import COUNTED_AS, Counts
 from quizapp.safety.terminal import literal
 from quizapp.study.overview import DeckListing
 from quizapp.ui.screens.base import UsesQuizApp

@@ -1,0 +1,213 @@
+"""The generator's rules for key events and for relations as documents phrase them, each on
+made-up sentences about made-up groups (never the evaluation documents)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quizapp.generate.dates import DateContext, find_dates
+from quizapp.generate.document import parse_document
+from quizapp.generate.typed import propose_facts
+from quizapp.generate.typed.events import MINOR_EVENT_CONFIDENCE, is_key_event
+
+INTRO = (
+    "The Red Hand Brigade (RHB) was active in 1990. The Blue Hand Front (BHF) was active too. "
+    "The Green Hand Army (GHA) fought in the hills.\n"
+)
+
+
+def facts_of(text: str) -> list[dict[str, Any]]:
+    return [proposal.fact for proposal in propose_facts(parse_document("d.txt", text))]
+
+
+def relations(text: str) -> set[tuple[str, tuple[str, ...], str]]:
+    """(relation, from acronyms, to acronym) of every relation proposed from INTRO + text."""
+    facts = facts_of(INTRO + text)
+    names = {f["id"]: str(f.get("acronym") or f.get("name")) for f in facts}
+    return {
+        (f["relation"], tuple(names[i] for i in f["from"]), names[f["to"]])
+        for f in facts
+        if f["type"] == "relation"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # splits: from the parent to the new group
+        (
+            "In 1998, several RHB commanders broke away to found the Black Hand Cell (BHC).",
+            ("split", ("RHB",), "BHC"),
+        ),
+        ("The Black Hand Cell (BHC) is a splinter of the RHB.", ("split", ("RHB",), "BHC")),
+        ("The Black Hand Cell (BHC) spun off from the RHB in 2004.", ("split", ("RHB",), "BHC")),
+        (
+            "The Black Hand Cell (BHC), a breakaway faction of the RHB, bombed a bridge.",
+            ("split", ("RHB",), "BHC"),
+        ),
+        # renamings: from the old name to the new
+        (
+            "The Black Hand Cell (BHC), previously known as the RHB, grew.",
+            ("rename", ("RHB",), "BHC"),
+        ),
+        (
+            "The Black Hand Cell (BHC), originally called the RHB, grew.",
+            ("rename", ("RHB",), "BHC"),
+        ),
+        ("In 2001 the RHB adopted the name Black Hand Cell (BHC).", ("rename", ("RHB",), "BHC")),
+        # mergers
+        ("In 2003 the RHB united with the BHF.", ("merger", ("RHB",), "BHF")),
+        (
+            "The Black Hand Cell (BHC) was formed through a merger of the RHB and the BHF.",
+            ("merger", ("RHB", "BHF"), "BHC"),
+        ),
+    ],
+)
+def test_relation_phrasings(sentence: str, expected: tuple[str, tuple[str, ...], str]) -> None:
+    assert expected in relations(sentence)
+
+
+def test_a_gerund_renaming_without_a_subject_renames_the_group_named_before() -> None:
+    found = relations(
+        "The RHB grew fast in the north after the war.\n"
+        "Rebranding as the Black Hand Cell (BHC) made recruiting easier.\n"
+    )
+    assert ("rename", ("RHB",), "BHC") in found
+
+
+def test_coordination_with_a_list_of_groups_is_one_affiliation_each() -> None:
+    found = relations(
+        "In 2012, officials said the RHB had coordinated with other groups, including Sarvania's "
+        "BHF, Ostland's GHA, and the Black Hand Cell (BHC), with funds flowing among them.\n"
+    )
+    assert {("affiliation", ("RHB",), to) for to in ("BHF", "GHA", "BHC")} <= found
+
+
+def test_an_offshoot_of_a_group_is_not_also_a_split_the_other_way() -> None:
+    found = relations("The Black Hand Cell (BHC) emerged as an offshoot of the RHB.")
+    assert ("split", ("RHB",), "BHC") in found
+    assert not any(to == "RHB" for _, _, to in found)
+
+
+def key(sentence: str, index: int = 0) -> bool:
+    return is_key_event(sentence, find_dates(sentence, DateContext())[index])
+
+
+def test_key_events_are_acts_and_the_rest_are_below_the_default_confidence() -> None:
+    assert key("In 2004 the RHB bombed a market, killing 12.")
+    assert key("The RHB was founded in 1988 by Karim Adel.")
+    assert key("In March 2003, a court banned the RHB's political wing.")
+    assert not key("The RHB traces its origins to the civil war of the 1990s.")
+    assert not key("Sarvania's GDP per capita was $777 in 2012.")
+    assert not key("The mission was at half its strength at the start of 2014.")
+    assert not key("Sarvania is the third country since 2008 to see a coup.")
+    assert not key("The RHB holds two hostages as of December 2014.")
+    # The confidence follows: a state described is proposed, under the default cut.
+    facts = propose_facts(parse_document("d.txt", INTRO + "The RHB traces its origins to 1975.\n"))
+    event = next(p for p in facts if p.fact["type"] == "event" and p.fact["date"] == "1975")
+    assert event.confidence == MINOR_EVENT_CONFIDENCE < 0.4
+
+
+def test_two_events_with_one_date_in_a_sentence_are_two_facts() -> None:
+    facts = facts_of(
+        INTRO + "The RHB since 2010 has kept a low profile, while the BHF claimed responsibility "
+        "for a 2010 attack on a bus that killed five.\n"
+    )
+    events = [f for f in facts if f["type"] == "event" and f["date"] == "2010"]
+    assert len(events) == 2
+    assert len({f["id"] for f in events}) == 2
+    assert any("attack on a bus" in f["what"] for f in events)
+
+
+def test_a_long_what_ends_at_a_natural_break_and_stays_short() -> None:
+    facts = facts_of(
+        INTRO
+        + "April 11, 2007: The RHB carries out two deadly attacks: one suicide attack against "
+        "the office of the prime minister and a second attack on a police station in the east.\n"
+        "In 2009 the RHB formed the Black Hand Cell (BHC) as its youth wing, a student body "
+        "originally founded to oppose the presence of foreign troops in the northern valleys "
+        "and to recruit fighters.\n"
+    )
+    whats = {f["date"]: f["what"] for f in facts if f["type"] == "event"}
+    assert whats["2007-04-11"] == "The RHB carries out two deadly attacks"
+    assert whats["2009"].endswith("as its youth wing")
+    assert all(len(what) <= 110 for what in whats.values())
+
+
+def test_a_reported_sentence_gives_its_key_events_less_surely() -> None:
+    proposals = propose_facts(
+        parse_document(
+            "d.txt",
+            INTRO + "Officials said the RHB gunmen who attacked the embassy in Sarvan in "
+            "September 2012 had trained abroad.\n"
+            "Karim Adel is believed to have masterminded the January 2013 hostage crisis at a gas "
+            "plant in Ostland that left at least 38 dead.\n"
+            "In July 2012, Karim Adel described the RHB as a growing threat.\n",
+        )
+    )
+    events = {p.fact["date"]: p for p in proposals if p.fact["type"] == "event"}
+    assert events["2012-09"].fact["what"].startswith("Attacked the embassy")
+    assert events["2013-01"].fact["what"] == "Hostage crisis at a gas plant"  # + where: Ostland
+    assert "place" in events["2013-01"].fact
+    assert {events["2012-09"].confidence, events["2013-01"].confidence} == {0.5}
+    assert "2012-07" not in events  # the date of the words, not of an act
+    assert any(p.fact["type"] == "statement" for p in proposals)
+
+
+def test_a_claim_is_the_words_said_whichever_side_of_the_verb_they_are() -> None:
+    facts = facts_of(
+        INTRO + "Karim Adel leads the RHB and gives many interviews in the capital.\n"
+        '"The RHB has grown stronger every year since the war," writes Omar Vance, an analyst.\n'
+        "The RHB raises money through smuggling and ransom, according to the Finance Ministry.\n"
+        "In 2012, Karim Adel said the RHB would fight on in the hills.\n"
+    )
+    claims = {f["claim"] for f in facts if f["type"] == "statement"}
+    assert "The RHB has grown stronger every year since the war" in claims
+    assert "The RHB raises money through smuggling and ransom" in claims
+    assert "The RHB would fight on in the hills" in claims
+
+
+def test_a_profile_line_without_a_subject_is_about_the_group_of_the_passage() -> None:
+    facts = facts_of(
+        "The Red Hand Brigade (RHB) was founded in 1988 in the hills of Sarvania.\n\n"
+        "External Aid\n\n"
+        "Has received training at various times in the past in Ostland and Westmark.\n"
+    )
+    claims = {f["claim"] for f in facts if f["type"] == "statement"}
+    assert "RHB has received training at various times in the past in Ostland and Westmark" in (
+        claims
+    )
+
+
+def test_a_treasury_designation_of_named_leaders_targets_them_and_a_new_release_has_no_today() -> (
+    None
+):
+    facts = facts_of(
+        "Media Note\nOffice of the Spokesperson\nMarch 3, 2019\n\n"
+        "The Department of State has today designated the Red Hand Brigade (RHB) as a Foreign "
+        "Terrorist Organization.\n\n"
+        "Media Note\nOffice of the Spokesperson\n\n"
+        "This is timed with today's Treasury designation of two RHB senior leaders, Omar Vance "
+        "and Karim Adel.\n"
+    )
+    names = {f["id"]: f.get("acronym") or f.get("name") for f in facts}
+    found = {
+        (names[f["target"]], f["list"], f.get("date")) for f in facts if f["type"] == "designation"
+    }
+    assert ("RHB", "FTO", "2019-03-03") in found
+    assert {("Omar Vance", "SDGT", None), ("Karim Adel", "SDGT", None)} <= found
+
+
+def test_a_place_listed_on_a_line_of_its_own_is_proposed() -> None:
+    proposals = propose_facts(
+        parse_document(
+            "d.txt",
+            INTRO + "The RHB recruits in Sarvania and in Ostland, and trades with Westmark.\n\n"
+            "Active in Locations:\n\n  • Sarvania\n  • Ostland\n",
+        )
+    )
+    places = {p.fact["name"]: p.confidence for p in proposals if p.fact["type"] == "place"}
+    assert places["Sarvania"] >= 0.5 and places["Ostland"] >= 0.5
+    assert places.get("Westmark", 0) < 0.4
