@@ -227,7 +227,8 @@ def test_stats_at_80_columns_cuts_deck_names_on_one_line(
     decks.mkdir()
     title = "AQIM: groups, lineage, leaders, designations and every splinter group since 1998"
     (decks / "long.yaml").write_text(
-        f"title: '{title}'\ncards:\n  - question: Who founded the GSPC?\n    answer: Hassan Hattab\n"
+        f"title: '{title}'\n"
+        "cards:\n  - question: Who founded the GSPC?\n    answer: Hassan Hattab\n"
     )
     monkeypatch.setenv("COLUMNS", "80")
     argv = ["--decks", str(decks), "--data-dir", str(tmp_path / "data"), "stats"]

@@ -72,7 +72,9 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     # Parsed when the screen is first shown, not at start-up (issue 5).
     CSS = """
     ReviewScreen #review-top { height: 1; padding: 0 1; }
-    ReviewScreen #title { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
+    ReviewScreen #title {
+        width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     ReviewScreen #progress { width: 24; }
     ReviewScreen #counters { width: auto; padding: 0 0 0 1; }
     ReviewScreen #grades { height: auto; min-height: 2; padding: 0 1; }
