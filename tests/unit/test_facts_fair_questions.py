@@ -14,7 +14,7 @@ from quizapp.decks import load_decks
 from quizapp.decks.metadata import SourceDates
 from quizapp.facts.derive import draw_cards
 from quizapp.facts.distractors import FigurePool, figure_distractors
-from quizapp.facts.figures import parse_figure
+from quizapp.facts.figures import leading_figure, numbers_in, parse_figure
 from quizapp.facts.timeline import Decked, build_timeline, order_items
 from quizapp.facts.wording import authority_forms
 from quizapp.model import BasicCard, Card, ChoiceCard, Fact, OrderCard, TypedCard
@@ -244,3 +244,30 @@ def test_a_state_is_shown_on_the_timeline_but_never_in_its_ordering_drill() -> N
     assert [e.fact_id for e in entries if e.state] == ["held"]
     assert "held" not in [e.fact_id for e in order_items(entries, most=10)]
     assert len(order_items(entries, most=10)) == len(EVENTS)
+
+
+def test_no_figure_choice_of_the_shipped_course_is_a_value_a_source_gives() -> None:
+    """On the shipped course: a figure card never offers, as wrong, a count that a source's
+    value (the fact's or a disputed one) allows, nor one of the sentence the card shows."""
+    course = load_decks([Path(__file__).parents[2] / "decks"])
+    checked = 0
+    for deck in course.decks:
+        facts = {f.id: f for f in deck.facts}
+        for card in deck.cards:
+            fact = facts.get(card.fact or "")
+            if not isinstance(card, ChoiceCard) or "/figure." not in card.id or fact is None:
+                continue
+            key = card.id.split("/figure.", 1)[1]
+            given = [getattr(fact, "figures", {}).get(key, "")]
+            given += [d.value for d in fact.disputed if d.field == f"figures.{key}"]
+            allowed = [f for v in given if (f := leading_figure(v))]
+            shown = numbers_in(card.source.quote if card.source else "")
+            for choice in card.choices:
+                if choice == card.answer:
+                    continue
+                wrong = parse_figure(choice)
+                assert wrong is not None, card.id
+                assert wrong.value not in shown, (card.id, choice)
+                assert not any(wrong.value == a.value for a in allowed), (card.id, choice)
+                checked += 1
+    assert checked >= 40

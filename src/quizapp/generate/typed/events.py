@@ -8,7 +8,15 @@ from collections.abc import Iterable
 
 from quizapp.generate.dates import DateMention
 from quizapp.generate.document import Sentence
-from quizapp.generate.typed.core import FactMap, Proposal, _date_value, _NameIndex, _Reader, fact_id
+from quizapp.generate.typed.core import (
+    FactMap,
+    Proposal,
+    _date_value,
+    _groups_in,
+    _NameIndex,
+    _Reader,
+    fact_id,
+)
 
 _CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
 
@@ -74,12 +82,23 @@ def is_key_event(text: str, date: DateMention) -> bool:
     return bool(_ACT.search(text, start, end)) or not _STATE.search(text, start, end)
 
 
+REPORTED_EVENT_CONFIDENCE = 0.5
+
+
 def _events(
-    reader: _Reader, sentence: Sentence, dates: Iterable[DateMention], groups: list[tuple[int, str]]
+    reader: _Reader,
+    sentence: Sentence,
+    dates: Iterable[DateMention],
+    groups: list[tuple[int, str]],
+    *,
+    reported: bool = False,
 ) -> None:
     """One event per date of the sentence, except a date that cites a law ("Act of 1996",
     "(1996)"); the same event told again (same date, mostly the same words) is one fact
-    quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none."""
+    quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none.
+    `reported`: the sentence is someone's words or a hedged view (a statement); only its key
+    events are proposed ("officials said the militants who attacked the mission in September
+    2012 ..."), less surely."""
     text = sentence.text
     dates = list(dates)
     if len(text) > EVENT_SENTENCE_CAP:
@@ -87,7 +106,14 @@ def _events(
     for date in dates:
         if _CITATION.search(text[max(0, date.start - 12) : date.start]):
             continue
-        what = _what(text, date, several=len(dates) > 1)
+        if reported and not is_key_event(text, date):
+            continue
+        found = (
+            _reported_what(text, date) if reported else _what(text, date, several=len(dates) > 1)
+        )
+        if found is None:
+            continue
+        what = found
         what = _resolve_subject(reader, what)
         if len(what.split()) < 3:
             continue
@@ -119,11 +145,17 @@ def _events(
         actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
         if actors:
             fact["actors"] = actors
+        # A place inside a group's name ("the Front for Unity in West Africa") is no place
+        # where the event happened.
+        _groups_in(reader, "")
+        assert reader.group_index is not None
+        named = reader.group_index.spans(what)
         place = next(
             (
                 ident
                 for position, ident in _places_in(reader, what)
                 if re.search(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$", what[:position])
+                and not any(start <= position < end for start, end, _ in named)
             ),
             None,
         )
@@ -135,9 +167,45 @@ def _events(
         confidence = KEY_EVENT_CONFIDENCE if not date.relative else 0.5
         if not is_key_event(text, date):
             confidence = MINOR_EVENT_CONFIDENCE
+        elif reported:
+            confidence = REPORTED_EVENT_CONFIDENCE
         proposal = Proposal(fact, confidence)
         reader.add(proposal)
         reader.events.setdefault(value, []).append((proposal, words))
+
+
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.I)
+_PHRASE_END = re.compile(
+    r"\s+(?:that|which|who|as well as|and|but|when)\b|[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|noted|stated|claimed|that|who|which|(?:believed|thought|reported|alleged)"
+    r" to have|reportedly)\s+"
+)
+
+
+def _reported_what(text: str, date: DateMention) -> str | None:
+    """What happened, in a sentence that reports it: the noun phrase a date qualifies ("the
+    January 2013 hostage crisis at a gas facility" -> "Hostage crisis at a gas facility"), or
+    the words between the last reporting word and the date ("officials said militants who
+    attacked the mission in Benghazi in September 2012" -> "Attacked the mission in
+    Benghazi"); None when neither reads as an event."""
+    before = text[: date.start]
+    if _ATTRIBUTIVE.search(before):
+        end = _PHRASE_END.search(text, date.end)
+        phrase = text[date.end : end.start() if end else len(text)].strip()
+        words = phrase.split()
+        if len(words) >= 2 and phrase[:1].islower():
+            return _brief(phrase[:1].upper() + phrase[1:])
+        return None
+    reporting = list(_REPORTING.finditer(before))
+    if not reporting:
+        return None
+    phrase = before[reporting[-1].end() :]
+    phrase = re.sub(r"\s+(?:in|on|during|since|by)\s*$", "", phrase).strip(" ,")
+    if len(phrase.split()) < 3 or _PHRASE_END.search(phrase):
+        return None
+    return _brief(phrase[:1].upper() + phrase[1:])
 
 
 def _without_place(what: str, place: str) -> str:
