@@ -296,6 +296,15 @@ async def test_a_card_going_on_below_the_fold_says_so_until_scrolled(
         await pilot.press("enter", "space")
         await pilot.pause()
         assert not app.screen.query_one("#more-below", Static).display
+    app = make_app()
+    async with app.run_test(size=(60, 16)) as pilot:
+        # a typed answer's difference is laid out after the check: the hint follows it
+        await pilot.press("enter", "space", "3", "1", "enter", *"osama bin ladn", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.kind == "typed" and screen.revealed
+        assert screen.panel.max_scroll_y > 0
+        assert screen.query_one("#more-below", Static).display
 
 
 @run_async

@@ -118,7 +118,7 @@ def test_two_events_with_one_date_in_a_sentence_are_two_facts() -> None:
     events = [f for f in facts if f["type"] == "event" and f["date"] == "2010"]
     assert len(events) == 2
     assert len({f["id"] for f in events}) == 2
-    assert any("attack on a bus" in f["what"] for f in events)
+    assert any("for an attack on a bus" in f["what"] for f in events)  # "a 2010 attack"
 
 
 def test_a_long_what_ends_at_a_natural_break_and_stays_short() -> None:
@@ -134,3 +134,93 @@ def test_a_long_what_ends_at_a_natural_break_and_stays_short() -> None:
     assert whats["2007-04-11"] == "The RHB carries out two deadly attacks"
     assert whats["2009"].endswith("as its youth wing")
     assert all(len(what) <= 110 for what in whats.values())
+
+
+def test_a_reported_sentence_gives_its_key_events_less_surely() -> None:
+    proposals = propose_facts(
+        parse_document(
+            "d.txt",
+            INTRO + "Officials said the RHB gunmen who attacked the embassy in Sarvan in "
+            "September 2012 had trained abroad.\n"
+            "Karim Adel is believed to have masterminded the January 2013 hostage crisis at a gas "
+            "plant in Ostland that left at least 38 dead.\n"
+            "In July 2012, Karim Adel described the RHB as a growing threat.\n",
+        )
+    )
+    events = {p.fact["date"]: p for p in proposals if p.fact["type"] == "event"}
+    assert events["2012-09"].fact["what"].startswith("Attacked the embassy")
+    assert events["2013-01"].fact["what"] == "Hostage crisis at a gas plant"  # + where: Ostland
+    assert "place" in events["2013-01"].fact
+    assert {events["2012-09"].confidence, events["2013-01"].confidence} == {0.5}
+    assert "2012-07" not in events  # the date of the words, not of an act
+    assert any(p.fact["type"] == "statement" for p in proposals)
+
+
+def test_a_claim_is_the_words_said_whichever_side_of_the_verb_they_are() -> None:
+    facts = facts_of(
+        INTRO + "Karim Adel leads the RHB and gives many interviews in the capital.\n"
+        '"The RHB has grown stronger every year since the war," writes Omar Vance, an analyst.\n'
+        "The RHB raises money through smuggling and ransom, according to the Finance Ministry.\n"
+        "In 2012, Karim Adel said the RHB would fight on in the hills.\n"
+    )
+    claims = {f["claim"] for f in facts if f["type"] == "statement"}
+    assert "The RHB has grown stronger every year since the war" in claims
+    assert "The RHB raises money through smuggling and ransom" in claims
+    assert "The RHB would fight on in the hills" in claims
+
+
+def test_a_profile_line_without_a_subject_is_about_the_group_of_the_passage() -> None:
+    facts = facts_of(
+        "The Red Hand Brigade (RHB) was founded in 1988 in the hills of Sarvania.\n\n"
+        "External Aid\n\n"
+        "Has received training at various times in the past in Ostland and Westmark.\n"
+    )
+    claims = {f["claim"] for f in facts if f["type"] == "statement"}
+    assert "RHB has received training at various times in the past in Ostland and Westmark" in (
+        claims
+    )
+
+
+def test_a_treasury_designation_of_named_leaders_targets_them_and_a_new_release_has_no_today() -> (
+    None
+):
+    facts = facts_of(
+        "Media Note\nOffice of the Spokesperson\nMarch 3, 2019\n\n"
+        "The Department of State has today designated the Red Hand Brigade (RHB) as a Foreign "
+        "Terrorist Organization.\n\n"
+        "Media Note\nOffice of the Spokesperson\n\n"
+        "This is timed with today's Treasury designation of two RHB senior leaders, Omar Vance "
+        "and Karim Adel.\n"
+    )
+    names = {f["id"]: f.get("acronym") or f.get("name") for f in facts}
+    found = {
+        (names[f["target"]], f["list"], f.get("date")) for f in facts if f["type"] == "designation"
+    }
+    assert ("RHB", "FTO", "2019-03-03") in found
+    assert {("Omar Vance", "SDGT", None), ("Karim Adel", "SDGT", None)} <= found
+
+
+def test_a_place_listed_on_a_line_of_its_own_is_proposed() -> None:
+    proposals = propose_facts(
+        parse_document(
+            "d.txt",
+            INTRO + "The RHB recruits in Sarvania and in Ostland, and trades with Westmark.\n\n"
+            "Active in Locations:\n\n  • Sarvania\n  • Ostland\n",
+        )
+    )
+    places = {p.fact["name"]: p.confidence for p in proposals if p.fact["type"] == "place"}
+    assert places["Sarvania"] >= 0.5 and places["Ostland"] >= 0.5
+    assert places.get("Westmark", 0) < 0.4
+
+
+def test_what_reads_without_the_date_phrase_and_its_leftovers() -> None:
+    facts = facts_of(
+        INTRO + "During the summer of 2003, the RHB targeted tourist areas in the south.\n"
+        "(A new council took power with the army's consent in early April 2005.)\n"
+        "In 2006, the council authorized a peace mission, known as SARMIS, for which the "
+        "neighbours pledged thousands of troops and a great deal of money over the next years.\n"
+    )
+    whats = {f["date"]: f["what"] for f in facts if f["type"] == "event"}
+    assert whats["2003"] == "The RHB targeted tourist areas in the south"
+    assert whats["2005-04"] == "A new council took power with the army's consent"
+    assert whats["2006"] == "The council authorized a peace mission, known as SARMIS"

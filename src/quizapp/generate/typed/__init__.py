@@ -102,6 +102,8 @@ def propose_facts(
                 (name for pattern, name in _PUBLISHERS if pattern.search(sentence.text)), None
             )
             reader.publisher = publisher or reader.publisher
+            if publisher is not None:
+                reader.dateline = None  # a new release: "today" is its dateline, if it has one
             continue
         if not sentence.readable:
             continue
@@ -118,20 +120,26 @@ def propose_facts(
         hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
         if hedged:
             spoken = _statement(reader, sentence, groups, subject, dates, hedged=True)
-        if not spoken:
-            _events(reader, sentence, [d for d in dates if d not in used], groups)
+        _events(reader, sentence, [d for d in dates if d not in used], groups, reported=spoken)
         if len(reader.proposals) == before:
             _statement(reader, sentence, groups, subject, dates)
         if groups:
             reader.last_group = subject or groups[-1][1]
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
     _drop_aliases_of_others(reader)
+    # A list item that is only a place's name ("• Algeria" under "Active in Locations:").
+    places = dict(reader.place_names)
+    listed = {
+        places[sentence.text.rstrip(".;,")]
+        for sentence in document.sentences
+        if sentence.kind is Kind.ITEM and sentence.text.rstrip(".;,") in places
+    }
     for proposal in reader.proposals.values():
         # A place alone draws no card: it is worth proposing when an event happened there,
-        # or when the document keeps coming back to it.
+        # when the document lists it on a line of its own, or keeps coming back to it.
         if proposal.fact["type"] == "place" and proposal.id not in reader.places_used:
             mentions = _mentions(reader, str(proposal.fact["name"]))
-            proposal.confidence = 0.6 if mentions >= 3 else 0.3
+            proposal.confidence = 0.6 if mentions >= 3 or proposal.id in listed else 0.3
     if undated and latest:
         for proposal in reader.proposals.values():
             proposal.fact["as_of"] = latest.split("/")[-1]

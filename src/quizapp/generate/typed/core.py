@@ -129,7 +129,11 @@ class _NameIndex:
             entries.sort(key=lambda item: -len(item[0]))
 
     def find(self, text: str) -> list[tuple[int, str]]:
-        found: list[tuple[int, str]] = []
+        return [(start, ident) for start, _, ident in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, fact id) of every known name in `text`, longest first, no overlap."""
+        found: list[tuple[int, int, str]] = []
         covered = 0
         for word in _WORD.finditer(text):
             start = word.start()
@@ -142,7 +146,7 @@ class _NameIndex:
                 if text.startswith(name, start) and (
                     end == len(text) or not (text[end].isalnum() or text[end] in "-_")
                 ):
-                    found.append((start, ident))
+                    found.append((start, end, ident))
                     covered = end
                     break
         return found

@@ -29,7 +29,8 @@ _DESIGNATION = re.compile(
     r"\b(?:(?P<revoked>revok(?:ed|es|ing)|revocation of)|(?P<delisted>de-?listed|removed from)"
     r"|(?P<amended>amend(?:ed|s|ing)\b|amendments? to|add(?:ed|s)? (?:the )?(?:following )?"
     r"(?:names|new aliases|aliases?)|aliases? (?:have|has) been added)"
-    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed under))",
+    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed under"
+    r"|(?<=Treasury )designation of|(?<=Treasury\u2019s )designation of))",
     re.I,
 )
 
@@ -67,6 +68,8 @@ def _designations(
         and not re.match(r"(?i)\s+by\s+the\b", text[m.end() : m.end() + 9])
     ]
     lists = [name for name, pattern in _LISTS if pattern.search(text)]
+    if acts and not lists and re.search(r"\bTreasury\b", text[: acts[0].start()]):
+        lists = ["SDGT"]  # the Treasury designates terrorists under E.O. 13224
     if not acts or not lists:
         return set()
     priority = ("revoked", "delisted", "amended", "designated")
@@ -84,7 +87,17 @@ def _designations(
         targets = [subject]
     if not targets:
         return set()
-    about_people = bool(_PEOPLE_TARGET.search(text[match.start() : limit]))
+    people_word = _PEOPLE_TARGET.search(text, match.start(), limit)
+    about_people = people_word is not None
+    if people_word is not None:
+        # "designation of two senior leaders, A and B": the people named are the targets
+        named_people = [
+            i
+            for p, i in _groups_in(reader, text, people=True)
+            if 0 <= p - people_word.end() <= 60 and reader.proposals[i].fact["type"] == "person"
+        ]
+        if named_people:
+            targets, about_people = named_people[:2], False
     explicit = [d for d in dates if "-" in d.value or d.value.isdigit()]
     date = min(
         explicit,

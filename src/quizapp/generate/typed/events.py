@@ -8,7 +8,15 @@ from collections.abc import Iterable
 
 from quizapp.generate.dates import DateMention
 from quizapp.generate.document import Sentence
-from quizapp.generate.typed.core import FactMap, Proposal, _date_value, _NameIndex, _Reader, fact_id
+from quizapp.generate.typed.core import (
+    FactMap,
+    Proposal,
+    _date_value,
+    _groups_in,
+    _NameIndex,
+    _Reader,
+    fact_id,
+)
 
 _CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
 
@@ -39,7 +47,13 @@ _ACT = re.compile(
     r"|assumed power|called for|peace|negotiations?|talks|massacre|shootings?|suicide|explosions?"
     r"|blasts?|hijack(?:ed|ing)?|fired|shot|assault(?:s|ed)?|campaign of|testimony|fought"
     r"|aid(?:ed|s)?|moved (?:beyond|into)|shift(?:ed|s) (?:to|from)|expand(?:ed|s)"
-    r"|turn(?:ed|s) to)\b",
+    r"|turn(?:ed|s) to|detain(?:s|ed)?|expel(?:s|led)?|exiled?|imprison(?:s|ed)?|jail(?:s|ed)?"
+    r"|freed|dissolv(?:e[ds]?)|disband(?:s|ed)?|outlaw(?:s|ed)?|surrender(?:s|ed)?|disarm(?:s|ed)?"
+    r"|demobili[sz](?:e[ds]?)|agree(?:s|d)?|agreement|accord|treaty|truce|pardon(?:s|ed)?"
+    r"|amnesty|fled|flee|relocat(?:e[ds]?)|won|lost|defeat(?:s|ed)?|recaptur(?:e[ds]?)"
+    r"|retook|destroy(?:s|ed)?|burn(?:s|ed|t)?|behead(?:s|ed)?|murder(?:s|ed)?|storm(?:s|ed)?"
+    r"|besieg(?:e[ds]?)|infiltrat(?:e[ds]?)|led|named|became|become|took part|participat(?:e[ds]?)"
+    r"|recogni[sz](?:e[ds]?)|vot(?:e[ds]?)|protest(?:s|ed)?|strik(?:e|ing)|kill)\b",
     re.I,
 )
 # A date that says how long a state lasted, not when something happened: "since 2008",
@@ -52,7 +66,7 @@ _STATE_DATE = re.compile(
 # A clause that describes a state rather than an act (when no act is named in it).
 _STATE = re.compile(
     r"\b(?:is|are|was|were|has been|have been|remains?|remained|traces?|extends?|saw|sees"
-    r"|indicates?|visible|appears?|seems?|became|become|due to|per capita)\b",
+    r"|indicates?|visible|appears?|seems?|due to|per capita)\b",
     re.I,
 )
 KEY_EVENT_CONFIDENCE = 0.6
@@ -74,12 +88,23 @@ def is_key_event(text: str, date: DateMention) -> bool:
     return bool(_ACT.search(text, start, end)) or not _STATE.search(text, start, end)
 
 
+REPORTED_EVENT_CONFIDENCE = 0.5
+
+
 def _events(
-    reader: _Reader, sentence: Sentence, dates: Iterable[DateMention], groups: list[tuple[int, str]]
+    reader: _Reader,
+    sentence: Sentence,
+    dates: Iterable[DateMention],
+    groups: list[tuple[int, str]],
+    *,
+    reported: bool = False,
 ) -> None:
     """One event per date of the sentence, except a date that cites a law ("Act of 1996",
     "(1996)"); the same event told again (same date, mostly the same words) is one fact
-    quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none."""
+    quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none.
+    `reported`: the sentence is someone's words or a hedged view (a statement); only its key
+    events are proposed ("officials said the militants who attacked the mission in September
+    2012 ..."), less surely."""
     text = sentence.text
     dates = list(dates)
     if len(text) > EVENT_SENTENCE_CAP:
@@ -87,7 +112,14 @@ def _events(
     for date in dates:
         if _CITATION.search(text[max(0, date.start - 12) : date.start]):
             continue
-        what = _what(text, date, several=len(dates) > 1)
+        if reported and not is_key_event(text, date):
+            continue
+        found = (
+            _reported_what(text, date) if reported else _what(text, date, several=len(dates) > 1)
+        )
+        if found is None:
+            continue
+        what = found
         what = _resolve_subject(reader, what)
         if len(what.split()) < 3:
             continue
@@ -119,11 +151,17 @@ def _events(
         actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
         if actors:
             fact["actors"] = actors
+        # A place inside a group's name ("the Front for Unity in West Africa") is no place
+        # where the event happened.
+        _groups_in(reader, "")
+        assert reader.group_index is not None
+        named = reader.group_index.spans(what)
         place = next(
             (
                 ident
                 for position, ident in _places_in(reader, what)
                 if re.search(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$", what[:position])
+                and not any(start <= position < end for start, end, _ in named)
             ),
             None,
         )
@@ -135,9 +173,45 @@ def _events(
         confidence = KEY_EVENT_CONFIDENCE if not date.relative else 0.5
         if not is_key_event(text, date):
             confidence = MINOR_EVENT_CONFIDENCE
+        elif reported:
+            confidence = REPORTED_EVENT_CONFIDENCE
         proposal = Proposal(fact, confidence)
         reader.add(proposal)
         reader.events.setdefault(value, []).append((proposal, words))
+
+
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.I)
+_PHRASE_END = re.compile(
+    r"\s+(?:that|which|who|as well as|and|but|when)\b|[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|noted|stated|claimed|that|who|which|(?:believed|thought|reported|alleged)"
+    r" to have|reportedly)\s+"
+)
+
+
+def _reported_what(text: str, date: DateMention) -> str | None:
+    """What happened, in a sentence that reports it: the noun phrase a date qualifies ("the
+    January 2013 hostage crisis at a gas facility" -> "Hostage crisis at a gas facility"), or
+    the words between the last reporting word and the date ("officials said militants who
+    attacked the mission in Benghazi in September 2012" -> "Attacked the mission in
+    Benghazi"); None when neither reads as an event."""
+    before = text[: date.start]
+    if _ATTRIBUTIVE.search(before):
+        end = _PHRASE_END.search(text, date.end)
+        phrase = text[date.end : end.start() if end else len(text)].strip()
+        words = phrase.split()
+        if len(words) >= 2 and phrase[:1].islower():
+            return _brief(phrase[:1].upper() + phrase[1:])
+        return None
+    reporting = list(_REPORTING.finditer(before))
+    if not reporting:
+        return None
+    phrase = before[reporting[-1].end() :]
+    phrase = re.sub(r"\s+(?:in|on|during|since|by)\s*$", "", phrase).strip(" ,")
+    if len(phrase.split()) < 3 or _PHRASE_END.search(phrase):
+        return None
+    return _brief(phrase[:1].upper() + phrase[1:])
 
 
 def _without_place(what: str, place: str) -> str:
@@ -241,9 +315,17 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
             date.value, date.phrase, date.start - shift, date.end - shift, date.relative
         )
     before = re.sub(
-        r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
+        r"(?:\b(?i:in|on|since|by|during|from|until|as of|beginning in|starting in|after)\s+"
+        r"(?:the\s+)?(?:(?i:summer|winter|spring|fall|autumn|start|end|beginning|middle|course)"
+        r"\s+of\s+)?(?:the\s+)?)?$",
+        "",
+        text[: date.start],
     )
-    what = (before + text[date.end :]).strip(" ,;")
+    after = text[date.end :]
+    if re.search(r"\b[Aa]\s+$", before) and re.match(r"\s*[aeioAEIO]", after):
+        before = before.rstrip()[:-1] + ("an " if before.rstrip()[-1] == "a" else "An ")
+        after = after.lstrip()
+    what = (before + after).strip(" ,;")
     what = re.sub(r"^[\s:;,.\u2013\u2014-]+", "", what)
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
     what = re.sub(
@@ -253,6 +335,10 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         what,
     )
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
+    # what the date's removal leaves: "That year,, marked", "consent .)", "(... .)"
+    what = re.sub(r",(?:\s*,)+", ",", what)
+    what = re.sub(r"\s+([.,;:)])", r"\1", what)
+    what = re.sub(r"^\((.*?)\.?\)$", r"\1", what)
     what = what.rstrip(".")
     what = _shorter(what)
     if len(what) > 100:
@@ -278,8 +364,13 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         )
         if stop is not None:
             what = what[: 40 + stop.start()]
-    what = _brief(what)
+    what = _brief(_no_dangling(what))
     return what[:1].upper() + what[1:] if what else what
+
+
+def _no_dangling(text: str) -> str:
+    """Without the words a cut left hanging at the end ("... known as X, for")."""
+    return re.sub(r"(?:[\s,]+(?:for|of|to|in|on|at|by|with|and|or|the|a|an|from))+$", "", text)
 
 
 WHAT_CAP = 110
@@ -291,7 +382,6 @@ _BRIEF_CUTS = (
     re.compile(r"\s*[\u2014\u2013]|\s--?\s"),
     re.compile(r",\s+(?:which|who|where|when|including|as well as|while|whose)\b"),
     re.compile(r",\s+(?:[a-z]+ing)\b"),
-    re.compile(r"\s(?:to|in order to|after|before|because|since)\s"),
 )
 
 
@@ -306,7 +396,7 @@ def _brief(what: str) -> str:
             shorter = what[: ends[0]].rstrip(" ,;:")
             if len(shorter.split()) >= 4 and len(shorter) <= WHAT_CAP:
                 return _closed(shorter)
-    return _closed(what[:WHAT_CAP].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026")
+    return _closed(_no_dangling(what[:WHAT_CAP].rsplit(" ", 1)[0].rstrip(" ,;:")) + "\u2026")
 
 
 def _closed(text: str) -> str:

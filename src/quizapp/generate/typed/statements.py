@@ -50,6 +50,13 @@ _ASSESSMENT = re.compile(
 )
 
 
+# A profile's sentence without a subject: it is about the group the passage is about.
+_SUBJECTLESS = re.compile(
+    r"^(?:Has|Have|Operates|Maintains|Receives|Received|Conducts|Uses|Relies|Seeks|Aims|Remains"
+    r"|Continues|Retains|Controls|Finances|Recruits)\s+[a-z]"
+)
+
+
 # "The PKK's original goal", "AQIM's objectives": what a group is for, in any tense.
 _GROUP_AIM = re.compile(
     r"^(?:The )?(?P<group>.+?)[\u2019']s? (?:\w+ )?(?:goals?|aims?|objectives?|ideology|strategy"
@@ -98,6 +105,15 @@ def _statement(
         return False
     if speaker is None and speaker_text is None and hedged:
         confidence = 0.5
+    elif speaker is None and speaker_text is None and _SUBJECTLESS.match(text):
+        # "Has received training in ...": a profile's line about the group it is about
+        group = subject or reader.last_group
+        if group is None:
+            return False
+        about_fact = reader.proposals[group].fact
+        name = about_fact.get("acronym") or about_fact["name"]
+        text = f"{name} {text[:1].lower()}{text[1:]}"
+        confidence = 0.5
     elif speaker is None and speaker_text is None:
         found = _ASSESSMENT.match(text)
         if found is None:
@@ -117,9 +133,7 @@ def _statement(
         confidence = 0.5
     claim = text.rstrip(".")
     if speech is not None and (speaker is not None or speaker_text is not None):
-        said = re.sub(r"^(?:that\s+)?", "", text[speech.end() :].lstrip(" ,:")).rstrip(".")
-        if speech.group(0).startswith("according") and "," in said:
-            said = said.split(",", 1)[1].strip()
+        said = _said(reader, text, speech)
         if len(said.split()) >= 4:
             claim = said[:1].upper() + said[1:]
     claim = _shorter(claim)
@@ -157,6 +171,29 @@ def _statement(
     reader.add(proposal)
     reader.statements.append((words, proposal))
     return True
+
+
+def _said(reader: _Reader, text: str, speech: re.Match[str]) -> str:
+    """What was said: the words after the verb ("X said that ..."), or before it when the
+    attribution closes the sentence ("..., writes X, an analyst", '...," X writes', "...,
+    according to X[, which ...]")."""
+    head = text[: speech.start()].rstrip(" ,")
+    tail = text[speech.end() :].lstrip(" ,:")
+    if speech.group(0).startswith("according"):
+        if len(head.split()) >= 4:
+            return head.strip(' "\u201c\u201d').rstrip(".,")
+        return tail.split(",", 1)[1].strip().rstrip(".") if "," in tail else ""
+    rest = tail.strip(' ."\u201d')
+    people = _groups_in(reader, rest, people=True)
+    closing = not rest or any(
+        position == 0 and reader.proposals[ident].fact["type"] == "person"
+        for position, ident in people
+    )
+    if closing and len(head.split()) >= 4 and re.search(r"[,\"\u201d]", head[-40:]):
+        # '...civilians," Arieff writes': the speaker's name before the verb is not the claim
+        head = re.sub(r'(?<=[,"\u201d])\s*(?:(?:the\s+)?[A-Z][\w.\u2019\'-]*\s*){1,5}$', "", head)
+        return head.strip(' ,"\u201c\u201d').rstrip(".,")
+    return re.sub(r"^(?:that\s+)?", "", tail).rstrip(".")
 
 
 _SPEAKING_BODY = re.compile(
