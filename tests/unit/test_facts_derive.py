@@ -107,7 +107,14 @@ OTHERS = [
         target="aqim",
         date="2008-02",
     ),
-    fact(id="aim", type="statement", claim="AQIM seeks power.", by="droukdel", about="its aims"),
+    fact(
+        id="aim",
+        type="statement",
+        claim="AQIM seeks power.",
+        by="droukdel",
+        about="its aims",
+        sources=[{"doc": "d.txt", "quote": "AQIM seeks power, Droukdel said."}],
+    ),
 ]
 FACTS = [*GROUPS, *PEOPLE, *PLACES, *OTHERS]
 

@@ -215,3 +215,30 @@ def test_typed_answers_accept_who_acted_for_an_authority_and_spelt_out_names() -
     assert isinstance(acronym, TypedCard)
     full = "United Nations Multidimensional Integrated Stabilization Mission in Mali"
     assert check_typed(full, acronym.answer, acronym.aliases).correct
+
+
+def test_who_says_is_not_asked_of_a_documents_own_voice_and_quotes_only_its_words() -> None:
+    said = [{"doc": "profile.txt", "quote": "AQIM has kidnapped many Westerners."}]
+    voice = fact(
+        id="v", type="statement", claim="AQIM has kidnapped many Westerners",
+        by="the group profile",
+        sources=said,
+    )  # fmt: skip
+    authors = fact(
+        id="a", type="statement", claim="AQIM has kidnapped many Westerners",
+        by="Laub and Masters (the group profile)", sources=said,
+    )  # fmt: skip
+    analysts = fact(
+        id="n", type="statement", claim="AQIM kidnaps Westerners for ransom",
+        by="analysts cited by the group profile",
+        sources=[{"doc": "profile.txt", "quote": "Analysts say AQIM kidnaps for ransom."}],
+    )  # fmt: skip
+    cards = draw(voice, authors, analysts)
+    assert "v/who" not in cards and "a/who" not in cards
+    reworded = cards["n/who"]
+    assert question_of(reworded) == "Who says this: AQIM kidnaps Westerners for ransom?"
+    verbatim = fact(
+        id="n", type="statement", claim="AQIM has kidnapped many Westerners",
+        by="analysts cited by the group profile", sources=said,
+    )  # fmt: skip
+    assert question_of(draw(verbatim)["n/who"]).startswith("Who says: “AQIM has kidnapped")

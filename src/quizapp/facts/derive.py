@@ -18,6 +18,7 @@ from quizapp.facts.asking import Asker, Cite, initials_of, overlaps, quote_showi
 from quizapp.facts.distractors import FigurePool, NamePool, figure_distractors
 from quizapp.facts.figures import Figure, leading_figure, numbers_in, parse_figure
 from quizapp.facts.links import moment, relation_keys
+from quizapp.facts.text import normalise
 from quizapp.facts.wording import (
     ALIAS_SUBJECT,
     DESIGNATION_PHRASES,
@@ -352,6 +353,17 @@ class Drawing(Asker):
         if fact.date:
             self.ask_date(fact, "when", ask_when.format(f=f_asked, t=t_asked), fact.date)
 
+    def voice_of_its_document(self, fact: StatementFact, speaker: str) -> bool:
+        """Whether a speaker given as text is only the document the claim is quoted from ("the
+        group profile", or its authors: "Laub and Masters (CFR backgrounder)"): asking who says
+        it asks which document a sentence is in, not a fact about the subject. A speaker the
+        text names ("analysts cited by the CFR backgrounder") is asked."""
+        whole = normalise(speaker)
+        inside = speaker.rstrip()
+        inside = normalise(inside[inside.rfind("(") + 1 : -1]) if inside.endswith(")") else ""
+        cited = {normalise(self.cite(source.doc)) for source in fact.sources}
+        return whole in cited or inside in cited
+
     def told_apart(self, question: str, fact: Fact, others: Sequence[Fact]) -> str | None:
         """The question, with the fact's date when other facts would answer it too; None when
         not even the date tells them apart (then the question has several right answers)."""
@@ -408,7 +420,10 @@ class Drawing(Asker):
     def statement(self, fact: StatementFact) -> None:
         speaker = self.speaker(fact)
         by = self.facts.get(fact.by) if fact.by else None
-        question = who_or_which(f"Who says: “{clause(fact.claim)}”?", by)
+        # quotation marks say the words are the speaker's: a reworded claim goes without them
+        said = clause(fact.claim)
+        quoted = any(f" {normalise(said)} " in f" {normalise(s.quote)} " for s in fact.sources)
+        question = who_or_which(f"Who says: “{said}”?" if quoted else f"Who says this: {said}?", by)
         if isinstance(by, GroupFact | PlaceFact):
             # wrong answers: other groups that speak in this file, never one under another name
             self.ask_name(
@@ -430,6 +445,8 @@ class Drawing(Asker):
                 forms = [*self.forms(by.id), *surname(speaker, self.people)]
                 base = self.base(fact, "who", Category.PERSON)
                 self.add(TypedCard(question=question, answer=speaker, aliases=tuple(forms), **base))
+        elif self.voice_of_its_document(fact, speaker):
+            pass  # "the group profile" says it: the card would ask which document it is in
         elif not gives_away(question, [speaker]):
             # a speaker given as text ("U.S. officials", "analysts"): nothing in the file says
             # who else holds the view, so no one is offered as wrong; the student recalls it
