@@ -164,7 +164,7 @@ def cards() -> dict[str, Card]:
         ("gia/founded", ChoiceCard, "When was Armed Islamic Group founded?", "1992"),
         ("gspc/founder", ChoiceCard, "Who founded Salafist Group?", "Hassan Hattab"),
         ("algiers/alias", ChoiceCard, "Which place is also known as El Djazair?", "Algiers"),
-        ("algiers/where", ChoiceCard, "Where is Algiers?", "Algeria"),
+        ("gao/where", ChoiceCard, "Where is Gao?", "Mali"),
         (
             "split/from",
             ChoiceCard,

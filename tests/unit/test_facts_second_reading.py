@@ -58,6 +58,7 @@ def test_a_caveat_makes_the_card_say_whose_value_it_teaches() -> None:
         what="gunmen attack a hotel",
         date="2015-11",
         figures={"killed": "27"},
+        sources=[{"doc": "profile.txt", "quote": "In November 2015, gunmen killed 27."}],
         caveat="An early count; the settled toll is 20 and the 2 gunmen.",
     )
     cards = draw(toll)
@@ -65,6 +66,12 @@ def test_a_caveat_makes_the_card_say_whose_value_it_teaches() -> None:
     assert isinstance(killed, ChoiceCard) and isinstance(when, ChoiceCard)
     assert killed.question.startswith("According to the group profile, how many were killed")
     assert when.question.startswith("According to the group profile, when did this happen")
+    # a source that does not state the value is never named as giving it
+    undated = msgspec.structs.replace(
+        toll,  # type: ignore[arg-type]
+        sources=(msgspec.convert({"doc": "profile.txt", "quote": "A hotel was hit."}, Source),),
+    )
+    assert draw(undated)["toll/when"].question.startswith("When")  # type: ignore[union-attr]
     plain = draw(msgspec.structs.replace(toll, caveat=None))  # type: ignore[arg-type]
     assert plain["toll/figure.killed"].question.startswith("How many")  # type: ignore[union-attr]
     # a corrected date (disputed) is not the source's: never attributed to it
@@ -242,3 +249,10 @@ def test_who_says_is_not_asked_of_a_documents_own_voice_and_quotes_only_its_word
         by="analysts cited by the group profile", sources=said,
     )  # fmt: skip
     assert question_of(draw(verbatim)["n/who"]).startswith("Who says: “AQIM has kidnapped")
+
+
+def test_a_place_named_like_the_place_it_lies_in_is_not_asked_where() -> None:
+    capital = fact(id="algiers", type="place", name="Algiers", located_in="Algeria")
+    town = fact(id="gao", type="place", name="Gao", located_in="Mali")
+    cards = draw(capital, town)
+    assert "algiers/where" not in cards and "gao/where" in cards

@@ -21,7 +21,7 @@ from quizapp.facts.text import normalise
 from quizapp.facts.wording import gives_away, question_of
 from quizapp.model.cards import BasicCard, Card, Category, ChoiceCard, Status, TypedCard
 from quizapp.model.common import Source
-from quizapp.model.dates import FuzzyDate
+from quizapp.model.dates import MONTHS, FuzzyDate
 from quizapp.model.facts import (
     NAMED_TYPES,
     DesignationFact,
@@ -175,7 +175,18 @@ class Asker:
         settled; else nothing."""
         if not fact.caveat or any(d.field == field for d in fact.disputed):
             return ""
-        return f"According to {self.cite(quote_showing(fact, value).doc)}, "
+        if field == "date":
+            source = next((s for s in fact.sources if _dates(s.quote, fact.date or "")), None)
+        else:
+            source = quote_showing(fact, value)
+            wanted = Counter(numbers_in(value))
+            if wanted - Counter(numbers_in(source.quote)) and _plain(value) not in _plain(
+                source.quote
+            ):
+                source = None
+        # a source that does not state the value (the caveat gives the outside record) is
+        # never named as giving it
+        return f"According to {self.cite(source.doc)}, " if source is not None else ""
 
     def disputed(self, fact: Fact, field: str) -> list[str]:
         return [d.value for d in fact.disputed if d.field == field]
@@ -363,6 +374,18 @@ def initials_of(short: str, name: str) -> bool:
 
 
 _SMALL_WORDS = frozenset({"for", "and", "of", "the", "in", "al", "wal", "fi", "to"})
+
+
+def _dates(quote: str, date: str) -> bool:
+    """Whether a quote states a date, at least in part: its year, or its month by name (a
+    yearly report's "On April 22")."""
+    try:
+        start = FuzzyDate.parse(date).start
+    except ValueError:
+        return False
+    if re.search(rf"\b{start.year}\b", quote):
+        return True
+    return bool(start.month) and MONTHS[start.month - 1] in quote
 
 
 def _shows_text(quote: str) -> bool:

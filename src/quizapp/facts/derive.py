@@ -295,7 +295,8 @@ class Drawing(Asker):
 
     def place(self, fact: PlaceFact) -> None:
         self.named(fact)
-        if fact.located_in:
+        # "Where is Algiers?" says "Algeria": a place named like the place it lies in
+        if fact.located_in and not named_alike(fact.name, fact.located_in):
             self.ask_name(
                 fact,
                 "where",
@@ -498,3 +499,10 @@ def acting(names: Sequence[str], people: Sequence[str]) -> list[str]:
     for name in names:
         forms += [name, *surname(name, people)]
     return forms
+
+
+def named_alike(place: str, around: str) -> bool:
+    """Whether a place's name begins like the place it lies in ("Algiers" in "Algeria", "Tunis"
+    in "Tunisia"): among the choices, the answer is the one that looks like the question."""
+    a, b = normalise(place).replace(" ", ""), normalise(around).replace(" ", "")
+    return len(a) >= 3 and len(b) >= 3 and (a[:3] == b[:3] or spelling_of(place, around))
