@@ -55,7 +55,7 @@ def test_a_state_is_never_asked_as_an_event_nor_put_in_a_timeline() -> None:
     assert what.question == "According to the group profile, what was the case as of December 2014?"
     figure = cards["held/figure.hostages"]
     assert isinstance(figure, ChoiceCard)
-    assert figure.question.startswith("As of December 2014, how many were hostages:")
+    assert figure.question.startswith("As of December 2014, how many hostages:")
     orders = [card for card in cards.values() if isinstance(card, OrderCard)]
     assert orders, "the events are still put in order"
     assert all("hostages" not in item.text for card in orders for item in card.items)

@@ -11,7 +11,7 @@ import msgspec
 
 from quizapp.decks import load_decks
 from quizapp.facts.asking import initials_of, period_clashes
-from quizapp.facts.derive import draw_cards
+from quizapp.facts.derive import draw_cards, how_many
 from quizapp.facts.figures import same_sum, yearly
 from quizapp.facts.wording import question_of
 from quizapp.model import Card, ChoiceCard, Fact, TypedCard
@@ -256,3 +256,11 @@ def test_a_place_named_like_the_place_it_lies_in_is_not_asked_where() -> None:
     town = fact(id="gao", type="place", name="Gao", located_in="Mali")
     cards = draw(capital, town)
     assert "algiers/where" not in cards and "gao/where" in cards
+
+
+def test_a_figure_question_reads_as_english() -> None:
+    assert how_many("killed") == "how many were killed"
+    assert how_many("journalists_killed") == "how many journalists were killed"
+    assert how_many("hostages") == "how many hostages"
+    assert how_many("uniformed_personnel") == "how many uniformed personnel"
+    assert how_many("held") == "how many were held"

@@ -135,7 +135,7 @@ class Drawing(Asker):
 
     def figure(self, fact: EventFact, key: str, value: str, what: str) -> None:
         template = f"figure.{key}"
-        question = f"how many were {key.replace('_', ' ')}: {what}?"
+        question = f"{how_many(key)}: {what}?"
         if fact.state and (fact.date or fact.as_of):
             question = f"as of {self.as_of(fact)}, {question}"
         field = f"figures.{key}"
@@ -506,3 +506,18 @@ def named_alike(place: str, around: str) -> bool:
     in "Tunisia"): among the choices, the answer is the one that looks like the question."""
     a, b = normalise(place).replace(" ", ""), normalise(around).replace(" ", "")
     return len(a) >= 3 and len(b) >= 3 and (a[:3] == b[:3] or spelling_of(place, around))
+
+
+_PARTICIPLES = frozenset({"held", "hurt", "taken", "shot", "kept", "seen"})
+
+
+def how_many(key: str) -> str:
+    """A figure's key as a question: "killed" is "how many were killed", "journalists_killed"
+    "how many journalists were killed", a count of things ("hostages", "uniformed_personnel")
+    "how many hostages"."""
+    words = key.split("_")
+    last = words[-1]
+    if last.endswith("ed") or last in _PARTICIPLES:
+        counted = " ".join(words[:-1])
+        return f"how many {counted} were {last}" if counted else f"how many were {last}"
+    return f"how many {' '.join(words)}"
