@@ -158,7 +158,7 @@ def fact_bundle_yaml(
         f"    roles: [{{role: the leader, of: {slug}-g{n}, from: {q(facts.date())}}}]\n" + sources,
         f"  - id: {slug}-l{n}\n    type: place\n    name: {q(place)}\n"
         f"    located_in: {q(rng.choice(PLACES) + ' ' + facts.word(2))}\n"
-        f"    aliases: [{q(place + 'i')}]\n" + sources,
+        f"    aliases: [{q(facts.word(2))}]\n" + sources,  # not a spelling of the name
         f"  - id: {slug}-e{n}\n    type: event\n"
         f"    what: {q(f'the {group} attacked a {rng.choice(TARGETS)}')}\n"
         f"    date: {q(facts.date())}\n    place: {slug}-l{n}\n    actors: [{slug}-g{n}]\n"

@@ -7,7 +7,6 @@ commands start fast and never import Textual unless they open the UI.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import signal
@@ -15,11 +14,16 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizapp import __version__, paths
 from quizapp.errors import QuizappError
 from quizapp.safety.terminal import echo, guarded_streams
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMAND_MODULES: tuple[str, ...] = (
     "validate",
@@ -57,6 +61,8 @@ EPILOG = """examples:
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The command line; without commands it only knows the global options (a quick start)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="quizapp",
         description="Study fact-heavy courses in the terminal with spaced repetition.",
@@ -95,7 +101,48 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def resolve_dirs(args: argparse.Namespace) -> None:
+@dataclass
+class AppOptions:
+    """A plain start's options (`quizapp [--decks DIR] [--data-dir DIR] [--no-cache]`)."""
+
+    decks: Path | None = None
+    data_dir: Path | None = None
+    no_cache: bool = False
+    command: None = None
+
+
+GLOBAL_VALUES = {"--decks": "decks", "--data-dir": "data_dir"}
+
+
+def plain_start(args: Sequence[str]) -> AppOptions | None:
+    """The options of a plain start, read without argparse (its import and a parser cost ~1.5
+    ms, 1% of a bare Textual app's start); None for anything else, which argparse reads.
+
+    Only the exact spellings are taken (`--decks DIR`, `--decks=DIR`, `--no-cache`): an
+    abbreviation, a value that looks like an option, an empty value or a command goes to
+    argparse, which accepts or refuses it as it always has.
+    """
+    options = AppOptions()
+    rest = list(args)
+    while rest:
+        word = rest.pop(0)
+        if word == "--no-cache":
+            options.no_cache = True
+            continue
+        name, equals, value = word.partition("=")
+        if name not in GLOBAL_VALUES:
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if not value or value.startswith("-"):
+            return None
+        setattr(options, GLOBAL_VALUES[name], Path(value))
+    return options
+
+
+def resolve_dirs(args: argparse.Namespace | AppOptions) -> None:
     """Fill in the default deck and data folders the user did not give."""
     if args.decks is None:
         args.decks = paths.default_decks_dir()
@@ -103,10 +150,13 @@ def resolve_dirs(args: argparse.Namespace) -> None:
         args.data_dir = paths.default_data_dir()
 
 
-def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+def parse(argv: Sequence[str] | None) -> argparse.Namespace | AppOptions:
     """Parse `argv`; building every command's parser costs ~25 ms, so opening the app (no
     command, only global options) skips it, and anything else goes to the full parser."""
     args = list(sys.argv[1:] if argv is None else argv)
+    plain = plain_start(args)
+    if plain is not None:
+        return plain
     quick, rest = build_parser(with_commands=False).parse_known_args(args)
     if quick.command is None and not rest:
         return quick
@@ -148,10 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         resolve_dirs(args)
         try:
             check_decks_given(named_decks)
-            if args.command is None:
+            if isinstance(args, AppOptions) or args.command is None:
                 from quizapp.commands.study import run_app
 
-                return run_app(args)
+                assert args.decks is not None and args.data_dir is not None  # resolve_dirs
+                return run_app(args.decks, args.data_dir, use_cache=not args.no_cache)
             with _signals_unwind():
                 result: int = args.run(args)
             return result

@@ -44,7 +44,7 @@ async def test_home_is_drawn_before_the_store_exists(tmp_path: Path, clock: Fixe
         home = app.screen
         assert isinstance(home, HomeScreen) and app.context is None
         assert home.query_one(DeckList).display
-        assert "Setting up your progress for 11 study units" in message(app)
+        assert "Setting up your progress for 11 cards" in message(app)
         assert not data.exists()
         release.set()
         for _ in range(100):

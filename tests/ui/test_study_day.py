@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, Static
-from uikit import FixedClock, make_context, run_async
+from uikit import DECKS, FixedClock, make_context, run_async
 
-from quizapp.model.progress import Rating
+from quizapp import cli
+from quizapp.model.progress import COUNTED_AS, Rating
 from quizapp.ui.app import QuizApp
 from quizapp.ui.screens.browse import BrowseScreen
 from quizapp.ui.screens.home import HomeScreen
@@ -293,3 +296,33 @@ async def test_a_card_going_on_below_the_fold_says_so_until_scrolled(
         await pilot.press("enter", "space")
         await pilot.pause()
         assert not app.screen.query_one("#more-below", Static).display
+    app = make_app()
+    async with app.run_test(size=(60, 16)) as pilot:
+        # a typed answer's difference is laid out after the check: the hint follows it
+        await pilot.press("enter", "space", "3", "1", "enter", *"osama bin ladn", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.kind == "typed" and screen.revealed
+        assert screen.panel.max_scroll_y > 0
+        assert screen.query_one("#more-below", Static).display
+
+
+@run_async
+async def test_home_and_stats_count_the_same_cards_in_the_same_words(
+    tmp_path: Path, make_app: Callable[..., QuizApp], capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        welcome = " ".join(text_of(app, "#message").split())
+        assert app.context is not None
+        units = len(app.context.study.units)
+        written = sum(len(deck.cards) for deck in app.context.decks)
+    assert units > written, "the test decks have a cloze with two gaps"
+    assert f"Welcome! {units} new cards are waiting ({COUNTED_AS})." in welcome
+    argv = ["--decks", str(DECKS), "--data-dir", str(tmp_path / "data"), "stats"]
+    assert cli.main([*argv, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["new_total"] == units
+    assert cli.main(argv) == 0
+    table = " ".join(capsys.readouterr().out.split())
+    assert f"Progress in cards ({COUNTED_AS})" in table

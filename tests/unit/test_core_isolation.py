@@ -87,6 +87,63 @@ def test_a_warm_first_paint_needs_no_scheduler_or_command_parsers(
     assert result.stdout.strip().split(maxsplit=2) == ["True", "None", "[]"], result.stderr
 
 
+FIRST_PAINT = """
+import asyncio, sys, datetime as dt
+from pathlib import Path
+from quizapp.decks.cache import DeckCache
+from quizapp.errors import QuizappError
+from quizapp.study.overview import quick_overview
+from quizapp.ui.app import QuizApp
+
+decks, data, cache = (Path(p) for p in sys.argv[1:4])
+LATER = ("fsrs", "yaml", "json", "hashlib", "quizapp.model.cards", "quizapp.study.context",
+         "quizapp.decks.loader", "quizapp.store.db")
+overview = quick_overview(decks, data, dt.datetime.now(dt.UTC), DeckCache(cache))
+present = []
+
+def loader():  # called once Home is drawn: what was imported for it is in sys.modules
+    present.extend(m for m in LATER if m in sys.modules)
+    present.append("(loader)")
+    raise QuizappError("the test stops here")
+
+async def main():
+    app = QuizApp(loader=loader, overview=overview, looks=data.parent / "ui.json")
+    async with app.run_test() as pilot:
+        for _ in range(250):
+            await pilot.pause(0.02)
+            if present:
+                break
+
+asyncio.run(main())
+print(overview is not None and overview.new_store, present)
+"""
+
+
+@pytest.mark.parametrize("student", ["returning", "new"])
+def test_homes_first_paint_imports_nothing_the_cards_need(tmp_path: Path, student: str) -> None:
+    """Home drawn from cache headers (and the store's counts, for a returning student) needs
+    no card model, scheduler, study context, YAML, json or OpenSSL-backed hashlib: each is
+    milliseconds of a start that is only ~30 ms longer than a bare Textual app's."""
+    import datetime as dt
+
+    from quizapp.commands.study import build_context
+    from quizapp.decks import load_decks
+    from quizapp.decks.cache import DeckCache
+
+    decks = Path(__file__).parents[1] / "data" / "facts"
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    (tmp_path / "ui.json").write_text('{"theme": "nord"}', encoding="utf-8")
+    load_decks([decks], cache=DeckCache(cache))
+    if student == "returning":
+        build_context(decks, data, dt.datetime.now(dt.UTC), deck_set=None, use_cache=False)
+    argv = [sys.executable, "-c", FIRST_PAINT, str(decks), str(data), str(cache)]
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    new_store = "True" if student == "new" else "False"
+    assert result.stdout.strip().split(maxsplit=1) == [new_store, "['(loader)']"], result.stderr[
+        -2000:
+    ]
+
+
 SQL = re.compile(
     r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|PRAGMA)\b|^\s*import sqlite3", re.M
 )

@@ -85,5 +85,5 @@ def test_anki_export_carries_the_drawn_cards(
         fronts = [row[0] for row in db.execute("SELECT flds FROM notes")]
     finally:
         db.close()
-    assert len(fronts) == len(deck.cards) == 25
+    assert len(fronts) == len(deck.cards) == 24
     assert any("What does GIA stand for?" in front for front in fronts)

@@ -144,3 +144,22 @@ def test_options_are_of_the_answers_shape_within_a_mixed_category() -> None:
             question = choice_for_card(card, index, random.Random(seed))
             shapes = {shape_category(option) for option in question.options}
             assert shapes == {shape_category(card.answer)}, question.options
+
+
+def test_quiz_never_gives_choices_to_a_recall_card_drawn_from_a_fact() -> None:
+    """A fact template makes a recall card where no wrong answer is fair ("who says ...");
+    the quiz must not make some up from the category pool, though it does for a written card."""
+    from quizapp.model.units import units_of
+    from quizapp.quiz.practice import build_quiz
+
+    drawn = BasicCard(
+        id="claim/who", category=Category.PERSON, source=SRC, question="Who says X?",
+        answer="Ayman al-Zawahiri", fact="claim",
+    )  # fmt: skip
+    written = basic("written", Category.PERSON, "Ayman al-Zawahiri")
+    assert drawn.drawn and not written.drawn
+    for seed in range(5):
+        units = [u for c in (drawn, written) for u in units_of(c, "deck")]
+        quiz = {q.unit.card.id: q for q in build_quiz(units, 10, random.Random(seed), INDEX)}
+        assert quiz["claim/who"].choice is None and quiz["claim/who"].typed
+        assert quiz["written"].choice is not None

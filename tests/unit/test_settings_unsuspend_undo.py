@@ -12,7 +12,7 @@ import pytest
 from quizapp import cli
 from quizapp.decks import load_decks
 from quizapp.errors import QuizappError
-from quizapp.model.progress import Counts, Rating
+from quizapp.model.progress import COUNTED_AS, Counts, Rating
 from quizapp.store import ProgressStore, queries
 from quizapp.study.service import ActionKind
 from quizapp.study.stored import StoreStudy
@@ -213,4 +213,28 @@ def test_stats_counts_study_units_and_learned_means_in_review(
     assert (home.learned, home.learning) == (1, 1)
     assert summary["units_total"] == home.total == len(study.units)
     code, out, _ = run(capsys, tmp_path, "stats")
-    assert "study units" in out and "units" in out.splitlines()[1] + out.splitlines()[2]
+    words = " ".join(out.split())  # the table may wrap its title
+    assert f"Progress in cards ({COUNTED_AS})" in words, "the table says what it counts"
+    header = next(line for line in out.splitlines() if "due now" in line)
+    assert "cards" in header.split() and "units" not in header
+    assert f"{summary['new_available']} new cards available today" in words
+
+
+def test_stats_at_80_columns_cuts_deck_names_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    title = "AQIM: groups, lineage, leaders, designations and every splinter group since 1998"
+    (decks / "long.yaml").write_text(
+        f"title: '{title}'\n"
+        "cards:\n  - question: Who founded the GSPC?\n    answer: Hassan Hattab\n"
+    )
+    monkeypatch.setenv("COLUMNS", "80")
+    argv = ["--decks", str(decks), "--data-dir", str(tmp_path / "data"), "stats"]
+    assert cli.main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    row = next(line for line in lines if line.startswith("│ AQIM"))
+    assert "…" in row and row.split("│")[2].strip() == "1", "one line: the name, then its count"
+    assert not any(line.startswith("│ designations") or "splinter" in line for line in lines)

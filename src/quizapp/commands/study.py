@@ -8,7 +8,6 @@ parsed and the store is synced, then fills in, even for a very large deck set.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 from pathlib import Path
@@ -23,6 +22,9 @@ if TYPE_CHECKING:
 # Above this many units the distractor index (~0.4 s at 100,000 cards) is built while loading,
 # so the first multiple-choice question does not wait for it.
 PREBUILD_INDEX_UNITS = 20_000
+# A cold start's child parse not done when Home's loading screen is up gets this much longer;
+# after that the loader parses itself (the child is niced, so on a busy machine it is slow).
+EARLY_PARSE_GRACE = 0.05
 
 
 def build_context(
@@ -65,27 +67,39 @@ def build_context(
     return context
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(decks_dir: Path, data_dir: Path, use_cache: bool = True) -> int:
+    from quizapp.commands.early_parse import EarlyParse
     from quizapp.decks.cache import default_cache
+    from quizapp.decks.files import deck_summaries
     from quizapp.study.overview import quick_overview
 
-    decks_dir: Path = args.decks
-    data_dir: Path = args.data_dir
-    use_cache = not getattr(args, "no_cache", False)
     now = dt.datetime.now(dt.UTC)
     cache = default_cache(use_cache)
     overview = quick_overview(decks_dir, data_dir, now, cache) if cache is not None else None
     parsed: list[DeckSet] = []
+    early_parse: EarlyParse | None = None
+    if overview is None and cache is not None and deck_summaries([decks_dir], cache) is None:
+        # A deck is not in the cache: a child parses while this process imports Textual.
+        early_parse = EarlyParse.start(decks_dir, cache)
 
     def read_decks() -> Overview | None:
         """A cold start: parse the decks, filling the deck cache; then Home's overview from it.
 
         For a new student (or a store synced with these very decks) Home is drawn from that
-        before the store is created and the scheduler imported.
+        before the store is created and the scheduler imported. When a child parsed the decks
+        already, its cache headers are enough for Home; the cards are decoded by the loader.
         """
         from quizapp.decks import load_decks
 
         assert cache is not None
+        if early_parse is not None:
+            if early_parse.wait_for(EARLY_PARSE_GRACE):
+                early = quick_overview(decks_dir, data_dir, now, cache)
+                if early is not None:
+                    return early
+            # Late (a busy machine: the child is niced) or failed: this worker parses at full
+            # priority from here; the decks the child finished are cache hits.
+            early_parse.stop()
         parsed.append(load_decks([decks_dir], cache=cache))
         return quick_overview(decks_dir, data_dir, now, cache)
 
@@ -96,6 +110,9 @@ def run_app(args: argparse.Namespace) -> int:
 
     from quizapp.ui.app import QuizApp
 
+    if early_parse is not None and cache is not None and early_parse.poll():
+        # The child was done before Textual was imported: Home is drawn with its counts at once.
+        overview = quick_overview(decks_dir, data_dir, now, cache)
     early = read_decks if overview is None and cache is not None else None
     from quizapp.ui.looks import LOOKS_FILE
 

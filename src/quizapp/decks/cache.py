@@ -15,7 +15,7 @@ raised. Only clean decks are cached, so a warning is never hidden.
 from __future__ import annotations
 
 import functools
-import hashlib
+import importlib.util
 import logging
 import os
 import struct
@@ -32,17 +32,19 @@ from quizapp import __version__
 from quizapp.decks.files import MAX_DECK_BYTES
 from quizapp.decks.metadata import metadata_stamp
 from quizapp.errors import QuizappError
-from quizapp.model import cards, common, dates, facts
-from quizapp.model.cards import Deck
+from quizapp.model.digests import blake2b
 from quizapp.safety.files import read_regular
 
 if TYPE_CHECKING:
+    # Not imported at run time until a deck is decoded: a warm start paints Home from headers.
     from quizapp.decks.files import DeckFile
+    from quizapp.model.cards import Deck
 
 log = logging.getLogger(__name__)
 
 FORMAT = 4  # 2: the header keeps the deck's units digest; 3: in the summary, with search terms;
 # 4: decks carry facts and the cards drawn from them, and the header a stamp of source metadata
+MODEL_MODULES = ("common", "dates", "facts", "cards")  # the deck model's source: a cache key
 MAGIC = b"QZDECK\x00\x01"
 SUFFIX = ".qzdeck"
 SUBDIR = "decks"
@@ -92,6 +94,8 @@ _HEADER_DECODER = msgspec.msgpack.Decoder(Header)
 
 @functools.cache
 def _deck_decoder() -> msgspec.msgpack.Decoder[Deck]:
+    from quizapp.model.cards import Deck
+
     return msgspec.msgpack.Decoder(Deck)  # built on first use: a warm start reads headers first
 
 
@@ -100,15 +104,23 @@ def model_fingerprint() -> str:
     """A hash of the deck model: a cache written for another model is never decoded.
 
     The model modules' source with msgspec's version (read at every start, so cheaper than
-    deriving the schema); any edit of them, even a comment, only costs one re-parse.
+    deriving the schema); any edit of them, even a comment, only costs one re-parse. The files
+    are found without importing the modules: a warm start reads headers only.
     """
     try:
-        model = b"".join(
-            Path(module.__file__ or "").read_bytes() for module in (common, dates, facts, cards)
-        )
+        model = b"".join(_model_source(name) for name in MODEL_MODULES)
     except (OSError, TypeError):  # no source beside the bytecode: the schema says the same
+        from quizapp.model.cards import Deck
+
         model = msgspec.json.encode(msgspec.json.schema(Deck))
-    return hashlib.blake2b(model + msgspec.__version__.encode(), digest_size=8).hexdigest()
+    return blake2b(model + msgspec.__version__.encode(), digest_size=8).hexdigest()
+
+
+def _model_source(name: str) -> bytes:
+    spec = importlib.util.find_spec(f"quizapp.model.{name}")
+    if spec is None or spec.origin is None:
+        raise OSError(f"no source for quizapp.model.{name}")
+    return Path(spec.origin).read_bytes()
 
 
 def search_terms(deck: Deck) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -123,12 +135,12 @@ def trusted_mtime(stat: os.stat_result) -> int:
 
 
 def content_hash(data: bytes | memoryview) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def sources_stamp(sources_dir: Path) -> str:
     """Names, sizes and mtimes of the source documents: quote checks are valid while it holds."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     try:
         files = sorted(p for p in sources_dir.rglob("*") if p.is_file())
         for path in files:
@@ -164,7 +176,7 @@ class DeckCache:
         self.dir = root / SUBDIR
 
     def entry_path(self, deck_path: Path) -> Path:
-        key = hashlib.blake2b(str(deck_path.absolute()).encode(), digest_size=16).hexdigest()
+        key = blake2b(str(deck_path.absolute()).encode(), digest_size=16).hexdigest()
         return self.dir / f"{key}{SUFFIX}"
 
     def lookup(self, deck_file: DeckFile, *, check_sources: bool = False) -> Lookup:

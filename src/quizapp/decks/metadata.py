@@ -7,11 +7,10 @@ deck cache keeps a stamp of the metadata files so an edited date is picked up.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from quizapp.model.dates import is_iso_date
+from quizapp.model.digests import blake2b
 
 META_SUFFIX = ".meta.yaml"
 MAX_META_BYTES = 1024 * 1024
@@ -29,7 +28,7 @@ def meta_path(sources_dir: Path, doc: str) -> Path | None:
 
 def metadata_stamp(sources_dir: Path) -> str:
     """Names, sizes and mtimes of the metadata files: `as_of` values hold while it holds."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     try:
         for path in sorted(sources_dir.glob(f"*{META_SUFFIX}")):
             info = path.stat()
@@ -67,6 +66,8 @@ class SourceDates:
         self._meta: dict[str, dict[str, Any] | None] = {}
 
     def date_of(self, doc: str) -> str | None:
+        from quizapp.model.dates import is_iso_date  # not on a warm start's path to Home
+
         root = self._read(doc)
         date = root.get("date") if root is not None else None
         return date if isinstance(date, str) and is_iso_date(date) else None

@@ -15,6 +15,7 @@ from quizapp.facts.distractors import (
     date_distractors,
     name_distractors,
 )
+from quizapp.facts.figures import numbers_in
 from quizapp.facts.links import moment, relation_keys, rename_groups
 from quizapp.facts.text import normalise
 from quizapp.facts.wording import gives_away, question_of
@@ -27,6 +28,7 @@ from quizapp.model.facts import (
     EventFact,
     Fact,
     FactStatus,
+    PersonFact,
     PlaceFact,
     RelationFact,
     StatementFact,
@@ -74,6 +76,7 @@ class Asker:
             if isinstance(by, NAMED_TYPES):
                 spoken.setdefault(type(by), []).append(by.name)
         self.speakers = {kind: NamePool(found) for kind, found in spoken.items()}
+        self.people = [f.name for f in facts if isinstance(f, PersonFact)]
         dated = [f for f in facts if isinstance(f, EventFact) and f.date is not None]
         # A state ("still holds two hostages") is no point in a timeline: kept out of order cards
         events = [f for f in dated if not f.state]
@@ -84,7 +87,8 @@ class Asker:
         # "What was the case as of ...?" none when two states do
         moments = Counter((f.state, moment(f)) for f in dated)
         self.ambiguous_moments = {key for key, count in moments.items() if count > 1}
-        # ... and "What happened in 2007?" none when another event falls within 2007
+        # ... and "What happened in 2007?" none when another event falls within 2007, nor
+        # "What happened on 5 April 2012?" when an event is dated only to April 2012
         self.ambiguous_moments |= {(False, moment(f)) for f in _containing(self.events)}
         # relations that share a side: the other side has several right answers
         self.relation_groups: dict[tuple[object, ...], list[RelationFact]] = {}
@@ -144,20 +148,6 @@ class Asker:
         names = [self.label(i) if labels else self.name(i) for i in fact_ids]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
-    def colleagues(self, fact: Fact) -> list[str]:
-        """People of the file who hold a role of the same organisation (`roles.of`) as this one:
-        never a wrong answer to "who says", since a colleague may say the same."""
-        if not isinstance(fact, NAMED_TYPES):
-            return []
-        mine = {role.of for role in fact.roles if role.of}
-        return [
-            other.name
-            for other in self.facts.values()
-            if isinstance(other, NAMED_TYPES)
-            and other is not fact
-            and mine & {role.of for role in other.roles if role.of}
-        ]
-
     def as_of(self, fact: Fact) -> str:
         """A state's date as a question says it ("December 2014")."""
         return FuzzyDate.parse(fact.date or fact.as_of or "").spoken()
@@ -178,6 +168,15 @@ class Asker:
     def speaker(self, fact: StatementFact) -> str:
         return self.name(fact.by) if fact.by else fact.attributed_to or fact.id
 
+    def whose(self, fact: Fact, field: str, value: str) -> str:
+        """ "According to <source>, " when the fact has a caveat and the field is the source's
+        (not corrected): the instructor doubts or qualifies it (an early count, a date the
+        record gives otherwise), so the card teaches whose value it is, not the value as
+        settled; else nothing."""
+        if not fact.caveat or any(d.field == field for d in fact.disputed):
+            return ""
+        return f"According to {self.cite(quote_showing(fact, value).doc)}, "
+
     def disputed(self, fact: Fact, field: str) -> list[str]:
         return [d.value for d in fact.disputed if d.field == field]
 
@@ -187,6 +186,9 @@ class Asker:
         key = normalise(question_of(card))
         if key in self.taken:
             return
+        fact = self.facts.get(card.fact or "")
+        if fact is not None and card.id.partition("/")[2] in fact.unasked:
+            return  # the instructor says another file's fact would answer it too
         self.taken.add(key)
         self.cards.append(card)
 
@@ -275,8 +277,10 @@ def overlaps(one: FuzzyDate, other: FuzzyDate) -> bool:
 
 def _containing(events: Sequence[EventFact]) -> list[EventFact]:
     """Events (sorted by date) whose date, not a range, holds another event's date at a finer
-    precision, at the same place or with no place to tell them apart."""
-    found = []
+    precision, and the events held, at the same place or with no place to tell them apart:
+    "What happened in April 2012?" has two answers, and so has "What happened on 5 April
+    2012?" (the event of April 2012 may be of that day)."""
+    found: dict[str, EventFact] = {}
     for index, event in enumerate(events):
         date = FuzzyDate.parse(event.date or "")
         if date.is_range:
@@ -289,31 +293,60 @@ def _containing(events: Sequence[EventFact]) -> list[EventFact]:
                     break
                 continue
             if event.place is None or other.place in (None, event.place):
-                found.append(event)
-                break
-    return found
+                found.setdefault(event.id, event)
+                found.setdefault(other.id, other)
+    return list(found.values())
+
+
+def period_clashes(facts: Sequence[Fact]) -> set[str]:
+    """Ids of the (not state) events whose "What happened <then> <there>?" another event of
+    `facts` also answers: the same moment, or a date within the other's. A deck file's drawing
+    sees only its own facts, so a course checks its files together with this."""
+    dated = [f for f in facts if isinstance(f, EventFact) and f.date is not None and not f.state]
+    events = sorted(dated, key=lambda f: (FuzzyDate.parse(f.date or "").sort_key(), f.id))
+    moments = Counter(moment(f) for f in events)
+    same = {f.id for f in events if moments[moment(f)] > 1}
+    return same | {f.id for f in _containing(events)}
 
 
 def quote_showing(fact: Fact, text: str) -> Source:
     """The fact's first source whose quote contains `text` (case and typographic apostrophes
-    and quotes aside), so a card on a figure or an alias cites the sentence that says it; the
-    first source when none does or `text` is empty. Only a whole sentence replaces the first
-    quote: a list of other names ("aka ...; ...") or a heading may back a fact, but a card
-    never shows one."""
+    and quotes aside), else whose quote states all the numbers `text` does ("15 AQIM members,
+    along with four Nigerien soldiers" in "15 AQIM members were eventually killed, along with
+    four Nigerien soldiers"), so a card on a figure or an alias cites the sentence that says it;
+    the first source when none does or `text` is empty. A list of other names ("aka ...; ...")
+    or a short heading may back a fact, but never replaces its first quote."""
     wanted = _plain(text)
-    if wanted:
-        for source in fact.sources:
-            quote = source.quote.rstrip()
-            sentence = quote.endswith(_SENTENCE_ENDS) and not _NAME_LIST.match(quote)
-            if sentence and wanted in _plain(quote):
+    if not wanted:
+        return fact.sources[0]
+    shown = [source for source in fact.sources if _shows_text(source.quote)]
+    for source in shown:
+        if wanted in _plain(source.quote):
+            return source
+    numbers = Counter(numbers_in(text))
+    if numbers:
+        for source in shown:
+            if not numbers - Counter(numbers_in(source.quote)):
                 return source
     return fact.sources[0]
+
+
+def _shows_text(quote: str) -> bool:
+    """Whether a quote may be shown in place of the first: a sentence, or a line long enough
+    to be one (a list item of the profile: "The attacks kill at least 30 and wounding dozens"),
+    and no list of other names."""
+    quote = quote.rstrip()
+    if _NAME_LIST.match(quote):
+        return False
+    return quote.endswith(_SENTENCE_ENDS) or len(quote.split()) >= _LINE_WORDS
 
 
 def _plain(text: str) -> str:
     return text.translate(_TYPOGRAPHIC).casefold()
 
 
+# A line of at least this many words is text, not a heading.
+_LINE_WORDS = 6
 _NAME_LIST = re.compile(r"(?:aka|a\.k\.a\.)\s", re.IGNORECASE)
 _SENTENCE_ENDS = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})

@@ -14,9 +14,9 @@ import bisect
 import math
 from collections.abc import Sequence
 
-from quizapp.facts.asking import Asker, Cite, overlaps
+from quizapp.facts.asking import Asker, Cite, overlaps, quote_showing
 from quizapp.facts.distractors import FigurePool, NamePool, figure_distractors
-from quizapp.facts.figures import parse_figure
+from quizapp.facts.figures import Figure, leading_figure, numbers_in, parse_figure
 from quizapp.facts.links import moment, relation_keys
 from quizapp.facts.wording import (
     ALIAS_SUBJECT,
@@ -29,6 +29,8 @@ from quizapp.facts.wording import (
     gives_away,
     question_of,
     span,
+    spelling_of,
+    surname,
     who_or_which,
 )
 from quizapp.model.cards import Card, Category, ChoiceCard, OrderCard, OrderItem, TypedCard
@@ -92,14 +94,17 @@ class Drawing(Asker):
             # a state of affairs: the months around its date may be as true as its date, so
             # no "when"; ask what the source saw then
             if (True, moment(fact)) not in self.ambiguous_moments:
-                seen = self.cite(fact.sources[0].doc)
-                question = (
-                    f"According to {seen}, what was the case{place} as of {self.as_of(fact)}?"
-                )
+                question = f"what was the case{place} as of {self.as_of(fact)}?"
+                if self.disputed(fact, "what"):  # corrected: not in the source's words
+                    question = question[0].upper() + question[1:]
+                else:
+                    question = f"According to {self.cite(fact.sources[0].doc)}, {question}"
                 self.recall(fact, "what", question, fact.what, Category.CONCEPT)
         elif fact.date is not None:
             date = FuzzyDate.parse(fact.date)
-            self.ask_date(fact, "when", f"When did this happen: {what}?", fact.date)
+            whose = self.whose(fact, "date", "")
+            asked = f"{whose}when did this happen: {what}?" if whose else ""
+            self.ask_date(fact, "when", asked or f"When did this happen: {what}?", fact.date)
             on = "on" if date.precision == 3 and not date.is_range else "in"
             if (False, moment(fact)) not in self.ambiguous_moments:
                 self.recall(
@@ -136,14 +141,19 @@ class Drawing(Asker):
         if any(d.field == field for d in fact.disputed):
             # sources disagree: the card asks whose figure it teaches
             question = f"according to {self.cite(self.doc_giving(fact, field, value))}, {question}"
+        else:  # a caveat doubts or qualifies it (an early count): whose figure it is
+            question = self.whose(fact, field, value) + question
         question = question[0].upper() + question[1:]
         answer = parse_figure(value)
         if answer is None:
             self.recall(fact, template, question, value, Category.FIGURE)
             return
-        excluded = [f for v in self.disputed(fact, field) if (f := parse_figure(v))]
-        # the fact's other figures (6,300 of an authorized 12,640) must not look like a choice
-        near = [f for k, v in fact.figures.items() if k != key and (f := parse_figure(v))]
+        excluded = [f for v in self.disputed(fact, field) if (f := leading_figure(v))]
+        # the fact's other figures (6,300 of an authorized 12,640) and the other numbers of the
+        # sentence shown with the answer ("killed 28 people and injured 56") are no choices
+        near = [f for k, v in fact.figures.items() if k != key and (f := leading_figure(v))]
+        shown_quote = quote_showing(fact, value).quote
+        near += [Figure(n, "", n, n, False) for n in numbers_in(shown_quote) if n != answer.value]
         shown = value
         if answer.qualifier and (answer.low == 0 or math.isinf(answer.high)):
             # "at least 60": "at least 30" would be as true, and only larger bounds would be
@@ -204,8 +214,16 @@ class Drawing(Asker):
             base = self.base(fact, "acronym", Category.NAME, shows=fact.acronym)
             question = f"What does {fact.acronym} stand for?"
             self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(aliases), **base))
-        # an alias that is part of the name ("Arieff" for "Alexis Arieff") would say the answer
-        asked = next((a for a in aliases if not gives_away(fact.name, [a])), None)
+        # an alias that is part of the name ("Arieff" for "Alexis Arieff") or another spelling
+        # of it ("al-Qa'ida" for "al-Qaeda", "Ansar Dine") would say the answer
+        asked = next(
+            (
+                a
+                for a in aliases
+                if not gives_away(fact.name, [a]) and not spelling_of(a, fact.name)
+            ),
+            None,
+        )
         if asked is not None:
             self.ask_name(
                 fact,
@@ -380,9 +398,8 @@ class Drawing(Asker):
         speaker = self.speaker(fact)
         by = self.facts.get(fact.by) if fact.by else None
         question = who_or_which(f"Who says: “{clause(fact.claim)}”?", by)
-        if isinstance(by, PersonFact | GroupFact | PlaceFact):
-            # wrong answers: others of its type who speak in this file (a person never among
-            # people who say nothing here), never a colleague of the same organisation
+        if isinstance(by, GroupFact | PlaceFact):
+            # wrong answers: other groups that speak in this file, never one under another name
             self.ask_name(
                 fact,
                 "who",
@@ -390,10 +407,18 @@ class Drawing(Asker):
                 speaker,
                 None,
                 aliases=self.forms(by.id),
-                excluded=self.colleagues(by),
+                excluded=self.same_as(by.id),
                 pool=self.speakers.get(type(by), NamePool(())),
                 category=TYPE_CATEGORY[type(by)],
             )
+        elif isinstance(by, PersonFact):
+            # another person of the file may well have said the same (officials repeat one
+            # another, and the file cannot tell who works with whom): the name is typed, the
+            # person's other names and surname accepted
+            if not gives_away(question, [speaker, *self.forms(by.id)]):
+                forms = [*self.forms(by.id), *surname(speaker, self.people)]
+                base = self.base(fact, "who", Category.PERSON)
+                self.add(TypedCard(question=question, answer=speaker, aliases=tuple(forms), **base))
         elif not gives_away(question, [speaker]):
             # a speaker given as text ("U.S. officials", "analysts"): nothing in the file says
             # who else holds the view, so no one is offered as wrong; the student recalls it

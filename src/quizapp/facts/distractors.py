@@ -10,6 +10,7 @@ spelling, a value another source gives for the same field (`disputed`), or a bou
 from __future__ import annotations
 
 import bisect
+import datetime
 import hashlib
 import math
 import random
@@ -101,6 +102,18 @@ def _moves(precision: Precision) -> list[tuple[int, int]]:
     return years[:4] + months + years[4:]
 
 
+# A wrong day is at least this many days from the answer: dates a day or a week apart are often
+# the same act as two records give it (announced, published), or too near to tell.
+MIN_DAYS = 31
+
+
+def _days_apart(one: FuzzyDate, other: FuzzyDate) -> int:
+    a, b = one.start, other.start
+    first = datetime.date(a.year, max(a.month, 1), max(a.day, 1))
+    second = datetime.date(b.year, max(b.month, 1), max(b.day, 1))
+    return abs(first.toordinal() - second.toordinal())
+
+
 def date_distractors(
     answer: FuzzyDate, pool: DatePool, excluded: Sequence[FuzzyDate], seed: str
 ) -> list[str]:
@@ -113,6 +126,8 @@ def date_distractors(
     def fair(candidate: FuzzyDate, iso: str) -> bool:
         if iso in banned or not candidate.same_shape(answer):
             return False
+        if answer.precision is Precision.DAY and _days_apart(candidate, answer) < MIN_DAYS:
+            return False  # 18 and 19 December 2013: two records of one act may differ by a day
         return not (candidate.end is None and candidate.start in bounds)
 
     picked: list[FuzzyDate] = []

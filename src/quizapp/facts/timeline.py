@@ -39,6 +39,9 @@ class TimelineEntry(msgspec.Struct, frozen=True, gc=False):
     """Fact ids of the groups the fact is about (for the group filter)."""
     disputed: tuple[DateClaim, ...] = ()
     deck: str = ""
+    state: bool = False
+    """A state of affairs seen on its date (`state: true`), not something that happened then:
+    shown, but never an item of an ordering drill."""
 
     @property
     def year(self) -> int:
@@ -89,6 +92,7 @@ def build_timeline(facts: Iterable[Decked]) -> list[TimelineEntry]:
             groups=groups_of(fact),
             disputed=date_claims(fact) if fact.disputed else (),
             deck=item.deck,
+            state=isinstance(fact, EventFact) and fact.state,
         )
         keyed.append((key, fact.id, entry))
     keyed.sort(key=lambda item: (item[0], item[1]))
@@ -299,10 +303,11 @@ def apply_filter(entries: Iterable[TimelineEntry], wanted: TimelineFilter) -> li
 
 
 def order_items(entries: Sequence[TimelineEntry], most: int = 5) -> list[TimelineEntry]:
-    """Entries with distinct dates, spread evenly over the span: an ordering drill's items."""
+    """Entries with distinct dates, spread evenly over the span: an ordering drill's items (no
+    disputed date, and no state: the months around a state's date may be as true)."""
     by_date: dict[str, TimelineEntry] = {}
     for entry in entries:
-        if not entry.disputed:
+        if not entry.disputed and not entry.state:
             by_date.setdefault(entry.date, entry)
     distinct = list(by_date.values())
     if len(distinct) <= most:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from quizapp.facts.text import normalise
 from quizapp.model.cards import (
@@ -157,3 +158,32 @@ def authority_forms(name: str) -> list[str]:
             if us:
                 forms += [f"U.S. {form}", f"US {form}", f"United States {form}"]
     return [form for form in dict.fromkeys(forms) if normalise(form) != normalise(name)]
+
+
+# Two names this alike (after folding case, accents and punctuation) are spellings of one name.
+SPELLING_RATIO = 0.8
+
+
+def spelling_of(name: str, other: str) -> bool:
+    """Whether `name` is another spelling of `other` ("al-Qa'ida" / "al-Qaeda", "Ansar Dine" /
+    "Ansar al-Dine", "Al-Mourabitoun" / "al-Murabitoun"): asking one for the other gives it."""
+    a, b = normalise(name).replace(" ", ""), normalise(other).replace(" ", "")
+    return difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
+
+
+def surname(name: str, people: Iterable[str]) -> list[str]:
+    """Shorter names a typed answer accepts for a person: without middle initials ("Martin
+    Dempsey" for "Martin E. Dempsey"), and the last name ("Dempsey") when no other person of
+    the file has it and it is more than two letters."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    forms = []
+    plain = [w for w in words if not (len(w.rstrip(".")) == 1 and w[0].isupper())]
+    if len(plain) != len(words) and len(plain) >= 2:
+        forms.append(" ".join(plain))
+    last = words[-1]
+    others = [p for p in people if p != name and p.split() and p.split()[-1] == last]
+    if len(last) >= 3 and not others:
+        forms.append(last)
+    return forms

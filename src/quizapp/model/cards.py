@@ -73,6 +73,12 @@ class CardBase(
     fact: FactId | None = None
     facts: tuple[FactId, ...] = ()
 
+    @property
+    def drawn(self) -> bool:
+        """Drawn from a fact by a template (id `FACT/TEMPLATE`; written ids have no `/`): its
+        form is the template's choice, e.g. recall where no fair wrong answers exist."""
+        return "/" in self.id
+
 
 class BasicCard(CardBase, frozen=True, tag="basic"):
     """Question and answer; `reverse` adds a second card asking the other way."""

@@ -11,6 +11,11 @@ from datetime import UTC, datetime
 
 import msgspec
 
+# Every count a student reads (Home, the review, the summary, `quizapp stats`) is of study units,
+# and calls them cards; this says, wherever totals appear, how they relate to a deck's cards.
+# Here rather than in model.units so Home's first paint need not import the card model.
+COUNTED_AS = "a reversed card counts twice, a cloze once per gap"
+
 
 class Rating(enum.IntEnum):
     """How well the student remembered, as Anki and FSRS number it; pass/fail mode uses only

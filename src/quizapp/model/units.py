@@ -13,7 +13,6 @@ still names exactly its own units and the deck cache's digests do not change.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from itertools import groupby
@@ -25,6 +24,8 @@ from quizapp.model.cards import (
     Card,
     ClozeCard,
 )
+from quizapp.model.digests import blake2b
+from quizapp.model.digests import combine_digests as combine_digests
 
 CLOZE_PATTERN = re.compile(r"\{\{(.+?)\}\}", re.DOTALL)
 
@@ -139,7 +140,7 @@ def units_of_deck(cards: Iterable[Card], deck_id: str, families: bool = True) ->
 def deck_units_digest(units: Iterable[StudyUnit]) -> str:
     """A digest of what sync looks at in one deck's units, in order (the deck id left out, so a
     compiled deck cache can store it and keep it when the deck file moves)."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for unit in units:
         card = unit.card
         # the sibling key only when it is not the card id, so a v1 deck keeps its digest
@@ -147,14 +148,6 @@ def deck_units_digest(units: Iterable[StudyUnit]) -> str:
         digest.update(
             f"{unit.uid}\x1f{card.id}\x1f{card.category.value}\x1f{card.revision}{family}\x1e".encode()
         )
-    return digest.hexdigest()
-
-
-def combine_digests(decks: Iterable[tuple[str, str]]) -> str:
-    """The fingerprint of a deck set from each deck's `(deck_id, deck_units_digest)`, in order."""
-    digest = hashlib.blake2b(digest_size=16)
-    for deck_id, part in decks:
-        digest.update(f"{deck_id}\x1f{part}\x1e".encode())
     return digest.hexdigest()
 
 

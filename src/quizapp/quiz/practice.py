@@ -2,8 +2,9 @@
 
 Cards with a single short answer become multiple-choice questions with same-category
 distractors (when there are enough), so the quiz feels like a real test; typed, timeline and
-matching cards keep their own form, and other single-answer cards are typed. One question per card:
-siblings are never both asked.
+matching cards keep their own form, and other single-answer cards are typed. A recall card drawn
+from a fact is typed too: its template chose recall because no wrong answer is fair. One question
+per card: siblings are never both asked.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quizapp.model.cards import ChoiceCard, MatchCard, OrderCard, TypedCard
+from quizapp.model.cards import BasicCard, ChoiceCard, MatchCard, OrderCard, TypedCard
 from quizapp.model.units import StudyUnit
 from quizapp.quiz.choices import ChoiceQuestion, DistractorIndex, answer_of, build_choice
 from quizapp.quiz.prompts import prompt_of
@@ -63,7 +64,15 @@ def build_quiz(
     for unit in chosen:
         card = unit.card
         answer = answer_of(card)
-        if isinstance(card, TypedCard) or answer is None or unit.variant == "reverse":
+        # A recall card drawn from a fact has no choices because its template found no fair
+        # wrong answers (who said it, what was the case): made-up ones would undo that.
+        recall_only = card.drawn and isinstance(card, BasicCard)
+        if (
+            isinstance(card, TypedCard)
+            or answer is None
+            or unit.variant == "reverse"
+            or recall_only
+        ):
             questions.append(QuizQuestion(unit))
             continue
         given = card.choices if isinstance(card, ChoiceCard) else ()

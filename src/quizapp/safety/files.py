@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +44,8 @@ def _file_mode(existing: Path) -> int:
 
 
 def _temporary_name(target: Path) -> Path:
+    import secrets  # here: it loads OpenSSL's bindings, which a start that writes nothing skips
+
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
 
 

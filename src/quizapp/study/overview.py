@@ -17,8 +17,8 @@ import msgspec
 
 from quizapp.decks.cache import DeckCache, DeckSummary, search_terms
 from quizapp.decks.files import deck_summaries
+from quizapp.model.digests import combine_digests
 from quizapp.model.progress import Counts
-from quizapp.model.units import combine_digests
 from quizapp.store.peek import store_exists, synced_counts
 
 if TYPE_CHECKING:

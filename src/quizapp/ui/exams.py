@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from quizapp.safety.terminal import visible
-from quizapp.study.context import StudyContext
-from quizapp.study.service import ExamStatus
+
+if TYPE_CHECKING:  # Home imports this before the cards load: no study modules for its first paint
+    from quizapp.study.context import StudyContext
+    from quizapp.study.service import ExamStatus
 
 DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 EXAMPLE = "2026-06-15"

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.errors import QuizappError
-from quizapp.model.progress import Counts
+from quizapp.model.progress import COUNTED_AS, Counts
 from quizapp.safety.terminal import literal
 from quizapp.study.overview import DeckListing
 from quizapp.ui.screens.base import UsesQuizApp
@@ -318,8 +318,8 @@ class HomeScreen(UsesQuizApp, Screen[None]):
             )
         elif total.learned == 0 and not held_back:
             lines.append(
-                f"Welcome! {total.new} new cards are waiting. Highlight a deck and press Enter "
-                "to learn your first cards; ? lists every key."
+                f"Welcome! {total.new:,} new cards are waiting ({COUNTED_AS}). Highlight a deck "
+                "and press Enter to learn them; ? lists every key."
             )
         elif total.due == 0 and not held_back:
             lines.append(
@@ -332,9 +332,7 @@ class HomeScreen(UsesQuizApp, Screen[None]):
         if limit is not None and held_back:
             lines.append(limit_line(limit.done) + " r gives more new cards anyway.")
         if context is None and overview is not None and overview.new_store:
-            lines.append(
-                f"Setting up your progress for {total.new:,} study units (first start only)…"
-            )
+            lines.append(f"Setting up your progress for {total.new:,} cards (first start only)…")
         from quizapp.ui.exams import exam_lines
 
         lines += exam_lines(context, self.quiz_app.clock())

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
+from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from quizapp.quiz.practice import QuizAnswer, QuizQuestion, QuizScore, build_quiz, expected_answer
 from quizapp.quiz.practice import score as score_quiz
@@ -24,6 +24,7 @@ from quizapp.safety.terminal import literal
 from quizapp.study.context import StudyContext
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
+from quizapp.ui.widgets.key_line import KeyLine
 
 
 def whole_number(text: str) -> int | None:
@@ -74,12 +75,12 @@ class QuizSetupScreen(ModalScreen[QuizSpec | None]):
         background: $surface;
     }
     QuizSetupScreen .field { height: 3; }
-    QuizSetupScreen .field Label { width: 24; padding: 1 1 0 0; }
-    QuizSetupScreen .field Input { width: 12; }
+    QuizSetupScreen .field Label { width: auto; padding: 1 1 0 0; }
+    QuizSetupScreen .field Input { width: 10; margin-right: 2; }
     QuizSetupScreen #quiz-lists { height: auto; max-height: 10; }
     QuizSetupScreen #quiz-decks { width: 2fr; height: auto; max-height: 10; }
     QuizSetupScreen #quiz-categories { width: 1fr; height: auto; max-height: 10; }
-    QuizSetupScreen #quiz-buttons { height: 3; align: right middle; }
+    QuizSetupScreen #quiz-buttons { dock: bottom; height: 3; align: right middle; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -97,10 +98,11 @@ class QuizSetupScreen(ModalScreen[QuizSpec | None]):
         everything = not self.preselected
         with Vertical(id="quiz-setup"):
             yield Static("Practice quiz: scored at the end, your schedule is not changed.")
+            # one row for both numbers and the buttons docked at the bottom: at 60x16 the
+            # dialog fits, the lists giving up rows (they scroll) before the buttons do
             with Horizontal(classes="field"):
                 yield Label("Questions")
                 yield Input("10", id="count", type="integer")
-            with Horizontal(classes="field"):
                 yield Label("Minutes (0 = untimed)")
                 yield Input("0", id="minutes", type="integer")
             categories = sorted({c.category.value for d in context.decks for c in d.cards})
@@ -200,7 +202,7 @@ class QuizScreen(UsesQuizApp, Screen[QuizOutcome | None]):
             yield Static(id="quiz-timer", markup=False)
         yield CardPanel(id="card")
         yield Static(id="quiz-hint", markup=False)
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         app = self.quiz_app
@@ -334,7 +336,7 @@ class QuizResultScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quiz-result"):
             yield Static(self.report(), markup=False)
-        yield Footer()
+        yield KeyLine()
 
     def report(self) -> Text:
         result = self.result

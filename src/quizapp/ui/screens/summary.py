@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.quiz.prompts import prompt_of
 from quizapp.safety.terminal import literal
+from quizapp.ui.widgets.key_line import KeyLine
 
 if TYPE_CHECKING:
     from quizapp.study.context import StudyContext
@@ -53,7 +54,7 @@ class SummaryScreen(Screen[bool]):
         yield Header()
         with VerticalScroll(id="summary"):
             yield Static(self.summary(), id="summary-text", markup=False)
-        yield Footer()
+        yield KeyLine()
 
     def summary(self) -> Text:
         now = self.now

@@ -1,0 +1,110 @@
+"""A cold start's deck parse, done by a child process while this one imports Textual.
+
+With the deck cache cold (a new install, a new course), Home cannot show its counts before the
+decks are parsed: YAML, the checks, the cards drawn from facts (~60 ms of CPU for the shipped
+decks), on top of the ~150 ms a bare Textual app needs for its first screen. Both are pure
+Python, so a thread would only take turns with the UI under the interpreter lock. A forked child
+parses on another core meanwhile and leaves its result where a warm start finds it, in the deck
+cache; the parent reads only the cache headers to draw Home.
+
+Nothing depends on the child. Where fork is missing or unsafe (threads already running), where it
+fails, or when the child fails or is killed, the parent parses as before; a deck with problems is
+never cached, so it is parsed (and its problems reported) by the parent as usual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from quizapp.decks.cache import DeckCache
+
+
+class EarlyParse:
+    """A child process filling the deck cache for `decks_dir`."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.result: bool | None = None
+        """Once the child has ended: whether it parsed every deck it could."""
+
+    @classmethod
+    def start(cls, decks_dir: Path, cache: DeckCache) -> EarlyParse | None:
+        """Fork the child; None when it cannot be (the caller then parses itself)."""
+        # A process with threads must not fork: a lock held by another thread stays held in
+        # the child for ever. The start path has none yet; anything else parses in-process.
+        if not hasattr(os, "fork") or threading.active_count() != 1:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
+            return None
+        if pid == 0:  # pragma: no cover - runs in the child, which never returns
+            _parse_and_exit(decks_dir, cache)
+        return cls(pid)
+
+    def wait_for(self, seconds: float) -> bool | None:
+        """`poll` for up to `seconds` (sleeping, so the UI thread runs meanwhile)."""
+        deadline = time.monotonic() + seconds
+        while (result := self.poll()) is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return result
+
+    def stop(self) -> None:
+        """End the child if it still runs: it stops between two events of the parse, removes
+        a cache file it was writing, and keeps the decks it finished (cache hits later)."""
+        if self.result is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            self.wait()
+
+    def poll(self) -> bool | None:
+        """None while the child runs; then whether it parsed every deck it could."""
+        return self._reap(os.WNOHANG)
+
+    def wait(self) -> bool:
+        """Block until the child has ended (the interpreter lock is released meanwhile)."""
+        return bool(self._reap(0))
+
+    def _reap(self, options: int) -> bool | None:
+        if self.result is None:
+            try:
+                pid, status = os.waitpid(self.pid, options)
+            except ChildProcessError:
+                self.result = False
+            else:
+                if pid == 0:
+                    return None
+                self.result = os.waitstatus_to_exitcode(status) == 0
+        return self.result
+
+
+def _parse_and_exit(decks_dir: Path, cache: DeckCache) -> NoReturn:  # pragma: no cover
+    """In the child: fill the cache, then leave at once (no atexit handlers, no flushing of
+    buffers the parent owns). The terminal is the parent's: nothing here may reach it. Any
+    failure (os.nice refused included) only ends the child: the parent parses instead."""
+    code = 1
+    try:
+        # Second to the UI: on a machine with a core to spare this changes nothing; on one
+        # without, the first screen is not kept waiting for a parse it does not need.
+        os.nice(19)
+        signal.signal(signal.SIGTERM, _unwind)
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(quiet, fd)
+        from quizapp.decks.loader import load_decks
+
+        load_decks([decks_dir], cache=cache)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _unwind(signum: int, frame: object) -> None:  # pragma: no cover - runs in the child
+    raise SystemExit(1)  # through the cache's write, which removes its temporary file
