@@ -351,3 +351,15 @@ async def test_cards_quoting_one_sentence_wait_a_day_and_undo_brings_them_back(
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen.unit is not None
         assert screen.unit.deck_id == "history/dates", "undo gave the buried cards back"
+
+
+def test_a_missed_question_wraps_at_words_under_itself_and_a_huge_one_is_cut() -> None:
+    from quizapp.ui.render import MISSED_CHARS, hanging
+
+    question = "How does the backgrounder describe the Tuaregs who launched the 2012 rebellion?"
+    lines = hanging("  ✗ ", question, 40).plain.splitlines()
+    assert len(lines) > 1 and all(len(line) <= 40 for line in lines)
+    assert all(line.startswith("    ") and not line.startswith("     ") for line in lines[1:])
+    assert " ".join(line.strip(" ✗") for line in lines) == question, "no word cut or lost"
+    huge = hanging("  ✗ ", "word " * 200, 80).plain
+    assert huge.rstrip().endswith("…") and len(huge.replace("\n", "")) < MISSED_CHARS + 40

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from quizapp.quiz.prompts import prompt_of
-from quizapp.safety.terminal import literal
+from quizapp.ui.render import hanging
 from quizapp.ui.widgets.key_line import KeyLine
 
 if TYPE_CHECKING:
@@ -95,13 +95,11 @@ class SummaryScreen(Screen[bool]):
         text.append(f"\nMissed ({len(missed)})\n", style="bold")
         if not missed:
             text.append("  none: well done.\n")
+        width = max(20, self.app.size.width - 6)  # the padding (2 + 2) and a scrollbar
         for unit in missed:
             prompt = prompt_of(unit)
-            text.append("  ✗ ")
-            text.append_text(literal(prompt.question.splitlines()[0][:70]))
-            text.append("\n     → ")
-            text.append_text(literal(prompt.answer.splitlines()[0][:70], "bold"))
-            text.append("\n")
+            text.append_text(hanging("  ✗ ", prompt.question, width))
+            text.append_text(hanging("     → ", prompt.answer, width, "bold"))
         return text
 
     def action_home(self) -> None:
