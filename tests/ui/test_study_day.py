@@ -345,9 +345,15 @@ async def test_cards_quoting_one_sentence_wait_a_day_and_undo_brings_them_back(
         assert study.next_unit(["history/dates"], clock()) is None, "buried until tomorrow"
         await pilot.press("escape", "escape")
         assert isinstance(app.screen, HomeScreen)
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, SummaryScreen), "nothing to study in Key dates today"
+        summary = text_of(app, "#summary-text")
+        assert "3 new cards wait for tomorrow" in summary and "quoted sentence" in summary
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
         await pilot.press("ctrl+z")
         await pilot.pause()
-        await pilot.press("down", "enter")
+        await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen.unit is not None
         assert screen.unit.deck_id == "history/dates", "undo gave the buried cards back"

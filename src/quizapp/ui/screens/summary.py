@@ -81,6 +81,13 @@ class SummaryScreen(Screen[bool]):
             text.append("No cards to cram here. Pick another deck on Home.\n")
         elif log.done == 0:
             text.append("Nothing was due here. Pick another deck, or press x on Home for a quiz.\n")
+            buried = self.context.study.new_limit(log.deck_ids, now).buried
+            if buried:
+                noun = "new card waits" if buried == 1 else "new cards wait"
+                text.append(
+                    f"{buried} {noun} for tomorrow: each shares a card, a fact or a quoted "
+                    "sentence with one studied today, and would give it away.\n"
+                )
         accuracy = log.accuracy
         spent = log.seconds
         text.append(f"Cards done   {log.done}\n")
