@@ -86,6 +86,29 @@ def test_a_child_killed_midway_leaves_the_parse_to_the_parent(
     assert deck_summaries([decks], cache) is None
 
 
+def test_a_late_child_is_stopped_and_leaves_no_half_written_cache_file(
+    decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped while writing a cache file (stuck at the rename), the child removes the
+    temporary file: the cache holds whole entries or none."""
+    from quizapp.decks import cache as cache_module
+
+    def stuck(*args: object) -> None:
+        time.sleep(60)
+
+    monkeypatch.setattr(cache_module.os, "replace", stuck)  # inherited by the child
+    cache = DeckCache(tmp_path / "cache")
+    early = start(decks, cache)
+    deadline = time.monotonic() + 30
+    while not list(cache.dir.glob(".tmp-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert list(cache.dir.glob(".tmp-*")), "the child is writing its cache file"
+    assert early.wait_for(0.05) is None, "still stuck"
+    early.stop()
+    assert early.result is False
+    assert list(cache.dir.iterdir()) == []
+
+
 def test_no_fork_while_another_thread_runs(decks: Path, tmp_path: Path) -> None:
     release = threading.Event()
     other = threading.Thread(target=release.wait)

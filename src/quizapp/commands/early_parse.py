@@ -14,8 +14,11 @@ never cached, so it is parsed (and its problems reported) by the parent as usual
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -46,6 +49,21 @@ class EarlyParse:
             _parse_and_exit(decks_dir, cache)
         return cls(pid)
 
+    def wait_for(self, seconds: float) -> bool | None:
+        """`poll` for up to `seconds` (sleeping, so the UI thread runs meanwhile)."""
+        deadline = time.monotonic() + seconds
+        while (result := self.poll()) is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return result
+
+    def stop(self) -> None:
+        """End the child if it still runs: it stops between two events of the parse, removes
+        a cache file it was writing, and keeps the decks it finished (cache hits later)."""
+        if self.result is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            self.wait()
+
     def poll(self) -> bool | None:
         """None while the child runs; then whether it parsed every deck it could."""
         return self._reap(os.WNOHANG)
@@ -75,7 +93,8 @@ def _parse_and_exit(decks_dir: Path, cache: DeckCache) -> NoReturn:  # pragma: n
     try:
         # Second to the UI: on a machine with a core to spare this changes nothing; on one
         # without, the first screen is not kept waiting for a parse it does not need.
-        os.nice(10)
+        os.nice(19)
+        signal.signal(signal.SIGTERM, _unwind)
         quiet = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(quiet, fd)
@@ -85,3 +104,7 @@ def _parse_and_exit(decks_dir: Path, cache: DeckCache) -> NoReturn:  # pragma: n
         code = 0
     finally:
         os._exit(code)
+
+
+def _unwind(signum: int, frame: object) -> None:  # pragma: no cover - runs in the child
+    raise SystemExit(1)  # through the cache's write, which removes its temporary file

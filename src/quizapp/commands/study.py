@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 # Above this many units the distractor index (~0.4 s at 100,000 cards) is built while loading,
 # so the first multiple-choice question does not wait for it.
 PREBUILD_INDEX_UNITS = 20_000
+# A cold start's child parse not done when Home's loading screen is up gets this much longer;
+# after that the loader parses itself (the child is niced, so on a busy machine it is slow).
+EARLY_PARSE_GRACE = 0.05
 
 
 def build_context(
@@ -89,10 +92,14 @@ def run_app(decks_dir: Path, data_dir: Path, use_cache: bool = True) -> int:
         from quizapp.decks import load_decks
 
         assert cache is not None
-        if early_parse is not None and early_parse.wait():
-            early = quick_overview(decks_dir, data_dir, now, cache)
-            if early is not None:
-                return early
+        if early_parse is not None:
+            if early_parse.wait_for(EARLY_PARSE_GRACE):
+                early = quick_overview(decks_dir, data_dir, now, cache)
+                if early is not None:
+                    return early
+            # Late (a busy machine: the child is niced) or failed: this worker parses at full
+            # priority from here; the decks the child finished are cache hits.
+            early_parse.stop()
         parsed.append(load_decks([decks_dir], cache=cache))
         return quick_overview(decks_dir, data_dir, now, cache)
 

@@ -102,7 +102,9 @@ class Drawing(Asker):
                 self.recall(fact, "what", question, fact.what, Category.CONCEPT)
         elif fact.date is not None:
             date = FuzzyDate.parse(fact.date)
-            self.ask_date(fact, "when", f"When did this happen: {what}?", fact.date)
+            whose = self.whose(fact, "date", "")
+            asked = f"{whose}when did this happen: {what}?" if whose else ""
+            self.ask_date(fact, "when", asked or f"When did this happen: {what}?", fact.date)
             on = "on" if date.precision == 3 and not date.is_range else "in"
             if (False, moment(fact)) not in self.ambiguous_moments:
                 self.recall(
@@ -139,6 +141,8 @@ class Drawing(Asker):
         if any(d.field == field for d in fact.disputed):
             # sources disagree: the card asks whose figure it teaches
             question = f"according to {self.cite(self.doc_giving(fact, field, value))}, {question}"
+        else:  # a caveat doubts or qualifies it (an early count): whose figure it is
+            question = self.whose(fact, field, value) + question
         question = question[0].upper() + question[1:]
         answer = parse_figure(value)
         if answer is None:
