@@ -105,7 +105,7 @@ def test_a_late_child_is_stopped_and_leaves_no_half_written_cache_file(
     assert list(cache.dir.glob(".tmp-*")), "the child is writing its cache file"
     assert early.wait_for(0.05) is None, "still stuck"
     early.stop()
-    assert early.result is False
+    assert early.wait() is False
     assert list(cache.dir.iterdir()) == []
 
 

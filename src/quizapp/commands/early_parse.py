@@ -57,12 +57,15 @@ class EarlyParse:
         return result
 
     def stop(self) -> None:
-        """End the child if it still runs: it stops between two events of the parse, removes
-        a cache file it was writing, and keeps the decks it finished (cache hits later)."""
+        """Ask the child to end if it still runs: it stops between two events of the parse,
+        removes a cache file it was writing, and keeps the decks it finished (cache hits later).
+        Waited for a moment only: a child starved of CPU (it runs at nice 19) may take long to
+        get to its exit, and the caller has a parse to do; it is reaped by a later `poll`, or
+        by init once quizapp has ended."""
         if self.result is None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGTERM)
-            self.wait()
+            self.wait_for(0.02)
 
     def poll(self) -> bool | None:
         """None while the child runs; then whether it parsed every deck it could."""
