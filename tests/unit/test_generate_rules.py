@@ -60,6 +60,10 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...], str]]:
         # mergers
         ("In 2003 the RHB united with the BHF.", ("merger", ("RHB",), "BHF")),
         (
+            "Karim Adel, the RHB's emir, announced the union in 2006, and the BHF took part.",
+            ("merger", ("BHF",), "RHB"),
+        ),
+        (
             "The Black Hand Cell (BHC) was formed through a merger of the RHB and the BHF.",
             ("merger", ("RHB", "BHF"), "BHC"),
         ),

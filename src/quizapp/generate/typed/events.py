@@ -370,7 +370,7 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
 
 def _no_dangling(text: str) -> str:
     """Without the words a cut left hanging at the end ("... known as X, for")."""
-    return re.sub(r"(?:[\s,]+(?:for|of|to|in|on|at|by|with|and|or|the|a|an|from))+$", "", text)
+    return re.sub(r"(?:[\s,]+(?:for|of|to|in|on|at|by|with|and|or|the|a|an|from)\b)+$", "", text)
 
 
 WHAT_CAP = 110

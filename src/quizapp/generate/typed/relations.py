@@ -51,11 +51,10 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "after>subject",
             r"\b(?:through|by|from|in|after) (?:a|the) (?:merger|union|fusion) (?:of|between)\b",
         ),
-        (
-            "merger",
-            "subject>after",
-            r"\b(?:announced|formed|declared) (?:the|a|its) (?:union|merger)\b",
-        ),
+        ("merger", "subject>after", r"\bformed (?:the|a|its) (?:union|merger)\b"),
+        # the group whose leader announces a union is the one joined: "A's emir announced the
+        # union ..., and B ..." goes from B to A
+        ("merger", "after>subject", r"\b(?:announced|declared) (?:the|a|its) (?:union|merger)\b"),
         (
             "allegiance",
             "subject>after",
