@@ -264,3 +264,16 @@ def test_a_figure_question_reads_as_english() -> None:
     assert how_many("hostages") == "how many hostages"
     assert how_many("uniformed_personnel") == "how many uniformed personnel"
     assert how_many("held") == "how many were held"
+
+
+def test_a_state_names_whose_state_it_asks_when_the_fact_has_actors() -> None:
+    mission = fact(id="m", type="group", name="UN mission in Mali", acronym="MIM")
+    state = fact(
+        id="s", type="event", state=True, what="the mission stands at half strength",
+        date="2014-01", actors=["m"],
+    )  # fmt: skip
+    card = draw(mission, state)["s/what"]
+    assert (
+        question_of(card)
+        == "According to the group profile, what was true of MIM as of January 2014?"
+    )

@@ -96,6 +96,9 @@ class Drawing(Asker):
             # no "when"; ask what the source saw then
             if (True, moment(fact)) not in self.ambiguous_moments:
                 question = f"what was the case{place} as of {self.as_of(fact)}?"
+                if fact.actors:  # many things were the case then: name whose state it asks
+                    about = self.names_of(fact.actors, labels=True)
+                    question = f"what was true of {about}{place} as of {self.as_of(fact)}?"
                 if self.disputed(fact, "what"):  # corrected: not in the source's words
                     question = question[0].upper() + question[1:]
                 else:
