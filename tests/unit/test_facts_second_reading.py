@@ -66,6 +66,8 @@ def test_a_caveat_makes_the_card_say_whose_value_it_teaches() -> None:
     assert isinstance(killed, ChoiceCard) and isinstance(when, ChoiceCard)
     assert killed.question.startswith("According to the group profile, how many were killed")
     assert when.question.startswith("According to the group profile, when did this happen")
+    what = cards["toll/what"]
+    assert question_of(what) == "According to the group profile, what happened in November 2015?"
     # a source that does not state the value is never named as giving it
     undated = msgspec.structs.replace(
         toll,  # type: ignore[arg-type]

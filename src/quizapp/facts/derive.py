@@ -111,10 +111,11 @@ class Drawing(Asker):
             self.ask_date(fact, "when", asked or f"When did this happen: {what}?", fact.date)
             on = "on" if date.precision == 3 and not date.is_range else "in"
             if (False, moment(fact)) not in self.ambiguous_moments:
+                asked = f"what happened {on} {date.spoken()}{place}?"
                 self.recall(
                     fact,
                     "what",
-                    f"What happened {on} {date.spoken()}{place}?",
+                    f"{whose}{asked}" if whose else asked[0].upper() + asked[1:],
                     fact.what,
                     Category.CONCEPT,
                 )
