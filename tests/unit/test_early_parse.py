@@ -81,6 +81,7 @@ def test_a_child_killed_midway_leaves_the_parse_to_the_parent(
     cache = DeckCache(tmp_path / "cache")
     early = start(decks, cache)
     assert early.poll() is None, "still running"
+    assert early.finish(0.05) is None, "asleep, so no CPU: not worth waiting for"
     os.kill(early.pid, signal.SIGKILL)
     assert early.wait() is False
     assert deck_summaries([decks], cache) is None
@@ -120,6 +121,29 @@ def test_decks_too_big_to_be_done_in_time_get_no_child(
     monkeypatch.setattr(early_parse, "MAX_BYTES", size)
     started = start(decks, DeckCache(tmp_path / "cache"))
     assert started.wait() is True
+
+
+def test_a_child_busy_on_a_core_of_its_own_is_waited_for(
+    decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not Path(f"/proc/{os.getpid()}/stat").is_file():
+        pytest.skip("needs /proc to see the child's CPU time")
+    from quizapp.decks import loader
+
+    def busy(*args: object, **kwargs: object) -> None:
+        started = time.process_time()
+        while time.process_time() - started < 0.3:
+            pass
+
+    monkeypatch.setattr(loader, "load_decks", busy)
+    early = start(decks, DeckCache(tmp_path / "cache"))
+    spent = time.monotonic()
+    done = early.finish(0.02, longest=5.0)
+    if done is None:  # the machine is too busy to give it a core: it was rightly not waited for
+        early.stop()
+        early.wait()
+        pytest.skip("no core to spare for the child on this machine now")
+    assert done is True and time.monotonic() - spent > 0.1
 
 
 def test_no_fork_while_another_thread_runs(decks: Path, tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ class EarlyParse:
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
+        self.started = time.monotonic()
         self.result: bool | None = None
         """Once the child has ended: whether it parsed every deck it could."""
 
@@ -61,6 +62,22 @@ class EarlyParse:
         """`poll` for up to `seconds` (sleeping, so the UI thread runs meanwhile)."""
         deadline = time.monotonic() + seconds
         while (result := self.poll()) is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return result
+
+    def finish(self, grace: float, longest: float = 2.0) -> bool | None:
+        """Wait `grace` seconds for the child, and longer while it is getting a core (its CPU
+        time since the fork at least half the time since; Linux's /proc tells), at most
+        `longest`. None when it is still running then: starved by a busy machine, or slower
+        than the caller parsing itself would be."""
+        deadline = time.monotonic() + grace
+        while (result := self.poll()) is None:
+            now = time.monotonic()
+            # CPU time ticks in hundredths of a second: judged over a tenth at least
+            if now >= deadline and now - self.started >= 0.1:
+                ran = _cpu_seconds(self.pid)
+                if ran is None or ran < (now - self.started) / 2 or now >= deadline + longest:
+                    return None
             time.sleep(0.005)
         return result
 
@@ -94,6 +111,15 @@ class EarlyParse:
                     return None
                 self.result = os.waitstatus_to_exitcode(status) == 0
         return self.result
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of a running process, from /proc (None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _deck_bytes(decks_dir: Path) -> int:
