@@ -123,27 +123,44 @@ def test_decks_too_big_to_be_done_in_time_get_no_child(
     assert started.wait() is True
 
 
-def test_a_child_busy_on_a_core_of_its_own_is_waited_for(
-    decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("share", [1.0, 0.1])
+def test_the_loader_waits_for_a_child_only_while_it_gets_a_core(
+    decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: float
 ) -> None:
-    if not Path(f"/proc/{os.getpid()}/stat").is_file():
-        pytest.skip("needs /proc to see the child's CPU time")
+    """A child running on a core of its own is worth waiting for; a starved one is not."""
+    from quizapp.commands import early_parse
     from quizapp.decks import loader
 
-    def busy(*args: object, **kwargs: object) -> None:
-        started = time.process_time()
-        while time.process_time() - started < 0.3:
-            pass
+    def slow(*args: object, **kwargs: object) -> None:
+        time.sleep(0.4)
 
-    monkeypatch.setattr(loader, "load_decks", busy)
+    monkeypatch.setattr(loader, "load_decks", slow)
     early = start(decks, DeckCache(tmp_path / "cache"))
-    spent = time.monotonic()
+    monkeypatch.setattr(
+        early_parse, "_cpu_seconds", lambda pid: share * (time.monotonic() - early.started)
+    )
     done = early.finish(0.02, longest=5.0)
-    if done is None:  # the machine is too busy to give it a core: it was rightly not waited for
+    if share == 1.0:
+        assert done is True
+    else:
+        assert done is None, "given up on after a tenth of a second"
+        assert time.monotonic() - early.started < 0.35
         early.stop()
-        early.wait()
-        pytest.skip("no core to spare for the child on this machine now")
-    assert done is True and time.monotonic() - spent > 0.1
+        assert early.wait() is False
+
+
+def test_a_processs_cpu_time_is_read_from_proc() -> None:
+    from quizapp.commands.early_parse import _cpu_seconds
+
+    if not Path(f"/proc/{os.getpid()}/stat").is_file():
+        assert _cpu_seconds(os.getpid()) is None
+        return
+    before = _cpu_seconds(os.getpid())
+    started = time.process_time()
+    while time.process_time() - started < 0.05:
+        pass
+    after = _cpu_seconds(os.getpid())
+    assert before is not None and after is not None and after - before >= 0.03
 
 
 def test_no_fork_while_another_thread_runs(decks: Path, tmp_path: Path) -> None:
