@@ -4,7 +4,8 @@ Each case is timed at a small size (the baseline, same run) and at 8 times that 
 ratio of the two times is the measure, with a target of at most 16 (8 for linear work, with
 room for a noisy shared machine; quadratic work gives about 64). Cases: `generate` on run-on
 text without punctuation (the security review measured 0.7 s at 30 KB and 42 s at 240 KB),
-on lines of abbreviations, and on unclosed emphasis marks; CSV import of a field full of
+on lines of abbreviations, on unclosed emphasis marks and link brackets, and on runs of
+capitals before a closing attribution ('"AAAA...," X writes'); CSV import of a field full of
 unclosed Anki cloze openings.
 
 Run: `python benchmarks/hostile_linear.py`.
@@ -27,12 +28,18 @@ from quizapp.generate.typed import propose_facts
 from quizapp.interop.importers import read_any
 
 PHRASE = "in 1998 the GSPC was founded by Hassan Hattab near Algiers and "
+SPEAKER = "Omar Vance leads the Red Hand Brigade (RHB) in the hills of the north.\n"
 TEXTS: dict[str, Callable[[int], str]] = {
     "generate: run-on text": lambda n: PHRASE * (n // len(PHRASE)),
     "generate: abbreviations": lambda n: "U.S. Gen. " * (n // 10),
     "generate: unclosed emphasis": lambda n: "*a " * (n // 3),
     "generate: unclosed link brackets": lambda n: "[a " * (n // 3),
     "generate: links without their closing parenthesis": lambda n: "[x](a " * (n // 6),
+    # a run of capitals before a closing attribution: a name pattern that could cut the run
+    # into words many ways was exponential in it
+    "generate: capitals before an attribution": lambda n: (
+        SPEAKER + ('\nWe are told, "' + "A" * 900 + '," Omar Vance writes.\n') * (n // 935)
+    ),
 }
 
 

@@ -1,11 +1,13 @@
-"""Snapshot tests: each screen at 80x24 and 120x40, fixed clock, fixed data, seeded randomness.
+"""Snapshot tests: each screen at 60x16, 80x24 and 120x40, fixed clock, fixed data, seeded
+randomness; the dialogs and the palette at 60x16 and 80x24, the card kinds whose content runs
+longest at 60x16 too.
 
 Review the report (`snapshot_report.html`) before `pytest --snapshot-update`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -15,7 +17,8 @@ from uikit import FixedClock
 from quizapp.model.progress import Rating
 from quizapp.ui.app import QuizApp
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SMALL = pytest.param((60, 16), id="60x16")
+SIZES = [SMALL, pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
 def answered(clock: FixedClock) -> Callable[[Pilot[Any]], None]:
@@ -137,5 +140,51 @@ CARD_KINDS: dict[str, list[str]] = {
 def test_card_kind(
     kind: str, snap_compare: Any, make_app: Callable[..., QuizApp], clock: FixedClock
 ) -> None:
-    """Every card kind as the review screen shows it, at the smallest supported size."""
+    """Every card kind as the review screen shows it, at 80x24."""
     assert snap_compare(make_app(), press=CARD_KINDS[kind], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("kind", ["order", "match", "cloze"])
+def test_card_kind_at_60x16(
+    kind: str, snap_compare: Any, make_app: Callable[..., QuizApp], clock: FixedClock
+) -> None:
+    """The kinds whose checked answer runs longest: what is cut says "more below"."""
+    assert snap_compare(make_app(), press=CARD_KINDS[kind], terminal_size=(60, 16))
+
+
+def unsuspend_list(clock: FixedClock) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """One card suspended, then the palette's Unsuspend… (Browse on state:suspended)."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        study, units = app.context.study, app.context.units  # type: ignore[attr-defined]
+        study.suspend(units["g-hez-founded"], clock())
+        app.action_unsuspend()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await app.screen.workers.wait_for_complete()  # the search
+        await pilot.pause()
+
+    return run
+
+
+DIALOGS: dict[str, tuple[list[str], str | None]] = {
+    "quiz-setup": (["x"], None),
+    "quiz-results": (["x", "enter", "escape"], None),
+    "palette": (["ctrl+p"], None),
+    "unsuspend": ([], "unsuspend"),
+}
+
+
+@pytest.mark.parametrize("size", [SMALL, pytest.param((80, 24), id="80x24")])
+@pytest.mark.parametrize("dialog", list(DIALOGS))
+def test_dialog(
+    dialog: str,
+    size: tuple[int, int],
+    snap_compare: Any,
+    make_app: Callable[..., QuizApp],
+    clock: FixedClock,
+) -> None:
+    """The quiz's setup (its buttons on screen at 60x16) and results, the palette, Unsuspend."""
+    press, before = DIALOGS[dialog]
+    run_before = unsuspend_list(clock) if before == "unsuspend" else None
+    assert snap_compare(make_app(), press=press, terminal_size=size, run_before=run_before)

@@ -24,7 +24,12 @@ def drafts(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+    "size",
+    [
+        pytest.param((60, 16), id="60x16"),
+        pytest.param((80, 24), id="80x24"),
+        pytest.param((120, 40), id="120x40"),
+    ],
 )
 def test_a_proposal(size: tuple[int, int], snap_compare: Any, drafts: Path) -> None:
     # Document order, skipped to the Algiers bombings: an event with a place and three cards.

@@ -142,3 +142,27 @@ def test_generated_decks_pass_the_validator_with_sources(tmp_path: Path) -> None
     loaded = load_decks([decks], check_sources=True)
     assert [problem.format() for problem in loaded.problems] == []
     assert loaded.card_count > 100
+
+
+def test_a_markdown_source_gives_quotes_the_validator_finds(tmp_path: Path) -> None:
+    from quizapp.decks import load_decks
+
+    decks = tmp_path / "decks"
+    (decks / "sources").mkdir(parents=True)
+    source = decks / "sources" / "elf.md"
+    source.write_text(
+        "# The *Example* Front\n\n"
+        "The [Example Liberation Front](https://example.org) (ELF) was founded in **1961**\n"
+        "by Idris Awate, who led it\\* for years.\n\n"
+        "## Timeline\n\n"
+        "- 1997: The United States designated the ELF a Foreign Terrorist Organization.\n"
+        "- In 2002 the ELF merged with the Popular Front (PF) to form the United Front (UF).\n",
+        encoding="utf-8",
+    )
+    assert run_generate(tmp_path, str(source), "-o", str(decks / "elf.yaml")) == 0
+    loaded = load_decks([decks], check_sources=True)
+    assert [problem.format() for problem in loaded.problems] == []
+    facts = yaml.safe_load((decks / "elf.yaml").read_text(encoding="utf-8"))["facts"]
+    quotes = {s["quote"] for fact in facts for s in fact["sources"]}
+    assert not any(mark in quote for quote in quotes for mark in ("](", "**", "# "))
+    assert {fact["type"] for fact in facts} >= {"group", "event", "designation", "relation"}

@@ -121,3 +121,14 @@ def test_every_quote_is_in_the_document_as_the_validator_reads_it(text: str) -> 
     folded = fold(plain_text(text))
     for sentence in parse_document("x.md", text).sentences:
         assert fold(sentence.quote) in folded
+
+
+def test_a_wrapped_line_that_looks_like_a_title_is_joined_to_its_lowercase_rest() -> None:
+    doc = parse_document(
+        "x.txt",
+        "Media Note\nThe Example Front (EF) was founded in 1961\nby Idris Awate in the hills.\n",
+    )
+    assert [(s.kind, s.text) for s in doc.sentences] == [
+        (Kind.HEADING, "Media Note"),
+        (Kind.SENTENCE, "The Example Front (EF) was founded in 1961 by Idris Awate in the hills."),
+    ]

@@ -218,3 +218,23 @@ def test_stats_counts_study_units_and_learned_means_in_review(
     header = next(line for line in out.splitlines() if "due now" in line)
     assert "cards" in header.split() and "units" not in header
     assert f"{summary['new_available']} new cards available today" in words
+
+
+def test_stats_at_80_columns_cuts_deck_names_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    title = "AQIM: groups, lineage, leaders, designations and every splinter group since 1998"
+    (decks / "long.yaml").write_text(
+        f"title: '{title}'\n"
+        "cards:\n  - question: Who founded the GSPC?\n    answer: Hassan Hattab\n"
+    )
+    monkeypatch.setenv("COLUMNS", "80")
+    argv = ["--decks", str(decks), "--data-dir", str(tmp_path / "data"), "stats"]
+    assert cli.main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    row = next(line for line in lines if line.startswith("│ AQIM"))
+    assert "…" in row and row.split("│")[2].strip() == "1", "one line: the name, then its count"
+    assert not any(line.startswith("│ designations") or "splinter" in line for line in lines)

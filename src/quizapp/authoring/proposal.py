@@ -37,7 +37,20 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 # Shown but not edited in triage (lists of mappings, bookkeeping).
 NOT_EDITED = frozenset(
-    {"id", "sources", "disputed", "aliases", "roles", "figures", "tags", "status", "confidence"}
+    {
+        "id",
+        "sources",
+        "disputed",
+        "aliases",
+        "roles",
+        "figures",
+        "tags",
+        "status",
+        "confidence",
+        # lists an instructor writes in the deck file, not in a proposal
+        "unasked",
+        "acted_by",
+    }
 )
 # Fields whose values are looked for in the source sentence.
 TEXT_FIELDS = ("name", "acronym", "what", "claim", "authority", "list", "attributed_to", "about")

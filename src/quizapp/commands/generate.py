@@ -55,7 +55,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=DEFAULT_MIN_CONFIDENCE,
         metavar="X",
         help="write only proposals whose confidence is at least X "
-        f"(0-1; default {DEFAULT_MIN_CONFIDENCE}: leaves out places named in passing)",
+        f"(0-1; default {DEFAULT_MIN_CONFIDENCE}: leaves out places named in passing and "
+        "events that are not key ones)",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="print what would change, write nothing"

@@ -47,33 +47,37 @@ def print_table(summary: dict[str, Any]) -> None:
     from quizapp.model.progress import COUNTED_AS
     from quizapp.safety.terminal import literal, plain_console
 
-    table = Table(title=f"Progress in cards ({COUNTED_AS})", title_justify="left")
-    for name in ("deck", "cards", "due now", "new", "learning", "learned", "suspended", "exam"):
-        table.add_column(name, justify="left" if name in ("deck", "exam") else "right")
+    headers = ("deck", "cards", "due now", "new", "learning", "learned", "suspended", "exam")
+    rows: list[tuple[str, ...]] = []
     for deck in summary["decks"]:
         exam = f"{deck['exam_date']} ({deck['exam_at_risk']} at risk)" if deck["exam_date"] else ""
-        table.add_row(
-            literal(deck["title"]),
-            str(deck["units"]),
-            str(deck["due_now"]),
-            str(deck["new"]),
-            str(deck["learning"]),
-            str(deck["learned"]),
-            str(deck["suspended"]),
-            exam,
+        rows.append(
+            (
+                deck["title"],
+                *(str(deck[key]) for key in ("units", "due_now", "new", "learning", "learned")),
+                str(deck["suspended"]),
+                exam,
+            )
         )
-    table.add_section()
-    table.add_row(
-        "all decks",
-        str(summary["units_total"]),
-        str(summary["due_now"]),
-        str(summary["new_total"]),
-        str(summary["learning"]),
-        str(sum(d["learned"] for d in summary["decks"])),
-        str(summary["suspended"]),
-        "",
-    )
+    learned = sum(d["learned"] for d in summary["decks"])
+    total = ("all decks", summary["units_total"], summary["due_now"], summary["new_total"])
+    total_row = (*map(str, total), str(summary["learning"]), str(learned))
+    total_row += (str(summary["suspended"]), "")
     console = plain_console()
+    # one line per deck: the numbers keep their room and a long title is cut with "…"
+    # (each column costs its widest cell, two of padding and one of border)
+    others = sum(max(len(row[i]) for row in (headers, *rows, total_row)) + 3 for i in range(1, 8))
+    deck_room = max(12, console.width - others - 4)
+    table = Table(title=f"Progress in cards ({COUNTED_AS})", title_justify="left")
+    for name in headers:
+        if name == "deck":
+            table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=deck_room)
+        else:
+            table.add_column(name, justify="left" if name == "exam" else "right", no_wrap=True)
+    for row in rows:
+        table.add_row(literal(row[0]), *row[1:])
+    table.add_section()
+    table.add_row(*total_row)
     console.print(table)
     console.print(
         f"{summary['reviews_total']} reviews so far, {summary['reviews_today']} today; "

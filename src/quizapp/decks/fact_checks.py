@@ -16,6 +16,7 @@ import msgspec
 
 from quizapp.decks.fields import did_you_mean
 from quizapp.decks.reader import Position, YamlList, YamlMap
+from quizapp.facts.derive import TEMPLATES
 from quizapp.facts.disagree import disagreements
 from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import (
@@ -48,7 +49,18 @@ FACT_FIELDS = {kind: _encoded_fields(cls) for kind, cls in FACT_TYPES.items()}
 TYPE_NAMES: dict[type, str] = {cls: kind for kind, cls in FACT_TYPES.items()}
 ALL_FACT_FIELDS = frozenset({"type"}).union(*FACT_FIELDS.values())
 NOT_DISPUTABLE = frozenset(
-    {"id", "sources", "disputed", "tags", "type", "time_sensitive", "state", "status", "confidence"}
+    {
+        "id",
+        "sources",
+        "disputed",
+        "tags",
+        "type",
+        "time_sensitive",
+        "state",
+        "status",
+        "confidence",
+        "unasked",
+    }
 )
 
 
@@ -73,6 +85,7 @@ class FactChecker:
         self.refs: list[PendingRef] = []
         self.declared: set[str] = set()  # every fact id the file gives, even of a broken fact
         self.outside: dict[str, None] = {}  # fact ids cards name that no fact of the file has
+        self._kind = ""  # the type of the fact being read
 
     def ref(self, at: Position, value: Any, key: str) -> str | None:
         """A fact id named by a fact or card field (existence is checked at the end)."""
@@ -140,6 +153,7 @@ class FactChecker:
             b.report(raw.keys_at["type"], message, "type", close or "one of " + ", ".join(TYPES))
             return None
         allowed = FACT_FIELDS[kind]
+        self._kind = kind
         for key, key_at in raw.keys_at.items():
             if key == "type" or key in allowed:
                 continue
@@ -304,6 +318,21 @@ class FactChecker:
                     return None
         return [entry for entry, _ in found]
 
+    def unasked(self, at: Position, value: Any, key: str) -> tuple[str, ...] | None:
+        """Template names of the fact's type (`what`, `figure.killed`...)."""
+        names = self.b._check_strings(at, value, key)
+        if names is None:
+            return None
+        kind = self._kind
+        known = TEMPLATES.get(kind, ())
+        for name, name_at in zip(names, value.items_at, strict=True):
+            general = re.sub(r"^(figure)\.\w+$|^(role)-\d+$", _general_template, name)
+            if name not in known and general not in known:
+                hint = "one of " + ", ".join(known)
+                self.b.report(name_at, f"'{name}' is no template of {kind} facts", key, hint)
+                return None
+        return names
+
     def figures(self, at: Position, value: Any, key: str) -> dict[str, str] | None:
         if not isinstance(value, YamlMap):
             self.b.report(at, f"field '{key}' must be a mapping such as {{killed: 33}}", key)
@@ -424,6 +453,11 @@ class FactChecker:
 Check = Callable[[FactChecker, Position, Any, str], Any]
 
 
+def _general_template(found: re.Match[str]) -> str:
+    """`figure.killed` is the template `figure.KEY`, `role-2` is `role-N`."""
+    return "figure.KEY" if found.group(1) else "role-N"
+
+
 def _text(c: FactChecker, at: Position, v: Any, k: str) -> Any:
     return c.b._check_text(at, v, k)
 
@@ -455,4 +489,6 @@ FACT_CHECKS: dict[str, Check] = {
 for _name in ("caveat", "what", "name", "acronym", "located_in", "authority", "list", "claim"):
     FACT_CHECKS[_name] = _text
 FACT_CHECKS["about"] = _text
+FACT_CHECKS["unasked"] = FactChecker.unasked
+FACT_CHECKS["acted_by"] = lambda c, at, v, k: c.b._check_strings(at, v, k)
 FACT_CHECKS["attributed_to"] = _text

@@ -87,7 +87,8 @@ class Asker:
         # "What was the case as of ...?" none when two states do
         moments = Counter((f.state, moment(f)) for f in dated)
         self.ambiguous_moments = {key for key, count in moments.items() if count > 1}
-        # ... and "What happened in 2007?" none when another event falls within 2007
+        # ... and "What happened in 2007?" none when another event falls within 2007, nor
+        # "What happened on 5 April 2012?" when an event is dated only to April 2012
         self.ambiguous_moments |= {(False, moment(f)) for f in _containing(self.events)}
         # relations that share a side: the other side has several right answers
         self.relation_groups: dict[tuple[object, ...], list[RelationFact]] = {}
@@ -167,6 +168,15 @@ class Asker:
     def speaker(self, fact: StatementFact) -> str:
         return self.name(fact.by) if fact.by else fact.attributed_to or fact.id
 
+    def whose(self, fact: Fact, field: str, value: str) -> str:
+        """ "According to <source>, " when the fact has a caveat and the field is the source's
+        (not corrected): the instructor doubts or qualifies it (an early count, a date the
+        record gives otherwise), so the card teaches whose value it is, not the value as
+        settled; else nothing."""
+        if not fact.caveat or any(d.field == field for d in fact.disputed):
+            return ""
+        return f"According to {self.cite(quote_showing(fact, value).doc)}, "
+
     def disputed(self, fact: Fact, field: str) -> list[str]:
         return [d.value for d in fact.disputed if d.field == field]
 
@@ -176,6 +186,9 @@ class Asker:
         key = normalise(question_of(card))
         if key in self.taken:
             return
+        fact = self.facts.get(card.fact or "")
+        if fact is not None and card.id.partition("/")[2] in fact.unasked:
+            return  # the instructor says another file's fact would answer it too
         self.taken.add(key)
         self.cards.append(card)
 
@@ -227,6 +240,7 @@ class Asker:
         pool: NamePool | None = None,
         category: Category = Category.NAME,
         named: str = "",
+        source: Source | None = None,
     ) -> None:
         """Multiple choice among names of the same type, or typed when there are too few; no
         card when the question already says the answer ("Where: ... in Beirut?"); `named` is
@@ -239,7 +253,8 @@ class Asker:
         banned = [*aliases, *excluded, *self.disputed(fact, field)]
         wrong = name_distractors(answer, names, banned, f"{fact.id}/{template}")
         base = self.base(fact, template, category, shows=named)
-        question = question
+        if source is not None:  # the quote that states what the card asks
+            base["source"] = source
         if len(wrong) >= WANT - 1:
             card: Card = ChoiceCard(
                 question=question, answer=answer, choices=(answer, *wrong), **base
@@ -264,8 +279,10 @@ def overlaps(one: FuzzyDate, other: FuzzyDate) -> bool:
 
 def _containing(events: Sequence[EventFact]) -> list[EventFact]:
     """Events (sorted by date) whose date, not a range, holds another event's date at a finer
-    precision, at the same place or with no place to tell them apart."""
-    found = []
+    precision, and the events held, at the same place or with no place to tell them apart:
+    "What happened in April 2012?" has two answers, and so has "What happened on 5 April
+    2012?" (the event of April 2012 may be of that day)."""
+    found: dict[str, EventFact] = {}
     for index, event in enumerate(events):
         date = FuzzyDate.parse(event.date or "")
         if date.is_range:
@@ -278,9 +295,20 @@ def _containing(events: Sequence[EventFact]) -> list[EventFact]:
                     break
                 continue
             if event.place is None or other.place in (None, event.place):
-                found.append(event)
-                break
-    return found
+                found.setdefault(event.id, event)
+                found.setdefault(other.id, other)
+    return list(found.values())
+
+
+def period_clashes(facts: Sequence[Fact]) -> set[str]:
+    """Ids of the (not state) events whose "What happened <then> <there>?" another event of
+    `facts` also answers: the same moment, or a date within the other's. A deck file's drawing
+    sees only its own facts, so a course checks its files together with this."""
+    dated = [f for f in facts if isinstance(f, EventFact) and f.date is not None and not f.state]
+    events = sorted(dated, key=lambda f: (FuzzyDate.parse(f.date or "").sort_key(), f.id))
+    moments = Counter(moment(f) for f in events)
+    same = {f.id for f in events if moments[moment(f)] > 1}
+    return same | {f.id for f in _containing(events)}
 
 
 def quote_showing(fact: Fact, text: str) -> Source:
@@ -303,6 +331,38 @@ def quote_showing(fact: Fact, text: str) -> Source:
             if not numbers - Counter(numbers_in(source.quote)):
                 return source
     return fact.sources[0]
+
+
+def quote_stating(fact: Fact, texts: Sequence[str], *, headings: bool = False) -> Source | None:
+    """The fact's first quote that states every one of `texts` as words (case, accents and
+    punctuation aside), None when no quote does: a card asking what an acronym stands for
+    shows a sentence with both, an alias card one with the alias. A list of other names
+    ("aka ...; ...") is never shown; a short line ("Armed Islamic Group (GIA)") only with
+    `headings`."""
+    keys = [f" {normalise(text)} " for text in texts if normalise(text)]
+    for source in fact.sources:
+        if _NAME_LIST.match(source.quote) or not (headings or _shows_text(source.quote)):
+            continue
+        said = f" {normalise(source.quote)} "
+        if all(key in said for key in keys):
+            return source
+    return None
+
+
+def initials_of(short: str, name: str) -> bool:
+    """Whether `short` is made of the initials of `name`'s words ("MUJWA" of "Movement for
+    Unity and Jihad in West Africa", small words allowed either way): asking which group is
+    also known as it spells out the answer."""
+    letters = normalise(short).replace(" ", "")
+    words = normalise(name).split()
+    if len(letters) < 2 or " " in normalise(short) or len(words) < len(letters):
+        return False
+    every = "".join(word[0] for word in words)
+    big = "".join(word[0] for word in words if word not in _SMALL_WORDS)
+    return letters in (every, big)
+
+
+_SMALL_WORDS = frozenset({"for", "and", "of", "the", "in", "al", "wal", "fi", "to"})
 
 
 def _shows_text(quote: str) -> bool:

@@ -175,3 +175,37 @@ def leading_figure(text: str) -> Figure | None:
         if figure is not None:
             return figure
     return None
+
+
+# A sum of money per period ("$100-$400 per month", "$600 a year"): what a year of it comes to.
+_PER_PERIOD = re.compile(
+    r"^\s*\$(?P<low>[\d,.]+)(?:\s*(?:-|\u2013|to)\s*\$?(?P<high>[\d,.]+))?\s+"
+    r"(?:per|a|each)\s+(?P<period>day|week|month|year)\s*$",
+    re.IGNORECASE,
+)
+PERIODS_A_YEAR = {"day": 365, "week": 52, "month": 12, "year": 1}
+
+
+def yearly(text: str) -> tuple[float, float] | None:
+    """The yearly range of a sum given per period, None when `text` is no such sum:
+    "$100-$400 per month" is (1200, 4800), so "$1,000-$4,800 per year" says nearly the same and
+    is no fair wrong answer to it, though every number differs."""
+    found = _PER_PERIOD.match(text)
+    if found is None:
+        return None
+    try:
+        low = float(found.group("low").replace(",", ""))
+        high = float((found.group("high") or found.group("low")).replace(",", ""))
+    except ValueError:
+        return None
+    times = PERIODS_A_YEAR[found.group("period").lower()]
+    return low * times, high * times
+
+
+def same_sum(one: str, other: str) -> bool:
+    """Whether two sums per period meet once both are counted by the year (within a fifth):
+    then one is no wrong answer where the other is right."""
+    a, b = yearly(one), yearly(other)
+    if a is None or b is None:
+        return False
+    return a[0] <= b[1] * 1.2 and b[0] <= a[1] * 1.2

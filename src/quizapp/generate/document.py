@@ -226,7 +226,12 @@ def _paragraphs(text: str) -> list[tuple[str, Kind]]:
 def _wrapped(previous: str, line: str) -> bool:
     """Whether `line` continues `previous` (hard-wrapped prose), not a line of its own."""
     clean = _fold(previous)
-    if _line_kind(previous) is not Kind.SENTENCE or _line_kind(line) in (Kind.DATELINE, Kind.AKA):
+    kind = _line_kind(previous)
+    if kind is Kind.HEADING and line.lstrip()[:1].islower() and not clean.endswith(":"):
+        # a wrapped line that only looked like a title ("The Front (F) was founded in 1961"
+        # then "by ..."): a title is not followed by the rest of its sentence
+        return True
+    if kind is not Kind.SENTENCE or _line_kind(line) in (Kind.DATELINE, Kind.AKA):
         return False
     if clean.endswith(tuple(_PARAGRAPH_END)):
         return bool(re.search(r"\b(?:[A-Z]\.)+$|\b(?:Gen|Dr|Mr|Mrs|Ms|No|St|E\.O)\.$", clean))

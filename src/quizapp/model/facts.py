@@ -132,6 +132,14 @@ class FactBase(
     tags: tuple[str, ...] = ()
     status: FactStatus = FactStatus.REVIEWED
     confidence: Confidence | None = None
+    unasked: Annotated[
+        tuple[str, ...],
+        msgspec.Meta(
+            description="Templates this fact draws no card from (`what`, `when`...), when the "
+            "question would have another right answer in another deck file, which the file's "
+            "drawing cannot see (say why in a comment)."
+        ),
+    ] = ()
 
 
 class EventFact(FactBase, frozen=True, tag="event"):
@@ -191,6 +199,13 @@ class DesignationFact(FactBase, frozen=True, tag="designation"):
     list_: Text = msgspec.field(name="list")
     target: FactId
     action: DesignationAction = DesignationAction.DESIGNATED
+    acted_by: Annotated[
+        tuple[str, ...],
+        msgspec.Meta(
+            description="Who acted for the authority (the Secretary of State who signed, the "
+            "President who issued the order), as names a typed answer also accepts."
+        ),
+    ] = ()
 
 
 class StatementFact(FactBase, frozen=True, tag="statement"):

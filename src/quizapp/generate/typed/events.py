@@ -47,7 +47,13 @@ _ACT = re.compile(
     r"|assumed power|called for|peace|negotiations?|talks|massacre|shootings?|suicide|explosions?"
     r"|blasts?|hijack(?:ed|ing)?|fired|shot|assault(?:s|ed)?|campaign of|testimony|fought"
     r"|aid(?:ed|s)?|moved (?:beyond|into)|shift(?:ed|s) (?:to|from)|expand(?:ed|s)"
-    r"|turn(?:ed|s) to)\b",
+    r"|turn(?:ed|s) to|detain(?:s|ed)?|expel(?:s|led)?|exiled?|imprison(?:s|ed)?|jail(?:s|ed)?"
+    r"|freed|dissolv(?:e[ds]?)|disband(?:s|ed)?|outlaw(?:s|ed)?|surrender(?:s|ed)?|disarm(?:s|ed)?"
+    r"|demobili[sz](?:e[ds]?)|agree(?:s|d)?|agreement|accord|treaty|truce|pardon(?:s|ed)?"
+    r"|amnesty|fled|flee|relocat(?:e[ds]?)|won|lost|defeat(?:s|ed)?|recaptur(?:e[ds]?)"
+    r"|retook|destroy(?:s|ed)?|burn(?:s|ed|t)?|behead(?:s|ed)?|murder(?:s|ed)?|storm(?:s|ed)?"
+    r"|besieg(?:e[ds]?)|infiltrat(?:e[ds]?)|led|named|became|become|took part|participat(?:e[ds]?)"
+    r"|recogni[sz](?:e[ds]?)|vot(?:e[ds]?)|protest(?:s|ed)?|strik(?:e|ing)|kill)\b",
     re.I,
 )
 # A date that says how long a state lasted, not when something happened: "since 2008",
@@ -60,7 +66,7 @@ _STATE_DATE = re.compile(
 # A clause that describes a state rather than an act (when no act is named in it).
 _STATE = re.compile(
     r"\b(?:is|are|was|were|has been|have been|remains?|remained|traces?|extends?|saw|sees"
-    r"|indicates?|visible|appears?|seems?|became|become|due to|per capita)\b",
+    r"|indicates?|visible|appears?|seems?|due to|per capita)\b",
     re.I,
 )
 KEY_EVENT_CONFIDENCE = 0.6
@@ -309,9 +315,17 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
             date.value, date.phrase, date.start - shift, date.end - shift, date.relative
         )
     before = re.sub(
-        r"(?:\b(?i:in|on|since|by|during|from|until|as of)\s+(?:the\s+)?)?$", "", text[: date.start]
+        r"(?:\b(?i:in|on|since|by|during|from|until|as of|beginning in|starting in|after)\s+"
+        r"(?:the\s+)?(?:(?i:summer|winter|spring|fall|autumn|start|end|beginning|middle|course)"
+        r"\s+of\s+)?(?:the\s+)?)?$",
+        "",
+        text[: date.start],
     )
-    what = (before + text[date.end :]).strip(" ,;")
+    after = text[date.end :]
+    if re.search(r"\b[Aa]\s+$", before) and re.match(r"\s*[aeioAEIO]", after):
+        before = before.rstrip()[:-1] + ("an " if before.rstrip()[-1] == "a" else "An ")
+        after = after.lstrip()
+    what = (before + after).strip(" ,;")
     what = re.sub(r"^[\s:;,.\u2013\u2014-]+", "", what)
     what = re.sub(r"^(?:Description|Activities|Background|Note):\s*", "", what)
     what = re.sub(
@@ -321,6 +335,10 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         what,
     )
     what = re.sub(r"\s+,", ",", " ".join(what.split())).strip(" ,")
+    # what the date's removal leaves: "That year,, marked", "consent .)", "(... .)"
+    what = re.sub(r",(?:\s*,)+", ",", what)
+    what = re.sub(r"\s+([.,;:)])", r"\1", what)
+    what = re.sub(r"^\((.*?)\.?\)$", r"\1", what)
     what = what.rstrip(".")
     what = _shorter(what)
     if len(what) > 100:
@@ -346,8 +364,13 @@ def _what(text: str, date: DateMention, *, several: bool = False) -> str:
         )
         if stop is not None:
             what = what[: 40 + stop.start()]
-    what = _brief(what)
+    what = _brief(_no_dangling(what))
     return what[:1].upper() + what[1:] if what else what
+
+
+def _no_dangling(text: str) -> str:
+    """Without the words a cut left hanging at the end ("... known as X, for")."""
+    return re.sub(r"(?:[\s,]+(?:for|of|to|in|on|at|by|with|and|or|the|a|an|from)\b)+$", "", text)
 
 
 WHAT_CAP = 110
@@ -359,7 +382,6 @@ _BRIEF_CUTS = (
     re.compile(r"\s*[\u2014\u2013]|\s--?\s"),
     re.compile(r",\s+(?:which|who|where|when|including|as well as|while|whose)\b"),
     re.compile(r",\s+(?:[a-z]+ing)\b"),
-    re.compile(r"\s(?:to|in order to|after|before|because|since)\s"),
 )
 
 
@@ -374,7 +396,7 @@ def _brief(what: str) -> str:
             shorter = what[: ends[0]].rstrip(" ,;:")
             if len(shorter.split()) >= 4 and len(shorter) <= WHAT_CAP:
                 return _closed(shorter)
-    return _closed(what[:WHAT_CAP].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026")
+    return _closed(_no_dangling(what[:WHAT_CAP].rsplit(" ", 1)[0].rstrip(" ,;:")) + "\u2026")
 
 
 def _closed(text: str) -> str:

@@ -51,11 +51,10 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "after>subject",
             r"\b(?:through|by|from|in|after) (?:a|the) (?:merger|union|fusion) (?:of|between)\b",
         ),
-        (
-            "merger",
-            "subject>after",
-            r"\b(?:announced|formed|declared) (?:the|a|its) (?:union|merger)\b",
-        ),
+        ("merger", "subject>after", r"\bformed (?:the|a|its) (?:union|merger)\b"),
+        # the group whose leader announces a union is the one joined: "A's emir announced the
+        # union ..., and B ..." goes from B to A
+        ("merger", "after>subject", r"\b(?:announced|declared) (?:the|a|its) (?:union|merger)\b"),
         (
             "allegiance",
             "subject>after",
@@ -236,21 +235,17 @@ def _listed(reader: _Reader, text: str, after: list[tuple[int, str]]) -> list[st
     """The group named first after the words, and those listed with it ("X, Y, and Z")."""
     if not after:
         return []
+    _groups_in(reader, "")
+    assert reader.group_index is not None
+    ends = {start: end for start, end, _ in reader.group_index.spans(text)}
     chosen = [after[0][1]]
-    end = after[0][0] + _name_length(reader, text, after[0])
+    end = ends.get(after[0][0], after[0][0] + 1)
     for position, ident in after[1:]:
         if not _LIST_GAP.fullmatch(text, end, position):
             break
         chosen.append(ident)
-        end = position + _name_length(reader, text, (position, ident))
+        end = ends.get(position, position + 1)
     return list(dict.fromkeys(chosen))
-
-
-def _name_length(reader: _Reader, text: str, found: tuple[int, str]) -> int:
-    """How long the name found at a position is (the longest of the fact's names there)."""
-    position, ident = found
-    names = [name for name, i in reader.group_names if i == ident]
-    return max((len(n) for n in names if text.startswith(n, position)), default=1)
 
 
 def _relations(

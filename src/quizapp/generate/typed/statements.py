@@ -191,15 +191,18 @@ def _said(reader: _Reader, text: str, speech: re.Match[str]) -> str:
     )
     if closing and len(head.split()) >= 4 and re.search(r"[,\"\u201d]", head[-40:]):
         # '...civilians," Arieff writes': the speaker's name before the verb is not the claim
-        head = re.sub(r'(?<=[,"\u201d])\s*(?:(?:the\s+)?[A-Z][\w.\u2019\'-]*\s*){1,5}$', "", head)
+        # (one way to cut each name into words, so no backtracking over a run of capitals)
+        head = re.sub(
+            r'(?<=[,"\u201d])\s*(?:the\s+)?[A-Z]\S*(?:\s+(?:the\s+)?[A-Z]\S*){0,4}$', "", head
+        )
         return head.strip(' ,"\u201c\u201d').rstrip(".,")
     return re.sub(r"^(?:that\s+)?", "", tail).rstrip(".")
 
 
 _SPEAKING_BODY = re.compile(
-    r"(?:[Aa]ccording to (?P<who>(?:the )?[A-Z][\w.\u2019'-]*"
-    r"(?: (?:of |the )?[A-Z][\w.\u2019'-]*){0,6}))"
-    r"|(?P<who2>(?:[Tt]he )?[A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*){0,5})"
+    r"(?:[Aa]ccording to (?P<who>(?:the )?[A-Z][\w.\u2019'-]*+"
+    r"(?: (?:of |the )?[A-Z][\w.\u2019'-]*+){0,6}))"
+    r"|(?P<who2>\b(?:[Tt]he )?[A-Z][\w.\u2019'-]*+(?: [A-Z][\w.\u2019'-]*+){0,5})"
     r" (?:says|said|stated|noted|warned)\b"
 )
 

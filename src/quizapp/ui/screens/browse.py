@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from quizapp.facts.stale import StaleFact, stale_facts
@@ -23,6 +23,7 @@ from quizapp.quiz.search import parse_query, search
 from quizapp.safety.terminal import literal, visible
 from quizapp.study.context import StudyContext
 from quizapp.ui.render import answer_text
+from quizapp.ui.widgets.key_line import KeyLine
 
 LIMIT = 200
 STALE_MARK = "\u231b "
@@ -79,7 +80,7 @@ class BrowseScreen(Screen[None]):
             yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="detail-box"):
                 yield Static(id="detail", markup=False)
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         table = self.query_one("#results", DataTable)
@@ -135,7 +136,9 @@ class BrowseScreen(Screen[None]):
 
     def on_browse_screen_found(self, message: Found) -> None:
         self.found = message.units
-        self.fill_results()
+        # after the next refresh: rows added to a table not yet laid out (the palette's
+        # Unsuspend… searches as the screen opens) could keep its columns a few cells wide
+        self.call_after_refresh(self.fill_results)
 
     def fill_results(self) -> None:
         table = self.query_one("#results", DataTable)
@@ -151,8 +154,10 @@ class BrowseScreen(Screen[None]):
             self.query_one("#detail", Static).update("No card matches. Esc goes home.")
 
     def column_widths(self) -> tuple[int, int]:
-        """Card and deck column widths that fit the results pane (half the screen, at first)."""
-        pane = self.query_one("#results", DataTable).size.width or self.app.size.width // 2
+        """Card and deck column widths that fit the results pane: half the screen, from the
+        screen's width rather than the table's, which is not laid out yet when the first
+        search comes back (the columns then came out a few cells wide)."""
+        pane = self.app.size.width // 2
         deck = min(18, max(6, pane // 3))
         return max(12, pane - deck - 5), deck
 

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from quizapp.errors import QuizappError
 from quizapp.safety.terminal import literal
 from quizapp.study.context import StudyContext
 from quizapp.study.service import ExamStatus
 from quizapp.ui.exams import cards_phrase, days_phrase, parse_exam_date
+from quizapp.ui.widgets.key_line import KeyLine
 
 
 class ExamScreen(Screen[bool]):
@@ -84,7 +85,7 @@ class ExamScreen(Screen[bool]):
                 )
             yield Static(id="exam-feedback", markup=False)
             yield Static(self.cram_text(), id="exam-cram", markup=False)
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.refresh_status()

@@ -15,15 +15,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
+from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from quizapp.quiz.practice import QuizAnswer, QuizQuestion, QuizScore, build_quiz, expected_answer
 from quizapp.quiz.practice import score as score_quiz
 from quizapp.quiz.prompts import prompt_of
 from quizapp.safety.terminal import literal
 from quizapp.study.context import StudyContext
+from quizapp.ui.render import hanging
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
+from quizapp.ui.widgets.key_line import KeyLine
 
 
 def whole_number(text: str) -> int | None:
@@ -74,12 +76,12 @@ class QuizSetupScreen(ModalScreen[QuizSpec | None]):
         background: $surface;
     }
     QuizSetupScreen .field { height: 3; }
-    QuizSetupScreen .field Label { width: 24; padding: 1 1 0 0; }
-    QuizSetupScreen .field Input { width: 12; }
+    QuizSetupScreen .field Label { width: auto; padding: 1 1 0 0; }
+    QuizSetupScreen .field Input { width: 10; margin-right: 2; }
     QuizSetupScreen #quiz-lists { height: auto; max-height: 10; }
     QuizSetupScreen #quiz-decks { width: 2fr; height: auto; max-height: 10; }
     QuizSetupScreen #quiz-categories { width: 1fr; height: auto; max-height: 10; }
-    QuizSetupScreen #quiz-buttons { height: 3; align: right middle; }
+    QuizSetupScreen #quiz-buttons { dock: bottom; height: 3; align: right middle; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -97,10 +99,11 @@ class QuizSetupScreen(ModalScreen[QuizSpec | None]):
         everything = not self.preselected
         with Vertical(id="quiz-setup"):
             yield Static("Practice quiz: scored at the end, your schedule is not changed.")
+            # one row for both numbers and the buttons docked at the bottom: at 60x16 the
+            # dialog fits, the lists giving up rows (they scroll) before the buttons do
             with Horizontal(classes="field"):
                 yield Label("Questions")
                 yield Input("10", id="count", type="integer")
-            with Horizontal(classes="field"):
                 yield Label("Minutes (0 = untimed)")
                 yield Input("0", id="minutes", type="integer")
             categories = sorted({c.category.value for d in context.decks for c in d.cards})
@@ -200,7 +203,7 @@ class QuizScreen(UsesQuizApp, Screen[QuizOutcome | None]):
             yield Static(id="quiz-timer", markup=False)
         yield CardPanel(id="card")
         yield Static(id="quiz-hint", markup=False)
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         app = self.quiz_app
@@ -334,7 +337,7 @@ class QuizResultScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quiz-result"):
             yield Static(self.report(), markup=False)
-        yield Footer()
+        yield KeyLine()
 
     def report(self) -> Text:
         result = self.result
@@ -344,21 +347,20 @@ class QuizResultScreen(Screen[bool]):
         text.append(f"Score      {result.right} / {result.total} ({result.percent:.0f}%)\n")
         text.append(f"Answered   {self.answered} of {self.planned}\n")
         if result.total < self.planned:
-            text.append("           (ended early: only the questions answered are scored)\n")
+            note = "(ended early: only the questions answered are scored)"
+            text.append_text(hanging("           ", note, max(20, self.app.size.width - 6)))
         text.append(f"Time       {minutes} min {seconds:02d} s\n")
         text.append("\nYour schedule was not changed.\n", style="italic")
         text.append(f"\nMistakes ({len(result.mistakes)})\n", style="bold")
         if not result.mistakes:
             text.append("  none: perfect.\n")
+        width = max(20, self.app.size.width - 6)  # the padding (2 + 2) and a scrollbar
         for mistake in result.mistakes:
             prompt = prompt_of(mistake.question.unit)
-            text.append("  ✗ ")
-            text.append_text(literal(prompt.question.splitlines()[0][:72]))
-            text.append("\n     you: ")
-            text.append_text(literal((mistake.given or "(no answer)")[:72]))
-            text.append("\n     right: ")
-            text.append_text(literal(expected_answer(mistake.question).replace("\n", "; ")[:72]))
-            text.append("\n")
+            text.append_text(hanging("  ✗ ", prompt.question, width))
+            text.append_text(hanging("     you: ", mistake.given or "(no answer)", width))
+            right = expected_answer(mistake.question).replace("\n", "; ")
+            text.append_text(hanging("     right: ", right, width))
         return text
 
     def action_home(self) -> None:

@@ -20,7 +20,7 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from quizapp.authoring.editor import card_line, editor_command
 from quizapp.errors import QuizappError
@@ -34,6 +34,7 @@ from quizapp.study.session_log import SessionAnswer, SessionLog
 from quizapp.ui import render
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
+from quizapp.ui.widgets.key_line import KeyLine
 
 if TYPE_CHECKING:
     from quizapp.study.cram import Cram
@@ -43,6 +44,8 @@ CRAM_NOTE = (
 )
 WRITES = {"undo", "suspend", "bury"}
 MORE_BELOW = "▼ more below: PgDn or the mouse wheel scrolls the card"
+# Looks at the fold a content change may ask for, per paint (see `on_mount`).
+FOLD_CHECKS = 4
 EXTRA_NEW_BATCH = 10
 """Review more offers at least this many new cards past the limit (or a day's worth)."""
 UNDONE = {
@@ -69,7 +72,9 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
     # Parsed when the screen is first shown, not at start-up (issue 5).
     CSS = """
     ReviewScreen #review-top { height: 1; padding: 0 1; }
-    ReviewScreen #title { width: 1fr; text-style: bold; }
+    ReviewScreen #title {
+        width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     ReviewScreen #progress { width: 24; }
     ReviewScreen #counters { width: auto; padding: 0 0 0 1; }
     ReviewScreen #grades { height: auto; min-height: 2; padding: 0 1; }
@@ -126,6 +131,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         self.shown_at: dt.datetime | None = None
         self.remaining = 0
         self.session_log: SessionLog | None = None
+        self.fold_checks = 0
 
     @property
     def panel(self) -> CardPanel:
@@ -150,7 +156,7 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         yield CardPanel(id="card")
         yield Static(MORE_BELOW, id="more-below", markup=False)
         yield Static(id="grades", markup=False)
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         app = self.quiz_app
@@ -178,6 +184,11 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
             title = f"Cram · {title}"
         self.query_one("#title", Static).update(literal(title))
         self.watch(self.panel, "scroll_y", lambda _value: self.show_more_below(), init=False)
+        # what the card holds can grow after the paint that asked (a typed answer's difference
+        # is laid out later), so a content change looks again, a few times per paint: showing
+        # or hiding the hint gives the card a row less or more, which can change its wrapping
+        # and so its content, and back, for ever
+        self.watch(self.panel, "virtual_size", lambda _value: self.recheck_fold(), init=False)
         self.show_next()
 
     # -- showing a unit --------------------------------------------------------------------
@@ -234,7 +245,13 @@ class ReviewScreen(UsesQuizApp, Screen[SessionLog | None]):
         self.query_one("#counters", Static).update(f"{done} done · {left} left")
         self.query_one(ProgressBar).update(total=max(done + left, 1), progress=done)
         self.refresh_bindings()
+        self.fold_checks = 0
         self.call_after_refresh(self.show_more_below)
+
+    def recheck_fold(self) -> None:
+        if self.fold_checks < FOLD_CHECKS:
+            self.fold_checks += 1
+            self.call_after_refresh(self.show_more_below)
 
     def show_more_below(self) -> None:
         """A hint when the card goes on below the fold (a small terminal, a long answer)."""

@@ -15,14 +15,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
 from quizapp.safety.terminal import literal
 from quizapp.study.context import StudyContext
 from quizapp.study.stats import StatsReport, stats_report
+from quizapp.ui.widgets.key_line import KeyLine
 
 FORECAST_DAYS = 30
+
+
+def recent_weeks(row: str, width: int) -> str:
+    """A heatmap row (a 4-column day label, then one column per week) cut to `width` columns by
+    leaving out its oldest weeks."""
+    if len(row) <= width or width <= 4:
+        return row
+    return row[:4] + row[len(row) - (width - 4) :]
 
 
 class StatsScreen(Screen[None]):
@@ -51,7 +60,7 @@ class StatsScreen(Screen[None]):
             yield DataTable(id="by-deck", cursor_type="none", classes="stats-table")
             yield Static("Hardest cards", classes="stats-title")
             yield DataTable(id="hardest", cursor_type="none", classes="stats-table")
-        yield Footer()
+        yield KeyLine()
 
     def __init__(self, context: StudyContext, now: dt.datetime) -> None:
         super().__init__()
@@ -76,7 +85,11 @@ class StatsScreen(Screen[None]):
 
     def on_stats_screen_computed(self, message: Computed) -> None:
         report = message.report
-        heat = Text("\n".join(report.heatmap))
+        # a year of weeks is 57 columns: a narrow terminal (60x16) drops the oldest weeks rather
+        # than wrapping each row; the room is the screen's less padding and scrollbar (the
+        # scrollbar appears only once the content is in, so the widget's width is not yet it)
+        room = self.app.size.width - 4
+        heat = Text("\n".join(recent_weeks(row, room) for row in report.heatmap))
         heat.append(f"\n    {report.reviews} reviews · none · then fewer ░▒▓█ more")
         self.query_one("#heatmap", Static).update(heat)
 

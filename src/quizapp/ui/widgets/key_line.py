@@ -5,6 +5,9 @@ bindings change (focus moves, a load finishes); at start-up that was tens of mil
 stylesheet work before Home could paint. This line shows the same keys (key in bold, then its
 description; disabled keys dimmed and marked, so nothing is told by colour alone), the command
 palette key on the right, and a click on a key presses it, like Footer.
+
+When the keys do not fit (60 columns), whole keys are left out from the end rather than one cut
+mid-word, `? Help` (which lists every key) is kept, and `…` says that some are not shown.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+
+HELP_KEYS = frozenset({"question_mark", "?"})
 
 
 class KeyLine(Widget):
@@ -79,24 +84,52 @@ class KeyLine(Widget):
         line = Text(no_wrap=True, overflow="crop")
         spans: list[tuple[int, int, str, bool]] = []
 
-        def add(binding: Binding, enabled: bool) -> None:
+        def add(binding: Binding, enabled: bool, tail: str = " ") -> None:
             start = len(line)
             extra = dim if not enabled else Style()
             line.append(f" {self.app.get_key_display(binding)} ", key_style + extra)
-            line.append(f"{binding.description} ", text_style + extra)
+            line.append(f"{binding.description}{tail}", text_style + extra)
             spans.append((start, len(line), binding.key, enabled))
 
-        for binding, enabled in shown:
+        room = self.size.width
+        if palette is not None:  # always on the right, as in Footer, and flush with the edge
+            binding, _enabled = palette
+            room -= len(f" {self.app.get_key_display(binding)} {binding.description}")
+        fitting = self._fitting(shown, max(0, room))
+        cut = len(fitting) < len(shown)
+        for binding, enabled in fitting:
+            if cut and binding.key in HELP_KEYS:
+                line.append(" …", text_style)  # some keys are left out: Help lists them
+                cut = False
             add(binding, enabled)
-        if palette is not None:  # always on the right, as in Footer; the left part is cut
-            binding, enabled = palette
-            label = f" {self.app.get_key_display(binding)} {binding.description} "
-            room = max(0, self.size.width - len(label))
-            line.truncate(room, pad=True)
+        if cut:
+            line.append(" …", text_style)
+        if palette is not None:
+            line.truncate(max(0, room), pad=True)
             spans = [(start, min(end, room), key, on) for start, end, key, on in spans]
-            add(binding, enabled)
+            add(*palette, tail="")
         self._spans = spans
         return line
+
+    def _fitting(self, shown: list[tuple[Binding, bool]], room: int) -> list[tuple[Binding, bool]]:
+        """The keys that fit in `room` cells, whole, in order; Help kept when any is left out."""
+
+        def width(binding: Binding) -> int:
+            return len(f" {self.app.get_key_display(binding)} {binding.description} ")
+
+        if sum(width(b) for b, _on in shown) <= room:
+            return shown
+        help_key = [item for item in shown if item[0].key in HELP_KEYS]
+        room -= 2 + sum(width(b) for b, _on in help_key)  # " …" and Help
+        kept: list[tuple[Binding, bool]] = []
+        for item in shown:
+            if item in help_key:
+                continue
+            room -= width(item[0])
+            if room < 0:
+                break
+            kept.append(item)
+        return kept + help_key
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key, enabled in self._spans:

@@ -159,4 +159,7 @@ class RowList(ScrollView, can_focus=True):
         if row >= self.count:
             return Strip.blank(width, style)
         strip = Strip(list(Segment.apply_style(self.row_segments(row), style)))
+        if strip.cell_length > scroll_x + width > scroll_x + 1:  # cut: say so with "…"
+            kept = strip.crop_extend(scroll_x, scroll_x + width - 1, style)
+            return Strip.join([kept, Strip([Segment("…", style)], 1)])
         return strip.crop_extend(scroll_x, scroll_x + width, style)
