@@ -7,9 +7,12 @@ Python, so a thread would only take turns with the UI under the interpreter lock
 parses on another core meanwhile and leaves its result where a warm start finds it, in the deck
 cache; the parent reads only the cache headers to draw Home.
 
-Nothing depends on the child. Where fork is missing or unsafe (threads already running), where it
-fails, or when the child fails or is killed, the parent parses as before; a deck with problems is
-never cached, so it is parsed (and its problems reported) by the parent as usual.
+The child runs at nice 19, so it never takes a core the first paint needs; the loader waits for
+it while it has a core of its own (`finish`) and otherwise stops it and parses itself. Nothing
+depends on the child: where fork is missing or unsafe (threads already running), for decks too
+big to be done in time, or when the child fails, is starved or is killed, the parent parses as
+before; a deck with problems is never cached, so it is parsed (and its problems reported) by
+the parent as usual.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache
 
 # Decks bigger than this take the child longer than Textual takes the parent (the shipped
-# ~300 KB: ~55 ms of CPU; 512 KiB: ~100 ms): it would be stopped unfinished, so none is forked.
+# ~180 KB of YAML: ~55 ms of CPU; 512 KiB: ~150 ms), so no child is forked for them.
 MAX_BYTES = 512 * 1024
 
 
