@@ -17,6 +17,7 @@ import uuid
 from pathlib import Path
 
 DECKS = Path(__file__).parent / "ui" / "data" / "smoke"
+LONG_DECKS = Path(__file__).parent / "ui" / "data" / "decks"  # cards long enough for 60x16
 QUESTIONS = (
     "Which group carried out the 2004 Madrid train bombings?",
     "In which year was Hezbollah founded?",
@@ -27,9 +28,9 @@ QUESTIONS = (
 class Tmux:
     """A private tmux server running one command in a 100x30 xterm-256color pane."""
 
-    def __init__(self, command: str) -> None:
+    def __init__(self, command: str, size: tuple[int, int] = (100, 30)) -> None:
         self.server = f"quizapp-smoke-{uuid.uuid4().hex[:8]}"
-        self.tmux("new-session", "-d", "-s", "S", "-x", "100", "-y", "30")
+        self.tmux("new-session", "-d", "-s", "S", "-x", str(size[0]), "-y", str(size[1]))
         self.tmux("set-option", "-t", "S", "remain-on-exit", "on")
         self.tmux("respawn-pane", "-k", "-t", "S", command)
 
@@ -114,6 +115,43 @@ def run_smoke() -> list[str]:
         finally:
             tmux.close()
         assert Path(data, "progress.sqlite3").exists() or any(Path(data).iterdir())
+    return screens
+
+
+def run_small_terminal() -> list[str]:
+    """At 60x16: Home's key line keeps whole keys and Help, a card below the fold says so, the
+    quiz setup's buttons are on screen; the screens captured along the way."""
+    if shutil.which("tmux") is None:
+        raise RuntimeError("tmux is not installed")
+    screens: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="quizapp-small-") as data:
+        app = [sys.executable, "-m", "quizapp", "--decks", str(LONG_DECKS), "--data-dir", data]
+        tmux = Tmux(shlex.join(["env", "TERM=xterm-256color", *app]), size=(60, 16))
+        try:
+            screen = tmux.wait_for("new cards are waiting", timeout=10)
+            keys = screen.splitlines()[-1]
+            assert "… ? Help" in keys and "^p palette" in keys, keys
+            screens.append(screen)
+            tmux.keys("Enter")
+            tmux.wait_for("Space shows the answer")
+            tmux.keys("Space")
+            screens.append(tmux.wait_for("more below"))
+            tmux.keys("Escape")  # nothing answered: straight back Home
+            tmux.wait_for("new cards are waiting")
+            tmux.keys("x")
+            screen = tmux.wait_for("Practice quiz")
+            assert "Start" in screen and "Cancel" in screen, screen
+            screens.append(screen)
+            tmux.keys("Escape")
+            tmux.wait_for("new cards are waiting")
+            tmux.keys("q")
+            deadline = time.monotonic() + 5
+            while not tmux.pane_dead():
+                if time.monotonic() > deadline:
+                    raise AssertionError("quizapp did not quit on q:\n" + tmux.screen())
+                time.sleep(0.05)
+        finally:
+            tmux.close()
     return screens
 
 

@@ -97,3 +97,15 @@ async def test_the_quiz_setup_buttons_are_on_screen_at_60x16(tmp_path: Path) -> 
         await pilot.click("#start")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen), "a click on Start starts the quiz"
+
+
+def test_the_key_list_wraps_a_long_description_under_itself() -> None:
+    from quizapp.ui.screens.help import help_text
+
+    lines = help_text(54).plain.splitlines()
+    assert all(len(line) <= 54 for line in lines)
+    wrapped = [line for line in lines if line.startswith(" " * 18) and line.strip()]
+    assert wrapped, "some description needs a second line at 54 columns"
+    assert help_text().plain.replace(" ", "").replace("\n", "") == help_text(54).plain.replace(
+        " ", ""
+    ).replace("\n", ""), "the same words, only wrapped"

@@ -326,3 +326,46 @@ async def test_home_and_stats_count_the_same_cards_in_the_same_words(
     assert cli.main(argv) == 0
     table = " ".join(capsys.readouterr().out.split())
     assert f"Progress in cards ({COUNTED_AS})" in table
+
+
+@run_async
+async def test_cards_quoting_one_sentence_wait_a_day_and_undo_brings_them_back(
+    make_app: Callable[..., QuizApp], clock: FixedClock
+) -> None:
+    # the three cards of Key dates quote the sentence of Groups and dates' first card
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.context is not None
+        study = app.context.study
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.unit is not None
+        assert screen.unit.uid == "g-hamas-founded"
+        await pilot.press("space", "4")
+        assert study.next_unit(["history/dates"], clock()) is None, "buried until tomorrow"
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, SummaryScreen), "nothing to study in Key dates today"
+        summary = text_of(app, "#summary-text")
+        assert "3 new cards wait for tomorrow" in summary and "quoted sentence" in summary
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.unit is not None
+        assert screen.unit.deck_id == "history/dates", "undo gave the buried cards back"
+
+
+def test_a_missed_question_wraps_at_words_under_itself_and_a_huge_one_is_cut() -> None:
+    from quizapp.ui.render import MISSED_CHARS, hanging
+
+    question = "How does the backgrounder describe the Tuaregs who launched the 2012 rebellion?"
+    lines = hanging("  ✗ ", question, 40).plain.splitlines()
+    assert len(lines) > 1 and all(len(line) <= 40 for line in lines)
+    assert all(line.startswith("    ") and not line.startswith("     ") for line in lines[1:])
+    assert " ".join(line.strip(" ✗") for line in lines) == question, "no word cut or lost"
+    huge = hanging("  ✗ ", "word " * 200, 80).plain
+    assert huge.rstrip().endswith("…") and len(huge.replace("\n", "")) < MISSED_CHARS + 40

@@ -52,3 +52,10 @@ def test_real_terminal_whole_study_day() -> None:
     spec.loader.exec_module(module)
     screens = module.run_day()
     assert len(screens) == 7
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_real_terminal_at_60x16() -> None:
+    """Whole keys and Help on Home, "more below" on a long card, the quiz setup's buttons."""
+    assert len(smoke().run_small_terminal()) == 3

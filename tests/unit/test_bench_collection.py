@@ -83,9 +83,9 @@ def test_command_line_writes_the_collection(
 
 
 def test_a_collection_of_facts_draws_about_the_cards_asked_for(tmp_path: Path) -> None:
-    made = make_collection.write_collection(tmp_path / "facts", 400, decks=2, seed=5, facts=True)
+    made = make_collection.write_collection(tmp_path / "facts", 384, decks=2, seed=5, facts=True)
     deck_set = load_decks([made.decks_dir], check_sources=True)
     assert [p.format() for p in deck_set.problems] == []
     assert all(deck.facts for deck in deck_set.decks)
     assert all(card.fact is not None for deck in deck_set.decks for card in deck.cards)
-    assert deck_set.card_count == 400
+    assert deck_set.card_count == 384  # 2 decks of 12 bundles of 16

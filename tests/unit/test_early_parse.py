@@ -105,8 +105,21 @@ def test_a_late_child_is_stopped_and_leaves_no_half_written_cache_file(
     assert list(cache.dir.glob(".tmp-*")), "the child is writing its cache file"
     assert early.wait_for(0.05) is None, "still stuck"
     early.stop()
-    assert early.result is False
+    assert early.wait() is False
     assert list(cache.dir.iterdir()) == []
+
+
+def test_decks_too_big_to_be_done_in_time_get_no_child(
+    decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp.commands import early_parse
+
+    size = (decks / "all-kinds.yaml").stat().st_size
+    monkeypatch.setattr(early_parse, "MAX_BYTES", size - 1)
+    assert EarlyParse.start(decks, DeckCache(tmp_path / "cache")) is None
+    monkeypatch.setattr(early_parse, "MAX_BYTES", size)
+    started = start(decks, DeckCache(tmp_path / "cache"))
+    assert started.wait() is True
 
 
 def test_no_fork_while_another_thread_runs(decks: Path, tmp_path: Path) -> None:

@@ -132,6 +132,7 @@ def test_an_alias_that_is_another_spelling_of_the_name_is_not_asked() -> None:
         type="group",
         name="al-Qaeda",
         aliases=[{"name": "al-Qa'ida"}, {"name": "The Base"}],
+        sources=[{"doc": "profile.txt", "quote": "al-Qaeda, or al-Qa'ida, means The Base."}],
     )
     others = [fact(id=n, type="group", name=n.title()) for n in ("shabab", "boko", "aqap")]
     card = draw(group, *others)["aq/alias"]

@@ -22,7 +22,7 @@ SOURCES = FACTS / "sources"
 HEAD = "title: t\nfacts:\n"
 GIA = (
     "  - id: gia\n    type: group\n    name: Armed Islamic Group\n"
-    "    sources: [{doc: brief-2014.txt, quote: q}]\n"
+    "    sources: [{doc: brief-2014.txt, quote: The Armed Islamic Group (GIA)}]\n"
 )
 
 

@@ -10,11 +10,14 @@ from pathlib import Path
 import msgspec
 
 from quizapp.decks import load_decks
-from quizapp.facts.asking import period_clashes
+from quizapp.facts.asking import initials_of, period_clashes
 from quizapp.facts.derive import draw_cards
 from quizapp.facts.figures import same_sum, yearly
-from quizapp.model import Card, ChoiceCard, Fact
+from quizapp.facts.wording import question_of
+from quizapp.model import Card, ChoiceCard, Fact, TypedCard
+from quizapp.model.common import Source
 from quizapp.model.facts import Dispute
+from quizapp.quiz.typed import check_typed
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = [{"doc": "profile.txt", "quote": "q"}]
@@ -120,3 +123,122 @@ def test_an_unknown_template_to_opt_out_of_is_reported(tmp_path: Path) -> None:
     problems = load_decks([tmp_path]).problems
     assert len(problems) == 1 and "'whom' is no template of event facts" in problems[0].message
     assert problems[0].field == "unasked"
+
+
+def test_a_card_shows_a_quote_that_says_what_it_asks_or_is_not_drawn() -> None:
+    group = fact(
+        id="tscp",
+        type="group",
+        name="Trans-Sahara Counterterrorism Partnership",
+        acronym="TSCP",
+        aliases=[{"name": "the Partnership of the Sahara"}, {"name": "PSP"}],
+        sources=[{"doc": "a.txt", "quote": "The office found that TSCP lacked a strategy."}],
+    )
+    assert draw(group) == {}, "no quote has the acronym beside the name, none the aliases"
+    stated = msgspec.structs.replace(
+        group,  # type: ignore[arg-type]
+        sources=(
+            *group.sources,
+            msgspec.convert(
+                {
+                    "doc": "a.txt",
+                    "quote": "It set up the Trans-Sahara Counterterrorism Partnership (TSCP).",
+                },
+                Source,
+            ),
+            msgspec.convert(
+                {"doc": "b.txt", "quote": "aka the Partnership of the Sahara; PSP"}, Source
+            ),
+        ),
+    )
+    cards = draw(stated)
+    acronym = cards["tscp/acronym"]
+    assert acronym.source is not None and "(TSCP)" in acronym.source.quote
+    assert "tscp/alias" not in cards, "a list of other names is never shown as the quote"
+    said = msgspec.convert(
+        {"doc": "b.txt", "quote": "Officials call it the Partnership of the Sahara."}, Source
+    )
+    with_sentence = msgspec.structs.replace(stated, sources=(*stated.sources, said))
+    alias = draw(with_sentence)["tscp/alias"]
+    assert alias.source == said and "Partnership of the Sahara" in question_of(alias)
+
+
+def test_an_alias_made_of_the_names_initials_is_not_asked() -> None:
+    assert initials_of("MUJWA", "Movement for Unity and Jihad in West Africa")
+    assert not initials_of("The Sentinels", "al-Murabitoun")
+    assert not initials_of("Mr. Marlboro", "Mokhtar Belmokhtar")
+    group = fact(
+        id="mujao",
+        type="group",
+        name="Movement for Unity and Jihad in West Africa",
+        aliases=[{"name": "MUJWA"}],
+        sources=[
+            {
+                "doc": "a.txt",
+                "quote": "The Movement for Unity and Jihad in West Africa (MUJWA) merged.",
+            }
+        ],
+    )
+    assert "mujao/alias" not in draw(group)
+
+
+def test_typed_answers_accept_who_acted_for_an_authority_and_spelt_out_names() -> None:
+    people = [fact(id="kerry", type="person", name="John Kerry")]
+    designation = fact(
+        id="fto",
+        type="designation",
+        authority="U.S. Department of State",
+        acted_by=["John Kerry"],
+        list="FTO",
+        target="amb",
+        date="2013-12-19",
+    )
+    group = fact(id="amb", type="group", name="al-Mulathamun Battalion")
+    who = draw(designation, group, *people)["fto/who"]
+    assert isinstance(who, TypedCard)
+    for given in ("Secretary of State", "John Kerry", "Kerry", "State Dept"):
+        assert check_typed(given, who.answer, who.aliases).correct, given
+    mission = fact(
+        id="minusma",
+        type="group",
+        name="UN Multidimensional Integrated Stabilization Mission in Mali",
+        acronym="MINUSMA",
+        sources=[
+            {
+                "doc": "a.txt",
+                "quote": "It relies on the UN Multidimensional Integrated Stabilization"
+                " Mission in Mali (MINUSMA).",
+            }
+        ],
+    )
+    acronym = draw(mission)["minusma/acronym"]
+    assert isinstance(acronym, TypedCard)
+    full = "United Nations Multidimensional Integrated Stabilization Mission in Mali"
+    assert check_typed(full, acronym.answer, acronym.aliases).correct
+
+
+def test_who_says_is_not_asked_of_a_documents_own_voice_and_quotes_only_its_words() -> None:
+    said = [{"doc": "profile.txt", "quote": "AQIM has kidnapped many Westerners."}]
+    voice = fact(
+        id="v", type="statement", claim="AQIM has kidnapped many Westerners",
+        by="the group profile",
+        sources=said,
+    )  # fmt: skip
+    authors = fact(
+        id="a", type="statement", claim="AQIM has kidnapped many Westerners",
+        by="Laub and Masters (the group profile)", sources=said,
+    )  # fmt: skip
+    analysts = fact(
+        id="n", type="statement", claim="AQIM kidnaps Westerners for ransom",
+        by="analysts cited by the group profile",
+        sources=[{"doc": "profile.txt", "quote": "Analysts say AQIM kidnaps for ransom."}],
+    )  # fmt: skip
+    cards = draw(voice, authors, analysts)
+    assert "v/who" not in cards and "a/who" not in cards
+    reworded = cards["n/who"]
+    assert question_of(reworded) == "Who says this: AQIM kidnaps Westerners for ransom?"
+    verbatim = fact(
+        id="n", type="statement", claim="AQIM has kidnapped many Westerners",
+        by="analysts cited by the group profile", sources=said,
+    )  # fmt: skip
+    assert question_of(draw(verbatim)["n/who"]).startswith("Who says: “AQIM has kidnapped")

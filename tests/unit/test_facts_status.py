@@ -9,7 +9,7 @@ from quizapp.facts.derive import draw_cards
 from quizapp.model import Fact
 from quizapp.model.cards import Status
 
-SRC = [{"doc": "d.txt", "quote": "q"}]
+SRC = [{"doc": "d.txt", "quote": "The Armed Islamic Group (GIA) fought."}]
 
 
 def group(**fields: object) -> Fact:

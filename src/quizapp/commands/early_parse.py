@@ -22,8 +22,14 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from quizapp.decks.files import find_deck_files
+
 if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache
+
+# Decks bigger than this take the child longer than Textual takes the parent (the shipped
+# ~300 KB: ~55 ms of CPU; 512 KiB: ~100 ms): it would be stopped unfinished, so none is forked.
+MAX_BYTES = 512 * 1024
 
 
 class EarlyParse:
@@ -41,6 +47,8 @@ class EarlyParse:
         # the child for ever. The start path has none yet; anything else parses in-process.
         if not hasattr(os, "fork") or threading.active_count() != 1:
             return None
+        if _deck_bytes(decks_dir) > MAX_BYTES:
+            return None
         try:
             pid = os.fork()
         except OSError:
@@ -57,12 +65,15 @@ class EarlyParse:
         return result
 
     def stop(self) -> None:
-        """End the child if it still runs: it stops between two events of the parse, removes
-        a cache file it was writing, and keeps the decks it finished (cache hits later)."""
+        """Ask the child to end if it still runs: it stops between two events of the parse,
+        removes a cache file it was writing, and keeps the decks it finished (cache hits later).
+        Waited for a moment only: a child starved of CPU (it runs at nice 19) may take long to
+        get to its exit, and the caller has a parse to do; it is reaped by a later `poll`, or
+        by init once quizapp has ended."""
         if self.result is None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGTERM)
-            self.wait()
+            self.wait_for(0.02)
 
     def poll(self) -> bool | None:
         """None while the child runs; then whether it parsed every deck it could."""
@@ -83,6 +94,15 @@ class EarlyParse:
                     return None
                 self.result = os.waitstatus_to_exitcode(status) == 0
         return self.result
+
+
+def _deck_bytes(decks_dir: Path) -> int:
+    files, _ = find_deck_files([decks_dir])
+    total = 0
+    for deck_file in files:
+        with contextlib.suppress(OSError):
+            total += deck_file.path.stat().st_size
+    return total
 
 
 def _parse_and_exit(decks_dir: Path, cache: DeckCache) -> NoReturn:  # pragma: no cover

@@ -101,6 +101,8 @@ def run_app(decks_dir: Path, data_dir: Path, use_cache: bool = True) -> int:
             # priority from here; the decks the child finished are cache hits.
             early_parse.stop()
         parsed.append(load_decks([decks_dir], cache=cache))
+        if early_parse is not None:
+            early_parse.poll()  # reaped, if it has ended by now
         return quick_overview(decks_dir, data_dir, now, cache)
 
     def load() -> StudyContext:

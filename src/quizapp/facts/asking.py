@@ -240,6 +240,7 @@ class Asker:
         pool: NamePool | None = None,
         category: Category = Category.NAME,
         named: str = "",
+        source: Source | None = None,
     ) -> None:
         """Multiple choice among names of the same type, or typed when there are too few; no
         card when the question already says the answer ("Where: ... in Beirut?"); `named` is
@@ -252,7 +253,8 @@ class Asker:
         banned = [*aliases, *excluded, *self.disputed(fact, field)]
         wrong = name_distractors(answer, names, banned, f"{fact.id}/{template}")
         base = self.base(fact, template, category, shows=named)
-        question = question
+        if source is not None:  # the quote that states what the card asks
+            base["source"] = source
         if len(wrong) >= WANT - 1:
             card: Card = ChoiceCard(
                 question=question, answer=answer, choices=(answer, *wrong), **base
@@ -329,6 +331,38 @@ def quote_showing(fact: Fact, text: str) -> Source:
             if not numbers - Counter(numbers_in(source.quote)):
                 return source
     return fact.sources[0]
+
+
+def quote_stating(fact: Fact, texts: Sequence[str], *, headings: bool = False) -> Source | None:
+    """The fact's first quote that states every one of `texts` as words (case, accents and
+    punctuation aside), None when no quote does: a card asking what an acronym stands for
+    shows a sentence with both, an alias card one with the alias. A list of other names
+    ("aka ...; ...") is never shown; a short line ("Armed Islamic Group (GIA)") only with
+    `headings`."""
+    keys = [f" {normalise(text)} " for text in texts if normalise(text)]
+    for source in fact.sources:
+        if _NAME_LIST.match(source.quote) or not (headings or _shows_text(source.quote)):
+            continue
+        said = f" {normalise(source.quote)} "
+        if all(key in said for key in keys):
+            return source
+    return None
+
+
+def initials_of(short: str, name: str) -> bool:
+    """Whether `short` is made of the initials of `name`'s words ("MUJWA" of "Movement for
+    Unity and Jihad in West Africa", small words allowed either way): asking which group is
+    also known as it spells out the answer."""
+    letters = normalise(short).replace(" ", "")
+    words = normalise(name).split()
+    if len(letters) < 2 or " " in normalise(short) or len(words) < len(letters):
+        return False
+    every = "".join(word[0] for word in words)
+    big = "".join(word[0] for word in words if word not in _SMALL_WORDS)
+    return letters in (every, big)
+
+
+_SMALL_WORDS = frozenset({"for", "and", "of", "the", "in", "al", "wal", "fi", "to"})
 
 
 def _shows_text(quote: str) -> bool:

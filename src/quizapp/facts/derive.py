@@ -14,10 +14,11 @@ import bisect
 import math
 from collections.abc import Sequence
 
-from quizapp.facts.asking import Asker, Cite, overlaps, quote_showing
+from quizapp.facts.asking import Asker, Cite, initials_of, overlaps, quote_showing, quote_stating
 from quizapp.facts.distractors import FigurePool, NamePool, figure_distractors
 from quizapp.facts.figures import Figure, leading_figure, numbers_in, parse_figure
 from quizapp.facts.links import moment, relation_keys
+from quizapp.facts.text import normalise
 from quizapp.facts.wording import (
     ALIAS_SUBJECT,
     DESIGNATION_PHRASES,
@@ -210,17 +211,26 @@ class Drawing(Asker):
         """The cards every person, group and place may have: acronym, alias, roles. Returns
         its other accepted names (aliases, acronym)."""
         aliases = [a.name for a in fact.aliases]
-        if fact.acronym and not gives_away(fact.name, [fact.acronym]):
-            base = self.base(fact, "acronym", Category.NAME, shows=fact.acronym)
+        # a card shows a sentence that says what it asks: the acronym beside the name
+        stated = (
+            quote_stating(fact, [fact.acronym, fact.name], headings=True) if fact.acronym else None
+        )
+        if fact.acronym and stated is not None and not gives_away(fact.name, [fact.acronym]):
+            base = {**self.base(fact, "acronym", Category.NAME), "source": stated}
             question = f"What does {fact.acronym} stand for?"
-            self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(aliases), **base))
-        # an alias that is part of the name ("Arieff" for "Alexis Arieff") or another spelling
-        # of it ("al-Qa'ida" for "al-Qaeda", "Ansar Dine") would say the answer
+            typed = [*aliases, *spelled_out(fact.name)]
+            self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(typed), **base))
+        # an alias that is part of the name ("Arieff" for "Alexis Arieff"), another spelling of
+        # it ("al-Qa'ida" for "al-Qaeda", "Ansar Dine") or its initials ("MUJWA") would say the
+        # answer; an alias no quote of the fact states is not asked (nothing shows it)
         asked = next(
             (
                 a
                 for a in aliases
-                if not gives_away(fact.name, [a]) and not spelling_of(a, fact.name)
+                if not gives_away(fact.name, [a])
+                and not spelling_of(a, fact.name)
+                and not initials_of(a, fact.name)
+                and quote_stating(fact, [a]) is not None
             ),
             None,
         )
@@ -236,6 +246,7 @@ class Drawing(Asker):
                 excluded=self.same_as(fact.id),
                 named=asked,
                 category=TYPE_CATEGORY[type(fact)],
+                source=quote_stating(fact, [asked]),
             )
         forms = [*aliases, *([fact.acronym] if fact.acronym else [])]
         self.roles(fact, forms)
@@ -342,6 +353,17 @@ class Drawing(Asker):
         if fact.date:
             self.ask_date(fact, "when", ask_when.format(f=f_asked, t=t_asked), fact.date)
 
+    def voice_of_its_document(self, fact: StatementFact, speaker: str) -> bool:
+        """Whether a speaker given as text is only the document the claim is quoted from ("the
+        group profile", or its authors: "Laub and Masters (CFR backgrounder)"): asking who says
+        it asks which document a sentence is in, not a fact about the subject. A speaker the
+        text names ("analysts cited by the CFR backgrounder") is asked."""
+        whole = normalise(speaker)
+        inside = speaker.rstrip()
+        inside = normalise(inside[inside.rfind("(") + 1 : -1]) if inside.endswith(")") else ""
+        cited = {normalise(self.cite(source.doc)) for source in fact.sources}
+        return whole in cited or inside in cited
+
     def told_apart(self, question: str, fact: Fact, others: Sequence[Fact]) -> str | None:
         """The question, with the fact's date when other facts would answer it too; None when
         not even the date tells them apart (then the question has several right answers)."""
@@ -371,7 +393,8 @@ class Drawing(Asker):
             ask_who.format(**words),
             fact.authority,
             None,
-            aliases=authority_forms(fact.authority),
+            # the person who acted for the authority (Kerry for the State Department)
+            aliases=[*authority_forms(fact.authority), *acting(fact.acted_by, self.people)],
             pool=self.authorities,
             category=Category.DESIGNATION,
         )
@@ -397,7 +420,10 @@ class Drawing(Asker):
     def statement(self, fact: StatementFact) -> None:
         speaker = self.speaker(fact)
         by = self.facts.get(fact.by) if fact.by else None
-        question = who_or_which(f"Who says: “{clause(fact.claim)}”?", by)
+        # quotation marks say the words are the speaker's: a reworded claim goes without them
+        said = clause(fact.claim)
+        quoted = any(f" {normalise(said)} " in f" {normalise(s.quote)} " for s in fact.sources)
+        question = who_or_which(f"Who says: “{said}”?" if quoted else f"Who says this: {said}?", by)
         if isinstance(by, GroupFact | PlaceFact):
             # wrong answers: other groups that speak in this file, never one under another name
             self.ask_name(
@@ -419,6 +445,8 @@ class Drawing(Asker):
                 forms = [*self.forms(by.id), *surname(speaker, self.people)]
                 base = self.base(fact, "who", Category.PERSON)
                 self.add(TypedCard(question=question, answer=speaker, aliases=tuple(forms), **base))
+        elif self.voice_of_its_document(fact, speaker):
+            pass  # "the group profile" says it: the card would ask which document it is in
         elif not gives_away(question, [speaker]):
             # a speaker given as text ("U.S. officials", "analysts"): nothing in the file says
             # who else holds the view, so no one is offered as wrong; the student recalls it
@@ -448,3 +476,25 @@ def same_case(text: str, like: str) -> str:
         return text
     first = text[0].upper() if like[0].isupper() else text[0].lower()
     return first + text[1:]
+
+
+_SPELLED = (("UN", "United Nations"), ("U.S.", "United States"), ("US", "United States"))
+
+
+def spelled_out(name: str) -> list[str]:
+    """The name with a short form of a word group spelt out, as a student may type it: "UN
+    Multidimensional ... Mission in Mali" is also "United Nations Multidimensional ..."."""
+    forms = []
+    for short, full in _SPELLED:
+        if name.startswith(short + " "):
+            forms.append(full + name[len(short) :])
+    return forms
+
+
+def acting(names: Sequence[str], people: Sequence[str]) -> list[str]:
+    """The names of who acted for an authority, each also without middle initials and by
+    surname, as a typed answer accepts a person's."""
+    forms: list[str] = []
+    for name in names:
+        forms += [name, *surname(name, people)]
+    return forms

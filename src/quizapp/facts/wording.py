@@ -153,7 +153,9 @@ def authority_forms(name: str) -> list[str]:
     found = _DEPARTMENT.match(core)
     if found:
         subject = found.group("of") or found.group("x")
-        for form in (f"Department of {subject}", f"{subject} Department"):
+        # the department's head acts for it: the Secretary of State signs FTO designations
+        head = f"Secretary of {'the ' if subject == 'Treasury' else ''}{subject}"
+        for form in (f"Department of {subject}", f"{subject} Department", f"{subject} Dept", head):
             forms.append(form)
             if us:
                 forms += [f"U.S. {form}", f"US {form}", f"United States {form}"]

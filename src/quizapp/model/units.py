@@ -58,9 +58,6 @@ def sibling_key_of(card: Card) -> str:
     return card.facts[0] if card.facts else card.id
 
 
-_SPACES = re.compile(r"\s+")
-
-
 # A quote more cards share than this is a placeholder ("...", "see notes"), not a sentence that
 # gives one card away to another: holding all but one back each day would stall a student's deck.
 MAX_KIN = 20
@@ -75,7 +72,7 @@ def quote_groups(units: Iterable[StudyUnit]) -> dict[str, tuple[StudyUnit, ...]]
     for unit in units:
         source = unit.card.source
         if source is not None:
-            key = (source.doc, _SPACES.sub(" ", source.quote).strip())
+            key = (source.doc, " ".join(source.quote.split()))
             by_quote.setdefault(key, []).append(unit)
     groups: dict[str, tuple[StudyUnit, ...]] = {}
     for group in by_quote.values():

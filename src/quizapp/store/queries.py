@@ -117,6 +117,16 @@ def count_new(db: sqlite3.Connection, where: str, now: float, cap: int) -> int:
     return int(row[0])
 
 
+def count_buried_new(db: sqlite3.Connection, where: str, now: float, cap: int) -> int:
+    """How many never-answered units are buried until later, counting at most `cap`."""
+    row = db.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM units {_BY_NEW_RANK} WHERE phase = 0 "
+        f"AND present = 1 AND suspended = 0 AND buried_until > :now AND {where} LIMIT :cap)",
+        {"now": now, "cap": cap},
+    ).fetchone()
+    return int(row[0])
+
+
 def new_units(db: sqlite3.Connection, where: str, now: float, limit: int) -> list[str]:
     """Never-answered units in introduction order."""
     rows = db.execute(

@@ -52,7 +52,7 @@ class Preference:
 PREFERENCES: tuple[Preference, ...] = (
     Preference(
         "new_per_day", "new_per_day", "New cards per day", 0, 9999, True,
-        "new study units introduced each study day, across all decks",
+        "new cards introduced each study day, across all decks",
     ),
     Preference(
         "reviews_per_day", "reviews_per_day", "Reviews per day", 0, 99999, True,

@@ -22,11 +22,14 @@ if TYPE_CHECKING:
 
 
 class NewLimit(msgspec.Struct, frozen=True):
-    """The daily new-card limit as it stands: `per_day`, introduced `done` today, `waiting`."""
+    """The daily new-card limit as it stands: `per_day`, introduced `done` today, `waiting`,
+    and `buried`: new units held back until the next study day (siblings and cards quoting the
+    same sentence as one answered today, or buried by hand), so "nothing to do" can say why."""
 
     per_day: int
     done: int
     waiting: int
+    buried: int = 0
 
     @property
     def reached(self) -> bool:

@@ -7,6 +7,7 @@ Right and wrong are marked with ✓ / ✗ and words, never by colour alone.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Mapping, Sequence
 
 from rich.text import Text
@@ -230,4 +231,25 @@ def _grade_bar(outcomes: Mapping[Rating, str], suggested: Rating | None) -> Text
         text.append(
             f"\nSuggested: {suggested.label}. Enter accepts, 1-4 overrides.", style="italic"
         )
+    return text
+
+
+# What a summary shows of one missed question or answer, at most (then "…").
+MISSED_CHARS = 300
+
+
+def hanging(lead: str, value: str, width: int, style: str = "") -> Text:
+    """`lead` then `value`'s first line wrapped at whole words to `width`, each further line
+    indented under the first (a long question no longer runs back to column 0 or stops
+    mid-word); over MISSED_CHARS it is cut with "…"."""
+    line = value.splitlines()[0] if value.strip() else ""
+    if len(line) > MISSED_CHARS:
+        line = line[: MISSED_CHARS - 1].rstrip() + "…"
+    rows = textwrap.wrap(line, max(8, width - len(lead))) or [""]
+    text = Text(lead)
+    for n, row in enumerate(rows):
+        if n:
+            text.append("\n" + " " * len(lead))
+        text.append_text(literal(row, style))
+    text.append("\n")
     return text

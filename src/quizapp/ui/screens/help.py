@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import textwrap
 from typing import ClassVar
 
 from rich.text import Text
@@ -86,13 +87,16 @@ def key_map() -> list[tuple[str, list[tuple[str, str]]]]:
     return sections
 
 
-def help_text() -> Text:
+def help_text(width: int = 200) -> Text:
+    """Every key, a section per screen; a description longer than `width` allows wraps under
+    itself, not back to the left edge (60 columns)."""
     text = Text()
     for title, rows in key_map():
         text.append(f"{title}\n", style="bold underline")
         for key, description in rows:
             text.append(f"  {key:<16}", style="bold")
-            text.append(f"{description}\n")
+            lines = textwrap.wrap(description, max(12, width - 18)) or [""]
+            text.append(("\n" + " " * 18).join(lines) + "\n")
         text.append("\n")
     text.rstrip()
     return text
@@ -138,7 +142,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static("Keys", id="help-title")
-            yield Static(help_text(), markup=False, id="help-body")
+            # the dialog's width (76 at most) less its border, padding and scrollbar
+            width = min(76, self.app.size.width) - 6
+            yield Static(help_text(width), markup=False, id="help-body")
 
     def action_close(self) -> None:
         self.dismiss(None)

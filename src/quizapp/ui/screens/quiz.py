@@ -22,6 +22,7 @@ from quizapp.quiz.practice import score as score_quiz
 from quizapp.quiz.prompts import prompt_of
 from quizapp.safety.terminal import literal
 from quizapp.study.context import StudyContext
+from quizapp.ui.render import hanging
 from quizapp.ui.screens.base import UsesQuizApp
 from quizapp.ui.widgets.card_panel import CardPanel
 from quizapp.ui.widgets.key_line import KeyLine
@@ -346,21 +347,20 @@ class QuizResultScreen(Screen[bool]):
         text.append(f"Score      {result.right} / {result.total} ({result.percent:.0f}%)\n")
         text.append(f"Answered   {self.answered} of {self.planned}\n")
         if result.total < self.planned:
-            text.append("           (ended early: only the questions answered are scored)\n")
+            note = "(ended early: only the questions answered are scored)"
+            text.append_text(hanging("           ", note, max(20, self.app.size.width - 6)))
         text.append(f"Time       {minutes} min {seconds:02d} s\n")
         text.append("\nYour schedule was not changed.\n", style="italic")
         text.append(f"\nMistakes ({len(result.mistakes)})\n", style="bold")
         if not result.mistakes:
             text.append("  none: perfect.\n")
+        width = max(20, self.app.size.width - 6)  # the padding (2 + 2) and a scrollbar
         for mistake in result.mistakes:
             prompt = prompt_of(mistake.question.unit)
-            text.append("  ✗ ")
-            text.append_text(literal(prompt.question.splitlines()[0][:72]))
-            text.append("\n     you: ")
-            text.append_text(literal((mistake.given or "(no answer)")[:72]))
-            text.append("\n     right: ")
-            text.append_text(literal(expected_answer(mistake.question).replace("\n", "; ")[:72]))
-            text.append("\n")
+            text.append_text(hanging("  ✗ ", prompt.question, width))
+            text.append_text(hanging("     you: ", mistake.given or "(no answer)", width))
+            right = expected_answer(mistake.question).replace("\n", "; ")
+            text.append_text(hanging("     right: ", right, width))
         return text
 
     def action_home(self) -> None:

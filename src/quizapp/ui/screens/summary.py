@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from quizapp.quiz.prompts import prompt_of
-from quizapp.safety.terminal import literal
+from quizapp.ui.render import hanging
 from quizapp.ui.widgets.key_line import KeyLine
 
 if TYPE_CHECKING:
@@ -81,6 +81,13 @@ class SummaryScreen(Screen[bool]):
             text.append("No cards to cram here. Pick another deck on Home.\n")
         elif log.done == 0:
             text.append("Nothing was due here. Pick another deck, or press x on Home for a quiz.\n")
+            buried = self.context.study.new_limit(log.deck_ids, now).buried
+            if buried:
+                noun = "new card waits" if buried == 1 else "new cards wait"
+                text.append(
+                    f"{buried} {noun} for tomorrow: each shares a card, a fact or a quoted "
+                    "sentence with one studied today, and would give it away.\n"
+                )
         accuracy = log.accuracy
         spent = log.seconds
         text.append(f"Cards done   {log.done}\n")
@@ -95,13 +102,11 @@ class SummaryScreen(Screen[bool]):
         text.append(f"\nMissed ({len(missed)})\n", style="bold")
         if not missed:
             text.append("  none: well done.\n")
+        width = max(20, self.app.size.width - 6)  # the padding (2 + 2) and a scrollbar
         for unit in missed:
             prompt = prompt_of(unit)
-            text.append("  ✗ ")
-            text.append_text(literal(prompt.question.splitlines()[0][:70]))
-            text.append("\n     → ")
-            text.append_text(literal(prompt.answer.splitlines()[0][:70], "bold"))
-            text.append("\n")
+            text.append_text(hanging("  ✗ ", prompt.question, width))
+            text.append_text(hanging("     → ", prompt.answer, width, "bold"))
         return text
 
     def action_home(self) -> None:
