@@ -39,7 +39,7 @@ def run_day() -> list[str]:
 
         tmux = smoke.Tmux(command)
         try:
-            screens.append(tmux.wait_for("3 new cards", timeout=10))
+            screens.append(tmux.wait_for("3 new cards", timeout=20))
             # Settings: two new cards a day.
             tmux.keys("o")
             tmux.wait_for("New cards per day (new_per_day)")
@@ -83,7 +83,7 @@ def run_day() -> list[str]:
         # Restart: the settings and the day's answers are still there.
         tmux = smoke.Tmux(command)
         try:
-            screen = tmux.wait_for("changes it. r gives more new", timeout=10)
+            screen = tmux.wait_for("changes it. r gives more new", timeout=20)
             assert "Smoke test" in screen and "2 new cards today — the daily limit" in screen
             screens.append(screen)
             tmux.keys("q")

@@ -47,7 +47,7 @@ class Tmux:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "S")
 
-    def wait_for(self, text: str, timeout: float = 8.0) -> str:
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
@@ -90,7 +90,7 @@ def run_smoke() -> list[str]:
         tmux = Tmux(command)
         try:
             # The key line is drawn while the decks load; the counts in the message mean loaded.
-            screens.append(tmux.wait_for("3 new cards", timeout=10))
+            screens.append(tmux.wait_for("3 new cards", timeout=20))
             assert "Smoke test" in screens[-1] and "Review due" in screens[-1]
             tmux.keys("Enter")
             for number, question in enumerate(QUESTIONS, start=1):
@@ -128,7 +128,7 @@ def run_small_terminal() -> list[str]:
         app = [sys.executable, "-m", "quizapp", "--decks", str(LONG_DECKS), "--data-dir", data]
         tmux = Tmux(shlex.join(["env", "TERM=xterm-256color", *app]), size=(60, 16))
         try:
-            screen = tmux.wait_for("new cards are waiting", timeout=10)
+            screen = tmux.wait_for("new cards are waiting", timeout=20)
             keys = screen.splitlines()[-1]
             assert "… ? Help" in keys and "^p palette" in keys, keys
             screens.append(screen)
@@ -169,7 +169,7 @@ def run_hangup() -> float:
         makefile.write_text(f"run:\n\t{shlex.join(app)}\n")
         tmux = Tmux(shlex.join(["make", "-s", "-f", str(makefile), "run"]))
         try:
-            tmux.wait_for("3 new cards", timeout=10)
+            tmux.wait_for("3 new cards", timeout=20)
             found = subprocess.run(["pgrep", "-f", data], capture_output=True)
             pids = [int(p) for p in found.stdout.split()]
             assert pids, "quizapp's process was not found"
@@ -228,7 +228,7 @@ def run_facts_smoke() -> list[str]:
         app = [sys.executable, "-m", "quizapp", "--decks", str(decks), "--data-dir", root + "/d"]
         tmux = Tmux(shlex.join(["env", "TERM=xterm-256color", *app]))
         try:
-            screens.append(tmux.wait_for("new cards", timeout=10))
+            screens.append(tmux.wait_for("new cards", timeout=20))
             tmux.keys("Enter")
             screens.append(tmux.wait_for("When did this happen: twin car bombings in Algiers?"))
             tmux.keys("Space")

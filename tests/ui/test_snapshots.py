@@ -162,7 +162,9 @@ def unsuspend_list(clock: FixedClock) -> Callable[[Pilot[Any]], Awaitable[None]]
         app.action_unsuspend()  # type: ignore[attr-defined]
         await pilot.pause()
         await app.screen.workers.wait_for_complete()  # the search
-        await pilot.pause()
+        for _ in range(3):  # its result, then the table filled after a refresh
+            await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
 
     return run
 

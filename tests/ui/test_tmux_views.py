@@ -31,7 +31,7 @@ def test_real_terminal_lineage_and_timeline() -> None:
         app = [sys.executable, "-m", "quizapp", "--decks", str(LINEAGE), "--data-dir", data]
         tmux = smoke().Tmux(shlex.join(["env", "TERM=xterm-256color", *app]))
         try:
-            tmux.wait_for("new cards", timeout=10)
+            tmux.wait_for("new cards", timeout=20)
             tmux.keys("l")
             screen = tmux.wait_for("Lineage · 7 groups")
             assert "└─ split 1998 ─▶ GSPC  1998\u20132007" in screen

@@ -81,6 +81,7 @@ def test_a_child_killed_midway_leaves_the_parse_to_the_parent(
     cache = DeckCache(tmp_path / "cache")
     early = start(decks, cache)
     assert early.poll() is None, "still running"
+    assert early.finish(0.05) is None, "asleep, so no CPU: not worth waiting for"
     os.kill(early.pid, signal.SIGKILL)
     assert early.wait() is False
     assert deck_summaries([decks], cache) is None
@@ -120,6 +121,46 @@ def test_decks_too_big_to_be_done_in_time_get_no_child(
     monkeypatch.setattr(early_parse, "MAX_BYTES", size)
     started = start(decks, DeckCache(tmp_path / "cache"))
     assert started.wait() is True
+
+
+@pytest.mark.parametrize("share", [1.0, 0.1])
+def test_the_loader_waits_for_a_child_only_while_it_gets_a_core(
+    decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: float
+) -> None:
+    """A child running on a core of its own is worth waiting for; a starved one is not."""
+    from quizapp.commands import early_parse
+    from quizapp.decks import loader
+
+    def slow(*args: object, **kwargs: object) -> None:
+        time.sleep(0.4)
+
+    monkeypatch.setattr(loader, "load_decks", slow)
+    early = start(decks, DeckCache(tmp_path / "cache"))
+    monkeypatch.setattr(
+        early_parse, "_cpu_seconds", lambda pid: share * (time.monotonic() - early.started)
+    )
+    done = early.finish(0.02, longest=5.0)
+    if share == 1.0:
+        assert done is True
+    else:
+        assert done is None, "given up on after a tenth of a second"
+        assert time.monotonic() - early.started < 0.35
+        early.stop()
+        assert early.wait() is False
+
+
+def test_a_processs_cpu_time_is_read_from_proc() -> None:
+    from quizapp.commands.early_parse import _cpu_seconds
+
+    if not Path(f"/proc/{os.getpid()}/stat").is_file():
+        assert _cpu_seconds(os.getpid()) is None
+        return
+    before = _cpu_seconds(os.getpid())
+    started = time.process_time()
+    while time.process_time() - started < 0.05:
+        pass
+    after = _cpu_seconds(os.getpid())
+    assert before is not None and after is not None and after - before >= 0.03
 
 
 def test_no_fork_while_another_thread_runs(decks: Path, tmp_path: Path) -> None:

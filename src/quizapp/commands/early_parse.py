@@ -7,9 +7,12 @@ Python, so a thread would only take turns with the UI under the interpreter lock
 parses on another core meanwhile and leaves its result where a warm start finds it, in the deck
 cache; the parent reads only the cache headers to draw Home.
 
-Nothing depends on the child. Where fork is missing or unsafe (threads already running), where it
-fails, or when the child fails or is killed, the parent parses as before; a deck with problems is
-never cached, so it is parsed (and its problems reported) by the parent as usual.
+The child runs at nice 19, so it never takes a core the first paint needs; the loader waits for
+it while it has a core of its own (`finish`) and otherwise stops it and parses itself. Nothing
+depends on the child: where fork is missing or unsafe (threads already running), for decks too
+big to be done in time, or when the child fails, is starved or is killed, the parent parses as
+before; a deck with problems is never cached, so it is parsed (and its problems reported) by
+the parent as usual.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
     from quizapp.decks.cache import DeckCache
 
 # Decks bigger than this take the child longer than Textual takes the parent (the shipped
-# ~300 KB: ~55 ms of CPU; 512 KiB: ~100 ms): it would be stopped unfinished, so none is forked.
+# ~180 KB of YAML: ~55 ms of CPU; 512 KiB: ~150 ms), so no child is forked for them.
 MAX_BYTES = 512 * 1024
 
 
@@ -37,6 +40,7 @@ class EarlyParse:
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
+        self.started = time.monotonic()
         self.result: bool | None = None
         """Once the child has ended: whether it parsed every deck it could."""
 
@@ -61,6 +65,22 @@ class EarlyParse:
         """`poll` for up to `seconds` (sleeping, so the UI thread runs meanwhile)."""
         deadline = time.monotonic() + seconds
         while (result := self.poll()) is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return result
+
+    def finish(self, grace: float, longest: float = 2.0) -> bool | None:
+        """Wait `grace` seconds for the child, and longer while it is getting a core (its CPU
+        time since the fork at least half the time since; Linux's /proc tells), at most
+        `longest`. None when it is still running then: starved by a busy machine, or slower
+        than the caller parsing itself would be."""
+        deadline = time.monotonic() + grace
+        while (result := self.poll()) is None:
+            now = time.monotonic()
+            # CPU time ticks in hundredths of a second: judged over a tenth at least
+            if now >= deadline and now - self.started >= 0.1:
+                ran = _cpu_seconds(self.pid)
+                if ran is None or ran < (now - self.started) / 2 or now >= deadline + longest:
+                    return None
             time.sleep(0.005)
         return result
 
@@ -94,6 +114,15 @@ class EarlyParse:
                     return None
                 self.result = os.waitstatus_to_exitcode(status) == 0
         return self.result
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of a running process, from /proc (None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _deck_bytes(decks_dir: Path) -> int:

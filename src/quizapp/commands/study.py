@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 # Above this many units the distractor index (~0.4 s at 100,000 cards) is built while loading,
 # so the first multiple-choice question does not wait for it.
 PREBUILD_INDEX_UNITS = 20_000
-# A cold start's child parse not done when Home's loading screen is up gets this much longer;
-# after that the loader parses itself (the child is niced, so on a busy machine it is slow).
+# A cold start's child parse not done when Home's loading screen is up gets this much longer,
+# and more while it has a core to itself; then the loader parses itself (the child is niced:
+# on a busy machine it may hardly run).
 EARLY_PARSE_GRACE = 0.05
 
 
@@ -93,12 +94,12 @@ def run_app(decks_dir: Path, data_dir: Path, use_cache: bool = True) -> int:
 
         assert cache is not None
         if early_parse is not None:
-            if early_parse.wait_for(EARLY_PARSE_GRACE):
+            if early_parse.finish(EARLY_PARSE_GRACE):
                 early = quick_overview(decks_dir, data_dir, now, cache)
                 if early is not None:
                     return early
-            # Late (a busy machine: the child is niced) or failed: this worker parses at full
-            # priority from here; the decks the child finished are cache hits.
+            # Starved (a busy machine: the child is niced) or failed: this worker parses at
+            # full priority from here; the decks the child finished are cache hits.
             early_parse.stop()
         parsed.append(load_decks([decks_dir], cache=cache))
         if early_parse is not None:

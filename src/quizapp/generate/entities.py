@@ -24,8 +24,10 @@ _SPEECH = re.compile(
     r"^\s*(?:,\s*)?(?:also |likewise )?(?:said|says|writes|wrote|told|stated|argued|warned|"
     r"described|characterized|characterised|announced|opposed|compared|declared)\b"
 )
-_NAME = r"[A-Z][\w\u2019'-]+(?: (?:[A-Z]|d[\u2019'])[\w\u2019'-]+)?"
-_PLACE_LIST = re.compile(rf"(?:{_NAME}, )+(?:and |or )?{_NAME}")
+# Possessive, and from a word's start only: a 1,000-character run of capitals is scanned once,
+# not once from each of its letters.
+_NAME = r"[A-Z][\w\u2019'-]++(?: (?:[A-Z]|d[\u2019'])[\w\u2019'-]++)?"
+_PLACE_LIST = re.compile(rf"\b(?:{_NAME}, )+(?:and |or )?{_NAME}")
 _DECLARED_GROUP = re.compile(
     r"^(?:The )?(?P<name>[A-Z][\w\u2019'-]*(?: (?:(?:al|el|ad|bin|ibn|of|for|and|the) )?"
     r"[A-Z][\w\u2019'-]*){0,6})(?:,[^,]{1,80},)?"
