@@ -168,8 +168,11 @@ class MemoryStudy:
     def new_limit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> NewLimit:
         counts = self.counts(now)
         chosen = counts if deck_ids is None else {d: counts[d] for d in deck_ids if d in counts}
+        return NewLimit(self.new_per_day, 0, sum(c.new for c in chosen.values()))
+
+    def buried_new(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
         wanted = None if deck_ids is None else set(deck_ids)
-        buried = sum(
+        return sum(
             1
             for uid, unit in self.units.items()
             if (wanted is None or unit.deck_id in wanted)
@@ -178,7 +181,6 @@ class MemoryStudy:
             and state.buried_until is not None
             and state.buried_until > now
         )
-        return NewLimit(self.new_per_day, 0, sum(c.new for c in chosen.values()), buried)
 
     def undo(self, now: dt.datetime) -> StudyUnit | None:
         if not self._undo:

@@ -22,14 +22,11 @@ if TYPE_CHECKING:
 
 
 class NewLimit(msgspec.Struct, frozen=True):
-    """The daily new-card limit as it stands: `per_day`, introduced `done` today, `waiting`,
-    and `buried`: new units held back until the next study day (siblings and cards quoting the
-    same sentence as one answered today, or buried by hand), so "nothing to do" can say why."""
+    """The daily new-card limit as it stands: `per_day`, introduced `done` today, `waiting`."""
 
     per_day: int
     done: int
     waiting: int
-    buried: int = 0
 
     @property
     def reached(self) -> bool:
@@ -137,6 +134,13 @@ class StudyService(Protocol):
 
     def new_limit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> NewLimit:
         """The new-card limit as it stands in these decks (reached, with how many waiting)."""
+        ...
+
+    def buried_new(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
+        """New units held back until the next study day (siblings and cards quoting the same
+        sentence as one answered today, or buried by hand), so "nothing to do" can say why.
+        Its own call, not part of `new_limit`: it reads every new unit, and the review asks
+        `new_limit` on every card."""
         ...
 
     def info(self, uid: str, now: dt.datetime) -> UnitInfo: ...

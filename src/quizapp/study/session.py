@@ -240,8 +240,13 @@ class StudySession:
         day_start, version = self._day_bounds(now)[0], self.store.data_version()
         done = self.store.answered_on_day(day_start, Phase.NEW, version)
         waiting = queries.count_new(self.store.db, self._where, now.timestamp(), cap)
-        buried = queries.count_buried_new(self.store.db, self._where, now.timestamp(), cap)
-        return NewLimit(self.settings.new_per_day, done, waiting, buried)
+        return NewLimit(self.settings.new_per_day, done, waiting)
+
+    @guarded
+    def buried_new(self, now: datetime, cap: int = 1000) -> int:
+        """New units buried until later (counted up to `cap`); it reads every new unit, so only
+        the screens that say why nothing is left ask for it."""
+        return queries.count_buried_new(self.store.db, self._where, now.timestamp(), cap)
 
     def _first_due(self, ts: float, day_start: float, version: int) -> StudyUnit | None:
         """The most overdue learning unit due by `ts`, else review unit while the daily review

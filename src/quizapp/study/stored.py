@@ -100,6 +100,9 @@ class StoreStudy:
     def new_limit(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> NewLimit:
         return self.session(deck_ids).new_limit(now)
 
+    def buried_new(self, deck_ids: Sequence[str] | None, now: dt.datetime) -> int:
+        return self.session(deck_ids).buried_new(now)
+
     def answer(self, unit: StudyUnit, grade: Rating, now: dt.datetime, took: float) -> dt.datetime:
         session = self.everything
         for candidate in self._sessions.values():

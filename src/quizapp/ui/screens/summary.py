@@ -81,7 +81,7 @@ class SummaryScreen(Screen[bool]):
             text.append("No cards to cram here. Pick another deck on Home.\n")
         elif log.done == 0:
             text.append("Nothing was due here. Pick another deck, or press x on Home for a quiz.\n")
-            buried = self.context.study.new_limit(log.deck_ids, now).buried
+            buried = self.context.study.buried_new(log.deck_ids, now)
             if buried:
                 noun = "new card waits" if buried == 1 else "new cards wait"
                 text.append(
