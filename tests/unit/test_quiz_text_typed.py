@@ -81,6 +81,30 @@ def test_qualifiers_around_the_whole_answer_are_accepted_with_a_note() -> None:
 
 
 @pytest.mark.parametrize(
+    ("given", "answer", "aliases"),
+    [
+        ("Bill Clinton", "Hillary Rodham Clinton", ("Hillary Clinton", "Clinton")),
+        (
+            "President Obama",
+            "U.S. President (Executive Order 13224)",
+            ("U.S. President", "President"),
+        ),
+        ("William Cohen", "David S. Cohen", ("David Cohen", "Cohen")),
+    ],
+)
+def test_a_one_word_alias_inside_a_longer_answer_is_someone_else(
+    given: str, answer: str, aliases: tuple[str, ...]
+) -> None:
+    assert check_typed(given, answer, aliases).verdict is not Verdict.EXACT
+    assert check_typed(aliases[-1], answer, aliases).verdict is Verdict.EXACT  # alone, it is right
+
+
+def test_a_qualified_answer_still_matches_a_longer_alias() -> None:
+    result = check_typed("General Martin Dempsey", "Martin E. Dempsey", ("Martin Dempsey",))
+    assert result.verdict is Verdict.EXACT and result.note is not None
+
+
+@pytest.mark.parametrize(
     "given", ["not Hamas", "Hamas or Hezbollah", "Hamas Hezbollah PIJ PFLP DFLP Fatah al-Aqsa"]
 )
 def test_a_hedge_a_negation_or_a_list_is_not_a_qualifier(given: str) -> None:

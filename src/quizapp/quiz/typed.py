@@ -150,7 +150,10 @@ def check_typed(given: str, answer: str, aliases: Sequence[str] = ()) -> TypedRe
         target = spelling_key(normalize(candidate))
         if key == target:
             return TypedResult(Verdict.EXACT, candidate, diff_segments(given.strip(), candidate))
-    for candidate in candidates:
+    # Only the answer and aliases of two words or more may be contained: a one-word alias (a
+    # surname, a title such as "President") inside a longer answer is as often someone else
+    # ("Bill Clinton" for "Clinton", "President Obama" for "President").
+    for candidate in [answer, *(a for a in aliases if len(a.split()) >= 2)]:
         target = spelling_key(normalize(candidate))
         if contains_whole(key, target):
             note = f"Accepted: your answer contains the whole answer “{candidate}”."
