@@ -272,3 +272,34 @@ def test_no_figure_choice_of_the_shipped_course_is_a_value_a_source_gives() -> N
                 assert not any(wrong.value == a.value for a in allowed), (card.id, choice)
                 checked += 1
     assert checked >= 40
+
+
+def test_a_lists_question_offers_no_group_that_was_listed_related_or_not_yet_founded() -> None:
+    groups = [
+        fact(id=key, type="group", name=name, **extra)
+        for key, name, extra in [
+            ("target", "Target Front", {}),
+            ("later", "Later Brigade", {"date": "2011"}),
+            ("listed", "Listed Movement", {}),
+            ("offshoot", "Offshoot Battalion", {}),
+            ("old1", "Old Army", {"date": "1990"}),
+            ("old2", "Old Party", {}),
+            ("old3", "Old League", {}),
+            ("old4", "Old Union", {}),
+        ]
+    ]
+    designated = [
+        fact(
+            id="target-listed", type="designation", authority="U.S. Department of State",
+            list="FTO", target="target", action="designated", date="2002-03-27",
+        ),
+        fact(
+            id="listed-listed", type="designation", authority="U.S. Department of State",
+            list="FTO", target="listed", action="designated", date="1997-10-08",
+        ),
+        fact(id="split", type="relation", relation="split", **{"from": ["target"]}, to="offshoot"),
+    ]  # fmt: skip
+    whom = draw(*groups, *designated)["target-listed/whom"]
+    assert isinstance(whom, ChoiceCard) and whom.answer == "Target Front"
+    wrong = set(whom.choices) - {"Target Front"}
+    assert wrong and wrong <= {"Old Army", "Old Party", "Old League", "Old Union"}

@@ -16,6 +16,7 @@ from quizapp.facts.distractors import (
     name_distractors,
 )
 from quizapp.facts.figures import numbers_in
+from quizapp.facts.lineage import build_lineage, date_key
 from quizapp.facts.links import moment, relation_keys, rename_groups
 from quizapp.facts.text import normalise
 from quizapp.facts.wording import gives_away, question_of
@@ -83,6 +84,12 @@ class Asker:
         self.events = sorted(events, key=lambda f: (FuzzyDate.parse(f.date or "").sort_key(), f.id))
         self.event_years = [FuzzyDate.parse(f.date or "").start.year for f in self.events]
         self.renamed = rename_groups(facts)
+        # when each group began (founded, or made by a split, merger or rename): a group that
+        # did not yet exist is no wrong answer to what happened before it
+        self.began = {n.id: n.began for n in build_lineage(facts).nodes if n.began is not None}
+        # groups some authority lists: on a list's question each may be a second right answer
+        # (the GIA and the GSPC were named in one annex), so none is offered as a wrong one
+        self.designated = sorted({f.target for f in facts if isinstance(f, DesignationFact)})
         # "What happened in 1982 in Lebanon?" has no single answer when two events share both;
         # "What was the case as of ...?" none when two states do
         moments = Counter((f.state, moment(f)) for f in dated)
@@ -118,6 +125,21 @@ class Asker:
             outer = self.place_by_name.get(parent)
             parent = outer.located_in if outer else None
         return around
+
+    def begun_after(self, iso: str) -> list[str]:
+        """Names of the groups that began after `iso` ("2011" is after "2008-02-20"; "2013" is
+        not after "2013-12-18": within one year it cannot tell)."""
+        when = date_key(iso)
+        return [self.name(gid) for gid, began in self.began.items() if date_key(began) > when]
+
+    def related(self, fact_id: str) -> list[str]:
+        """Facts on the other side of a relation with `fact_id` (its splinters, mergers,
+        allegiances): a list's designation often names them too, as aliases or successors."""
+        found: list[str] = []
+        for fact in self.facts.values():
+            if isinstance(fact, RelationFact) and fact_id in (*fact.from_, fact.to):
+                found += [other for other in (*fact.from_, fact.to) if other != fact_id]
+        return found
 
     def same_as(self, fact_id: str) -> list[str]:
         """Names of the facts `fact_id` is through renamings (the GSPC is AQIM renamed): never a

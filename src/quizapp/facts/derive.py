@@ -411,7 +411,12 @@ class Drawing(Asker):
             target,
             kind,
             aliases=self.forms(fact.target),
-            excluded=self.same_as(fact.target),
+            excluded=[
+                *self.same_as(fact.target),
+                *self.begun_after(fact.date or "9999"),
+                *(self.name(other) for other in self.designated),
+                *(self.name(other) for other in self.related(fact.target)),
+            ],
             category=Category.DESIGNATION,
         )
         if fact.date:
