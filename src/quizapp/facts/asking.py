@@ -86,10 +86,24 @@ class Asker:
         self.renamed = rename_groups(facts)
         # when each group began (founded, or made by a split, merger or rename): a group that
         # did not yet exist is no wrong answer to what happened before it
-        self.began = {n.id: n.began for n in build_lineage(facts).nodes if n.began is not None}
-        # groups some authority lists: on a list's question each may be a second right answer
-        # (the GIA and the GSPC were named in one annex), so none is offered as a wrong one
-        self.designated = sorted({f.target for f in facts if isinstance(f, DesignationFact)})
+        self.began = {
+            normalise(n.name): date_key(n.began) for n in build_lineage(facts).nodes if n.began
+        }
+        # facts some authority lists: on a list's question each may be a second right answer
+        # (the GIA and the GSPC were named in one annex), so a list's question draws its wrong
+        # answers from the others only
+        listed = {f.target for f in facts if isinstance(f, DesignationFact)}
+        unlisted: dict[type, list[str]] = {}
+        for fact in facts:
+            if isinstance(fact, NAMED_TYPES) and fact.id not in listed:
+                unlisted.setdefault(type(fact), []).append(fact.name)
+        self.unlisted = {kind: NamePool(found) for kind, found in unlisted.items()}
+        self.relatives: dict[str, list[str]] = {}
+        for fact in facts:
+            if isinstance(fact, RelationFact):
+                sides = (*fact.from_, fact.to)
+                for side in sides:
+                    self.relatives.setdefault(side, []).extend(o for o in sides if o != side)
         # "What happened in 1982 in Lebanon?" has no single answer when two events share both;
         # "What was the case as of ...?" none when two states do
         moments = Counter((f.state, moment(f)) for f in dated)
@@ -126,20 +140,18 @@ class Asker:
             parent = outer.located_in if outer else None
         return around
 
-    def begun_after(self, iso: str) -> list[str]:
-        """Names of the groups that began after `iso` ("2011" is after "2008-02-20"; "2013" is
-        not after "2013-12-18": within one year it cannot tell)."""
+    def begun_by(self, iso: str) -> Callable[[str], bool]:
+        """Whether a group (by name) had begun by `iso`, or its start is unknown: one that did not
+        yet exist is no wrong answer to what happened then ("2011" is after "2008-02-20";
+        "2013" is not after "2013-12-18": within one year it cannot tell). Asked of the few
+        names sampled for a question, not of every group of the file."""
         when = date_key(iso)
-        return [self.name(gid) for gid, began in self.began.items() if date_key(began) > when]
+        return lambda name: self.began.get(normalise(name), when) <= when
 
     def related(self, fact_id: str) -> list[str]:
         """Facts on the other side of a relation with `fact_id` (its splinters, mergers,
         allegiances): a list's designation often names them too, as aliases or successors."""
-        found: list[str] = []
-        for fact in self.facts.values():
-            if isinstance(fact, RelationFact) and fact_id in (*fact.from_, fact.to):
-                found += [other for other in (*fact.from_, fact.to) if other != fact_id]
-        return found
+        return self.relatives.get(fact_id, [])
 
     def same_as(self, fact_id: str) -> list[str]:
         """Names of the facts `fact_id` is through renamings (the GSPC is AQIM renamed): never a
@@ -271,6 +283,7 @@ class Asker:
         aliases: Sequence[str] = (),
         excluded: Sequence[str] = (),
         pool: NamePool | None = None,
+        fits: Callable[[str], bool] | None = None,
         category: Category = Category.NAME,
         named: str = "",
         source: Source | None = None,
@@ -284,7 +297,7 @@ class Asker:
         names = pool if pool is not None else self.names.get(kind, empty) if kind else empty
         field = "name" if template in {"alias", "acronym"} else template
         banned = [*aliases, *excluded, *self.disputed(fact, field)]
-        wrong = name_distractors(answer, names, banned, f"{fact.id}/{template}")
+        wrong = name_distractors(answer, names, banned, f"{fact.id}/{template}", fits)
         base = self.base(fact, template, category, shows=named)
         if source is not None:  # the quote that states what the card asks
             base["source"] = source

@@ -413,10 +413,10 @@ class Drawing(Asker):
             aliases=self.forms(fact.target),
             excluded=[
                 *self.same_as(fact.target),
-                *self.begun_after(fact.date or "9999"),
-                *(self.name(other) for other in self.designated),
                 *(self.name(other) for other in self.related(fact.target)),
             ],
+            pool=self.unlisted.get(kind, NamePool(())) if kind else None,
+            fits=self.begun_by(fact.date) if fact.date else None,
             category=Category.DESIGNATION,
         )
         if fact.date:

@@ -14,7 +14,7 @@ import datetime
 import hashlib
 import math
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from quizapp.facts.figures import Figure, number_words, parse_figure
 from quizapp.facts.text import normalise
@@ -150,11 +150,22 @@ def date_distractors(
     return [d.spoken() for d in picked[:WANT]]
 
 
-def name_distractors(answer: str, pool: NamePool, excluded: Iterable[str], seed: str) -> list[str]:
-    """Up to three other names of the same type, none a spelling of the answer or excluded."""
+def name_distractors(
+    answer: str,
+    pool: NamePool,
+    excluded: Iterable[str],
+    seed: str,
+    fits: Callable[[str], bool] | None = None,
+) -> list[str]:
+    """Up to three other names of the same type, none a spelling of the answer or excluded, and
+    each one `fits` accepts."""
     banned = {normalise(answer), *(normalise(e) for e in excluded)}
     rng = seeded(seed)
-    candidates = [name for name in pool.sample(rng) if normalise(name) not in banned]
+    candidates = [
+        name
+        for name in pool.sample(rng)
+        if normalise(name) not in banned and (fits is None or fits(name))
+    ]
     rng.shuffle(candidates)
     candidates.sort(key=lambda name: abs(len(name) - len(answer)))  # similar length looks fair
     return candidates[:WANT]
