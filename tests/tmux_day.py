@@ -76,7 +76,7 @@ def run_day() -> list[str]:
             assert "2 new cards today — the daily limit" in screen
             screens.append(screen)
             tmux.keys("q")
-            _wait_dead(tmux)
+            tmux.wait_quit()
         finally:
             tmux.close()
 
@@ -87,7 +87,7 @@ def run_day() -> list[str]:
             assert "Smoke test" in screen and "2 new cards today — the daily limit" in screen
             screens.append(screen)
             tmux.keys("q")
-            _wait_dead(tmux)
+            tmux.wait_quit()
         finally:
             tmux.close()
         settings = subprocess.run(
@@ -95,14 +95,6 @@ def run_day() -> list[str]:
         )
         assert json.loads(settings.stdout)["new_per_day"] == 2
     return screens
-
-
-def _wait_dead(tmux: Any) -> None:
-    deadline = time.monotonic() + 5
-    while not tmux.pane_dead():
-        if time.monotonic() > deadline:
-            raise AssertionError("quizapp did not quit on q:\n" + tmux.screen())
-        time.sleep(0.05)
 
 
 if __name__ == "__main__":

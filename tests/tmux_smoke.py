@@ -63,6 +63,14 @@ class Tmux:
     def pane_dead(self) -> bool:
         return self.tmux("display-message", "-p", "-t", "S", "#{pane_dead}").strip() == "1"
 
+    def wait_quit(self, timeout: float = 5.0) -> None:
+        """Wait for quizapp to leave after `q`; fail with the screen if it does not."""
+        deadline = time.monotonic() + timeout
+        while not self.pane_dead():
+            if time.monotonic() > deadline:
+                raise AssertionError("quizapp did not quit on q:\n" + self.screen())
+            time.sleep(0.05)
+
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.server, "kill-server"], capture_output=True)
 
@@ -107,11 +115,7 @@ def run_smoke() -> list[str]:
             tmux.keys("Escape")
             screens.append(tmux.wait_for("Review due"))
             tmux.keys("q")
-            deadline = time.monotonic() + 5
-            while not tmux.pane_dead():
-                if time.monotonic() > deadline:
-                    raise AssertionError("quizapp did not quit on q:\n" + tmux.screen())
-                time.sleep(0.05)
+            tmux.wait_quit()
         finally:
             tmux.close()
         assert Path(data, "progress.sqlite3").exists() or any(Path(data).iterdir())
@@ -148,11 +152,7 @@ def run_small_terminal() -> list[str]:
             tmux.keys("Escape")
             tmux.wait_for("new cards are waiting")
             tmux.keys("q")
-            deadline = time.monotonic() + 5
-            while not tmux.pane_dead():
-                if time.monotonic() > deadline:
-                    raise AssertionError("quizapp did not quit on q:\n" + tmux.screen())
-                time.sleep(0.05)
+            tmux.wait_quit()
         finally:
             tmux.close()
     return screens
