@@ -52,11 +52,19 @@ class Asker:
         self.taken = {normalise(q) for q in taken}
         # Pools are built once per file: a question then costs the same in any size of deck.
         self.dates = DatePool(FuzzyDate.parse(f.date) for f in facts if f.date is not None)
+        # facts some authority lists: on a list's question each may be a second right answer
+        # (the GIA and the GSPC were named in one annex), so a list's question draws its wrong
+        # answers from the others only (`unlisted`)
+        listed = {f.target for f in facts if isinstance(f, DesignationFact)}
         names: dict[type, list[str]] = {}
+        unlisted: dict[type, list[str]] = {}
         for fact in facts:
             if isinstance(fact, NAMED_TYPES):
                 names.setdefault(type(fact), []).append(fact.name)
+                if fact.id not in listed:
+                    unlisted.setdefault(type(fact), []).append(fact.name)
         self.names = {kind: NamePool(found) for kind, found in names.items()}
+        self.unlisted = {kind: NamePool(found) for kind, found in unlisted.items()}
         # One pool per kind of figure: a count of the displaced is no wrong answer to how
         # many were killed, nor a force's strength (another kind gives the answer away).
         by_kind: dict[str, list[str]] = {}
@@ -89,15 +97,6 @@ class Asker:
         self.began = {
             normalise(n.name): date_key(n.began) for n in build_lineage(facts).nodes if n.began
         }
-        # facts some authority lists: on a list's question each may be a second right answer
-        # (the GIA and the GSPC were named in one annex), so a list's question draws its wrong
-        # answers from the others only
-        listed = {f.target for f in facts if isinstance(f, DesignationFact)}
-        unlisted: dict[type, list[str]] = {}
-        for fact in facts:
-            if isinstance(fact, NAMED_TYPES) and fact.id not in listed:
-                unlisted.setdefault(type(fact), []).append(fact.name)
-        self.unlisted = {kind: NamePool(found) for kind, found in unlisted.items()}
         self.relatives: dict[str, list[str]] = {}
         for fact in facts:
             if isinstance(fact, RelationFact):
