@@ -112,7 +112,11 @@ def test_who_says_offers_no_wrong_speaker() -> None:
         for n, p in enumerate(people)
     ]
     officials = fact(
-        id="officials-say", type="statement", claim="the threat is regional", by="U.S. officials"
+        id="officials-say",
+        type="statement",
+        claim="the threat is regional",
+        by="U.S. officials",
+        sources=[{"doc": "profile.txt", "quote": "The threat is regional, U.S. officials say."}],
     )
     cards = draw(*people, *claims, officials)
     ham = cards["ham-says/who"]

@@ -10,10 +10,10 @@ from pathlib import Path
 import msgspec
 
 from quizapp.decks import load_decks
-from quizapp.facts.asking import initials_of, period_clashes
+from quizapp.facts.asking import period_clashes
 from quizapp.facts.derive import draw_cards, how_many
 from quizapp.facts.figures import same_sum, yearly
-from quizapp.facts.wording import question_of
+from quizapp.facts.wording import initials_of, question_of
 from quizapp.model import Card, ChoiceCard, Fact, TypedCard
 from quizapp.model.common import Source
 from quizapp.model.facts import Dispute
@@ -248,7 +248,8 @@ def test_who_says_is_not_asked_of_a_documents_own_voice_and_quotes_only_its_word
     assert question_of(reworded) == "Who says this: AQIM kidnaps Westerners for ransom?"
     verbatim = fact(
         id="n", type="statement", claim="AQIM has kidnapped many Westerners",
-        by="analysts cited by the group profile", sources=said,
+        by="analysts cited by the group profile",
+        sources=[{"doc": "profile.txt", "quote": said[0]["quote"][:-1] + ", analysts say."}],
     )  # fmt: skip
     assert question_of(draw(verbatim)["n/who"]).startswith("Who says: “AQIM has kidnapped")
 

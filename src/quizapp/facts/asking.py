@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from quizapp.facts.clashes import designation_clashes
 from quizapp.facts.distractors import (
     WANT,
     DatePool,
@@ -19,7 +20,7 @@ from quizapp.facts.figures import numbers_in
 from quizapp.facts.lineage import build_lineage, date_key
 from quizapp.facts.links import moment, relation_keys, rename_groups
 from quizapp.facts.text import normalise
-from quizapp.facts.wording import gives_away, question_of
+from quizapp.facts.wording import answer_of, gives_away, question_of
 from quizapp.model.cards import BasicCard, Card, Category, ChoiceCard, Status, TypedCard
 from quizapp.model.common import Source
 from quizapp.model.dates import MONTHS, FuzzyDate
@@ -116,12 +117,17 @@ class Asker:
             if isinstance(fact, RelationFact):
                 for key in relation_keys(fact):
                     self.relation_groups.setdefault(key, []).append(fact)
+        self.designation_clashes = designation_clashes(facts)
         self.place_by_name = {f.name: f for f in facts if isinstance(f, PlaceFact)}
         self.places_in: dict[str, list[str]] = {}
         for place in self.place_by_name.values():
             if place.located_in:
                 self.places_in.setdefault(place.located_in, []).append(place.name)
-        self.cards: list[Card] = []
+        # the question of each drawn card (by key), with the answer it expects; a question
+        # two facts ask with different answers has two right answers, and neither is drawn
+        self.asked: dict[str, frozenset[str]] = {}
+        self.clashing: set[str] = set()
+        self.cards: list[tuple[str, Card]] = []
 
     # ----- helpers
 
@@ -224,17 +230,31 @@ class Asker:
     def disputed(self, fact: Fact, field: str) -> list[str]:
         return [d.value for d in fact.disputed if d.field == field]
 
-    def add(self, card: Card) -> None:
+    def add(self, card: Card, accepted: Sequence[str] = ()) -> None:
         """Keep a card unless another card (written, or drawn from a fact saying the same)
-        already asks its question: a deck never asks one thing twice."""
+        already asks its question: a deck never asks one thing twice. When two facts draw one
+        question with different answers ("When was X designated by A (FTO)?" of two dates,
+        "When did this happen: a raid?" of two raids), it has two right answers: no card asks
+        it. `accepted` are other forms of the answer ("State Department" for "U.S. Department
+        of State"): two facts giving one answer in two forms ask one question."""
         key = normalise(question_of(card))
         if key in self.taken:
             return
         fact = self.facts.get(card.fact or "")
         if fact is not None and card.id.partition("/")[2] in fact.unasked:
             return  # the instructor says another file's fact would answer it too
-        self.taken.add(key)
-        self.cards.append(card)
+        answer = frozenset({answer_of(card), *map(normalise, accepted)})
+        earlier = self.asked.get(key)
+        if earlier is not None:
+            if earlier.isdisjoint(answer):
+                self.clashing.add(key)
+            return
+        self.asked[key] = answer
+        self.cards.append((key, card))
+
+    def drawn(self) -> list[Card]:
+        """The cards added, but none whose question another fact answers otherwise."""
+        return [card for key, card in self.cards if key not in self.clashing]
 
     def base(
         self, fact: Fact, template: str, category: Category, *, shows: str = ""
@@ -306,7 +326,7 @@ class Asker:
             )
         else:
             card = TypedCard(question=question, answer=answer, aliases=tuple(aliases), **base)
-        self.add(card)
+        self.add(card, aliases)
 
     def recall(
         self, fact: Fact, template: str, question: str, answer: str, category: Category
@@ -392,22 +412,6 @@ def quote_stating(fact: Fact, texts: Sequence[str], *, headings: bool = False) -
         if all(key in said for key in keys):
             return source
     return None
-
-
-def initials_of(short: str, name: str) -> bool:
-    """Whether `short` is made of the initials of `name`'s words ("MUJWA" of "Movement for
-    Unity and Jihad in West Africa", small words allowed either way): asking which group is
-    also known as it spells out the answer."""
-    letters = normalise(short).replace(" ", "")
-    words = normalise(name).split()
-    if len(letters) < 2 or " " in normalise(short) or len(words) < len(letters):
-        return False
-    every = "".join(word[0] for word in words)
-    big = "".join(word[0] for word in words if word not in _SMALL_WORDS)
-    return letters in (every, big)
-
-
-_SMALL_WORDS = frozenset({"for", "and", "of", "the", "in", "al", "wal", "fi", "to"})
 
 
 def _dates(quote: str, date: str) -> bool:

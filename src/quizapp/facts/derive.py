@@ -14,7 +14,7 @@ import bisect
 import math
 from collections.abc import Sequence
 
-from quizapp.facts.asking import Asker, Cite, initials_of, overlaps, quote_showing, quote_stating
+from quizapp.facts.asking import Asker, Cite, overlaps, quote_showing, quote_stating
 from quizapp.facts.distractors import FigurePool, NamePool, figure_distractors
 from quizapp.facts.figures import Figure, leading_figure, numbers_in, parse_figure
 from quizapp.facts.links import moment, relation_keys
@@ -28,9 +28,11 @@ from quizapp.facts.wording import (
     authority_forms,
     clause,
     gives_away,
+    initials_of,
     question_of,
     span,
     spelling_of,
+    spoken_in,
     surname,
     who_or_which,
 )
@@ -86,7 +88,7 @@ class Drawing(Asker):
                 self.designation(fact)
             else:
                 self.statement(fact)
-        return self.cards
+        return self.drawn()
 
     def event(self, fact: EventFact) -> None:
         what = clause(fact.what)
@@ -360,14 +362,17 @@ class Drawing(Asker):
 
     def voice_of_its_document(self, fact: StatementFact, speaker: str) -> bool:
         """Whether a speaker given as text is only the document the claim is quoted from ("the
-        group profile", or its authors: "Laub and Masters (CFR backgrounder)"): asking who says
-        it asks which document a sentence is in, not a fact about the subject. A speaker the
-        text names ("analysts cited by the CFR backgrounder") is asked."""
+        group profile", or its authors: "Laub and Masters (CFR backgrounder)"), or one no quote
+        names: a report's own assessment, attributed to its publisher ("ETA finances its
+        activities through extortion", the U.S. Department of State). Asking who says it asks
+        which document a sentence is in, not a fact about the subject. A speaker the text
+        names ("analysts say", "according to the U.S. State Department") is asked."""
         whole = normalise(speaker)
         inside = speaker.rstrip()
         inside = normalise(inside[inside.rfind("(") + 1 : -1]) if inside.endswith(")") else ""
         cited = {normalise(self.cite(source.doc)) for source in fact.sources}
-        return whole in cited or inside in cited
+        named = spoken_in(speaker, [source.quote for source in fact.sources])
+        return whole in cited or inside in cited or not named
 
     def told_apart(self, question: str, fact: Fact, others: Sequence[Fact]) -> str | None:
         """The question, with the fact's date when other facts would answer it too; None when
@@ -392,33 +397,36 @@ class Drawing(Asker):
         when = f", {FuzzyDate.parse(fact.date).spoken()}" if fact.date else ""
         ask_who, ask_whom, ask_when = DESIGNATION_PHRASES[fact.action]
         words = {"t": asked, "a": fact.authority, "l": fact.list_, "d": when}
-        self.ask_name(
-            fact,
-            "who",
-            ask_who.format(**words),
-            fact.authority,
-            None,
-            # the person who acted for the authority (Kerry for the State Department)
-            aliases=[*authority_forms(fact.authority), *acting(fact.acted_by, self.people)],
-            pool=self.authorities,
-            category=Category.DESIGNATION,
-        )
+        clashes = self.designation_clashes
+        if fact.id not in clashes.who:  # no other authority did the same to it that day
+            self.ask_name(
+                fact,
+                "who",
+                ask_who.format(**words),
+                fact.authority,
+                None,
+                # the person who acted for the authority (Kerry for the State Department)
+                aliases=[*authority_forms(fact.authority), *acting(fact.acted_by, self.people)],
+                pool=self.authorities,
+                category=Category.DESIGNATION,
+            )
         kind = type(self.facts[fact.target]) if fact.target in self.facts else None
-        self.ask_name(
-            fact,
-            "whom",
-            who_or_which(ask_whom.format(**words), self.facts.get(fact.target)),
-            target,
-            kind,
-            aliases=self.forms(fact.target),
-            excluded=[
-                *self.same_as(fact.target),
-                *(self.name(other) for other in self.related(fact.target)),
-            ],
-            pool=self.unlisted.get(kind, NamePool(())) if kind else None,
-            fits=self.begun_by(fact.date) if fact.date else None,
-            category=Category.DESIGNATION,
-        )
+        if fact.id not in clashes.whom:  # no other group listed by it on that list that day
+            self.ask_name(
+                fact,
+                "whom",
+                who_or_which(ask_whom.format(**words), self.facts.get(fact.target)),
+                target,
+                kind,
+                aliases=self.forms(fact.target),
+                excluded=[
+                    *self.same_as(fact.target),
+                    *(self.name(other) for other in self.related(fact.target)),
+                ],
+                pool=self.unlisted.get(kind, NamePool(())) if kind else None,
+                fits=self.begun_by(fact.date) if fact.date else None,
+                category=Category.DESIGNATION,
+            )
         if fact.date:
             self.ask_date(
                 fact,
@@ -456,7 +464,7 @@ class Drawing(Asker):
                 base = self.base(fact, "who", Category.PERSON)
                 self.add(TypedCard(question=question, answer=speaker, aliases=tuple(forms), **base))
         elif self.voice_of_its_document(fact, speaker):
-            pass  # "the group profile" says it: the card would ask which document it is in
+            pass  # the document's own voice: the card would ask which document it is in
         elif not gives_away(question, [speaker]):
             # a speaker given as text ("U.S. officials", "analysts"): nothing in the file says
             # who else holds the view, so no one is offered as wrong; the student recalls it

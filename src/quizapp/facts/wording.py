@@ -133,6 +133,18 @@ def question_of(card: Card) -> str:
     return card.prompt
 
 
+def answer_of(card: Card) -> str:
+    """What a card expects, as a key for telling two cards' answers apart: an order card's
+    items in their order, a match card's pairs."""
+    if isinstance(card, BasicCard | ChoiceCard | TypedCard):
+        return normalise(card.answer)
+    if isinstance(card, ClozeCard):
+        return normalise(card.text)
+    if isinstance(card, OrderCard):
+        return "\x1f".join(f"{normalise(item.text)} {item.date}" for item in card.items)
+    return "\x1f".join(f"{normalise(pair.left)} {normalise(pair.right)}" for pair in card.pairs)
+
+
 _COUNTRY = re.compile(r"^(?:the )?(?:U\.S\.|US|United States)\s+", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"^(?:Department of (?:the )?(?P<of>[\w ]+)|(?P<x>\w+) Department)$")
 
@@ -160,6 +172,61 @@ def authority_forms(name: str) -> list[str]:
             if us:
                 forms += [f"U.S. {form}", f"US {form}", f"United States {form}"]
     return [form for form in dict.fromkeys(forms) if normalise(form) != normalise(name)]
+
+
+def authority_key(name: str) -> str:
+    """One key for the ways an authority is written: "U.S. Department of State", "State
+    Department" and "Department of State (FTO)" are one authority, "U.S. Department of the
+    Treasury" another."""
+    core = _COUNTRY.sub("", name.split(" (", 1)[0].strip())
+    found = _DEPARTMENT.match(core)
+    if found:
+        return f"department of {normalise(found.group('of') or found.group('x'))}"
+    return normalise(core)
+
+
+_CITED = re.compile(r"\s+(?:cited|quoted)\s+(?:by|in)\s.*$", re.IGNORECASE)
+_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
+_JOINT = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
+_TITLE = re.compile(
+    r"^(?:Gen|General|Adm|Admiral|Col|Colonel|Dr|Mr|Mrs|Ms|Prof|Sen|Senator|Rep|President"
+    r"|Secretary|Ambassador)\.?\s+"
+)
+
+
+def spoken_in(speaker: str, quotes: Sequence[str]) -> bool:
+    """Whether a quote names a speaker given as text: as written, without what it adds in
+    parentheses or after "cited by" ("analysts cited by the CFR backgrounder" are "analysts"),
+    as an authority's other usual names ("State Department"), or one of several speakers
+    ("Hillary Clinton and Gen. Carter Ham": "Carter Ham"). A speaker no quote names is the
+    document's own voice: the publisher of a report its assessments are attributed to."""
+    bare = _CITED.sub("", speaker.split(" (", 1)[0]).strip()
+    forms = [speaker, bare, *authority_forms(bare)]
+    for part in _JOINT.split(bare):
+        forms += [part, _TITLE.sub("", part)]
+    keys = {f" {key} " for key in map(normalise, forms) if key}
+    said = [f" {normalise(quote)} " for quote in quotes]
+    if any(key in quote for quote in said for key in keys):
+        return True
+    # by its initials: "according to CRS" names the Congressional Research Service
+    capitals = {word for quote in quotes for word in _CAPITALS.findall(quote)}
+    return any(initials_of(word, form) for word in capitals for form in forms)
+
+
+def initials_of(short: str, name: str) -> bool:
+    """Whether `short` is made of the initials of `name`'s words ("MUJWA" of "Movement for
+    Unity and Jihad in West Africa", small words allowed either way): asking which group is
+    also known as it spells out the answer."""
+    letters = normalise(short).replace(" ", "")
+    words = normalise(name).split()
+    if len(letters) < 2 or " " in normalise(short) or len(words) < len(letters):
+        return False
+    every = "".join(word[0] for word in words)
+    big = "".join(word[0] for word in words if word not in _SMALL_WORDS)
+    return letters in (every, big)
+
+
+_SMALL_WORDS = frozenset({"for", "and", "of", "the", "in", "al", "wal", "fi", "to"})
 
 
 # Two names this alike (after folding case, accents and punctuation) are spellings of one name.
