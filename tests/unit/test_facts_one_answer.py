@@ -169,3 +169,30 @@ def test_two_facts_asking_one_question_with_one_answer_keep_the_card() -> None:
         fact(id="b", type="event", what="a raid on a bank", date="2010"),
     )
     assert "a/when" in cards and "b/when" not in cards
+
+
+def test_a_claim_too_long_to_recall_is_not_asked_what_is_said() -> None:
+    long = "The PKK's original goal was an independent Kurdish state in southeastern Turkey, " * 2
+    cards = draw(
+        fact(id="pkk", type="group", name="Kurdistan Workers' Party", acronym="PKK"),
+        fact(id="ocalan", type="person", name="Abdullah Ocalan"),
+        fact(id="long", type="statement", claim=long.strip(), by="ocalan", about="PKK"),
+        fact(id="short", type="statement", claim="The PKK seeks autonomy", by="ocalan", about="X"),
+        fact(id="also", type="statement", claim="The PKK is strong", by="ocalan", about="PKK"),
+    )
+    assert "long/who" in cards and "long/what" not in cards
+    assert "short/what" in cards
+    # Ocalan says two things about the PKK, one too long to be asked: it is still a second
+    # answer to what he says about it
+    assert "also/what" not in cards
+
+
+def test_a_fact_whose_card_would_say_its_answer_still_answers_the_question() -> None:
+    """B's card is not drawn (its alias is in the question), yet B is a second answer to A's."""
+    role = [{"role": "emir", "of": "aqim", "from": "2004"}]
+    aqim = fact(id="aqim", type="group", name="AQIM")
+    a = fact(id="a", type="person", name="Abdelmalek Droukdel", roles=role)
+    b = fact(id="b", type="person", name="Abu Musab", aliases=[{"name": "the emir"}], roles=role)
+    assert "a/role" in draw(aqim, a)
+    cards = draw(aqim, a, b)
+    assert "a/role" not in cards and "b/role" not in cards

@@ -87,6 +87,14 @@ class Asker:
                 spoken.setdefault(type(by), []).append(by.name)
         self.speakers = {kind: NamePool(found) for kind, found in spoken.items()}
         self.people = [f.name for f in facts if isinstance(f, PersonFact)]
+        # what each speaker says about each subject: "What is said about X, according to Y?"
+        # has one answer only when Y says one thing about X (drawn as a card or not)
+        said: dict[tuple[str, str], set[str]] = {}
+        for fact in facts:
+            if isinstance(fact, StatementFact) and fact.about:
+                about = (normalise(fact.about), normalise(self.speaker(fact)))
+                said.setdefault(about, set()).add(normalise(fact.claim))
+        self.claims_about = {about: len(claims) for about, claims in said.items()}
         dated = [f for f in facts if isinstance(f, EventFact) and f.date is not None]
         # A state ("still holds two hostages") is no point in a timeline: kept out of order cards
         events = [f for f in dated if not f.state]
@@ -243,14 +251,20 @@ class Asker:
         fact = self.facts.get(card.fact or "")
         if fact is not None and card.id.partition("/")[2] in fact.unasked:
             return  # the instructor says another file's fact would answer it too
-        answer = frozenset({answer_of(card), *map(normalise, accepted)})
+        if self.answered(key, frozenset({answer_of(card), *map(normalise, accepted)})):
+            self.cards.append((key, card))
+
+    def answered(self, key: str, answer: frozenset[str]) -> bool:
+        """Note that a fact answers the question `key` with `answer` (its forms); whether it
+        is the first to ask it. A fact whose card is not drawn (it would say its answer)
+        still answers the question another fact's card asks."""
         earlier = self.asked.get(key)
-        if earlier is not None:
-            if earlier.isdisjoint(answer):
-                self.clashing.add(key)
-            return
-        self.asked[key] = answer
-        self.cards.append((key, card))
+        if earlier is None:
+            self.asked[key] = answer
+            return True
+        if earlier.isdisjoint(answer):
+            self.clashing.add(key)
+        return False
 
     def drawn(self) -> list[Card]:
         """The cards added, but none whose question another fact answers otherwise."""
@@ -311,6 +325,7 @@ class Asker:
         card when the question already says the answer ("Where: ... in Beirut?"); `named` is
         the alias an alias question names on purpose."""
         if gives_away(question, [answer, *(a for a in aliases if a != named)]):
+            self.answered(normalise(question), frozenset(map(normalise, [answer, *aliases])))
             return
         empty = NamePool(())
         names = pool if pool is not None else self.names.get(kind, empty) if kind else empty

@@ -65,6 +65,9 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
 }
 
 ORDER_ITEMS = 4
+# A claim longer than this is no answer a student can give from memory ("What is said about
+# the PKK, according to ...?" of a 200-character sentence): its "who says" card teaches it.
+LONGEST_RECALLED = 120
 
 
 class Drawing(Asker):
@@ -469,7 +472,8 @@ class Drawing(Asker):
             # a speaker given as text ("U.S. officials", "analysts"): nothing in the file says
             # who else holds the view, so no one is offered as wrong; the student recalls it
             self.recall(fact, "who", question, speaker, Category.OBJECTIVE)
-        if fact.about:
+        about = (normalise(fact.about or ""), normalise(speaker))
+        if fact.about and len(fact.claim) <= LONGEST_RECALLED and self.claims_about[about] == 1:
             self.recall(
                 fact,
                 "what",
