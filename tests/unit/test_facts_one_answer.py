@@ -37,6 +37,10 @@ def test_a_reports_own_assessment_is_not_asked_who_says_it() -> None:
     assert "own/who" not in cards
     # what the report says of the group is still asked, once it has one answer in the file
     assert question_of(cards["own/what"]) == f"What is said about ETA, according to {STATE}?"
+    # a document whose citation is known is named by it
+    cited = {card.id: card for card in draw_cards([own], cite={"report.txt": "the CRT"}.get)}
+    assert question_of(cited["own/what"]) == "What is said about ETA, according to the CRT?"
+    assert "own/who" not in cited
 
 
 def test_a_speaker_the_text_names_is_asked_in_any_of_its_usual_forms() -> None:

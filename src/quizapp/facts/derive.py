@@ -441,6 +441,8 @@ class Drawing(Asker):
     def statement(self, fact: StatementFact) -> None:
         speaker = self.speaker(fact)
         by = self.facts.get(fact.by) if fact.by else None
+        named = isinstance(by, GroupFact | PlaceFact | PersonFact)
+        voice = not named and self.voice_of_its_document(fact, speaker)
         # quotation marks say the words are the speaker's: a reworded claim goes without them
         said = clause(fact.claim)
         quoted = any(f" {normalise(said)} " in f" {normalise(s.quote)} " for s in fact.sources)
@@ -466,7 +468,7 @@ class Drawing(Asker):
                 forms = [*self.forms(by.id), *surname(speaker, self.people)]
                 base = self.base(fact, "who", Category.PERSON)
                 self.add(TypedCard(question=question, answer=speaker, aliases=tuple(forms), **base))
-        elif self.voice_of_its_document(fact, speaker):
+        elif voice:
             pass  # the document's own voice: the card would ask which document it is in
         elif not gives_away(question, [speaker]):
             # a speaker given as text ("U.S. officials", "analysts"): nothing in the file says
@@ -474,10 +476,14 @@ class Drawing(Asker):
             self.recall(fact, "who", question, speaker, Category.OBJECTIVE)
         about = (normalise(fact.about or ""), normalise(speaker))
         if fact.about and len(fact.claim) <= LONGEST_RECALLED and self.claims_about[about] == 1:
+            # the document's own voice is named as the document, when its citation is known
+            # ("the State Department's Country Reports on Terrorism 2014", not "the source
+            # document" nor only its publisher)
+            cited = self._cite(fact.sources[0].doc) if voice and self._cite else None
             self.recall(
                 fact,
                 "what",
-                f"What is said about {fact.about}, according to {speaker}?",
+                f"What is said about {fact.about}, according to {cited or speaker}?",
                 fact.claim,
                 Category.OBJECTIVE,
             )
