@@ -23,8 +23,17 @@ sys.path.insert(0, str(ROOT / "src"))
 from quizapp.generate.score import Score, generated_facts, load_labels, score_by_type  # noqa: E402
 
 # Developed on: the rules were looked at and changed against these. Held out: scored last.
-DEVELOPED = ("lashkar-e-tayyiba", "kurdistan-workers-party", "basque-fatherland-and-liberty")
-HELD_OUT = ("hizballah", "shining-path", "abu-sayyaf-group", "hamas", "jemaah-islamiyah")
+# Hizballah, Shining Path and Abu Sayyaf were held out for two rounds (their last held-out
+# figures are in docs/generator.md) and are developed on from the 2026-11-30 round.
+DEVELOPED = (
+    "lashkar-e-tayyiba",
+    "kurdistan-workers-party",
+    "basque-fatherland-and-liberty",
+    "hizballah",
+    "shining-path",
+    "abu-sayyaf-group",
+)
+HELD_OUT = ("hamas", "jemaah-islamiyah")
 AQIM = ("aqim-backgrounder-2014", "aqim-group-profile")
 
 

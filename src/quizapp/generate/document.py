@@ -48,6 +48,13 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _AKA = re.compile(r"^(?:aka|a\.k\.a\.|also known as)\b", re.IGNORECASE)
+# A section label that opens a sentence, as profiles write them ("Description: Hizballah was
+# designated ...", "Funding and External Aid: ASG is funded ..."): up to six words, each
+# capitalised but for a few short ones, no digits (so never a date's "April 11, 2007:").
+_INLINE_LABEL = re.compile(
+    r"^[A-Z][A-Za-z\u2019'/&-]*(?:\s+(?:[A-Z][A-Za-z\u2019'/&-]*|and|of|or|in|the|&)){0,5}:\s+"
+    r"(?=[\"\u201c(A-Z])"
+)
 _SENTENCE_PUNCT = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
 
 
@@ -75,11 +82,14 @@ class Sentence:
     index: int
     text: str
     kind: Kind = Kind.SENTENCE
+    lead: str = ""
 
     @property
     def quote(self) -> str:
-        """What a fact quotes: the sentence as the validator reads the document."""
-        return self.text
+        """What a fact quotes: the sentence as the validator reads the document, with the
+        section label it opens with (`lead`, "Funding and External Aid: "), which `text`,
+        what the rules read, leaves out."""
+        return self.lead + self.text
 
     @property
     def readable(self) -> bool:
@@ -131,7 +141,9 @@ def parse_document(name: str, text: str) -> Document:
         clean = _fold(raw)
         if clean:
             kind = Kind.RUNON if len(raw) > SENTENCE_CAP else kind
-            sentences.append(Sentence(len(sentences), clean, kind))
+            label = _INLINE_LABEL.match(clean) if kind in (Kind.SENTENCE, Kind.ITEM) else None
+            lead = label.group(0) if label else ""
+            sentences.append(Sentence(len(sentences), clean[len(lead) :], kind, lead))
 
     for block, kind in _paragraphs(plain_text(text.replace("\r\n", "\n").replace("\r", "\n"))):
         if kind is Kind.ITEM:

@@ -309,7 +309,7 @@ def find_entities(sentences: list[str], known_groups: Iterable[str] = ()) -> lis
                 elif kind == "person":
                     surnames.add(entity.name.split()[-1])
         if not heading_like.search(text):
-            _propagate_places(text, entities, index)
+            _propagate_places(text, entities, index, declared)
         for match in _ALIAS.finditer(text):
             owner = _alias_owner(sentence_entities, match.start()) or last_person
             alias = match.group("alias").strip()
@@ -357,10 +357,19 @@ def _alias_owner(found: list[tuple[int, Entity]], position: int) -> Entity | Non
     return before[-1] if before else None
 
 
-def _propagate_places(text: str, entities: dict[tuple[str, str], Entity], index: int) -> None:
-    """In a list such as "Gao, Timbuktu, and Kidal", one known place makes the others places."""
+def _propagate_places(
+    text: str, entities: dict[tuple[str, str], Entity], index: int, groups: set[str]
+) -> None:
+    """In a list such as "Gao, Timbuktu, and Kidal", one known place makes the others places.
+    Two names with only a comma between them are no list ("the invasion of Lebanon,
+    Hizballah ..." ends a phrase and starts the subject), and a name the document gives as a
+    group's (`groups`, from titles and "aka" lines) stays a group."""
     for match in _PLACE_LIST.finditer(text):
         items = [item.strip() for item in re.split(r",\s*(?:and |or )?", match.group(0))]
+        if len(items) < 3 and not re.search(r",\s*(?:and|or) ", match.group(0)):
+            continue
+        if any(item.casefold() in groups for item in items):
+            continue
         known = [
             item for item in items if item in gz.PLACES or ("place", item.casefold()) in entities
         ]

@@ -39,9 +39,26 @@ from quizapp.generate.typed.names import (
     _merge_spellings,
     _named_as_group,
     _title_names,
+    report_title_group,
 )
 from quizapp.generate.typed.relations import _leadership, _relations
 from quizapp.generate.typed.statements import _HEDGE, _PUBLISHERS, _SPEECH, _statement
+
+
+def _title_group_id(reader: _Reader, name: str) -> str | None:
+    """The group fact a title's name stands for: the group of that name, else one spelled
+    alike, its own name before another's alias."""
+    key = _spelling_key(name)
+    groups = [p for p in reader.proposals.values() if p.fact["type"] == "group"]
+    for proposal in groups:
+        if key in (
+            _spelling_key(str(n))
+            for n in (proposal.fact["name"], proposal.fact.get("acronym"))
+            if n
+        ):
+            return proposal.id
+    return next((p.id for p in groups if key in map(_spelling_key, p.names)), None)
+
 
 __all__ = ["EVENT_SENTENCE_CAP", "Proposal", "fact_id", "propose_facts", "slug"]
 
@@ -104,6 +121,10 @@ def propose_facts(
             reader.publisher = publisher or reader.publisher
             if publisher is not None:
                 reader.dateline = None  # a new release: "today" is its dateline, if it has one
+            subject = report_title_group(sentence.text)
+            if subject is not None:
+                # a report's passage on one group: "it" and its "aka" line are that group's
+                reader.last_group = _title_group_id(reader, subject) or reader.last_group
             continue
         if not sentence.readable:
             continue

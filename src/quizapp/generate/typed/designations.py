@@ -125,7 +125,7 @@ def _designations(
                 continue
             fact: FactMap = {
                 "id": fact_id(
-                    reader.document.name, "designation", f"{name}-{action}", text + target
+                    reader.document.name, "designation", f"{name}-{action}", sentence.quote + target
                 ),
                 "type": "designation",
                 "authority": authority,
@@ -179,7 +179,7 @@ def _earlier_acts(
                         reader.document.name,
                         "designation",
                         f"{name}-{action}-{date.value}",
-                        sentence.text + target,
+                        sentence.quote + target,
                     ),
                     "type": "designation",
                     "authority": authority,

@@ -143,7 +143,7 @@ def _events(
         repeat = sum(1 for other in dates[: dates.index(date)] if other.value == date.value)
         key = date.value if not repeat else f"{date.value}-{repeat + 1}"
         fact: FactMap = {
-            "id": fact_id(reader.document.name, "event", key, text),
+            "id": fact_id(reader.document.name, "event", key, sentence.quote),
             "type": "event",
             "what": what,
             "date": value,

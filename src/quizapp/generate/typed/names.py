@@ -41,6 +41,26 @@ _NAME_LINE = re.compile(
 )
 
 
+# A report's title that ends with the group its passage is about: "Country Reports on
+# Terrorism 2013 - Foreign Terrorist Organizations: Abu Sayyaf Group", "Country Report on
+# Terrorism 2022 - Chapter 5 - Hizballah".
+_REPORT_TITLE = re.compile(
+    r"^.{0,80}?\b(?:Reports? on Terrorism|Chapter \d+|Terrorist Organi[sz]ations|Patterns of "
+    r"Global Terrorism)\b.{0,80}?(?: [-\u2013\u2014] |: )"
+    r"(?P<name>[A-Z][\w\u2018\u2019'-]*"
+    r"(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|el|e|i|ud|ul)){0,7})"
+    r"(?: \([A-Z][A-Za-z-]{1,9}\))?$"
+)
+
+
+def report_title_group(heading: str) -> str | None:
+    """The group a report's title names as its subject, if it is such a title."""
+    match = _REPORT_TITLE.match(heading.strip())
+    if match is None or _AUTHORITY_WORDS.search(match.group("name")):
+        return None
+    return re.sub(r"^the ", "", match.group("name"), flags=re.I)
+
+
 def _title_names(document: Document) -> list[str]:
     """Names the document gives on lines of their own (a title that is only a name, an "aka"
     list): known names of groups, so "X and Y Congress" is read whole."""
@@ -49,6 +69,8 @@ def _title_names(document: Document) -> list[str]:
         if sentence.kind is Kind.AKA:
             body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
             names += [" ".join(p.split()) for p in re.split(r"[;,]", body) if " " in p.strip()]
+        elif sentence.kind is Kind.HEADING and (subject := report_title_group(sentence.text)):
+            names.append(subject)
         elif sentence.kind is Kind.HEADING:
             text = re.sub(r"\s*\([A-Z][A-Za-z-]{1,9}\)$", "", sentence.text.strip())
             if (

@@ -144,7 +144,7 @@ def _leadership(
     if person is None or group is None:
         return set()
     fact: FactMap = {
-        "id": fact_id(reader.document.name, "relation", "leadership", text),
+        "id": fact_id(reader.document.name, "relation", "leadership", sentence.quote),
         "type": "relation",
         "relation": "leadership",
         "from": [person],
@@ -190,7 +190,7 @@ def _splinters(
         if child == parent:
             continue
         fact: FactMap = {
-            "id": fact_id(reader.document.name, "relation", f"split-{child}", sentence.text),
+            "id": fact_id(reader.document.name, "relation", f"split-{child}", sentence.quote),
             "type": "relation",
             "relation": "split",
             "from": [parent],
@@ -325,7 +325,7 @@ def _relation_fact(
     is the one nearest the words, at `at`."""
     kind, key, source_ids, target = names
     fact: FactMap = {
-        "id": fact_id(reader.document.name, "relation", key, sentence.text),
+        "id": fact_id(reader.document.name, "relation", key, sentence.quote),
         "type": "relation",
         "relation": kind,
         "from": source_ids,

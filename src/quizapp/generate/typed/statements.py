@@ -140,7 +140,7 @@ def _statement(
     if len(claim) > 240:
         claim = claim[:240].rsplit(" ", 1)[0] + "\u2026"
     fact: FactMap = {
-        "id": fact_id(reader.document.name, "statement", claim[:30], sentence.text),
+        "id": fact_id(reader.document.name, "statement", claim[:30], sentence.quote),
         "type": "statement",
         "claim": claim,
     }

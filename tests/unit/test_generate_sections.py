@@ -1,0 +1,66 @@
+"""Reports written in sections: a sentence opening with its section's label, a title naming
+the group a passage is about (made-up groups, not the evaluation set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quizapp.generate.document import parse_document
+from quizapp.generate.typed import propose_facts
+
+REPORT = """Country Report on Terrorism 2031 - Chapter 5 - Velora Brigade
+
+Aka Velora Fighters; Sons of the Marsh
+
+Description: Velora Brigade was designated as an FTO on March 4, 2009. \
+Founded in 2001 in the wake of the occupation of Tamsin, Velora Brigade fights for a \
+northern state.
+
+Funding and External Aid: Velora Brigade is funded by smuggling.
+In 2005, Velora Brigade attacked the Northern Marsh Liberation Front.
+"""
+
+
+def facts_of(text: str) -> list[dict[str, Any]]:
+    return [proposal.fact for proposal in propose_facts(parse_document("r.txt", text))]
+
+
+def test_a_section_label_is_quoted_but_not_read() -> None:
+    sentences = [s for s in parse_document("r.txt", REPORT).sentences if s.readable]
+    assert sentences[0].lead == "Description: "
+    assert sentences[0].text.startswith("Velora Brigade was designated")
+    assert sentences[0].quote.startswith("Description: Velora Brigade")
+    funding = next(s for s in sentences if "smuggling" in s.text)
+    assert funding.lead == "Funding and External Aid: "
+    # a "YEAR: event" line keeps its date: digits are never a label
+    item = parse_document("r.txt", "- 2004: The group attacked a bank.\n").sentences[0]
+    assert item.lead == "" and item.text.startswith("2004:")
+
+
+def test_a_label_names_no_one_and_hides_no_designation() -> None:
+    facts = facts_of(REPORT)
+    names = {f.get("name") for f in facts}
+    assert "External Aid" not in names and "Description" not in names
+    designation = next(f for f in facts if f["type"] == "designation")
+    target = next(f for f in facts if f["id"] == designation["target"])
+    assert target["name"] == "Velora Brigade" and designation["date"] == "2009-03-04"
+    # the fact quotes the sentence as written, label and all
+    assert designation["sources"][0]["quote"].startswith("Description: ")
+
+
+def test_a_report_title_names_the_group_whose_aka_line_follows() -> None:
+    facts = facts_of(REPORT)
+    group = next(f for f in facts if f.get("name") == "Velora Brigade")
+    assert group["type"] == "group"
+    assert {"Velora Fighters", "Sons of the Marsh"} <= set(group.get("aliases", []))
+
+
+def test_two_names_with_a_comma_between_are_no_list_of_places() -> None:
+    # "the occupation of Lebanon, Velora Brigade ...": the phrase ends, the subject begins
+    facts = facts_of(
+        "The occupation of Lebanon, Korvath began in 1990. Korvath attacked a bank in 1992.\n"
+    )
+    assert not any(f["type"] == "place" and f["name"] == "Korvath" for f in facts)
+    # a list is still a list: one known place makes the others places
+    listed = facts_of("The group was active in Algeria, Orlo, and Tamsin in 1990.\n")
+    assert {"Orlo", "Tamsin"} <= {f["name"] for f in listed if f["type"] == "place"}
