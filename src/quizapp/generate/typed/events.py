@@ -69,6 +69,17 @@ _STATE = re.compile(
     r"|indicates?|visible|appears?|seems?|due to|per capita)\b",
     re.I,
 )
+# A clause that says a state went on or a count changed, whatever acts it names ("ASG remained
+# active, particularly with kidnappings", "continued conducting attacks", "attacks declined"),
+# and a date given only to compare with ("13 attacks in 2015, in comparison to 20 in 2014").
+_GOING_ON = re.compile(
+    r"\b(?:remain(?:s|ed)?|continu(?:e[ds]?|ing)|persist(?:s|ed)?|declin(?:e[ds]?)"
+    r"|increas(?:e[ds]?)|decreas(?:e[ds]?)|dropp(?:ed)?|rose|fell)\b",
+    re.I,
+)
+_COMPARED = re.compile(
+    r"\b(?:in comparison (?:to|with)|compared (?:to|with)|up from|down from|versus|than in)\b", re.I
+)
 KEY_EVENT_CONFIDENCE = 0.6
 MINOR_EVENT_CONFIDENCE = 0.35  # under the command's default --min-confidence (0.4)
 
@@ -83,9 +94,25 @@ def is_key_event(text: str, date: DateMention) -> bool:
         elif cut.start() >= date.end:
             end = cut.start()
             break
-    if _STATE_DATE.search(text[: date.start]):
+    if _STATE_DATE.search(text[: date.start]) or _COMPARED.search(text, 0, date.start):
+        return False
+    going_on = _GOING_ON.search(text, start, end)
+    if going_on is not None and _goes_on(text, going_on, date):
         return False
     return bool(_ACT.search(text, start, end)) or not _STATE.search(text, start, end)
+
+
+def _goes_on(text: str, verb: re.Match[str], date: DateMention) -> bool:
+    """Whether the clause's main verb says a state went on: the first verb of the clause after
+    the date ("In 2013, ASG remained active, particularly with kidnappings"; "In 2016, attacks
+    declined": the act word right before it is its subject), or the verb before a date that
+    no act stands between ("increased since the outbreak of war in 2011" dates the outbreak)."""
+    if verb.start() > date.end:
+        acts = [
+            a for a in _ACT.finditer(text, date.end, verb.start()) if verb.start() - a.end() > 1
+        ]
+        return not acts
+    return not _ACT.search(text, verb.end(), date.start)
 
 
 REPORTED_EVENT_CONFIDENCE = 0.5
