@@ -186,12 +186,13 @@ def _mention(
         context.year, context.month = int(groups["y2"] or 0), _month(groups["m2"] or "")
         return DateMention(f"{first}/{second}", phrase, start, end)
     if name == "month_pair":
-        year = int(groups["y"])
-        first, second = _month(groups["m"] or ""), _month(groups["m2"] or "")
-        if second <= first:
+        in_year = int(groups["y"] or 0)
+        opens, closes = _month(groups["m"] or ""), _month(groups["m2"] or "")
+        if closes <= opens:
             return None
-        context.year, context.month = year, second
-        return DateMention(f"{year:04d}-{first:02d}/{year:04d}-{second:02d}", phrase, start, end)
+        context.year, context.month = in_year, closes
+        span = f"{in_year:04d}-{opens:02d}/{in_year:04d}-{closes:02d}"
+        return DateMention(span, phrase, start, end)
     if name in ("range", "between", "year_pair"):
         first, second = groups["y"], groups["y2"]
         if len(second) == 2:
