@@ -64,3 +64,27 @@ def test_two_names_with_a_comma_between_are_no_list_of_places() -> None:
     # a list is still a list: one known place makes the others places
     listed = facts_of("The group was active in Algeria, Orlo, and Tamsin in 1990.\n")
     assert {"Orlo", "Tamsin"} <= {f["name"] for f in listed if f["type"] == "place"}
+
+
+def test_places_are_told_from_people_by_the_words_of_places() -> None:
+    facts = facts_of(
+        "In 2010, the Velora Brigade bombed a hotel in Buenos Aires. "
+        "It attacked the Sorrel Towers and raided the Nueva Aurora military base in 2011. "
+        "It claims the Torvan Archipelago. In 2012 it killed seven Argentine Marines.\n"
+    )
+    kinds = {f["name"]: f["type"] for f in facts if "name" in f}
+    assert kinds.get("Buenos Aires") == "place"  # a capital city, from the gazetteer
+    assert kinds.get("Sorrel Towers") == "place"
+    assert kinds.get("Nueva Aurora military base") == "place"
+    assert kinds.get("Torvan Archipelago") == "place"
+    assert "Argentine Marines" not in kinds  # a nationality and a plural: no one's name
+
+
+def test_a_valley_with_an_acronym_is_a_place_with_that_acronym() -> None:
+    facts = facts_of(
+        "The faction that operated in the Upper Tarra Valley (UTV) collapsed in 2012. "
+        "Troops entered the UTV in 2013.\n"
+    )
+    place = next(f for f in facts if f.get("name") == "Upper Tarra Valley")
+    assert place["type"] == "place" and place["acronym"] == "UTV"
+    assert not any(f["type"] == "group" for f in facts)

@@ -34,6 +34,11 @@ _DECLARED_GROUP = re.compile(
     r" (?:is|was|has been|became) (?:a|an|the)\b[^.;]{0,60}?\b(?:group|organi[sz]ation|movement"
     r"|militia|network|affiliate|faction|insurgency)\b"
 )
+# A name that a kind of site follows is the site's ("the Nueva Aurora military base").
+_SITE_AFTER = re.compile(
+    r"^\s+(?:(?:military|army|naval|air|police|refugee|detention|training) )?"
+    r"(?:base|camp|barracks|airport|airfield|prison|compound|checkpoint|outpost)s?\b"
+)
 _HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
 _NAME_NOUNS = frozenset(gz.words("Party Congress Front Army Liberation Movement League Hawks"))
@@ -216,9 +221,13 @@ def _classify(
         return None
     if name.casefold() in groups:
         return "group"
+    if words[-1] in gz.GEOGRAPHIC_WORDS and not pieces & gz.ORG_WORDS:
+        return "place"  # "the Upper Tarra Valley (UTV)": a place, acronym or not
     if _ACRONYM_AFTER.match(text[run.end :]) or pieces & gz.ORG_WORDS:
         return "group"
-    if words[-1] in gz.GEOGRAPHIC_WORDS:
+    if words[-1] in gz.GEOGRAPHIC_WORDS or (
+        _SITE_AFTER.match(text[run.end :]) and not all(_is_demonym(word) for word in words)
+    ):
         return "place"
     if re.search(r"\([^()]*$", text[: run.start]) and text[run.end :].startswith(")"):
         return None
@@ -331,6 +340,9 @@ def _record(
     known_acronyms: set[str],
 ) -> Entity:
     name = run.text
+    site = _SITE_AFTER.match(text[run.end :]) if kind == "place" else None
+    if site is not None:
+        name = f"{name} {site.group(0).strip()}"  # "the Nueva Aurora military base"
     if kind == "group" and name in known_acronyms:
         owner = next(e for e in entities.values() if e.acronym == name)
         return owner
@@ -338,6 +350,10 @@ def _record(
     if entity is None:
         entity = entities[(kind, name.casefold())] = Entity(kind, name, index)
     acronym = _ACRONYM_AFTER.match(text[run.end :])
+    if kind == "place" and acronym and entity.acronym is None:
+        entity.acronym = acronym.group("acr")
+        entity.detail_sentence = index
+        known_acronyms.add(entity.acronym)  # "the UTV" later is this place
     if kind == "group" and acronym and entity.acronym is None:
         entity.acronym = acronym.group("acr")
         entity.detail_sentence = index

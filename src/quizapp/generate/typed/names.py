@@ -90,7 +90,7 @@ _NOT_A_NAME = re.compile(
     r"\b\w+(?:ish|ese|ian|ic)\b(?! (?:of|al|bin|ibn)\b)"
     r"|\b(?:Recent|Basque|Kurdish|Arab|Tamil|Uyghur|Pashtun|Shia|Sunni|Salafi|Marxist|Maoist|Islamist)\b|\b(?:January|February|March|April|June|July|August|September|October|November|December"
     r"|Between|During|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|^\w+ing\b|^\w+(?:ish|ian|ese|i)\s+\w+s$"
+    r"|^\w+ing\b|^\w+(?:ish|ian|ese|i|ine)\s+\w+s$"
 )
 
 
@@ -251,6 +251,8 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
             confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
     else:
         confidence = 0.7 if _mentions(reader, entity.name) > 1 else 0.5
+        if entity.acronym:
+            fact["acronym"] = entity.acronym
     if entity.aliases:
         fact["aliases"] = list(entity.aliases)
         confidence = max(confidence, 0.7)
