@@ -34,7 +34,19 @@ DEVELOPED = (
     "abu-sayyaf-group",
 )
 HELD_OUT = ("hamas", "jemaah-islamiyah")
-AQIM = ("aqim-backgrounder-2014", "aqim-group-profile")
+# The AQIM course's sources (decks/sources), each labelled blind like the evaluation set.
+AQIM = (
+    "aqim-backgrounder-2014",
+    "aqim-group-profile",
+    "crs-crisis-in-mali-2013",
+    "crt-2010-niger",
+    "crt-2012-mali",
+    "crt-2013-al-mulathamun-battalion",
+    "crt-2014-mali",
+    "crt-2016-aqim",
+    "rfj-al-murabitoun",
+    "rfj-aqim",
+)
 
 
 def _document(name: str) -> Path:

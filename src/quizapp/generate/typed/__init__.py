@@ -44,6 +44,8 @@ from quizapp.generate.typed.names import (
 from quizapp.generate.typed.relations import _leadership, _relations
 from quizapp.generate.typed.statements import _HEDGE, _PUBLISHERS, _SPEECH, _statement
 
+_OPENS_WITH_IT = re.compile(r"(?:[A-Z][a-z]+ \d{4}, )?(?:The (?:group|organi[sz]ation)|It)\b")
+
 
 def _title_group_id(reader: _Reader, name: str) -> str | None:
     """The group fact a title's name stands for: the group of that name, else one spelled
@@ -131,6 +133,8 @@ def propose_facts(
         dates = find_dates(sentence.text, context)
         groups = _groups_in(reader, sentence.text)
         subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group
+        if _OPENS_WITH_IT.match(sentence.text) and reader.last_group is not None:
+            subject = reader.last_group  # "The group split from X ...": X is not the subject
         before = len(reader.proposals)
         used = _designations(reader, sentence, dates, groups, subject)
         used |= _relations(reader, sentence, dates, groups, subject)

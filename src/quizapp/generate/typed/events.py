@@ -97,17 +97,20 @@ def is_key_event(text: str, date: DateMention) -> bool:
     if _STATE_DATE.search(text[: date.start]) or _COMPARED.search(text, 0, date.start):
         return False
     going_on = _GOING_ON.search(text, start, end)
-    if going_on is not None and _goes_on(text, going_on, date):
+    if going_on is not None and _goes_on(text[:end], going_on, date, start):
         return False
     return bool(_ACT.search(text, start, end)) or not _STATE.search(text, start, end)
 
 
-def _goes_on(text: str, verb: re.Match[str], date: DateMention) -> bool:
+def _goes_on(text: str, verb: re.Match[str], date: DateMention, start: int) -> bool:
     """Whether the clause's main verb says a state went on: the first verb of the clause after
     the date ("In 2013, ASG remained active, particularly with kidnappings"; "In 2016, attacks
-    declined": the act word right before it is its subject), or the verb before a date that
+    declined": the act word right before it is its subject; not when an act comes before the
+    date: "expanded its presence in 2014, and it continued to ..."), or the verb before a date that
     no act stands between ("increased since the outbreak of war in 2011" dates the outbreak)."""
     if verb.start() > date.end:
+        if _ACT.search(text, start, date.start):
+            return False  # "expanded its presence in 2014, and it continued to ...": an act
         acts = [
             a for a in _ACT.finditer(text, date.end, verb.start()) if verb.start() - a.end() > 1
         ]

@@ -29,7 +29,8 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "rename",
             "after>subject",
-            r"\b(?:formerly|previously|originally)(?: known as| called| named)?(?: the)?\b",
+            r"\b(?:formerly|previously|originally)(?: known as| called| named)?,?(?: the)?"
+            r"(?= [A-Z\u2018\u201c\"'])",
         ),
         ("rename", "subject>after", r"\b(?:took|adopted|assumed) the name\b"),
         ("rename", "subject>after", r"\badd(?:ed)? the alias .{0,80}? as its primary name\b"),
@@ -81,7 +82,16 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 )
 
 
-_LED_BY = re.compile(r"\b[Ll]ed by\b")
+_LED_BY = re.compile(
+    r"\b[Ll]ed by(?: (?:the )?(?:brothers|co-?founders?|its|his|her|former|late)\b)*"
+)
+# The founder leads the group he founds ("founded in 1969 by former university professor
+# Abimael Guzman"); "under the leadership of P" names the subject's leader.
+_FOUNDED_BY = re.compile(
+    r"\b(?:[Ff]ounded|[Ff]ormed|[Ee]stablished|[Cc]reated)\b(?: in [^,;]{1,30}?)? by"
+    r"(?: [a-z][\w-]*){0,4}\b"
+    r"|\bunder the (?:leadership|command|direction) of(?: [a-z][\w-]*){0,3}\b"
+)
 
 
 _HAS_LED = re.compile(
@@ -117,7 +127,20 @@ def _leadership(
     leader = _LEADER.search(text)
     person: str | None = None
     group: str | None = None
-    if has_led is not None:
+    founded = _FOUNDED_BY.search(text)
+    founding = False
+    if founded is not None and any(0 <= p - founded.end() <= 2 for p, _ in people):
+        person = next(i for p, i in people if 0 <= p - founded.end() <= 2)
+        named_before = [i for p, i in groups if p < founded.start()]
+        named_after = [i for p, i in groups if p > founded.end()]
+        if named_before and not founded.group(0).startswith("under"):
+            group = named_before[-1]
+        elif _SUBJECT.search(text[: founded.start()]) or not named_after:
+            group = subject or reader.last_group
+        else:
+            group = named_after[0]
+        founding = founded.group(0)[:1] in "Ff"
+    elif has_led is not None:
         person = next((i for p, i in reversed(people) if p < has_led.start()), None)
         group = next((i for p, i in groups if p >= has_led.end() - 1), None)
         if group is None and re.search(r"(?:the group|it|the organi[sz]ation)$", has_led.group(0)):
@@ -155,6 +178,9 @@ def _leadership(
         date = min(dates, key=lambda d: abs(d.start - has_led.end()))
         fact["date"] = _date_value(date)
         used.add(date)
+    elif founding and founded is not None and dates:
+        # the founding dates the leadership's start; the founding stays an event of its own
+        fact["date"] = _date_value(min(dates, key=lambda d: abs(d.start - founded.end())))
     fact["sources"] = [reader.source(sentence)]
     if not _merge_relation(reader, fact):
         reader.add(Proposal(fact, 0.6))
