@@ -75,6 +75,8 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "subject>after",
             r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch|proxy) of\b"
             r"|\b(?:affiliated|allied|aligned|associated) (?:itself )?with\b|\bin alliance with\b"
+            r"|\b(?:ha[sv]e?|share[sd]?|maintain(?:s|ed)?) (?:a )?close"
+            r" (?:relationship|ties) with\b"
             r"|\b(?:coordinated|cooperated|collaborated) (?:closely )?with\b",
         ),
         ("affiliation", "after>subject", r"\b(?:wing|arm|branch|affiliate),\s+(?:the\s+)?"),
@@ -247,7 +249,7 @@ _CREATED = re.compile(
 )
 # Between two groups of one list: "X, Y, and Z", "Nigeria's X, Somalia's Y", "X and the Y".
 _LIST_GAP = re.compile(
-    r",?\s*(?:(?:and|or)\s+)?(?:the\s+)?(?:[A-Z][\w\u2019'-]*(?:'s|\u2019s)\s+)?"
+    r"\)?,?\s*(?:(?:and|or)\s+)?(?:the\s+)?(?:[A-Z][\w\u2019'-]*(?:'s|\u2019s)\s+)?"
 )
 # Relations whose other side may be a list: each group listed is one relation.
 _LISTED = {
@@ -267,6 +269,9 @@ def _listed(reader: _Reader, text: str, after: list[tuple[int, str]]) -> list[st
     chosen = [after[0][1]]
     end = ends.get(after[0][0], after[0][0] + 1)
     for position, ident in after[1:]:
+        if ident == chosen[-1] and position <= end + 3:
+            end = ends.get(position, position + 1)  # its acronym in brackets: "(SF)"
+            continue
         if not _LIST_GAP.fullmatch(text, end, position):
             break
         chosen.append(ident)
@@ -301,6 +306,17 @@ def _relations(
             own = reader.last_group
         others = _listed(reader, text, after) if (kind, direction) in _LISTED else []
         other = after[0][1] if after else None
+        if (
+            kind == "affiliation"
+            and after
+            and after[0][0] - match.end() > 40
+            and not re.search(r"\b(?:including|such as|namely)\b", text[match.end() : after[0][0]])
+        ):
+            other, others = None, []  # the group named next is not what it is allied with
+        if other is None and kind == "affiliation" and direction == "subject>after":
+            # "Hizballah is closely allied with Iran": a state can be a group's ally
+            state = _state_after(reader, text, match.end())
+            other, others = state, []
         if own is not None and own == other and not before:
             own = reader.last_group  # "Rebranding as X, ...": the group named before
         sources = [own] if own else []
@@ -336,6 +352,17 @@ def _relations(
             used |= _relation_fact(reader, sentence, dates, match.start(), names, confidence)
         done.add(kind)
     return used
+
+
+def _state_after(reader: _Reader, text: str, at: int) -> str | None:
+    """The country named right after `at` ("allied with Iran", "with the Syrian regime")."""
+    from quizapp.generate.gazetteer import COUNTRIES
+    from quizapp.generate.typed.events import _places_in
+
+    for position, ident in _places_in(reader, text):
+        if 0 <= position - at <= 12 and reader.proposals[ident].fact["name"] in COUNTRIES:
+            return ident
+    return None
 
 
 def _relation_fact(
