@@ -62,3 +62,41 @@ def test_previously_is_a_former_name_only_when_a_name_follows() -> None:
     assert [(name_of(facts, r["from"][0]), name_of(facts, r["to"])) for r in renames] == [
         ("Velora Brigade", "Sorrel Front")
     ]
+
+
+def relations(text: str) -> list[tuple[str, list[str], str]]:
+    facts = facts_of("The Velora Brigade (VB) attacked a bank in 1989.\n" + text)
+    return [
+        (f["relation"], [name_of(facts, i) for i in f["from"]], name_of(facts, f["to"]))
+        for f in facts
+        if f["type"] == "relation"
+    ]
+
+
+def test_mergers_splits_and_allegiances_as_reports_word_them() -> None:
+    assert ("merger", ["Velora Brigade", "Sorrel Front"], "Marsh Army") in relations(
+        "In 2013, the VB and the Sorrel Front (SF) announced that the two organizations would "
+        "merge under the name the Marsh Army (MA).\n"
+    )
+    assert ("merger", ["Velora Brigade"], "Sorrel Front") in relations(
+        "In 2015, the VB announced a re-merger with the Sorrel Front (SF).\n"
+    )
+    assert ("split", ["Sorrel Front"], "Marsh Army") in relations(
+        "The Marsh Army (MA), originally part of the Sorrel Front (SF), became a separate "
+        "organization in 2012.\n"
+    )
+    assert ("allegiance", ["Velora Brigade"], "Sorrel Front") in relations(
+        "The VB declared allegiance to the Sorrel Front (SF) in 2006.\n"
+    )
+    # the person named between the group and the verb is the one who swore
+    assert ("allegiance", ["Isnil Harun Dapo"], "Sorrel Front") in relations(
+        "In a July 2014 video, senior VB leader and U.S. most-wanted terrorist Isnil Harun Dapo "
+        "swore allegiance to the Sorrel Front (SF).\n"
+    )
+    # "Originally part of": no former name
+    assert not any(
+        kind == "rename"
+        for kind, _, _ in relations(
+            "Originally part of the Sorrel Front (SF), the VB became a separate organization.\n"
+        )
+    )

@@ -21,7 +21,9 @@ from quizapp.generate.typed.core import (
 _CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
 
 
-_CLAUSE_BREAK = re.compile(r",? but |; |, while |, whereas |, and (?=in |on |by |the |a )|\. ")
+_CLAUSE_BREAK = re.compile(
+    r",? but |; |, while |, whereas |, and (?=in |on |by |the |a )|(?<![A-Z])\. "
+)
 
 
 EVENT_SENTENCE_CAP = 400

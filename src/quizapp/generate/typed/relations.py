@@ -30,7 +30,7 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "rename",
             "after>subject",
             r"\b(?:formerly|previously|originally)(?: known as| called| named)?,?(?: the)?"
-            r"(?= [A-Z\u2018\u201c\"'])",
+            r"(?= (?-i:[A-Z\u2018\u201c\"']))",
         ),
         ("rename", "subject>after", r"\b(?:took|adopted|assumed) the name\b"),
         ("rename", "subject>after", r"\badd(?:ed)? the alias .{0,80}? as its primary name\b"),
@@ -44,7 +44,8 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "merger",
             "subject>after",
-            r"\bmerged? (?:with|into)\b|\bjoined forces with\b|\b(?:united|fused) with\b",
+            r"\bmerged? (?:with|into)\b|\bjoined forces with\b|\b(?:united|fused) with\b"
+            r"|\b(?:re-?)?merger with\b",
         ),
         # "Z was formed through a merger of X and Y": from each of X and Y to Z.
         (
@@ -53,13 +54,16 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:through|by|from|in|after) (?:a|the) (?:merger|union|fusion) (?:of|between)\b",
         ),
         ("merger", "subject>after", r"\bformed (?:the|a|its) (?:union|merger)\b"),
+        # "X and Y announced that the two organizations would merge under the name Z"
+        ("merger", "all>after", r"\bmerge (?:under the name|into a new|to become)\b"),
         # the group whose leader announces a union is the one joined: "A's emir announced the
         # union ..., and B ..." goes from B to A
         ("merger", "after>subject", r"\b(?:announced|declared) (?:the|a|its) (?:union|merger)\b"),
         (
             "allegiance",
             "subject>after",
-            r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a|loyalty)\b(?: to)?"
+            r"\b(?:pledged?|swore|sworn|declared|announced|gave) (?:its |their |his )?"
+            r"(?:allegiance|bay'?a|loyalty)\b(?: to)?"
             r"|\bpledges? of (?:allegiance|loyalty) to\b",
         ),
         (
@@ -68,7 +72,8 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:broke|break|split|splintered) (?:away |off )?(?:from|with)\b|\boffshoot of\b"
             r"|\b(?:broke|split) (?:away|off)\b(?=,? (?:to|and) (?:form|found|create|launch)e?d?\b)"
             r"|\b(?:breakaway )?faction of\b|\bsplinter (?:group |faction |cell )?of\b"
-            r"|\bspun off from\b|\b(?:emerged|grew out) (?:of|from)\b",
+            r"|\bspun off from\b|\b(?:emerged|grew out) (?:of|from)\b"
+            r"|\b(?:originally|formerly|once) (?:a )?part of\b",
         ),
         (
             "affiliation",
@@ -319,6 +324,16 @@ def _relations(
             other, others = state, []
         if own is not None and own == other and not before:
             own = reader.last_group  # "Rebranding as X, ...": the group named before
+        if kind == "allegiance" and own is not None:
+            own = _person_between(reader, text, groups, match.start()) or own
+        if direction == "all>after":
+            # each group named before the words goes into the one after
+            joined = [i for i in dict.fromkeys(before[-3:]) if i != other]
+            if other is not None and len(joined) >= 2:
+                names = (kind, kind, joined, other)
+                used |= _relation_fact(reader, sentence, dates, match.start(), names, 0.7)
+                done.add(kind)
+            continue
         sources = [own] if own else []
         created = _CREATED.search(text, match.end())
         if created is not None and kind in ("split", "merger"):
@@ -352,6 +367,20 @@ def _relations(
             used |= _relation_fact(reader, sentence, dates, match.start(), names, confidence)
         done.add(kind)
     return used
+
+
+def _person_between(
+    reader: _Reader, text: str, groups: list[tuple[int, str]], at: int
+) -> str | None:
+    """A person named after the last group before `at` and before it: the one who acts
+    ("senior ASG leader ... Isnilon Hapilon swore allegiance to ISIS")."""
+    last_group = max((p for p, _ in groups if p < at), default=-1)
+    people = [
+        (p, i)
+        for p, i in _groups_in(reader, text, people=True)
+        if last_group < p < at and reader.proposals[i].fact["type"] == "person"
+    ]
+    return people[-1][1] if people else None
 
 
 def _state_after(reader: _Reader, text: str, at: int) -> str | None:
