@@ -88,3 +88,14 @@ def test_a_valley_with_an_acronym_is_a_place_with_that_acronym() -> None:
     place = next(f for f in facts if f.get("name") == "Upper Tarra Valley")
     assert place["type"] == "place" and place["acronym"] == "UTV"
     assert not any(f["type"] == "group" for f in facts)
+
+
+def test_an_event_s_place_may_lie_beyond_its_shortened_what() -> None:
+    facts = facts_of(
+        "In January 2013, the Velora Brigade claimed responsibility for the long and deadly "
+        "attack against the Tarragon natural gas processing facility near Orsk, in southern "
+        "Algeria.\n"
+    )
+    event = next(f for f in facts if f["type"] == "event")
+    place = next(f for f in facts if f["id"] == event.get("place"))
+    assert place["name"] == "Orsk"

@@ -197,6 +197,19 @@ def _events(
             ),
             None,
         )
+        if place is None and is_key_event(text, date):
+            # the place may lie beyond the shortened `what`: "... the attack on a gas facility
+            # near In Amenas, in southeastern Algeria" (the first place the sentence puts it)
+            whole = reader.group_index.spans(text)
+            place = next(
+                (
+                    ident
+                    for position, ident in _places_in(reader, text)
+                    if re.search(r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?$", text[:position])
+                    and not any(start <= position < end for start, end, _ in whole)
+                ),
+                None,
+            )
         if place is not None:
             fact["place"] = place
             reader.places_used.add(place)
