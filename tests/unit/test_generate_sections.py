@@ -99,3 +99,21 @@ def test_an_event_s_place_may_lie_beyond_its_shortened_what() -> None:
     event = next(f for f in facts if f["type"] == "event")
     place = next(f for f in facts if f["id"] == event.get("place"))
     assert place["name"] == "Orsk"
+
+
+def test_names_that_are_no_one_s_and_a_leader_with_an_alias() -> None:
+    facts = facts_of(
+        "Karim Adel Sayed, aka Abu Samir al-Tarrani, is the group's leader. "
+        "In 2012 the Velora Brigade killed then-U.S. Ambassador to Libya J. Orrin Vance. "
+        "Five Nigerien soldiers died in the attack. "
+        "In 2015 it attacked the Radisson Crown Hotel in Bamako. "
+        "In 2017 it merged with others to form Jama'at Nasr al-Din wal Muslimin (JNDM).\n"
+        "(Photo: Marc Tellier/Courtesy Reuters)\n"
+    )
+    kinds = {f["name"]: f["type"] for f in facts if "name" in f}
+    assert kinds.get("Karim Adel Sayed") == "person"  # "is the group's leader": no group
+    assert kinds.get("J. Orrin Vance") == "person" and "Libya J. Orrin Vance" not in kinds
+    assert "Five Nigerien" not in kinds
+    assert kinds.get("Radisson Crown Hotel") == "place"
+    assert kinds.get("Jama'at Nasr al-Din wal Muslimin") == "group"
+    assert "Marc Tellier" not in kinds  # a photo credit is no sentence

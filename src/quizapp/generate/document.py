@@ -55,6 +55,7 @@ _INLINE_LABEL = re.compile(
     r"^[A-Z][A-Za-z\u2019'/&-]*(?:\s+(?:[A-Z][A-Za-z\u2019'/&-]*|and|of|or|in|the|&)){0,5}:\s+"
     r"(?=[\"\u201c(A-Z])"
 )
+_CREDIT = re.compile(r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit)\s*:", re.I)
 _SENTENCE_PUNCT = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
 
 
@@ -141,6 +142,8 @@ def parse_document(name: str, text: str) -> Document:
         clean = _fold(raw)
         if clean:
             kind = Kind.RUNON if len(raw) > SENTENCE_CAP else kind
+            if kind in (Kind.SENTENCE, Kind.ITEM) and _CREDIT.match(clean):
+                kind = Kind.HEADING  # "(Photo: A. Name/Courtesy Reuters)": no sentence
             label = _INLINE_LABEL.match(clean) if kind in (Kind.SENTENCE, Kind.ITEM) else None
             lead = label.group(0) if label else ""
             sentences.append(Sentence(len(sentences), clean[len(lead) :], kind, lead))

@@ -32,7 +32,7 @@ _DECLARED_GROUP = re.compile(
     r"^(?:The )?(?P<name>[A-Z][\w\u2019'-]*(?: (?:(?:al|el|ad|bin|ibn|of|for|and|the) )?"
     r"[A-Z][\w\u2019'-]*){0,6})(?:,[^,]{1,80},)?"
     r" (?:is|was|has been|became) (?:a|an|the)\b[^.;]{0,60}?\b(?:group|organi[sz]ation|movement"
-    r"|militia|network|affiliate|faction|insurgency)\b"
+    r"|militia|network|affiliate|faction|insurgency)\b(?![\u2019']s)"  # not "the group's leader"
 )
 # A name that a kind of site follows is the site's ("the Nueva Aurora military base").
 _SITE_AFTER = re.compile(
@@ -153,6 +153,21 @@ def _runs(text: str) -> list[_Run]:
 
 def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
     """Cut a run at "and", "in" and "the" unless an acronym follows it or it is a known name."""
+    if (
+        len(run.words) >= 3
+        and run.words[0] in gz.PLACES
+        and run.words[1] not in gz.CONNECTORS
+        and not {*run.words[1:]} & (gz.ORG_WORDS | gz.GEOGRAPHIC_WORDS)
+        and run.text.casefold() not in known
+        and not _ACRONYM_AFTER.match(text[run.end :])
+        and re.search(r"\b(?:to|in|of|from)\s+$", text[max(0, run.start - 6) : run.start])
+    ):
+        # "Ambassador to Libya J. Christopher Stevens": the place ends its phrase
+        rest = run.words[1:]
+        rest_text = " ".join(rest)
+        place = _Run(run.words[:1], run.start, run.start + len(run.words[0]), run.title)
+        tail = _Run(rest, run.end - len(rest_text), run.end, None, run.possessive)
+        return [place, *_split_run(tail, text, known)]
     if _ACRONYM_AFTER.match(text[run.end :]) and " and the " in run.text:
         head, _, tail = run.text.rpartition(" and the ")
         head_run = _Run(tuple(head.split()), run.start, run.start + len(head), run.title)

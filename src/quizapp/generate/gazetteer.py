@@ -201,7 +201,8 @@ GEOGRAPHIC_WORDS = frozenset(
 Point Port Mount Mountains Cape Lake River Island Islands Bay Coast Valley Desert Peninsula
 Sea Gulf Fort City Province Region Oasis Plateau Delta Strait Archipelago Basin Highlands Hills
 Forest Jungle Canyon Border Corridor District County Governorate Prefecture Towers Tower
-Barracks Airport Square Camp Base"""
+Barracks Airport Square Camp Base Hotel Resort Mine Facility Plant Stadium Market Mall Mosque
+Church Temple Cathedral"""
     )
 )
 
@@ -225,6 +226,8 @@ CONNECTORS = frozenset(
         "ur",
         "e",
         "i",
+        "wa",
+        "wal",
     }
 )
 NAME_PARTICLES = frozenset(
@@ -241,7 +244,8 @@ Also Then Once Only Both Each Every Such Other Another Why What Who How Analysts
 Photo Courtesy Introduction Monday Tuesday Wednesday Thursday Friday Saturday Sunday God PDF
 Active Recruitment Methods Rebranding Adopting Launches Perceives Cigarettes Kidnappings Money
 Varying Its January February March April May June July August September October November
-December"""
+December One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Dozens Hundreds
+Thousands"""
     )
 )
 

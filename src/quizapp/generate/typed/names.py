@@ -31,7 +31,8 @@ _NOT_PERSON = re.compile(
     r"\b(?:Register|Act|Order|Security|Consulate|Embassy|Terrorist|Terrorism|Affairs|Forces"
     r"|Province|Republic|Kingdom|Islamic|National|International|Federal|General|Initiative"
     r"|Reports?|Country|Chapter|Index|Transcript|Question|Press|Note|Daily|Briefing|Release"
-    r"|Statement|Summary|Overview|Description|Activities|Strength|Funding|Location)s?\b"
+    r"|Statement|Summary|Overview|Description|Activities|Strength|Funding|Location|Reform"
+    r"|Assistance|Program|Programme|Partnership|Initiative)s?\b"
 )
 
 
