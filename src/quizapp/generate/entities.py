@@ -165,9 +165,9 @@ def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
         # "Ambassador to Libya J. Christopher Stevens": the place ends its phrase
         rest = run.words[1:]
         rest_text = " ".join(rest)
-        place = _Run(run.words[:1], run.start, run.start + len(run.words[0]), run.title)
-        tail = _Run(rest, run.end - len(rest_text), run.end, None, run.possessive)
-        return [place, *_split_run(tail, text, known)]
+        opening = _Run(run.words[:1], run.start, run.start + len(run.words[0]), run.title)
+        closing = _Run(rest, run.end - len(rest_text), run.end, None, run.possessive)
+        return [opening, *_split_run(closing, text, known)]
     if _ACRONYM_AFTER.match(text[run.end :]) and " and the " in run.text:
         head, _, tail = run.text.rpartition(" and the ")
         head_run = _Run(tuple(head.split()), run.start, run.start + len(head), run.title)
