@@ -35,6 +35,14 @@ def test_two_months_or_two_years_joined_by_and_are_one_span() -> None:
     assert values("In May 2010 and in June of the following year.") == ["2010-05", "2011-06"]
 
 
+def test_a_season_qualifies_a_year() -> None:
+    assert values("the summer 2006 war, in the fall of 2010 and in winter 2011") == [
+        "2006",
+        "2010",
+        "2011",
+    ]
+
+
 def test_ranges_and_decades() -> None:
     assert values("the 2003\u20132011 war and the 1979-89 war") == ["2003/2011", "1979/1989"]
     assert values("in the 1990s and the early 2000s") == ["1990s", "2000s"]

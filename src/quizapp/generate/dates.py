@@ -30,7 +30,10 @@ _MONTH_ALT = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
 )
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_QUAL = r"(?:(?:early|mid|late|the end of|the start of|the beginning of)[- ])?"
+_QUAL = (
+    r"(?:(?:early|mid|late|the end of|the start of|the beginning of|(?:the )?(?:summer|winter"
+    r"|spring|autumn|fall)(?: of)?)[- ])?"
+)
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))

@@ -55,7 +55,8 @@ _ACT = re.compile(
     r"|amnesty|fled|flee|relocat(?:e[ds]?)|won|lost|defeat(?:s|ed)?|recaptur(?:e[ds]?)"
     r"|retook|destroy(?:s|ed)?|burn(?:s|ed|t)?|behead(?:s|ed)?|murder(?:s|ed)?|storm(?:s|ed)?"
     r"|besieg(?:e[ds]?)|infiltrat(?:e[ds]?)|led|named|became|become|took part|participat(?:e[ds]?)"
-    r"|recogni[sz](?:e[ds]?)|vot(?:e[ds]?)|protest(?:s|ed)?|strik(?:e|ing)|kill)\b",
+    r"|recogni[sz](?:e[ds]?)|vot(?:e[ds]?)|protest(?:s|ed)?|strik(?:e|ing)|kill|wars?"
+    r"|confrontations?|clash(?:es|ed)?|battles?|fighting|offensive|crackdown)\b",
     re.I,
 )
 # A date that says how long a state lasted, not when something happened: "since 2008",
@@ -82,6 +83,11 @@ _GOING_ON = re.compile(
 _COMPARED = re.compile(
     r"\b(?:in comparison (?:to|with)|compared (?:to|with)|up from|down from|versus|than in)\b", re.I
 )
+_ORIGIN = re.compile(
+    r"\btraces? (?:its|their) (?:origins?|roots|provenance|lineage)\b|\bha(?:s|ve) (?:its|their)"
+    r" roots\b|\bdates? back\b|\bgrew out of\b",
+    re.I,
+)
 KEY_EVENT_CONFIDENCE = 0.6
 MINOR_EVENT_CONFIDENCE = 0.35  # under the command's default --min-confidence (0.4)
 
@@ -98,6 +104,8 @@ def is_key_event(text: str, date: DateMention) -> bool:
             break
     if _STATE_DATE.search(text[: date.start]) or _COMPARED.search(text, 0, date.start):
         return False
+    if _ORIGIN.search(text, start, end):
+        return False  # "traces its origins to the civil war of the 1990s": where it comes from
     going_on = _GOING_ON.search(text, start, end)
     if going_on is not None and _goes_on(text[:end], going_on, date, start):
         return False
