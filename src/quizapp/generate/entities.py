@@ -7,6 +7,7 @@ or a list of places makes a place, a title, a role or a verb of speech makes a p
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -91,6 +92,7 @@ def _next_is_cap(tokens: list[tuple[str, int, int]], index: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_demonym(word: str) -> bool:
     if word in gz.ADJECTIVES or word in gz.PLACES:
         return word in gz.ADJECTIVES
