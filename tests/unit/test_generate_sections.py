@@ -117,3 +117,12 @@ def test_names_that_are_no_one_s_and_a_leader_with_an_alias() -> None:
     assert kinds.get("Radisson Crown Hotel") == "place"
     assert kinds.get("Jama'at Nasr al-Din wal Muslimin") == "group"
     assert "Marc Tellier" not in kinds  # a photo credit is no sentence
+
+
+def test_a_status_and_a_capitalised_common_noun_are_no_groups() -> None:
+    facts = facts_of(
+        "The insurgents include the Velora Brigade (VB), a U.S.-designated Foreign Terrorist "
+        "Organization. In 2009 it trained militants attacking Coalition forces in Tamsin.\n"
+    )
+    groups = {f["name"] for f in facts if f["type"] == "group"}
+    assert groups == {"Velora Brigade"}

@@ -43,6 +43,8 @@ _SITE_AFTER = re.compile(
 _HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
 _NAME_NOUNS = frozenset(gz.words("Party Congress Front Army Liberation Movement League Hawks"))
+# Organisation words that are also names on their own.
+_NAMED_ORG_WORDS = frozenset(gz.words("Taliban Hezbollah Hamas Qaeda Qaida Shabab"))
 _NOT_ACRONYMS = frozenset(gz.words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
 
 
@@ -234,8 +236,10 @@ def _classify(
     pieces = {part for word in words for part in re.split(r"[-\u2019']", word)}
     if name in gz.PLACES or name.replace("\u2019", "'") in gz.PLACES:
         return "place"
-    if name.casefold() in gz.DESIGNATION_TERMS:
-        return None
+    if re.sub(r"^\S*-designated ", "", name).casefold() in gz.DESIGNATION_TERMS:
+        return None  # "a U.S.-designated Foreign Terrorist Organization": a status
+    if len(words) == 1 and words[0] in gz.ORG_WORDS and words[0] not in _NAMED_ORG_WORDS:
+        return None  # "Coalition forces": a common noun, capitalised
     if name.casefold() in groups:
         return "group"
     if words[-1] in gz.GEOGRAPHIC_WORDS and not pieces & gz.ORG_WORDS:
