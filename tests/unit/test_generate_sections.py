@@ -126,3 +126,24 @@ def test_a_status_and_a_capitalised_common_noun_are_no_groups() -> None:
     )
     groups = {f["name"] for f in facts if f["type"] == "group"}
     assert groups == {"Velora Brigade"}
+
+
+ONE_NAME_A_LINE = """VELORA BRIGADE
+
+a.k.a.
+Sons of the Marsh;
+Velora Fighters;
+Tarra Martyrs Units
+
+Description
+The Sorrel Front of the Northern Marsh (SFNM) was formed in 1995.
+The Velora Brigade (VB) was formed in 1987. The group attacked a bank in 1990.
+"""
+
+
+def test_an_aka_list_one_name_a_line_belongs_to_the_group_the_title_names() -> None:
+    facts = facts_of(ONE_NAME_A_LINE)
+    group = next(f for f in facts if f.get("name") == "Velora Brigade")
+    assert group.get("aliases") == ["Sons of the Marsh", "Velora Fighters", "Tarra Martyrs Units"]
+    # the names are no facts of their own, and no sentence quotes them
+    assert not any(f.get("name") in ("Sons of", "Velora Fighters") for f in facts)

@@ -47,6 +47,12 @@ from quizapp.generate.typed.statements import _HEDGE, _PUBLISHERS, _SPEECH, _sta
 _OPENS_WITH_IT = re.compile(r"(?:[A-Z][a-z]+ \d{4}, )?(?:The (?:group|organi[sz]ation)|It)\b")
 
 
+def _name_only(heading: str) -> str | None:
+    """A heading that is only a name, "NAME" or "Name (ACR)", written in any case."""
+    text = re.sub(r"\s*\([A-Z][A-Za-z-]{1,9}\)$", "", heading.strip())
+    return text if 0 < len(text.split()) <= 8 and not re.search(r"[.:;,!?\d]", text) else None
+
+
 def _title_group_id(reader: _Reader, name: str) -> str | None:
     """The group fact a title's name stands for: the group of that name, else one spelled
     alike, its own name before another's alias."""
@@ -123,9 +129,11 @@ def propose_facts(
             reader.publisher = publisher or reader.publisher
             if publisher is not None:
                 reader.dateline = None  # a new release: "today" is its dateline, if it has one
-            subject = report_title_group(sentence.text)
+            subject = report_title_group(sentence.text) or _name_only(sentence.text)
             if subject is not None:
-                # a report's passage on one group: "it" and its "aka" line are that group's
+                # a report's passage on one group ("Country Reports on Terrorism 2013 - ...:
+                # NAME", or a title that is only the name): "it" and its "aka" line are that
+                # group's
                 reader.last_group = _title_group_id(reader, subject) or reader.last_group
             continue
         if not sentence.readable:
