@@ -147,3 +147,8 @@ def test_an_aka_list_one_name_a_line_belongs_to_the_group_the_title_names() -> N
     assert group.get("aliases") == ["Sons of the Marsh", "Velora Fighters", "Tarra Martyrs Units"]
     # the names are no facts of their own, and no sentence quotes them
     assert not any(f.get("name") in ("Sons of", "Velora Fighters") for f in facts)
+
+
+def test_a_heading_run_into_its_first_sentence_is_its_label() -> None:
+    sentence = parse_document("r.txt", "Summary Velora Brigade is a militant group.\n").sentences[0]
+    assert sentence.lead == "Summary " and sentence.text.startswith("Velora Brigade is")

@@ -54,6 +54,8 @@ _AKA = re.compile(r"^(?:aka\b|a\.k\.a\.|also known as\b)", re.IGNORECASE)
 _INLINE_LABEL = re.compile(
     r"^[A-Z][A-Za-z\u2019'/&-]*(?:\s+(?:[A-Z][A-Za-z\u2019'/&-]*|and|of|or|in|the|&)){0,5}:\s+"
     r"(?=[\"\u201c(A-Z])"
+    # a report's section heading run into its first sentence ("Summary Hamas is ...")
+    r"|^(?:Summary|Overview|Background|Introduction|Description)\s+(?=[A-Z][a-z])"
 )
 _CREDIT = re.compile(r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit)\s*:", re.I)
 _SENTENCE_PUNCT = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
