@@ -167,12 +167,19 @@ def test_two_events_of_one_what_ask_neither_when_nor_where_they_differ_in() -> N
 
 
 def test_two_facts_asking_one_question_with_one_answer_keep_the_card() -> None:
-    """The same event from two documents is no second answer: one card asks it."""
+    """The same event from two documents is no second answer, even given less precisely:
+    one card asks it. Two days of one month are two answers."""
+    for one, other in (("2010", "2010"), ("2010-12-11", "2010"), ("2010-12", "2010-12-11")):
+        cards = draw(
+            fact(id="a", type="event", what="a raid on a bank", date=one),
+            fact(id="b", type="event", what="a raid on a bank", date=other),
+        )
+        assert "a/when" in cards and "b/when" not in cards, (one, other)
     cards = draw(
-        fact(id="a", type="event", what="a raid on a bank", date="2010"),
-        fact(id="b", type="event", what="a raid on a bank", date="2010"),
+        fact(id="a", type="event", what="a raid on a bank", date="2010-12-11"),
+        fact(id="b", type="event", what="a raid on a bank", date="2010-12-03"),
     )
-    assert "a/when" in cards and "b/when" not in cards
+    assert "a/when" not in cards and "b/when" not in cards
 
 
 def test_a_claim_too_long_to_recall_is_not_asked_what_is_said() -> None:

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import msgspec
+
 from quizapp.facts.clashes import designation_clashes
 from quizapp.facts.distractors import (
     WANT,
@@ -23,7 +25,7 @@ from quizapp.facts.text import normalise
 from quizapp.facts.wording import answer_of, gives_away, question_of
 from quizapp.model.cards import BasicCard, Card, Category, ChoiceCard, Status, TypedCard
 from quizapp.model.common import Source
-from quizapp.model.dates import MONTHS, FuzzyDate
+from quizapp.model.dates import MONTHS, FuzzyDate, PartialDate
 from quizapp.model.facts import (
     NAMED_TYPES,
     DesignationFact,
@@ -133,7 +135,7 @@ class Asker:
                 self.places_in.setdefault(place.located_in, []).append(place.name)
         # the question of each drawn card (by key), with the answer it expects; a question
         # two facts ask with different answers has two right answers, and neither is drawn
-        self.asked: dict[str, frozenset[str]] = {}
+        self.asked: dict[str, Answer] = {}
         self.clashing: set[str] = set()
         self.cards: list[tuple[str, Card]] = []
 
@@ -244,25 +246,26 @@ class Asker:
         question with different answers ("When was X designated by A (FTO)?" of two dates,
         "When did this happen: a raid?" of two raids), it has two right answers: no card asks
         it. `accepted` are other forms of the answer ("State Department" for "U.S. Department
-        of State"): two facts giving one answer in two forms ask one question."""
+        of State", "2007" for "11 December 2007"): two facts giving one answer in two forms
+        ask one question."""
         key = normalise(question_of(card))
         if key in self.taken:
             return
         fact = self.facts.get(card.fact or "")
         if fact is not None and card.id.partition("/")[2] in fact.unasked:
             return  # the instructor says another file's fact would answer it too
-        if self.answered(key, frozenset({answer_of(card), *map(normalise, accepted)})):
+        if self.answered(key, Answer.of(answer_of(card), accepted)):
             self.cards.append((key, card))
 
-    def answered(self, key: str, answer: frozenset[str]) -> bool:
-        """Note that a fact answers the question `key` with `answer` (its forms); whether it
-        is the first to ask it. A fact whose card is not drawn (it would say its answer)
-        still answers the question another fact's card asks."""
+    def answered(self, key: str, answer: Answer) -> bool:
+        """Note that a fact answers the question `key` with `answer`; whether it is the first
+        to ask it. A fact whose card is not drawn (it would say its answer) still answers the
+        question another fact's card asks."""
         earlier = self.asked.get(key)
         if earlier is None:
             self.asked[key] = answer
             return True
-        if earlier.isdisjoint(answer):
+        if not earlier.same(answer):
             self.clashing.add(key)
         return False
 
@@ -302,7 +305,8 @@ class Asker:
                 answer=answer,
                 choices=(answer, *wrong),
                 **self.base(fact, template, Category.DATE),
-            )
+            ),
+            coarser(date),
         )
 
     def ask_name(
@@ -325,7 +329,7 @@ class Asker:
         card when the question already says the answer ("Where: ... in Beirut?"); `named` is
         the alias an alias question names on purpose."""
         if gives_away(question, [answer, *(a for a in aliases if a != named)]):
-            self.answered(normalise(question), frozenset(map(normalise, [answer, *aliases])))
+            self.answered(normalise(question), Answer.of(answer, aliases))
             return
         empty = NamePool(())
         names = pool if pool is not None else self.names.get(kind, empty) if kind else empty
@@ -348,6 +352,34 @@ class Asker:
     ) -> None:
         base = self.base(fact, template, category, shows=answer)
         self.add(BasicCard(question=question, answer=answer, **base))
+
+
+class Answer(msgspec.Struct, frozen=True, gc=False):
+    """A card's answer and the forms a student may give it in, as keys (`normalise`d)."""
+
+    text: str
+    forms: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, accepted: Iterable[str] = ()) -> Answer:
+        key = normalise(text)
+        return cls(key, frozenset({key, *map(normalise, accepted)}))
+
+    def same(self, other: Answer) -> bool:
+        """Whether two facts give one answer: one's answer is a form of the other's (a date
+        within the other's: "2007" and "11 December 2007"), not only a form both share (two
+        days of December 2007)."""
+        return self.text in other.forms or other.text in self.forms
+
+
+def coarser(date: FuzzyDate) -> list[str]:
+    """A date as said at each coarser precision ("December 2007", "2007" for "11 December
+    2007"): the same answer, less precisely."""
+    start = date.start
+    if date.is_range or not start.month:
+        return []
+    month = [PartialDate(start.year, start.month)] if start.day else []
+    return [part.spoken() for part in (*month, PartialDate(start.year))]
 
 
 def overlaps(one: FuzzyDate, other: FuzzyDate) -> bool:
