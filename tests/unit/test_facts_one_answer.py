@@ -207,3 +207,18 @@ def test_a_fact_whose_card_would_say_its_answer_still_answers_the_question() -> 
     assert "a/role" in draw(aqim, a)
     cards = draw(aqim, a, b)
     assert "a/role" not in cards and "b/role" not in cards
+
+
+def test_an_alias_two_groups_share_is_not_asked_another_is() -> None:
+    quote = said("The Eastern Front (the Guard, Red Brigade) and the Western Front (the Guard).")
+    east = fact(
+        id="east", type="group", name="Eastern Front", sources=quote,
+        aliases=[{"name": "the Guard"}, {"name": "Red Brigade"}],
+    )  # fmt: skip
+    west = fact(
+        id="west", type="group", name="Western Front", aliases=[{"name": "Guard"}], sources=quote
+    )
+    cards = draw(east, west)
+    assert question_of(cards["east/alias"]) == "Which group is also known as Red Brigade?"
+    assert "west/alias" not in cards
+    assert question_of(draw(west)["west/alias"]) == "Which group is also known as Guard?"

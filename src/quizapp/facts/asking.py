@@ -67,6 +67,14 @@ class Asker:
                 if fact.id not in listed:
                     unlisted.setdefault(type(fact), []).append(fact.name)
         self.names = {kind: NamePool(found) for kind, found in names.items()}
+        # how many facts of a type give each other name: "Which group is also known as the
+        # Front?" has two answers when two groups are
+        self.alias_owners = Counter(
+            (type(fact), normalise(alias.name))
+            for fact in facts
+            if isinstance(fact, NAMED_TYPES)
+            for alias in {normalise(a.name): a for a in fact.aliases}.values()
+        )
         self.unlisted = {kind: NamePool(found) for kind, found in unlisted.items()}
         # One pool per kind of figure: a count of the displaced is no wrong answer to how
         # many were killed, nor a force's strength (another kind gives the answer away).

@@ -231,12 +231,14 @@ class Drawing(Asker):
             self.add(TypedCard(question=question, answer=fact.name, aliases=tuple(typed), **base))
         # an alias that is part of the name ("Arieff" for "Alexis Arieff"), another spelling of
         # it ("al-Qa'ida" for "al-Qaeda", "Ansar Dine") or its initials ("MUJWA") would say the
-        # answer; an alias no quote of the fact states is not asked (nothing shows it)
+        # answer; an alias no quote of the fact states is not asked (nothing shows it), nor one
+        # another fact of the type also has (two right answers)
         asked = next(
             (
                 a
                 for a in aliases
                 if not gives_away(fact.name, [a])
+                and self.alias_owners[(type(fact), normalise(a))] == 1
                 and not spelling_of(a, fact.name)
                 and not initials_of(a, fact.name)
                 and quote_stating(fact, [a]) is not None
