@@ -217,10 +217,13 @@ class Asker:
                 return dispute.doc
         return quote_showing(fact, value).doc
 
+    def cited_as(self, doc: str) -> str | None:
+        """How the deck names a source document (its metadata's `cite_as`), None if unknown."""
+        return self._cite(doc) if self._cite is not None else None
+
     def cite(self, doc: str) -> str:
         """How a question names a document: its citation name, else its file name."""
-        named = self._cite(doc) if self._cite is not None else None
-        return named or doc.rsplit(".", 1)[0]
+        return self.cited_as(doc) or doc.rsplit(".", 1)[0]
 
     def speaker(self, fact: StatementFact) -> str:
         return self.name(fact.by) if fact.by else fact.attributed_to or fact.id

@@ -481,7 +481,7 @@ class Drawing(Asker):
             # the document's own voice is named as the document, when its citation is known
             # ("the State Department's Country Reports on Terrorism 2014", not "the source
             # document" nor only its publisher)
-            cited = self._cite(fact.sources[0].doc) if voice and self._cite else None
+            cited = self.cited_as(fact.sources[0].doc) if voice else None
             self.recall(
                 fact,
                 "what",

@@ -134,15 +134,15 @@ def question_of(card: Card) -> str:
 
 
 def answer_of(card: Card) -> str:
-    """What a card expects, as a key for telling two cards' answers apart: an order card's
-    items in their order, a match card's pairs."""
+    """What a card expects, for telling two cards' answers apart: an order card's items in
+    their order, a match card's pairs."""
     if isinstance(card, BasicCard | ChoiceCard | TypedCard):
-        return normalise(card.answer)
+        return card.answer
     if isinstance(card, ClozeCard):
-        return normalise(card.text)
+        return card.text
     if isinstance(card, OrderCard):
-        return "\x1f".join(f"{normalise(item.text)} {item.date}" for item in card.items)
-    return "\x1f".join(f"{normalise(pair.left)} {normalise(pair.right)}" for pair in card.pairs)
+        return "; ".join(f"{item.text} {item.date}" for item in card.items)
+    return "; ".join(f"{pair.left} {pair.right}" for pair in card.pairs)
 
 
 _COUNTRY = re.compile(r"^(?:the )?(?:U\.S\.|US|United States)\s+", re.IGNORECASE)
