@@ -222,3 +222,18 @@ def test_an_alias_two_groups_share_is_not_asked_another_is() -> None:
     assert question_of(cards["east/alias"]) == "Which group is also known as Red Brigade?"
     assert "west/alias" not in cards
     assert question_of(draw(west)["west/alias"]) == "Which group is also known as Guard?"
+
+
+def test_a_relation_is_told_apart_by_a_date_no_other_lies_within() -> None:
+    people = [fact(id=n, type="person", name=n.title()) for n in ("ann", "bob", "cy")]
+    gia = fact(id="gia", type="group", name="Armed Islamic Group", acronym="GIA")
+
+    def led(id: str, who: str, date: str) -> Fact:
+        return fact(id=id, type="relation", relation="leadership", to="gia", date=date,
+                    **{"from": [who]})  # fmt: skip
+
+    cards = draw(gia, *people, led("l1", "ann", "1995"), led("l2", "bob", "1995-03"))
+    assert "l1/from" not in cards, "who led it in March 1995 also led it in 1995"
+    assert question_of(cards["l2/from"]) == "Who led GIA (March 1995)?"
+    cards = draw(gia, *people, led("l1", "ann", "1995"), led("l3", "cy", "1996"))
+    assert question_of(cards["l1/from"]) == "Who led GIA (1995)?"

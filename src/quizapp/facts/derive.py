@@ -15,6 +15,7 @@ import math
 from collections.abc import Sequence
 
 from quizapp.facts.asking import Asker, Cite, overlaps, quote_showing, quote_stating
+from quizapp.facts.clashes import start_of
 from quizapp.facts.distractors import FigurePool, NamePool, figure_distractors
 from quizapp.facts.figures import Figure, leading_figure, numbers_in, parse_figure
 from quizapp.facts.links import moment, relation_keys
@@ -381,10 +382,15 @@ class Drawing(Asker):
 
     def told_apart(self, question: str, fact: Fact, others: Sequence[Fact]) -> str | None:
         """The question, with the fact's date when other facts would answer it too; None when
-        not even the date tells them apart (then the question has several right answers)."""
+        not even the date tells them apart (then the question has several right answers): an
+        other has no date, or its date lies within this one's ("Who led the GIA (1995)?" is
+        also answered by who led it from March 1995)."""
         if not others:
             return question
-        if fact.date is None or any(o.date == fact.date or o.date is None for o in others):
+        if fact.date is None or any(o.date is None for o in others):
+            return None
+        asked = start_of(fact.date) or ""
+        if any((start_of(o.date) or "").startswith(asked) for o in others):
             return None
         return f"{question[:-1]} ({FuzzyDate.parse(fact.date).spoken()})?"
 
