@@ -22,7 +22,7 @@ from quizapp.facts.figures import numbers_in
 from quizapp.facts.lineage import build_lineage, date_key
 from quizapp.facts.links import moment, relation_keys, rename_groups
 from quizapp.facts.text import normalise
-from quizapp.facts.wording import answer_of, gives_away, question_of
+from quizapp.facts.wording import People, answer_of, gives_away, question_of
 from quizapp.model.cards import BasicCard, Card, Category, ChoiceCard, Status, TypedCard
 from quizapp.model.common import Source
 from quizapp.model.dates import MONTHS, FuzzyDate, PartialDate
@@ -96,7 +96,7 @@ class Asker:
             if isinstance(by, NAMED_TYPES):
                 spoken.setdefault(type(by), []).append(by.name)
         self.speakers = {kind: NamePool(found) for kind, found in spoken.items()}
-        self.people = [f.name for f in facts if isinstance(f, PersonFact)]
+        self.people = People(f.name for f in facts if isinstance(f, PersonFact))
         # what each speaker says about each subject: "What is said about X, according to Y?"
         # has one answer only when Y says one thing about X (drawn as a card or not)
         said: dict[tuple[str, str], set[str]] = {}

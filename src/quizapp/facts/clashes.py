@@ -21,7 +21,6 @@ import msgspec
 
 from quizapp.facts.text import normalise
 from quizapp.facts.wording import authority_key
-from quizapp.model.dates import FuzzyDate
 from quizapp.model.facts import DesignationFact, Fact
 
 
@@ -61,8 +60,9 @@ def _prefixes(iso: str) -> list[str]:
 
 
 def start_of(date: str | None) -> str | None:
-    """A fact's date as the ISO text of its start (a range by where it begins), or None."""
-    return FuzzyDate.parse(date).start.iso() if date else None
+    """A fact's date (ISO, checked when its file was read) as the ISO text of its start: a
+    range by where it begins. None for no date."""
+    return date.split("/", 1)[0] if date else None
 
 
 def shared_by_another(entries: Sequence[Dated]) -> set[str]:

@@ -26,6 +26,7 @@ from quizapp.facts.wording import (
     RELATION_PHRASES,
     ROLE_SUBJECT,
     TYPE_CATEGORY,
+    People,
     authority_forms,
     clause,
     gives_away,
@@ -527,7 +528,7 @@ def spelled_out(name: str) -> list[str]:
     return forms
 
 
-def acting(names: Sequence[str], people: Sequence[str]) -> list[str]:
+def acting(names: Sequence[str], people: People) -> list[str]:
     """The names of who acted for an authority, each also without middle initials and by
     surname, as a typed answer accepts a person's."""
     forms: list[str] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from quizapp.facts.text import normalise
@@ -240,7 +241,23 @@ def spelling_of(name: str, other: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
 
 
-def surname(name: str, people: Iterable[str]) -> list[str]:
+class People:
+    """A file's people by name, counted by last name once: whether another person has a
+    last name is one look-up, not a pass over everyone for each card."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_name = Counter(names)
+        self.by_last: Counter[str] = Counter()
+        for name, count in self.by_name.items():
+            if words := name.split():
+                self.by_last[words[-1]] += count
+
+    def others_called(self, last: str, name: str) -> int:
+        """How many people other than `name` (whose last word is `last`) have that last name."""
+        return self.by_last[last] - self.by_name[name]
+
+
+def surname(name: str, people: People) -> list[str]:
     """Shorter names a typed answer accepts for a person: without middle initials ("Martin
     Dempsey" for "Martin E. Dempsey"), and the last name ("Dempsey") when no other person of
     the file has it and it is more than two letters."""
@@ -252,7 +269,6 @@ def surname(name: str, people: Iterable[str]) -> list[str]:
     if len(plain) != len(words) and len(plain) >= 2:
         forms.append(" ".join(plain))
     last = words[-1]
-    others = [p for p in people if p != name and p.split() and p.split()[-1] == last]
-    if len(last) >= 3 and not others:
+    if len(last) >= 3 and not people.others_called(last, name):
         forms.append(last)
     return forms
