@@ -23,9 +23,30 @@ sys.path.insert(0, str(ROOT / "src"))
 from quizapp.generate.score import Score, generated_facts, load_labels, score_by_type  # noqa: E402
 
 # Developed on: the rules were looked at and changed against these. Held out: scored last.
-DEVELOPED = ("lashkar-e-tayyiba", "kurdistan-workers-party", "basque-fatherland-and-liberty")
-HELD_OUT = ("hizballah", "shining-path", "abu-sayyaf-group", "hamas", "jemaah-islamiyah")
-AQIM = ("aqim-backgrounder-2014", "aqim-group-profile")
+# Hizballah, Shining Path and Abu Sayyaf were held out for two rounds (their last held-out
+# figures are in docs/generator.md) and are developed on from the 2026-11-30 round.
+DEVELOPED = (
+    "lashkar-e-tayyiba",
+    "kurdistan-workers-party",
+    "basque-fatherland-and-liberty",
+    "hizballah",
+    "shining-path",
+    "abu-sayyaf-group",
+)
+HELD_OUT = ("hamas", "jemaah-islamiyah")
+# The AQIM course's sources (decks/sources), each labelled blind like the evaluation set.
+AQIM = (
+    "aqim-backgrounder-2014",
+    "aqim-group-profile",
+    "crs-crisis-in-mali-2013",
+    "crt-2010-niger",
+    "crt-2012-mali",
+    "crt-2013-al-mulathamun-battalion",
+    "crt-2014-mali",
+    "crt-2016-aqim",
+    "rfj-al-murabitoun",
+    "rfj-aqim",
+)
 
 
 def _document(name: str) -> Path:

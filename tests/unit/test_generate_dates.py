@@ -23,6 +23,26 @@ def test_explicit_forms() -> None:
     ]
 
 
+def test_two_months_or_two_years_joined_by_and_are_one_span() -> None:
+    assert values("It escalated in September and October 2024.") == ["2024-09/2024-10"]
+    assert values("In 2016 and 2017, the group kidnapped tourists.") == ["2016/2017"]
+    assert values("between 2001 and 2003") == ["2001/2003"]
+    # a month "of the same year" takes its year from the date before it
+    assert values("In February 2004 it bombed a ferry, and in July of the same year a bus.") == [
+        "2004-02",
+        "2004-07",
+    ]
+    assert values("In May 2010 and in June of the following year.") == ["2010-05", "2011-06"]
+
+
+def test_a_season_qualifies_a_year() -> None:
+    assert values("the summer 2006 war, in the fall of 2010 and in winter 2011") == [
+        "2006",
+        "2010",
+        "2011",
+    ]
+
+
 def test_ranges_and_decades() -> None:
     assert values("the 2003\u20132011 war and the 1979-89 war") == ["2003/2011", "1979/1989"]
     assert values("in the 1990s and the early 2000s") == ["1990s", "2000s"]

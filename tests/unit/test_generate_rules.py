@@ -114,6 +114,20 @@ def test_key_events_are_acts_and_the_rest_are_below_the_default_confidence() -> 
     assert event.confidence == MINOR_EVENT_CONFIDENCE < 0.4
 
 
+def test_a_state_that_went_on_and_a_date_compared_with_are_no_key_events() -> None:
+    assert not key("In 2013, the RHB remained active, particularly with kidnappings for ransom.")
+    assert not key("In 2016, RHB terrorist attacks declined.")
+    assert not key("The RHB committed 13 attacks in 2015, in comparison to 20 in 2014.", 1)
+    assert key("The RHB committed 13 attacks in 2015, in comparison to 20 in 2014.", 0)
+    # the act a date qualifies is still an act when a going-on verb stands before it
+    assert key("Its stores have only increased since the outbreak of civil war in 2011.")
+    # ... and a relative clause's verb is not the clause's main verb
+    assert key("In late 2013, the RHB attacked a convoy, showing the insecurity that remains.")
+    assert key("The group has killed more than 850 persons since it began attacks in 1968.")
+    # a war, a clash, a battle are acts too
+    assert key("In the wake of the summer 2006 war between Sarvania and the RHB, talks stalled.")
+
+
 def test_two_events_with_one_date_in_a_sentence_are_two_facts() -> None:
     facts = facts_of(
         INTRO + "The RHB since 2010 has kept a low profile, while the BHF claimed responsibility "

@@ -60,8 +60,7 @@ def test_designation_targets_the_group_never_the_agency() -> None:
 
 def test_a_renaming_goes_from_the_old_name_to_the_new() -> None:
     facts = facts_of(TEXT)
-    rename = next(f for f in facts if f["type"] == "relation")
-    assert rename["relation"] == "rename"
+    rename = next(f for f in facts if f["type"] == "relation" and f["relation"] == "rename")
     assert [named(facts, i) for i in rename["from"]] == ["NEF"]
     assert named(facts, rename["to"]) == "SUC"
     assert rename["date"] == "2004"

@@ -30,7 +30,10 @@ _MONTH_ALT = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
 )
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_QUAL = r"(?:(?:early|mid|late|the end of|the start of|the beginning of)[- ])?"
+_QUAL = (
+    r"(?:(?:early|mid|late|the end of|the start of|the beginning of|(?:the )?(?:summer|winter"
+    r"|spring|autumn|fall)(?: of)?)[- ])?"
+)
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
@@ -46,8 +49,21 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?i:between|from) (?P<m>{_MONTH_ALT}),? (?P<y>{_YEAR}) (?:and|to|until|through)"
             rf" (?P<m2>{_MONTH_ALT}),? (?P<y2>{_YEAR})\b",
         ),
+        # "in September and October 2024", "in 2016 and 2017": one span of time, not two
+        # dates (the first alone would be cut from its sentence as "in September and, ...")
+        (
+            "month_pair",
+            rf"(?<![A-Z])(?P<m>{_MONTH_ALT}) (?:and|to|through|or) (?P<m2>{_MONTH_ALT}),?"
+            rf" (?P<y>{_YEAR})\b",
+        ),
+        (
+            "month_rel_year",
+            rf"(?<![A-Z])(?P<m>{_MONTH_ALT}) of (?P<rel>(?i:that|the same|the following|the next"
+            r"|the previous)) year\b",
+        ),
         ("range", rf"(?<![\w$.,])(?P<y>{_YEAR}) ?[\u2013\u2014-] ?(?P<y2>{_YEAR}|\d\d)(?![\d%])"),
         ("between", rf"\bbetween (?P<y>{_YEAR}) and (?P<y2>{_YEAR})\b"),
+        ("year_pair", rf"(?<![\w$.,/-])(?P<y>{_YEAR}) and (?P<y2>{_YEAR})(?![\d%]|s\b)"),
         ("my", rf"(?<![A-Z]){_QUAL}(?P<m>{_MONTH_ALT}),? (?:of )?(?P<y>{_YEAR})\b"),
         ("decade", rf"\b(?:the )?{_QUAL}(?P<y>(?:1[6-9]|20)\d0)s\b"),
         ("year", rf"(?<![\w$.,/-]){_QUAL}(?P<y>{_YEAR})(?![\d%]|s\b|-\d| percent| per cent)"),
@@ -67,7 +83,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _RELATIVE = frozenset(
-    {"next_month", "rel_year", "year_later", "bare_month", "month_day", "day_month"}
+    {
+        "next_month",
+        "rel_year",
+        "year_later",
+        "bare_month",
+        "month_day",
+        "day_month",
+        "month_rel_year",
+    }
 )
 
 
@@ -164,7 +188,15 @@ def _mention(
             return None
         context.year, context.month = int(groups["y2"] or 0), _month(groups["m2"] or "")
         return DateMention(f"{first}/{second}", phrase, start, end)
-    if name in ("range", "between"):
+    if name == "month_pair":
+        in_year = int(groups["y"] or 0)
+        opens, closes = _month(groups["m"] or ""), _month(groups["m2"] or "")
+        if closes <= opens:
+            return None
+        context.year, context.month = in_year, closes
+        span = f"{in_year:04d}-{opens:02d}/{in_year:04d}-{closes:02d}"
+        return DateMention(span, phrase, start, end)
+    if name in ("range", "between", "year_pair"):
         first, second = groups["y"], groups["y2"]
         if len(second) == 2:
             second = first[:2] + second
@@ -193,7 +225,10 @@ def _relative(
     month: int | None = None
     rel = groups.get("rel")
     day = groups.get("d")
-    if name in ("next_month", "bare_month", "month_day", "day_month"):
+    if name == "month_rel_year":
+        month = _month(groups["m"] or "")
+        year += {"following": 1, "next": 1, "previous": -1}.get((rel or "").split()[-1].lower(), 0)
+    elif name in ("next_month", "bare_month", "month_day", "day_month"):
         month = _month(groups["m"] or "")
         if (
             rel in ("following", "next") and context.month is not None and month <= context.month

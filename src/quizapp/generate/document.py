@@ -47,7 +47,15 @@ _DATELINE = re.compile(
     r"|(?:\d{4}-\d\d-\d\d)|(?:" + _MONTH_WORD + r"\s+\d{4}))\.?$",
     re.IGNORECASE,
 )
-_AKA = re.compile(r"^(?:aka|a\.k\.a\.|also known as)\b", re.IGNORECASE)
+_AKA = re.compile(r"^(?:aka\b|a\.k\.a\.|also known as\b)", re.IGNORECASE)
+# A section label that opens a sentence, as profiles write them ("Description: Hizballah was
+# designated ...", "Funding and External Aid: ASG is funded ..."): up to six words, each
+# capitalised but for a few short ones, no digits (so never a date's "April 11, 2007:").
+_INLINE_LABEL = re.compile(
+    r"^[A-Z][A-Za-z\u2019'/&-]*(?:\s+(?:[A-Z][A-Za-z\u2019'/&-]*|and|of|or|in|the|&)){0,5}:\s+"
+    r"(?=[\"\u201c(A-Z])"
+)
+_CREDIT = re.compile(r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit)\s*:", re.I)
 _SENTENCE_PUNCT = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
 
 
@@ -75,11 +83,14 @@ class Sentence:
     index: int
     text: str
     kind: Kind = Kind.SENTENCE
+    lead: str = ""
 
     @property
     def quote(self) -> str:
-        """What a fact quotes: the sentence as the validator reads the document."""
-        return self.text
+        """What a fact quotes: the sentence as the validator reads the document, with the
+        section label it opens with (`lead`, "Funding and External Aid: "), which `text`,
+        what the rules read, leaves out."""
+        return self.lead + self.text
 
     @property
     def readable(self) -> bool:
@@ -131,7 +142,11 @@ def parse_document(name: str, text: str) -> Document:
         clean = _fold(raw)
         if clean:
             kind = Kind.RUNON if len(raw) > SENTENCE_CAP else kind
-            sentences.append(Sentence(len(sentences), clean, kind))
+            if kind in (Kind.SENTENCE, Kind.ITEM) and _CREDIT.match(clean):
+                kind = Kind.HEADING  # "(Photo: A. Name/Courtesy Reuters)": no sentence
+            label = _INLINE_LABEL.match(clean) if kind in (Kind.SENTENCE, Kind.ITEM) else None
+            lead = label.group(0) if label else ""
+            sentences.append(Sentence(len(sentences), clean[len(lead) :], kind, lead))
 
     for block, kind in _paragraphs(plain_text(text.replace("\r\n", "\n").replace("\r", "\n"))):
         if kind is Kind.ITEM:
@@ -207,6 +222,7 @@ def _paragraphs(text: str) -> list[tuple[str, Kind]]:
         current.append(line)
     if current:
         blocks.append(current)
+    blocks = _aka_lists(blocks)
     joined: list[tuple[str, Kind]] = []
     for lines in blocks:
         block = " ".join(part.strip() for part in lines)
@@ -221,6 +237,49 @@ def _paragraphs(text: str) -> list[tuple[str, Kind]]:
         else:
             joined.append((block, kind))
     return joined
+
+
+_AKA_ALONE = re.compile(r"^\s*(?:aka|a\.k\.a\.?|also known as)\s*:?\s*$", re.IGNORECASE)
+_MAX_AKA_NAMES = 60
+
+
+def _aka_lists(blocks: list[list[str]]) -> list[list[str]]:
+    """An "a.k.a." line alone, then one name a line ("Sons of the Marsh;"): one "aka" line
+    listing them all, as if the list had been written on one line."""
+    merged: list[list[str]] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if len(block) == 1 and _AKA_ALONE.match(block[0]):
+            names: list[str] = []
+            index += 1
+            while index < len(blocks) and len(names) < _MAX_AKA_NAMES:
+                lines = blocks[index]
+                if not all(_is_listed_name(line) for line in lines):
+                    break
+                names += [line.strip().rstrip(";,") for line in lines]
+                index += 1
+                if not lines[-1].rstrip().endswith((";", ",")):
+                    break  # the last name of the list has no separator after it
+            if names:
+                merged.append([block[0].strip() + " " + "; ".join(names)])
+                continue
+            merged.append(block)
+            continue
+        merged.append(block)
+        index += 1
+    return merged
+
+
+def _is_listed_name(line: str) -> bool:
+    """A line that is one name of a list: short, capitalised, no sentence's end."""
+    clean = line.strip().rstrip(";,")
+    return (
+        0 < len(clean) <= 80
+        and clean[:1].isupper()
+        and not clean.endswith((".", "!", "?"))
+        and len(clean.split()) <= 8
+    )
 
 
 def _wrapped(previous: str, line: str) -> bool:

@@ -7,6 +7,7 @@ or a list of places makes a place, a title, a role or a verb of speech makes a p
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,11 +33,18 @@ _DECLARED_GROUP = re.compile(
     r"^(?:The )?(?P<name>[A-Z][\w\u2019'-]*(?: (?:(?:al|el|ad|bin|ibn|of|for|and|the) )?"
     r"[A-Z][\w\u2019'-]*){0,6})(?:,[^,]{1,80},)?"
     r" (?:is|was|has been|became) (?:a|an|the)\b[^.;]{0,60}?\b(?:group|organi[sz]ation|movement"
-    r"|militia|network|affiliate|faction|insurgency)\b"
+    r"|militia|network|affiliate|faction|insurgency)\b(?![\u2019']s)"  # not "the group's leader"
+)
+# A name that a kind of site follows is the site's ("the Nueva Aurora military base").
+_SITE_AFTER = re.compile(
+    r"^\s+(?:(?:military|army|naval|air|police|refugee|detention|training) )?"
+    r"(?:base|camp|barracks|airport|airfield|prison|compound|checkpoint|outpost)s?\b"
 )
 _HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
 _NAME_NOUNS = frozenset(gz.words("Party Congress Front Army Liberation Movement League Hawks"))
+# Organisation words that are also names on their own.
+_NAMED_ORG_WORDS = frozenset(gz.words("Taliban Hezbollah Hamas Qaeda Qaida Shabab"))
 _NOT_ACRONYMS = frozenset(gz.words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
 
 
@@ -86,6 +94,7 @@ def _next_is_cap(tokens: list[tuple[str, int, int]], index: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_demonym(word: str) -> bool:
     if word in gz.ADJECTIVES or word in gz.PLACES:
         return word in gz.ADJECTIVES
@@ -148,6 +157,21 @@ def _runs(text: str) -> list[_Run]:
 
 def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
     """Cut a run at "and", "in" and "the" unless an acronym follows it or it is a known name."""
+    if (
+        len(run.words) >= 3
+        and run.words[0] in gz.PLACES
+        and run.words[1] not in gz.CONNECTORS
+        and not {*run.words[1:]} & (gz.ORG_WORDS | gz.GEOGRAPHIC_WORDS)
+        and run.text.casefold() not in known
+        and not _ACRONYM_AFTER.match(text[run.end :])
+        and re.search(r"\b(?:to|in|of|from)\s+$", text[max(0, run.start - 6) : run.start])
+    ):
+        # "Ambassador to Libya J. Christopher Stevens": the place ends its phrase
+        rest = run.words[1:]
+        rest_text = " ".join(rest)
+        opening = _Run(run.words[:1], run.start, run.start + len(run.words[0]), run.title)
+        closing = _Run(rest, run.end - len(rest_text), run.end, None, run.possessive)
+        return [opening, *_split_run(closing, text, known)]
     if _ACRONYM_AFTER.match(text[run.end :]) and " and the " in run.text:
         head, _, tail = run.text.rpartition(" and the ")
         head_run = _Run(tuple(head.split()), run.start, run.start + len(head), run.title)
@@ -212,13 +236,19 @@ def _classify(
     pieces = {part for word in words for part in re.split(r"[-\u2019']", word)}
     if name in gz.PLACES or name.replace("\u2019", "'") in gz.PLACES:
         return "place"
-    if name.casefold() in gz.DESIGNATION_TERMS:
-        return None
+    if re.sub(r"^\S*-designated ", "", name).casefold() in gz.DESIGNATION_TERMS:
+        return None  # "a U.S.-designated Foreign Terrorist Organization": a status
+    if len(words) == 1 and words[0] in gz.ORG_WORDS and words[0] not in _NAMED_ORG_WORDS:
+        return None  # "Coalition forces": a common noun, capitalised
     if name.casefold() in groups:
         return "group"
+    if words[-1] in gz.GEOGRAPHIC_WORDS and not pieces & gz.ORG_WORDS:
+        return "place"  # "the Upper Tarra Valley (UTV)": a place, acronym or not
     if _ACRONYM_AFTER.match(text[run.end :]) or pieces & gz.ORG_WORDS:
         return "group"
-    if words[-1] in gz.GEOGRAPHIC_WORDS:
+    if words[-1] in gz.GEOGRAPHIC_WORDS or (
+        _SITE_AFTER.match(text[run.end :]) and not all(_is_demonym(word) for word in words)
+    ):
         return "place"
     if re.search(r"\([^()]*$", text[: run.start]) and text[run.end :].startswith(")"):
         return None
@@ -309,7 +339,7 @@ def find_entities(sentences: list[str], known_groups: Iterable[str] = ()) -> lis
                 elif kind == "person":
                     surnames.add(entity.name.split()[-1])
         if not heading_like.search(text):
-            _propagate_places(text, entities, index)
+            _propagate_places(text, entities, index, declared)
         for match in _ALIAS.finditer(text):
             owner = _alias_owner(sentence_entities, match.start()) or last_person
             alias = match.group("alias").strip()
@@ -331,6 +361,9 @@ def _record(
     known_acronyms: set[str],
 ) -> Entity:
     name = run.text
+    site = _SITE_AFTER.match(text[run.end :]) if kind == "place" else None
+    if site is not None:
+        name = f"{name} {site.group(0).strip()}"  # "the Nueva Aurora military base"
     if kind == "group" and name in known_acronyms:
         owner = next(e for e in entities.values() if e.acronym == name)
         return owner
@@ -338,6 +371,10 @@ def _record(
     if entity is None:
         entity = entities[(kind, name.casefold())] = Entity(kind, name, index)
     acronym = _ACRONYM_AFTER.match(text[run.end :])
+    if kind == "place" and acronym and entity.acronym is None:
+        entity.acronym = acronym.group("acr")
+        entity.detail_sentence = index
+        known_acronyms.add(entity.acronym)  # "the UTV" later is this place
     if kind == "group" and acronym and entity.acronym is None:
         entity.acronym = acronym.group("acr")
         entity.detail_sentence = index
@@ -357,10 +394,19 @@ def _alias_owner(found: list[tuple[int, Entity]], position: int) -> Entity | Non
     return before[-1] if before else None
 
 
-def _propagate_places(text: str, entities: dict[tuple[str, str], Entity], index: int) -> None:
-    """In a list such as "Gao, Timbuktu, and Kidal", one known place makes the others places."""
+def _propagate_places(
+    text: str, entities: dict[tuple[str, str], Entity], index: int, groups: set[str]
+) -> None:
+    """In a list such as "Gao, Timbuktu, and Kidal", one known place makes the others places.
+    Two names with only a comma between them are no list ("the invasion of Lebanon,
+    Hizballah ..." ends a phrase and starts the subject), and a name the document gives as a
+    group's (`groups`, from titles and "aka" lines) stays a group."""
     for match in _PLACE_LIST.finditer(text):
         items = [item.strip() for item in re.split(r",\s*(?:and |or )?", match.group(0))]
+        if len(items) < 3 and not re.search(r",\s*(?:and|or) ", match.group(0)):
+            continue
+        if any(item.casefold() in groups for item in items):
+            continue
         known = [
             item for item in items if item in gz.PLACES or ("place", item.casefold()) in entities
         ]

@@ -102,12 +102,50 @@ REGIONS = frozenset(
 CAPITALS = frozenset(
     words(
         """
-Abidjan Abuja Accra Addis Algiers Amman Ankara Baghdad Bamako Beirut Berlin Brussels Cairo
-Dakar Damascus Djibouti Doha Islamabad Jerusalem Kabul Khartoum Kinshasa Lagos Lisbon London
-Madrid Mogadishu Moscow Nairobi Niamey Nouakchott Ouagadougou Paris Rabat Riyadh Rome Sanaa
-Tehran Tripoli Tunis Washington"""
+Abidjan Abuja Accra Addis Algiers Amman Ankara Baghdad Bamako Beirut Berlin Brussels Cairo Dakar
+Damascus Djibouti Doha Islamabad Jerusalem Kabul Khartoum Kinshasa Lagos Lisbon London Madrid
+Mogadishu Moscow Nairobi Niamey Nouakchott Ouagadougou Paris Rabat Riyadh Rome Sanaa Tehran
+Tripoli Tunis Washington Amsterdam Ashgabat Asmara Astana Athens Baku Bangkok Bangui Beijing
+Belgrade Bern Bishkek Bogota Bogotá Brasilia Brasília Bratislava Bucharest Budapest Bujumbura
+Canberra Caracas Chisinau Colombo Conakry Copenhagen Dhaka Dili Dodoma Dublin Dushanbe Freetown
+Gaborone Hanoi Harare Havana Helsinki Jakarta Juba Kampala Kathmandu Kigali Kyiv Kiev Libreville
+Lilongwe Lima Ljubljana Lome Lomé Luanda Lusaka Malabo Managua Manama Manila Maputo Maseru
+Mbabane Minsk Monrovia Montevideo Muscat Naypyidaw Ndjamena N'Djamena Nicosia Oslo Ottawa
+Podgorica Prague Pretoria Pristina Pyongyang Quito Reykjavik Riga Santiago Sarajevo Seoul
+Singapore Skopje Sofia Stockholm Tallinn Tashkent Tbilisi Tegucigalpa Thimphu Tirana Tokyo
+Ulaanbaatar Vienna Vientiane Vilnius Warsaw Windhoek Yaounde Yaoundé Yerevan Zagreb Aden Aleppo
+Basra Benghazi Mosul Karachi Lahore Peshawar Quetta Kandahar Mumbai Delhi Kolkata Chennai
+Istanbul Izmir Casablanca Marrakesh Alexandria Timbuktu Gao Kidal Mopti Agadez Tamanrasset Derna
+Sirte Misrata Raqqa Fallujah Ramadi Kirkuk Erbil Homs Idlib Tyre Sidon Barcelona Bilbao
+Marseille Munich Hamburg Manchester Belfast Toronto Chicago Houston Miami Boston Sydney
+Melbourne Mindanao Sulu Jolo Basilan Zamboanga Marawi Davao Cebu Kashmir Srinagar Jammu Punjab
+Sindh Balochistan Waziristan Swat Kunduz Herat Mazar Ayacucho Cusco Cuzco Guayaquil Tijuana"""
+    )
+) | frozenset(
+    (
+        "Addis Ababa",
+        "Abu Dhabi",
+        "Buenos Aires",
+        "Dar es Salaam",
+        "Guatemala City",
+        "Kuala Lumpur",
+        "Mexico City",
+        "New Delhi",
+        "New York",
+        "Los Angeles",
+        "Panama City",
+        "Phnom Penh",
+        "Port-au-Prince",
+        "Port Louis",
+        "Rio de Janeiro",
+        "San Jose",
+        "San Salvador",
+        "Santo Domingo",
+        "Sao Paulo",
     )
 )
+"""Capitals and other large or often-named cities, islands and provinces: world knowledge,
+not any one document's (the list is of the world's capitals and its most-reported places)."""
 
 PLACES = COUNTRIES | REGIONS | CAPITALS
 
@@ -161,11 +199,14 @@ GEOGRAPHIC_WORDS = frozenset(
     words(
         """
 Point Port Mount Mountains Cape Lake River Island Islands Bay Coast Valley Desert Peninsula
-Sea Gulf Fort City Province Region Oasis Plateau Delta Strait"""
+Sea Gulf Fort City Province Region Oasis Plateau Delta Strait Archipelago Basin Highlands Hills
+Forest Jungle Canyon Border Corridor District County Governorate Prefecture Towers Tower
+Barracks Airport Square Camp Base Hotel Resort Mine Facility Plant Stadium Market Mall Mosque
+Church Temple Cathedral"""
     )
 )
 
-DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "i")
+DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ine")
 
 CONNECTORS = frozenset(
     {
@@ -185,6 +226,8 @@ CONNECTORS = frozenset(
         "ur",
         "e",
         "i",
+        "wa",
+        "wal",
     }
 )
 NAME_PARTICLES = frozenset(
@@ -201,7 +244,8 @@ Also Then Once Only Both Each Every Such Other Another Why What Who How Analysts
 Photo Courtesy Introduction Monday Tuesday Wednesday Thursday Friday Saturday Sunday God PDF
 Active Recruitment Methods Rebranding Adopting Launches Perceives Cigarettes Kidnappings Money
 Varying Its January February March April May June July August September October November
-December"""
+December One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Dozens Hundreds
+Thousands"""
     )
 )
 

@@ -39,9 +39,34 @@ from quizapp.generate.typed.names import (
     _merge_spellings,
     _named_as_group,
     _title_names,
+    report_title_group,
 )
 from quizapp.generate.typed.relations import _leadership, _relations
 from quizapp.generate.typed.statements import _HEDGE, _PUBLISHERS, _SPEECH, _statement
+
+_OPENS_WITH_IT = re.compile(r"(?:[A-Z][a-z]+ \d{4}, )?(?:The (?:group|organi[sz]ation)|It)\b")
+
+
+def _name_only(heading: str) -> str | None:
+    """A heading that is only a name, "NAME" or "Name (ACR)", written in any case."""
+    text = re.sub(r"\s*\([A-Z][A-Za-z-]{1,9}\)$", "", heading.strip())
+    return text if 0 < len(text.split()) <= 8 and not re.search(r"[.:;,!?\d]", text) else None
+
+
+def _title_group_id(reader: _Reader, name: str) -> str | None:
+    """The group fact a title's name stands for: the group of that name, else one spelled
+    alike, its own name before another's alias."""
+    key = _spelling_key(name)
+    groups = [p for p in reader.proposals.values() if p.fact["type"] == "group"]
+    for proposal in groups:
+        if key in (
+            _spelling_key(str(n))
+            for n in (proposal.fact["name"], proposal.fact.get("acronym"))
+            if n
+        ):
+            return proposal.id
+    return next((p.id for p in groups if key in map(_spelling_key, p.names)), None)
+
 
 __all__ = ["EVENT_SENTENCE_CAP", "Proposal", "fact_id", "propose_facts", "slug"]
 
@@ -104,12 +129,20 @@ def propose_facts(
             reader.publisher = publisher or reader.publisher
             if publisher is not None:
                 reader.dateline = None  # a new release: "today" is its dateline, if it has one
+            subject = report_title_group(sentence.text) or _name_only(sentence.text)
+            if subject is not None:
+                # a report's passage on one group ("Country Reports on Terrorism 2013 - ...:
+                # NAME", or a title that is only the name): "it" and its "aka" line are that
+                # group's
+                reader.last_group = _title_group_id(reader, subject) or reader.last_group
             continue
         if not sentence.readable:
             continue
         dates = find_dates(sentence.text, context)
         groups = _groups_in(reader, sentence.text)
         subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group
+        if _OPENS_WITH_IT.match(sentence.text) and reader.last_group is not None:
+            subject = reader.last_group  # "The group split from X ...": X is not the subject
         before = len(reader.proposals)
         used = _designations(reader, sentence, dates, groups, subject)
         used |= _relations(reader, sentence, dates, groups, subject)

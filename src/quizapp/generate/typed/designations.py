@@ -29,7 +29,7 @@ _DESIGNATION = re.compile(
     r"\b(?:(?P<revoked>revok(?:ed|es|ing)|revocation of)|(?P<delisted>de-?listed|removed from)"
     r"|(?P<amended>amend(?:ed|s|ing)\b|amendments? to|add(?:ed|s)? (?:the )?(?:following )?"
     r"(?:names|new aliases|aliases?)|aliases? (?:have|has) been added)"
-    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed under"
+    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed (?:under|in)\b"
     r"|(?<=Treasury )designation of|(?<=Treasury\u2019s )designation of))",
     re.I,
 )
@@ -70,6 +70,10 @@ def _designations(
     lists = [name for name, pattern in _LISTS if pattern.search(text)]
     if acts and not lists and re.search(r"\bTreasury\b", text[: acts[0].start()]):
         lists = ["SDGT"]  # the Treasury designates terrorists under E.O. 13224
+    elif acts and not lists and reader.designations and re.search(r"(?i)designation", text):
+        # "The Department of State amended the GSPC designation on ...": the designation the
+        # passage has been speaking of, on the list named last
+        lists = [next(reversed(reader.designations))[1]]
     if not acts or not lists:
         return set()
     priority = ("revoked", "delisted", "amended", "designated")
@@ -125,7 +129,7 @@ def _designations(
                 continue
             fact: FactMap = {
                 "id": fact_id(
-                    reader.document.name, "designation", f"{name}-{action}", text + target
+                    reader.document.name, "designation", f"{name}-{action}", sentence.quote + target
                 ),
                 "type": "designation",
                 "authority": authority,
@@ -179,7 +183,7 @@ def _earlier_acts(
                         reader.document.name,
                         "designation",
                         f"{name}-{action}-{date.value}",
-                        sentence.text + target,
+                        sentence.quote + target,
                     ),
                     "type": "designation",
                     "authority": authority,

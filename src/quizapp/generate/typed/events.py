@@ -21,7 +21,9 @@ from quizapp.generate.typed.core import (
 _CITATION = re.compile(r"(?:\bAct of|\bLaw|\bStat\.|\bNo\.)\s*$|\($")
 
 
-_CLAUSE_BREAK = re.compile(r",? but |; |, while |, whereas |, and (?=in |on |by |the |a )|\. ")
+_CLAUSE_BREAK = re.compile(
+    r",? but |; |, while |, whereas |, and (?=in |on |by |the |a )|(?<![A-Z])\. "
+)
 
 
 EVENT_SENTENCE_CAP = 400
@@ -53,7 +55,8 @@ _ACT = re.compile(
     r"|amnesty|fled|flee|relocat(?:e[ds]?)|won|lost|defeat(?:s|ed)?|recaptur(?:e[ds]?)"
     r"|retook|destroy(?:s|ed)?|burn(?:s|ed|t)?|behead(?:s|ed)?|murder(?:s|ed)?|storm(?:s|ed)?"
     r"|besieg(?:e[ds]?)|infiltrat(?:e[ds]?)|led|named|became|become|took part|participat(?:e[ds]?)"
-    r"|recogni[sz](?:e[ds]?)|vot(?:e[ds]?)|protest(?:s|ed)?|strik(?:e|ing)|kill)\b",
+    r"|recogni[sz](?:e[ds]?)|vot(?:e[ds]?)|protest(?:s|ed)?|strik(?:e|ing)|kill|wars?"
+    r"|confrontations?|clash(?:es|ed)?|battles?|fighting|offensive|crackdown)\b",
     re.I,
 )
 # A date that says how long a state lasted, not when something happened: "since 2008",
@@ -67,6 +70,22 @@ _STATE_DATE = re.compile(
 _STATE = re.compile(
     r"\b(?:is|are|was|were|has been|have been|remains?|remained|traces?|extends?|saw|sees"
     r"|indicates?|visible|appears?|seems?|due to|per capita)\b",
+    re.I,
+)
+# A clause that says a state went on or a count changed, whatever acts it names ("ASG remained
+# active, particularly with kidnappings", "continued conducting attacks", "attacks declined"),
+# and a date given only to compare with ("13 attacks in 2015, in comparison to 20 in 2014").
+_GOING_ON = re.compile(
+    r"\b(?:remain(?:s|ed)?|continu(?:e[ds]?|ing)|persist(?:s|ed)?|declin(?:e[ds]?)"
+    r"|increas(?:e[ds]?)|decreas(?:e[ds]?)|dropp(?:ed)?|rose|fell)\b",
+    re.I,
+)
+_COMPARED = re.compile(
+    r"\b(?:in comparison (?:to|with)|compared (?:to|with)|up from|down from|versus|than in)\b", re.I
+)
+_ORIGIN = re.compile(
+    r"\btraces? (?:its|their) (?:origins?|roots|provenance|lineage)\b|\bha(?:s|ve) (?:its|their)"
+    r" roots\b|\bdates? back\b|\bgrew out of\b",
     re.I,
 )
 KEY_EVENT_CONFIDENCE = 0.6
@@ -83,9 +102,30 @@ def is_key_event(text: str, date: DateMention) -> bool:
         elif cut.start() >= date.end:
             end = cut.start()
             break
-    if _STATE_DATE.search(text[: date.start]):
+    if _STATE_DATE.search(text[: date.start]) or _COMPARED.search(text, 0, date.start):
+        return False
+    if _ORIGIN.search(text, start, end):
+        return False  # "traces its origins to the civil war of the 1990s": where it comes from
+    going_on = _GOING_ON.search(text, start, end)
+    if going_on is not None and _goes_on(text[:end], going_on, date, start):
         return False
     return bool(_ACT.search(text, start, end)) or not _STATE.search(text, start, end)
+
+
+def _goes_on(text: str, verb: re.Match[str], date: DateMention, start: int) -> bool:
+    """Whether the clause's main verb says a state went on: the first verb of the clause after
+    the date ("In 2013, ASG remained active, particularly with kidnappings"; "In 2016, attacks
+    declined": the act word right before it is its subject; not when an act comes before the
+    date: "expanded its presence in 2014, and it continued to ..."), or the verb before a date that
+    no act stands between ("increased since the outbreak of war in 2011" dates the outbreak)."""
+    if verb.start() > date.end:
+        if _ACT.search(text, start, date.start):
+            return False  # "expanded its presence in 2014, and it continued to ...": an act
+        acts = [
+            a for a in _ACT.finditer(text, date.end, verb.start()) if verb.start() - a.end() > 1
+        ]
+        return not acts
+    return not _ACT.search(text, verb.end(), date.start)
 
 
 REPORTED_EVENT_CONFIDENCE = 0.5
@@ -143,7 +183,7 @@ def _events(
         repeat = sum(1 for other in dates[: dates.index(date)] if other.value == date.value)
         key = date.value if not repeat else f"{date.value}-{repeat + 1}"
         fact: FactMap = {
-            "id": fact_id(reader.document.name, "event", key, text),
+            "id": fact_id(reader.document.name, "event", key, sentence.quote),
             "type": "event",
             "what": what,
             "date": value,
@@ -165,6 +205,19 @@ def _events(
             ),
             None,
         )
+        if place is None and is_key_event(text, date):
+            # the place may lie beyond the shortened `what`: "... the attack on a gas facility
+            # near In Amenas, in southeastern Algeria" (the first place the sentence puts it)
+            whole = reader.group_index.spans(text)
+            place = next(
+                (
+                    ident
+                    for position, ident in _places_in(reader, text)
+                    if re.search(r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?$", text[:position])
+                    and not any(start <= position < end for start, end, _ in whole)
+                ),
+                None,
+            )
         if place is not None:
             fact["place"] = place
             reader.places_used.add(place)

@@ -31,7 +31,8 @@ _NOT_PERSON = re.compile(
     r"\b(?:Register|Act|Order|Security|Consulate|Embassy|Terrorist|Terrorism|Affairs|Forces"
     r"|Province|Republic|Kingdom|Islamic|National|International|Federal|General|Initiative"
     r"|Reports?|Country|Chapter|Index|Transcript|Question|Press|Note|Daily|Briefing|Release"
-    r"|Statement|Summary|Overview|Description|Activities|Strength|Funding|Location)s?\b"
+    r"|Statement|Summary|Overview|Description|Activities|Strength|Funding|Location|Reform"
+    r"|Assistance|Program|Programme|Partnership|Initiative)s?\b"
 )
 
 
@@ -39,6 +40,26 @@ _NAME_LINE = re.compile(
     r"^(?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|el|e|i|ud|ul)"
     r"(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|el|e|i|ud|ul))*$"
 )
+
+
+# A report's title that ends with the group its passage is about: "Country Reports on
+# Terrorism 2013 - Foreign Terrorist Organizations: Abu Sayyaf Group", "Country Report on
+# Terrorism 2022 - Chapter 5 - Hizballah".
+_REPORT_TITLE = re.compile(
+    r"^.{0,80}?\b(?:Reports? on Terrorism|Chapter \d+|Terrorist Organi[sz]ations|Patterns of "
+    r"Global Terrorism)\b.{0,80}?(?: [-\u2013\u2014] |: )"
+    r"(?P<name>[A-Z][\w\u2018\u2019'-]*"
+    r"(?: (?:[A-Z][\w\u2018\u2019'-]*|of|and|for|the|al|el|e|i|ud|ul)){0,7})"
+    r"(?: \([A-Z][A-Za-z-]{1,9}\))?$"
+)
+
+
+def report_title_group(heading: str) -> str | None:
+    """The group a report's title names as its subject, if it is such a title."""
+    match = _REPORT_TITLE.match(heading.strip())
+    if match is None or _AUTHORITY_WORDS.search(match.group("name")):
+        return None
+    return re.sub(r"^the ", "", match.group("name"), flags=re.I)
 
 
 def _title_names(document: Document) -> list[str]:
@@ -49,6 +70,8 @@ def _title_names(document: Document) -> list[str]:
         if sentence.kind is Kind.AKA:
             body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
             names += [" ".join(p.split()) for p in re.split(r"[;,]", body) if " " in p.strip()]
+        elif sentence.kind is Kind.HEADING and (subject := report_title_group(sentence.text)):
+            names.append(subject)
         elif sentence.kind is Kind.HEADING:
             text = re.sub(r"\s*\([A-Z][A-Za-z-]{1,9}\)$", "", sentence.text.strip())
             if (
@@ -68,7 +91,7 @@ _NOT_A_NAME = re.compile(
     r"\b\w+(?:ish|ese|ian|ic)\b(?! (?:of|al|bin|ibn)\b)"
     r"|\b(?:Recent|Basque|Kurdish|Arab|Tamil|Uyghur|Pashtun|Shia|Sunni|Salafi|Marxist|Maoist|Islamist)\b|\b(?:January|February|March|April|June|July|August|September|October|November|December"
     r"|Between|During|Since|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|^\w+ing\b|^\w+(?:ish|ian|ese|i)\s+\w+s$"
+    r"|^\w+ing\b|^\w+(?:ish|ian|ese|i|ine)\s+\w+s$"
 )
 
 
@@ -229,6 +252,8 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
             confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
     else:
         confidence = 0.7 if _mentions(reader, entity.name) > 1 else 0.5
+        if entity.acronym:
+            fact["acronym"] = entity.acronym
     if entity.aliases:
         fact["aliases"] = list(entity.aliases)
         confidence = max(confidence, 0.7)

@@ -29,7 +29,8 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "rename",
             "after>subject",
-            r"\b(?:formerly|previously|originally)(?: known as| called| named)?(?: the)?\b",
+            r"\b(?:formerly|previously|originally)(?: known as| called| named)?,?(?: the)?"
+            r"(?= (?-i:[A-Z\u2018\u201c\"']))",
         ),
         ("rename", "subject>after", r"\b(?:took|adopted|assumed) the name\b"),
         ("rename", "subject>after", r"\badd(?:ed)? the alias .{0,80}? as its primary name\b"),
@@ -43,7 +44,8 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "merger",
             "subject>after",
-            r"\bmerged? (?:with|into)\b|\bjoined forces with\b|\b(?:united|fused) with\b",
+            r"\bmerged? (?:with|into)\b|\bjoined forces with\b|\b(?:united|fused) with\b"
+            r"|\b(?:re-?)?merger with\b",
         ),
         # "Z was formed through a merger of X and Y": from each of X and Y to Z.
         (
@@ -52,13 +54,16 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:through|by|from|in|after) (?:a|the) (?:merger|union|fusion) (?:of|between)\b",
         ),
         ("merger", "subject>after", r"\bformed (?:the|a|its) (?:union|merger)\b"),
+        # "X and Y announced that the two organizations would merge under the name Z"
+        ("merger", "all>after", r"\bmerge (?:under the name|into a new|to become)\b"),
         # the group whose leader announces a union is the one joined: "A's emir announced the
         # union ..., and B ..." goes from B to A
         ("merger", "after>subject", r"\b(?:announced|declared) (?:the|a|its) (?:union|merger)\b"),
         (
             "allegiance",
             "subject>after",
-            r"\b(?:pledged?|swore|sworn) (?:its |their )?(?:allegiance|bay'?a|loyalty)\b(?: to)?"
+            r"\b(?:pledged?|swore|sworn|declared|announced|gave) (?:its |their |his )?"
+            r"(?:allegiance|bay'?a|loyalty)\b(?: to)?"
             r"|\bpledges? of (?:allegiance|loyalty) to\b",
         ),
         (
@@ -67,13 +72,16 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"\b(?:broke|break|split|splintered) (?:away |off )?(?:from|with)\b|\boffshoot of\b"
             r"|\b(?:broke|split) (?:away|off)\b(?=,? (?:to|and) (?:form|found|create|launch)e?d?\b)"
             r"|\b(?:breakaway )?faction of\b|\bsplinter (?:group |faction |cell )?of\b"
-            r"|\bspun off from\b|\b(?:emerged|grew out) (?:of|from)\b",
+            r"|\bspun off from\b|\b(?:emerged|grew out) (?:of|from)\b"
+            r"|\b(?:originally|formerly|once) (?:a )?part of\b",
         ),
         (
             "affiliation",
             "subject>after",
             r"\b(?:wing|affiliate|subsidiary|front organi[sz]ation|arm|branch|proxy) of\b"
             r"|\b(?:affiliated|allied|aligned|associated) (?:itself )?with\b|\bin alliance with\b"
+            r"|\b(?:ha[sv]e?|share[sd]?|maintain(?:s|ed)?) (?:a )?close"
+            r" (?:relationship|ties) with\b"
             r"|\b(?:coordinated|cooperated|collaborated) (?:closely )?with\b",
         ),
         ("affiliation", "after>subject", r"\b(?:wing|arm|branch|affiliate),\s+(?:the\s+)?"),
@@ -81,7 +89,16 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 )
 
 
-_LED_BY = re.compile(r"\b[Ll]ed by\b")
+_LED_BY = re.compile(
+    r"\b[Ll]ed by(?: (?:the )?(?:brothers|co-?founders?|its|his|her|former|late)\b)*"
+)
+# The founder leads the group he founds ("founded in 1969 by former university professor
+# Abimael Guzman"); "under the leadership of P" names the subject's leader.
+_FOUNDED_BY = re.compile(
+    r"\b(?:[Ff]ounded|[Ff]ormed|[Ee]stablished|[Cc]reated)\b(?: in [^,;]{1,30}?)? by"
+    r"(?: [a-z][\w-]*){0,4}\b"
+    r"|\bunder the (?:leadership|command|direction) of(?: [a-z][\w-]*){0,3}\b"
+)
 
 
 _HAS_LED = re.compile(
@@ -117,7 +134,20 @@ def _leadership(
     leader = _LEADER.search(text)
     person: str | None = None
     group: str | None = None
-    if has_led is not None:
+    founded = _FOUNDED_BY.search(text)
+    founding = False
+    if founded is not None and any(0 <= p - founded.end() <= 2 for p, _ in people):
+        person = next(i for p, i in people if 0 <= p - founded.end() <= 2)
+        named_before = [i for p, i in groups if p < founded.start()]
+        named_after = [i for p, i in groups if p > founded.end()]
+        if named_before and not founded.group(0).startswith("under"):
+            group = named_before[-1]
+        elif _SUBJECT.search(text[: founded.start()]) or not named_after:
+            group = subject or reader.last_group
+        else:
+            group = named_after[0]
+        founding = founded.group(0)[:1] in "Ff"
+    elif has_led is not None:
         person = next((i for p, i in reversed(people) if p < has_led.start()), None)
         group = next((i for p, i in groups if p >= has_led.end() - 1), None)
         if group is None and re.search(r"(?:the group|it|the organi[sz]ation)$", has_led.group(0)):
@@ -144,7 +174,7 @@ def _leadership(
     if person is None or group is None:
         return set()
     fact: FactMap = {
-        "id": fact_id(reader.document.name, "relation", "leadership", text),
+        "id": fact_id(reader.document.name, "relation", "leadership", sentence.quote),
         "type": "relation",
         "relation": "leadership",
         "from": [person],
@@ -155,6 +185,9 @@ def _leadership(
         date = min(dates, key=lambda d: abs(d.start - has_led.end()))
         fact["date"] = _date_value(date)
         used.add(date)
+    elif founding and founded is not None and dates:
+        # the founding dates the leadership's start; the founding stays an event of its own
+        fact["date"] = _date_value(min(dates, key=lambda d: abs(d.start - founded.end())))
     fact["sources"] = [reader.source(sentence)]
     if not _merge_relation(reader, fact):
         reader.add(Proposal(fact, 0.6))
@@ -190,7 +223,7 @@ def _splinters(
         if child == parent:
             continue
         fact: FactMap = {
-            "id": fact_id(reader.document.name, "relation", f"split-{child}", sentence.text),
+            "id": fact_id(reader.document.name, "relation", f"split-{child}", sentence.quote),
             "type": "relation",
             "relation": "split",
             "from": [parent],
@@ -221,7 +254,7 @@ _CREATED = re.compile(
 )
 # Between two groups of one list: "X, Y, and Z", "Nigeria's X, Somalia's Y", "X and the Y".
 _LIST_GAP = re.compile(
-    r",?\s*(?:(?:and|or)\s+)?(?:the\s+)?(?:[A-Z][\w\u2019'-]*(?:'s|\u2019s)\s+)?"
+    r"\)?,?\s*(?:(?:and|or)\s+)?(?:the\s+)?(?:[A-Z][\w\u2019'-]*(?:'s|\u2019s)\s+)?"
 )
 # Relations whose other side may be a list: each group listed is one relation.
 _LISTED = {
@@ -241,6 +274,9 @@ def _listed(reader: _Reader, text: str, after: list[tuple[int, str]]) -> list[st
     chosen = [after[0][1]]
     end = ends.get(after[0][0], after[0][0] + 1)
     for position, ident in after[1:]:
+        if ident == chosen[-1] and position <= end + 3:
+            end = ends.get(position, position + 1)  # its acronym in brackets: "(SF)"
+            continue
         if not _LIST_GAP.fullmatch(text, end, position):
             break
         chosen.append(ident)
@@ -275,8 +311,29 @@ def _relations(
             own = reader.last_group
         others = _listed(reader, text, after) if (kind, direction) in _LISTED else []
         other = after[0][1] if after else None
+        if (
+            kind == "affiliation"
+            and after
+            and after[0][0] - match.end() > 40
+            and not re.search(r"\b(?:including|such as|namely)\b", text[match.end() : after[0][0]])
+        ):
+            other, others = None, []  # the group named next is not what it is allied with
+        if other is None and kind == "affiliation" and direction == "subject>after":
+            # "Hizballah is closely allied with Iran": a state can be a group's ally
+            state = _state_after(reader, text, match.end())
+            other, others = state, []
         if own is not None and own == other and not before:
             own = reader.last_group  # "Rebranding as X, ...": the group named before
+        if kind == "allegiance" and own is not None:
+            own = _person_between(reader, text, groups, match.start()) or own
+        if direction == "all>after":
+            # each group named before the words goes into the one after
+            joined = [i for i in dict.fromkeys(before[-3:]) if i != other]
+            if other is not None and len(joined) >= 2:
+                names = (kind, kind, joined, other)
+                used |= _relation_fact(reader, sentence, dates, match.start(), names, 0.7)
+                done.add(kind)
+            continue
         sources = [own] if own else []
         created = _CREATED.search(text, match.end())
         if created is not None and kind in ("split", "merger"):
@@ -312,6 +369,31 @@ def _relations(
     return used
 
 
+def _person_between(
+    reader: _Reader, text: str, groups: list[tuple[int, str]], at: int
+) -> str | None:
+    """A person named after the last group before `at` and before it: the one who acts
+    ("senior ASG leader ... Isnilon Hapilon swore allegiance to ISIS")."""
+    last_group = max((p for p, _ in groups if p < at), default=-1)
+    people = [
+        (p, i)
+        for p, i in _groups_in(reader, text, people=True)
+        if last_group < p < at and reader.proposals[i].fact["type"] == "person"
+    ]
+    return people[-1][1] if people else None
+
+
+def _state_after(reader: _Reader, text: str, at: int) -> str | None:
+    """The country named right after `at` ("allied with Iran", "with the Syrian regime")."""
+    from quizapp.generate.gazetteer import COUNTRIES
+    from quizapp.generate.typed.events import _places_in
+
+    for position, ident in _places_in(reader, text):
+        if 0 <= position - at <= 12 and reader.proposals[ident].fact["name"] in COUNTRIES:
+            return ident
+    return None
+
+
 def _relation_fact(
     reader: _Reader,
     sentence: Sentence,
@@ -325,7 +407,7 @@ def _relation_fact(
     is the one nearest the words, at `at`."""
     kind, key, source_ids, target = names
     fact: FactMap = {
-        "id": fact_id(reader.document.name, "relation", key, sentence.text),
+        "id": fact_id(reader.document.name, "relation", key, sentence.quote),
         "type": "relation",
         "relation": kind,
         "from": source_ids,

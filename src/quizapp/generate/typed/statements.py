@@ -42,11 +42,25 @@ _SPEECH = re.compile(
 
 
 _ASSESSMENT = re.compile(
-    r"^(?:(?:Since|In|Despite|Today|Currently|Historically|In general)[^,]{0,60},\s+)?"
-    r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+)?"
+    r"^(?:(?:Since|In|Despite|Today|Currently|Historically|Under|Although|Though|While|As|After"
+    r"|Before|With|Following|Like|Unlike|Through|For|Over|At|By|Because|Given|Beyond|Besides"
+    r"|Generally|Overall|Moreover|However|Still|Now|Increasingly)\b[^,;:]{0,80},\s+)?"
+    r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+)?(?:also\s+)?"
     r"(?:is|are|remains|remain|continues|continue|aims|seeks|finances|operates|raises|maintains"
     r"|wages|uses|relies|receives|holds|does not|has not|has never|has repeatedly|has long"
-    r"|seems|appears|enjoys|lacks|controls|conducts|targets|retains|was|were|include|includes)\b"
+    r"|seems|appears|enjoys|lacks|controls|conducts|targets|retains|was|were|include|includes"
+    # any verb of the present ("follows", "engages", "claims to promote", "refuses") or the
+    # present perfect ("has established", "has routinely committed")
+    r"|ha(?:s|ve) (?:\w+ly )?(?:been|[a-z]+ed|[a-z]+en)"
+    r"|(?!was\b|has\b|is\b|its\b|this\b)[a-z]{3,}s)\b"
+)
+
+
+# "It is a crime to provide ...": "it" stands for nothing; "uses the names X and Y": the
+# group's other names, which its group fact holds.
+_NOT_AN_ASSESSMENT = re.compile(
+    r"^It (?:is|was) [^,;]{0,40}? to [a-z]+|\b(?:uses?|used|goes by) the names?\b"
+    r"|\baliases\b|\balso known as\b"
 )
 
 
@@ -116,7 +130,7 @@ def _statement(
         confidence = 0.5
     elif speaker is None and speaker_text is None:
         found = _ASSESSMENT.match(text)
-        if found is None:
+        if found is None or _NOT_AN_ASSESSMENT.search(text):
             return False
         head = found.group("subject")
         if not (
@@ -140,7 +154,7 @@ def _statement(
     if len(claim) > 240:
         claim = claim[:240].rsplit(" ", 1)[0] + "\u2026"
     fact: FactMap = {
-        "id": fact_id(reader.document.name, "statement", claim[:30], sentence.text),
+        "id": fact_id(reader.document.name, "statement", claim[:30], sentence.quote),
         "type": "statement",
         "claim": claim,
     }

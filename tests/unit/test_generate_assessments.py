@@ -1,0 +1,58 @@
+"""A report's own assessments of a group, and a group's ties to a state (made-up groups)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quizapp.generate.document import parse_document
+from quizapp.generate.typed import propose_facts
+
+INTRO = "The Velora Brigade (VB) attacked a bank in Tamsin in 1999.\n"
+
+
+def facts_of(text: str) -> list[dict[str, Any]]:
+    document = parse_document("a.txt", INTRO + text)
+    return [p.fact for p in propose_facts(document, publisher="U.S. Department of State")]
+
+
+def claims(text: str) -> list[str]:
+    return [str(f["claim"]) for f in facts_of(text) if f["type"] == "statement"]
+
+
+def test_any_present_tense_verb_after_the_group_makes_an_assessment() -> None:
+    assert claims("The group generally follows the guidance of the Marsh Council.\n")
+    assert claims("Under their direction, the group aims to overthrow the government.\n")
+    assert claims("The VB engages in kidnappings for ransom and extortion.\n")
+    assert claims("The VB has routinely committed acts of terror.\n")
+    facts = facts_of("It categorically refuses to recognize the new state.\n")
+    statement = next(f for f in facts if f["type"] == "statement")
+    assert statement["attributed_to"] == "U.S. Department of State"
+    assert statement["about"] == "VB"
+
+
+def test_a_clause_before_the_subject_is_not_taken_for_an_adverbial() -> None:
+    # the first clause has the subject: the whole sentence is the assessment
+    found = claims("The VB wages a seasonal insurgency, and has declared cease-fires.\n")
+    assert found and found[0].startswith("The VB wages")
+
+
+def test_an_empty_it_and_a_list_of_names_are_no_assessments() -> None:
+    assert not claims("It is a crime to knowingly provide material support to the VB.\n")
+    assert not claims("The group also uses the names Marsh Sons and Velora Fighters.\n")
+
+
+def test_an_ally_may_be_a_state_and_a_far_group_is_not_the_ally() -> None:
+    facts = facts_of(
+        "The VB is closely allied with Iran, and the two work together, although the VB also "
+        "acts alone.\n"
+    )
+    relation = next(f for f in facts if f["type"] == "relation")
+    to = next(f for f in facts if f["id"] == relation["to"])
+    assert relation["relation"] == "affiliation" and to["name"] == "Iran"
+    # a list of allies after "including" is still read
+    listed = facts_of(
+        "The VB coordinated with other armed groups in the region, including the Sorrel Front "
+        "(SF) and the Marsh Army (MA).\n"
+    )
+    allies = {f["to"] for f in listed if f["type"] == "relation"}
+    assert len(allies) == 2
