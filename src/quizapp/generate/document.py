@@ -229,6 +229,10 @@ def _paragraphs(text: str) -> list[tuple[str, Kind]]:
     for lines in blocks:
         block = " ".join(part.strip() for part in lines)
         kind = _line_kind(lines[0]) if len(lines) == 1 else Kind.SENTENCE
+        if len(lines) > 1 and _line_kind(lines[0]) is Kind.HEADING and _field_line(_fold(block)):
+            # a title wrapped over two lines ("In Brief: The September 2013 Terrorist Attack"
+            # then "in Kenya"): still a title when the whole reads as one
+            kind = Kind.HEADING
         if (
             joined
             and joined[-1][1] is Kind.SENTENCE
