@@ -33,7 +33,14 @@ DEVELOPED = (
     "shining-path",
     "abu-sayyaf-group",
 )
-HELD_OUT = ("hamas", "jemaah-islamiyah")
+HELD_OUT = (
+    "hamas",
+    "jemaah-islamiyah",
+    # labelled blind on 2026-11-30, scored with the tree of the start of that round first
+    "revolutionary-armed-forces-of-colombia",
+    "boko-haram",
+    "al-shabaab",
+)
 # The AQIM course's sources (decks/sources), each labelled blind like the evaluation set.
 AQIM = (
     "aqim-backgrounder-2014",

@@ -38,6 +38,7 @@ EXPECTED = {
     "views_open": "lineage and timeline: key to first frame, cursor redraw",
     "triage_keys": "triage: key to next proposal on 1,000 proposals",
     "hostile_linear": "hostile input stays linear (generate, import)",
+    "dates_vs_dateparser": "generator dates vs dateparser",
 }
 DOCS = harness.ROOT / "docs" / "benchmarks.md"
 

@@ -152,3 +152,15 @@ def test_an_aka_list_one_name_a_line_belongs_to_the_group_the_title_names() -> N
 def test_a_heading_run_into_its_first_sentence_is_its_label() -> None:
     sentence = parse_document("r.txt", "Summary Velora Brigade is a militant group.\n").sentences[0]
     assert sentence.lead == "Summary " and sentence.text.startswith("Velora Brigade is")
+
+
+def test_a_title_wrapped_over_two_lines_stays_a_title() -> None:
+    document = parse_document(
+        "r.txt",
+        "In Brief: The March 2031 Terrorist Attack\nin Tamsin\n\n"
+        "The Velora Brigade (VB) attacked a bank in Tamsin in March 2031.\n",
+    )
+    kinds = [(s.kind.value, s.text) for s in document.sentences]
+    assert kinds[0] == ("heading", "In Brief: The March 2031 Terrorist Attack in Tamsin")
+    facts = [p.fact for p in propose_facts(document)]
+    assert not any("In Brief" in s["quote"] for f in facts for s in f["sources"])

@@ -57,6 +57,7 @@ _INLINE_LABEL = re.compile(
     # a report's section heading run into its first sentence ("Summary Hamas is ...")
     r"|^(?:Summary|Overview|Background|Introduction|Description)\s+(?=[A-Z][a-z])"
 )
+_FOOTNOTE_AFTER_STOP = re.compile(r"([.!?][\"\u201d\u2019)]*)(?:\[\d{1,3}\]|\d{1,3})$")
 _CREDIT = re.compile(r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit)\s*:", re.I)
 _SENTENCE_PUNCT = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
 
@@ -229,6 +230,10 @@ def _paragraphs(text: str) -> list[tuple[str, Kind]]:
     for lines in blocks:
         block = " ".join(part.strip() for part in lines)
         kind = _line_kind(lines[0]) if len(lines) == 1 else Kind.SENTENCE
+        if len(lines) > 1 and _line_kind(lines[0]) is Kind.HEADING and _field_line(_fold(block)):
+            # a title wrapped over two lines ("In Brief: The September 2013 Terrorist Attack"
+            # then "in Kenya"): still a title when the whole reads as one
+            kind = Kind.HEADING
         if (
             joined
             and joined[-1][1] is Kind.SENTENCE
@@ -346,9 +351,12 @@ def _split_sentences(block: str) -> list[str]:
         word = re.search(r"(\S+)\.$", before)
         if word:
             token = word.group(1).lower().lstrip('(["\u201c')
-            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            last = token.rsplit("-", 1)[-1]  # "then-U.S. Ambassador"
+            if token in _ABBREVIATIONS or last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
                 continue
-        pieces.append(block[start : match.end()].strip())
+        piece = block[start : match.end()].strip()
+        # "... since its founding.86": the footnote's number is no part of the sentence
+        pieces.append(_FOOTNOTE_AFTER_STOP.sub(r"\1", piece))
         start = match.end()
     tail = block[start:].strip()
     if tail:
