@@ -90,10 +90,10 @@ class DesignationClashes(msgspec.Struct, frozen=True, gc=False):
 
 
 def designation_clashes(facts: Sequence[Fact]) -> DesignationClashes:
-    """ "Who was designated by A (L, D)?" has two answers when A acted the same way on list L
-    for another target on a date that may be D; "Which authority designated T (L, D)?" when
-    another authority did the same to T. An authority is one whatever the way it is written
-    ("State Department", "U.S. Department of State")."""
+    """ "Which group was designated by A (L, D)?" has two answers when A acted the same way on
+    list L for another group on a date within D (or D is not given); "Which authority
+    designated T (L, D)?" when another authority did the same to T. An authority is one
+    whatever the way it is written ("State Department", "U.S. Department of State")."""
     kinds = {fact.id: type(fact).__name__ for fact in facts}
     whom: list[Dated] = []
     who: list[Dated] = []
