@@ -32,10 +32,12 @@ DEVELOPED = (
     "hizballah",
     "shining-path",
     "abu-sayyaf-group",
-)
-HELD_OUT = (
+    # held out for one round more (their held-out figures are in docs/generator.md), then
+    # developed on from the middle of the 2026-11-30 round
     "hamas",
     "jemaah-islamiyah",
+)
+HELD_OUT = (
     # labelled blind on 2026-11-30, scored with the tree of the start of that round first
     "revolutionary-armed-forces-of-colombia",
     "boko-haram",
