@@ -164,3 +164,39 @@ def test_a_title_wrapped_over_two_lines_stays_a_title() -> None:
     assert kinds[0] == ("heading", "In Brief: The March 2031 Terrorist Attack in Tamsin")
     facts = [p.fact for p in propose_facts(document)]
     assert not any("In Brief" in s["quote"] for f in facts for s in f["sources"])
+
+
+SHOUTED = """VELORA
+
+Updated August 24, 2007
+
+From: "Chapter 8; Foreign Terrorist Organizations," Country Reports 2005, April 30, 2006.
+
+a.k.a. Harakat al-Tarra;
+Sons of the Marsh;
+Tarra Martyrs Units
+
+Description
+VELORA was formed in late 1987.
+Description: Designated as an FTO on October 8, 1997, Velora was established in 1987 as an \
+outgrowth of the Marsh Brotherhood (MB).
+Velora fought a 23-day war with Sarvania beginning in 2008 and concluding in 2009.
+In 2017 the group selected a new leader, Ismail Karim Dar, who is based in Tamsin.
+"""
+
+
+def test_a_report_written_in_capitals_with_its_credit_line_and_aka_list() -> None:
+    facts = facts_of(SHOUTED)
+    group = next(f for f in facts if f.get("name") == "VELORA")
+    assert group.get("aliases", [])[:3] == [
+        "Harakat al-Tarra",
+        "Sons of the Marsh",
+        "Tarra Martyrs Units",
+    ]
+    # the credit line is no sentence: no event from its dates
+    assert not any("Chapter 8" in s["quote"] for f in facts for s in f["sources"])
+    designation = next(f for f in facts if f["type"] == "designation")
+    assert designation["target"] == group["id"]  # "Velora" in the text is "VELORA"
+    assert any(f["type"] == "event" and f["date"] == "2008/2009" for f in facts)
+    leader = next(f for f in facts if f["type"] == "relation" and f["relation"] == "leadership")
+    assert leader["to"] == group["id"]

@@ -64,6 +64,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("range", rf"(?<![\w$.,])(?P<y>{_YEAR}) ?[\u2013\u2014-] ?(?P<y2>{_YEAR}|\d\d)(?![\d%])"),
         ("between", rf"\bbetween (?P<y>{_YEAR}) and (?P<y2>{_YEAR})\b"),
         ("year_pair", rf"(?<![\w$.,/-])(?P<y>{_YEAR}) and (?P<y2>{_YEAR})(?![\d%]|s\b)"),
+        (
+            "span_words",
+            rf"\b(?:beginning|starting) in (?P<y>{_YEAR}) and (?:concluding|ending|lasting)"
+            rf" (?:in|until) (?P<y2>{_YEAR})\b",
+        ),
         ("my", rf"(?<![A-Z]){_QUAL}(?P<m>{_MONTH_ALT}),? (?:of )?(?P<y>{_YEAR})\b"),
         ("decade", rf"\b(?:the )?{_QUAL}(?P<y>(?:1[6-9]|20)\d0)s\b"),
         ("year", rf"(?<![\w$.,/-]){_QUAL}(?P<y>{_YEAR})(?![\d%]|s\b|-\d| percent| per cent)"),
@@ -196,7 +201,7 @@ def _mention(
         context.year, context.month = in_year, closes
         span = f"{in_year:04d}-{opens:02d}/{in_year:04d}-{closes:02d}"
         return DateMention(span, phrase, start, end)
-    if name in ("range", "between", "year_pair"):
+    if name in ("range", "between", "year_pair", "span_words"):
         first, second = groups["y"], groups["y2"]
         if len(second) == 2:
             second = first[:2] + second

@@ -58,7 +58,11 @@ _INLINE_LABEL = re.compile(
     r"|^(?:Summary|Overview|Background|Introduction|Description)\s+(?=[A-Z][a-z])"
 )
 _FOOTNOTE_AFTER_STOP = re.compile(r"([.!?][\"\u201d\u2019)]*)(?:\[\d{1,3}\]|\d{1,3})$")
-_CREDIT = re.compile(r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit)\s*:", re.I)
+# A credit or a citation of where a text comes from ("From: \"Chapter 8 ...\", Country
+# Reports on Terrorism 2005, ..."): no sentence of the text.
+_CREDIT = re.compile(
+    r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit|From|Sources?|Citation)\s*:", re.I
+)
 _SENTENCE_PUNCT = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
 
 
@@ -251,13 +255,17 @@ _MAX_AKA_NAMES = 60
 
 
 def _aka_lists(blocks: list[list[str]]) -> list[list[str]]:
-    """An "a.k.a." line alone, then one name a line ("Sons of the Marsh;"): one "aka" line
-    listing them all, as if the list had been written on one line."""
+    """An "a.k.a." line alone (or "a.k.a. First Name;"), then one name a line ("Sons of the
+    Marsh;"): one "aka" line listing them all, as if the list had been written on one line."""
     merged: list[list[str]] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if len(block) == 1 and _AKA_ALONE.match(block[0]):
+        opens_list = len(block) == 1 and (
+            _AKA_ALONE.match(block[0])
+            or (_AKA.match(block[0].strip()) and block[0].rstrip().endswith((";", ",")))
+        )
+        if opens_list:
             names: list[str] = []
             index += 1
             while index < len(blocks) and len(names) < _MAX_AKA_NAMES:
@@ -269,7 +277,9 @@ def _aka_lists(blocks: list[list[str]]) -> list[list[str]]:
                 if not lines[-1].rstrip().endswith((";", ",")):
                     break  # the last name of the list has no separator after it
             if names:
-                merged.append([block[0].strip() + " " + "; ".join(names)])
+                head = block[0].strip().rstrip(";,")
+                joiner = " " if _AKA_ALONE.match(block[0]) else "; "
+                merged.append([head + joiner + "; ".join(names)])
                 continue
             merged.append(block)
             continue

@@ -142,6 +142,10 @@ Sindh Balochistan Waziristan Swat Kunduz Herat Mazar Ayacucho Cusco Cuzco Guayaq
         "San Salvador",
         "Santo Domingo",
         "Sao Paulo",
+        "Gaza Strip",
+        "West Bank",
+        "Golan Heights",
+        "Tel Aviv",
     )
 )
 """Capitals and other large or often-named cities, islands and provinces: world knowledge,
@@ -200,7 +204,7 @@ GEOGRAPHIC_WORDS = frozenset(
         """
 Point Port Mount Mountains Cape Lake River Island Islands Bay Coast Valley Desert Peninsula
 Sea Gulf Fort City Province Region Oasis Plateau Delta Strait Archipelago Basin Highlands Hills
-Forest Jungle Canyon Border Corridor District County Governorate Prefecture Towers Tower
+Forest Jungle Canyon Border Corridor District County Governorate Prefecture Towers Tower Strip
 Barracks Airport Square Camp Base Hotel Resort Mine Facility Plant Stadium Market Mall Mosque
 Church Temple Cathedral"""
     )

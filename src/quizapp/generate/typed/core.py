@@ -146,13 +146,16 @@ _PARTICLE = re.compile(r"^(?:[Aa][lnrstdz]|[Aa]sh|[Ee]l)-")
 
 
 def _with_particle_case(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Each name, and a name opening with an Arabic article in its other case too: a sentence
-    begins "Al-Murabitoun ..." where the middle of one writes "al-Murabitoun"."""
+    """Each name, and a name opening with an Arabic article in its other case too (a sentence
+    begins "Al-Murabitoun ..." where the middle of one writes "al-Murabitoun"), and a name
+    written in capitals in title case too (five letters or more: not an acronym)."""
     found: list[tuple[str, str]] = []
     for name, ident in names:
         found.append((name, ident))
         if _PARTICLE.match(name):
             found.append((name[0].swapcase() + name[1:], ident))
+        elif len(name) >= 5 and name.isupper() and name.replace(" ", "").isalpha():
+            found.append((name.title(), ident))  # "HAMAS" in a title, "Hamas" in the text
     return found
 
 

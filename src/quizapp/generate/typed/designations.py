@@ -215,8 +215,14 @@ def _targets(
     passive = re.search(
         r"\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?$", text[: match.start()]
     )
+    comma = text.find(",", match.end())
+    opening = not text[: match.start()].strip() and comma > 0
     if passive and before:
         ordered = [before[-1][1]]
+    elif opening and [i for p, i in after if p > comma]:
+        # "Designated as an FTO on October 8, 1997, Hamas was established ...": the participle
+        # is about the subject of the clause after it
+        ordered = [next(i for p, i in after if p > comma)]
     elif after:
         ordered = [i for _, i in after]
         joined = re.match(r"^[^,;.]{0,60}?\band\b", text[after[0][0] :])

@@ -62,8 +62,8 @@ _ACT = re.compile(
 # A date that says how long a state lasted, not when something happened: "since 2008",
 # "as of December 2014", "Beginning in 2007", "After 2007", "at the start of 2014".
 _STATE_DATE = re.compile(
-    r"(?:\b(?:since|as of|after|by|beginning in|starting in|at the (?:start|end|beginning) of"
-    r"|throughout)\s+(?:the\s+)?)$",
+    r"(?:\b(?:since|as of|after|before|by|beginning in|starting in"
+    r"|at the (?:start|end|beginning) of|throughout)\s+(?:the\s+)?)$",
     re.I,
 )
 # A clause that describes a state rather than an act (when no act is named in it).

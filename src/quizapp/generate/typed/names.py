@@ -32,7 +32,8 @@ _NOT_PERSON = re.compile(
     r"|Province|Republic|Kingdom|Islamic|National|International|Federal|General|Initiative"
     r"|Reports?|Country|Chapter|Index|Transcript|Question|Press|Note|Daily|Briefing|Release"
     r"|Statement|Summary|Overview|Description|Activities|Strength|Funding|Location|Reform"
-    r"|Assistance|Program|Programme|Partnership|Initiative)s?\b"
+    r"|Assistance|Program|Programme|Partnership|Initiative|Intifada|Uprising|Revolution|War"
+    r"|Crisis|Spring|Leadership|Origins|Ideology)s?\b"
 )
 
 
@@ -62,16 +63,36 @@ def report_title_group(heading: str) -> str | None:
     return re.sub(r"^the ", "", match.group("name"), flags=re.I)
 
 
+def _one_word_name(heading: str, capitalised: set[str]) -> bool:
+    """A title that is one word, a name the text then uses ("HAMAS", then "HAMAS was formed"
+    or "Hamas was"): not a section's label ("Description", "Strength"). `capitalised`: the
+    capitalised words of the text, case-folded."""
+    word = heading.strip()
+    if not (4 <= len(word) <= 30 and word.isalpha() and word[:1].isupper()):
+        return False
+    if _NOT_PERSON.search(word.title()) or word.title() in gz.FUNCTION_WORDS:
+        return False
+    return word.casefold() in capitalised
+
+
 def _title_names(document: Document) -> list[str]:
     """Names the document gives on lines of their own (a title that is only a name, an "aka"
     list): known names of groups, so "X and Y Congress" is read whole."""
     names: list[str] = []
+    capitalised = {
+        word.casefold()
+        for sentence in document.sentences
+        if sentence.readable
+        for word in re.findall(r"\b[A-Z][A-Za-z]{3,}\b", sentence.text)
+    }
     for sentence in document.sentences:
         if sentence.kind is Kind.AKA:
             body = re.sub(r"^(?i:aka|a\.k\.a\.|also known as)\s*", "", sentence.text)
             names += [" ".join(p.split()) for p in re.split(r"[;,]", body) if " " in p.strip()]
         elif sentence.kind is Kind.HEADING and (subject := report_title_group(sentence.text)):
             names.append(subject)
+        elif sentence.kind is Kind.HEADING and _one_word_name(sentence.text, capitalised):
+            names.append(sentence.text.strip())
         elif sentence.kind is Kind.HEADING:
             text = re.sub(r"\s*\([A-Z][A-Za-z-]{1,9}\)$", "", sentence.text.strip())
             if (
@@ -283,6 +304,7 @@ def _aka(reader: _Reader, sentence: Sentence) -> None:
         proposal.fact.setdefault("aliases", [])
         proposal.fact["aliases"] = [*proposal.fact["aliases"], *fresh]
         proposal.names = (*proposal.names, *fresh)
+        proposal.confidence = max(proposal.confidence, 0.7)  # as a group with aliases is
         reader.spelling_lookup = None  # names the lookup has not seen
         sources = proposal.fact["sources"]
         if len(sources) < 3:

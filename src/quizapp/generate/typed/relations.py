@@ -99,6 +99,8 @@ _FOUNDED_BY = re.compile(
     r"\b(?:[Ff]ounded|[Ff]ormed|[Ee]stablished|[Cc]reated)\b(?: in [^,;]{1,30}?)? by"
     r"(?: [a-z][\w-]*){0,4}\b"
     r"|\bunder the (?:leadership|command|direction) of(?: [a-z][\w-]*){0,3}\b"
+    r"|\b(?:selected|elected|named|appointed|chose|picked) (?:a |its |as its )?new"
+    r" (?:leader|chief|head|emir|commander),?"
 )
 
 
