@@ -132,14 +132,18 @@ def main() -> None:
         raise SystemExit(f"{args.show} is held out: only its totals are shown")
     print(f"{'document':32} {'set':9} kept             reasons not kept")
     for group, names in (("developed", DEVELOPED), ("held out", HELD_OUT), ("AQIM", AQIM)):
+        all_kept = all_total = 0
         for name in names:
             kept, total, reasons, shown = evaluate(name)
+            all_kept, all_total = all_kept + kept, all_total + total
             others = ", ".join(f"{k}: {v}" for k, v in sorted(reasons.items()) if k != "kept")
             others = "" if name in HELD_OUT else others  # held out: totals only
             print(f"{name:32} {group:9} {kept / max(1, total):.2f} ({kept}/{total})   {others}")
             if name == args.show:
                 for why, question, answer in shown:
                     print(f"  [{why}] {question[:150]} -> {answer[:80]}")
+        share = all_kept / max(1, all_total)
+        print(f"{'  ' + group + ', all':32} {'':9} {share:.2f} ({all_kept}/{all_total})")
 
 
 if __name__ == "__main__":

@@ -77,8 +77,13 @@ def main() -> None:
         raise SystemExit(f"{args.misses} is held out: only its totals are shown")
     print(f"{'document':32} {'set':9} precision        recall")
     for group, names in (("developed", DEVELOPED), ("held out", HELD_OUT), ("AQIM", AQIM)):
+        totals = [0, 0, 0, 0]
         for name in names:
             whole, by_type = evaluate(name, args.min_confidence)
+            for index, count in enumerate(
+                (whole.correct, whole.proposed, whole.found, whole.labelled)
+            ):
+                totals[index] += count
             print(
                 f"{name:32} {group:9} {whole.precision:.2f} ({whole.correct}/{whole.proposed})"
                 f"   {whole.recall:.2f} ({whole.found}/{whole.labelled})"
@@ -91,6 +96,11 @@ def main() -> None:
                     )
                 print("  missed:", ", ".join(whole.missed))
                 print("  wrong:", ", ".join(whole.wrong))
+        correct, proposed, found, labelled = totals
+        print(
+            f"{'  ' + group + ', all':32} {'':9} {correct / max(1, proposed):.2f}"
+            f" ({correct}/{proposed})   {found / max(1, labelled):.2f} ({found}/{labelled})"
+        )
 
 
 if __name__ == "__main__":

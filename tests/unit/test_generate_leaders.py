@@ -100,3 +100,12 @@ def test_mergers_splits_and_allegiances_as_reports_word_them() -> None:
             "Originally part of the Sorrel Front (SF), the VB became a separate organization.\n"
         )
     )
+
+
+def test_an_article_s_case_and_a_year_between_merged_and_with() -> None:
+    found = relations(
+        "Al-Tarrani Front was founded in 2001. In 2015, al-Tarrani Front announced a re-merger "
+        "with the VB. The VB merged in 2017 with two other groups to form the Marsh Army (MA).\n"
+    )
+    assert ("merger", ["Al-Tarrani Front"], "Velora Brigade") in found
+    assert ("merger", ["Velora Brigade"], "Marsh Army") in found

@@ -115,13 +115,27 @@ def _spelling_key(name: str) -> str:
 _WORD = re.compile(r"[\w\u2018\u2019\u02bc`'.-]+")
 
 
+_PARTICLE = re.compile(r"^(?:[Aa][lnrstdz]|[Aa]sh|[Ee]l)-")
+
+
+def _with_particle_case(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each name, and a name opening with an Arabic article in its other case too: a sentence
+    begins "Al-Murabitoun ..." where the middle of one writes "al-Murabitoun"."""
+    found: list[tuple[str, str]] = []
+    for name, ident in names:
+        found.append((name, ident))
+        if _PARTICLE.match(name):
+            found.append((name[0].swapcase() + name[1:], ident))
+    return found
+
+
 class _NameIndex:
     """Names by their first word, so finding every known name in a sentence costs the
     sentence's words, not the number of names (linear in the document)."""
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         self.by_first: dict[str, list[tuple[str, str]]] = {}
-        for name, ident in names:
+        for name, ident in _with_particle_case(names):
             first = _WORD.match(name)
             if first is not None and first.end() > 0:
                 self.by_first.setdefault(first.group(0), []).append((name, ident))

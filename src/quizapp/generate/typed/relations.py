@@ -44,7 +44,8 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "merger",
             "subject>after",
-            r"\bmerged? (?:with|into)\b|\bjoined forces with\b|\b(?:united|fused) with\b"
+            r"\bmerged?(?: in \d{4})? (?:with|into)\b|\bjoined forces with\b"
+            r"|\b(?:united|fused) with\b"
             r"|\b(?:re-?)?merger with\b",
         ),
         # "Z was formed through a merger of X and Y": from each of X and Y to Z.
