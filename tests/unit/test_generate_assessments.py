@@ -30,6 +30,12 @@ def test_any_present_tense_verb_after_the_group_makes_an_assessment() -> None:
     assert statement["about"] == "VB"
 
 
+def test_an_assessment_may_be_of_a_part_of_the_group() -> None:
+    assert claims("Its armed element receives support from two states.\n")
+    assert claims("The VB's leadership operates relatively autonomously.\n")
+    assert not claims("The bank's leadership operates relatively autonomously.\n")
+
+
 def test_a_clause_before_the_subject_is_not_taken_for_an_adverbial() -> None:
     # the first clause has the subject: the whole sentence is the assessment
     found = claims("The VB wages a seasonal insurgency, and has declared cease-fires.\n")

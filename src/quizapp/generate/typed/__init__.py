@@ -56,16 +56,7 @@ def _name_only(heading: str) -> str | None:
 def _title_group_id(reader: _Reader, name: str) -> str | None:
     """The group fact a title's name stands for: the group of that name, else one spelled
     alike, its own name before another's alias."""
-    key = _spelling_key(name)
-    groups = [p for p in reader.proposals.values() if p.fact["type"] == "group"]
-    for proposal in groups:
-        if key in (
-            _spelling_key(str(n))
-            for n in (proposal.fact["name"], proposal.fact.get("acronym"))
-            if n
-        ):
-            return proposal.id
-    return next((p.id for p in groups if key in map(_spelling_key, p.names)), None)
+    return reader.group_by_spelling(name)
 
 
 __all__ = ["EVENT_SENTENCE_CAP", "Proposal", "fact_id", "propose_facts", "slug"]
@@ -138,6 +129,7 @@ def propose_facts(
             continue
         if not sentence.readable:
             continue
+        reader.names_found.clear()
         dates = find_dates(sentence.text, context)
         groups = _groups_in(reader, sentence.text)
         subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group

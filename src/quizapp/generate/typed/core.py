@@ -71,7 +71,34 @@ class _Reader:
     relations: dict[tuple[str, tuple[str, ...], str], FactMap] = field(default_factory=dict)
     statements: list[tuple[set[str], Proposal]] = field(default_factory=list)
     last_group: str | None = None
+    names_found: dict[tuple[bool, str], list[tuple[int, str]]] = field(default_factory=dict)
+    group_name_lookup: frozenset[str] | None = None
+    spelling_lookup: dict[str, str] | None = None
     dateline: DateMention | None = None
+
+    def group_name_set(self) -> frozenset[str]:
+        """Every group name and acronym known, to look one up without a pass over them all
+        (made once the names are all known, when the sentences are read)."""
+        if self.group_name_lookup is None or len(self.group_name_lookup) < len(self.group_names):
+            self.group_name_lookup = frozenset(name for name, _ in self.group_names)
+        return self.group_name_lookup
+
+    def group_by_spelling(self, name: str) -> str | None:
+        """The group a name stands for, spelled alike (its own name or acronym before another
+        group's alias)."""
+        if self.spelling_lookup is None:
+            own: dict[str, str] = {}
+            other: dict[str, str] = {}
+            for proposal in self.proposals.values():
+                if proposal.fact["type"] != "group":
+                    continue
+                for known in (proposal.fact["name"], proposal.fact.get("acronym")):
+                    if known:
+                        own.setdefault(_spelling_key(str(known)), proposal.id)
+                for known in proposal.names:
+                    other.setdefault(_spelling_key(known), proposal.id)
+            self.spelling_lookup = {**other, **own}
+        return self.spelling_lookup.get(_spelling_key(name))
 
     def source(self, sentence: Sentence) -> dict[str, str]:
         return {"doc": self.document.name, "quote": sentence.quote}
@@ -184,4 +211,11 @@ def _groups_in(reader: _Reader, text: str, *, people: bool = False) -> list[tupl
     if reader.group_index is None or reader.all_index is None:
         reader.group_index = _NameIndex(reader.group_names)
         reader.all_index = _NameIndex([*reader.group_names, *reader.person_names])
-    return (reader.all_index if people else reader.group_index).find(text)
+    key = (people, text)
+    found = reader.names_found.get(key)
+    if found is None:
+        # the rules of one sentence ask for its names several times; the reader empties this
+        # at every sentence, so it never holds more than one sentence's worth
+        found = (reader.all_index if people else reader.group_index).find(text)
+        reader.names_found[key] = found
+    return list(found)

@@ -283,6 +283,7 @@ def _aka(reader: _Reader, sentence: Sentence) -> None:
         proposal.fact.setdefault("aliases", [])
         proposal.fact["aliases"] = [*proposal.fact["aliases"], *fresh]
         proposal.names = (*proposal.names, *fresh)
+        reader.spelling_lookup = None  # names the lookup has not seen
         sources = proposal.fact["sources"]
         if len(sources) < 3:
             sources.append(reader.source(sentence))

@@ -78,9 +78,22 @@ _GROUP_AIM = re.compile(
 )
 
 
+def _part_of_group(reader: _Reader, head: str) -> bool:
+    """ "Its armed element", "The group's leadership", "AQIM's top commanders": a part of the
+    group, which an assessment of the group may be about."""
+    part = re.match(
+        r"^(?:Its|Their|The group[\u2019']s|(?P<group>.+?)[\u2019']s?) [a-z][\w -]{1,40}$", head
+    )
+    if part is None:
+        return False
+    named = part.group("group")
+    named = re.sub(r"^The ", "", named) if named else None
+    return named is None or named in reader.group_name_set()
+
+
 def _aim_of_group(reader: _Reader, head: str) -> bool:
     aim = _GROUP_AIM.match(head)
-    return aim is not None and any(aim.group("group") == name for name, _ in reader.group_names)
+    return aim is not None and aim.group("group") in reader.group_name_set()
 
 
 def _statement(
@@ -135,9 +148,10 @@ def _statement(
         head = found.group("subject")
         if not (
             _SUBJECT.fullmatch(head.strip())
-            or any(head.strip() in (name, f"The {name}") for name, _ in reader.group_names)
+            or re.sub(r"^The ", "", head.strip()) in reader.group_name_set()
             or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head.strip(), re.I)
             or _aim_of_group(reader, head.strip())
+            or _part_of_group(reader, head.strip())
         ):
             return False
         if found.group(0).split()[-1] in ("was", "were", "include", "includes") and not (
