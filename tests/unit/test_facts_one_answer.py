@@ -237,3 +237,16 @@ def test_a_relation_is_told_apart_by_a_date_no_other_lies_within() -> None:
     assert question_of(cards["l2/from"]) == "Who led GIA (March 1995)?"
     cards = draw(gia, *people, led("l1", "ann", "1995"), led("l3", "cy", "1996"))
     assert question_of(cards["l1/from"]) == "Who led GIA (1995)?"
+
+
+def test_two_speakers_of_one_claim_are_not_asked_who_says_it() -> None:
+    claim = "Mali must not become a safe haven"
+    cards = draw(
+        fact(id="clinton", type="person", name="Hillary Clinton"),
+        fact(id="ham", type="person", name="Carter Ham", aliases=[{"name": "Mali"}]),
+        fact(id="a", type="statement", claim=claim, by="clinton"),
+        fact(id="b", type="statement", claim=claim, by="ham"),  # names Ham: not asked
+    )
+    assert "a/who" not in cards and "b/who" not in cards
+    assert "a/who" in draw(fact(id="clinton", type="person", name="Hillary Clinton"),
+                           fact(id="a", type="statement", claim=claim, by="clinton"))  # fmt: skip

@@ -14,7 +14,7 @@ import bisect
 import math
 from collections.abc import Sequence
 
-from quizapp.facts.asking import Asker, Cite, overlaps, quote_showing, quote_stating
+from quizapp.facts.asking import Answer, Asker, Cite, overlaps, quote_showing, quote_stating
 from quizapp.facts.clashes import start_of
 from quizapp.facts.distractors import FigurePool, NamePool, figure_distractors
 from quizapp.facts.figures import Figure, leading_figure, numbers_in, parse_figure
@@ -473,10 +473,13 @@ class Drawing(Asker):
             # another person of the file may well have said the same (officials repeat one
             # another, and the file cannot tell who works with whom): the name is typed, the
             # person's other names and surname accepted
+            forms = [*self.forms(by.id), *surname(speaker, self.people)]
             if not gives_away(question, [speaker, *self.forms(by.id)]):
-                forms = [*self.forms(by.id), *surname(speaker, self.people)]
                 base = self.base(fact, "who", Category.PERSON)
-                self.add(TypedCard(question=question, answer=speaker, aliases=tuple(forms), **base))
+                card = TypedCard(question=question, answer=speaker, aliases=tuple(forms), **base)
+                self.add(card, forms)
+            else:  # not asked, but still an answer to who says it
+                self.answered(normalise(question), Answer.of(speaker, forms))
         elif voice:
             pass  # the document's own voice: the card would ask which document it is in
         elif not gives_away(question, [speaker]):
