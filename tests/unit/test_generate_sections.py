@@ -200,3 +200,34 @@ def test_a_report_written_in_capitals_with_its_credit_line_and_aka_list() -> Non
     assert any(f["type"] == "event" and f["date"] == "2008/2009" for f in facts)
     leader = next(f for f in facts if f["type"] == "relation" and f["relation"] == "leadership")
     assert leader["to"] == group["id"]
+
+
+RELEASE = """Press Statement
+October 23, 2031
+
+Secretary of State Anton Vidal designated the Velora Islamiya (VI) today.
+"I am announcing the designation of the Velora Islamiya organization (VI) as a Foreign \
+Terrorist Organization," Vidal said.
+The leader of Velora Islamiyah is Abu Karim Sayed [AH-boo KAH-reem], a cleric in Tamsin.
+The United Nations Security Council recently put Velora Islamiyah on its list of \
+international terrorist organizations subject to sanctions.
+For other versions of this document, see http://example.org/x ---------- Order Code X1 Report \
+for Congress Received through the CRS Web Mark Jonas Anton Bell.
+"""
+
+
+def test_a_release_read_as_its_readers_read_it() -> None:
+    facts = facts_of(RELEASE)
+    names = {f["name"]: f["type"] for f in facts if "name" in f}
+    assert names.get("Anton Vidal") == "person" and "State Anton Vidal" not in names
+    assert "AH-boo KAH-reem" not in names and "KAH-reem" not in names  # how to say a name
+    assert "Mark Jonas Anton Bell" not in names and "Mark Jonas" not in names  # apparatus
+    group = next(f for f in facts if f.get("acronym") == "VI")
+    # one group, however the transliteration ends ("Islamiya", "Islamiyah")
+    assert [f["name"] for f in facts if f["type"] == "group"] == ["Velora Islamiya"]
+    designations = {(f["list"], f.get("date")) for f in facts if f["type"] == "designation"}
+    assert ("FTO", "2031-10-23") in designations  # "I am announcing": the release's day
+    assert ("UN sanctions list", "2031") in designations  # "recently": the release's year
+    leader = next(f for f in facts if f["type"] == "relation" and f["relation"] == "leadership")
+    assert leader["to"] == group["id"]
+    assert next(f for f in facts if f["id"] == leader["from"][0])["name"] == "Abu Karim Sayed"

@@ -60,6 +60,9 @@ _INLINE_LABEL = re.compile(
 _FOOTNOTE_AFTER_STOP = re.compile(r"([.!?][\"\u201d\u2019)]*)(?:\[\d{1,3}\]|\d{1,3})$")
 # A credit or a citation of where a text comes from ("From: \"Chapter 8 ...\", Country
 # Reports on Terrorism 2005, ..."): no sentence of the text.
+# A copy's apparatus run into the text: an address, a rule of dashes ("For other versions of
+# this document, see http://... ------ Order Code RL31672 CRS Report for Congress ...").
+_BOILERPLATE = re.compile(r"https?://|www\.|-{8,}|_{8,}|={8,}")
 _CREDIT = re.compile(
     r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit|From|Sources?|Citation)\s*:", re.I
 )
@@ -149,7 +152,9 @@ def parse_document(name: str, text: str) -> Document:
         clean = _fold(raw)
         if clean:
             kind = Kind.RUNON if len(raw) > SENTENCE_CAP else kind
-            if kind in (Kind.SENTENCE, Kind.ITEM) and _CREDIT.match(clean):
+            if kind in (Kind.SENTENCE, Kind.ITEM) and (
+                _CREDIT.match(clean) or _BOILERPLATE.search(clean)
+            ):
                 kind = Kind.HEADING  # "(Photo: A. Name/Courtesy Reuters)": no sentence
             label = _INLINE_LABEL.match(clean) if kind in (Kind.SENTENCE, Kind.ITEM) else None
             lead = label.group(0) if label else ""

@@ -43,6 +43,10 @@ _SITE_AFTER = re.compile(
 _HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
 _NAME_NOUNS = frozenset(gz.words("Party Congress Front Army Liberation Movement League Hawks"))
+# Offices a title names ("Secretary of State", "Minister of Defense"): part of the title.
+_OFFICES = frozenset(
+    gz.words("State Defense Defence Treasury Justice Interior Homeland Foreign Commerce Energy")
+)
 # Organisation words that are also names on their own.
 _NAMED_ORG_WORDS = frozenset(gz.words("Taliban Hezbollah Hamas Qaeda Qaida Shabab"))
 _NOT_ACRONYMS = frozenset(gz.words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
@@ -59,6 +63,7 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     detail_sentence: int | None = None
+    spellings: list[str] = field(default_factory=list)  # the same name written otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +138,16 @@ def _runs(text: str) -> list[_Run]:
         if suffix:
             base = base[: suffix.start()]
         is_title = base in gz.TITLES or base.rstrip(".") + "." in gz.TITLES
+        if (
+            title
+            and not current
+            and (
+                (base == "of" and following in _OFFICES)
+                or (base in _OFFICES and index > 0 and tokens[index - 1][0] == "of")
+            )
+        ):
+            title = f"{title} {base}"  # "Secretary of State Colin Powell": the office's name
+            continue
         if is_title and not (current and base in gz.NAME_TITLES):
             previous = title if not current else None
             close()
@@ -252,6 +267,8 @@ def _classify(
         return "place"
     if re.search(r"\([^()]*$", text[: run.start]) and text[run.end :].startswith(")"):
         return None
+    if re.search(r"\[[^\[\]]*$", text[: run.start]):
+        return None  # "Abu Bakar Bashir [AH-boo BAH-kahr BAH-SHEER]": how to say it
     if any(word in ("of", "for") for word in words):
         before_of = words[: next(i for i, w in enumerate(words) if w in ("of", "for"))]
         return "group" if len(before_of) == 1 or set(before_of) & gz.ORG_WORDS else None

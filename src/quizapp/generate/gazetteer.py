@@ -56,6 +56,9 @@ Ukraine Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe"""
         "United Kingdom",
         "United States",
         "Western Sahara",
+        "Timor Leste",
+        "Timor-Leste",
+        "East Timor",
     )
 )
 
@@ -259,6 +262,7 @@ ADJECTIVES = frozenset(
 Islamic Islamist Islamists Muslim Muslims Salafi Salafist Western Westerners Arab Arabs
 African Africans European Europeans Soviet French Dutch British American Americans Congressional
 Sharia Jihadist Jihadists Sunni Shia Shiite Christian Christians Jewish North South East West
-Central Northern Southern Eastern Sub-Saharan"""
+Central Northern Southern Eastern Sub-Saharan Southeast Southwest Northeast Northwest Asians
+Africans Arab-Israeli"""
     )
 )

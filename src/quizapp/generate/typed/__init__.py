@@ -82,9 +82,12 @@ def propose_facts(
     found = [*_heading_groups(reader, document), *_appositive_groups(reader)]
     known = {_spelling_key(e.name) for e in found}
     found += [e for e in find_entities(reader.texts, titles) if _spelling_key(e.name) not in known]
+    group_keys = {_spelling_key(e.name) for e in found if e.kind == "group"}
     for entity in found:
         if entity.kind == "person" and (
-            _GROUP_WORDS.search(entity.name) or _named_as_group(reader, entity.name)
+            _GROUP_WORDS.search(entity.name)
+            or _named_as_group(reader, entity.name)
+            or _spelling_key(entity.name) in group_keys  # "Velora Islamiyah" of "Velora Islamiya"
         ):
             entity.kind = "group"
     entities = _merge_spellings(found)

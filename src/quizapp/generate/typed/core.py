@@ -135,8 +135,9 @@ def _mentions(reader: _Reader, name: str) -> int:
 
 
 def _spelling_key(name: str) -> str:
-    """Names that differ only in hyphens, spaces, apostrophes or case are one name."""
-    return re.sub(r"[\W_]+", "", name.casefold())
+    """Names that differ only in hyphens, spaces, apostrophes, case or a transliteration's
+    final "h" ("Jemaah Islamiyah", "Jemaah Islamiya") are one name."""
+    return re.sub(r"[\W_]+", "", re.sub(r"(?<=[aeiou])h\b", "", name.casefold()))
 
 
 _WORD = re.compile(r"[\w\u2018\u2019\u02bc`'.-]+")

@@ -30,6 +30,8 @@ _DESIGNATION = re.compile(
     r"|(?P<amended>amend(?:ed|s|ing)\b|amendments? to|add(?:ed|s)? (?:the )?(?:following )?"
     r"(?:names|new aliases|aliases?)|aliases? (?:have|has) been added)"
     r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed (?:under|in)\b"
+    r"|(?<=announcing )the designations? of|(?<=announce )the designations? of"
+    r"|\bput\b(?=[^.;]{0,60}\bon (?:its|the) (?:consolidated )?list)"
     r"|(?<=Treasury )designation of|(?<=Treasury\u2019s )designation of))",
     re.I,
 )
@@ -37,7 +39,7 @@ _DESIGNATION = re.compile(
 
 _NOW = re.compile(
     r"\btoday\b|\b(?:has|have)(?: \w+)? (?:been )?(?:amended|redesignated|designated|revoked|added)"
-    r"|\bannounces\b|\bhereby\b",
+    r"|\bannounces\b|\bhereby\b|\bam (?:also )?announcing\b",
     re.I,
 )
 
@@ -113,6 +115,8 @@ def _designations(
     when = _date_value(date) if date is not None else None
     if when is None and _NOW.search(text) and reader.dateline is not None:
         when = reader.dateline.value
+    elif when is None and re.search(r"\brecently\b", text) and reader.dateline is not None:
+        when = reader.dateline.value[:4]  # "recently": the year of the release, no closer
     authority = (
         "U.S. Department of the Treasury"
         if re.search(r"\bTreasury\b", text[: match.end()])

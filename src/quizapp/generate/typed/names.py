@@ -21,7 +21,7 @@ from quizapp.generate.typed.core import (
 # A "person" whose name holds one of these is an organisation (then a group) ...
 _GROUP_WORDS = re.compile(
     r"\b(?:Organi[sz]ation|Trust|Students|Movement|Party|League|Foundation|Front|Brigades?"
-    r"|Army|Council|Congress|Union|Association|Society|Network|Jamaat|Lashkar|Jaish|Tehrik"
+    r"|Army|Council|Congress|Union|Association|Society|Network|Jamaat|Jemaah?|Jama'at|Lashkar|Jaish|Tehrik"
     r"|Tehreek|Harakat|Hizb|Ansar|Jabhat|Katibat)\b"
 )
 
@@ -228,6 +228,8 @@ def _merge_spellings(entities: list[Entity]) -> list[Entity]:
             for name in (entity.name, *entity.aliases):
                 if _spelling_key(name) != _spelling_key(owner.name) and name not in owner.aliases:
                     owner.aliases.append(name)
+                elif name != owner.name and name not in owner.spellings:
+                    owner.spellings.append(name)  # found in the text, not another name
             if entity.acronym and not owner.acronym:
                 owner.acronym = entity.acronym
             elif entity.acronym and entity.acronym != owner.acronym:
@@ -284,7 +286,7 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
     reader.add(Proposal(fact, confidence, names))
     for name in own:
         reader.entity_ids[name] = ident
-    for alias in entity.aliases:
+    for alias in (*entity.aliases, *entity.spellings):
         reader.alias_ids.setdefault(alias, ident)
 
 

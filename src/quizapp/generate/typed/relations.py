@@ -160,6 +160,11 @@ def _leadership(
         group = next((i for p, i in groups if p > led.end()), None) or subject
     elif leader is not None:
         near = [(abs(p - leader.end()), i) for p, i in people if abs(p - leader.end()) <= 4]
+        named_is = re.match(r"[^,;.]{0,60}?\s+(?:is|was|has been)\s+", text[leader.end() :])
+        if named_is is not None:
+            # "The leader of Jemaah Islamiyah is Abu Bakar Bashir"
+            at = leader.end() + named_is.end()
+            near += [(0, i) for p, i in people if p == at]
         near += [(abs(leader.start() - p), i) for p, i in people if 0 < leader.start() - p <= 60]
         person = min(near)[1] if near else None
         before = text[max(0, leader.start() - 20) : leader.start()]
