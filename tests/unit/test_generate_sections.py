@@ -211,6 +211,7 @@ Terrorist Organization," Vidal said.
 The leader of Velora Islamiyah is Abu Karim Sayed [AH-boo KAH-reem], a cleric in Tamsin.
 The United Nations Security Council recently put Velora Islamiyah on its list of \
 international terrorist organizations subject to sanctions.
+The European Union has also declared Velora Islamiyah to be a terrorist group.
 For other versions of this document, see http://example.org/x ---------- Order Code X1 Report \
 for Congress Received through the CRS Web Mark Jonas Anton Bell.
 """
@@ -228,6 +229,7 @@ def test_a_release_read_as_its_readers_read_it() -> None:
     designations = {(f["list"], f.get("date")) for f in facts if f["type"] == "designation"}
     assert ("FTO", "2031-10-23") in designations  # "I am announcing": the release's day
     assert ("UN sanctions list", "2031") in designations  # "recently": the release's year
+    assert ("EU terrorist list", None) in designations
     leader = next(f for f in facts if f["type"] == "relation" and f["relation"] == "leadership")
     assert leader["to"] == group["id"]
     assert next(f for f in facts if f["id"] == leader["from"][0])["name"] == "Abu Karim Sayed"

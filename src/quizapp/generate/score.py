@@ -4,8 +4,9 @@ A proposal is correct when its type and typed values match a labelled fact:
 - person, group, place: one of its names (name, acronym, aliases) is one of the label's;
 - event: the same date, from a sentence the label quotes;
 - relation: the same relation, `to` and one of `from` naming the label's facts;
-- designation: the same action and list, the target naming the label's target, the same date
-  (when the label gives one);
+- designation: the same action and list (FTO; SDGT however written, E.O. 13224 too; the UN's
+  sanctions list and the EU's list however named), the target naming the label's target, the
+  same date (when the label gives one);
 - statement: a sentence the label quotes, by the same speaker when both say.
 Recall is the share of labelled facts that some proposal matches; precision the share of
 proposals that match some labelled fact. Names compare case-folded, with every apostrophe
@@ -53,6 +54,10 @@ def _list_key(name: str) -> str:
         return "SDGT"
     if re.search(r"\bFTO\b|Foreign Terrorist", text, re.I):
         return "FTO"
+    if re.search(r"\bUN\b|United Nations|\b1267\b", text):
+        return "UN"  # however a label names the UN's sanctions list
+    if re.search(r"\bEU\b|European Union", text):
+        return "EU"
     return fold_name(text)
 
 

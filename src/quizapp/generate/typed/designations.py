@@ -20,6 +20,8 @@ _LISTS = (
         ),
     ),
     ("UN sanctions list", re.compile(r"\bUN\b.{0,40}sanctions|United Nations.{0,60}list", re.I)),
+    # the European Union's own list: "The European Union has also declared X a terrorist group"
+    ("EU terrorist list", re.compile(r"\bEuropean Union\b(?=.{0,80}\bterrorist)", re.I)),
 )
 
 
@@ -32,6 +34,7 @@ _DESIGNATION = re.compile(
     r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed (?:under|in)\b"
     r"|(?<=announcing )the designations? of|(?<=announce )the designations? of"
     r"|\bput\b(?=[^.;]{0,60}\bon (?:its|the) (?:consolidated )?list)"
+    r"|\bdeclared\b(?=[^.;]{0,60}\b(?:to be )?an? (?:foreign )?terrorist (?:group|organi[sz]ation))"
     r"|(?<=Treasury )designation of|(?<=Treasury\u2019s )designation of))",
     re.I,
 )
@@ -123,6 +126,8 @@ def _designations(
         and not re.search(r"\bState\b", text[: match.end()])
         else "United Nations"
         if lists == ["UN sanctions list"]
+        else "European Union"
+        if lists == ["EU terrorist list"]
         else "U.S. Department of State"
     )
     for target in targets:
