@@ -20,9 +20,20 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "decks" / "sources"
 LABELS = ROOT / "tests" / "data" / "eval" / "labels"
 # (precision, recall) floors per shipped source, a few points under the measured figures.
+LONG = ("aqim-backgrounder-2014", "aqim-group-profile")  # labels of every kind, over 40
 FLOORS = {
     "aqim-backgrounder-2014": (0.60, 0.88),
-    "aqim-group-profile": (0.65, 0.65),
+    "aqim-group-profile": (0.62, 0.70),
+    # the course's other sources, labelled blind like the evaluation set (short: one fact is
+    # several points, so the floors sit further under)
+    "crs-crisis-in-mali-2013": (0.65, 0.30),
+    "crt-2010-niger": (0.60, 0.55),
+    "crt-2012-mali": (0.85, 0.50),
+    "crt-2013-al-mulathamun-battalion": (0.65, 0.65),
+    "crt-2014-mali": (0.75, 0.50),
+    "crt-2016-aqim": (0.70, 0.60),
+    "rfj-al-murabitoun": (0.80, 0.85),
+    "rfj-aqim": (0.75, 0.85),
 }
 
 
@@ -39,12 +50,13 @@ def test_precision_and_recall_stay_above_the_floor(name: str) -> None:
     facts = generated_facts(SOURCES / f"{name}.txt", DEFAULT_MIN_CONFIDENCE)
     total, by_type = score_by_type(facts, labels)
     precision, recall = FLOORS[name]
-    assert total.labelled > 40
+    assert total.labelled > 40 or name not in LONG
     assert total.precision >= precision, total
     assert total.recall >= recall, total
-    # Every kind the labels hold is found at least once: none has silently gone missing.
-    missing = [kind for kind, part in by_type.items() if part.labelled and not part.found]
-    assert missing == [], missing
+    if name in LONG:
+        # Every kind the labels hold is found at least once: none has silently gone missing.
+        missing = [kind for kind, part in by_type.items() if part.labelled and not part.found]
+        assert missing == [], missing
 
 
 def test_scoring_notices_a_bad_generator() -> None:
