@@ -35,6 +35,13 @@ def test_two_months_or_two_years_joined_by_and_are_one_span() -> None:
     assert values("In May 2010 and in June of the following year.") == ["2010-05", "2011-06"]
 
 
+def test_a_fixed_holiday_with_its_year_is_a_day() -> None:
+    assert values("bombings of churches on Christmas eve 2000 and on New Year's Day 2011") == [
+        "2000-12-24",
+        "2011-01-01",
+    ]
+
+
 def test_a_season_qualifies_a_year() -> None:
     assert values("the summer 2006 war, in the fall of 2010 and in winter 2011") == [
         "2006",

@@ -44,6 +44,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("dmy", rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH_ALT}),? (?P<y>{_YEAR})\b"),
         ("iso", rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
+        # a fixed-date holiday with its year: "on Christmas eve 2000", "New Year's Day 2011"
+        (
+            "holiday",
+            rf"\b(?P<h>Christmas [Ee]ve|Christmas(?: [Dd]ay)?|New Year[\u2019']s [Ee]ve"
+            rf"|New Year[\u2019']s [Dd]ay),? (?P<y>{_YEAR})\b",
+        ),
         (
             "month_range",
             rf"\b(?i:between|from) (?P<m>{_MONTH_ALT}),? (?P<y>{_YEAR}) (?:and|to|until|through)"
@@ -98,6 +104,15 @@ _RELATIVE = frozenset(
         "month_rel_year",
     }
 )
+
+
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +201,10 @@ def _mention(
             value = f"{year:04d}"
         context.year, context.month = year, month
         return DateMention(value, phrase, start, end)
+    if name == "holiday":
+        month, day = _HOLIDAYS[(groups["h"] or "").casefold().replace("\u2019", "'")]
+        context.year, context.month = int(groups["y"] or 0), month
+        return DateMention(f"{int(groups['y'] or 0):04d}-{month:02d}-{day:02d}", phrase, start, end)
     if name == "month_range":
         first = f"{int(groups['y']):04d}-{_month(groups['m'] or ''):02d}"
         second = f"{int(groups['y2'] or 0):04d}-{_month(groups['m2'] or ''):02d}"
