@@ -233,3 +233,17 @@ def test_a_release_read_as_its_readers_read_it() -> None:
     leader = next(f for f in facts if f["type"] == "relation" and f["relation"] == "leadership")
     assert leader["to"] == group["id"]
     assert next(f for f in facts if f["id"] == leader["from"][0])["name"] == "Abu Karim Sayed"
+
+
+def test_a_name_of_the_aka_list_the_text_also_uses_is_the_same_group() -> None:
+    facts = facts_of(
+        "VELORA BRIGADE\n\naka Sons of the Marsh Movement; Tarra Martyrs Units\n\n"
+        "The Velora Brigade (VB) attacked a bank in 1990. Velora Brigade (or the Sons of the "
+        "Marsh Movement) attacked a convoy in 1991. In 1993 the Sons of the Marsh Movement "
+        "attacked a market.\n"
+    )
+    groups = [f for f in facts if f["type"] == "group"]
+    assert [g["name"] for g in groups] == ["Velora Brigade"]
+    assert "Sons of the Marsh Movement" in groups[0]["aliases"]
+    # what the merged fact was said of is said of the one group
+    assert all(f.get("actors", [groups[0]["id"]]) == [groups[0]["id"]] for f in facts)

@@ -118,7 +118,11 @@ _NOT_A_NAME = re.compile(
 
 def _drop_aliases_of_others(reader: _Reader) -> None:
     """An alias that is another fact's own name or acronym is that fact, not another name
-    (an "aka" list may hold the names a group was renamed to)."""
+    (an "aka" list may hold the names a group was renamed to); but a group the text only
+    names, in no relation with another, and that an "aka" list gives as another's name
+    ("Hamas (or the Islamic Resistance Movement)" and "a.k.a. Islamic Resistance Movement") is
+    that other group: one fact, not two."""
+    _merge_named_aliases(reader)
     owners: dict[str, str] = {}
     for proposal in reader.proposals.values():
         fact = proposal.fact
@@ -135,6 +139,41 @@ def _drop_aliases_of_others(reader: _Reader) -> None:
             proposal.fact["aliases"] = kept
         else:
             del proposal.fact["aliases"]
+
+
+def _merge_named_aliases(reader: _Reader) -> None:
+    groups = [p for p in reader.proposals.values() if p.fact["type"] == "group"]
+    related: set[str] = set()
+    for proposal in reader.proposals.values():
+        if proposal.fact["type"] == "relation":
+            related |= {*proposal.fact["from"], proposal.fact["to"]}
+    by_key = {_spelling_key(str(p.fact["name"])): p for p in groups if p.id not in related}
+    merged: dict[str, str] = {}
+    for owner in groups:
+        for alias in owner.fact.get("aliases") or ():
+            other = by_key.get(_spelling_key(alias))
+            if (
+                other is None
+                or other.id == owner.id
+                or other.id in merged
+                or owner.id in merged
+                or other.fact.get("acronym")
+                or other.fact.get("aliases")
+            ):
+                continue
+            merged[other.id] = owner.id
+    if not merged:
+        return
+    for ident in merged:
+        del reader.proposals[ident]
+    for proposal in reader.proposals.values():
+        fact = proposal.fact
+        for key in ("actors", "from"):
+            if key in fact:
+                fact[key] = list(dict.fromkeys(merged.get(i, i) for i in fact[key]))
+        for key in ("target", "to", "by"):
+            if fact.get(key) in merged:
+                fact[key] = merged[fact[key]]
 
 
 def _is_role(role: str) -> bool:
