@@ -20,10 +20,15 @@ from quizapp.generate.document import (
 
 
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
-    doc = parse_document("x.md", "Gen. Ham met U.S. officials. Martin E. Dempsey spoke. It ended.")
+    doc = parse_document(
+        "x.md",
+        "Gen. Ham met U.S. officials. Martin E. Dempsey spoke. It hit the J.W. Marriott Hotel. "
+        "It ended.",
+    )
     assert [s.text for s in doc.sentences] == [
         "Gen. Ham met U.S. officials.",
         "Martin E. Dempsey spoke.",
+        "It hit the J.W. Marriott Hotel.",
         "It ended.",
     ]
 

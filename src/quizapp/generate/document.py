@@ -367,7 +367,11 @@ def _split_sentences(block: str) -> list[str]:
         if word:
             token = word.group(1).lower().lstrip('(["\u201c')
             last = token.rsplit("-", 1)[-1]  # "then-U.S. Ambassador"
-            if token in _ABBREVIATIONS or last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            if (
+                token in _ABBREVIATIONS
+                or last in _ABBREVIATIONS
+                or re.fullmatch(r"[a-z](?:\.[a-z])*", token)  # "J.W. Marriott", "Martin E."
+            ):
                 continue
         piece = block[start : match.end()].strip()
         # "... since its founding.86": the footnote's number is no part of the sentence
