@@ -153,6 +153,12 @@ def propose_facts(
             _statement(reader, sentence, groups, subject, dates)
         if groups:
             reader.last_group = subject or groups[-1][1]
+        # whether the sentence is about a group (opens with one, or with "it" when the one
+        # before was): what a following "It ..." stands for
+        opens_with_group = bool(groups) and groups[0][0] < 12
+        reader.about_group = opens_with_group or (
+            bool(_OPENS_WITH_IT.match(sentence.text)) and reader.about_group
+        )
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
     _drop_aliases_of_others(reader)
     # A list item that is only a place's name ("• Algeria" under "Active in Locations:").

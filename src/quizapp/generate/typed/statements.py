@@ -146,6 +146,8 @@ def _statement(
         if found is None or _NOT_AN_ASSESSMENT.search(text):
             return False
         head = found.group("subject")
+        if head.strip() in ("It", "They") and not reader.about_group:
+            return False  # "It requires banks to block ..." after a sentence about a law
         if not (
             _SUBJECT.fullmatch(head.strip())
             or re.sub(r"^The ", "", head.strip()) in reader.group_name_set()
