@@ -247,3 +247,11 @@ def test_a_name_of_the_aka_list_the_text_also_uses_is_the_same_group() -> None:
     assert "Sons of the Marsh Movement" in groups[0]["aliases"]
     # what the merged fact was said of is said of the one group
     assert all(f.get("actors", [groups[0]["id"]]) == [groups[0]["id"]] for f in facts)
+
+
+def test_a_lone_acronym_that_opens_a_sentence_and_acts_is_a_group() -> None:
+    facts = facts_of("VELMA attacked a convoy in Tamsin in 2013. VELMA recruits children.\n")
+    assert {f["name"] for f in facts if f["type"] == "group"} == {"VELMA"}
+    # not a word in capitals that does not act, nor a short one
+    quiet = facts_of("NOTE the dates. UN troops arrived in Tamsin in 2013.\n")
+    assert not [f for f in quiet if f["type"] == "group"]

@@ -284,6 +284,12 @@ def _classify(
             before = text[: run.start]
             if re.search(r"(?:'s|\u2019s|known as|\bthe) $", before):
                 return "group"
+            if (
+                run.start == 0
+                and len(word) >= 4
+                and re.match(r"\s+(?:also\s+)?[a-z]+(?:ed|s)\b", text[run.end :])
+            ):
+                return "group"  # "MUJAO paid its recruits ...": an organisation that acts
             return None
         if word in surnames:
             return "person"
