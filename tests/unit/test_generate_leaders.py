@@ -109,3 +109,11 @@ def test_an_article_s_case_and_a_year_between_merged_and_with() -> None:
     )
     assert ("merger", ["Al-Tarrani Front"], "Velora Brigade") in found
     assert ("merger", ["Velora Brigade"], "Marsh Army") in found
+
+
+def test_head_of_the_group_with_words_between() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) attacked a bank in 1989. "
+        "He admires Karim Adel Sayed, head of the terrorist Velora Brigade.\n"
+    )
+    assert ("Karim Adel Sayed", "Velora Brigade") in leaders(facts)

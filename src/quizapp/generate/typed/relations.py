@@ -175,7 +175,13 @@ def _leadership(
                 (
                     i
                     for p, i in groups
-                    if abs(p - leader.end()) <= 5 or 0 < leader.start() - p <= 30
+                    if abs(p - leader.end()) <= 5
+                    or 0 < leader.start() - p <= 30
+                    # "head of the terrorist al-Qaida": lowercase words between
+                    or (
+                        p > leader.end()
+                        and re.fullmatch(r"(?:\s+[a-z][\w-]*){1,3}\s+", text[leader.end() : p])
+                    )
                 ),
                 None,
             )
