@@ -68,3 +68,14 @@ def test_an_ally_may_be_a_state_and_a_far_group_is_not_the_ally() -> None:
     )
     allies = {f["to"] for f in listed if f["type"] == "relation"}
     assert len(allies) == 2
+
+
+def test_a_profile_section_s_first_sentence_is_what_the_report_says_under_it() -> None:
+    facts = facts_of(
+        "Strength\nUnknown; hundreds of members, plus supporters.\nThe bank was robbed.\n\n"
+        "Funding and External Aid: Smuggling and extortion, by most accounts.\n"
+    )
+    found = [f["claim"] for f in facts if f["type"] == "statement"]
+    assert "Strength: Unknown; hundreds of members, plus supporters" in found
+    assert "Funding: Smuggling and extortion, by most accounts" in found
+    assert not any("bank" in claim for claim in found)  # only the section's first sentence

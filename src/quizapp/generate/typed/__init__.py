@@ -42,7 +42,13 @@ from quizapp.generate.typed.names import (
     report_title_group,
 )
 from quizapp.generate.typed.relations import _leadership, _relations
-from quizapp.generate.typed.statements import _HEDGE, _PUBLISHERS, _SPEECH, _statement
+from quizapp.generate.typed.statements import (
+    _HEDGE,
+    _PUBLISHERS,
+    _SPEECH,
+    _statement,
+    profile_section,
+)
 
 _OPENS_WITH_IT = re.compile(r"(?:[A-Z][a-z]+ \d{4}, )?(?:The (?:group|organi[sz]ation)|It)\b")
 
@@ -123,6 +129,7 @@ def propose_facts(
             reader.publisher = publisher or reader.publisher
             if publisher is not None:
                 reader.dateline = None  # a new release: "today" is its dateline, if it has one
+            reader.section = profile_section(sentence.text)
             subject = report_title_group(sentence.text) or _name_only(sentence.text)
             if subject is not None:
                 # a report's passage on one group ("Country Reports on Terrorism 2013 - ...:
@@ -149,8 +156,15 @@ def propose_facts(
         if hedged:
             spoken = _statement(reader, sentence, groups, subject, dates, hedged=True)
         _events(reader, sentence, [d for d in dates if d not in used], groups, reported=spoken)
-        if len(reader.proposals) == before:
-            _statement(reader, sentence, groups, subject, dates)
+        section = profile_section(sentence.lead) if sentence.lead else reader.section
+        reader.section = None  # a section's first sentence says what its label asks
+        if len(reader.proposals) == before or (
+            section is not None
+            and not any(
+                p.fact["type"] == "statement" for p in list(reader.proposals.values())[before:]
+            )
+        ):
+            _statement(reader, sentence, groups, subject, dates, section=section)
         if groups:
             reader.last_group = subject or groups[-1][1]
         # whether the sentence is about a group (opens with one, or with "it" when the one

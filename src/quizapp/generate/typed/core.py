@@ -71,6 +71,7 @@ class _Reader:
     relations: dict[tuple[str, tuple[str, ...], str], FactMap] = field(default_factory=dict)
     statements: list[tuple[set[str], Proposal]] = field(default_factory=list)
     last_group: str | None = None
+    section: str | None = None  # the profile section a heading just opened ("Strength")
     about_group: bool = True  # the sentence read last was about a group (see propose_facts)
     names_found: dict[tuple[bool, str], list[tuple[int, str]]] = field(default_factory=dict)
     group_name_lookup: frozenset[str] | None = None

@@ -78,6 +78,21 @@ _GROUP_AIM = re.compile(
 )
 
 
+_SECTIONS = (
+    (re.compile(r"strength", re.I), "Strength"),
+    (re.compile(r"funding(?: and external aid)?", re.I), "Funding"),
+    (re.compile(r"external aid", re.I), "External aid"),
+    (re.compile(r"(?:location/)?area of operations?|location", re.I), "Area of operation"),
+)
+
+
+def profile_section(label: str) -> str | None:
+    """The profile section a heading or a sentence's label names ("Strength:", "Funding and
+    External Aid", "Location/Area of Operation"), whose first sentence is a statement."""
+    clean = label.strip().rstrip(":.").strip()
+    return next((name for pattern, name in _SECTIONS if pattern.fullmatch(clean)), None)
+
+
 def _part_of_group(reader: _Reader, head: str) -> bool:
     """ "Its armed element", "The group's leadership", "AQIM's top commanders": a part of the
     group, which an assessment of the group may be about."""
@@ -105,6 +120,7 @@ def _statement(
     *,
     speech_only: bool = False,
     hedged: bool = False,
+    section: str | None = None,
 ) -> bool:
     """A claim someone is said to make (a person or group with a verb of speech), or an
     assessment the document makes of a group in the present tense ("ETA finances its
@@ -140,6 +156,11 @@ def _statement(
         about_fact = reader.proposals[group].fact
         name = about_fact.get("acronym") or about_fact["name"]
         text = f"{name} {text[:1].lower()}{text[1:]}"
+        confidence = 0.5
+    elif speaker is None and speaker_text is None and section is not None:
+        # the first sentence of a profile's section ("Strength: Unknown; hundreds of members"):
+        # what the report says of the group under that label
+        text = f"{section}: {text}"
         confidence = 0.5
     elif speaker is None and speaker_text is None:
         found = _ASSESSMENT.match(text)
