@@ -124,6 +124,7 @@ def test_a_state_that_went_on_and_a_date_compared_with_are_no_key_events() -> No
     # ... and a relative clause's verb is not the clause's main verb
     assert key("In late 2013, the RHB attacked a convoy, showing the insecurity that remains.")
     assert key("The group has killed more than 850 persons since it began attacks in 1968.")
+    assert key("In 2017 the group selected a new leader, who is based in Tamsin.")
     # a war, a clash, a battle are acts too
     assert key("In the wake of the summer 2006 war between Sarvania and the RHB, talks stalled.")
 

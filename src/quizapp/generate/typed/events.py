@@ -56,7 +56,8 @@ _ACT = re.compile(
     r"|retook|destroy(?:s|ed)?|burn(?:s|ed|t)?|behead(?:s|ed)?|murder(?:s|ed)?|storm(?:s|ed)?"
     r"|besieg(?:e[ds]?)|infiltrat(?:e[ds]?)|led|named|became|become|took part|participat(?:e[ds]?)"
     r"|recogni[sz](?:e[ds]?)|vot(?:e[ds]?)|protest(?:s|ed)?|strik(?:e|ing)|kill|wars?"
-    r"|confrontations?|clash(?:es|ed)?|battles?|fighting|offensive|crackdown)\b",
+    r"|confrontations?|clash(?:es|ed)?|battles?|fighting|offensive|crackdown|select(?:ed|s)?"
+    r"|chose|chosen|picked)\b",
     re.I,
 )
 # A date that says how long a state lasted, not when something happened: "since 2008",
