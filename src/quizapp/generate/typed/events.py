@@ -192,33 +192,11 @@ def _events(
         actors = list(dict.fromkeys(ident for _, ident in groups))[:3]
         if actors:
             fact["actors"] = actors
-        # A place inside a group's name ("the Front for Unity in West Africa") is no place
-        # where the event happened.
-        _groups_in(reader, "")
-        assert reader.group_index is not None
-        named = reader.group_index.spans(what)
-        place = next(
-            (
-                ident
-                for position, ident in _places_in(reader, what)
-                if re.search(r"\b(?:in|near|at|outside)\s+(?:the\s+)?$", what[:position])
-                and not any(start <= position < end for start, end, _ in named)
-            ),
-            None,
-        )
+        place = _place_in(reader, what, "in|near|at|outside")
         if place is None and is_key_event(text, date):
             # the place may lie beyond the shortened `what`: "... the attack on a gas facility
             # near In Amenas, in southeastern Algeria" (the first place the sentence puts it)
-            whole = reader.group_index.spans(text)
-            place = next(
-                (
-                    ident
-                    for position, ident in _places_in(reader, text)
-                    if re.search(r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?$", text[:position])
-                    and not any(start <= position < end for start, end, _ in whole)
-                ),
-                None,
-            )
+            place = _place_in(reader, text, "in|near|at|on|outside")
         if place is not None:
             fact["place"] = place
             reader.places_used.add(place)
@@ -276,6 +254,23 @@ def _without_place(what: str, place: str) -> str:
     )
     shorter = re.sub(pattern, "", what, count=1)
     return shorter if len(shorter.split()) >= 4 else what
+
+
+def _place_in(reader: _Reader, text: str, prepositions: str) -> str | None:
+    """The first place `text` introduces with one of the prepositions; a place inside a
+    group's name ("the Front for Unity in West Africa") is no place where the event happened."""
+    _groups_in(reader, "")
+    assert reader.group_index is not None
+    named = reader.group_index.spans(text)
+    return next(
+        (
+            ident
+            for position, ident in _places_in(reader, text)
+            if re.search(rf"\b(?:{prepositions})\s+(?:the\s+)?$", text[:position])
+            and not any(start <= position < end for start, end, _ in named)
+        ),
+        None,
+    )
 
 
 def _places_in(reader: _Reader, text: str) -> list[tuple[int, str]]:
