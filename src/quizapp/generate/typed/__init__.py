@@ -59,12 +59,6 @@ def _name_only(heading: str) -> str | None:
     return text if 0 < len(text.split()) <= 8 and not re.search(r"[.:;,!?\d]", text) else None
 
 
-def _title_group_id(reader: _Reader, name: str) -> str | None:
-    """The group fact a title's name stands for: the group of that name, else one spelled
-    alike, its own name before another's alias."""
-    return reader.group_by_spelling(name)
-
-
 __all__ = ["EVENT_SENTENCE_CAP", "Proposal", "fact_id", "propose_facts", "slug"]
 
 
@@ -135,7 +129,7 @@ def propose_facts(
                 # a report's passage on one group ("Country Reports on Terrorism 2013 - ...:
                 # NAME", or a title that is only the name): "it" and its "aka" line are that
                 # group's
-                reader.last_group = _title_group_id(reader, subject) or reader.last_group
+                reader.last_group = reader.group_by_spelling(subject) or reader.last_group
             continue
         if not sentence.readable:
             continue
