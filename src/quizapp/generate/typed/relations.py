@@ -7,6 +7,7 @@ import re
 
 from quizapp.generate.dates import DateMention
 from quizapp.generate.document import Sentence
+from quizapp.generate.gazetteer import COUNTRIES
 from quizapp.generate.typed.core import (
     _SUBJECT,
     FactMap,
@@ -16,6 +17,7 @@ from quizapp.generate.typed.core import (
     _Reader,
     fact_id,
 )
+from quizapp.generate.typed.events import _places_in
 
 _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (kind, direction, re.compile(pattern, re.I))
@@ -93,9 +95,10 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 _LED_BY = re.compile(
     r"\b[Ll]ed by(?: (?:the )?(?:brothers|co-?founders?|its|his|her|former|late)\b)*"
 )
-# The founder leads the group he founds ("founded in 1969 by former university professor
-# Abimael Guzman"); "under the leadership of P" names the subject's leader.
-_FOUNDED_BY = re.compile(
+# Words that name a group's leader right after them: its founder ("founded in 1969 by former
+# university professor Abimael Guzman"), "under the leadership of P", "selected a new leader,
+# P".
+_LEADER_NAMED = re.compile(
     r"\b(?:[Ff]ounded|[Ff]ormed|[Ee]stablished|[Cc]reated)\b(?: in [^,;]{1,30}?)? by"
     r"(?: [a-z][\w-]*){0,4}\b"
     r"|\bunder the (?:leadership|command|direction) of(?: [a-z][\w-]*){0,3}\b"
@@ -137,19 +140,19 @@ def _leadership(
     leader = _LEADER.search(text)
     person: str | None = None
     group: str | None = None
-    founded = _FOUNDED_BY.search(text)
+    naming = _LEADER_NAMED.search(text)
     founding = False
-    if founded is not None and any(0 <= p - founded.end() <= 2 for p, _ in people):
-        person = next(i for p, i in people if 0 <= p - founded.end() <= 2)
-        named_before = [i for p, i in groups if p < founded.start()]
-        named_after = [i for p, i in groups if p > founded.end()]
-        if named_before and not founded.group(0).startswith("under"):
+    if naming is not None and any(0 <= p - naming.end() <= 2 for p, _ in people):
+        person = next(i for p, i in people if 0 <= p - naming.end() <= 2)
+        named_before = [i for p, i in groups if p < naming.start()]
+        named_after = [i for p, i in groups if p > naming.end()]
+        if named_before and not naming.group(0).startswith("under"):
             group = named_before[-1]
-        elif _SUBJECT.search(text[: founded.start()]) or not named_after:
+        elif _SUBJECT.search(text[: naming.start()]) or not named_after:
             group = subject or reader.last_group
         else:
             group = named_after[0]
-        founding = founded.group(0)[:1] in "Ff"
+        founding = naming.group(0)[:1] in "Ff"
     elif has_led is not None:
         person = next((i for p, i in reversed(people) if p < has_led.start()), None)
         group = next((i for p, i in groups if p >= has_led.end() - 1), None)
@@ -199,9 +202,9 @@ def _leadership(
         date = min(dates, key=lambda d: abs(d.start - has_led.end()))
         fact["date"] = _date_value(date)
         used.add(date)
-    elif founding and founded is not None and dates:
+    elif founding and naming is not None and dates:
         # the founding dates the leadership's start; the founding stays an event of its own
-        fact["date"] = _date_value(min(dates, key=lambda d: abs(d.start - founded.end())))
+        fact["date"] = _date_value(min(dates, key=lambda d: abs(d.start - naming.end())))
     fact["sources"] = [reader.source(sentence)]
     if not _merge_relation(reader, fact):
         reader.add(Proposal(fact, 0.6))
@@ -399,9 +402,6 @@ def _person_between(
 
 def _state_after(reader: _Reader, text: str, at: int) -> str | None:
     """The country named right after `at` ("allied with Iran", "with the Syrian regime")."""
-    from quizapp.generate.gazetteer import COUNTRIES
-    from quizapp.generate.typed.events import _places_in
-
     for position, ident in _places_in(reader, text):
         if 0 <= position - at <= 12 and reader.proposals[ident].fact["name"] in COUNTRIES:
             return ident
