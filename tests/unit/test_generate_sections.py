@@ -255,3 +255,16 @@ def test_a_lone_acronym_that_opens_a_sentence_and_acts_is_a_group() -> None:
     # not a word in capitals that does not act, nor a short one
     quiet = facts_of("NOTE the dates. UN troops arrived in Tamsin in 2013.\n")
     assert not [f for f in quiet if f["type"] == "group"]
+
+
+def test_an_aka_list_one_name_a_line_is_quoted_as_written() -> None:
+    from quizapp.decks.sources import fold
+
+    text = "VELORA BRIGADE\n\na.k.a.\nSons of the Marsh,\nVelora Fighters,\nTarra Units\n\n" + (
+        "The Velora Brigade (VB) was formed in 1987.\n"
+    )
+    facts = facts_of(text)
+    group = next(f for f in facts if f.get("name") == "Velora Brigade")
+    assert group["aliases"] == ["Sons of the Marsh", "Velora Fighters", "Tarra Units"]
+    for source in group["sources"]:
+        assert fold(source["quote"]) in fold(text)

@@ -277,14 +277,13 @@ def _aka_lists(blocks: list[list[str]]) -> list[list[str]]:
                 lines = blocks[index]
                 if not all(_is_listed_name(line) for line in lines):
                     break
-                names += [line.strip().rstrip(";,") for line in lines]
+                names += [line.strip() for line in lines]
                 index += 1
                 if not lines[-1].rstrip().endswith((";", ",")):
                     break  # the last name of the list has no separator after it
             if names:
-                head = block[0].strip().rstrip(";,")
-                joiner = " " if _AKA_ALONE.match(block[0]) else "; "
-                merged.append([head + joiner + "; ".join(names)])
+                # the lines as written, joined: what a fact quotes is still the document's text
+                merged.append([" ".join([block[0].strip(), *names])])
                 continue
             merged.append(block)
             continue
