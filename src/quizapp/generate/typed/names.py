@@ -142,6 +142,8 @@ def _drop_aliases_of_others(reader: _Reader) -> None:
 
 
 def _merge_named_aliases(reader: _Reader) -> None:
+    """Fold a group fact into the group whose aka list names it (see the caller), moving
+    what other facts say of it (actors, targets, sides, speakers) to that group."""
     groups = [p for p in reader.proposals.values() if p.fact["type"] == "group"]
     related: set[str] = set()
     for proposal in reader.proposals.values():
