@@ -233,6 +233,10 @@ def test_a_release_read_as_its_readers_read_it() -> None:
     leader = next(f for f in facts if f["type"] == "relation" and f["relation"] == "leadership")
     assert leader["to"] == group["id"]
     assert next(f for f in facts if f["id"] == leader["from"][0])["name"] == "Abu Karim Sayed"
+    # the words that announce the designation are the designation, not a statement as well
+    assert not any(f["type"] == "statement" and "announcing" in f["claim"] for f in facts), (
+        "a designation said in someone's words is one fact"
+    )
 
 
 def test_a_name_of_the_aka_list_the_text_also_uses_is_the_same_group() -> None:

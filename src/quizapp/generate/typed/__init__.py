@@ -143,8 +143,11 @@ def propose_facts(
         used = _designations(reader, sentence, dates, groups, subject)
         used |= _relations(reader, sentence, dates, groups, subject)
         used |= _leadership(reader, sentence, dates, groups, subject)
-        spoken = bool(_SPEECH.search(sentence.text)) and _statement(
-            reader, sentence, groups, subject, dates, speech_only=True
+        # words that state a designation or a relation the sentence already gave ("I am
+        # announcing the designation of ...", Powell said) are that fact, not a statement too
+        stated = len(reader.proposals) > before
+        spoken = bool(_SPEECH.search(sentence.text)) and (
+            stated or _statement(reader, sentence, groups, subject, dates, speech_only=True)
         )
         hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
         if hedged:
