@@ -79,3 +79,23 @@ def test_a_profile_section_s_first_sentence_is_what_the_report_says_under_it() -
     assert "Strength: Unknown; hundreds of members, plus supporters" in found
     assert "Funding: Smuggling and extortion, by most accounts" in found
     assert not any("bank" in claim for claim in found)  # only the section's first sentence
+
+
+def test_a_group_that_speaks_and_says_it() -> None:
+    facts = facts_of(
+        "May 27th, 2031: The Velora Brigade said Friday it was responsible for a recent attack "
+        "on the home of the interior minister.\n"
+    )
+    statement = next(f for f in facts if f["type"] == "statement")
+    group = next(f for f in facts if f.get("name") == "Velora Brigade")
+    assert statement["by"] == group["id"]
+    assert statement["claim"].startswith("VB was responsible for a recent attack")
+
+
+def test_no_place_inside_a_quoted_name_nor_a_demonym() -> None:
+    facts = facts_of(
+        'In 2012 the VB announced the creation of the sub-battalion, "Those Who Sign in Blood." '
+        "The VB continued to exploit ungoverned space in Nigerien territory in 2013.\n"
+    )
+    places = {f["name"] for f in facts if f["type"] == "place"}
+    assert "Blood" not in places and "Nigerien" not in places

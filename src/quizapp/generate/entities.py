@@ -447,14 +447,23 @@ def _propagate_places(
         r"\b(?:in|into|near|outside) (?P<name>[A-Z][\w\u2019'-]+)\b(?! [A-Z]| d[\u2019'])", text
     ):
         name = match.group("name")
+        if _inside_quotes(text, match.start()):
+            continue  # 'the sub-battalion "Those Who Sign in Blood"': a name, no place
         if (
             name not in gz.FUNCTION_WORDS
             and not _is_demonym(name)
-            and not re.search(r"(?:ic|ish|ese|ian)$", name)
+            and not re.search(r"(?:ic|ish|ese|ian|ien)$", name)
             and not _ACRONYM_TOKEN.match(name)
             and not any((kind, name.casefold()) in entities for kind in ("person", "group"))
         ):
             entities.setdefault(("place", name.casefold()), Entity("place", name, index))
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """Whether `at` lies inside a quotation opened before it and not yet closed."""
+    before = text[max(0, at - 200) : at]
+    curly = before.count("\u201c") > before.count("\u201d")
+    return curly or before.count('"') % 2 == 1
 
 
 def _merge_surnames(entities: list[Entity]) -> list[Entity]:

@@ -213,7 +213,7 @@ Church Temple Cathedral"""
     )
 )
 
-DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ine")
+DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ine", "ien")
 
 CONNECTORS = frozenset(
     {

@@ -137,6 +137,18 @@ def _statement(
         after = [i for p, i in people if 0 <= p - speech.end() <= 40]
         speaker = before[-1] if before else after[0] if after else None
         if speaker is None:
+            # a group that speaks: "Al-Qaeda in the Islamic Maghreb said Friday ..."
+            _groups_in(reader, "")
+            assert reader.group_index is not None
+            speaker = next(
+                (
+                    ident
+                    for _, end, ident in reader.group_index.spans(text)
+                    if 0 <= speech.start() - end <= 2
+                ),
+                None,
+            )
+        if speaker is None:
             body = _SPEAKING_BODY.search(text)
             speaking_body = (body.group("who") or body.group("who2")) if body else None
         confidence = 0.6 if speaker or speaking_body else 0.0
@@ -187,6 +199,10 @@ def _statement(
         said = _said(reader, text, speech)
         if len(said.split()) >= 4:
             claim = said[:1].upper() + said[1:]
+        if speaker is not None and reader.proposals[speaker].fact["type"] == "group":
+            # "AQIM said it was responsible": "it" is the group that speaks
+            voice = reader.proposals[speaker].fact
+            claim = re.sub(r"^It\b", str(voice.get("acronym") or voice["name"]), claim)
     claim = _shorter(claim)
     if len(claim) > 240:
         claim = claim[:240].rsplit(" ", 1)[0] + "\u2026"
@@ -247,7 +263,14 @@ def _said(reader: _Reader, text: str, speech: re.Match[str]) -> str:
             r'(?<=[,"\u201d])\s*(?:the\s+)?[A-Z]\S*(?:\s+(?:the\s+)?[A-Z]\S*){0,4}$', "", head
         )
         return head.strip(' ,"\u201c\u201d').rstrip(".,")
-    return re.sub(r"^(?:that\s+)?", "", tail).rstrip(".")
+    said = re.sub(r"^(?:that\s+)?", "", tail).rstrip(".")
+    # "... said Friday it was responsible": the day it was said is no part of what was said
+    return re.sub(
+        r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today"
+        r"|yesterday)\s+(?:that\s+)?",
+        "",
+        said,
+    )
 
 
 _SPEAKING_BODY = re.compile(
