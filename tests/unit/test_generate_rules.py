@@ -129,6 +129,14 @@ def test_a_state_that_went_on_and_a_date_compared_with_are_no_key_events() -> No
     assert key("In the wake of the summer 2006 war between Sarvania and the RHB, talks stalled.")
 
 
+def test_a_date_that_qualifies_an_act_names_the_event_in_a_clause_of_no_act() -> None:
+    facts = facts_of(
+        INTRO + "This change is visible in the March 2016 beach resort attack in Sarvania.\n"
+    )
+    event = next(f for f in facts if f["type"] == "event" and f["date"] == "2016-03")
+    assert event["what"].startswith("Beach resort attack")
+
+
 def test_two_events_with_one_date_in_a_sentence_are_two_facts() -> None:
     facts = facts_of(
         INTRO + "The RHB since 2010 has kept a low profile, while the BHF claimed responsibility "

@@ -158,6 +158,10 @@ def _events(
         found = (
             _reported_what(text, date) if reported else _what(text, date, several=len(dates) > 1)
         )
+        if not reported and _names_its_event(text, date):
+            # "This change is visible in the March 2016 beach resort attack": the event is the
+            # noun phrase the date qualifies, not the clause around it
+            found = _reported_what(text, date) or found
         if found is None:
             continue
         what = found
@@ -220,6 +224,16 @@ _REPORTING = re.compile(
     r"\b(?:said|says|say|noted|stated|claimed|that|who|which|(?:believed|thought|reported|alleged)"
     r" to have|reportedly)\s+"
 )
+
+
+def _names_its_event(text: str, date: DateMention) -> bool:
+    """Whether the date qualifies a noun phrase that is an act ("the March 2016 beach resort
+    attack") in a clause that does no act before it ("This change is visible in")."""
+    before = text[: date.start]
+    if not _ATTRIBUTIVE.search(before) or _ACT.search(before):
+        return False
+    end = _PHRASE_END.search(text, date.end)
+    return bool(_ACT.search(text, date.end, end.start() if end else len(text)))
 
 
 def _reported_what(text: str, date: DateMention) -> str | None:
