@@ -153,7 +153,8 @@ def _events(
     for date in dates:
         if _CITATION.search(text[max(0, date.start - 12) : date.start]):
             continue
-        if reported and not is_key_event(text, date):
+        key_event = is_key_event(text, date)
+        if reported and not key_event:
             continue
         found = (
             _reported_what(text, date) if reported else _what(text, date, several=len(dates) > 1)
@@ -197,7 +198,7 @@ def _events(
         if actors:
             fact["actors"] = actors
         place = _place_in(reader, what, "in|near|at|outside")
-        if place is None and is_key_event(text, date):
+        if place is None and key_event:
             # the place may lie beyond the shortened `what`: "... the attack on a gas facility
             # near In Amenas, in southeastern Algeria" (the first place the sentence puts it)
             place = _place_in(reader, text, "in|near|at|on|outside")
@@ -207,7 +208,7 @@ def _events(
             fact["what"] = _without_place(what, str(reader.proposals[place].fact["name"]))
         fact["sources"] = [reader.source(sentence)]
         confidence = KEY_EVENT_CONFIDENCE if not date.relative else 0.5
-        if not is_key_event(text, date):
+        if not key_event:
             confidence = MINOR_EVENT_CONFIDENCE
         elif reported:
             confidence = REPORTED_EVENT_CONFIDENCE
