@@ -133,7 +133,6 @@ def propose_facts(
             continue
         if not sentence.readable:
             continue
-        reader.names_found.clear()
         dates = find_dates(sentence.text, context)
         groups = _groups_in(reader, sentence.text)
         subject = groups[0][1] if groups and groups[0][0] < 40 else reader.last_group

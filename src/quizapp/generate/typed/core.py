@@ -73,7 +73,6 @@ class _Reader:
     last_group: str | None = None
     section: str | None = None  # the profile section a heading just opened ("Strength")
     about_group: bool = True  # the sentence read last was about a group (see propose_facts)
-    names_found: dict[tuple[bool, str], list[tuple[int, str]]] = field(default_factory=dict)
     group_name_lookup: frozenset[str] | None = None
     spelling_lookup: dict[str, str] | None = None
     dateline: DateMention | None = None
@@ -217,11 +216,4 @@ def _groups_in(reader: _Reader, text: str, *, people: bool = False) -> list[tupl
     if reader.group_index is None or reader.all_index is None:
         reader.group_index = _NameIndex(reader.group_names)
         reader.all_index = _NameIndex([*reader.group_names, *reader.person_names])
-    key = (people, text)
-    found = reader.names_found.get(key)
-    if found is None:
-        # the rules of one sentence ask for its names several times; the reader empties this
-        # at every sentence, so it never holds more than one sentence's worth
-        found = (reader.all_index if people else reader.group_index).find(text)
-        reader.names_found[key] = found
-    return list(found)
+    return (reader.all_index if people else reader.group_index).find(text)
