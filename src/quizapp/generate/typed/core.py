@@ -73,16 +73,11 @@ class _Reader:
     last_group: str | None = None
     section: str | None = None  # the profile section a heading just opened ("Strength")
     about_group: bool = True  # the sentence read last was about a group (see propose_facts)
-    group_name_lookup: frozenset[str] | None = None
+    # every group name and acronym, made once they are all known (before the sentences are
+    # read), to look one up without a pass over them all
+    group_name_set: frozenset[str] = frozenset()
     spelling_lookup: dict[str, str] | None = None
     dateline: DateMention | None = None
-
-    def group_name_set(self) -> frozenset[str]:
-        """Every group name and acronym known, to look one up without a pass over them all
-        (made once the names are all known, when the sentences are read)."""
-        if self.group_name_lookup is None or len(self.group_name_lookup) < len(self.group_names):
-            self.group_name_lookup = frozenset(name for name, _ in self.group_names)
-        return self.group_name_lookup
 
     def group_by_spelling(self, name: str) -> str | None:
         """The group a name stands for, spelled alike (its own name or acronym before another

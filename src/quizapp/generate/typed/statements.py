@@ -103,12 +103,12 @@ def _part_of_group(reader: _Reader, head: str) -> bool:
         return False
     named = part.group("group")
     named = re.sub(r"^The ", "", named) if named else None
-    return named is None or named in reader.group_name_set()
+    return named is None or named in reader.group_name_set
 
 
 def _aim_of_group(reader: _Reader, head: str) -> bool:
     aim = _GROUP_AIM.match(head)
-    return aim is not None and aim.group("group") in reader.group_name_set()
+    return aim is not None and aim.group("group") in reader.group_name_set
 
 
 def _statement(
@@ -183,7 +183,7 @@ def _statement(
             return False  # "It requires banks to block ..." after a sentence about a law
         if not (
             _SUBJECT.fullmatch(head.strip())
-            or re.sub(r"^The ", "", head.strip()) in reader.group_name_set()
+            or re.sub(r"^The ", "", head.strip()) in reader.group_name_set
             or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head.strip(), re.I)
             or _aim_of_group(reader, head.strip())
             or _part_of_group(reader, head.strip())
