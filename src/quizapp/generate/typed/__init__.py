@@ -36,6 +36,7 @@ from quizapp.generate.typed.names import (
     _drop_aliases_of_others,
     _entity_fact,
     _heading_groups,
+    _merge_named_aliases,
     _merge_spellings,
     _named_as_group,
     _title_names,
@@ -171,6 +172,7 @@ def propose_facts(
             bool(_OPENS_WITH_IT.match(sentence.text)) and reader.about_group
         )
         latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
+    _merge_named_aliases(reader)
     _drop_aliases_of_others(reader)
     # A list item that is only a place's name ("• Algeria" under "Active in Locations:").
     places = dict(reader.place_names)

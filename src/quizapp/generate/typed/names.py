@@ -118,11 +118,7 @@ _NOT_A_NAME = re.compile(
 
 def _drop_aliases_of_others(reader: _Reader) -> None:
     """An alias that is another fact's own name or acronym is that fact, not another name
-    (an "aka" list may hold the names a group was renamed to); but a group the text only
-    names, in no relation with another, and that an "aka" list gives as another's name
-    ("Hamas (or the Islamic Resistance Movement)" and "a.k.a. Islamic Resistance Movement") is
-    that other group: one fact, not two."""
-    _merge_named_aliases(reader)
+    (an "aka" list may hold the names a group was renamed to)."""
     owners: dict[str, str] = {}
     for proposal in reader.proposals.values():
         fact = proposal.fact
@@ -142,8 +138,10 @@ def _drop_aliases_of_others(reader: _Reader) -> None:
 
 
 def _merge_named_aliases(reader: _Reader) -> None:
-    """Fold a group fact into the group whose aka list names it (see the caller), moving
-    what other facts say of it (actors, targets, sides, speakers) to that group."""
+    """A group the text only names, in no relation with another, and that an "aka" list gives
+    as another's name ("Hamas (or the Islamic Resistance Movement)" and "a.k.a. Islamic
+    Resistance Movement") is that other group: one fact, not two. What other facts say of it
+    (actors, targets, sides, speakers) moves to that group."""
     groups = [p for p in reader.proposals.values() if p.fact["type"] == "group"]
     related: set[str] = set()
     for proposal in reader.proposals.values():
