@@ -42,9 +42,10 @@ _MONTH_WORD = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATELINE = re.compile(
-    r"^(?:(?:Dated|Date|Released(?: on)?|Updated|Last updated|Published)\b:?\s*)?"
+    r"^(?:\|\s*)?(?:(?:Dated|Date|Publication [Dd]ate|Released(?: on)?|Updated|Last updated"
+    r"|Published(?: on)?)\b\s*[:|]?\s*)?"
     rf"(?:(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}})"
-    r"|(?:\d{4}-\d\d-\d\d)|(?:" + _MONTH_WORD + r"\s+\d{4}))\.?$",
+    r"|(?:\d{4}-\d\d-\d\d)|(?:" + _MONTH_WORD + r"\s+\d{4}))\.?(?:\s*\|)?$",
     re.IGNORECASE,
 )
 _AKA = re.compile(r"^(?:aka\b|a\.k\.a\.|also known as\b)", re.IGNORECASE)
@@ -307,7 +308,12 @@ def _wrapped(previous: str, line: str) -> bool:
     """Whether `line` continues `previous` (hard-wrapped prose), not a line of its own."""
     clean = _fold(previous)
     kind = _line_kind(previous)
-    if kind is Kind.HEADING and line.lstrip()[:1].islower() and not clean.endswith(":"):
+    if (
+        kind is Kind.HEADING
+        and line.lstrip()[:1].islower()
+        and not clean.endswith((":", "|"))
+        and _line_kind(line) not in (Kind.AKA, Kind.DATELINE)
+    ):
         # a wrapped line that only looked like a title ("The Front (F) was founded in 1961"
         # then "by ..."): a title is not followed by the rest of its sentence
         return True

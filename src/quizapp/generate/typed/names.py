@@ -235,6 +235,8 @@ def _named_as_group(reader: _Reader, name: str) -> bool:
     X and NAME", "NAME ... as a Foreign Terrorist Organization")."""
     escaped = re.escape(name)
     pattern = re.compile(
+        # not "the leaders of those organizations, NAME": then NAME is one of the leaders
+        rf"(?<!of )(?<!of the )(?<!of those )(?<!of these )(?<!of both )"
         rf"(?:organi[sz]ations?|groups?|movement|party|front|militia|network|wing)[,:]?\s+"
         rf"(?:the\s+)?(?:[\w\u2019'-]+\s+and\s+)?{escaped}\b"
         rf"|\b{escaped}\s+(?:as\s+(?:an?\s+)?)?(?:Foreign Terrorist Organi[sz]ation|FTO)\b",

@@ -45,7 +45,7 @@ _ASSESSMENT = re.compile(
     r"^(?:(?:Since|In|Despite|Today|Currently|Historically|Under|Although|Though|While|As|After"
     r"|Before|With|Following|Like|Unlike|Through|For|Over|At|By|Because|Given|Beyond|Besides"
     r"|Generally|Overall|Moreover|However|Still|Now|Increasingly)\b[^,;:]{0,80},\s+)?"
-    r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+)?(?:also\s+)?"
+    r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+){0,2}(?:also\s+)?"
     r"(?:is|are|remains|remain|continues|continue|aims|seeks|finances|operates|raises|maintains"
     r"|wages|uses|relies|receives|holds|does not|has not|has never|has repeatedly|has long"
     r"|seems|appears|enjoys|lacks|controls|conducts|targets|retains|was|were|include|includes"
@@ -226,6 +226,8 @@ def _statement(
     explicit = [d for d in dates if not d.value.endswith("s")]
     if explicit:
         fact["date"] = _date_value(explicit[0])
+    elif reader.dateline is not None and re.search(r"\b(?:[Tt]oday|[Cc]urrently)\b", text):
+        fact["date"] = reader.dateline.value  # "Today, it ...": as of the release's date
     fact["sources"] = [reader.source(sentence)]
     words = set(re.findall(r"\w+", claim.casefold()))
     for seen, earlier in reader.statements:
