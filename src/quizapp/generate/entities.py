@@ -19,7 +19,9 @@ _TOKEN = re.compile(r"[\w\u2018\u2019\u02bc`'.-]+|[^\w\s]")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z]{1,7}(?:-[A-Z][A-Za-z]{0,5})?)\)")
 _ALIAS = re.compile(
     r"\b(?i:also known as|aka|a\.k\.a\.|nicknamed|dubbed|the moniker|the nickname|alias|"
-    r"nom de guerre)\s+(?:the\s+)?(?P<alias>[A-Z][^,;:()\u201c\u201d\"]{1,60}?)"
+    r"nom de guerre)\s+(?:the\s+)?"
+    # a name may open with the Arabic article in lower case ("aka al-Shabab")
+    r"(?P<alias>(?:[A-Z]|(?:al|el|an|ar|as|ash|at|ad|az)[-\s\u2019'][A-Z])[^,;:()\u201c\u201d\"]{1,60}?)"
     r"(?=\s*[,;:()\u201c\u201d\"]|\.?$)"
 )
 _SPEECH = re.compile(

@@ -171,7 +171,10 @@ def _leadership(
         near += [(abs(leader.start() - p), i) for p, i in people if 0 < leader.start() - p <= 60]
         person = min(near)[1] if near else None
         before = text[max(0, leader.start() - 20) : leader.start()]
-        if re.search(r"\b[Ii]ts\s+(?:\w+\s+)?$", before):
+        if re.search(
+            r"(?:\b[Ii]ts|\b[Tt]he (?:group|organi[sz]ation|movement)[\u2019']s)\s+(?:\w+\s+)?$",
+            before,
+        ):
             group = subject or reader.last_group
         else:
             group = next(
