@@ -209,11 +209,9 @@ def propose_facts(
         _events(reader, sentence, [d for d in dates if d not in used], groups, reported=spoken)
         section = profile_section(sentence.lead) if sentence.lead else reader.section
         reader.section = None  # a section's first sentence says what its label asks
-        if len(reader.proposals) == before or (
-            section is not None
-            and not any(
-                p.fact["type"] == "statement" for p in list(reader.proposals.values())[before:]
-            )
+        added = list(reader.proposals.values())[before:]
+        if not added or (
+            section is not None and not any(p.fact["type"] == "statement" for p in added)
         ):
             _statement(reader, sentence, groups, subject, dates, section=section)
         if groups:

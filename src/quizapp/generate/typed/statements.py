@@ -178,12 +178,15 @@ def _statement(
         found = _ASSESSMENT.match(text)
         if found is None or _NOT_AN_ASSESSMENT.search(text):
             return False
-        head = found.group("subject")
+        # "Al-Shabaab (The Youth) is ...": a name's gloss in brackets is no part of it
+        head = re.sub(r"\s*\([^()]{1,40}\)", "", found.group("subject"))
         if head.strip() in ("It", "They") and not reader.about_group:
             return False  # "It requires banks to block ..." after a sentence about a law
         if not (
             _SUBJECT.fullmatch(head.strip())
             or re.sub(r"^The ", "", head.strip()) in reader.group_name_set
+            # "Al Shabaab" opening a sentence, "al-Shabaab" elsewhere: one group
+            or reader.group_by_spelling(re.sub(r"^The ", "", head.strip())) is not None
             or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head.strip(), re.I)
             or _aim_of_group(reader, head.strip())
             or _part_of_group(reader, head.strip())
