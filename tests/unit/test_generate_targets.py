@@ -110,3 +110,32 @@ def test_designated_opening_a_sentence_is_no_group() -> None:
     )
     names = {f.get("name") for f in facts}
     assert "Designated" not in names and "Qorvan" not in names
+
+
+def test_a_un_sanctions_committee_listing_is_a_un_designation() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) and the Oskari Front (OF) attacked a bank in 2029.\n"
+        "The United States welcomes the action taken by the United Nations Security "
+        "Council\u2019s 1267 Sanctions Committee on February 23, 2031 to add the Velora Brigade "
+        "(VB) and the Oskari Front (OF) to its sanctions list.\n"
+    )
+    un = {(t, d) for t, lst, d in designations(facts) if lst == "UN sanctions list"}
+    assert un == {("Velora Brigade", "2031-02-23"), ("Oskari Front", "2031-02-23")}
+
+
+def test_dates_a_designation_uses_make_no_events() -> None:
+    facts = facts_of(
+        "VB-North (VB-N) and VB-South (VB-S) split from the Velora Brigade (VB) in 2030.\n"
+        "The United States designated VB-N and VB-S as Foreign Terrorist Organizations on "
+        "May 3, 2031 and February 8, 2031, respectively.\n"
+    )
+    assert not [f for f in facts if f["type"] == "event" and f["date"].startswith("2031")]
+
+
+def test_a_pledge_of_allegiance_is_a_relation_not_an_event_too() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) attacked a bank in 2029.\n"
+        "In 2031, VB pledged allegiance to the Oskari Front (OF) in an audio message.\n"
+    )
+    assert [f for f in facts if f.get("relation") == "allegiance"]
+    assert not [f for f in facts if f["type"] == "event" and f.get("date") == "2031"]

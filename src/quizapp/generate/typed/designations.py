@@ -19,7 +19,14 @@ _LISTS = (
             re.I,
         ),
     ),
-    ("UN sanctions list", re.compile(r"\bUN\b.{0,40}sanctions|United Nations.{0,60}list", re.I)),
+    (
+        "UN sanctions list",
+        re.compile(
+            r"\bUN\b.{0,40}sanctions|United Nations.{0,60}list"
+            r"|United Nations Security Council.{0,80}Sanctions Committee",
+            re.I,
+        ),
+    ),
     # the European Union's own list: "The European Union has also declared X a terrorist group"
     ("EU terrorist list", re.compile(r"\bEuropean Union\b(?=.{0,80}\bterrorist)", re.I)),
 )
@@ -35,7 +42,9 @@ _DESIGNATION = re.compile(
     r"|(?<=announcing )the designations? of|(?<=announce )the designations? of"
     r"|\bput\b(?=[^.;]{0,60}\bon (?:its|the) (?:consolidated )?list)"
     r"|\bdeclared\b(?=[^.;]{0,60}\b(?:to be )?an? (?:foreign )?terrorist (?:group|organi[sz]ation))"
-    r"|(?<=Treasury )designation of|(?<=Treasury\u2019s )designation of))",
+    r"|(?<=Treasury )designation of|(?<=Treasury\u2019s )designation of"
+    # "the action taken by the ... Sanctions Committee on February 23 to add X": a listing
+    r"|(?<=Committee)[^.;]{0,40}\bto add\b))",
     re.I,
 )
 
@@ -171,6 +180,7 @@ def _designations(
             if not about_people and (same is None or when is not None):
                 reader.designations[(target, name, action)] = proposal
     used = {date} if date is not None else set()
+    used |= {d for d in explicit if _date_value(d) in paired.values()}
     if not about_people:
         used |= _earlier_acts(reader, sentence, acts, match, dates, targets[:1], lists, authority)
     return used

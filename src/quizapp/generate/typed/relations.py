@@ -458,7 +458,7 @@ def _relation_fact(
     date = min(dates, key=lambda d: abs(d.start - at), default=None)
     if date is not None:
         fact["date"] = _date_value(date)
-        if kind in ("rename", "merger", "split"):
+        if kind in ("rename", "merger", "split", "allegiance"):
             used.add(date)  # the renaming is the event; a wing's date is another's
     fact["sources"] = [reader.source(sentence)]
     if not _merge_relation(reader, fact):
