@@ -45,3 +45,22 @@ def test_a_bare_publication_date_line_is_a_dateline_too() -> None:
     text = "Velora Brigade\nPublication Date 30 April 2032\nVelora Brigade attacked a bank.\n"
     kinds = [s.kind for s in parse_document("r.txt", text).sentences]
     assert kinds[1] is Kind.DATELINE
+
+
+def test_a_credit_after_a_title_and_a_byline_are_no_sentences() -> None:
+    text = (
+        "Velora Brigade (VB) From: Patterns of Global Terrorism, 2030 . "
+        "Tamsin Department of State, May 2031.\n"
+        "Comments on the material should be sent to the Tamsin Department of State\n"
+        "Description\n"
+        "The VB attacked a bank in 2029.\n"
+    )
+    sentences = parse_document("r.txt", text).sentences
+    kinds = [(s.kind, s.text) for s in sentences]
+    assert kinds[0] == (Kind.HEADING, "Velora Brigade (VB)")
+    assert kinds[1][0] is Kind.HEADING and kinds[1][1].startswith("From:")
+    assert kinds[2][0] is Kind.DATELINE
+    # the bare section label is not run into the unfinished line before it
+    assert (Kind.HEADING, "Description") in kinds
+    names = {f.get("name") for f in facts_of(text)}
+    assert "Patterns of Global Terrorism" not in names

@@ -48,6 +48,11 @@ _DATELINE = re.compile(
     r"|(?:\d{4}-\d\d-\d\d)|(?:" + _MONTH_WORD + r"\s+\d{4}))\.?(?:\s*\|)?$",
     re.IGNORECASE,
 )
+# who published a text and when, on a line or in a sentence of its own
+_BYLINE = re.compile(
+    r"(?:[A-Z][\w.&\u2019'-]*\s(?:of\s(?:the\s)?)?){1,7}?[A-Z][\w.&\u2019'-]*,\s+"
+    rf"(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}})\.?"
+)
 _AKA = re.compile(r"^(?:aka\b|a\.k\.a\.|also known as\b)", re.IGNORECASE)
 # A section label that opens a sentence, as profiles write them ("Description: Hizballah was
 # designated ...", "Funding and External Aid: ASG is funded ..."): up to six words, each
@@ -67,6 +72,13 @@ _BOILERPLATE = re.compile(r"https?://|www\.|-{8,}|_{8,}|={8,}")
 _CREDIT = re.compile(
     r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit|From|Sources?|Citation)\s*:", re.I
 )
+_SECTION_LABEL = re.compile(
+    r"(?:Description|Activities|Strength|Aliases|Overview|Summary|Background|Leadership"
+    r"|Location(?:/| and )Area of Operations?|Area of Operations?|Location"
+    r"|(?:Funding and )?External Aid|Funding|Timeline)\s*:?",
+    re.I,
+)
+_CREDIT_INSIDE = re.compile(r"\s(?:From|Source|Excerpted from)\s*:\s")
 _SENTENCE_PUNCT = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
 
 
@@ -151,8 +163,17 @@ def parse_document(name: str, text: str) -> Document:
 
     def add(raw: str, kind: Kind) -> None:
         clean = _fold(raw)
+        credit = _CREDIT_INSIDE.search(clean[:200]) if kind is Kind.SENTENCE else None
+        if credit is not None and _field_line(clean[: credit.start()]):
+            # "Revolutionary Armed Forces of Colombia (FARC) From: Patterns of Global
+            # Terrorism, 2001 .": a title, then where the text comes from
+            add(clean[: credit.start()], Kind.HEADING)
+            add(clean[credit.start() :].strip(), Kind.HEADING)
+            return
         if clean:
             kind = Kind.RUNON if len(raw) > SENTENCE_CAP else kind
+            if kind is Kind.SENTENCE and _BYLINE.fullmatch(clean):
+                kind = Kind.DATELINE  # "United States Department of State, May 2002."
             if kind in (Kind.SENTENCE, Kind.ITEM) and (
                 _CREDIT.match(clean) or _BOILERPLATE.search(clean)
             ):
@@ -319,6 +340,8 @@ def _wrapped(previous: str, line: str) -> bool:
         return True
     if kind is not Kind.SENTENCE or _line_kind(line) in (Kind.DATELINE, Kind.AKA):
         return False
+    if _SECTION_LABEL.fullmatch(line.strip()):
+        return False  # a profile's bare section label ("Description") starts a section
     if clean.endswith(tuple(_PARAGRAPH_END)):
         return bool(re.search(r"\b(?:[A-Z]\.)+$|\b(?:Gen|Dr|Mr|Mrs|Ms|No|St|E\.O)\.$", clean))
     return True
