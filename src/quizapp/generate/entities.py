@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from quizapp.generate import gazetteer as gz
 
-_TOKEN = re.compile(r"[\w\u2018\u2019\u02bc`'.-]+|[^\w\s]")
+# a hyphen joins a word ("al-Qaida"), two never do ("R&R--in Venezuela")
+_TOKEN = re.compile(r"(?:[\w\u2018\u2019\u02bc`'.]|(?<!-)-(?!-))+|[^\w\s]")
 # "(ISIS-WA)", "(FARC-EP)": an acronym may carry a hyphenated part
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z]{1,7}(?:-[A-Z][A-Za-z]{0,5})?)\)")
 _ALIAS = re.compile(
@@ -139,6 +140,7 @@ def _runs(text: str) -> list[_Run]:
 
     for index, (word, start, end) in enumerate(tokens):
         possessive = word.endswith(("'s", "\u2019s"))
+        plural_possessive = len(word) > 3 and word.endswith(("s'", "s\u2019"))
         following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
         if (
             possessive
@@ -147,6 +149,8 @@ def _runs(text: str) -> list[_Run]:
         ):
             possessive = False  # "Kurdistan People's Congress", "Workers' Party": one name
         base = word[:-2] if possessive else word
+        if plural_possessive and following not in gz.ORG_WORDS | _NAME_NOUNS:
+            possessive, base = True, word[:-1]  # "President Santos' second term"
         if base.endswith(".") and len(base) > 2 and base not in gz.TITLES and "." not in base[:-1]:
             base = base[:-1]
         suffix = _HYPHEN_SUFFIX.search(base)

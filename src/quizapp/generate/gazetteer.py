@@ -198,7 +198,8 @@ ROLE_NOUNS = frozenset(
 secretary minister emir leader commander analyst fellow general president chairman
 undersecretary head founder spokesman spokeswoman chief director member writer editor deputy
 official officer envoy ambassador emissary ideologue cleric preacher financier lieutenant
-deputy professor researcher reporter journalist national citizen"""
+deputy professor researcher reporter journalist national citizen coordinator assistant
+specialist adviser advisor counselor spokesperson"""
     )
 )
 

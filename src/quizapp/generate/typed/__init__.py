@@ -38,6 +38,7 @@ from quizapp.generate.typed.names import (
     _merge_named_aliases,
     _merge_spellings,
     _named_as_group,
+    _signatures,
     _title_names,
     report_title_group,
 )
@@ -133,7 +134,11 @@ def propose_facts(
     for index, text in enumerate(reader.texts):
         for word in {m.group(0) for m in re.finditer(r"[\w\u2018\u2019'-]+", text)}:
             reader.word_sentences.setdefault(word, []).append(index)
-    found = [*_heading_groups(reader, document), *_appositive_groups(reader)]
+    found = [
+        *_heading_groups(reader, document),
+        *_appositive_groups(reader),
+        *_signatures(reader, document),
+    ]
     known = {_spelling_key(e.name) for e in found}
     found += [e for e in find_entities(reader.texts, titles) if _spelling_key(e.name) not in known]
     group_keys = {_spelling_key(e.name) for e in found if e.kind == "group"}
