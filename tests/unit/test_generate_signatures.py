@@ -56,3 +56,12 @@ def test_words_that_only_look_like_names() -> None:
     )
     assert "Peace Accord" not in found
     assert not [name for name in found if name.endswith(("'", "\u2019")) or "--" in name]
+
+
+def test_the_leader_named_after_his_organization_is_a_person() -> None:
+    facts = facts_of(
+        "On March 7, 2031, the VB pledged loyalty to the leader of the Tamsin-based Oskari "
+        "Front (OF) organization, Abu Marek al Tamsini.\n"
+    )
+    kinds = {f.get("name"): f["type"] for f in facts if "name" in f}
+    assert kinds.get("Abu Marek al Tamsini") == "person"

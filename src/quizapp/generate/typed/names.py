@@ -284,6 +284,8 @@ def _appositive_groups(reader: _Reader) -> list[Entity]:
     for index, text in enumerate(reader.texts):
         for match in _APPOSITIVE_GROUP.finditer(text):
             name = match.group("name")
+            if _LEADER_OF.search(text[max(0, match.start() - 80) : match.start()]):
+                continue  # the leader's name, not the group's
             if not _AUTHORITY_WORDS.search(name) and name not in found:
                 found[name] = Entity("group", name, index)
     return list(found.values())
@@ -302,10 +304,18 @@ def _named_as_group(reader: _Reader, name: str) -> bool:
         re.I,
     )
     first = name.split()[0]
-    return any(
-        name in reader.texts[index] and pattern.search(reader.texts[index])
-        for index in reader.word_sentences.get(first, ())
-    )
+    for index in reader.word_sentences.get(first, ()):
+        text = reader.texts[index]
+        if name not in text:
+            continue
+        for match in pattern.finditer(text):
+            if not _LEADER_OF.search(text[max(0, match.start() - 80) : match.start()]):
+                return True
+    return False
+
+
+# "the leader of the IS organization, Abu Bakr al Baghdadi": the name is the leader's
+_LEADER_OF = re.compile(r"\b(?:leader|head|chief|founder|emir|commander|spokes\w+)\s+of\b")
 
 
 def _merge_spellings(entities: list[Entity]) -> list[Entity]:
