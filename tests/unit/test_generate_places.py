@@ -45,3 +45,12 @@ def test_a_state_that_acts_is_not_a_place_however_often_named() -> None:
     )
     assert "United States" not in places(text)
     assert "Kenya" in places(text)
+
+
+def test_a_region_named_in_passing_is_no_place_fact() -> None:
+    text = (
+        "The Velora Brigade (VB) is active in North Africa. It recruits in North Africa and "
+        "raises money in North Africa. The VB attacked a market in Kenya in 2029.\n"
+    )
+    assert "North Africa" not in places(text)
+    assert "Kenya" in places(text)

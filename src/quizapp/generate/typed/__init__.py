@@ -18,6 +18,7 @@ import re
 from quizapp.generate.dates import DateContext, find_dates
 from quizapp.generate.document import Document, Kind
 from quizapp.generate.entities import find_entities
+from quizapp.generate.gazetteer import REGIONS
 from quizapp.generate.typed.core import (
     Proposal,
     _groups_in,
@@ -249,6 +250,9 @@ def propose_facts(
             proposal.confidence = (
                 0.6 if mentions >= 3 or proposal.id in listed or acts_there else 0.3
             )
+            if name in REGIONS and proposal.id not in listed:
+                # "North Africa", "the Sahel": a region named in passing is no fact to learn
+                proposal.confidence = 0.3
     if undated and latest:
         for proposal in reader.proposals.values():
             proposal.fact["as_of"] = latest.split("/")[-1]
