@@ -143,3 +143,23 @@ def test_an_assessment_names_the_group_however_it_is_spelled() -> None:
     found = [str(f["claim"]) for f in facts if f["type"] == "statement"]
     assert any(claim.startswith("Al Velora (The Youth) is") for claim in found)
     assert any(claim.startswith("Al-Velora is composed") for claim in found)
+
+
+def test_what_a_named_group_did_undated_is_the_reports_account() -> None:
+    found = claims(
+        "The VB used old grievances among farmers to attract recruits and support.\n"
+        "The VB declared Oskaria its primary target under its new leadership.\n"
+    )
+    assert any(claim.startswith("The VB used") for claim in found)
+    assert any(claim.startswith("The VB declared") for claim in found)
+    # only a group named: "it" in the past may be anything
+    assert not claims("The bank was robbed. It used a side door.\n")
+
+
+def test_a_part_or_aim_of_the_movement_however_spelled() -> None:
+    assert claims("The movement\u2019s political leadership is currently based in Tamsin.\n")
+    found = facts_of(
+        "VELORA BRIGADE\nThe Velora Brigade attacked a bank in 1999.\n"
+        "Velora Brigade\u2019s ideology combines nationalism with fundamentalism.\n"
+    )
+    assert [f for f in found if f["type"] == "statement" and "ideology" in str(f["claim"])]
