@@ -64,3 +64,13 @@ def test_a_credit_after_a_title_and_a_byline_are_no_sentences() -> None:
     assert (Kind.HEADING, "Description") in kinds
     names = {f.get("name") for f in facts_of(text)}
     assert "Patterns of Global Terrorism" not in names
+
+
+def test_a_line_left_open_is_no_title_but_the_start_of_a_sentence() -> None:
+    text = (
+        "Velora (aka Harakat Al Velora Al Tamsini, or\n"
+        "Tamsin Youth Movement) is an insurgent group that emerged in the mid-2000s.\n"
+    )
+    sentences = parse_document("r.txt", text).sentences
+    assert [s.kind for s in sentences] == [Kind.SENTENCE]
+    assert sentences[0].text.startswith("Velora (aka Harakat")

@@ -369,6 +369,10 @@ def _field_line(clean: str, limit: int = 12) -> bool:
         tuple(_PARAGRAPH_END)
     ):
         return False
+    if clean.count("(") > clean.count(")") or (
+        len(tokens) > 3 and (tokens[-1] in _FUNCTION_BEFORE_NAME or tokens[-1] == "or")
+    ):
+        return False  # "Al Shabaab (aka Harakat Al Shabaab, or": a line that wraps, no title
     alphabetic = [word for word in tokens if word[:1].isalpha()]
     capitalised = [word for word in alphabetic if word[:1].isupper()]
     if len(tokens) > 12:
