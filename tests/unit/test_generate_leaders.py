@@ -139,3 +139,12 @@ def test_an_inline_aka_run_gives_aliases_not_people() -> None:
     group = next(f for f in facts if f.get("name") == "al-Velora")
     assert {"al-Velor", "al-Velora al-Islamiya", "al-Velora al-Jihaad"} <= set(group["aliases"])
     assert not [f for f in facts if f["type"] == "relation"]
+
+
+def test_led_by_a_described_person() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) attacked a bank in 1999. "
+        "The VB is governed by a council, led by septuagenarian Anton Marek Vidal, and six "
+        "others.\n"
+    )
+    assert ("Anton Marek Vidal", "Velora Brigade") in leaders(facts)

@@ -54,3 +54,14 @@ def test_a_region_named_in_passing_is_no_place_fact() -> None:
     )
     assert "North Africa" not in places(text)
     assert "Kenya" in places(text)
+
+
+def test_a_state_that_backs_a_group_keeps_its_fact_for_the_relation() -> None:
+    text = (
+        "The Velora Brigade (VB) attacked a bank in 2029.\n"
+        "The VB receives assistance and training from Iran.\n"
+    )
+    assert "Iran" in places(text)
+    facts = facts_of(text)
+    ally = next(f for f in facts if f.get("relation") == "affiliation")
+    assert next(f for f in facts if f["id"] == ally["to"])["name"] == "Iran"

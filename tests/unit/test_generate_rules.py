@@ -57,6 +57,15 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...], str]]:
             ("rename", ("RHB",), "BHC"),
         ),
         ("In 2001 the RHB adopted the name Black Hand Cell (BHC).", ("rename", ("RHB",), "BHC")),
+        (
+            "The Black Hand Cell (BHC) accepted the pledge, and the RHB began calling itself BHC.",
+            ("rename", ("RHB",), "BHC"),
+        ),
+        (
+            "In August 2019, former RHB commanders, including Karim Adel, created the Black Hand "
+            "Cell (BHC).",
+            ("split", ("RHB",), "BHC"),
+        ),
         # mergers
         ("In 2003 the RHB united with the BHF.", ("merger", ("RHB",), "BHF")),
         (

@@ -238,7 +238,16 @@ def propose_facts(
         for sentence in document.sentences
         if sentence.kind is Kind.ITEM and sentence.text.rstrip(".;,") in places
     }
+    # a state that is a group's ally or backer is worth its fact, as the relation needs it
+    related = {
+        ident
+        for proposal in reader.proposals.values()
+        if proposal.fact["type"] == "relation"
+        for ident in (*proposal.fact["from"], proposal.fact["to"])
+    }
     for proposal in reader.proposals.values():
+        if proposal.id in related and proposal.fact["type"] == "place":
+            continue
         # A place alone draws no card: it is worth proposing when an event happened there,
         # when the document lists it on a line of its own or among where a group acts, or
         # keeps coming back to it as a place (not as a state that acts: "the United States

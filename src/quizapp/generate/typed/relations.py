@@ -35,6 +35,12 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"(?= (?-i:[A-Z\u2018\u201c\"']))",
         ),
         ("rename", "subject>after", r"\b(?:took|adopted|assumed) the name\b"),
+        (
+            "rename",
+            "subject>after",
+            r"\b(?:began|started|begun) (?:calling|to call) (?:itself|themselves)\b"
+            r"|\bcalls? (?:itself|themselves) (?:now )?(?=(?-i:[A-Z]))",
+        ),
         ("rename", "subject>after", r"\badd(?:ed)? the alias .{0,80}? as its primary name\b"),
         ("rename", "subject>after", r"\blaunched the creation of\b"),
         (
@@ -100,6 +106,7 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 
 _LED_BY = re.compile(
     r"\b[Ll]ed by(?: (?:the )?(?:brothers|co-?founders?|its|his|her|former|late)\b)*"
+    r"(?: (?!the\b)[a-z]+(?=[ ][A-Z]))?"  # "led by septuagenarian Manuel Marulanda"
 )
 # Words that name a group's leader right after them: its founder ("founded in 1969 by former
 # university professor Abimael Guzman"), "under the leadership of P", "selected a new leader,
@@ -260,6 +267,36 @@ def _splinters(
             reader.add(Proposal(fact, 0.6))
 
 
+_FORMER_MEMBERS = re.compile(
+    r"\b(?:[Ff]ormer|[Dd]issident|[Ee]x-)\s+(?P<rest>[^.;]{2,60}?)\s+"
+    r"(?:commanders|members|leaders|militants|fighters|officials|cadres)\b"
+)
+_FOUNDED = re.compile(r"\b(?:created|formed|founded|established|launched)\b")
+
+
+def _founded_by_former_members(
+    reader: _Reader,
+    sentence: Sentence,
+    dates: list[DateMention],
+    groups: list[tuple[int, str]],
+) -> set[DateMention]:
+    """ "Former FARC commanders ... created Segunda Marquetalia": a split from the group the
+    founders left to the one they founded."""
+    text = sentence.text
+    members = _FORMER_MEMBERS.search(text)
+    if members is None:
+        return set()
+    founded = _FOUNDED.search(text, members.end())
+    if founded is None:
+        return set()
+    parent = next((i for p, i in groups if members.start("rest") <= p < members.end("rest")), None)
+    child = next((i for p, i in groups if founded.end() <= p <= founded.end() + 6), None)
+    if parent is None or child is None or parent == child:
+        return set()
+    names = ("split", "split", [parent], child)
+    return _relation_fact(reader, sentence, dates, founded.start(), names, 0.6)
+
+
 def _merge_relation(reader: _Reader, fact: FactMap) -> bool:
     """The same relation stated again (same kind, from and to): one fact quoting both."""
     key = (str(fact["relation"]), tuple(fact["from"]), str(fact["to"]))
@@ -325,6 +362,7 @@ def _relations(
     done: set[str] = set()
     used: set[DateMention] = set()
     _splinters(reader, sentence, groups, subject)
+    used |= _founded_by_former_members(reader, sentence, dates, groups)
     for kind, direction, pattern in _RELATIONS:
         match = pattern.search(text)
         if match is None or kind in done:
