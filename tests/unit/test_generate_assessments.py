@@ -99,3 +99,67 @@ def test_no_place_inside_a_quoted_name_nor_a_demonym() -> None:
     )
     places = {f["name"] for f in facts if f["type"] == "place"}
     assert "Blood" not in places and "Nigerien" not in places
+
+
+def allies(text: str) -> set[str]:
+    facts = facts_of(text)
+    names = {f["id"]: f.get("name") for f in facts}
+    return {
+        str(names[f["to"]])
+        for f in facts
+        if f["type"] == "relation" and f["relation"] == "affiliation"
+    }
+
+
+def test_ties_and_backers_are_affiliations() -> None:
+    found = allies(
+        "The Marsh Army (MA) and the Sorrel Front (SF) are active in the north.\n"
+        "The VB is an official affiliate of the Oskari and has ties to other affiliates, "
+        "including the Marsh Army and the Sorrel Front.\n"
+    )
+    assert {"Marsh Army", "Sorrel Front"} <= found
+    backers = allies(
+        "The Sorrel Front (SF) is active in the north.\n"
+        "The VB receives assistance and training from Iran, Syria, and the militant group "
+        "Sorrel Front.\n"
+    )
+    assert {"Iran", "Sorrel Front"} <= backers
+
+
+def test_ties_of_unnamed_groups_are_not_the_named_groups() -> None:
+    assert not allies(
+        "After the defeat of the VB, attention turned to radical groups in the region, "
+        "particularly those in Tamsin and Oskaria that are known to have ties to the Marsh "
+        "Army (MA).\n"
+    )
+
+
+def test_an_assessment_names_the_group_however_it_is_spelled() -> None:
+    facts = facts_of(
+        "On May 3, 2030, the State Department designated al-Velora as an FTO.\n"
+        "Al Velora (The Youth) is a violent extremist group with ties to many fighters.\n"
+        "Al-Velora is composed of local recruits and foreign fighters.\n"
+    )
+    found = [str(f["claim"]) for f in facts if f["type"] == "statement"]
+    assert any(claim.startswith("Al Velora (The Youth) is") for claim in found)
+    assert any(claim.startswith("Al-Velora is composed") for claim in found)
+
+
+def test_what_a_named_group_did_undated_is_the_reports_account() -> None:
+    found = claims(
+        "The VB used old grievances among farmers to attract recruits and support.\n"
+        "The VB declared Oskaria its primary target under its new leadership.\n"
+    )
+    assert any(claim.startswith("The VB used") for claim in found)
+    assert any(claim.startswith("The VB declared") for claim in found)
+    # only a group named: "it" in the past may be anything
+    assert not claims("The bank was robbed. It used a side door.\n")
+
+
+def test_a_part_or_aim_of_the_movement_however_spelled() -> None:
+    assert claims("The movement\u2019s political leadership is currently based in Tamsin.\n")
+    found = facts_of(
+        "VELORA BRIGADE\nThe Velora Brigade attacked a bank in 1999.\n"
+        "Velora Brigade\u2019s ideology combines nationalism with fundamentalism.\n"
+    )
+    assert [f for f in found if f["type"] == "statement" and "ideology" in str(f["claim"])]

@@ -117,3 +117,25 @@ def test_head_of_the_group_with_words_between() -> None:
         "He admires Karim Adel Sayed, head of the terrorist Velora Brigade.\n"
     )
     assert ("Karim Adel Sayed", "Velora Brigade") in leaders(facts)
+
+
+def test_the_groups_leader_is_named_after_is() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) attacked a bank in 1999. "
+        "The group\u2019s leader is Anton Marek Vidal aka Anton Vidal aka Abu Marek.\n"
+    )
+    assert leaders(facts) == {("Anton Marek Vidal", "Velora Brigade")}
+
+
+def test_an_inline_aka_run_gives_aliases_not_people() -> None:
+    facts = facts_of(
+        "On March 18, 2031, the Secretary of State designated al-Velora (aka al-Velor, aka "
+        "Velora, aka the Youth, aka al-Velora al-Islamiya, aka Youth Wing, aka al-Velora "
+        "al-Jihaad) as a Foreign Terrorist Organization. Despite al-Velora\u2019s losses, it "
+        "still holds the south.\n"
+    )
+    people = {f["name"] for f in facts if f["type"] == "person"}
+    assert people == set()
+    group = next(f for f in facts if f.get("name") == "al-Velora")
+    assert {"al-Velor", "al-Velora al-Islamiya", "al-Velora al-Jihaad"} <= set(group["aliases"])
+    assert not [f for f in facts if f["type"] == "relation"]

@@ -251,3 +251,13 @@ def test_what_reads_without_the_date_phrase_and_its_leftovers() -> None:
     assert whats["2003"] == "The RHB targeted tourist areas in the south"
     assert whats["2005-04"] == "A new council took power with the army's consent"
     assert whats["2006"] == "The council authorized a peace mission, known as SARMIS"
+
+
+def test_its_at_the_start_of_what_happened_is_the_groups() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) has killed many civilians since 2010. Its deadliest attack to "
+        "date, an October 2017 truck bombing in Tamsin, killed more than 500 people.\n"
+    )
+    whats = [str(f["what"]) for f in facts if f["type"] == "event"]
+    assert any(what.startswith("VB\u2019s deadliest attack") for what in whats)
+    assert not [what for what in whats if what.startswith(("Its ", "It "))]

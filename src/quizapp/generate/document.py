@@ -42,10 +42,16 @@ _MONTH_WORD = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATELINE = re.compile(
-    r"^(?:(?:Dated|Date|Released(?: on)?|Updated|Last updated|Published)\b:?\s*)?"
+    r"^(?:\|\s*)?(?:(?:Dated|Date|Publication [Dd]ate|Released(?: on)?|Updated|Last updated"
+    r"|Published(?: on)?)\b\s*[:|]?\s*)?"
     rf"(?:(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}})"
-    r"|(?:\d{4}-\d\d-\d\d)|(?:" + _MONTH_WORD + r"\s+\d{4}))\.?$",
+    r"|(?:\d{4}-\d\d-\d\d)|(?:" + _MONTH_WORD + r"\s+\d{4}))\.?(?:\s*\|)?$",
     re.IGNORECASE,
+)
+# who published a text and when, on a line or in a sentence of its own
+_BYLINE = re.compile(
+    r"(?:[A-Z][\w.&\u2019'-]*\s(?:of\s(?:the\s)?)?){1,7}?[A-Z][\w.&\u2019'-]*,\s+"
+    rf"(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}})\.?"
 )
 _AKA = re.compile(r"^(?:aka\b|a\.k\.a\.|also known as\b)", re.IGNORECASE)
 # A section label that opens a sentence, as profiles write them ("Description: Hizballah was
@@ -66,6 +72,13 @@ _BOILERPLATE = re.compile(r"https?://|www\.|-{8,}|_{8,}|={8,}")
 _CREDIT = re.compile(
     r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit|From|Sources?|Citation)\s*:", re.I
 )
+_SECTION_LABEL = re.compile(
+    r"(?:Description|Activities|Strength|Aliases|Overview|Summary|Background|Leadership"
+    r"|Location(?:/| and )Area of Operations?|Area of Operations?|Location"
+    r"|(?:Funding and )?External Aid|Funding|Timeline)\s*:?",
+    re.I,
+)
+_CREDIT_INSIDE = re.compile(r"\s(?:From|Source|Excerpted from)\s*:\s")
 _SENTENCE_PUNCT = (".", "!", "?", '."', ".\u201d", "?\u201d", ".)", ".\u2019")
 
 
@@ -150,8 +163,17 @@ def parse_document(name: str, text: str) -> Document:
 
     def add(raw: str, kind: Kind) -> None:
         clean = _fold(raw)
+        credit = _CREDIT_INSIDE.search(clean[:200]) if kind is Kind.SENTENCE else None
+        if credit is not None and _field_line(clean[: credit.start()]):
+            # "Revolutionary Armed Forces of Colombia (FARC) From: Patterns of Global
+            # Terrorism, 2001 .": a title, then where the text comes from
+            add(clean[: credit.start()], Kind.HEADING)
+            add(clean[credit.start() :].strip(), Kind.HEADING)
+            return
         if clean:
             kind = Kind.RUNON if len(raw) > SENTENCE_CAP else kind
+            if kind is Kind.SENTENCE and _BYLINE.fullmatch(clean):
+                kind = Kind.DATELINE  # "United States Department of State, May 2002."
             if kind in (Kind.SENTENCE, Kind.ITEM) and (
                 _CREDIT.match(clean) or _BOILERPLATE.search(clean)
             ):
@@ -307,12 +329,19 @@ def _wrapped(previous: str, line: str) -> bool:
     """Whether `line` continues `previous` (hard-wrapped prose), not a line of its own."""
     clean = _fold(previous)
     kind = _line_kind(previous)
-    if kind is Kind.HEADING and line.lstrip()[:1].islower() and not clean.endswith(":"):
+    if (
+        kind is Kind.HEADING
+        and line.lstrip()[:1].islower()
+        and not clean.endswith((":", "|"))
+        and _line_kind(line) not in (Kind.AKA, Kind.DATELINE)
+    ):
         # a wrapped line that only looked like a title ("The Front (F) was founded in 1961"
         # then "by ..."): a title is not followed by the rest of its sentence
         return True
     if kind is not Kind.SENTENCE or _line_kind(line) in (Kind.DATELINE, Kind.AKA):
         return False
+    if _SECTION_LABEL.fullmatch(line.strip()):
+        return False  # a profile's bare section label ("Description") starts a section
     if clean.endswith(tuple(_PARAGRAPH_END)):
         return bool(re.search(r"\b(?:[A-Z]\.)+$|\b(?:Gen|Dr|Mr|Mrs|Ms|No|St|E\.O)\.$", clean))
     return True
@@ -340,6 +369,10 @@ def _field_line(clean: str, limit: int = 12) -> bool:
         tuple(_PARAGRAPH_END)
     ):
         return False
+    if clean.count("(") > clean.count(")") or (
+        len(tokens) > 3 and (tokens[-1] in _FUNCTION_BEFORE_NAME or tokens[-1] == "or")
+    ):
+        return False  # "Al Shabaab (aka Harakat Al Shabaab, or": a line that wraps, no title
     alphabetic = [word for word in tokens if word[:1].isalpha()]
     capitalised = [word for word in alphabetic if word[:1].isupper()]
     if len(tokens) > 12:

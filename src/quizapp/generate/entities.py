@@ -14,11 +14,15 @@ from dataclasses import dataclass, field
 
 from quizapp.generate import gazetteer as gz
 
-_TOKEN = re.compile(r"[\w\u2018\u2019\u02bc`'.-]+|[^\w\s]")
-_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+# a hyphen joins a word ("al-Qaida"), two never do ("R&R--in Venezuela")
+_TOKEN = re.compile(r"(?:[\w\u2018\u2019\u02bc`'.]|(?<!-)-(?!-))+|[^\w\s]")
+# "(ISIS-WA)", "(FARC-EP)": an acronym may carry a hyphenated part
+_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z]{1,7}(?:-[A-Z][A-Za-z]{0,5})?)\)")
 _ALIAS = re.compile(
     r"\b(?i:also known as|aka|a\.k\.a\.|nicknamed|dubbed|the moniker|the nickname|alias|"
-    r"nom de guerre)\s+(?:the\s+)?(?P<alias>[A-Z][^,;:()\u201c\u201d\"]{1,60}?)"
+    r"nom de guerre)\s+(?:the\s+)?"
+    # a name may open with the Arabic article in lower case ("aka al-Shabab")
+    r"(?P<alias>(?:[A-Z]|(?:al|el|an|ar|as|ash|at|ad|az)[-\s\u2019'][A-Z])[^,;:()\u201c\u201d\"]{1,60}?)"
     r"(?=\s*[,;:()\u201c\u201d\"]|\.?$)"
 )
 _SPEECH = re.compile(
@@ -41,7 +45,15 @@ _SITE_AFTER = re.compile(
     r"(?:base|camp|barracks|airport|airfield|prison|compound|checkpoint|outpost)s?\b"
 )
 _HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
-_ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}s?$")
+_ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}(?:-[A-Z]{1,4})?s?$")
+# "... Boko Haram and Ansaru as Foreign Terrorist Organizations": what is so designated is a
+# group (a person may be an SDGT, never an FTO)
+_AS_FTO = re.compile(r"^\s+as\s+(?:an?\s+)?(?:FTOs?|Foreign Terrorist Organi[sz]ations?)\b")
+_AS_FTO_AFTER_AND = re.compile(
+    r"^,\s+as\s+(?:an?\s+)?(?:FTOs?|Foreign Terrorist Organi[sz]ations?)\b"
+)
+# "former commanders created Segunda Marquetalia": what is founded is an organisation
+_FOUNDED_OBJECT = re.compile(r"\b(?:created|founded|formed|established)\s+(?:the\s+)?$")
 _NAME_NOUNS = frozenset(gz.words("Party Congress Front Army Liberation Movement League Hawks"))
 # Offices a title names ("Secretary of State", "Minister of Defense"): part of the title.
 _OFFICES = frozenset(
@@ -49,7 +61,7 @@ _OFFICES = frozenset(
 )
 # Organisation words that are also names on their own.
 _NAMED_ORG_WORDS = frozenset(gz.words("Taliban Hezbollah Hamas Qaeda Qaida Shabab"))
-_NOT_ACRONYMS = frozenset(gz.words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR"))
+_NOT_ACRONYMS = frozenset(gz.words("PDF TV GDP IED RPG RPGs AK PK SA FTO KFR INA IEEPA"))
 
 
 @dataclass
@@ -128,10 +140,17 @@ def _runs(text: str) -> list[_Run]:
 
     for index, (word, start, end) in enumerate(tokens):
         possessive = word.endswith(("'s", "\u2019s"))
+        plural_possessive = len(word) > 3 and word.endswith(("s'", "s\u2019"))
         following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-        if possessive and following in gz.ORG_WORDS | _NAME_NOUNS and current:
+        if (
+            possessive
+            and following in gz.ORG_WORDS | _NAME_NOUNS
+            and (current or word[:-2] in ("People", "Peoples", "Workers", "Martyrs"))
+        ):
             possessive = False  # "Kurdistan People's Congress", "Workers' Party": one name
         base = word[:-2] if possessive else word
+        if plural_possessive and following not in gz.ORG_WORDS | _NAME_NOUNS:
+            possessive, base = True, word[:-1]  # "President Santos' second term"
         if base.endswith(".") and len(base) > 2 and base not in gz.TITLES and "." not in base[:-1]:
             base = base[:-1]
         suffix = _HYPHEN_SUFFIX.search(base)
@@ -257,6 +276,18 @@ def _classify(
         return None  # "Coalition forces": a common noun, capitalised
     if name.casefold() in groups:
         return "group"
+    prefix = re.match(r"^([A-Z][\w\u2019']*)-[A-Z]", words[0])
+    if prefix and (prefix.group(1) in known_acronyms or prefix.group(1).casefold() in groups):
+        return "group"  # "ISIS-West Africa", "ISIS-Khorasan": a branch of a group named before
+    if not run.title and (
+        (run.start > 0 and _AS_FTO.match(text[run.end :]))
+        or (
+            _AS_FTO_AFTER_AND.match(text[run.end :])
+            and text[max(0, run.start - 5) : run.start].endswith(" and ")
+        )
+        or _FOUNDED_OBJECT.search(text[max(0, run.start - 20) : run.start])
+    ):
+        return "group"
     if words[-1] in gz.GEOGRAPHIC_WORDS and not pieces & gz.ORG_WORDS:
         return "place"  # "the Upper Tarra Valley (UTV)": a place, acronym or not
     if _ACRONYM_AFTER.match(text[run.end :]) or pieces & gz.ORG_WORDS:
@@ -328,6 +359,25 @@ def _role_of(run: _Run, text: str) -> str | None:
     return run.title
 
 
+def _join_dashed(runs: list[_Run], text: str) -> list[_Run]:
+    """ "Revolutionary Armed Forces of Colombia - People's Army (FARC-EP)": two runs
+    a dash joins, the second followed by the acronym of the whole, are one name."""
+    joined: list[_Run] = []
+    for run in runs:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and not previous.possessive
+            and text[previous.end : run.start] in (" \u2013 ", " \u2014 ", " - ")
+            and _ACRONYM_AFTER.match(text[run.end :])
+        ):
+            words = (*previous.words, text[previous.end : run.start].strip(), *run.words)
+            joined[-1] = _Run(words, previous.start, run.end, previous.title, run.possessive)
+            continue
+        joined.append(run)
+    return joined
+
+
 def find_entities(sentences: list[str], known_groups: Iterable[str] = ()) -> list[Entity]:
     """Every person, group and place named in the sentences of one document, merged by name.
 
@@ -348,7 +398,7 @@ def find_entities(sentences: list[str], known_groups: Iterable[str] = ()) -> lis
     for index, text in enumerate(sentences):
         alias_spans = [m.span("alias") for m in _ALIAS.finditer(text)]
         sentence_entities: list[tuple[int, Entity]] = []
-        for raw_run in _runs(text):
+        for raw_run in _join_dashed(_runs(text), text):
             if any(start <= raw_run.start < end for start, end in alias_spans):
                 continue
             for run in _split_run(raw_run, text, known):

@@ -198,7 +198,8 @@ ROLE_NOUNS = frozenset(
 secretary minister emir leader commander analyst fellow general president chairman
 undersecretary head founder spokesman spokeswoman chief director member writer editor deputy
 official officer envoy ambassador emissary ideologue cleric preacher financier lieutenant
-deputy professor researcher reporter journalist national citizen"""
+deputy professor researcher reporter journalist national citizen coordinator assistant
+specialist adviser advisor counselor spokesperson"""
     )
 )
 
@@ -252,7 +253,7 @@ Photo Courtesy Introduction Monday Tuesday Wednesday Thursday Friday Saturday Su
 Active Recruitment Methods Rebranding Adopting Launches Perceives Cigarettes Kidnappings Money
 Varying Its January February March April May June July August September October November
 December One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Dozens Hundreds
-Thousands"""
+Thousands Former Current Then-current Despite Unlike Like Until Following"""
     )
 )
 

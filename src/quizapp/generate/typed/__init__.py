@@ -18,10 +18,10 @@ import re
 from quizapp.generate.dates import DateContext, find_dates
 from quizapp.generate.document import Document, Kind
 from quizapp.generate.entities import find_entities
+from quizapp.generate.gazetteer import REGIONS
 from quizapp.generate.typed.core import (
     Proposal,
     _groups_in,
-    _mentions,
     _Reader,
     _spelling_key,
     fact_id,
@@ -39,6 +39,7 @@ from quizapp.generate.typed.names import (
     _merge_named_aliases,
     _merge_spellings,
     _named_as_group,
+    _signatures,
     _title_names,
     report_title_group,
 )
@@ -52,6 +53,60 @@ from quizapp.generate.typed.statements import (
 )
 
 _OPENS_WITH_IT = re.compile(r"(?:[A-Z][a-z]+ \d{4}, )?(?:The (?:group|organi[sz]ation)|It)\b")
+
+
+_LOCATIVE = (
+    r"\b(?:in|into|from|across|throughout|within|inside|near|to|toward|towards)\s+"
+    r"(?:the\s+)?(?:[a-z]+ern\s+)?(?:parts? of\s+)?"
+)
+# where a group acts ("conducted attacks in Somalia, Kenya, Uganda, and Djibouti", "activities
+# ... in Venezuela, Panama, and Ecuador", "operates freely within Pakistan"): up to a list of
+# places after the word
+_ACTS_IN = re.compile(
+    r"\b(?:attacks?|activit(?:y|ies)|operat(?:es|ed|ions?|ing)|active|presence|based|bases"
+    r"|sanctuary|safe ?havens?|cells?|strongholds?|concentrated|headquartered|fought|trained)"
+    r"\b[^.;]{0,60}?" + _LOCATIVE
+)
+
+
+def _mentions_as_place(reader: _Reader, name: str) -> int:
+    """How many readable sentences name the place, leaving out those where it is only a
+    state that acts ("the United States designated ...", "Powell said the United States
+    would join ...")."""
+    acting = re.compile(
+        r"(?:^|\bthe\s+)" + re.escape(name) + r"\s+(?:also\s+|\w+ly\s+)?"
+        r"(?:would|will|designat\w+|welcom\w+|announc\w+|encourag\w+|remains|join\w*|urg\w+"
+        r"|call(?:s|ed)|stands|supports|(?:is|has) (?:taking|taken|designated|committed))\b"
+    )
+    return sum(
+        1
+        for index in reader.word_sentences.get(name.split()[-1], ())
+        if not acting.search(reader.texts[index])
+    )
+
+
+_PLACE_NAME = r"[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,2}"
+_PLACE_SERIES = re.compile(
+    rf"(?P<series>{_PLACE_NAME}(?:,\s+{_PLACE_NAME}){{0,5}}(?:,?\s+(?:and|or)\s+{_PLACE_NAME})?)"
+)
+
+
+def _where_a_group_acts(reader: _Reader, name: str) -> bool:
+    """Whether a sentence names the place after a word of acting there, alone or in a list
+    ("attacks in Somalia, Kenya, Uganda, and Djibouti"); in "attacks in Gao, Mali" the
+    country only says where the town is."""
+    first = name.split()[0]
+    for index in reader.word_sentences.get(first, ()):
+        text = reader.texts[index]
+        for acts in _ACTS_IN.finditer(text):
+            series = _PLACE_SERIES.match(text, acts.end())
+            if series is None:
+                continue
+            names = re.split(r",?\s+(?:and|or)\s+|,\s+", series.group("series"))
+            listed = bool(re.search(r"\s(?:and|or)\s", series.group("series")))
+            if name in (names if listed else names[:1]):
+                return True
+    return False
 
 
 def _name_only(heading: str) -> str | None:
@@ -80,7 +135,11 @@ def propose_facts(
     for index, text in enumerate(reader.texts):
         for word in {m.group(0) for m in re.finditer(r"[\w\u2018\u2019'-]+", text)}:
             reader.word_sentences.setdefault(word, []).append(index)
-    found = [*_heading_groups(reader, document), *_appositive_groups(reader)]
+    found = [
+        *_heading_groups(reader, document),
+        *_appositive_groups(reader),
+        *_signatures(reader, document),
+    ]
     known = {_spelling_key(e.name) for e in found}
     found += [e for e in find_entities(reader.texts, titles) if _spelling_key(e.name) not in known]
     group_keys = {_spelling_key(e.name) for e in found if e.kind == "group"}
@@ -156,11 +215,9 @@ def propose_facts(
         _events(reader, sentence, [d for d in dates if d not in used], groups, reported=spoken)
         section = profile_section(sentence.lead) if sentence.lead else reader.section
         reader.section = None  # a section's first sentence says what its label asks
-        if len(reader.proposals) == before or (
-            section is not None
-            and not any(
-                p.fact["type"] == "statement" for p in list(reader.proposals.values())[before:]
-            )
+        added = list(reader.proposals.values())[before:]
+        if not added or (
+            section is not None and not any(p.fact["type"] == "statement" for p in added)
         ):
             _statement(reader, sentence, groups, subject, dates, section=section)
         if groups:
@@ -183,10 +240,19 @@ def propose_facts(
     }
     for proposal in reader.proposals.values():
         # A place alone draws no card: it is worth proposing when an event happened there,
-        # when the document lists it on a line of its own, or keeps coming back to it.
+        # when the document lists it on a line of its own or among where a group acts, or
+        # keeps coming back to it as a place (not as a state that acts: "the United States
+        # designated ...")
         if proposal.fact["type"] == "place" and proposal.id not in reader.places_used:
-            mentions = _mentions(reader, str(proposal.fact["name"]))
-            proposal.confidence = 0.6 if mentions >= 3 or proposal.id in listed else 0.3
+            name = str(proposal.fact["name"])
+            mentions = _mentions_as_place(reader, name)
+            acts_there = _where_a_group_acts(reader, name)
+            proposal.confidence = (
+                0.6 if mentions >= 3 or proposal.id in listed or acts_there else 0.3
+            )
+            if name in REGIONS and proposal.id not in listed:
+                # "North Africa", "the Sahel": a region named in passing is no fact to learn
+                proposal.confidence = 0.3
     if undated and latest:
         for proposal in reader.proposals.values():
             proposal.fact["as_of"] = latest.split("/")[-1]

@@ -19,7 +19,14 @@ _LISTS = (
             re.I,
         ),
     ),
-    ("UN sanctions list", re.compile(r"\bUN\b.{0,40}sanctions|United Nations.{0,60}list", re.I)),
+    (
+        "UN sanctions list",
+        re.compile(
+            r"\bUN\b.{0,40}sanctions|United Nations.{0,60}list"
+            r"|United Nations Security Council.{0,80}Sanctions Committee",
+            re.I,
+        ),
+    ),
     # the European Union's own list: "The European Union has also declared X a terrorist group"
     ("EU terrorist list", re.compile(r"\bEuropean Union\b(?=.{0,80}\bterrorist)", re.I)),
 )
@@ -35,7 +42,9 @@ _DESIGNATION = re.compile(
     r"|(?<=announcing )the designations? of|(?<=announce )the designations? of"
     r"|\bput\b(?=[^.;]{0,60}\bon (?:its|the) (?:consolidated )?list)"
     r"|\bdeclared\b(?=[^.;]{0,60}\b(?:to be )?an? (?:foreign )?terrorist (?:group|organi[sz]ation))"
-    r"|(?<=Treasury )designation of|(?<=Treasury\u2019s )designation of))",
+    r"|(?<=Treasury )designation of|(?<=Treasury\u2019s )designation of"
+    # "the action taken by the ... Sanctions Committee on February 23 to add X": a listing
+    r"|(?<=Committee)[^.;]{0,40}\bto add\b))",
     re.I,
 )
 
@@ -47,7 +56,8 @@ _NOW = re.compile(
 )
 
 
-_PEOPLE_TARGET = re.compile(r"\b(?:members|leaders|individuals|persons|people)\b", re.I)
+# lower case: "People\u2019s Army" is a name, not people
+_PEOPLE_TARGET = re.compile(r"\b(?:members|leaders|individuals|persons|people)\b")
 
 
 def _designations(
@@ -90,7 +100,13 @@ def _designations(
     alias_at = re.search(r"\b(?:aliases?|names?)\b", text[match.end() :])
     limit = match.end() + alias_at.start() if alias_at else len(text)
     named = [(p, i) for p, i in _groups_in(reader, text, people=True) if p < limit]
-    named = [(p, i) for p, i in named if reader.proposals[i].confidence >= 0.5]
+    # a name the act itself designates ("designated groups A and B as FTOs") needs no more
+    # support than that; others must have been found elsewhere too
+    named = [
+        (p, i)
+        for p, i in named
+        if reader.proposals[i].confidence >= (0.45 if p >= match.end() else 0.5)
+    ]
     targets = _targets(reader, text, match, named)
     if not targets and subject is not None:
         targets = [subject]
@@ -100,21 +116,26 @@ def _designations(
     about_people = people_word is not None
     if people_word is not None:
         # "designation of two senior leaders, A and B": the people named are the targets
-        named_people = [
-            i
-            for p, i in _groups_in(reader, text, people=True)
-            if 0 <= p - people_word.end() <= 60 and reader.proposals[i].fact["type"] == "person"
-        ]
+        named_people = _listed_people(reader, text, people_word.end())
         if named_people:
-            targets, about_people = named_people[:2], False
+            targets, about_people = named_people, False
     explicit = [d for d in dates if "-" in d.value or d.value.isdigit()]
+    # "Founded in 1964 and designated as an FTO on October 8, 1997": the date the act's own
+    # clause gives ("on" or "in" after it, no comma between) wins over a nearer one before it
+    own = [
+        d
+        for d in explicit
+        if d.start >= match.end()
+        and re.fullmatch(r"[^,;]{0,60}\b(?:on|in)\s+(?:about\s+)?", text[match.end() : d.start])
+    ]
     date = min(
-        explicit,
+        own or explicit,
         key=lambda d: (
             (d.start - match.end()) if d.start >= match.end() else 2 * (match.start() - d.end) + 1
         ),
         default=None,
     )
+    paired = _respectively(text, match, targets, explicit)
     when = _date_value(date) if date is not None else None
     if when is None and _NOW.search(text) and reader.dateline is not None:
         when = reader.dateline.value
@@ -131,6 +152,8 @@ def _designations(
         else "U.S. Department of State"
     )
     for target in targets:
+        if target in paired:
+            when = paired[target]
         for name in lists:
             same = None if about_people else reader.designations.get((target, name, action))
             if same is not None and _same_date(same.fact.get("date"), when):
@@ -157,6 +180,7 @@ def _designations(
             if not about_people and (same is None or when is not None):
                 reader.designations[(target, name, action)] = proposal
     used = {date} if date is not None else set()
+    used |= {d for d in explicit if _date_value(d) in paired.values()}
     if not about_people:
         used |= _earlier_acts(reader, sentence, acts, match, dates, targets[:1], lists, authority)
     return used
@@ -231,10 +255,11 @@ def _targets(
     elif opening and [i for p, i in after if p > comma]:
         # "Designated as an FTO on October 8, 1997, Hamas was established ...": the participle
         # is about the subject of the clause after it
-        ordered = [next(i for p, i in after if p > comma)]
+        past = [i for p, i in after if p > comma]
+        ordered = [next((i for i in past if kind(i) == "group"), past[0])]
     elif after:
-        ordered = [i for _, i in after]
-        joined = re.match(r"^[^,;.]{0,60}?\band\b", text[after[0][0] :])
+        ordered = list(dict.fromkeys(i for _, i in after))  # a name and its acronym: one
+        joined = re.match(r"^[^,;.]{0,120}?\band\b", text[after[0][0] :])
         ordered = ordered[:2] if joined else ordered[:1]
     elif before:
         ordered = [before[-1][1]]
@@ -243,6 +268,40 @@ def _targets(
     groups = [i for i in ordered if kind(i) == "group"]
     chosen = groups or [i for i in ordered if kind(i) == "person"][:1]
     return list(dict.fromkeys(chosen))[:2]
+
+
+def _listed_people(reader: _Reader, text: str, start: int) -> list[str]:
+    """The people a list names after "leaders"/"members" ("the respective leaders of those
+    organizations, A, B, C, and D, as SDGTs"): each person whose name follows the one before
+    with only a comma or "and" between, the first within 60 characters."""
+    _groups_in(reader, "")  # builds the name indexes
+    assert reader.all_index is not None
+    people: list[str] = []
+    end = start
+    for position, finish, ident in reader.all_index.spans(text):
+        if position < start or reader.proposals[ident].fact["type"] != "person":
+            continue
+        if people and not re.fullmatch(r",?\s*(?:and\s+)?", text[end:position]):
+            break
+        if not people and position - start > 60:
+            break
+        if ident not in people:
+            people.append(ident)
+        end = finish
+    return people[:20]
+
+
+def _respectively(
+    text: str, match: re.Match[str], targets: list[str], dates: list[DateMention]
+) -> dict[str, str]:
+    """ "designated A and B as FTOs ... on May 23, 2018 and February 28, 2018,
+    respectively": each target its own date, in order."""
+    if len(targets) < 2 or not re.search(r"\brespectively\b", text[match.end() :]):
+        return {}
+    after = [d for d in dates if d.start > match.end()]
+    if len(after) != len(targets):
+        return {}
+    return {target: _date_value(date) for target, date in zip(targets, after, strict=True)}
 
 
 def _same_date(first: object, second: str | None) -> bool:

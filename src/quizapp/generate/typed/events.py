@@ -321,11 +321,22 @@ def _shorter(text: str) -> str:
 
 def _resolve_subject(reader: _Reader, what: str) -> str:
     """ "The group ..." / "It ..." at the start of what happened: the group named last."""
-    match = re.match(r"(?:The (?:group|organi[sz]ation)|It)\b(?!')", what)
-    if match is None or reader.last_group is None:
+    if reader.last_group is None:
         return what
     fact = reader.proposals[reader.last_group].fact
     name = str(fact.get("acronym") or fact["name"])
+    # "Its deadliest attack ...", "The group's activity ...", "Despite its losses, ...": the
+    # group's
+    owner = re.match(
+        r"(?:(?:Despite|Since|After|Before|Following|Through|With|Under) )?"
+        r"(?P<its>Its|its|The (?:group|organi[sz]ation)[\u2019']s)\b",
+        what,
+    )
+    if owner is not None:
+        return what[: owner.start("its")] + name + "\u2019s" + what[owner.end("its") :]
+    match = re.match(r"(?:The (?:group|organi[sz]ation)|It)\b(?!')", what)
+    if match is None:
+        return what
     return name + what[match.end() :]
 
 

@@ -33,7 +33,8 @@ _NOT_PERSON = re.compile(
     r"|Reports?|Country|Chapter|Index|Transcript|Question|Press|Note|Daily|Briefing|Release"
     r"|Statement|Summary|Overview|Description|Activities|Strength|Funding|Location|Reform"
     r"|Assistance|Program|Programme|Partnership|Initiative|Intifada|Uprising|Revolution|War"
-    r"|Crisis|Spring|Leadership|Origins|Ideology)s?\b"
+    r"|Crisis|Spring|Leadership|Origins|Ideology|Accord|Agreement|Treaty|Proposal|Jurisdiction"
+    r"|Resolution|Process|Talks|Committee|Commission|Court|Tribunal|Sanctions|Force)s?\b"
 )
 
 
@@ -219,12 +220,72 @@ def _heading_groups(reader: _Reader, document: Document) -> list[Entity]:
     return found
 
 
+# A signature or byline: who speaks, with the office held ("Richard Boucher, Spokesman",
+# "Statement by Assistant to the President for ..., Lisa Monaco", "William P. Pope," then
+# "Acting Coordinator for Counterterrorism, Department of State.", "Alexis Arieff" then
+# "Analyst in African Affairs").
+_SIGNED_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z\u2019'-]+){1,2}"
+_OFFICE = re.compile(
+    r"\b(?:Spokes(?:man|woman|person)|Coordinator|Analyst|Assistant|Secretary|Ambassador"
+    r"|Director|Specialist|Advis[eo]r|Counselor|Minister|Deputy|Chief|Press Secretary)\b"
+)
+_NAME_THEN_OFFICE = re.compile(rf"^(?P<name>{_SIGNED_NAME}),\s+(?P<office>[A-Z][^,]{{2,100}})$")
+_OFFICE_THEN_NAME = re.compile(
+    rf"^(?:(?:Statement|Remarks|Testimony) by\s+)?(?P<office>[A-Z][^,]{{2,120}}),\s+"
+    rf"(?P<name>{_SIGNED_NAME})$"
+)
+
+
+def _signatures(reader: _Reader, document: Document) -> list[Entity]:
+    """People who sign or give a text, from its title lines and signature block: a name
+    next to an office ("Richard Boucher, Spokesman"), never a place or an agency."""
+    found: list[Entity] = []
+    lines = [s for s in document.sentences if s.kind in (Kind.HEADING, Kind.DATELINE)]
+    by_index = {s.index: s for s in document.sentences}
+
+    def add(name: str, office: str, sentence: Sentence) -> None:
+        office = office.strip().rstrip(".")
+        if not _OFFICE.search(office) or _NOT_PERSON.search(name) or _GROUP_WORDS.search(name):
+            return
+        if any(entity.name == name for entity in found):
+            return
+        # the office is not kept as a role: a role draws a card, and no card quotes a line
+        # that is not a sentence
+        reader.heading_sources.setdefault(name, sentence)
+        found.append(Entity("person", name, -1))
+
+    for sentence in lines:
+        text = sentence.text.strip()
+        pair = _NAME_THEN_OFFICE.match(text) or _OFFICE_THEN_NAME.match(text)
+        if pair is not None:
+            add(pair.group("name"), pair.group("office"), sentence)
+            continue
+        alone = re.fullmatch(rf"(?P<name>{_SIGNED_NAME}),?", text)
+        after = by_index.get(sentence.index + 1)
+        office_line = after is not None and (
+            after.kind is not Kind.SENTENCE
+            or (
+                len(after.text.split()) <= 12
+                and re.match(
+                    r"(?:(?:Acting|Deputy|Senior|Principal) )?" + _OFFICE.pattern, after.text
+                )
+                is not None
+            )
+        )
+        if alone is not None and after is not None and office_line:
+            # the name on its line, the office on the next
+            add(alone.group("name"), after.text, after)
+    return found
+
+
 def _appositive_groups(reader: _Reader) -> list[Entity]:
     """ "its political wing, Batasuna": the name after a group noun and a comma is a group."""
     found: dict[str, Entity] = {}
     for index, text in enumerate(reader.texts):
         for match in _APPOSITIVE_GROUP.finditer(text):
             name = match.group("name")
+            if _LEADER_OF.search(text[max(0, match.start() - 80) : match.start()]):
+                continue  # the leader's name, not the group's
             if not _AUTHORITY_WORDS.search(name) and name not in found:
                 found[name] = Entity("group", name, index)
     return list(found.values())
@@ -235,16 +296,26 @@ def _named_as_group(reader: _Reader, name: str) -> bool:
     X and NAME", "NAME ... as a Foreign Terrorist Organization")."""
     escaped = re.escape(name)
     pattern = re.compile(
+        # not "the leaders of those organizations, NAME": then NAME is one of the leaders
+        rf"(?<!of )(?<!of the )(?<!of those )(?<!of these )(?<!of both )"
         rf"(?:organi[sz]ations?|groups?|movement|party|front|militia|network|wing)[,:]?\s+"
         rf"(?:the\s+)?(?:[\w\u2019'-]+\s+and\s+)?{escaped}\b"
         rf"|\b{escaped}\s+(?:as\s+(?:an?\s+)?)?(?:Foreign Terrorist Organi[sz]ation|FTO)\b",
         re.I,
     )
     first = name.split()[0]
-    return any(
-        name in reader.texts[index] and pattern.search(reader.texts[index])
-        for index in reader.word_sentences.get(first, ())
-    )
+    for index in reader.word_sentences.get(first, ()):
+        text = reader.texts[index]
+        if name not in text:
+            continue
+        for match in pattern.finditer(text):
+            if not _LEADER_OF.search(text[max(0, match.start() - 80) : match.start()]):
+                return True
+    return False
+
+
+# "the leader of the IS organization, Abu Bakr al Baghdadi": the name is the leader's
+_LEADER_OF = re.compile(r"\b(?:leader|head|chief|founder|emir|commander|spokes\w+)\s+of\b")
 
 
 def _merge_spellings(entities: list[Entity]) -> list[Entity]:

@@ -85,7 +85,13 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:affiliated|allied|aligned|associated) (?:itself )?with\b|\bin alliance with\b"
             r"|\b(?:ha[sv]e?|share[sd]?|maintain(?:s|ed)?) (?:a )?close"
             r" (?:relationship|ties) with\b"
-            r"|\b(?:coordinated|cooperated|collaborated) (?:closely )?with\b",
+            r"|\b(?:coordinated|cooperated|collaborated) (?:closely )?with\b"
+            r"|\b(?:ha[sv]e?|maintain(?:s|ed)?) (?:close |strong |direct )?(?:ties|links)"
+            r" (?:to|with)\b"
+            # "receives assistance and training from X", "has received assistance, including
+            # funds and training, from X": a group's backers, states or groups
+            r"|\b(?:receives?|received)\b[^.;]{0,12}?\b(?:assistance|support|training|funding"
+            r"|funds)\b[^.;]{0,50}?\bfrom\b",
         ),
         ("affiliation", "after>subject", r"\b(?:wing|arm|branch|affiliate),\s+(?:the\s+)?"),
     )
@@ -171,7 +177,10 @@ def _leadership(
         near += [(abs(leader.start() - p), i) for p, i in people if 0 < leader.start() - p <= 60]
         person = min(near)[1] if near else None
         before = text[max(0, leader.start() - 20) : leader.start()]
-        if re.search(r"\b[Ii]ts\s+(?:\w+\s+)?$", before):
+        if re.search(
+            r"(?:\b[Ii]ts|\b[Tt]he (?:group|organi[sz]ation|movement)[\u2019']s)\s+(?:\w+\s+)?$",
+            before,
+        ):
             group = subject or reader.last_group
         else:
             group = next(
@@ -321,7 +330,17 @@ def _relations(
         if match is None or kind in done:
             continue
         after = [(p, i) for p, i in groups if p >= match.end()]
+        including = re.match(r"[^.;]{0,60}?\b(?:including|such as|namely)\b", text[match.end() :])
+        if kind == "affiliation" and including is not None:
+            # "has ties to other AQ affiliates, including X and Y": the groups named
+            after = [(p, i) for p, i in after if p >= match.end() + including.end()]
         before = [i for p, i in groups if p < match.start()]
+        last_before = max((p for p, _ in groups if p < match.start()), default=0)
+        if kind == "affiliation" and re.search(
+            r"\b(?:groups|organi[sz]ations|those)\b[^.;]{0,120}?\b(?:that|which|who)\b",
+            text[last_before : match.start()],
+        ):
+            continue  # "... groups in the region that have ties to X": not the group before
         own = before[-1] if before else subject
         pronoun = _SUBJECT.search(text[: match.start()])
         if pronoun and not before:
@@ -335,10 +354,18 @@ def _relations(
             and not re.search(r"\b(?:including|such as|namely)\b", text[match.end() : after[0][0]])
         ):
             other, others = None, []  # the group named next is not what it is allied with
-        if other is None and kind == "affiliation" and direction == "subject>after":
+        state = _state_after(reader, text, match.end()) if kind == "affiliation" else None
+        if other is None and state is not None and direction == "subject>after":
             # "Hizballah is closely allied with Iran": a state can be a group's ally
-            state = _state_after(reader, text, match.end())
             other, others = state, []
+        elif (
+            state is not None
+            and other is not None
+            and direction == "subject>after"
+            and state not in others
+        ):
+            # "assistance from Iran, Syria, and the group Hezbollah": a state, then groups
+            others = [state, *(others or [other])]
         if own is not None and own == other and not before:
             own = reader.last_group  # "Rebranding as X, ...": the group named before
         if kind == "allegiance" and own is not None:
@@ -431,7 +458,7 @@ def _relation_fact(
     date = min(dates, key=lambda d: abs(d.start - at), default=None)
     if date is not None:
         fact["date"] = _date_value(date)
-        if kind in ("rename", "merger", "split"):
+        if kind in ("rename", "merger", "split", "allegiance"):
             used.add(date)  # the renaming is the event; a wing's date is another's
     fact["sources"] = [reader.source(sentence)]
     if not _merge_relation(reader, fact):

@@ -45,7 +45,7 @@ _ASSESSMENT = re.compile(
     r"^(?:(?:Since|In|Despite|Today|Currently|Historically|Under|Although|Though|While|As|After"
     r"|Before|With|Following|Like|Unlike|Through|For|Over|At|By|Because|Given|Beyond|Besides"
     r"|Generally|Overall|Moreover|However|Still|Now|Increasingly)\b[^,;:]{0,80},\s+)?"
-    r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+)?(?:also\s+)?"
+    r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+){0,2}(?:also\s+)?"
     r"(?:is|are|remains|remain|continues|continue|aims|seeks|finances|operates|raises|maintains"
     r"|wages|uses|relies|receives|holds|does not|has not|has never|has repeatedly|has long"
     r"|seems|appears|enjoys|lacks|controls|conducts|targets|retains|was|were|include|includes"
@@ -53,6 +53,15 @@ _ASSESSMENT = re.compile(
     # present perfect ("has established", "has routinely committed")
     r"|ha(?:s|ve) (?:\w+ly )?(?:been|[a-z]+ed|[a-z]+en)"
     r"|(?!was\b|has\b|is\b|its\b|this\b)[a-z]{3,}s)\b"
+)
+
+
+# What a group named did, undated and no event ("Al Shabaab used anti-Ethiopian sentiment to
+# attract recruits", "AQIM declared France its primary target"): the report's account.
+_PAST_ASSESSMENT = re.compile(
+    r"^(?:(?:In|Since|After|Before|Under|During|By|Throughout)\b[^,;:]{0,60},\s+)?"
+    r"(?P<subject>[^,;:]{2,60}?)\s+(?:\w+ly\s+)?(?:also\s+)?"
+    r"(?:(?!was\b|were\b)[a-z]{3,}ed|paid|held|led|sought|took|made|built|became|remained|used)\b"
 )
 
 
@@ -97,18 +106,51 @@ def _part_of_group(reader: _Reader, head: str) -> bool:
     """ "Its armed element", "The group's leadership", "AQIM's top commanders": a part of the
     group, which an assessment of the group may be about."""
     part = re.match(
-        r"^(?:Its|Their|The group[\u2019']s|(?P<group>.+?)[\u2019']s?) [a-z][\w -]{1,40}$", head
+        r"^(?:Its|Their|The (?:group|movement|organi[sz]ation)[\u2019']s|(?P<group>.+?)[\u2019']s?)"
+        r" [a-z][\w -]{1,40}$",
+        head,
     )
     if part is None:
         return False
     named = part.group("group")
     named = re.sub(r"^The ", "", named) if named else None
-    return named is None or named in reader.group_name_set
+    return named is None or reader.group_by_spelling(named) is not None
 
 
 def _aim_of_group(reader: _Reader, head: str) -> bool:
     aim = _GROUP_AIM.match(head)
-    return aim is not None and aim.group("group") in reader.group_name_set
+    return aim is not None and reader.group_by_spelling(aim.group("group")) is not None
+
+
+def _assessment(reader: _Reader, text: str) -> bool | None:
+    """Whether the sentence is the report's assessment of a group: None if not, else whether
+    it tells what a named group did (past tense) rather than what a group is or does."""
+    for pattern, past in ((_ASSESSMENT, False), (_PAST_ASSESSMENT, True)):
+        found = pattern.match(text)
+        if found is None:
+            continue
+        # "Al-Shabaab (The Youth) is ...": a name's gloss in brackets is no part of it
+        head = re.sub(r"\s*\([^()]{1,40}\)", "", found.group("subject")).strip()
+        if head in ("It", "They") and not reader.about_group:
+            return None  # "It requires banks to block ..." after a sentence about a law
+        named = reader.group_by_spelling(re.sub(r"^The ", "", head)) is not None
+        if past and not named:
+            continue  # "It used ...": only a group named may be said to have done so
+        if not (
+            _SUBJECT.fullmatch(head)
+            # "Al Shabaab" opening a sentence, "al-Shabaab" elsewhere: one group
+            or named
+            or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head, re.I)
+            or _aim_of_group(reader, head)
+            or _part_of_group(reader, head)
+        ):
+            continue
+        if found.group(0).split()[-1] in ("was", "were", "include", "includes") and not (
+            _aim_of_group(reader, head)
+        ):
+            continue  # past tense only for what a group was for
+        return past
+    return None
 
 
 def _statement(
@@ -175,25 +217,12 @@ def _statement(
         text = f"{section}: {text}"
         confidence = 0.5
     elif speaker is None and speaker_text is None:
-        found = _ASSESSMENT.match(text)
-        if found is None or _NOT_AN_ASSESSMENT.search(text):
+        if _NOT_AN_ASSESSMENT.search(text):
             return False
-        head = found.group("subject")
-        if head.strip() in ("It", "They") and not reader.about_group:
-            return False  # "It requires banks to block ..." after a sentence about a law
-        if not (
-            _SUBJECT.fullmatch(head.strip())
-            or re.sub(r"^The ", "", head.strip()) in reader.group_name_set
-            or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head.strip(), re.I)
-            or _aim_of_group(reader, head.strip())
-            or _part_of_group(reader, head.strip())
-        ):
+        past = _assessment(reader, text)
+        if past is None:
             return False
-        if found.group(0).split()[-1] in ("was", "were", "include", "includes") and not (
-            _aim_of_group(reader, head.strip())
-        ):
-            return False  # past tense only for what a group was for
-        confidence = 0.5
+        confidence = 0.4 if past else 0.5
     claim = text.rstrip(".")
     if speech is not None and (speaker is not None or speaker_text is not None):
         said = _said(reader, text, speech)
@@ -226,6 +255,8 @@ def _statement(
     explicit = [d for d in dates if not d.value.endswith("s")]
     if explicit:
         fact["date"] = _date_value(explicit[0])
+    elif reader.dateline is not None and re.search(r"\b(?:[Tt]oday|[Cc]urrently)\b", text):
+        fact["date"] = reader.dateline.value  # "Today, it ...": as of the release's date
     fact["sources"] = [reader.source(sentence)]
     words = set(re.findall(r"\w+", claim.casefold()))
     for seen, earlier in reader.statements:
