@@ -270,3 +270,18 @@ def test_its_at_the_start_of_what_happened_is_the_groups() -> None:
     whats = [str(f["what"]) for f in facts if f["type"] == "event"]
     assert any(what.startswith("VB\u2019s deadliest attack") for what in whats)
     assert not [what for what in whats if what.startswith(("Its ", "It "))]
+
+
+def test_an_event_told_again_more_precisely_is_one_event_at_that_date() -> None:
+    facts = facts_of(
+        INTRO
+        + "The RHB is responsible for the 1983 suicide truck bombing of the embassy in Tamsin.\n"
+        "The RHB carried out the suicide truck bombing of the embassy in Tamsin in April 1983.\n"
+        "In 1983, the RHB also opened a school for its recruits in the north.\n"
+    )
+    events = [f for f in facts if f["type"] == "event" and str(f["date"]).startswith("1983")]
+    bombing = [f for f in events if "bombing" in str(f["what"])]
+    assert len(bombing) == 1 and bombing[0]["date"] == "1983-04"
+    assert len(bombing[0]["sources"]) == 2
+    # another event of the same year stays its own
+    assert any("school" in str(f["what"]) and f["date"] == "1983" for f in events)

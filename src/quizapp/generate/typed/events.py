@@ -172,14 +172,14 @@ def _events(
         value = _date_value(date)
         words = set(re.findall(r"\w+", what.casefold()))
         same = next(
-            (
-                p
-                for p, seen in reader.events.get(value, [])
-                if len(words & seen) >= 0.6 * max(1, min(len(words), len(seen)))
-            ),
+            (p for p, seen in _events_at(reader, value) if _told_again(p, seen, words, value)),
             None,
         )
         if same is not None:
+            if len(value) > len(str(same.fact["date"])) and "/" not in value:
+                # "the 1983 bombings", then "the bombings ... in April 1983": one event, dated
+                # as closely as the text allows
+                same.fact["date"] = value
             quote = reader.source(sentence)
             if quote not in same.fact["sources"] and len(same.fact["sources"]) < 3:
                 same.fact["sources"].append(quote)
@@ -215,6 +215,8 @@ def _events(
         proposal = Proposal(fact, confidence)
         reader.add(proposal)
         reader.events.setdefault(value, []).append((proposal, words))
+        if "/" not in value:
+            reader.events_by_year.setdefault(value[:4], []).append((proposal, words))
 
 
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.I)
@@ -317,6 +319,35 @@ def _shorter(text: str) -> str:
         if late is not None:
             text = text[: late.start()].rstrip(" ,")
     return text
+
+
+def _events_at(reader: _Reader, value: str) -> list[tuple[Proposal, set[str]]]:
+    """Events already proposed on this date, or on the same date at another precision (a
+    year and a month of it, a month and a day of it). Only the latest few of a year are
+    looked at, so a long document costs no more per event."""
+    if "/" in value:
+        return reader.events.get(value, [])
+    return [
+        entry
+        for entry in reader.events_by_year.get(value[:4], [])[-_SAME_YEAR_LOOKBACK:]
+        if _same_date(str(entry[0].fact["date"]), value)
+    ]
+
+
+_SAME_YEAR_LOOKBACK = 40
+
+
+def _told_again(earlier: Proposal, seen: set[str], words: set[str], value: str) -> bool:
+    """Whether an event is one already proposed: most of the shorter wording's words on the
+    same date; at another precision ("1983", "April 1983"), most of both wordings' words."""
+    shared = len(words & seen)
+    if earlier.fact["date"] == value:
+        return shared >= 0.6 * max(1, min(len(words), len(seen)))
+    return shared >= 0.6 * max(1, len(words), len(seen))
+
+
+def _same_date(first: str, second: str) -> bool:
+    return first == second or first.startswith(second + "-") or second.startswith(first + "-")
 
 
 def _resolve_subject(reader: _Reader, what: str) -> str:
