@@ -69,20 +69,29 @@ _ACTS_IN = re.compile(
 )
 
 
+# what a state does when it is named as one that acts, not as a place
+_ACTING = re.compile(
+    r"\s+(?:also\s+|\w+ly\s+)?"
+    r"(?:would|will|designat\w+|welcom\w+|announc\w+|encourag\w+|remains|join\w*|urg\w+"
+    r"|call(?:s|ed)|stands|supports|(?:is|has) (?:taking|taken|designated|committed))\b"
+)
+
+
 def _mentions_as_place(reader: _Reader, name: str) -> int:
     """How many readable sentences name the place, leaving out those where it is only a
     state that acts ("the United States designated ...", "Powell said the United States
     would join ...")."""
-    acting = re.compile(
-        r"(?:^|\bthe\s+)" + re.escape(name) + r"\s+(?:also\s+|\w+ly\s+)?"
-        r"(?:would|will|designat\w+|welcom\w+|announc\w+|encourag\w+|remains|join\w*|urg\w+"
-        r"|call(?:s|ed)|stands|supports|(?:is|has) (?:taking|taken|designated|committed))\b"
-    )
-    return sum(
-        1
-        for index in reader.word_sentences.get(name.split()[-1], ())
-        if not acting.search(reader.texts[index])
-    )
+    count = 0
+    for index in reader.word_sentences.get(name.split()[-1], ()):
+        text = reader.texts[index]
+        at = text.find(name)
+        acting = (
+            at >= 0
+            and (at == 0 or text[max(0, at - 4) : at].lower() == "the ")
+            and _ACTING.match(text, at + len(name)) is not None
+        )
+        count += not acting
+    return count
 
 
 _PLACE_NAME = r"[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,2}"

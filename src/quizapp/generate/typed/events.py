@@ -325,16 +325,17 @@ def _events_at(reader: _Reader, value: str) -> list[tuple[Proposal, set[str]]]:
     """Events already proposed on this date, or on the same date at another precision (a
     year and a month of it, a month and a day of it). Only the latest few of a year are
     looked at, so a long document costs no more per event."""
+    same = reader.events.get(value, [])
     if "/" in value:
-        return reader.events.get(value, [])
-    return [
+        return same
+    return same + [
         entry
         for entry in reader.events_by_year.get(value[:4], [])[-_SAME_YEAR_LOOKBACK:]
-        if _same_date(str(entry[0].fact["date"]), value)
+        if entry[0].fact["date"] != value and _same_date(str(entry[0].fact["date"]), value)
     ]
 
 
-_SAME_YEAR_LOOKBACK = 40
+_SAME_YEAR_LOOKBACK = 12
 
 
 def _told_again(earlier: Proposal, seen: set[str], words: set[str], value: str) -> bool:
