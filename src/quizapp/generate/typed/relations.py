@@ -104,8 +104,8 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 )
 
 
-# A word (or stem) every pattern of `_RELATIONS` holds at least one of; a test in
-# test_generate_rules checks that each pattern's own examples pass this filter.
+# A word (or stem) every pattern of `_RELATIONS` holds at least one of: a sentence without
+# any is tried against none of them (the relation phrasing tests fail if it leaves one out).
 _RELATION_WORD = re.compile(
     r"name|known|rebrand|launch|formerly|previously|originally|took|adopted|assumed|alias"
     r"|became|becomes|evolved|reconstitut|successor|merge|joined|united|fused|union|fusion"
