@@ -221,7 +221,8 @@ def propose_facts(
         hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
         if hedged:
             spoken = _statement(reader, sentence, groups, subject, dates, hedged=True)
-        _events(reader, sentence, [d for d in dates if d not in used], groups, reported=spoken)
+        unused = [d for d in dates if d not in used]
+        _events(reader, sentence, unused, groups, reported=spoken, hedged=hedged and spoken)
         section = profile_section(sentence.lead) if sentence.lead else reader.section
         reader.section = None  # a section's first sentence says what its label asks
         added = list(reader.proposals.values())[before:]

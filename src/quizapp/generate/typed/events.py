@@ -69,9 +69,9 @@ _STATE_DATE = re.compile(
 )
 # A clause that describes a state rather than an act (when no act is named in it).
 _STATE = re.compile(
-    r"\b(?:is|are|was|were|has been|have been|remains?|remained|traces?|extends?|saw|sees"
+    r"\b(?:[Ii]s|[Aa]re|was|were|has been|have been|remains?|remained|traces?|extends?|saw|sees"
     r"|indicates?|visible|appears?|seems?|due to|per capita)\b",
-    re.I,
+    # lower case: "IS spokesman ... welcomed the pledge" names the Islamic State, no state
 )
 # A clause that says a state went on or a count changed, whatever acts it names ("ASG remained
 # active, particularly with kidnappings", "continued conducting attacks", "attacks declined"),
@@ -139,13 +139,14 @@ def _events(
     groups: list[tuple[int, str]],
     *,
     reported: bool = False,
+    hedged: bool = False,
 ) -> None:
     """One event per date of the sentence, except a date that cites a law ("Act of 1996",
     "(1996)"); the same event told again (same date, mostly the same words) is one fact
     quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none.
     `reported`: the sentence is someone's words or a hedged view (a statement); only its key
     events are proposed ("officials said the militants who attacked the mission in September
-    2012 ..."), less surely."""
+    2012 ..."), less surely; `hedged`: it is a hedged view, not someone's words ("reportedly")."""
     text = sentence.text
     dates = list(dates)
     if len(text) > EVENT_SENTENCE_CAP:
@@ -159,6 +160,16 @@ def _events(
         found = (
             _reported_what(text, date) if reported else _what(text, date, several=len(dates) > 1)
         )
+        if (
+            found is None
+            and reported
+            and re.fullmatch(r"(?:On|In|By|Since)?\s*", text[: date.start])
+            # a hedge ("reportedly"), or someone's words under a timeline's date ("May 27th,
+            # 2014: AQIM said Friday it was responsible for ..."): the sentence that opens
+            # with its date tells an event all the same
+            and (hedged or text[date.end : date.end + 1] == ":")
+        ):
+            found = _what(text, date)
         if not reported and _names_its_event(text, date):
             # "This change is visible in the March 2016 beach resort attack": the event is the
             # noun phrase the date qualifies, not the clause around it
