@@ -28,7 +28,7 @@ from quizapp.generate.typed.core import (
     slug,
 )
 from quizapp.generate.typed.designations import _designations
-from quizapp.generate.typed.events import EVENT_SENTENCE_CAP, _events
+from quizapp.generate.typed.events import EVENT_SENTENCE_CAP, MINOR_EVENT_CONFIDENCE, _events
 from quizapp.generate.typed.names import (
     _GROUP_WORDS,
     _aka,
@@ -219,10 +219,19 @@ def propose_facts(
             stated or _statement(reader, sentence, groups, subject, dates, speech_only=True)
         )
         hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
-        if hedged:
-            spoken = _statement(reader, sentence, groups, subject, dates, hedged=True)
         unused = [d for d in dates if d not in used]
-        _events(reader, sentence, unused, groups, reported=spoken, hedged=hedged and spoken)
+        if hedged:
+            # "On May 19, 2021, X was reportedly killed": an act told with a hedge is that
+            # event, less surely; a hedged view with no act in it is a statement
+            _events(reader, sentence, unused, groups, reported=True, hedged=True)
+            told = any(
+                p.confidence > MINOR_EVENT_CONFIDENCE
+                for p in list(reader.proposals.values())[before:]
+            )
+            if not told:
+                _statement(reader, sentence, groups, subject, dates, hedged=True)
+        else:
+            _events(reader, sentence, unused, groups, reported=spoken)
         section = profile_section(sentence.lead) if sentence.lead else reader.section
         reader.section = None  # a section's first sentence says what its label asks
         added = list(reader.proposals.values())[before:]
