@@ -85,11 +85,11 @@ def _mentions_as_place(reader: _Reader, name: str) -> int:
     for index in reader.word_sentences.get(name.split()[-1], ()):
         text = reader.texts[index]
         at = text.find(name)
-        acting = (
-            at >= 0
-            and (at == 0 or text[max(0, at - 4) : at].lower() == "the ")
-            and _ACTING.match(text, at + len(name)) is not None
-        )
+        if at < 0:
+            continue  # another name with the same last word ("Borno State", "Islamic State")
+        acting = (at == 0 or text[max(0, at - 4) : at].lower() == "the ") and _ACTING.match(
+            text, at + len(name)
+        ) is not None
         count += not acting
     return count
 
@@ -274,6 +274,10 @@ def propose_facts(
         if proposal.fact["type"] == "place" and proposal.id not in reader.places_used:
             name = str(proposal.fact["name"])
             mentions = _mentions_as_place(reader, name)
+            acronym = proposal.fact.get("acronym")
+            if acronym:
+                # "the VRAEM area": a place named by its acronym is named all the same
+                mentions += len(reader.word_sentences.get(str(acronym), ()))
             acts_there = _where_a_group_acts(reader, name)
             proposal.confidence = (
                 0.6 if mentions >= 3 or proposal.id in listed or acts_there else 0.3
