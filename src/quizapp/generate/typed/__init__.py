@@ -63,7 +63,7 @@ _LOCATIVE = (
 # ... in Venezuela, Panama, and Ecuador", "operates freely within Pakistan"): up to a list of
 # places after the word
 _ACTS_IN = re.compile(
-    r"\b(?:attacks?|activit(?:y|ies)|operat(?:es|ed|ions?|ing)|active|presence|based|bases"
+    r"\b(?:attacks?|activit(?:y|ies)|operat(?:e|es|ed|ions?|ing)|active|presence|based|bases"
     r"|sanctuary|safe ?havens?|cells?|strongholds?|concentrated|headquartered|fought|trained)"
     r"\b[^.;]{0,60}?" + _LOCATIVE
 )
