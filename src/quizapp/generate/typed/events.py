@@ -240,14 +240,24 @@ _REPORTING = re.compile(
 )
 
 
+def _dated_act(text: str, date: DateMention) -> bool:
+    """Whether the noun phrase a date qualifies names an act ("the 1983 suicide truck
+    bombings"), not a thing ("the 2016 report")."""
+    start = date.end
+    comma = re.match(r",\s*", text[start : start + 3])
+    if comma is not None:
+        start += comma.end()  # "the September 11, 2012, attack on ..."
+    end = _PHRASE_END.search(text, start)
+    return bool(_ACT.search(text, start, end.start() if end else len(text)))
+
+
 def _names_its_event(text: str, date: DateMention) -> bool:
     """Whether the date qualifies a noun phrase that is an act ("the March 2016 beach resort
     attack") in a clause that does no act before it ("This change is visible in")."""
     before = text[: date.start]
     if not _ATTRIBUTIVE.search(before) or _ACT.search(before):
         return False
-    end = _PHRASE_END.search(text, date.end)
-    return bool(_ACT.search(text, date.end, end.start() if end else len(text)))
+    return _dated_act(text, date)
 
 
 def _reported_what(text: str, date: DateMention) -> str | None:
