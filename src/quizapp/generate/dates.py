@@ -43,7 +43,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "day_range",
             rf"(?<![A-Z])(?P<m>{_MONTH_ALT}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-            rf"(?: ?[\u2013-] ?| through | until )(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d|%| percent)"
+            rf"(?: ?[\u2013-] ?| through | until )(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            r"(?!\d|%| percent)"
             rf"(?:,? (?P<y>{_YEAR})\b)?",
         ),
         (
@@ -156,7 +157,7 @@ def format_value(value: str) -> str:
     if "/" in value:
         first, _, last = value.partition("/")
         if len(first) == len(last) == 10 and first[:7] == last[:7]:
-            # "June 9–30, 2014": days of one month
+            # "June 9-30, 2014" (with an en dash): days of one month
             month = MONTHS[int(first[5:7]) - 1].title()
             return f"{month} {int(first[8:])}\u2013{int(last[8:])}, {first[:4]}"
     parts = value.split("-")
