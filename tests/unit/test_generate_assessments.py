@@ -163,3 +163,14 @@ def test_a_part_or_aim_of_the_movement_however_spelled() -> None:
         "Velora Brigade\u2019s ideology combines nationalism with fundamentalism.\n"
     )
     assert [f for f in found if f["type"] == "statement" and "ideology" in str(f["claim"])]
+
+
+def test_what_a_designation_does_is_the_releases_statement() -> None:
+    found = claims(
+        "This UN designation obligates all member states to freeze the VB's assets.\n"
+        "The consequences of these designations include a ban on support to the VB.\n"
+    )
+    assert any(claim.startswith("This UN designation obligates") for claim in found)
+    assert any(claim.startswith("The consequences of these designations") for claim in found)
+    # a designation spoken of in the past is no such statement
+    assert not claims("The designation of a bank was a mistake.\n")

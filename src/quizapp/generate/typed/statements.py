@@ -56,6 +56,16 @@ _ASSESSMENT = re.compile(
 )
 
 
+# What a designation does or is for, in the words of the release that makes it ("This UN
+# designation obligates all member states ...", "The consequences of these designations
+# include ...", "The initial designations of these groups in 2001 are due to expire ...").
+_DESIGNATION_TALK = re.compile(
+    r"^(?:The|This|These|Its|Their)\s+(?:[\w.-]+\s+){0,2}?(?:designations?|redesignations?"
+    r"|revocation|decision to (?:revoke|designate)|consequences of (?:these|this|the) designations?)"
+    r"\b"
+)
+
+
 # What a group named did, undated and no event ("Al Shabaab used anti-Ethiopian sentiment to
 # attract recruits", "AQIM declared France its primary target"): the report's account.
 _PAST_ASSESSMENT = re.compile(
@@ -136,17 +146,19 @@ def _assessment(reader: _Reader, text: str) -> bool | None:
         named = reader.group_by_spelling(re.sub(r"^The ", "", head)) is not None
         if past and not named:
             continue  # "It used ...": only a group named may be said to have done so
+        talk = _DESIGNATION_TALK.match(head) is not None
         if not (
             _SUBJECT.fullmatch(head)
             # "Al Shabaab" opening a sentence, "al-Shabaab" elsewhere: one group
             or named
+            or talk
             or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head, re.I)
             or _aim_of_group(reader, head)
             or _part_of_group(reader, head)
         ):
             continue
         if found.group(0).split()[-1] in ("was", "were", "include", "includes") and not (
-            _aim_of_group(reader, head)
+            _aim_of_group(reader, head) or (talk and not past)
         ):
             continue  # past tense only for what a group was for
         return past
