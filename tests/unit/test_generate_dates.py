@@ -125,3 +125,17 @@ def test_sentence_initial_relative_dates_and_month_day() -> None:
     ]
     values = [[m.value for m in find_dates(text, context)] for text in texts]
     assert values == [["2003"], ["2003-12"], ["2004-01"], ["2004-06-23"], ["2004-08-24"]]
+
+
+def test_days_of_one_month_are_one_span() -> None:
+    context = DateContext()
+    find_dates("In 2014, the talks went on.", context)
+    (span,) = find_dates("The VB observed a ceasefire June 9 through 30.", context)
+    assert span.value == "2014-06-09/2014-06-30"
+    assert span.display() == "June 9\u201330, 2014"
+    (written,) = find_dates("It struck on May 5-10, 2015.", DateContext())
+    assert written.value == "2015-05-05/2015-05-10"
+    # a count after a date is no second day
+    assert [d.value for d in find_dates("On May 5, 2015 10 people died.", DateContext())] == [
+        "2015-05-05"
+    ]

@@ -29,6 +29,9 @@ def test_the_places_a_group_acts_in_are_places() -> None:
         "The group has conducted attacks in Somalia, Kenya, Uganda, and Djibouti.\n"
     )
     assert {"Somalia", "Kenya", "Uganda", "Djibouti"} <= found
+    assert "Pakistan" in places(
+        "The Velora Brigade (VB) continues to operate freely within Pakistan, holding rallies.\n"
+    )
 
 
 def test_a_country_after_a_town_only_says_where_the_town_is() -> None:

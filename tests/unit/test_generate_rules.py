@@ -270,3 +270,60 @@ def test_its_at_the_start_of_what_happened_is_the_groups() -> None:
     whats = [str(f["what"]) for f in facts if f["type"] == "event"]
     assert any(what.startswith("VB\u2019s deadliest attack") for what in whats)
     assert not [what for what in whats if what.startswith(("Its ", "It "))]
+
+
+def test_an_event_told_again_more_precisely_is_one_event_at_that_date() -> None:
+    facts = facts_of(
+        INTRO
+        + "The RHB is responsible for the 1983 suicide truck bombing of the embassy in Tamsin.\n"
+        "The RHB carried out the suicide truck bombing of the embassy in Tamsin in April 1983.\n"
+        "In 1983, the RHB also opened a school for its recruits in the north.\n"
+    )
+    events = [f for f in facts if f["type"] == "event" and str(f["date"]).startswith("1983")]
+    bombing = [f for f in events if "bombing" in str(f["what"])]
+    assert len(bombing) == 1 and bombing[0]["date"] == "1983-04"
+    assert len(bombing[0]["sources"]) == 2
+    # another event of the same year stays its own
+    assert any("school" in str(f["what"]) and f["date"] == "1983" for f in events)
+
+
+def events_of(text: str) -> dict[str, str]:
+    return {str(f["date"]): str(f["what"]) for f in facts_of(INTRO + text) if f["type"] == "event"}
+
+
+def test_an_acronym_in_capitals_is_no_verb_of_state() -> None:
+    text = (
+        "On March 7, 2015, the RHB pledged loyalty to the Islamic State (IS). "
+        "IS spokesman Karim Adel welcomed the pledge on March 12, urging followers to travel.\n"
+    )
+    welcomed = next(
+        p
+        for p in propose_facts(parse_document("r.txt", INTRO + text))
+        if p.fact["type"] == "event" and p.fact["date"] == "2015-03-12"
+    )
+    assert "welcomed the pledge" in str(welcomed.fact["what"])
+    assert welcomed.confidence > MINOR_EVENT_CONFIDENCE  # a key event, not a state
+
+
+def test_a_hedged_or_timeline_report_that_opens_with_its_date_is_an_event() -> None:
+    text = "On May 19, 2021, Karim Adel was reportedly killed during a clash.\n"
+    assert "killed during a clash" in events_of(text).get("2021-05-19", "")
+    # the act is the event, less surely; not a statement as well
+    assert not [f for f in facts_of(INTRO + text) if f["type"] == "statement"]
+    found = events_of(
+        "- May 27th, 2014: The RHB said Friday it was responsible for a recent attack on a "
+        "minister's home.\n"
+    )
+    assert "2014-05-27" in found
+    # someone's words dated at the start of an ordinary sentence stay a statement only
+    assert "2012-07" not in events_of("In July 2012, Karim Adel described the RHB as rich.\n")
+
+
+def test_a_group_that_announces_is_the_speaker_not_the_person_named_after() -> None:
+    facts = facts_of(
+        INTRO + "In 2016, the RHB announced that Karim Adel was to replace Omar Sadiq as the new "
+        "leader of the group.\n"
+    )
+    names = {f["id"]: f.get("name") for f in facts}
+    said = next(f for f in facts if f["type"] == "statement" and "replace" in str(f["claim"]))
+    assert names.get(said.get("by")) == "Red Hand Brigade"

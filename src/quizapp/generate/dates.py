@@ -38,6 +38,15 @@ _QUAL = (
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
+        # "June 9 through 30", "May 5-10, 2014": days of one month (before "mdy", which would
+        # take "June 9" alone)
+        (
+            "day_range",
+            rf"(?<![A-Z])(?P<m>{_MONTH_ALT}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?: ?[\u2013-] ?| through | until )(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            r"(?!\d|%| percent)"
+            rf"(?:,? (?P<y>{_YEAR})\b)?",
+        ),
         (
             "mdy",
             rf"(?<![A-Z])(?P<m>{_MONTH_ALT}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{_YEAR})\b",
@@ -145,6 +154,12 @@ def _month(word: str) -> int:
 
 def format_value(value: str) -> str:
     """`2007-01` → `January 2007`; `2006-09-11` → `September 11, 2006`."""
+    if "/" in value:
+        first, _, last = value.partition("/")
+        if len(first) == len(last) == 10 and first[:7] == last[:7]:
+            # "June 9-30, 2014" (with an en dash): days of one month
+            month = MONTHS[int(first[5:7]) - 1].title()
+            return f"{month} {int(first[8:])}\u2013{int(last[8:])}, {first[:4]}"
     parts = value.split("-")
     if len(parts) == 3:
         return f"{MONTHS[int(parts[1]) - 1].title()} {int(parts[2])}, {parts[0]}"
@@ -201,6 +216,20 @@ def _mention(
             value = f"{year:04d}"
         context.year, context.month = year, month
         return DateMention(value, phrase, start, end)
+    if name == "day_range":
+        first_day, last_day = int(groups["d"] or 0), int(groups["d2"] or 0)
+        if not 1 <= first_day < last_day <= 31:
+            return None
+        if groups.get("y"):
+            year = int(groups["y"] or 0)
+        elif context.year is not None:
+            year = context.year
+        else:
+            return None
+        month = _month(groups["m"] or "")
+        context.year, context.month = year, month
+        span = f"{year:04d}-{month:02d}-{first_day:02d}/{year:04d}-{month:02d}-{last_day:02d}"
+        return DateMention(span, phrase, start, end, relative=not groups.get("y"))
     if name == "holiday":
         month, day = _HOLIDAYS[(groups["h"] or "").casefold().replace("\u2019", "'")]
         context.year, context.month = int(groups["y"] or 0), month

@@ -189,6 +189,16 @@ def _runs(text: str) -> list[_Run]:
     return runs
 
 
+def _pieces(words: Iterable[str]) -> set[str]:
+    """The parts of a name's words, cut at hyphens and apostrophes, and each word's parts
+    with its apostrophes left out ("al-Qa\u2019ida": al, Qa, ida, Qaida)."""
+    pieces: set[str] = set()
+    for word in words:
+        pieces.update(re.split(r"[-\u2019']", word))
+        pieces.update(re.split(r"-", re.sub(r"[\u2019']", "", word)))
+    return pieces
+
+
 def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
     """Cut a run at "and", "in" and "the" unless an acronym follows it or it is a known name."""
     if (
@@ -229,12 +239,25 @@ def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:
             first = _Run(before, run.start, run.start + len(" ".join(before)), run.title)
             second = _Run(tuple(after.split()), run.end - len(after), run.end)
             return [*_split_run(first, text, known), *_split_run(second, text, known)]
+    if "and" in run.words and "in" in run.words:
+        # "al-Qa'ida in the Arabian Peninsula and al-Qa'ida in the Islamic Maghreb": two names
+        cut = run.words.index("and")
+        head_words, tail_words = run.words[:cut], run.words[cut + 1 :]
+        head_text, tail_text = " ".join(head_words), " ".join(tail_words)
+        if head_words and tail_words:
+            head_part = _Run(head_words, run.start, run.start + len(head_text), run.title)
+            tail_part = _Run(tail_words, run.end - len(tail_text), run.end, None, run.possessive)
+            return [*_split_run(head_part, text, known), *_split_run(tail_part, text, known)]
     if "in" in run.words:
         cut = run.words.index("in")
         group_words = run.words[:cut]
         place = [w for w in run.words[cut + 1 :] if w != "the"]
-        pieces = {part for word in group_words for part in re.split(r"[-\u2019']", word)}
-        if pieces & gz.ORG_WORDS and place and place[-1] in gz.PLACES:
+        pieces = _pieces(group_words)
+        if (
+            pieces & gz.ORG_WORDS
+            and place
+            and (place[-1] in gz.PLACES or " ".join(place) in gz.PLACES)
+        ):
             return [run]
     parts: list[_Run] = []
     position = run.start
@@ -267,7 +290,7 @@ def _classify(
 ) -> str | None:
     words = run.words
     name = run.text
-    pieces = {part for word in words for part in re.split(r"[-\u2019']", word)}
+    pieces = _pieces(words)
     if name in gz.PLACES or name.replace("\u2019", "'") in gz.PLACES:
         return "place"
     if re.sub(r"^\S*-designated ", "", name).casefold() in gz.DESIGNATION_TERMS:
@@ -276,6 +299,13 @@ def _classify(
         return None  # "Coalition forces": a common noun, capitalised
     if name.casefold() in groups:
         return "group"
+    if (
+        len(words) == 2
+        and words[-1] in ("State", "Province", "Region", "District", "Governorate", "County")
+        and words[0] not in gz.ADJECTIVES
+        and re.search(r"[A-Z][\w\u2019'-]+,\s*$", text[: run.start])
+    ):
+        return "place"  # "in Chibok, Borno State": where a town lies
     prefix = re.match(r"^([A-Z][\w\u2019']*)-[A-Z]", words[0])
     if prefix and (prefix.group(1) in known_acronyms or prefix.group(1).casefold() in groups):
         return "group"  # "ISIS-West Africa", "ISIS-Khorasan": a branch of a group named before
@@ -301,7 +331,11 @@ def _classify(
     if re.search(r"\[[^\[\]]*$", text[: run.start]):
         return None  # "Abu Bakar Bashir [AH-boo BAH-kahr BAH-SHEER]": how to say it
     if any(word in ("of", "for") for word in words):
-        before_of = words[: next(i for i, w in enumerate(words) if w in ("of", "for"))]
+        cut = next(i for i, w in enumerate(words) if w in ("of", "for"))
+        before_of = words[:cut]
+        after_of = " ".join(w for w in words[cut + 1 :] if w != "the")
+        if after_of in known_acronyms or after_of.casefold() in groups:
+            return None  # "Estimates of SL", "Members of the VB": a part of a group named
         return "group" if len(before_of) == 1 or set(before_of) & gz.ORG_WORDS else None
     if all(_is_demonym(word) or word in gz.FUNCTION_WORDS for word in words):
         return None

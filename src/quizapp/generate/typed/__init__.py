@@ -28,7 +28,7 @@ from quizapp.generate.typed.core import (
     slug,
 )
 from quizapp.generate.typed.designations import _designations
-from quizapp.generate.typed.events import EVENT_SENTENCE_CAP, _events
+from quizapp.generate.typed.events import EVENT_SENTENCE_CAP, MINOR_EVENT_CONFIDENCE, _events
 from quizapp.generate.typed.names import (
     _GROUP_WORDS,
     _aka,
@@ -63,9 +63,17 @@ _LOCATIVE = (
 # ... in Venezuela, Panama, and Ecuador", "operates freely within Pakistan"): up to a list of
 # places after the word
 _ACTS_IN = re.compile(
-    r"\b(?:attacks?|activit(?:y|ies)|operat(?:es|ed|ions?|ing)|active|presence|based|bases"
+    r"\b(?:attacks?|activit(?:y|ies)|operat(?:e|es|ed|ions?|ing)|active|presence|based|bases"
     r"|sanctuary|safe ?havens?|cells?|strongholds?|concentrated|headquartered|fought|trained)"
     r"\b[^.;]{0,60}?" + _LOCATIVE
+)
+
+
+# what a state does when it is named as one that acts, not as a place
+_ACTING = re.compile(
+    r"\s+(?:also\s+|\w+ly\s+)?"
+    r"(?:would|will|designat\w+|welcom\w+|announc\w+|encourag\w+|remains|join\w*|urg\w+"
+    r"|call(?:s|ed)|stands|supports|(?:is|has) (?:taking|taken|designated|committed))\b"
 )
 
 
@@ -73,16 +81,17 @@ def _mentions_as_place(reader: _Reader, name: str) -> int:
     """How many readable sentences name the place, leaving out those where it is only a
     state that acts ("the United States designated ...", "Powell said the United States
     would join ...")."""
-    acting = re.compile(
-        r"(?:^|\bthe\s+)" + re.escape(name) + r"\s+(?:also\s+|\w+ly\s+)?"
-        r"(?:would|will|designat\w+|welcom\w+|announc\w+|encourag\w+|remains|join\w*|urg\w+"
-        r"|call(?:s|ed)|stands|supports|(?:is|has) (?:taking|taken|designated|committed))\b"
-    )
-    return sum(
-        1
-        for index in reader.word_sentences.get(name.split()[-1], ())
-        if not acting.search(reader.texts[index])
-    )
+    count = 0
+    for index in reader.word_sentences.get(name.split()[-1], ()):
+        text = reader.texts[index]
+        at = text.find(name)
+        if at < 0:
+            continue  # another name with the same last word ("Borno State", "Islamic State")
+        acting = (at == 0 or text[max(0, at - 4) : at].lower() == "the ") and _ACTING.match(
+            text, at + len(name)
+        ) is not None
+        count += not acting
+    return count
 
 
 _PLACE_NAME = r"[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,2}"
@@ -210,9 +219,19 @@ def propose_facts(
             stated or _statement(reader, sentence, groups, subject, dates, speech_only=True)
         )
         hedged = len(reader.proposals) == before and bool(_HEDGE.search(sentence.text))
+        unused = [d for d in dates if d not in used]
         if hedged:
-            spoken = _statement(reader, sentence, groups, subject, dates, hedged=True)
-        _events(reader, sentence, [d for d in dates if d not in used], groups, reported=spoken)
+            # "On May 19, 2021, X was reportedly killed": an act told with a hedge is that
+            # event, less surely; a hedged view with no act in it is a statement
+            _events(reader, sentence, unused, groups, reported=True, hedged=True)
+            told = any(
+                p.confidence > MINOR_EVENT_CONFIDENCE
+                for p in list(reader.proposals.values())[before:]
+            )
+            if not told:
+                _statement(reader, sentence, groups, subject, dates, hedged=True)
+        else:
+            _events(reader, sentence, unused, groups, reported=spoken)
         section = profile_section(sentence.lead) if sentence.lead else reader.section
         reader.section = None  # a section's first sentence says what its label asks
         added = list(reader.proposals.values())[before:]
@@ -255,6 +274,10 @@ def propose_facts(
         if proposal.fact["type"] == "place" and proposal.id not in reader.places_used:
             name = str(proposal.fact["name"])
             mentions = _mentions_as_place(reader, name)
+            acronym = proposal.fact.get("acronym")
+            if acronym:
+                # "the VRAEM area": a place named by its acronym is named all the same
+                mentions += len(reader.word_sentences.get(str(acronym), ()))
             acts_there = _where_a_group_acts(reader, name)
             proposal.confidence = (
                 0.6 if mentions >= 3 or proposal.id in listed or acts_there else 0.3

@@ -68,6 +68,8 @@ class _Reader:
     texts: list[str] = field(default_factory=list)
     designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
     events: dict[str, list[tuple[Proposal, set[str]]]] = field(default_factory=dict)
+    # the same events by year, for an event told at another precision (see events._events_at)
+    events_by_year: dict[str, list[tuple[Proposal, set[str]]]] = field(default_factory=dict)
     relations: dict[tuple[str, tuple[str, ...], str], FactMap] = field(default_factory=dict)
     statements: list[tuple[set[str], Proposal]] = field(default_factory=list)
     last_group: str | None = None

@@ -69,9 +69,9 @@ _STATE_DATE = re.compile(
 )
 # A clause that describes a state rather than an act (when no act is named in it).
 _STATE = re.compile(
-    r"\b(?:is|are|was|were|has been|have been|remains?|remained|traces?|extends?|saw|sees"
+    r"\b(?:[Ii]s|[Aa]re|was|were|has been|have been|remains?|remained|traces?|extends?|saw|sees"
     r"|indicates?|visible|appears?|seems?|due to|per capita)\b",
-    re.I,
+    # lower case: "IS spokesman ... welcomed the pledge" names the Islamic State, no state
 )
 # A clause that says a state went on or a count changed, whatever acts it names ("ASG remained
 # active, particularly with kidnappings", "continued conducting attacks", "attacks declined"),
@@ -139,13 +139,14 @@ def _events(
     groups: list[tuple[int, str]],
     *,
     reported: bool = False,
+    hedged: bool = False,
 ) -> None:
     """One event per date of the sentence, except a date that cites a law ("Act of 1996",
     "(1996)"); the same event told again (same date, mostly the same words) is one fact
     quoting both sentences. A sentence longer than the cap (legal boilerplate) gives none.
     `reported`: the sentence is someone's words or a hedged view (a statement); only its key
     events are proposed ("officials said the militants who attacked the mission in September
-    2012 ..."), less surely."""
+    2012 ..."), less surely; `hedged`: it is a hedged view, not someone's words ("reportedly")."""
     text = sentence.text
     dates = list(dates)
     if len(text) > EVENT_SENTENCE_CAP:
@@ -159,6 +160,16 @@ def _events(
         found = (
             _reported_what(text, date) if reported else _what(text, date, several=len(dates) > 1)
         )
+        if (
+            found is None
+            and reported
+            and re.fullmatch(r"(?:On|In|By|Since)?\s*", text[: date.start])
+            # a hedge ("reportedly"), or someone's words under a timeline's date ("May 27th,
+            # 2014: AQIM said Friday it was responsible for ..."): the sentence that opens
+            # with its date tells an event all the same
+            and (hedged or text[date.end : date.end + 1] == ":")
+        ):
+            found = _what(text, date)
         if not reported and _names_its_event(text, date):
             # "This change is visible in the March 2016 beach resort attack": the event is the
             # noun phrase the date qualifies, not the clause around it
@@ -172,14 +183,14 @@ def _events(
         value = _date_value(date)
         words = set(re.findall(r"\w+", what.casefold()))
         same = next(
-            (
-                p
-                for p, seen in reader.events.get(value, [])
-                if len(words & seen) >= 0.6 * max(1, min(len(words), len(seen)))
-            ),
+            (p for p, seen in _events_at(reader, value) if _told_again(p, seen, words, value)),
             None,
         )
         if same is not None:
+            if len(value) > len(str(same.fact["date"])) and "/" not in value:
+                # "the 1983 bombings", then "the bombings ... in April 1983": one event, dated
+                # as closely as the text allows
+                same.fact["date"] = value
             quote = reader.source(sentence)
             if quote not in same.fact["sources"] and len(same.fact["sources"]) < 3:
                 same.fact["sources"].append(quote)
@@ -215,6 +226,8 @@ def _events(
         proposal = Proposal(fact, confidence)
         reader.add(proposal)
         reader.events.setdefault(value, []).append((proposal, words))
+        if "/" not in value:
+            reader.events_by_year.setdefault(value[:4], []).append((proposal, words))
 
 
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.I)
@@ -227,14 +240,24 @@ _REPORTING = re.compile(
 )
 
 
+def _dated_act(text: str, date: DateMention) -> bool:
+    """Whether the noun phrase a date qualifies names an act ("the 1983 suicide truck
+    bombings"), not a thing ("the 2016 report")."""
+    start = date.end
+    comma = re.match(r",\s*", text[start : start + 3])
+    if comma is not None:
+        start += comma.end()  # "the September 11, 2012, attack on ..."
+    end = _PHRASE_END.search(text, start)
+    return bool(_ACT.search(text, start, end.start() if end else len(text)))
+
+
 def _names_its_event(text: str, date: DateMention) -> bool:
     """Whether the date qualifies a noun phrase that is an act ("the March 2016 beach resort
     attack") in a clause that does no act before it ("This change is visible in")."""
     before = text[: date.start]
     if not _ATTRIBUTIVE.search(before) or _ACT.search(before):
         return False
-    end = _PHRASE_END.search(text, date.end)
-    return bool(_ACT.search(text, date.end, end.start() if end else len(text)))
+    return _dated_act(text, date)
 
 
 def _reported_what(text: str, date: DateMention) -> str | None:
@@ -317,6 +340,36 @@ def _shorter(text: str) -> str:
         if late is not None:
             text = text[: late.start()].rstrip(" ,")
     return text
+
+
+def _events_at(reader: _Reader, value: str) -> list[tuple[Proposal, set[str]]]:
+    """Events already proposed on this date, or on the same date at another precision (a
+    year and a month of it, a month and a day of it). Only the latest few of a year are
+    looked at, so a long document costs no more per event."""
+    same = reader.events.get(value, [])
+    if "/" in value:
+        return same
+    return same + [
+        entry
+        for entry in reader.events_by_year.get(value[:4], [])[-_SAME_YEAR_LOOKBACK:]
+        if entry[0].fact["date"] != value and _same_date(str(entry[0].fact["date"]), value)
+    ]
+
+
+_SAME_YEAR_LOOKBACK = 12
+
+
+def _told_again(earlier: Proposal, seen: set[str], words: set[str], value: str) -> bool:
+    """Whether an event is one already proposed: most of the shorter wording's words on the
+    same date; at another precision ("1983", "April 1983"), most of both wordings' words."""
+    shared = len(words & seen)
+    if earlier.fact["date"] == value:
+        return shared >= 0.6 * max(1, min(len(words), len(seen)))
+    return shared >= 0.6 * max(1, len(words), len(seen))
+
+
+def _same_date(first: str, second: str) -> bool:
+    return first == second or first.startswith(second + "-") or second.startswith(first + "-")
 
 
 def _resolve_subject(reader: _Reader, what: str) -> str:

@@ -177,19 +177,19 @@ def _statement(
         people = [(p, i) for p, i in named if reader.proposals[i].fact["type"] == "person"]
         before = [i for p, i in people if p < speech.start()]
         after = [i for p, i in people if 0 <= p - speech.end() <= 40]
-        speaker = before[-1] if before else after[0] if after else None
-        if speaker is None:
-            # a group that speaks: "Al-Qaeda in the Islamic Maghreb said Friday ..."
-            _groups_in(reader, "")
-            assert reader.group_index is not None
-            speaker = next(
-                (
-                    ident
-                    for _, end, ident in reader.group_index.spans(text)
-                    if 0 <= speech.start() - end <= 2
-                ),
-                None,
-            )
+        # a group that speaks: "Al-Qaeda in the Islamic Maghreb said Friday ...", "ISIS
+        # announced that P was to replace ...": the group, not the person it speaks of
+        _groups_in(reader, "")
+        assert reader.group_index is not None
+        group_speaker = next(
+            (
+                ident
+                for _, end, ident in reader.group_index.spans(text)
+                if 0 <= speech.start() - end <= 2
+            ),
+            None,
+        )
+        speaker = before[-1] if before else group_speaker or (after[0] if after else None)
         if speaker is None:
             body = _SPEAKING_BODY.search(text)
             speaking_body = (body.group("who") or body.group("who2")) if body else None

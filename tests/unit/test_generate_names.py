@@ -1,0 +1,50 @@
+"""Names that are two groups, a part of a group, or a place that lies in another (made-up
+groups, real places)."""
+
+from __future__ import annotations
+
+from quizapp.generate.document import parse_document
+from quizapp.generate.typed import propose_facts
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {
+        str(p.fact["name"]): str(p.fact["type"])
+        for p in propose_facts(parse_document("n.txt", text))
+        if "name" in p.fact
+    }
+
+
+def test_two_branches_joined_by_and_are_two_groups() -> None:
+    found = kinds(
+        "The Velora Brigade (VB) has ties to other affiliates, including al-Qa\u2019ida in the "
+        "Arabian Peninsula and al-Qa\u2019ida in the Islamic Maghreb.\n"
+    )
+    assert found.get("al-Qa\u2019ida in the Arabian Peninsula") == "group"
+    assert found.get("al-Qa\u2019ida in the Islamic Maghreb") == "group"
+
+
+def test_a_part_of_a_group_named_is_no_group_of_its_own() -> None:
+    found = kinds(
+        "The Velora Brigade (VB) fights in the north.\n"
+        "Strength: Estimates of VB strength vary, but experts assess it at 300 members.\n"
+    )
+    assert "Estimates of VB" not in found
+
+
+def test_a_state_of_a_country_after_a_town_is_a_place() -> None:
+    found = kinds("In 2014, the Velora Brigade (VB) kidnapped students in Chibok, Borno State.\n")
+    assert found.get("Borno State") == "place"
+
+
+def test_a_place_named_by_its_acronym_counts_as_named() -> None:
+    text = (
+        "The Velora Brigade (VB) is mostly confined to a zone known as the Upper Tarra Valley "
+        "(UTV). The VB smuggles drugs in the UTV area. The UTV is remote.\n"
+    )
+    places = {
+        str(p.fact["name"]): p.confidence
+        for p in propose_facts(parse_document("n.txt", text))
+        if p.fact["type"] == "place"
+    }
+    assert places.get("Upper Tarra Valley", 0) >= 0.4
