@@ -367,6 +367,10 @@ def _classify(
         return None
     if run.start == 0 and " ".join(words[1:]) in gz.PLACES:
         return None
+    if any(
+        name.endswith(end) and name[: -len(end)] in gz.PLACES for end in ("n", "ns", "an", "ans")
+    ):
+        return None  # "Sri Lankan", "Saudi Arabians": a people or an adjective, no one's name
     if run.start == 0 and not text[run.end :].strip(" .:"):
         return None
     return "person" if 2 <= len(words) <= 5 else None
@@ -391,6 +395,22 @@ def _role_of(run: _Run, text: str) -> str | None:
             words.append(run.title)
         return " ".join(words)
     return run.title
+
+
+_NUMBER_BEFORE = re.compile(r"(?:^|(?<=[\s(\"\u201c]))(?P<n>\d{1,3}(?:-[A-Z][\w\u2019']*)?) $")
+
+
+def _with_number(run: _Run, text: str) -> _Run:
+    """ "the 32 County Sovereignty Movement", "the 32-County Sovereignty Movement", "17
+    November": a number that opens a group's name is part of it."""
+    if len(run.words) == 1 and _ACRONYM_TOKEN.match(run.words[0]):
+        return run  # "13 LTTE supporters": a count of a group's people
+    number = _NUMBER_BEFORE.search(text, max(0, run.start - 16), run.start)
+    if number is None:
+        return run
+    return _Run(
+        (number.group("n"), *run.words), number.start("n"), run.end, run.title, run.possessive
+    )
 
 
 def _join_dashed(runs: list[_Run], text: str) -> list[_Run]:
@@ -439,6 +459,8 @@ def find_entities(sentences: list[str], known_groups: Iterable[str] = ()) -> lis
                 kind = _classify(run, text, known_acronyms, surnames, known)
                 if kind is None:
                     continue
+                if kind == "group":
+                    run = _with_number(run, text)
                 entity = _record(entities, kind, run, index, text, known_acronyms)
                 sentence_entities.append((run.start, entity))
                 if kind == "group":
