@@ -88,7 +88,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("decade", rf"\b(?:the )?{_QUAL}(?P<y>(?:1[6-9]|20)\d0)s\b"),
         ("year", rf"(?<![\w$.,/-]){_QUAL}(?P<y>{_YEAR})(?![\d%]|s\b|-\d| percent| per cent)"),
         ("next_month", rf"\b(?i:the) (?P<rel>following|next|same) (?P<m>{_MONTH_ALT})(?!,? \d)"),
-        ("rel_year", r"\b(?P<rel>(?i:that|the same|the following|the next|the previous)) year\b"),
+        (
+            "rel_year",
+            r"\b(?P<rel>(?i:that same|that|the same|the following|the next|the previous)) year\b",
+        ),
         ("year_later", r"\b(?P<rel>(?i:a|one)) year later\b"),
         (
             "month_day",

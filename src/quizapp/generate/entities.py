@@ -189,6 +189,21 @@ def _runs(text: str) -> list[_Run]:
     return runs
 
 
+# Words of a document's title or a designation's wording before "of"/"for", never the
+# first word of a group's name ("Army of God" is one; "Alias for Al-Qaida" is not).
+_DOCUMENT_WORDS = frozenset(
+    gz.words(
+        "Alias Aliases Designation Designations Amendment Amendments Report Reports Statement "
+        "Chapter Section Estimates Members Leaders Leader Support Consequences Review"
+    )
+)
+# A state's forces named after its people ("the Yemeni Army").
+_STATE_FORCES = frozenset(
+    ("Army", "Navy", "Air Force", "Police", "Security Forces", "Armed Forces", "Military")
+)
+_OUTLETS = "newspaper|magazine|weekly|daily|journal|broadcaster|channel|television station"
+
+
 def _pieces(words: Iterable[str]) -> set[str]:
     """The parts of a name's words, cut at hyphens and apostrophes, and each word's parts
     with its apostrophes left out ("al-Qa\u2019ida": al, Qa, ida, Qaida)."""
@@ -299,6 +314,10 @@ def _classify(
         return None  # "Coalition forces": a common noun, capitalised
     if name.casefold() in groups:
         return "group"
+    if len(words) >= 2 and _is_demonym(words[0]) and " ".join(words[1:]) in _STATE_FORCES:
+        return None  # "the Yemeni Army", "Iraqi Security Forces": a state's forces, no group
+    if re.search(rf"\b(?:{_OUTLETS})\s+$", text[max(0, run.start - 24) : run.start]):
+        return None  # "the satirical newspaper Charlie Hebdo": a publication, no one's name
     if (
         len(words) == 2
         and words[-1] in ("State", "Province", "Region", "District", "Governorate", "County")
@@ -333,6 +352,8 @@ def _classify(
     if any(word in ("of", "for") for word in words):
         cut = next(i for i, w in enumerate(words) if w in ("of", "for"))
         before_of = words[:cut]
+        if before_of[-1] in _DOCUMENT_WORDS:
+            return None  # "an Alias for Al-Qaida ...", "Designations of ...": a title's words
         after_of = " ".join(w for w in words[cut + 1 :] if w != "the")
         if after_of in known_acronyms or after_of.casefold() in groups:
             return None  # "Estimates of SL", "Members of the VB": a part of a group named
