@@ -72,7 +72,10 @@ _FOOTNOTE_AFTER_STOP = re.compile(r"([.!?][\"\u201d\u2019)]*)(?:\[\d{1,3}\]|\d{1
 # this document, see http://... ------ Order Code RL31672 CRS Report for Congress ...").
 _BOILERPLATE = re.compile(r"https?://|www\.|-{8,}|_{8,}|={8,}")
 _CREDIT = re.compile(
-    r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit|From|Sources?|Citation)\s*:", re.I
+    r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit|From|Sources?|Citation)\s*:"
+    # a caption: "This file photograph taken on 27 Nov 2008 shows flames ..."
+    r"|^(?:This|The|A|In this) (?:file )?(?:photo(?:graph)?|image|picture|handout)\b",
+    re.I,
 )
 _SECTION_LABEL = re.compile(
     r"(?:Description|Activities|Strength|Aliases|Overview|Summary|Background|Leadership"

@@ -434,6 +434,26 @@ def _with_number(run: _Run, text: str) -> _Run:
     )
 
 
+# Words of an office's name, never of a person's: "Under Secretary of the Treasury for
+# Terrorism and Financial Intelligence Stuart Levey" is Stuart Levey.
+_OFFICE_NAME_WORDS = frozenset(
+    gz.words(
+        "Intelligence Affairs Security Counterterrorism Operations Policy Finance Financial "
+        "Defense Defence Homeland Terrorism Justice Treasury Intelligence Enforcement Affairs"
+    )
+)
+
+
+def _after_office(run: _Run) -> _Run:
+    """A person's name without the end of an office's name run into it."""
+    last = max((i for i, word in enumerate(run.words) if word in _OFFICE_NAME_WORDS), default=-1)
+    if last < 0:
+        return run
+    words = run.words[last + 1 :]
+    length = len(" ".join(words))
+    return _Run(words, run.end - length, run.end, run.title, run.possessive)
+
+
 def _join_dashed(runs: list[_Run], text: str) -> list[_Run]:
     """ "Revolutionary Armed Forces of Colombia - People's Army (FARC-EP)": two runs
     a dash joins, the second followed by the acronym of the whole, are one name."""
@@ -482,6 +502,10 @@ def find_entities(sentences: list[str], known_groups: Iterable[str] = ()) -> lis
                     continue
                 if kind == "group":
                     run = _with_number(run, text)
+                elif kind == "person":
+                    run = _after_office(run)
+                    if not run.words:
+                        continue
                 entity = _record(entities, kind, run, index, text, known_acronyms)
                 sentence_entities.append((run.start, entity))
                 if kind == "group":

@@ -51,7 +51,8 @@ _DESIGNATION = re.compile(
 
 _NOW = re.compile(
     r"\btoday\b|\b(?:has|have)(?: \w+)? (?:been )?(?:amended|redesignated|designated|revoked|added)"
-    r"|\bannounces\b|\bhereby\b|\bam (?:also )?announcing\b",
+    r"|\bannounces\b|\bhereby\b|\bam (?:also )?announcing\b"
+    r"|\b(?:am|is|are) (?:also |today )?(?:designating|amending|revoking|adding)\b",
     re.I,
 )
 

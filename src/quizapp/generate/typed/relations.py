@@ -246,7 +246,8 @@ def _leadership(
         person = min(near)[1] if near else None
         before = text[max(0, leader.start() - 20) : leader.start()]
         if re.search(
-            r"(?:\b[Ii]ts|\b[Tt]he (?:group|organi[sz]ation|movement)[\u2019']s)\s+(?:\w+\s+)?$",
+            r"(?:\b[Ii]ts|\b[Tt]he (?:group|organi[sz]ation|movement)[\u2019']s)\s+"
+            r"(?:\w+\s+){0,2}$",
             before,
         ):
             # "designating KSS and its Secretary General P": the group named before "its"
