@@ -175,3 +175,8 @@ def test_what_a_designation_does_is_the_releases_statement() -> None:
     assert any(claim.startswith("The consequences of these designations") for claim in found)
     # a designation spoken of in the past is no such statement
     assert not claims("The designation of a bank was a mistake.\n")
+
+
+def test_a_state_since_a_date_is_the_reports_assessment() -> None:
+    found = claims("Since October 2011, the VB has remained active in the north.\n")
+    assert any("remained active" in claim for claim in found)

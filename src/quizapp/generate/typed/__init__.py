@@ -250,7 +250,11 @@ def propose_facts(
         section = profile_section(sentence.lead) if sentence.lead else reader.section
         reader.section = None  # a section's first sentence says what its label asks
         added = list(reader.proposals.values())[before:]
-        if not added or (
+        # an event only kept under the default confidence (a state, not an act: "has
+        # carried out more than 80 attacks since October 1999") leaves the sentence to be the
+        # report's assessment
+        shown = [p for p in added if p.confidence > MINOR_EVENT_CONFIDENCE]
+        if not shown or (
             section is not None and not any(p.fact["type"] == "statement" for p in added)
         ):
             _statement(reader, sentence, groups, subject, dates, section=section)

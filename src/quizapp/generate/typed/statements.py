@@ -148,7 +148,7 @@ def _assessment(reader: _Reader, text: str) -> bool | None:
         head = re.sub(r"\s*\([^()]{1,40}\)", "", found.group("subject")).strip()
         if head in ("It", "They") and not reader.about_group:
             return None  # "It requires banks to block ..." after a sentence about a law
-        named = reader.group_by_spelling(re.sub(r"^The ", "", head)) is not None
+        named = reader.group_by_spelling(re.sub(r"^[Tt]he ", "", head)) is not None
         if past and not named:
             continue  # "It used ...": only a group named may be said to have done so
         if not (
