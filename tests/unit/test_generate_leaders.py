@@ -169,3 +169,15 @@ def test_leaders_named_with_their_group_and_its() -> None:
         if f["type"] == "designation" and "Varga" in f["sources"][0]["quote"]
     }
     assert targets == {"Oskari Front", "Lena Varga Tamsini"}
+
+
+def test_leaders_named_after_their_group_or_among_its_commanders() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) attacked a bank in 1999. In January 2009, the leader of the "
+        "Marsh Front (MF), Anton Marek Vidal, announced a new group. Tamsin sanctioned Pavel "
+        "Istrani Kobo, one of the Velora Brigade\u2019s key commanders, in 2010.\n"
+    )
+    assert {
+        ("Anton Marek Vidal", "Marsh Front"),
+        ("Pavel Istrani Kobo", "Velora Brigade"),
+    } <= leaders(facts)

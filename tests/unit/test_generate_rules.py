@@ -47,6 +47,10 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...], str]]:
             "The Black Hand Cell (BHC), a breakaway faction of the RHB, bombed a bridge.",
             ("split", ("RHB",), "BHC"),
         ),
+        (
+            "Many BHF members are former RHB members who left the RHB after its cease-fire.",
+            ("split", ("RHB",), "BHF"),
+        ),
         # renamings: from the old name to the new
         (
             "The Black Hand Cell (BHC), previously known as the RHB, grew.",

@@ -192,6 +192,41 @@ def _leaders_listed(
         end = finish
 
 
+_ONE_OF_LEADERS = re.compile(
+    r",\s+one of (?P<rest>[^,;]{2,80}?)[\u2019']s?\s+(?:(?:key|top|senior|most senior|main)\s+)?"
+    r"(?:commanders|leaders|founders)\b"
+)
+
+
+def _one_of_leaders(reader: _Reader, sentence: Sentence, groups: list[tuple[int, str]]) -> None:
+    """ "Azam Cheema, one of Lashkar-e Tayyiba's key commanders": he leads it."""
+    text = sentence.text
+    for match in _ONE_OF_LEADERS.finditer(text):
+        group = next((i for p, i in groups if match.start("rest") <= p < match.end("rest")), None)
+        _groups_in(reader, "")
+        assert reader.all_index is not None
+        person = next(
+            (
+                ident
+                for _, end, ident in reader.all_index.spans(text)
+                if end == match.start() and reader.proposals[ident].fact["type"] == "person"
+            ),
+            None,
+        )
+        if group is None or person is None:
+            continue
+        fact: FactMap = {
+            "id": fact_id(reader.document.name, "relation", f"leadership-{person}", sentence.quote),
+            "type": "relation",
+            "relation": "leadership",
+            "from": [person],
+            "to": group,
+            "sources": [reader.source(sentence)],
+        }
+        if not _merge_relation(reader, fact):
+            reader.add(Proposal(fact, 0.6))
+
+
 def _leadership(
     reader: _Reader,
     sentence: Sentence,
@@ -201,6 +236,7 @@ def _leadership(
 ) -> set[DateMention]:
     """ "Led by P, G ...", "G's leader, P", "its leader, P", "P, the leader of G"."""
     _leaders_listed(reader, sentence, groups, subject)
+    _one_of_leaders(reader, sentence, groups)
     text = sentence.text
     people = [
         (position, ident)
@@ -243,6 +279,21 @@ def _leadership(
             at = leader.end() + named_is.end()
             near += [(0, i) for p, i in people if p == at]
         near += [(abs(leader.start() - p), i) for p, i in people if 0 < leader.start() - p <= 60]
+        _groups_in(reader, "")
+        assert reader.group_index is not None
+        group_end = next(
+            (
+                end
+                for start, end, _ in reader.group_index.spans(text)
+                if 0 <= start - leader.end() <= 5
+            ),
+            None,
+        )
+        if group_end is not None:
+            # "the leader of al-Qa'ida in Yemen (AQY), Nasir al-Wahishi, ...": the name after
+            closing = re.match(r"\s*(?:\([^()]{1,12}\))?,\s+", text[group_end:])
+            if closing is not None:
+                near += [(1, i) for p, i in people if p == group_end + closing.end()]
         person = min(near)[1] if near else None
         before = text[max(0, leader.start() - 20) : leader.start()]
         if re.search(
@@ -336,6 +387,11 @@ _FORMER_MEMBERS = re.compile(
     r"(?:commanders|members|leaders|militants|fighters|officials|cadres)\b"
 )
 _FOUNDED = re.compile(r"\b(?:created|formed|founded|established|launched)\b")
+# "Many RIRA members are former Provisional IRA members who left ...": a split from the one to
+# the other
+_MEMBERS_WERE = re.compile(
+    r"\b(?P<child>[^,;.]{2,60}?) members (?:are|were) former (?P<parent>[^,;.]{2,60}?) members\b"
+)
 
 
 def _founded_by_former_members(
@@ -347,6 +403,15 @@ def _founded_by_former_members(
     """ "Former FARC commanders ... created Segunda Marquetalia": a split from the group the
     founders left to the one they founded."""
     text = sentence.text
+    were = _MEMBERS_WERE.search(text)
+    if were is not None:
+        child = next((i for p, i in groups if were.start("child") <= p < were.end("child")), None)
+        parent = next(
+            (i for p, i in groups if were.start("parent") <= p < were.end("parent")), None
+        )
+        if child is not None and parent is not None and child != parent:
+            names = ("split", "split", [parent], child)
+            return _relation_fact(reader, sentence, dates, were.start("parent"), names, 0.6)
     members = _FORMER_MEMBERS.search(text)
     if members is None:
         return set()
