@@ -331,3 +331,17 @@ def test_a_group_that_announces_is_the_speaker_not_the_person_named_after() -> N
     names = {f["id"]: f.get("name") for f in facts}
     said = next(f for f in facts if f["type"] == "statement" and "replace" in str(f["claim"]))
     assert names.get(said.get("by")) == "Red Hand Brigade"
+
+
+def test_he_opening_what_happened_is_the_one_person_named_before() -> None:
+    found = events_of(
+        "Karim Adel is the chief commander of the RHB. In September 2009 he was named the "
+        "planning director of the BHF.\n"
+    )
+    assert found.get("2009-09", "").startswith("Karim Adel was named")
+    # two people named before: "he" is not guessed
+    found = events_of(
+        "Karim Adel and Omar Sadiq lead the RHB. In September 2009 he was named the planning "
+        "director of the BHF.\n"
+    )
+    assert found.get("2009-09", "").startswith("He was named")

@@ -260,6 +260,13 @@ def propose_facts(
             _statement(reader, sentence, groups, subject, dates, section=section)
         if groups:
             reader.last_group = subject or groups[-1][1]
+        named = {
+            ident
+            for _, ident in _groups_in(reader, sentence.text, people=True)
+            if reader.proposals[ident].fact["type"] == "person"
+        }
+        if named or not re.match(r"(?:He|She)\b", sentence.text):
+            reader.last_person = next(iter(named)) if len(named) == 1 else None
         # whether the sentence is about a group (opens with one, or with "it" when the one
         # before was): what a following "It ..." stands for
         opens_with_group = bool(groups) and groups[0][0] < 12

@@ -73,6 +73,8 @@ class _Reader:
     relations: dict[tuple[str, tuple[str, ...], str], FactMap] = field(default_factory=dict)
     statements: list[tuple[set[str], Proposal]] = field(default_factory=list)
     last_group: str | None = None
+    # the one person the sentence read last named, whom a "He"/"She" opening the next stands for
+    last_person: str | None = None
     section: str | None = None  # the profile section a heading just opened ("Strength")
     about_group: bool = True  # the sentence read last was about a group (see propose_facts)
     # every group name and acronym, made once they are all known (before the sentences are

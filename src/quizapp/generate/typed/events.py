@@ -374,6 +374,11 @@ def _same_date(first: str, second: str) -> bool:
 
 def _resolve_subject(reader: _Reader, what: str) -> str:
     """ "The group ..." / "It ..." at the start of what happened: the group named last."""
+    pronoun = re.match(r"(?:He|She)\b(?!')", what)
+    if pronoun is not None and reader.last_person is not None:
+        # "He was identified as ...": the one person the sentence before named
+        person = str(reader.proposals[reader.last_person].fact["name"])
+        return person + what[pronoun.end() :]
     if reader.last_group is None:
         return what
     fact = reader.proposals[reader.last_group].fact
