@@ -209,9 +209,15 @@ def _pieces(words: Iterable[str]) -> set[str]:
     with its apostrophes left out ("al-Qa\u2019ida": al, Qa, ida, Qaida)."""
     pieces: set[str] = set()
     for word in words:
-        pieces.update(re.split(r"[-\u2019']", word))
-        pieces.update(re.split(r"-", re.sub(r"[\u2019']", "", word)))
+        pieces.update(_word_pieces(word))
     return pieces
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_pieces(word: str) -> frozenset[str]:
+    return frozenset(
+        [*re.split(r"[-\u2019']", word), *re.split(r"-", re.sub(r"[\u2019']", "", word))]
+    )
 
 
 def _split_run(run: _Run, text: str, known: set[str]) -> list[_Run]:

@@ -160,6 +160,9 @@ def _with_particle_case(names: Iterable[tuple[str, str]]) -> list[tuple[str, str
     return found
 
 
+_RECENT_TEXTS = 8
+
+
 class _NameIndex:
     """Names by their first word, so finding every known name in a sentence costs the
     sentence's words, not the number of names (linear in the document)."""
@@ -172,12 +175,26 @@ class _NameIndex:
                 self.by_first.setdefault(first.group(0), []).append((name, ident))
         for entries in self.by_first.values():
             entries.sort(key=lambda item: -len(item[0]))
+        # the last few texts asked about and their names: each rule asks for the names of the
+        # sentence it reads (or a part of it), one after the other, so a few remembered
+        # answers save most of the scans; bounded, so memory stays flat
+        self._recent: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
     def find(self, text: str) -> list[tuple[int, str]]:
         return [(start, ident) for start, _, ident in self.spans(text)]
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, fact id) of every known name in `text`, longest first, no overlap."""
+        known = self._recent.get(text)
+        if known is not None:
+            return list(known)
+        found = self._scan(text)
+        if len(self._recent) >= _RECENT_TEXTS:
+            del self._recent[next(iter(self._recent))]  # the oldest
+        self._recent[text] = tuple(found)
+        return found
+
+    def _scan(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         covered = 0
         for word in _WORD.finditer(text):

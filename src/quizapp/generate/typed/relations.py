@@ -403,6 +403,8 @@ def _founded_by_former_members(
     """ "Former FARC commanders ... created Segunda Marquetalia": a split from the group the
     founders left to the one they founded."""
     text = sentence.text
+    if "ormer" not in text and "issident" not in text and "Ex-" not in text and "ex-" not in text:
+        return set()  # neither form can match: no need to scan
     were = _MEMBERS_WERE.search(text)
     if were is not None:
         child = next((i for p, i in groups if were.start("child") <= p < were.end("child")), None)
