@@ -41,6 +41,16 @@ DEVELOPED = (
     "revolutionary-armed-forces-of-colombia",
     "boko-haram",
     "al-shabaab",
+    # labelled blind on 2026-11-30 (second round) for development; scored on arrival (tree
+    # ef78660) before their errors were read: precision 0.76 (118/156), recall 0.60 (111/184);
+    # with the tree of the round's start (af3a8f3): 0.70 (111/158), 0.57 (104/184)
+    "liberation-tigers-of-tamil-eelam",
+    "real-irish-republican-army",
+    "al-qaida-in-the-arabian-peninsula",
+    "kataib-hizballah",
+    # labelled blind later in that round; on arrival (tree 2f6ab82) 0.81 (35/43), 0.59
+    # (34/58); with the tree of the round's start 0.78 (32/41), 0.53 (31/58)
+    "jaish-e-mohammed",
 )
 HELD_OUT = (
     # labelled blind on 2026-11-30 (second round), scored with the tree of the start of that

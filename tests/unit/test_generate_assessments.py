@@ -45,10 +45,11 @@ def test_a_clause_before_the_subject_is_not_taken_for_an_adverbial() -> None:
 def test_an_empty_it_and_a_list_of_names_are_no_assessments() -> None:
     assert not claims("It is a crime to knowingly provide material support to the VB.\n")
     # "it" after a sentence about a law is the law, not the group
-    assert not claims(
+    found = claims(
         "The designation of the VB has legal consequences. It requires banks to block assets "
         "held by them.\n"
     )
+    assert not [claim for claim in found if claim.startswith("It requires")]
     assert claims("The VB attacked a bank in 2001. It requires recruits to swear an oath.\n")
     assert not claims("The group also uses the names Marsh Sons and Velora Fighters.\n")
 
@@ -163,3 +164,14 @@ def test_a_part_or_aim_of_the_movement_however_spelled() -> None:
         "Velora Brigade\u2019s ideology combines nationalism with fundamentalism.\n"
     )
     assert [f for f in found if f["type"] == "statement" and "ideology" in str(f["claim"])]
+
+
+def test_what_a_designation_does_is_the_releases_statement() -> None:
+    found = claims(
+        "This UN designation obligates all member states to freeze the VB's assets.\n"
+        "The consequences of these designations include a ban on support to the VB.\n"
+    )
+    assert any(claim.startswith("This UN designation obligates") for claim in found)
+    assert any(claim.startswith("The consequences of these designations") for claim in found)
+    # a designation spoken of in the past is no such statement
+    assert not claims("The designation of a bank was a mistake.\n")

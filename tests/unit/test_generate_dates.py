@@ -139,3 +139,9 @@ def test_days_of_one_month_are_one_span() -> None:
     assert [d.value for d in find_dates("On May 5, 2015 10 people died.", DateContext())] == [
         "2015-05-05"
     ]
+
+
+def test_that_same_year_is_the_year_before() -> None:
+    context = DateContext()
+    find_dates("In 2017, a raid took place.", context)
+    assert [d.value for d in find_dates("That same year, the group struck.", context)] == ["2017"]

@@ -148,3 +148,24 @@ def test_led_by_a_described_person() -> None:
         "others.\n"
     )
     assert ("Anton Marek Vidal", "Velora Brigade") in leaders(facts)
+
+
+def test_leaders_named_with_their_group_and_its() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) attacked a bank in 1999. "
+        "The Secretary also designated the Marsh Front (MF) and its two top leaders Anton Marek "
+        "Vidal and Pavel Istrani Kobo under E.O. 13224.\n"
+        "The Department of State is today designating the Oskari Front (OF) and its Secretary "
+        "General Lena Varga Tamsini as Specially Designated Global Terrorists.\n"
+    )
+    assert {
+        ("Anton Marek Vidal", "Marsh Front"),
+        ("Pavel Istrani Kobo", "Marsh Front"),
+        ("Lena Varga Tamsini", "Oskari Front"),
+    } <= leaders(facts)
+    targets = {
+        name_of(facts, f["target"])
+        for f in facts
+        if f["type"] == "designation" and "Varga" in f["sources"][0]["quote"]
+    }
+    assert targets == {"Oskari Front", "Lena Varga Tamsini"}

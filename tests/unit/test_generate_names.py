@@ -48,3 +48,29 @@ def test_a_place_named_by_its_acronym_counts_as_named() -> None:
         if p.fact["type"] == "place"
     }
     assert places.get("Upper Tarra Valley", 0) >= 0.4
+
+
+def test_a_number_opening_a_groups_name_is_part_of_it() -> None:
+    found = kinds(
+        "The Velora Brigade (VB) was formed in 1997 as the armed wing of the 32 County "
+        "Tamsin Movement, a pressure group.\n"
+        "In 2009, 13 VB supporters were arrested.\n"
+    )
+    assert found.get("32 County Tamsin Movement") == "group"
+    assert not [name for name in found if name.startswith("13")]
+
+
+def test_a_people_is_no_person() -> None:
+    found = kinds("The Velora Brigade (VB) fought the Sri Lankan government in 1983.\n")
+    assert "Sri Lankan" not in found
+
+
+def test_a_states_forces_a_publication_and_a_titles_words_are_no_groups() -> None:
+    found = kinds(
+        "Terrorist Designations of Velora as an Alias for the Marsh Brigade Media Note\n\n"
+        "That same year, the Marsh Brigade (MB) attacked a Yemeni Army camp.\n"
+        "In 2015, two brothers attacked the satirical newspaper Tamsin Courier in Paris.\n"
+    )
+    assert "Yemeni Army" not in found
+    assert "Tamsin Courier" not in found
+    assert not [name for name in found if name.startswith("Alias")]

@@ -65,3 +65,24 @@ def test_the_leader_named_after_his_organization_is_a_person() -> None:
     )
     kinds = {f.get("name"): f["type"] for f in facts if "name" in f}
     assert kinds.get("Abu Marek al Tamsini") == "person"
+
+
+def test_a_titled_name_line_and_an_office_run_into_a_name() -> None:
+    found = people("Remarks on the Designations\nSecretary Anton M. Marek\n\n" + BODY)
+    assert "Anton M. Marek" in found
+    found = people(
+        BODY + "Under Secretary of the Treasury for Terrorism and Financial Intelligence Lena "
+        "Varga said these two groups are dangerous.\n"
+    )
+    assert "Lena Varga" in found and not [name for name in found if "Intelligence" in name]
+    # "Today I am ...": no one's name
+    assert not [
+        name for name in people("Today I am designating the VB.\n" + BODY) if name[-1] == "I"
+    ]
+
+
+def test_a_photo_caption_is_no_sentence() -> None:
+    facts = facts_of(
+        BODY + "This file photograph taken on 27 Nov 2030 shows flames over the Tamsin hotel.\n"
+    )
+    assert not [f for f in facts if f.get("date") == "2030-11-27"]

@@ -74,3 +74,25 @@ def test_a_line_left_open_is_no_title_but_the_start_of_a_sentence() -> None:
     sentences = parse_document("r.txt", text).sentences
     assert [s.kind for s in sentences] == [Kind.SENTENCE]
     assert sentences[0].text.startswith("Velora (aka Harakat")
+
+
+def test_a_citation_line_is_a_dateline_not_a_sentence() -> None:
+    text = (
+        "Velora Brigade (VB)\nSource: Tamsin Department of State, Country Reports on "
+        "Terrorism 2030\nForeign Terrorist Organizations: Velora Brigade (VB), 19 July 2031.\n"
+        "The VB attacked a bank in 2029.\n"
+    )
+    kinds = [s.kind for s in parse_document("r.txt", text).sentences]
+    assert kinds[:3] == [Kind.HEADING, Kind.HEADING, Kind.DATELINE]
+    assert not [f for f in facts_of(text) if f["type"] == "event" and f["date"] == "2031-07-19"]
+
+
+def test_a_bare_month_in_an_annual_report_is_in_the_year_it_covers() -> None:
+    text = (
+        "Country Report on Terrorism 2032 - Chapter 5 - Velora Brigade\n\n"
+        "Description: The Velora Brigade (VB) was designated as an FTO on October 8, 1997. "
+        "Founded in 1976, the VB lost its war in 2009.\n"
+        "In January, Tamsin authorities arrested a VB member raising funds.\n"
+    )
+    arrest = next(f for f in facts_of(text) if "arrested" in str(f.get("what", "")))
+    assert arrest["date"] == "2032-01"

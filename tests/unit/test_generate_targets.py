@@ -139,3 +139,21 @@ def test_a_pledge_of_allegiance_is_a_relation_not_an_event_too() -> None:
     )
     assert [f for f in facts if f.get("relation") == "allegiance"]
     assert not [f for f in facts if f["type"] == "event" and f.get("date") == "2031"]
+
+
+def test_the_releases_own_act_in_the_past_takes_its_dateline() -> None:
+    facts = facts_of(
+        "Media Note\nOctober 4, 2032\n\n"
+        "The Department of State amended the Foreign Terrorist Organization designation of the "
+        "Velora Brigade (VB) to include the new alias, Oskari Front.\n"
+    )
+    assert ("Velora Brigade", "FTO", "2032-10-04") in designations(facts)
+
+
+def test_i_am_designating_is_dated_by_the_dateline() -> None:
+    facts = facts_of(
+        "December 26, 2031\n\nToday I am taking another step. I am designating two groups, "
+        "the Velora Brigade (VB) and the Oskari Front (OF), as Foreign Terrorist Organizations.\n"
+    )
+    found = {(t, d) for t, lst, d in designations(facts) if lst == "FTO"}
+    assert found == {("Velora Brigade", "2031-12-26"), ("Oskari Front", "2031-12-26")}

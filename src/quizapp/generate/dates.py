@@ -88,7 +88,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("decade", rf"\b(?:the )?{_QUAL}(?P<y>(?:1[6-9]|20)\d0)s\b"),
         ("year", rf"(?<![\w$.,/-]){_QUAL}(?P<y>{_YEAR})(?![\d%]|s\b|-\d| percent| per cent)"),
         ("next_month", rf"\b(?i:the) (?P<rel>following|next|same) (?P<m>{_MONTH_ALT})(?!,? \d)"),
-        ("rel_year", r"\b(?P<rel>(?i:that|the same|the following|the next|the previous)) year\b"),
+        (
+            "rel_year",
+            r"\b(?P<rel>(?i:that same|that|the same|the following|the next|the previous)) year\b",
+        ),
         ("year_later", r"\b(?P<rel>(?i:a|one)) year later\b"),
         (
             "month_day",
@@ -170,10 +173,13 @@ def format_value(value: str) -> str:
 
 @dataclass(slots=True)
 class DateContext:
-    """The reader's sense of "now": the last explicit year and month seen."""
+    """The reader's sense of "now": the last explicit year and month seen, and the year an
+    annual report covers (`report_year`: "In January," in "Country Reports on Terrorism 2022"
+    is January 2022, whatever earlier years the entry recalls)."""
 
     year: int | None = None
     month: int | None = None
+    report_year: int | None = None
 
 
 def find_dates(text: str, context: DateContext) -> list[DateMention]:
@@ -283,7 +289,9 @@ def _relative(
         year += {"following": 1, "next": 1, "previous": -1}.get((rel or "").split()[-1].lower(), 0)
     elif name in ("next_month", "bare_month", "month_day", "day_month"):
         month = _month(groups["m"] or "")
-        if (
+        if context.report_year is not None and rel is None and year < context.report_year:
+            year = context.report_year  # an earlier year recalled is not the report's "now"
+        elif (
             rel in ("following", "next") and context.month is not None and month <= context.month
         ) or (rel in ("following", "next") and context.month is None):
             year += 1

@@ -48,9 +48,11 @@ _DATELINE = re.compile(
     r"|(?:\d{4}-\d\d-\d\d)|(?:" + _MONTH_WORD + r"\s+\d{4}))\.?(?:\s*\|)?$",
     re.IGNORECASE,
 )
-# who published a text and when, on a line or in a sentence of its own
+# who published a text and when, or a citation's title and date, on a line or in a sentence
+# of its own ("United States Department of State, May 2002.", "Foreign Terrorist
+# Organizations: Liberation Tigers of Tamil Eelam (LTTE), 19 July 2017.")
 _BYLINE = re.compile(
-    r"(?:[A-Z][\w.&\u2019'-]*\s(?:of\s(?:the\s)?)?){1,7}?[A-Z][\w.&\u2019'-]*,\s+"
+    r"(?P<head>[A-Z][^.!?]{2,160}),\s+"
     rf"(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}})\.?"
 )
 _AKA = re.compile(r"^(?:aka\b|a\.k\.a\.|also known as\b)", re.IGNORECASE)
@@ -70,7 +72,10 @@ _FOOTNOTE_AFTER_STOP = re.compile(r"([.!?][\"\u201d\u2019)]*)(?:\[\d{1,3}\]|\d{1
 # this document, see http://... ------ Order Code RL31672 CRS Report for Congress ...").
 _BOILERPLATE = re.compile(r"https?://|www\.|-{8,}|_{8,}|={8,}")
 _CREDIT = re.compile(
-    r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit|From|Sources?|Citation)\s*:", re.I
+    r"^\(?(?:Photos?|Images?|Pictures?|Credits?|Photo credit|From|Sources?|Citation)\s*:"
+    # a caption: "This file photograph taken on 27 Nov 2008 shows flames ..."
+    r"|^(?:This|The|A|In this) (?:file )?(?:photo(?:graph)?|image|picture|handout)\b",
+    re.I,
 )
 _SECTION_LABEL = re.compile(
     r"(?:Description|Activities|Strength|Aliases|Overview|Summary|Background|Leadership"
@@ -172,7 +177,8 @@ def parse_document(name: str, text: str) -> Document:
             return
         if clean:
             kind = Kind.RUNON if len(raw) > SENTENCE_CAP else kind
-            if kind is Kind.SENTENCE and _BYLINE.fullmatch(clean):
+            byline = _BYLINE.fullmatch(clean) if kind is Kind.SENTENCE else None
+            if byline is not None and _field_line(byline.group("head")):
                 kind = Kind.DATELINE  # "United States Department of State, May 2002."
             if kind in (Kind.SENTENCE, Kind.ITEM) and (
                 _CREDIT.match(clean) or _BOILERPLATE.search(clean)

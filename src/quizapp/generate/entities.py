@@ -189,6 +189,21 @@ def _runs(text: str) -> list[_Run]:
     return runs
 
 
+# Words of a document's title or a designation's wording before "of"/"for", never the
+# first word of a group's name ("Army of God" is one; "Alias for Al-Qaida" is not).
+_DOCUMENT_WORDS = frozenset(
+    gz.words(
+        "Alias Aliases Designation Designations Amendment Amendments Report Reports Statement "
+        "Chapter Section Estimates Members Leaders Leader Support Consequences Review"
+    )
+)
+# A state's forces named after its people ("the Yemeni Army").
+_STATE_FORCES = frozenset(
+    ("Army", "Navy", "Air Force", "Police", "Security Forces", "Armed Forces", "Military")
+)
+_OUTLETS = "newspaper|magazine|weekly|daily|journal|broadcaster|channel|television station"
+
+
 def _pieces(words: Iterable[str]) -> set[str]:
     """The parts of a name's words, cut at hyphens and apostrophes, and each word's parts
     with its apostrophes left out ("al-Qa\u2019ida": al, Qa, ida, Qaida)."""
@@ -299,6 +314,10 @@ def _classify(
         return None  # "Coalition forces": a common noun, capitalised
     if name.casefold() in groups:
         return "group"
+    if len(words) >= 2 and _is_demonym(words[0]) and " ".join(words[1:]) in _STATE_FORCES:
+        return None  # "the Yemeni Army", "Iraqi Security Forces": a state's forces, no group
+    if re.search(rf"\b(?:{_OUTLETS})\s+$", text[max(0, run.start - 24) : run.start]):
+        return None  # "the satirical newspaper Charlie Hebdo": a publication, no one's name
     if (
         len(words) == 2
         and words[-1] in ("State", "Province", "Region", "District", "Governorate", "County")
@@ -333,6 +352,8 @@ def _classify(
     if any(word in ("of", "for") for word in words):
         cut = next(i for i, w in enumerate(words) if w in ("of", "for"))
         before_of = words[:cut]
+        if before_of[-1] in _DOCUMENT_WORDS:
+            return None  # "an Alias for Al-Qaida ...", "Designations of ...": a title's words
         after_of = " ".join(w for w in words[cut + 1 :] if w != "the")
         if after_of in known_acronyms or after_of.casefold() in groups:
             return None  # "Estimates of SL", "Members of the VB": a part of a group named
@@ -367,6 +388,10 @@ def _classify(
         return None
     if run.start == 0 and " ".join(words[1:]) in gz.PLACES:
         return None
+    if any(
+        name.endswith(end) and name[: -len(end)] in gz.PLACES for end in ("n", "ns", "an", "ans")
+    ):
+        return None  # "Sri Lankan", "Saudi Arabians": a people or an adjective, no one's name
     if run.start == 0 and not text[run.end :].strip(" .:"):
         return None
     return "person" if 2 <= len(words) <= 5 else None
@@ -391,6 +416,42 @@ def _role_of(run: _Run, text: str) -> str | None:
             words.append(run.title)
         return " ".join(words)
     return run.title
+
+
+_NUMBER_BEFORE = re.compile(r"(?:^|(?<=[\s(\"\u201c]))(?P<n>\d{1,3}(?:-[A-Z][\w\u2019']*)?) $")
+
+
+def _with_number(run: _Run, text: str) -> _Run:
+    """ "the 32 County Sovereignty Movement", "the 32-County Sovereignty Movement", "17
+    November": a number that opens a group's name is part of it."""
+    if len(run.words) == 1 and _ACRONYM_TOKEN.match(run.words[0]):
+        return run  # "13 LTTE supporters": a count of a group's people
+    number = _NUMBER_BEFORE.search(text, max(0, run.start - 16), run.start)
+    if number is None:
+        return run
+    return _Run(
+        (number.group("n"), *run.words), number.start("n"), run.end, run.title, run.possessive
+    )
+
+
+# Words of an office's name, never of a person's: "Under Secretary of the Treasury for
+# Terrorism and Financial Intelligence Stuart Levey" is Stuart Levey.
+_OFFICE_NAME_WORDS = frozenset(
+    gz.words(
+        "Intelligence Affairs Security Counterterrorism Operations Policy Finance Financial "
+        "Defense Defence Homeland Terrorism Justice Treasury Intelligence Enforcement Affairs"
+    )
+)
+
+
+def _after_office(run: _Run) -> _Run:
+    """A person's name without the end of an office's name run into it."""
+    last = max((i for i, word in enumerate(run.words) if word in _OFFICE_NAME_WORDS), default=-1)
+    if last < 0:
+        return run
+    words = run.words[last + 1 :]
+    length = len(" ".join(words))
+    return _Run(words, run.end - length, run.end, run.title, run.possessive)
 
 
 def _join_dashed(runs: list[_Run], text: str) -> list[_Run]:
@@ -439,6 +500,12 @@ def find_entities(sentences: list[str], known_groups: Iterable[str] = ()) -> lis
                 kind = _classify(run, text, known_acronyms, surnames, known)
                 if kind is None:
                     continue
+                if kind == "group":
+                    run = _with_number(run, text)
+                elif kind == "person":
+                    run = _after_office(run)
+                    if not run.words:
+                        continue
                 entity = _record(entities, kind, run, index, text, known_acronyms)
                 sentence_entities.append((run.start, entity))
                 if kind == "group":

@@ -54,6 +54,12 @@ Ukraine Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe"""
         "Sri Lanka",
         "United Arab Emirates",
         "United Kingdom",
+        "Great Britain",
+        "England",
+        "Scotland",
+        "Wales",
+        "Northern Ireland",
+        "Irish Republic",
         "United States",
         "Western Sahara",
         "Timor Leste",
@@ -253,7 +259,7 @@ Photo Courtesy Introduction Monday Tuesday Wednesday Thursday Friday Saturday Su
 Active Recruitment Methods Rebranding Adopting Launches Perceives Cigarettes Kidnappings Money
 Varying Its January February March April May June July August September October November
 December One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Dozens Hundreds
-Thousands Former Current Then-current Despite Unlike Like Until Following"""
+Thousands Former Current Then-current Despite Unlike Like Until Following Today Yesterday"""
     )
 )
 

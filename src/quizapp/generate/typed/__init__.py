@@ -118,6 +118,13 @@ def _where_a_group_acts(reader: _Reader, name: str) -> bool:
     return False
 
 
+# An annual report named with the year it covers.
+_REPORT_YEAR = re.compile(
+    r"\b(?:Country Reports? on Terrorism|Patterns of Global Terrorism),?\s+"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+
+
 def _name_only(heading: str) -> str | None:
     """A heading that is only a name, "NAME" or "Name (ACR)", written in any case."""
     text = re.sub(r"\s*\([A-Z][A-Za-z-]{1,9}\)$", "", heading.strip())
@@ -194,6 +201,14 @@ def propose_facts(
             if publisher is not None:
                 reader.dateline = None  # a new release: "today" is its dateline, if it has one
             reader.section = profile_section(sentence.text)
+            report = _REPORT_YEAR.search(sentence.text)
+            if report is not None:
+                # "Country Report on Terrorism 2022 - ...": the year the report covers is the
+                # year a bare "In January," below it means
+                context.year, context.month = int(report.group("year")), None
+                context.report_year = context.year
+            elif publisher is not None:
+                context.report_year = None  # another release
             subject = report_title_group(sentence.text) or _name_only(sentence.text)
             if subject is not None:
                 # a report's passage on one group ("Country Reports on Terrorism 2013 - ...:

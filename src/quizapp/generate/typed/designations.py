@@ -51,12 +51,21 @@ _DESIGNATION = re.compile(
 
 _NOW = re.compile(
     r"\btoday\b|\b(?:has|have)(?: \w+)? (?:been )?(?:amended|redesignated|designated|revoked|added)"
-    r"|\bannounces\b|\bhereby\b|\bam (?:also )?announcing\b",
+    r"|\bannounces\b|\bhereby\b|\bam (?:also )?announcing\b"
+    r"|\b(?:am|is|are) (?:also |today )?(?:designating|amending|revoking|adding)\b",
     re.I,
 )
 
 
 # lower case: "People\u2019s Army" is a name, not people
+# the release's authority as the subject of the act ("The Department of State amended",
+# "The Secretary also designated"): the act the release announces
+_AUTHORITY_ACTS = re.compile(
+    r"^(?:Today,?\s+)?(?:The\s+)?(?:U\.S\.\s+)?(?:Department of State|State Department"
+    r"|(?:Deputy\s+)?Secretary(?: of State)?|United States)\s+(?:\w+ly\s+|also\s+)?(?:has\s+)?$"
+)
+
+
 _PEOPLE_TARGET = re.compile(r"\b(?:members|leaders|individuals|persons|people)\b")
 
 
@@ -137,7 +146,12 @@ def _designations(
     )
     paired = _respectively(text, match, targets, explicit)
     when = _date_value(date) if date is not None else None
-    if when is None and _NOW.search(text) and reader.dateline is not None:
+    if (
+        when is None
+        and reader.dateline is not None
+        and (_NOW.search(text) or _AUTHORITY_ACTS.search(text[: match.start()]))
+    ):
+        # "today", or "The Department of State amended ...": the release's own act, on its date
         when = reader.dateline.value
     elif when is None and re.search(r"\brecently\b", text) and reader.dateline is not None:
         when = reader.dateline.value[:4]  # "recently": the year of the release, no closer
@@ -267,7 +281,15 @@ def _targets(
         return []
     groups = [i for i in ordered if kind(i) == "group"]
     chosen = groups or [i for i in ordered if kind(i) == "person"][:1]
-    return list(dict.fromkeys(chosen))[:2]
+    if groups:
+        # "designating KSS and its Secretary General P": the leader is designated too
+        chosen += [
+            i
+            for p, i in after
+            if kind(i) == "person"
+            and re.search(r"\band (?:its|their) (?:[\w-]+ ){1,3}$", text[max(0, p - 40) : p])
+        ][:1]
+    return list(dict.fromkeys(chosen))[:3]
 
 
 def _listed_people(reader: _Reader, text: str, start: int) -> list[str]:

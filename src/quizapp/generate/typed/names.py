@@ -230,6 +230,11 @@ _OFFICE = re.compile(
     r"|Director|Specialist|Advis[eo]r|Counselor|Minister|Deputy|Chief|Press Secretary)\b"
 )
 _NAME_THEN_OFFICE = re.compile(rf"^(?P<name>{_SIGNED_NAME}),\s+(?P<office>[A-Z][^,]{{2,100}})$")
+# "Secretary Colin L. Powell" as a title line: the office before the name, no comma
+_TITLED_NAME = re.compile(
+    rf"^(?P<office>(?:(?:Deputy|Under|Assistant|Acting) )?Secretary(?: of State)?|Ambassador"
+    rf"|Spokes(?:man|woman|person)|Coordinator|President|Director) (?P<name>{_SIGNED_NAME})$"
+)
 _OFFICE_THEN_NAME = re.compile(
     rf"^(?:(?:Statement|Remarks|Testimony) by\s+)?(?P<office>[A-Z][^,]{{2,120}}),\s+"
     rf"(?P<name>{_SIGNED_NAME})$"
@@ -256,7 +261,11 @@ def _signatures(reader: _Reader, document: Document) -> list[Entity]:
 
     for sentence in lines:
         text = sentence.text.strip()
-        pair = _NAME_THEN_OFFICE.match(text) or _OFFICE_THEN_NAME.match(text)
+        pair = (
+            _NAME_THEN_OFFICE.match(text)
+            or _OFFICE_THEN_NAME.match(text)
+            or _TITLED_NAME.match(text)
+        )
         if pair is not None:
             add(pair.group("name"), pair.group("office"), sentence)
             continue

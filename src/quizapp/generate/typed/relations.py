@@ -92,7 +92,7 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:ha[sv]e?|share[sd]?|maintain(?:s|ed)?) (?:a )?close"
             r" (?:relationship|ties) with\b"
             r"|\b(?:coordinated|cooperated|collaborated) (?:closely )?with\b"
-            r"|\b(?:ha[sv]e?|maintain(?:s|ed)?) (?:close |strong |direct )?(?:ties|links)"
+            r"|\b(?:ha[sv]e?|maintain(?:s|ed)?) (?:[a-z]+ )?(?:ties|links)"
             r" (?:to|with)\b"
             # "receives assistance and training from X", "has received assistance, including
             # funds and training, from X": a group's backers, states or groups
@@ -149,6 +149,49 @@ _LEADER = re.compile(
 )
 
 
+_LEADERS_LISTED = re.compile(
+    r"\b(?P<whose>[Ii]ts|[Tt]heir|[Tt]he (?:group|organi[sz]ation)[\u2019']s)"
+    r" (?:(?:two|three|four|top|senior|most senior|key) ){0,3}(?:leaders|commanders),? "
+)
+
+
+def _leaders_listed(
+    reader: _Reader,
+    sentence: Sentence,
+    groups: list[tuple[int, str]],
+    subject: str | None,
+) -> None:
+    """ "designated AQAP and its two top leaders P and Q": each leads the group named before
+    "its" (or the passage's group)."""
+    text = sentence.text
+    listed = _LEADERS_LISTED.search(text)
+    if listed is None:
+        return
+    before = [i for p, i in groups if p < listed.start()]
+    group = before[-1] if before else subject or reader.last_group
+    if group is None:
+        return
+    _groups_in(reader, "")
+    assert reader.all_index is not None
+    end = listed.end()
+    for position, finish, ident in reader.all_index.spans(text):
+        if position < listed.end() or reader.proposals[ident].fact["type"] != "person":
+            continue
+        if not re.fullmatch(r",?\s*(?:and\s+)?", text[end:position]):
+            break
+        fact: FactMap = {
+            "id": fact_id(reader.document.name, "relation", f"leadership-{ident}", sentence.quote),
+            "type": "relation",
+            "relation": "leadership",
+            "from": [ident],
+            "to": group,
+            "sources": [reader.source(sentence)],
+        }
+        if not _merge_relation(reader, fact):
+            reader.add(Proposal(fact, 0.6))
+        end = finish
+
+
 def _leadership(
     reader: _Reader,
     sentence: Sentence,
@@ -157,6 +200,7 @@ def _leadership(
     subject: str | None,
 ) -> set[DateMention]:
     """ "Led by P, G ...", "G's leader, P", "its leader, P", "P, the leader of G"."""
+    _leaders_listed(reader, sentence, groups, subject)
     text = sentence.text
     people = [
         (position, ident)
@@ -202,10 +246,13 @@ def _leadership(
         person = min(near)[1] if near else None
         before = text[max(0, leader.start() - 20) : leader.start()]
         if re.search(
-            r"(?:\b[Ii]ts|\b[Tt]he (?:group|organi[sz]ation|movement)[\u2019']s)\s+(?:\w+\s+)?$",
+            r"(?:\b[Ii]ts|\b[Tt]he (?:group|organi[sz]ation|movement)[\u2019']s)\s+"
+            r"(?:\w+\s+){0,2}$",
             before,
         ):
-            group = subject or reader.last_group
+            # "designating KSS and its Secretary General P": the group named before "its"
+            named_before = [i for p, i in groups if p < leader.start()]
+            group = named_before[-1] if named_before else subject or reader.last_group
         else:
             group = next(
                 (

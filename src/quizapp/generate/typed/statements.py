@@ -56,6 +56,16 @@ _ASSESSMENT = re.compile(
 )
 
 
+# What a designation does or is for, in the words of the release that makes it ("This UN
+# designation obligates all member states ...", "The consequences of these designations
+# include ...", "The initial designations of these groups in 2001 are due to expire ...").
+_DESIGNATION_TALK = re.compile(
+    r"^(?:The|This|These|Its|Their)\s+(?:[\w.-]+\s+){0,2}?(?:designations?|redesignations?"
+    r"|revocation|decision to (?:revoke|designate)"
+    r"|consequences of (?:these|this|the) designations?)\b"
+)
+
+
 # What a group named did, undated and no event ("Al Shabaab used anti-Ethiopian sentiment to
 # attract recruits", "AQIM declared France its primary target"): the report's account.
 _PAST_ASSESSMENT = re.compile(
@@ -125,6 +135,11 @@ def _aim_of_group(reader: _Reader, head: str) -> bool:
 def _assessment(reader: _Reader, text: str) -> bool | None:
     """Whether the sentence is the report's assessment of a group: None if not, else whether
     it tells what a named group did (past tense) rather than what a group is or does."""
+    talk = _DESIGNATION_TALK.match(text)
+    if talk is not None and not re.search(
+        r"\b(?:was|were|had)\b", text[talk.end() : talk.end() + 60]
+    ):
+        return False  # what a designation does, in the present
     for pattern, past in ((_ASSESSMENT, False), (_PAST_ASSESSMENT, True)):
         found = pattern.match(text)
         if found is None:
