@@ -51,6 +51,9 @@ DEVELOPED = (
     # labelled blind later in that round; on arrival (tree 2f6ab82) 0.81 (35/43), 0.59
     # (34/58); with the tree of the round's start 0.78 (32/41), 0.53 (31/58)
     "jaish-e-mohammed",
+    # and on arrival (tree aa8d997) 0.69 (36/52), 0.68 (32/47); round's start 0.69 (35/51),
+    # 0.66 (31/47)
+    "ansar-al-islam",
 )
 HELD_OUT = (
     # labelled blind on 2026-11-30 (second round), scored with the tree of the start of that
