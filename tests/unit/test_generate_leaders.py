@@ -181,3 +181,11 @@ def test_leaders_named_after_their_group_or_among_its_commanders() -> None:
         ("Anton Marek Vidal", "Marsh Front"),
         ("Pavel Istrani Kobo", "Velora Brigade"),
     } <= leaders(facts)
+
+
+def test_a_group_that_announces_a_new_leader() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) attacked a bank in 1999. "
+        "On December 15, 2011 VB announced a new leader, Anton Marek Vidal.\n"
+    )
+    assert ("Anton Marek Vidal", "Velora Brigade") in leaders(facts)

@@ -74,3 +74,18 @@ def test_a_states_forces_a_publication_and_a_titles_words_are_no_groups() -> Non
     assert "Yemeni Army" not in found
     assert "Tamsin Courier" not in found
     assert not [name for name in found if name.startswith("Alias")]
+
+
+def test_bodies_parts_and_qualified_names_are_no_groups_or_people() -> None:
+    found = kinds(
+        "The Velora Brigade (VB) attacked a bank in Tamsin in 2001.\n"
+        "The United States asked the U.N. 1267 Sanctions Committee to add the VB to its list; "
+        "Member States must freeze its assets.\n"
+        "Groups of VB members trained with the Marsh Front (MF), and its foreign members are "
+        "MF-trained veterans. They aim to defeat Coalition Forces in the country.\n"
+        "The VB was founded in 2001 in Iraqi Kurdistan.\n"
+    )
+    for name in ("Sanctions Committee", "Member States", "Groups of VB", "Coalition Forces"):
+        assert name not in found
+    assert not [name for name in found if name.endswith("-trained")]
+    assert found.get("Iraqi Kurdistan") == "place"

@@ -72,6 +72,7 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...], str]]:
         ),
         # mergers
         ("In 2003 the RHB united with the BHF.", ("merger", ("RHB",), "BHF")),
+        ("The RHB has reportedly teamed up with the BHF.", ("affiliation", ("RHB",), "BHF")),
         (
             "Karim Adel, the RHB's emir, announced the union in 2006, and the BHF took part.",
             ("merger", ("BHF",), "RHB"),

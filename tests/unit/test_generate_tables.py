@@ -96,3 +96,14 @@ def test_a_bare_month_in_an_annual_report_is_in_the_year_it_covers() -> None:
     )
     arrest = next(f for f in facts_of(text) if "arrested" in str(f.get("what", "")))
     assert arrest["date"] == "2032-01"
+
+
+def test_a_wires_summary_line_in_brackets_is_no_sentence_but_a_bracketed_sentence_is() -> None:
+    text = (
+        "Velora Brigade Designated\n\n(U.S. says group has links to the Marsh Front) (210)\n\n"
+        "The Velora Brigade (VB) attacked a bank in 2030. (A new government took power in "
+        "early April.)\n"
+    )
+    kinds = [(s.kind, s.text[:12]) for s in parse_document("r.txt", text).sentences]
+    assert kinds[1][0] is Kind.HEADING
+    assert (Kind.SENTENCE, "(A new gover") in kinds

@@ -181,7 +181,12 @@ def parse_document(name: str, text: str) -> Document:
             if byline is not None and _field_line(byline.group("head")):
                 kind = Kind.DATELINE  # "United States Department of State, May 2002."
             if kind in (Kind.SENTENCE, Kind.ITEM) and (
-                _CREDIT.match(clean) or _BOILERPLATE.search(clean)
+                _CREDIT.match(clean)
+                or _BOILERPLATE.search(clean)
+                # a line all in brackets, a wire's summary line: "(U.S. says group has links
+                # to al-Qaida) (210)"
+                # (a whole sentence in brackets, "(... in early April.)", is a sentence)
+                or re.fullmatch(r"\([^()]{0,200}[^().!?]\)(?:\s*\(\d{1,5}\))?", clean)
             ):
                 kind = Kind.HEADING  # "(Photo: A. Name/Courtesy Reuters)": no sentence
             label = _INLINE_LABEL.match(clean) if kind in (Kind.SENTENCE, Kind.ITEM) else None

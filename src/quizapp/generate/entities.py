@@ -44,7 +44,10 @@ _SITE_AFTER = re.compile(
     r"^\s+(?:(?:military|army|naval|air|police|refugee|detention|training) )?"
     r"(?:base|camp|barracks|airport|airfield|prison|compound|checkpoint|outpost)s?\b"
 )
-_HYPHEN_SUFFIX = re.compile(r"-(?:born|era|led|backed|based|linked|affiliated|style)$")
+_HYPHEN_SUFFIX = re.compile(
+    r"-(?:born|era|led|backed|based|linked|affiliated|style|trained|inspired|aligned|allied"
+    r"|funded|sponsored|controlled|held|run|owned)$"
+)
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}(?:-[A-Z]{1,4})?s?$")
 # "... Boko Haram and Ansaru as Foreign Terrorist Organizations": what is so designated is a
 # group (a person may be an SDGT, never an FTO)
@@ -194,7 +197,7 @@ def _runs(text: str) -> list[_Run]:
 _DOCUMENT_WORDS = frozenset(
     gz.words(
         "Alias Aliases Designation Designations Amendment Amendments Report Reports Statement "
-        "Chapter Section Estimates Members Leaders Leader Support Consequences Review"
+        "Chapter Section Estimates Members Leaders Leader Support Consequences Review Groups"
     )
 )
 # A state's forces named after its people ("the Yemeni Army").
@@ -320,8 +323,22 @@ def _classify(
         return None  # "Coalition forces": a common noun, capitalised
     if name.casefold() in groups:
         return "group"
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for")), None)
+    if cut is not None and cut > 0:
+        if words[cut - 1] in _DOCUMENT_WORDS:
+            return None  # "an Alias for Al-Qaida ...", "Designations of ...": a title's words
+        after_of = " ".join(w for w in words[cut + 1 :] if w != "the")
+        if after_of in known_acronyms or after_of.casefold() in groups:
+            return None  # "Estimates of SL", "Groups of VB": a part of a group named
     if len(words) >= 2 and _is_demonym(words[0]) and " ".join(words[1:]) in _STATE_FORCES:
         return None  # "the Yemeni Army", "Iraqi Security Forces": a state's forces, no group
+    if (
+        len(words) >= 2
+        and " ".join(words[1:]) in gz.PLACES
+        and any(country.startswith(words[0][:4]) for country in gz.COUNTRIES)
+        and _is_demonym(words[0])
+    ):
+        return "place"  # "Iraqi Kurdistan": a place, named by the state it lies in
     if re.search(rf"\b(?:{_OUTLETS})\s+$", text[max(0, run.start - 24) : run.start]):
         return None  # "the satirical newspaper Charlie Hebdo": a publication, no one's name
     if (
@@ -355,14 +372,8 @@ def _classify(
         return None
     if re.search(r"\[[^\[\]]*$", text[: run.start]):
         return None  # "Abu Bakar Bashir [AH-boo BAH-kahr BAH-SHEER]": how to say it
-    if any(word in ("of", "for") for word in words):
-        cut = next(i for i, w in enumerate(words) if w in ("of", "for"))
+    if cut is not None:
         before_of = words[:cut]
-        if before_of[-1] in _DOCUMENT_WORDS:
-            return None  # "an Alias for Al-Qaida ...", "Designations of ...": a title's words
-        after_of = " ".join(w for w in words[cut + 1 :] if w != "the")
-        if after_of in known_acronyms or after_of.casefold() in groups:
-            return None  # "Estimates of SL", "Members of the VB": a part of a group named
         return "group" if len(before_of) == 1 or set(before_of) & gz.ORG_WORDS else None
     if all(_is_demonym(word) or word in gz.FUNCTION_WORDS for word in words):
         return None

@@ -104,6 +104,7 @@ REGIONS = frozenset(
         "Nile",
         "Lake Chad",
         "Sinai",
+        "Chechnya",
         "Kurdistan",
     )
 )

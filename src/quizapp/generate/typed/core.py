@@ -24,7 +24,7 @@ _AUTHORITY_WORDS = re.compile(
     r"|United Nations|Register|Law|Section|Agency|Bureau|Spokesperson|Spokesman|Embassy"
     r"|Parliament|Senate|House of|Commission|Coordinator|Ambassador|Police|Service|Center|Centre"
     r"|Command|Chiefs|Partnership|Community of|Security Council|Institute|University|Bank"
-    r"|Fund|Administration|Research)\b"
+    r"|Fund|Administration|Research|Sanctions Committee|Coalition Forces|Security Forces)\b"
     r"|^(?:U\.?S\.?|UN|United States|State|White House|Congress|NATO|EU|European Union"
     r"|African Union|ECOWAS|AU)$"
 )

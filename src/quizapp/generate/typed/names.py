@@ -34,7 +34,8 @@ _NOT_PERSON = re.compile(
     r"|Statement|Summary|Overview|Description|Activities|Strength|Funding|Location|Reform"
     r"|Assistance|Program|Programme|Partnership|Initiative|Intifada|Uprising|Revolution|War"
     r"|Crisis|Spring|Leadership|Origins|Ideology|Accord|Agreement|Treaty|Proposal|Jurisdiction"
-    r"|Resolution|Process|Talks|Committee|Commission|Court|Tribunal|Sanctions|Force)s?\b"
+    r"|Resolution|Process|Talks|Committee|Commission|Court|Tribunal|Sanctions|Force|Member"
+    r"|States|Nations)s?\b"
 )
 
 

@@ -91,7 +91,7 @@ _RELATIONS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:affiliated|allied|aligned|associated) (?:itself )?with\b|\bin alliance with\b"
             r"|\b(?:ha[sv]e?|share[sd]?|maintain(?:s|ed)?) (?:a )?close"
             r" (?:relationship|ties) with\b"
-            r"|\b(?:coordinated|cooperated|collaborated) (?:closely )?with\b"
+            r"|\b(?:coordinated|cooperated|collaborated) (?:closely )?with\b|\bteamed up with\b"
             r"|\b(?:ha[sv]e?|maintain(?:s|ed)?) (?:[a-z]+ )?(?:ties|links)"
             r" (?:to|with)\b"
             # "receives assistance and training from X", "has received assistance, including
@@ -112,7 +112,7 @@ _RELATION_WORD = re.compile(
     r"|pledge|swore|sworn|declared|announced|gave|allegiance|loyalty|bay'?a|broke|break|split"
     r"|offshoot|faction|splinter|spun|emerged|grew out|part of|wing|affiliate|subsidiary|front"
     r"|\barm\b|branch|proxy|allied|aligned|associated|alliance|close|coordinated|cooperated"
-    r"|collaborated|ties|links|receive|calling|call itself|calls itself|call themselves"
+    r"|collaborated|ties|links|receive|calling|call itself|calls itself|call themselves|teamed"
     r"|calls themselves",
     re.I,
 )
@@ -132,7 +132,7 @@ _LEADER_NAMED = re.compile(
     r"\b(?:[Ff]ounded|[Ff]ormed|[Ee]stablished|[Cc]reated)\b(?: in [^,;]{1,30}?)? by"
     r"(?: [a-z][\w-]*){0,4}\b"
     r"|\bunder the (?:leadership|command|direction) of(?: [a-z][\w-]*){0,3}\b"
-    r"|\b(?:selected|elected|named|appointed|chose|picked) (?:a |its |as its )?new"
+    r"|\b(?:selected|elected|named|appointed|chose|picked|announced) (?:a |its |as its )?new"
     r" (?:leader|chief|head|emir|commander),?"
 )
 
