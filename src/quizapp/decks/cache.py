@@ -19,7 +19,6 @@ import importlib.util
 import logging
 import os
 import struct
-import tempfile
 import time
 import zlib
 from collections.abc import Iterator
@@ -53,6 +52,9 @@ NO_CACHE_ENV = "QUIZAPP_NO_CACHE"
 # File times tick coarsely (a few ms on Linux): a file changed this recently could change again
 # within the same tick at the same size, so its mtime is not trusted until it is older.
 RACY_NS = 2_000_000_000
+# A new file only (never through a symlink or onto another's file), closed across exec
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_TEMP_FLAGS |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
 class DeckSummary(msgspec.Struct, frozen=True, kw_only=True):
@@ -333,16 +335,22 @@ class DeckCache:
     def _write(self, deck_path: Path, header: Header, body: bytes | memoryview) -> bool:
         head = msgspec.msgpack.encode(header)
         target = self.entry_path(deck_path)
+        # Named before it exists, so whatever stops the write midway can remove it: an
+        # early-parse child stopped by SIGTERM raises SystemExit at whichever bytecode it is at,
+        # and mkstemp created its file a few bytecodes before the name reached this frame.
+        temp = self.dir / f".tmp-{os.urandom(8).hex()}{SUFFIX}"
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-", suffix=SUFFIX)
             try:
+                fd = os.open(temp, _TEMP_FLAGS, 0o600)
                 with os.fdopen(fd, "wb") as out:
                     out.write(MAGIC + _LENGTH.pack(len(head)) + head)
                     out.write(body)
                 os.replace(temp, target)
+            except FileExistsError:
+                raise  # the name is another writer's: not ours to remove
             except BaseException:
-                Path(temp).unlink(missing_ok=True)
+                temp.unlink(missing_ok=True)
                 raise
         except OSError as error:
             log.debug("deck cache not written (%s): %s", target, error)
