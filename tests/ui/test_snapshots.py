@@ -21,6 +21,16 @@ SMALL = pytest.param((60, 16), id="60x16")
 SIZES = [SMALL, pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
+def steady_cursors(pilot: Pilot[Any]) -> None:
+    """Stop the blinking of the screen's text boxes, their cursors shown: a blink (first ~1 s
+    after focus, then every 0.5 s) would make the picture depend on how long a busy machine
+    takes to reach the screenshot."""
+    from textual.widgets import Input
+
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+
+
 def answered(clock: FixedClock) -> Callable[[Pilot[Any]], None]:
     """Record three answers through the study service before the screenshot's key presses."""
 
@@ -92,6 +102,7 @@ def test_screen(
             answer(pilot)
             screen = BrowseScreen(pilot.app.context, clock, "hamas")  # type: ignore[attr-defined]
             await pilot.app.push_screen(screen)
+            steady_cursors(pilot)
             await screen.workers.wait_for_complete()
             await pilot.pause()
 
@@ -156,13 +167,19 @@ def unsuspend_list(clock: FixedClock) -> Callable[[Pilot[Any]], Awaitable[None]]
     """One card suspended, then the palette's Unsuspend… (Browse on state:suspended)."""
 
     async def run(pilot: Pilot[Any]) -> None:
+        from textual.widgets import DataTable
+
         app = pilot.app
         study, units = app.context.study, app.context.units  # type: ignore[attr-defined]
         study.suspend(units["g-hez-founded"], clock())
         app.action_unsuspend()  # type: ignore[attr-defined]
-        await pilot.pause()
-        await app.screen.workers.wait_for_complete()  # the search
-        for _ in range(3):  # its result, then the table filled after a refresh
+        await pilot.pause()  # a barrier: the screen's on_mount has run, its search started
+        steady_cursors(pilot)
+        await app.screen.workers.wait_for_complete()  # the search (a thread: any time on load)
+        table = app.screen.query_one("#results", DataTable)
+        for _ in range(10):  # its result's message, then the table filled after a refresh
+            if table.row_count:
+                break
             await pilot.pause()
         await pilot.wait_for_scheduled_animations()
 

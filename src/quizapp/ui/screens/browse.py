@@ -152,6 +152,9 @@ class BrowseScreen(Screen[None]):
             self.show_detail(self.found[0].uid)
         else:
             self.query_one("#detail", Static).update("No card matches. Esc goes home.")
+        # `@` is shown only while the table has rows (check_action): the key line is redrawn
+        # now, not at whatever refresh comes next (none did when a slow search came back late)
+        self.refresh_bindings()
 
     def column_widths(self) -> tuple[int, int]:
         """Card and deck column widths that fit the results pane: half the screen, from the
