@@ -157,3 +157,32 @@ def test_i_am_designating_is_dated_by_the_dateline() -> None:
     )
     found = {(t, d) for t, lst, d in designations(facts) if lst == "FTO"}
     assert found == {("Velora Brigade", "2031-12-26"), ("Oskari Front", "2031-12-26")}
+
+
+NOTICE = """[Public Notice: 9123]
+
+In the Matter of the Designation of the Velora Brigade, also known as Sons of the Marsh, as a \
+Foreign Terrorist Organization Pursuant to Section 219 of the Immigration and Nationality Act, \
+as Amended
+
+Based upon a review of the administrative record assembled in this matter, I have concluded \
+that the relevant circumstances described in section 219 of the INA exist with respect to the \
+Velora Brigade.
+
+Therefore, I hereby designate the aforementioned organization and its aliases as a Foreign \
+Terrorist Organization pursuant to section 219 of the INA.
+
+Dated: May 7, 2031.
+
+Anton Marek,
+
+Secretary of State.
+"""
+
+
+def test_a_notice_signed_at_its_foot_dates_its_act_by_the_dateline_below() -> None:
+    facts = facts_of(NOTICE)
+    assert designations(facts) == {("Velora Brigade", "FTO", "2031-05-07")}
+    names = {f.get("name") for f in facts}
+    assert "Matter of" not in names
+    assert not [name for name in names if str(name).startswith("Foreign Terrorist")]

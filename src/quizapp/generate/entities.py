@@ -197,7 +197,8 @@ def _runs(text: str) -> list[_Run]:
 _DOCUMENT_WORDS = frozenset(
     gz.words(
         "Alias Aliases Designation Designations Amendment Amendments Report Reports Statement "
-        "Chapter Section Estimates Members Leaders Leader Support Consequences Review Groups"
+        "Chapter Section Estimates Members Leaders Leader Support Consequences Review Groups "
+        "Matter"
     )
 )
 # A state's forces named after its people ("the Yemeni Army").
@@ -317,8 +318,9 @@ def _classify(
     pieces = _pieces(words)
     if name in gz.PLACES or name.replace("\u2019", "'") in gz.PLACES:
         return "place"
-    if re.sub(r"^\S*-designated ", "", name).casefold() in gz.DESIGNATION_TERMS:
-        return None  # "a U.S.-designated Foreign Terrorist Organization": a status
+    status = re.sub(r"^\S*-designated ", "", name).casefold()
+    if any(status == term or status.startswith(term + " ") for term in gz.DESIGNATION_TERMS):
+        return None  # "a U.S.-designated Foreign Terrorist Organization (Pursuant ...)": a status
     if len(words) == 1 and words[0] in gz.ORG_WORDS and words[0] not in _NAMED_ORG_WORDS:
         return None  # "Coalition forces": a common noun, capitalised
     if name.casefold() in groups:

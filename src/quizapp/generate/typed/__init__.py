@@ -189,6 +189,11 @@ def propose_facts(
         if sentence.kind is Kind.DATELINE:
             stamped = find_dates(sentence.text, context)
             reader.dateline = stamped[0] if stamped else reader.dateline
+            if stamped:
+                for act in reader.undated_acts:
+                    act.fact["date"] = stamped[0].value
+                    act.confidence = max(act.confidence, 0.8)
+            reader.undated_acts.clear()
             continue
         if sentence.kind is Kind.AKA:
             _aka(reader, sentence)
@@ -200,6 +205,7 @@ def propose_facts(
             reader.publisher = publisher or reader.publisher
             if publisher is not None:
                 reader.dateline = None  # a new release: "today" is its dateline, if it has one
+                reader.undated_acts.clear()
             reader.section = profile_section(sentence.text)
             report = _REPORT_YEAR.search(sentence.text)
             if report is not None:

@@ -38,7 +38,8 @@ _DESIGNATION = re.compile(
     r"\b(?:(?P<revoked>revok(?:ed|es|ing)|revocation of)|(?P<delisted>de-?listed|removed from)"
     r"|(?P<amended>amend(?:ed|s|ing)\b|amendments? to|add(?:ed|s)? (?:the )?(?:following )?"
     r"(?:names|new aliases|aliases?)|aliases? (?:have|has) been added)"
-    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed (?:under|in)\b"
+    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|(?<=hereby )(?:re)?designate\b"
+    r"|redesignation of|listed (?:under|in)\b"
     r"|(?<=announcing )the designations? of|(?<=announce )the designations? of"
     r"|\bput\b(?=[^.;]{0,60}\bon (?:its|the) (?:consolidated )?list)"
     r"|\bdeclared\b(?=[^.;]{0,60}\b(?:to be )?an? (?:foreign )?terrorist (?:group|organi[sz]ation))"
@@ -146,11 +147,8 @@ def _designations(
     )
     paired = _respectively(text, match, targets, explicit)
     when = _date_value(date) if date is not None else None
-    if (
-        when is None
-        and reader.dateline is not None
-        and (_NOW.search(text) or _AUTHORITY_ACTS.search(text[: match.start()]))
-    ):
+    own_act = bool(_NOW.search(text) or _AUTHORITY_ACTS.search(text[: match.start()]))
+    if when is None and reader.dateline is not None and own_act:
         # "today", or "The Department of State amended ...": the release's own act, on its date
         when = reader.dateline.value
     elif when is None and re.search(r"\brecently\b", text) and reader.dateline is not None:
@@ -191,6 +189,10 @@ def _designations(
                 confidence = 0.3
             proposal = Proposal(fact, confidence)
             reader.add(proposal)
+            if when is None and own_act and reader.dateline is None:
+                # "I hereby designate ..." above "Dated: May 7, 2031." (a notice signed at its
+                # foot): dated by the dateline below it in the same passage
+                reader.undated_acts.append(proposal)
             if not about_people and (same is None or when is not None):
                 reader.designations[(target, name, action)] = proposal
     used = {date} if date is not None else set()
