@@ -186,3 +186,26 @@ def test_a_notice_signed_at_its_foot_dates_its_act_by_the_dateline_below() -> No
     names = {f.get("name") for f in facts}
     assert "Matter of" not in names
     assert not [name for name in names if str(name).startswith("Foreign Terrorist")]
+
+
+def test_an_earlier_designation_in_a_release_and_a_status_in_passing() -> None:
+    facts = facts_of(
+        "Media Note\nNovember 10, 2031\n\nThe Department of State has amended the Foreign "
+        "Terrorist Organization (FTO) designation of the Velora Brigade (VB) to add the alias "
+        "Jabhat Velora. The Department of State originally designated the VB as an alias of the "
+        "Marsh Front (MF) in December 2027. The VB works with other U.S.-designated "
+        "organizations, including the Oskari Front (OF).\n"
+    )
+    found = designations(facts)
+    assert ("Velora Brigade", "FTO", "2027-12") in found
+    assert not [t for t, _, _ in found if t == "Oskari Front"]
+
+
+def test_as_of_is_the_latest_date_of_the_whole_document() -> None:
+    document = parse_document(
+        "r.txt",
+        "November 10, 2031\n\nIn July 2030, the Velora Brigade (VB) changed its name to Jabhat "
+        "Velora (JV). The VB was first designated in December 2027.\n",
+    )
+    facts = [p.fact for p in propose_facts(document, undated=True)]
+    assert {f["as_of"] for f in facts} == {"2031-11-10"}

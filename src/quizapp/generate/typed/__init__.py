@@ -279,7 +279,14 @@ def propose_facts(
         reader.about_group = opens_with_group or (
             bool(_OPENS_WITH_IT.match(sentence.text)) and reader.about_group
         )
-        latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
+        # the latest date of the whole document, not of the sentence read last
+        latest = max(
+            [
+                latest,
+                *(d.value.split("/")[-1] for d in dates if not d.value.endswith("s")),
+                reader.dateline.value if reader.dateline else "",
+            ]
+        )
     _merge_named_aliases(reader)
     _drop_aliases_of_others(reader)
     # A list item that is only a place's name ("• Algeria" under "Active in Locations:").

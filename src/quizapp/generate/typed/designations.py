@@ -84,8 +84,9 @@ def _designations(
         m
         for m in _DESIGNATION.finditer(text)
         if not re.match(
-            r"(?i)designated (?:foreign|terrorist|groups?|global)",
-            m.group(0) + " " + text[m.end() : m.end() + 12].lstrip(),
+            r"(?i)designated (?:foreign|terrorist|groups?|global|organi[sz]ation|entit|individual"
+            r"|persons|people|members)",
+            m.group(0) + " " + text[m.end() : m.end() + 16].lstrip(),
         )
         and not re.search(
             r"(?i)(?:specially|\bas|\bfor) $", text[max(0, m.start() - 12) : m.start()]
@@ -95,7 +96,7 @@ def _designations(
     lists = [name for name, pattern in _LISTS if pattern.search(text)]
     if acts and not lists and re.search(r"\bTreasury\b", text[: acts[0].start()]):
         lists = ["SDGT"]  # the Treasury designates terrorists under E.O. 13224
-    elif acts and not lists and reader.designations and re.search(r"(?i)designation", text):
+    elif acts and not lists and reader.designations and re.search(r"(?i)designat", text):
         # "The Department of State amended the GSPC designation on ...": the designation the
         # passage has been speaking of, on the list named last
         lists = [next(reversed(reader.designations))[1]]
