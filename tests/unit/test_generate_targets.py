@@ -209,3 +209,16 @@ def test_as_of_is_the_latest_date_of_the_whole_document() -> None:
     )
     facts = [p.fact for p in propose_facts(document, undated=True)]
     assert {f["as_of"] for f in facts} == {"2031-11-10"}
+
+
+def test_two_acts_of_one_sentence_each_with_its_date_and_the_group_amended() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) controls the north. The United States designated the VB as a "
+        "Foreign Terrorist Organization in 2012, and amended the designation in May 2018 to "
+        "include Hay'at Velora as an alias.\n"
+    )
+    assert designations(facts) >= {
+        ("Velora Brigade", "FTO", "2012"),
+        ("Velora Brigade", "FTO", "2018-05"),
+    }
+    assert not [t for t, _, _ in designations(facts) if t != "Velora Brigade"]

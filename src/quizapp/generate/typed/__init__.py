@@ -190,6 +190,7 @@ def propose_facts(
             stamped = find_dates(sentence.text, context)
             reader.dateline = stamped[0] if stamped else reader.dateline
             if stamped:
+                latest = max(latest, stamped[0].value)
                 for act in reader.undated_acts:
                     act.fact["date"] = stamped[0].value
                     act.confidence = max(act.confidence, 0.8)
@@ -284,7 +285,6 @@ def propose_facts(
             [
                 latest,
                 *(d.value.split("/")[-1] for d in dates if not d.value.endswith("s")),
-                reader.dateline.value if reader.dateline else "",
             ]
         )
     _merge_named_aliases(reader)

@@ -119,6 +119,14 @@ def _designations(
         if reader.proposals[i].confidence >= (0.45 if p >= match.end() else 0.5)
     ]
     targets = _targets(reader, text, match, named)
+    adds = re.search(r"\bto (?:include|add)\b", text[match.end() :])
+    if action == "amended" and adds is not None:
+        # "amended the designation in May 2018 to include HV as an alias": the group whose
+        # designation is amended, not the alias it gains
+        added_at = match.end() + adds.start()
+        kept = [i for i in targets if any(p < added_at for p, j in named if j == i)]
+        before = [i for p, i in named if p < match.start()]
+        targets = kept or ([before[-1]] if before else [subject] if subject else [])
     if not targets and subject is not None:
         targets = [subject]
     if not targets:
@@ -220,8 +228,19 @@ def _earlier_acts(
         if act is primary:
             continue
         action = next(key for key, value in act.groupdict().items() if value)
+        # its clause: up to the next act or ", and" ("designated the VB as an FTO in 2012, and
+        # amended the designation in May 2018 ...")
+        ends = [a.start() for a in acts if a.start() > act.end()]
+        clause_end = min([*ends, len(sentence.text)])
+        joint = re.search(r",\s+and\b", sentence.text[act.end() : clause_end])
+        if joint is not None:
+            clause_end = act.end() + joint.start()
         date = next(
-            (d for d in dates if 0 <= act.start() - d.end <= 2 or 0 <= d.start - act.end() <= 15),
+            (
+                d
+                for d in dates
+                if 0 <= act.start() - d.end <= 2 or (act.end() <= d.start and d.end <= clause_end)
+            ),
             None,
         )
         if date is None or "s" in date.value:
