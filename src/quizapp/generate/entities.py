@@ -46,7 +46,7 @@ _SITE_AFTER = re.compile(
 )
 _HYPHEN_SUFFIX = re.compile(
     r"-(?:born|era|led|backed|based|linked|affiliated|style|trained|inspired|aligned|allied"
-    r"|funded|sponsored|controlled|held|run|owned)$"
+    r"|funded|sponsored|controlled|held|run|owned|region|area)$"
 )
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}(?:-[A-Z]{1,4})?s?$")
 # "... Boko Haram and Ansaru as Foreign Terrorist Organizations": what is so designated is a
@@ -407,6 +407,14 @@ def _classify(
         return None
     if run.start == 0 and " ".join(words[1:]) in gz.PLACES:
         return None
+    first, _, last = words[-1].partition("-")
+    if (
+        len(words) >= 2
+        and last
+        and ((first.isupper() and len(first) <= 3) or (first[:1].isupper() and _is_demonym(first)))
+        and _is_demonym(last)
+    ):
+        return None  # "Dual US-Yemeni (citizen)": a nationality, no one's name
     if any(
         name.endswith(end) and name[: -len(end)] in gz.PLACES for end in ("n", "ns", "an", "ans")
     ):
