@@ -48,6 +48,11 @@ def relations(text: str) -> set[tuple[str, tuple[str, ...], str]]:
             ("split", ("RHB",), "BHC"),
         ),
         (
+            "The BHF emerged in 2011 as the RHB's affiliate, and announced its split from the "
+            "RHB in 2016.",
+            ("split", ("RHB",), "BHF"),
+        ),
+        (
             "Many BHF members are former RHB members who left the RHB after its cease-fire.",
             ("split", ("RHB",), "BHF"),
         ),

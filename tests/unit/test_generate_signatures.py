@@ -86,3 +86,22 @@ def test_a_photo_caption_is_no_sentence() -> None:
         BODY + "This file photograph taken on 27 Nov 2030 shows flames over the Tamsin hotel.\n"
     )
     assert not [f for f in facts if f.get("date") == "2030-11-27"]
+
+
+def test_a_reports_author_is_under_the_default_confidence() -> None:
+    proposals = propose_facts(
+        parse_document(
+            "s.txt", "Crisis in Tamsin\n\nIvo Selk\nSpecialist in African Affairs\n\n" + BODY
+        )
+    )
+    author = next(p for p in proposals if p.fact.get("name") == "Ivo Selk")
+    assert author.confidence < 0.4
+
+
+def test_a_nationality_and_a_region_word_are_no_names() -> None:
+    found = people(
+        BODY + "Dual US-Yemeni citizen Anton Marek was killed in 2011. The VB crosses porous "
+        "Lake Chad-region borders to attack.\n"
+    )
+    assert "Anton Marek" in found
+    assert not [name for name in found if "Yemeni" in name or "region" in name]

@@ -107,3 +107,13 @@ def test_a_wires_summary_line_in_brackets_is_no_sentence_but_a_bracketed_sentenc
     kinds = [(s.kind, s.text[:12]) for s in parse_document("r.txt", text).sentences]
     assert kinds[1][0] is Kind.HEADING
     assert (Kind.SENTENCE, "(A new gover") in kinds
+
+
+def test_a_year_the_sentence_gives_wins_over_the_reports_year() -> None:
+    text = (
+        "Country Report on Terrorism 2032 - Chapter 5 - Velora Brigade\n\n"
+        "The year 2028 also saw the launch of the Velora magazine, which first appeared in July.\n"
+    )
+    launch = next(f for f in facts_of(text) if "launch" in str(f.get("what", "")))
+    assert launch["date"] in ("2028", "2028-07")
+    assert not [f for f in facts_of(text) if str(f.get("date", "")).startswith("2032")]

@@ -157,3 +157,68 @@ def test_i_am_designating_is_dated_by_the_dateline() -> None:
     )
     found = {(t, d) for t, lst, d in designations(facts) if lst == "FTO"}
     assert found == {("Velora Brigade", "2031-12-26"), ("Oskari Front", "2031-12-26")}
+
+
+NOTICE = """[Public Notice: 9123]
+
+In the Matter of the Designation of the Velora Brigade, also known as Sons of the Marsh, as a \
+Foreign Terrorist Organization Pursuant to Section 219 of the Immigration and Nationality Act, \
+as Amended
+
+Based upon a review of the administrative record assembled in this matter, I have concluded \
+that the relevant circumstances described in section 219 of the INA exist with respect to the \
+Velora Brigade.
+
+Therefore, I hereby designate the aforementioned organization and its aliases as a Foreign \
+Terrorist Organization pursuant to section 219 of the INA.
+
+Dated: May 7, 2031.
+
+Anton Marek,
+
+Secretary of State.
+"""
+
+
+def test_a_notice_signed_at_its_foot_dates_its_act_by_the_dateline_below() -> None:
+    facts = facts_of(NOTICE)
+    assert designations(facts) == {("Velora Brigade", "FTO", "2031-05-07")}
+    names = {f.get("name") for f in facts}
+    assert "Matter of" not in names
+    assert not [name for name in names if str(name).startswith("Foreign Terrorist")]
+
+
+def test_an_earlier_designation_in_a_release_and_a_status_in_passing() -> None:
+    facts = facts_of(
+        "Media Note\nNovember 10, 2031\n\nThe Department of State has amended the Foreign "
+        "Terrorist Organization (FTO) designation of the Velora Brigade (VB) to add the alias "
+        "Jabhat Velora. The Department of State originally designated the VB as an alias of the "
+        "Marsh Front (MF) in December 2027. The VB works with other U.S.-designated "
+        "organizations, including the Oskari Front (OF).\n"
+    )
+    found = designations(facts)
+    assert ("Velora Brigade", "FTO", "2027-12") in found
+    assert not [t for t, _, _ in found if t == "Oskari Front"]
+
+
+def test_as_of_is_the_latest_date_of_the_whole_document() -> None:
+    document = parse_document(
+        "r.txt",
+        "November 10, 2031\n\nIn July 2030, the Velora Brigade (VB) changed its name to Jabhat "
+        "Velora (JV). The VB was first designated in December 2027.\n",
+    )
+    facts = [p.fact for p in propose_facts(document, undated=True)]
+    assert {f["as_of"] for f in facts} == {"2031-11-10"}
+
+
+def test_two_acts_of_one_sentence_each_with_its_date_and_the_group_amended() -> None:
+    facts = facts_of(
+        "The Velora Brigade (VB) controls the north. The United States designated the VB as a "
+        "Foreign Terrorist Organization in 2012, and amended the designation in May 2018 to "
+        "include Hay'at Velora as an alias.\n"
+    )
+    assert designations(facts) >= {
+        ("Velora Brigade", "FTO", "2012"),
+        ("Velora Brigade", "FTO", "2018-05"),
+    }
+    assert not [t for t, _, _ in designations(facts) if t != "Velora Brigade"]

@@ -180,10 +180,14 @@ class DateContext:
     year: int | None = None
     month: int | None = None
     report_year: int | None = None
+    # whether the sentence being read gave a year itself ("The year 2010 ... first appeared
+    # in July": July 2010, whatever the report's year)
+    year_in_sentence: bool = False
 
 
 def find_dates(text: str, context: DateContext) -> list[DateMention]:
     """Every date in `text`, left to right; updates `context` as it reads."""
+    context.year_in_sentence = False
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for name, pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -221,6 +225,7 @@ def _mention(
         else:
             value = f"{year:04d}"
         context.year, context.month = year, month
+        context.year_in_sentence = True
         return DateMention(value, phrase, start, end)
     if name == "day_range":
         first_day, last_day = int(groups["d"] or 0), int(groups["d2"] or 0)
@@ -289,7 +294,12 @@ def _relative(
         year += {"following": 1, "next": 1, "previous": -1}.get((rel or "").split()[-1].lower(), 0)
     elif name in ("next_month", "bare_month", "month_day", "day_month"):
         month = _month(groups["m"] or "")
-        if context.report_year is not None and rel is None and year < context.report_year:
+        if (
+            context.report_year is not None
+            and rel is None
+            and year < context.report_year
+            and not context.year_in_sentence
+        ):
             year = context.report_year  # an earlier year recalled is not the report's "now"
         elif (
             rel in ("following", "next") and context.month is not None and month <= context.month

@@ -46,7 +46,7 @@ _SITE_AFTER = re.compile(
 )
 _HYPHEN_SUFFIX = re.compile(
     r"-(?:born|era|led|backed|based|linked|affiliated|style|trained|inspired|aligned|allied"
-    r"|funded|sponsored|controlled|held|run|owned)$"
+    r"|funded|sponsored|controlled|held|run|owned|region|area)$"
 )
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}(?:-[A-Z]{1,4})?s?$")
 # "... Boko Haram and Ansaru as Foreign Terrorist Organizations": what is so designated is a
@@ -197,7 +197,8 @@ def _runs(text: str) -> list[_Run]:
 _DOCUMENT_WORDS = frozenset(
     gz.words(
         "Alias Aliases Designation Designations Amendment Amendments Report Reports Statement "
-        "Chapter Section Estimates Members Leaders Leader Support Consequences Review Groups"
+        "Chapter Section Estimates Members Leaders Leader Support Consequences Review Groups "
+        "Matter"
     )
 )
 # A state's forces named after its people ("the Yemeni Army").
@@ -317,8 +318,9 @@ def _classify(
     pieces = _pieces(words)
     if name in gz.PLACES or name.replace("\u2019", "'") in gz.PLACES:
         return "place"
-    if re.sub(r"^\S*-designated ", "", name).casefold() in gz.DESIGNATION_TERMS:
-        return None  # "a U.S.-designated Foreign Terrorist Organization": a status
+    status = re.sub(r"^\S*-designated ", "", name).casefold()
+    if any(status == term or status.startswith(term + " ") for term in gz.DESIGNATION_TERMS):
+        return None  # "a U.S.-designated Foreign Terrorist Organization (Pursuant ...)": a status
     if len(words) == 1 and words[0] in gz.ORG_WORDS and words[0] not in _NAMED_ORG_WORDS:
         return None  # "Coalition forces": a common noun, capitalised
     if name.casefold() in groups:
@@ -405,6 +407,14 @@ def _classify(
         return None
     if run.start == 0 and " ".join(words[1:]) in gz.PLACES:
         return None
+    first, _, last = words[-1].partition("-")
+    if (
+        len(words) >= 2
+        and last
+        and ((first.isupper() and len(first) <= 3) or (first[:1].isupper() and _is_demonym(first)))
+        and _is_demonym(last)
+    ):
+        return None  # "Dual US-Yemeni (citizen)": a nationality, no one's name
     if any(
         name.endswith(end) and name[: -len(end)] in gz.PLACES for end in ("n", "ns", "an", "ans")
     ):

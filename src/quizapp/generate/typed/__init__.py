@@ -189,6 +189,12 @@ def propose_facts(
         if sentence.kind is Kind.DATELINE:
             stamped = find_dates(sentence.text, context)
             reader.dateline = stamped[0] if stamped else reader.dateline
+            if stamped:
+                latest = max(latest, stamped[0].value)
+                for act in reader.undated_acts:
+                    act.fact["date"] = stamped[0].value
+                    act.confidence = max(act.confidence, 0.8)
+            reader.undated_acts.clear()
             continue
         if sentence.kind is Kind.AKA:
             _aka(reader, sentence)
@@ -200,6 +206,7 @@ def propose_facts(
             reader.publisher = publisher or reader.publisher
             if publisher is not None:
                 reader.dateline = None  # a new release: "today" is its dateline, if it has one
+                reader.undated_acts.clear()
             reader.section = profile_section(sentence.text)
             report = _REPORT_YEAR.search(sentence.text)
             if report is not None:
@@ -273,7 +280,13 @@ def propose_facts(
         reader.about_group = opens_with_group or (
             bool(_OPENS_WITH_IT.match(sentence.text)) and reader.about_group
         )
-        latest = max((d.value for d in dates if not d.value.endswith("s")), default=latest)
+        # the latest date of the whole document, not of the sentence read last
+        latest = max(
+            [
+                latest,
+                *(d.value.split("/")[-1] for d in dates if not d.value.endswith("s")),
+            ]
+        )
     _merge_named_aliases(reader)
     _drop_aliases_of_others(reader)
     # A list item that is only a place's name ("• Algeria" under "Active in Locations:").

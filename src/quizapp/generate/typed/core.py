@@ -67,6 +67,10 @@ class _Reader:
     word_sentences: dict[str, list[int]] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     designations: dict[tuple[str, str, str], Proposal] = field(default_factory=dict)
+    # the release's own acts read before any dateline of its passage ("I hereby designate",
+    # then "Dated: ..." at the foot): dated by the next dateline
+    undated_acts: list[Proposal] = field(default_factory=list)
+    author_names: set[str] = field(default_factory=set)  # a report's authors (names.py)
     events: dict[str, list[tuple[Proposal, set[str]]]] = field(default_factory=dict)
     # the same events by year, for an event told at another precision (see events._events_at)
     events_by_year: dict[str, list[tuple[Proposal, set[str]]]] = field(default_factory=dict)

@@ -38,7 +38,8 @@ _DESIGNATION = re.compile(
     r"\b(?:(?P<revoked>revok(?:ed|es|ing)|revocation of)|(?P<delisted>de-?listed|removed from)"
     r"|(?P<amended>amend(?:ed|s|ing)\b|amendments? to|add(?:ed|s)? (?:the )?(?:following )?"
     r"(?:names|new aliases|aliases?)|aliases? (?:have|has) been added)"
-    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|redesignation of|listed (?:under|in)\b"
+    r"|(?P<designated>(?:re)?designat(?:ed|es|ing)\b|(?<=hereby )(?:re)?designate\b"
+    r"|redesignation of|listed (?:under|in)\b"
     r"|(?<=announcing )the designations? of|(?<=announce )the designations? of"
     r"|\bput\b(?=[^.;]{0,60}\bon (?:its|the) (?:consolidated )?list)"
     r"|\bdeclared\b(?=[^.;]{0,60}\b(?:to be )?an? (?:foreign )?terrorist (?:group|organi[sz]ation))"
@@ -83,8 +84,9 @@ def _designations(
         m
         for m in _DESIGNATION.finditer(text)
         if not re.match(
-            r"(?i)designated (?:foreign|terrorist|groups?|global)",
-            m.group(0) + " " + text[m.end() : m.end() + 12].lstrip(),
+            r"(?i)designated (?:foreign|terrorist|groups?|global|organi[sz]ation|entit|individual"
+            r"|persons|people|members)",
+            m.group(0) + " " + text[m.end() : m.end() + 16].lstrip(),
         )
         and not re.search(
             r"(?i)(?:specially|\bas|\bfor) $", text[max(0, m.start() - 12) : m.start()]
@@ -94,7 +96,7 @@ def _designations(
     lists = [name for name, pattern in _LISTS if pattern.search(text)]
     if acts and not lists and re.search(r"\bTreasury\b", text[: acts[0].start()]):
         lists = ["SDGT"]  # the Treasury designates terrorists under E.O. 13224
-    elif acts and not lists and reader.designations and re.search(r"(?i)designation", text):
+    elif acts and not lists and reader.designations and re.search(r"(?i)designat", text):
         # "The Department of State amended the GSPC designation on ...": the designation the
         # passage has been speaking of, on the list named last
         lists = [next(reversed(reader.designations))[1]]
@@ -117,6 +119,14 @@ def _designations(
         if reader.proposals[i].confidence >= (0.45 if p >= match.end() else 0.5)
     ]
     targets = _targets(reader, text, match, named)
+    adds = re.search(r"\bto (?:include|add)\b", text[match.end() :])
+    if action == "amended" and adds is not None:
+        # "amended the designation in May 2018 to include HV as an alias": the group whose
+        # designation is amended, not the alias it gains
+        added_at = match.end() + adds.start()
+        kept = [i for i in targets if any(p < added_at for p, j in named if j == i)]
+        before = [i for p, i in named if p < match.start()]
+        targets = kept or ([before[-1]] if before else [subject] if subject else [])
     if not targets and subject is not None:
         targets = [subject]
     if not targets:
@@ -146,11 +156,8 @@ def _designations(
     )
     paired = _respectively(text, match, targets, explicit)
     when = _date_value(date) if date is not None else None
-    if (
-        when is None
-        and reader.dateline is not None
-        and (_NOW.search(text) or _AUTHORITY_ACTS.search(text[: match.start()]))
-    ):
+    own_act = bool(_NOW.search(text) or _AUTHORITY_ACTS.search(text[: match.start()]))
+    if when is None and reader.dateline is not None and own_act:
         # "today", or "The Department of State amended ...": the release's own act, on its date
         when = reader.dateline.value
     elif when is None and re.search(r"\brecently\b", text) and reader.dateline is not None:
@@ -191,6 +198,10 @@ def _designations(
                 confidence = 0.3
             proposal = Proposal(fact, confidence)
             reader.add(proposal)
+            if when is None and own_act and reader.dateline is None:
+                # "I hereby designate ..." above "Dated: May 7, 2031." (a notice signed at its
+                # foot): dated by the dateline below it in the same passage
+                reader.undated_acts.append(proposal)
             if not about_people and (same is None or when is not None):
                 reader.designations[(target, name, action)] = proposal
     used = {date} if date is not None else set()
@@ -217,8 +228,19 @@ def _earlier_acts(
         if act is primary:
             continue
         action = next(key for key, value in act.groupdict().items() if value)
+        # its clause: up to the next act or ", and" ("designated the VB as an FTO in 2012, and
+        # amended the designation in May 2018 ...")
+        ends = [a.start() for a in acts if a.start() > act.end()]
+        clause_end = min([*ends, len(sentence.text)])
+        joint = re.search(r",\s+and\b", sentence.text[act.end() : clause_end])
+        if joint is not None:
+            clause_end = act.end() + joint.start()
         date = next(
-            (d for d in dates if 0 <= act.start() - d.end <= 2 or 0 <= d.start - act.end() <= 15),
+            (
+                d
+                for d in dates
+                if 0 <= act.start() - d.end <= 2 or (act.end() <= d.start and d.end <= clause_end)
+            ),
             None,
         )
         if date is None or "s" in date.value:

@@ -259,6 +259,10 @@ def _signatures(reader: _Reader, document: Document) -> list[Entity]:
         # that is not a sentence
         reader.heading_sources.setdefault(name, sentence)
         found.append(Entity("person", name, -1))
+        if re.match(r"(?:Specialist|Analyst|Research Assistant) in\b", office):
+            # a report's author: a name on the cover, no fact of the course (under the default
+            # confidence, so a reviewer can still accept it)
+            reader.author_names.add(name)
 
     for sentence in lines:
         text = sentence.text.strip()
@@ -393,6 +397,8 @@ def _entity_fact(reader: _Reader, entity: Entity, readable: list[Sentence]) -> N
             confidence = 0.7
         else:
             confidence = 0.6 if _mentions(reader, entity.name) > 1 else 0.45
+        if entity.name in reader.author_names and _mentions(reader, entity.name) <= 1:
+            confidence = 0.35
     else:
         confidence = 0.7 if _mentions(reader, entity.name) > 1 else 0.5
         if entity.acronym:

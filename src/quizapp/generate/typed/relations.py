@@ -516,6 +516,10 @@ def _relations(
         pronoun = _SUBJECT.search(text[: match.start()])
         if pronoun and not before:
             own = reader.last_group
+        if re.search(r"\b(?:its|their)\s+$", text[max(0, match.start() - 8) : match.start()]):
+            # "The group emerged as X's affiliate, and announced its split from X": the
+            # sentence's subject, not the group named nearest before the words
+            own = subject or reader.last_group
         others = _listed(reader, text, after) if (kind, direction) in _LISTED else []
         other = after[0][1] if after else None
         if (
