@@ -179,16 +179,7 @@ def _leaders_listed(
             continue
         if not re.fullmatch(r",?\s*(?:and\s+)?", text[end:position]):
             break
-        fact: FactMap = {
-            "id": fact_id(reader.document.name, "relation", f"leadership-{ident}", sentence.quote),
-            "type": "relation",
-            "relation": "leadership",
-            "from": [ident],
-            "to": group,
-            "sources": [reader.source(sentence)],
-        }
-        if not _merge_relation(reader, fact):
-            reader.add(Proposal(fact, 0.6))
+        _add_leader(reader, sentence, ident, group)
         end = finish
 
 
@@ -213,18 +204,22 @@ def _one_of_leaders(reader: _Reader, sentence: Sentence, groups: list[tuple[int,
             ),
             None,
         )
-        if group is None or person is None:
-            continue
-        fact: FactMap = {
-            "id": fact_id(reader.document.name, "relation", f"leadership-{person}", sentence.quote),
-            "type": "relation",
-            "relation": "leadership",
-            "from": [person],
-            "to": group,
-            "sources": [reader.source(sentence)],
-        }
-        if not _merge_relation(reader, fact):
-            reader.add(Proposal(fact, 0.6))
+        if group is not None and person is not None:
+            _add_leader(reader, sentence, person, group)
+
+
+def _add_leader(reader: _Reader, sentence: Sentence, person: str, group: str) -> None:
+    """One leadership relation of the sentence (or its sentence added to the same one)."""
+    fact: FactMap = {
+        "id": fact_id(reader.document.name, "relation", f"leadership-{person}", sentence.quote),
+        "type": "relation",
+        "relation": "leadership",
+        "from": [person],
+        "to": group,
+        "sources": [reader.source(sentence)],
+    }
+    if not _merge_relation(reader, fact):
+        reader.add(Proposal(fact, 0.6))
 
 
 def _leadership(
