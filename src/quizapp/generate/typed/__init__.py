@@ -120,7 +120,6 @@ def propose_facts(
             surname = name.split()[-1]
             if " " in name and len(surname) >= 3 and surname not in reader.entity_ids:
                 reader.person_names.append((surname, ident))
-    reader.group_name_set = frozenset(name for name, _ in reader.group_names)
     context = DateContext()
     latest = ""
     for sentence in document.sentences:

@@ -81,9 +81,6 @@ class _Reader:
     last_person: str | None = None
     section: str | None = None  # the profile section a heading just opened ("Strength")
     about_group: bool = True  # the sentence read last was about a group (see propose_facts)
-    # every group name and acronym, made once they are all known (before the sentences are
-    # read), to look one up without a pass over them all
-    group_name_set: frozenset[str] = frozenset()
     spelling_lookup: dict[str, str] | None = None
     dateline: DateMention | None = None
 
