@@ -208,18 +208,26 @@ def _one_of_leaders(reader: _Reader, sentence: Sentence, groups: list[tuple[int,
             _add_leader(reader, sentence, person, group)
 
 
-def _add_leader(reader: _Reader, sentence: Sentence, person: str, group: str) -> None:
-    """One leadership relation of the sentence (or its sentence added to the same one)."""
+def _add_undated(
+    reader: _Reader, sentence: Sentence, kind: str, key: str, source: str, target: str
+) -> None:
+    """One undated relation of the sentence, keyed by `key` within it (or its sentence added
+    to the same relation stated before)."""
     fact: FactMap = {
-        "id": fact_id(reader.document.name, "relation", f"leadership-{person}", sentence.quote),
+        "id": fact_id(reader.document.name, "relation", f"{kind}-{key}", sentence.quote),
         "type": "relation",
-        "relation": "leadership",
-        "from": [person],
-        "to": group,
+        "relation": kind,
+        "from": [source],
+        "to": target,
         "sources": [reader.source(sentence)],
     }
     if not _merge_relation(reader, fact):
         reader.add(Proposal(fact, 0.6))
+
+
+def _add_leader(reader: _Reader, sentence: Sentence, person: str, group: str) -> None:
+    """One leadership relation of the sentence (or its sentence added to the same one)."""
+    _add_undated(reader, sentence, "leadership", person, person, group)
 
 
 def _leadership(
@@ -365,16 +373,7 @@ def _splinters(
     for child in dict.fromkeys(chosen):
         if child == parent:
             continue
-        fact: FactMap = {
-            "id": fact_id(reader.document.name, "relation", f"split-{child}", sentence.quote),
-            "type": "relation",
-            "relation": "split",
-            "from": [parent],
-            "to": child,
-            "sources": [reader.source(sentence)],
-        }
-        if not _merge_relation(reader, fact):
-            reader.add(Proposal(fact, 0.6))
+        _add_undated(reader, sentence, "split", child, parent, child)
 
 
 _FORMER_MEMBERS = re.compile(
