@@ -51,9 +51,9 @@ _HYPHEN_SUFFIX = re.compile(
 _ACRONYM_TOKEN = re.compile(r"^[A-Z]{2,8}(?:-[A-Z]{1,4})?s?$")
 # "... Boko Haram and Ansaru as Foreign Terrorist Organizations": what is so designated is a
 # group (a person may be an SDGT, never an FTO)
-_AS_FTO = re.compile(r"^\s+as\s+(?:an?\s+)?(?:FTOs?|Foreign Terrorist Organi[sz]ations?)\b")
-_AS_FTO_AFTER_AND = re.compile(
-    r"^,\s+as\s+(?:an?\s+)?(?:FTOs?|Foreign Terrorist Organi[sz]ations?)\b"
+# (after a comma only as the last of a list: "X (X-EP) and Y, as FTOs")
+_AS_FTO = re.compile(
+    r"^(?P<comma>,)?\s+as\s+(?:an?\s+)?(?:FTOs?|Foreign Terrorist Organi[sz]ations?)\b"
 )
 # "former commanders created Segunda Marquetalia": what is founded is an organisation
 _FOUNDED_OBJECT = re.compile(r"\b(?:created|founded|formed|established)\s+(?:the\s+)?$")
@@ -353,13 +353,13 @@ def _classify(
     prefix = re.match(r"^([A-Z][\w\u2019']*)-[A-Z]", words[0])
     if prefix and (prefix.group(1) in known_acronyms or prefix.group(1).casefold() in groups):
         return "group"  # "ISIS-West Africa", "ISIS-Khorasan": a branch of a group named before
+    as_fto = _AS_FTO.match(text[run.end :])
+    if as_fto is not None and as_fto.group("comma"):
+        as_fto = as_fto if text[max(0, run.start - 5) : run.start].endswith(" and ") else None
+    elif run.start == 0:
+        as_fto = None  # "Designated as an FTO ...": the participle, no name
     if not run.title and (
-        (run.start > 0 and _AS_FTO.match(text[run.end :]))
-        or (
-            _AS_FTO_AFTER_AND.match(text[run.end :])
-            and text[max(0, run.start - 5) : run.start].endswith(" and ")
-        )
-        or _FOUNDED_OBJECT.search(text[max(0, run.start - 20) : run.start])
+        as_fto is not None or _FOUNDED_OBJECT.search(text[max(0, run.start - 20) : run.start])
     ):
         return "group"
     if words[-1] in gz.GEOGRAPHIC_WORDS and not pieces & gz.ORG_WORDS:
@@ -466,7 +466,7 @@ def _with_number(run: _Run, text: str) -> _Run:
 _OFFICE_NAME_WORDS = frozenset(
     gz.words(
         "Intelligence Affairs Security Counterterrorism Operations Policy Finance Financial "
-        "Defense Defence Homeland Terrorism Justice Treasury Intelligence Enforcement Affairs"
+        "Defense Defence Homeland Terrorism Justice Treasury Enforcement"
     )
 )
 
